@@ -1,0 +1,66 @@
+# Podyx Desktop developer tasks (GNU make).
+#
+#   make venv         create .venv and install the app with its test extras
+#   make run          start the desktop app
+#   make test         ruff, mypy, import-linter, then the pytest suite
+#   make bench        run every bench/*.py
+#   make screenshots  render the app's screens to $(SCREENSHOTS_DIR)
+#   make clean        remove the virtualenv, caches and build output
+#
+# System tools the tests need (PostgreSQL server, poppler, Xvfb, Qt's libraries)
+# are installed by scripts/ensure_postgres.sh, which .ci/run runs first.
+
+PY ?= python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+SCREENSHOTS_SCRIPT ?= scripts/screenshots.py
+SCREENSHOTS_DIR ?= docs/screenshots
+
+.DEFAULT_GOAL := test
+.PHONY: venv run test bench screenshots clean
+
+venv: $(STAMP)
+
+$(VPY):
+	$(PY) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml is newer than the stamp. The interpreter is an
+# order-only prerequisite: its timestamp is the system Python's, not the venv's.
+$(STAMP): pyproject.toml | $(VPY)
+	$(VPY) -m pip install -e '.[test]'
+	touch $@
+
+run: venv
+	$(VPY) main.py
+
+test: venv
+	QT_QPA_PLATFORM=offscreen $(VPY) -m ruff check .
+	$(VPY) -m mypy
+	$(VENV)/bin/lint-imports
+	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -p no:cacheprovider -q
+
+bench: venv
+	@set -e; for f in $(sort $(wildcard bench/*.py)); do \
+		echo "== $$f"; \
+		QT_QPA_PLATFORM=offscreen $(VPY) "$$f"; \
+	done
+
+# Under Xvfb when available (real X11 rendering), else Qt's offscreen platform.
+screenshots: venv
+	@test -f $(SCREENSHOTS_SCRIPT) || { echo "no $(SCREENSHOTS_SCRIPT) yet" >&2; exit 1; }
+	mkdir -p $(SCREENSHOTS_DIR)
+	@if command -v xvfb-run >/dev/null 2>&1; then \
+		echo "xvfb-run -a $(VPY) $(SCREENSHOTS_SCRIPT) $(SCREENSHOTS_DIR)"; \
+		QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1200x24" \
+			$(VPY) $(SCREENSHOTS_SCRIPT) $(SCREENSHOTS_DIR); \
+	else \
+		echo "QT_QPA_PLATFORM=offscreen $(VPY) $(SCREENSHOTS_SCRIPT) $(SCREENSHOTS_DIR)"; \
+		QT_QPA_PLATFORM=offscreen $(VPY) $(SCREENSHOTS_SCRIPT) $(SCREENSHOTS_DIR); \
+	fi
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache \
+		.hypothesis .import_linter_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,193 @@
+"""Engines for SQLite and PostgreSQL, and the unit of work every service call runs in.
+
+SQLite: WAL, foreign keys, a busy timeout, ``synchronous=FULL``, and write transactions
+that begin with ``BEGIN IMMEDIATE`` so two writers serialise instead of failing midway.
+PostgreSQL (psycopg 3): read committed; exclusion constraints and conditional updates
+keep concurrent writers honest; a commit that wrote anything sends a NOTIFY so other
+seats refresh.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from podyx_desktop.domain.errors import DatabaseProblem, TimeTaken
+
+CHANGE_CHANNEL = "podyx_changes"
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs"}
+EXCLUSION_VIOLATION = "23P01"
+
+
+def parse_url(raw: str) -> URL:
+    """Parse and normalise a database URL, or explain what a valid one looks like."""
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise DatabaseProblem(
+            f"“{raw}” is not a database URL. Use sqlite:///PATH/TO/FILE.sqlite3 or "
+            "postgresql://USER@HOST:PORT/DATABASE."
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if url.drivername != "sqlite":
+            url = url.set(drivername="sqlite")
+        if not url.database or url.database == ":memory:":
+            raise DatabaseProblem(
+                "Podyx needs a SQLite file, not an in-memory database: use sqlite:///PATH."
+            )
+        return url
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    raise DatabaseProblem(
+        f"Podyx does not support “{url.drivername}” databases. Use sqlite:///PATH or "
+        "postgresql://USER@HOST:PORT/DATABASE."
+    )
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The filesystem type holding ``path`` on Linux (from /proc/mounts), else None."""
+    mounts = Path("/proc/mounts")
+    if not mounts.exists():
+        return None
+    target = path.resolve()
+    best: tuple[int, str] | None = None
+    for line in mounts.read_text(errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount_point = parts[1].replace("\\040", " ")
+        inside = target == Path(mount_point) or Path(mount_point) in target.parents
+        if inside and (best is None or len(mount_point) > best[0]):
+            best = (len(mount_point), parts[2])
+    return best[1] if best else None
+
+
+def refuse_network_share(path: Path) -> None:
+    """SQLite's locking is unreliable on network filesystems; refuse them outright."""
+    if sys.platform == "win32" and str(path).startswith("\\\\"):
+        fs: str | None = "smb"
+    else:
+        fs = filesystem_type(path.parent if not path.exists() else path)
+    if fs is not None and fs in NETWORK_FILESYSTEMS | {"smb"}:
+        raise DatabaseProblem(
+            f"{path} is on a network share ({fs}); SQLite files there get corrupted. Keep the "
+            "file on a local disk, or use a PostgreSQL server for several seats."
+        )
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    path = Path(url.database or "")
+    refuse_network_share(path)
+    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        write = connection.get_execution_options().get("podyx_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def make_engine(raw_url: str, **options: Any) -> Engine:
+    url = parse_url(raw_url)
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url)
+    connect_args = {"connect_timeout": 5, "application_name": "podyx-desktop"}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **options)
+
+
+def describe_connect_error(url: URL, error: Exception) -> str:
+    where = f"{url.host or 'localhost'}:{url.port or 5432}"
+    detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
+    return (
+        f"Cannot reach the PostgreSQL server at {where} ({detail}). Check the address, the "
+        "user and password, and that the server is running."
+    )
+
+
+class Database:
+    """One database: the engine plus read and write units of work."""
+
+    def __init__(self, raw_url: str, engine: Engine | None = None) -> None:
+        self.url = parse_url(raw_url)
+        self.engine = engine or make_engine(raw_url)
+        self._writer = self.engine.execution_options(podyx_write=True)
+        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work (its transaction is rolled back at the end)."""
+        with self._translate(), self._read_sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: commits when the block ends, rolls back everything on error."""
+        with self._translate(), self._write_sessions() as session, session.begin():
+            yield session
+            if not self.is_sqlite:
+                session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANGE_CHANNEL})
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        try:
+            yield
+        except IntegrityError as error:
+            if getattr(error.orig, "sqlstate", None) == EXCLUSION_VIOLATION:
+                raise TimeTaken() from error
+            raise
+        except OperationalError as error:
+            if not self.is_sqlite and getattr(error, "connection_invalidated", False) is False:
+                sqlstate = getattr(error.orig, "sqlstate", None)
+                if sqlstate is None:
+                    raise DatabaseProblem(describe_connect_error(self.url, error)) from error
+            raise
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) == EXCLUSION_VIOLATION:
+                raise TimeTaken() from error
+            raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def default_sqlite_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Podyx Desktop", "Podyx") / "podyx.sqlite3"
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{os.fspath(path)}"

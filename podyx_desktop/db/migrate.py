@@ -1,0 +1,202 @@
+"""Create, upgrade, check and back up a database.
+
+An upgrade refuses a database newer than this app, backs a SQLite file up first (SQLite's
+online backup API) and, on PostgreSQL, holds an advisory lock so one seat migrates while
+the others wait.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from podyx_desktop.db.engine import Database, describe_connect_error
+from podyx_desktop.domain.errors import DatabaseProblem
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+ADVISORY_LOCK_KEY = 0x50_6F_64_79  # "Pody"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    revision: str | None  # None: an empty database
+    head: str
+    has_tables: bool
+
+    @property
+    def is_current(self) -> bool:
+        return self.revision == self.head
+
+    @property
+    def is_newer(self) -> bool:
+        return self.revision is not None and self.revision not in known_revisions()
+
+
+def _state(connection: Connection) -> SchemaState:
+    revision = MigrationContext.configure(connection).get_current_revision()
+    has_tables = bool(inspect(connection).get_table_names())
+    return SchemaState(revision, head_revision(), has_tables)
+
+
+def _connect_error(database: Database, error: Exception) -> DatabaseProblem:
+    if database.is_sqlite:
+        return DatabaseProblem(
+            f"{database.url.database} cannot be opened as a SQLite database "
+            f"({str(getattr(error, 'orig', error)).strip()}). Check the path and that it is a "
+            "Podyx database file."
+        )
+    return DatabaseProblem(describe_connect_error(database.url, error))
+
+
+def schema_state(database: Database) -> SchemaState:
+    try:
+        with database.engine.connect() as connection:
+            return _state(connection)
+    except (OperationalError, DatabaseError) as error:
+        raise _connect_error(database, error) from error
+
+
+def refuse_newer(state: SchemaState) -> None:
+    if state.is_newer:
+        raise DatabaseProblem(
+            f"This database was upgraded by a newer Podyx Desktop (schema {state.revision}); "
+            f"this version knows up to {state.head}. Install the newer version on this machine."
+        )
+
+
+def backup_sqlite(database: Database, destination: Path) -> Path:
+    """A consistent copy of a SQLite database, safe while other seats use it."""
+    source_path = Path(database.url.database or "")
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True, timeout=30)
+    try:
+        target = sqlite3.connect(destination)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return destination
+
+
+def upgrade_to_head(database: Database, *, backup_dir: Path | None = None) -> Path | None:
+    """Create or upgrade the schema; returns the backup taken first, if any."""
+    if database.is_sqlite:
+        path = Path(database.url.database or "")
+        if not path.parent.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseProblem(
+                    f"Cannot create the folder {path.parent} ({error.strerror}). Choose a "
+                    "folder you can write to."
+                ) from None
+    state = schema_state(database)
+    refuse_newer(state)
+    if state.is_current:
+        return None
+    if state.revision is None and state.has_tables:
+        raise DatabaseProblem(
+            "This database has tables but no Podyx schema version; it is not a Podyx "
+            "database. Point Podyx at an empty database or a Podyx one."
+        )
+    backup: Path | None = None
+    if database.is_sqlite and state.revision is not None:
+        path = Path(database.url.database or "")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        folder = backup_dir or path.parent / "backups"
+        backup = backup_sqlite(database, folder / f"{path.stem}-{state.revision}-{stamp}.sqlite3")
+    config = alembic_config()
+    try:
+        with database.engine.begin() as connection:
+            if not database.is_sqlite:
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY}
+                )
+                if _state(connection).is_current:  # another seat migrated while we waited
+                    return backup
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as error:
+        raise _connect_error(database, error) from error
+    return backup
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: tuple[str, ...]
+    revision: str | None
+    head: str
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(database: Database) -> CheckReport:
+    """Schema version and integrity; every problem is a sentence."""
+    state = schema_state(database)
+    problems: list[str] = []
+    if state.revision is None:
+        problems.append("The database has no Podyx schema. Run `podyx-admin init`.")
+    elif state.is_newer:
+        problems.append(
+            f"The schema ({state.revision}) is newer than this app ({state.head}); upgrade the app."
+        )
+    elif not state.is_current:
+        problems.append(
+            f"The schema ({state.revision}) is older than this app ({state.head}). Run "
+            "`podyx-admin init` to upgrade it (a backup is taken first)."
+        )
+    with database.engine.connect() as connection:
+        if database.is_sqlite:
+            rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+            if rows != ["ok"]:
+                problems.extend(f"Integrity: {row}" for row in rows[:20])
+            fk = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if fk:
+                problems.append(f"{len(fk)} rows refer to rows that do not exist (foreign keys).")
+        else:
+            connection.execute(text("SELECT 1"))
+        if state.revision is not None and not state.is_newer:
+            overlaps = connection.execute(
+                text(
+                    "SELECT count(*) FROM bookings a JOIN bookings b ON a.room_id = b.room_id "
+                    "AND a.id < b.id AND a.status <> 'canceled' AND b.status <> 'canceled' "
+                    "AND a.starts_at < b.blocked_until AND b.starts_at < a.blocked_until"
+                )
+            ).scalar_one()
+            if overlaps:
+                problems.append(f"{overlaps} pairs of bookings overlap in a room.")
+            negative = connection.execute(
+                text("SELECT count(*) FROM bundles WHERE sessions_remaining < 0")
+            ).scalar_one()
+            if negative:
+                problems.append(f"{negative} bundles have a negative balance.")
+    return CheckReport(tuple(problems), state.revision, state.head)

@@ -1,0 +1,1 @@
+"""Alembic migrations; a new database is "upgrade to head"."""

@@ -1,0 +1,425 @@
+"""What services return: frozen, ORM-free records that views, models and documents read.
+
+Times are aware UTC datetimes; money is integer minor units in ``currency``; VAT rates
+are basis points (2000 = 20 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from podyx_desktop.domain.enums import (
+    BookingStatus,
+    LineKind,
+    PaymentMethod,
+    PromoKind,
+    PurchaseKind,
+    PurchaseStatus,
+    Role,
+)
+from podyx_desktop.domain.principal import Principal
+
+
+@dataclass(frozen=True)
+class Address:
+    line1: str = ""
+    line2: str = ""
+    postal_code: str = ""
+    city: str = ""
+    country: str = ""  # ISO 3166 alpha-2
+
+    def lines(self) -> list[str]:
+        city = " ".join(p for p in (self.postal_code, self.city) if p)
+        return [p for p in (self.line1, self.line2, city, self.country) if p]
+
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    email: str
+    full_name: str
+    phone: str  # E.164
+    role: Role
+    company: str = ""
+    vat_id: str = ""
+    address: Address = field(default_factory=Address)
+    store_credit_minor: int = 0
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A successful sign-in: who, and a session token to remember (only its hash is stored)."""
+
+    principal: Principal
+    account: Account
+    token: str
+
+
+@dataclass(frozen=True)
+class StudioInfo:
+    name: str
+    time_zone: str
+    currency: str
+    locale: str
+    prices_include_vat: bool
+    default_vat_rate_bp: int
+    vat_number: str
+    address: Address
+    email: str
+    phone: str
+    terms: str
+    is_demo: bool
+    logo_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Room:
+    id: int
+    name: str
+    description: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Setup:
+    id: int
+    room_id: int
+    room_name: str
+    name: str
+    description: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class Service:
+    id: int
+    name: str
+    description: str
+    hourly_rate_minor: int
+    min_minutes: int
+    max_minutes: int
+    step_minutes: int
+    vat_rate_bp: int
+    setup_ids: tuple[int, ...]
+    active: bool = True
+
+    def lengths(self) -> list[int]:
+        return list(range(self.min_minutes, self.max_minutes + 1, self.step_minutes))
+
+
+@dataclass(frozen=True)
+class Addon:
+    id: int
+    name: str
+    description: str
+    unit_price_minor: int
+    max_quantity: int
+    hidden_from_clients: bool
+    client_can_add_after_booking: bool
+    vat_rate_bp: int
+    service_ids: tuple[int, ...]
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class BundleProduct:
+    id: int
+    name: str
+    description: str
+    sessions: int
+    session_minutes: int
+    price_minor: int
+    validity_days: int | None
+    vat_rate_bp: int
+    setup_ids: tuple[int, ...]
+    service_ids: tuple[int, ...]
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class PromoCode:
+    id: int
+    code: str
+    kind: PromoKind
+    value: int
+    valid_from: datetime | None
+    valid_to: datetime | None
+    max_uses: int | None
+    max_uses_per_client: int | None
+    uses: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What a client can buy (hidden add-ons are left out for clients)."""
+
+    studio: StudioInfo
+    rooms: tuple[Room, ...]
+    setups: tuple[Setup, ...]
+    services: tuple[Service, ...]
+    addons: tuple[Addon, ...]
+    bundle_products: tuple[BundleProduct, ...]
+
+
+@dataclass(frozen=True)
+class BookedAddon:
+    addon_id: int
+    name: str
+    quantity: int
+    unit_price_minor: int
+    purchase_id: int | None
+
+
+@dataclass(frozen=True)
+class BookingEvent:
+    at: datetime
+    kind: str  # created, rescheduled, canceled, confirmed, completed, no_show, addons_added…
+    detail: str
+    actor_name: str
+    from_starts_at: datetime | None = None
+    to_starts_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Booking:
+    id: int
+    client_id: int
+    client_name: str
+    room_id: int
+    room_name: str
+    setup_id: int
+    setup_name: str
+    service_id: int
+    service_name: str
+    starts_at: datetime
+    ends_at: datetime
+    blocked_until: datetime
+    status: BookingStatus
+    original_starts_at: datetime | None
+    reschedule_count: int
+    addons: tuple[BookedAddon, ...]
+    price_minor: int  # what was charged for the session and its add-ons, gross
+    currency: str
+    bundle_id: int | None
+    purchase_id: int | None
+    receipt_number: str | None
+    payment_method: PaymentMethod | None
+    created_at: datetime
+    cancel_reason: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+
+@dataclass(frozen=True)
+class BookingActions:
+    """What the asking user may do with a booking now, with the reason when not."""
+
+    can_cancel: bool
+    cancel_reason: str | None
+    can_reschedule: bool
+    reschedule_reason: str | None
+    can_add_addons: bool
+    add_addons_reason: str | None
+    addable_addons: tuple[Addon, ...]
+    refund_on_cancel: bool  # in-cutoff cancel returns the credit / money
+
+
+@dataclass(frozen=True)
+class Bundle:
+    id: int
+    client_id: int
+    product_id: int
+    name: str
+    sessions_total: int
+    sessions_remaining: int
+    session_minutes: int
+    purchased_at: datetime
+    expires_at: datetime | None
+    purchase_id: int | None
+    issued_reason: str
+    setup_ids: tuple[int, ...]
+    service_ids: tuple[int, ...]
+    state: str  # active, expired, used_up
+
+    @property
+    def sessions_redeemed(self) -> int:
+        return self.sessions_total - self.sessions_remaining
+
+
+@dataclass(frozen=True)
+class BundleLedgerEntry:
+    at: datetime
+    kind: str  # purchased, issued, redeemed, credit_returned, credit_kept
+    booking_id: int | None
+    session_starts_at: datetime | None
+    change: int  # -1 redeemed, +1 returned, +N issued
+    remaining_after: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PurchaseLine:
+    kind: LineKind
+    description: str
+    quantity: int
+    unit_price_minor: int
+    discount_minor: int
+    net_minor: int
+    vat_rate_bp: int
+    vat_minor: int
+    gross_minor: int
+    supplied_at: datetime | None = None  # when the service is (or was) supplied
+
+
+@dataclass(frozen=True)
+class VatLine:
+    rate_bp: int
+    net_minor: int
+    vat_minor: int
+    gross_minor: int
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    email: str = ""
+    phone: str = ""
+    company: str = ""
+    vat_id: str = ""
+    address: Address = field(default_factory=Address)
+
+
+@dataclass(frozen=True)
+class Purchase:
+    id: int
+    client_id: int
+    kind: PurchaseKind
+    status: PurchaseStatus
+    created_at: datetime
+    paid_at: datetime | None
+    currency: str
+    prices_include_vat: bool
+    method: PaymentMethod
+    receipt_number: str | None
+    lines: tuple[PurchaseLine, ...]
+    vat: tuple[VatLine, ...]
+    net_minor: int
+    vat_minor: int
+    gross_minor: int
+    discount_minor: int
+    promo_code: str | None
+    buyer: Party
+    seller: Party
+    booking_id: int | None
+    bundle_id: int | None
+    refund_of_id: int | None
+    refund_of_number: str | None
+    refunded_by_number: str | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StudioNote:
+    id: int
+    booking_id: int | None
+    client_id: int
+    author_name: str
+    created_at: datetime
+    body: str
+    internal: bool
+
+
+@dataclass(frozen=True)
+class SharedFile:
+    id: int
+    client_id: int
+    booking_id: int | None
+    name: str
+    media_type: str
+    size_bytes: int
+    sha256: str
+    external_url: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    id: int
+    full_name: str
+    email: str
+    phone: str
+    total_spent_minor: int
+    purchases: int
+    bookings: int
+    active_bundles: int
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    actor_id: int | None
+    actor_name: str
+    action: str
+    entity: str
+    entity_id: int | None
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """Everything the session summary PDF shows for one booking."""
+
+    studio: StudioInfo
+    booking: Booking
+    events: tuple[BookingEvent, ...]
+    notes: tuple[StudioNote, ...]  # client-visible only
+    files: tuple[SharedFile, ...]
+    purchases: tuple[Purchase, ...]
+
+
+@dataclass(frozen=True)
+class BundleStatement:
+    studio: StudioInfo
+    client: Party
+    bundle: Bundle
+    purchase: Purchase | None
+    entries: tuple[BundleLedgerEntry, ...]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Which kinds of entity a write changed; screens reload what they show."""
+
+    entities: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, *names: str) -> Changes:
+        return cls(frozenset(names))
+
+
+@dataclass(frozen=True)
+class DayRange:
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class BookingResult:
+    booking: Booking
+    purchase: Purchase | None  # None when redeemed with bundle credit
+    signed_in: SignedIn | None  # set when the checkout created the client's account
+
+
+@dataclass(frozen=True)
+class BundleResult:
+    bundle_id: int
+    purchase: Purchase | None
+    signed_in: SignedIn | None

@@ -1,0 +1,336 @@
+"""Accounts: sign up, sign in with lockout, remembered sessions, profile changes, roles.
+
+Passwords are hashed with Argon2id. Failed sign-ins are counted in the database, so a
+lockout holds across machines. Session tokens are random; only their SHA-256 is stored,
+and changing the password or logging out revokes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from podyx_desktop.db import tables as t
+from podyx_desktop.domain import records as r
+from podyx_desktop.domain.enums import Role
+from podyx_desktop.domain.errors import (
+    AccountLocked,
+    Conflict,
+    InvalidInput,
+    NotAllowed,
+    NotFound,
+    SessionExpired,
+    SignInFailed,
+)
+from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.records import Changes
+from podyx_desktop.domain.requests import NewAccount
+from podyx_desktop.services import mapping, validation
+from podyx_desktop.services.context import (
+    ServiceContext,
+    audit,
+    require_client_access,
+    require_role,
+    require_signed_in,
+    studio,
+)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class AccountService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # --- creation ------------------------------------------------------------------
+
+    def create_in_session(
+        self, session: Session, new: NewAccount, role: Role = Role.CLIENT
+    ) -> t.User:
+        """Validate and insert an account inside the caller's transaction."""
+        row = studio(session)
+        name = validation.clean_name(new.full_name)
+        email = validation.clean_email(new.email)
+        phone = validation.clean_phone(new.phone, row.country or None)
+        validation.check_password(new.password)
+        key = validation.email_key(email)
+        if session.scalar(select(t.User.id).where(t.User.email_key == key)) is not None:
+            raise Conflict(
+                f"An account with {email} already exists. Sign in instead, or use another email.",
+            )
+        now = self._ctx.now()
+        user = t.User(
+            email=email,
+            email_key=key,
+            full_name=name,
+            phone=phone,
+            password_hash=self._ctx.hasher.hash(new.password),
+            role=role.value,
+            created_at=now,
+            updated_at=now,
+            failed_logins=0,
+            store_credit_minor=0,
+            active=True,
+        )
+        session.add(user)
+        session.flush()
+        return user
+
+    def new_token_in_session(self, session: Session, user: t.User, device: str = "") -> str:
+        token = secrets.token_urlsafe(32)
+        now = self._ctx.now()
+        session.add(
+            t.SessionToken(
+                user_id=user.id,
+                token_hash=hash_token(token),
+                created_at=now,
+                expires_at=now + timedelta(days=self._ctx.token_days),
+                device=device[:100],
+            )
+        )
+        return token
+
+    def signed_in(self, session: Session, user: t.User, device: str = "") -> r.SignedIn:
+        token = self.new_token_in_session(session, user, device)
+        return r.SignedIn(Principal.user(user.id, Role(user.role)), mapping.account(user), token)
+
+    def sign_up(self, principal: Principal, new: NewAccount, device: str = "") -> r.SignedIn:
+        """Anyone may create a client account (the checkout does it for first-timers)."""
+        with self._ctx.db.write() as session:
+            user = self.create_in_session(session, new)
+            return self.signed_in(session, user, device)
+
+    def create_staff(self, principal: Principal, new: NewAccount, role: Role) -> r.Account:
+        """The owner (or podyx-admin) creates staff accounts."""
+        with self._ctx.db.write() as session:
+            owner = require_role(session, principal, Role.OWNER)
+            user = self.create_in_session(session, new, role)
+            audit(
+                session,
+                when=self._ctx.now(),
+                user=owner,
+                action="create_account",
+                entity="user",
+                entity_id=user.id,
+                after={"email": user.email, "role": role.value},
+            )
+            return mapping.account(user)
+
+    def set_role(
+        self, principal: Principal, user_id: int, role: Role, reason: str = ""
+    ) -> r.Account:
+        with self._ctx.db.write() as session:
+            owner = require_role(session, principal, Role.OWNER)
+            user = session.get(t.User, user_id)
+            if user is None:
+                raise NotFound("That account does not exist.")
+            if owner is not None and owner.id == user_id and role is not Role.OWNER:
+                raise NotAllowed("You cannot take the owner role from yourself; ask another owner.")
+            before = user.role
+            user.role = role.value
+            user.updated_at = self._ctx.now()
+            audit(
+                session,
+                when=self._ctx.now(),
+                user=owner,
+                action="change_role",
+                entity="user",
+                entity_id=user.id,
+                before={"role": before},
+                after={"role": role.value},
+                reason=reason,
+            )
+            return mapping.account(user)
+
+    # --- signing in and out ----------------------------------------------------------
+
+    def sign_in(self, email: str, password: str, device: str = "") -> r.SignedIn:
+        key = validation.email_key(email.strip())
+        now = self._ctx.now()
+        with self._ctx.db.write() as session:
+            user = session.scalar(select(t.User).where(t.User.email_key == key))
+            if user is None or not user.active:
+                # Hash anyway so timing does not reveal which emails exist.
+                self._ctx.hasher.hash(password or "x")
+                raise SignInFailed()
+            if user.locked_until is not None and user.locked_until > now:
+                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+                raise AccountLocked(
+                    "This account is locked after too many failed sign-ins. Try again in "
+                    f"{minutes} minutes, or ask the studio to help."
+                )
+            try:
+                self._ctx.hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                ok = False
+            else:
+                ok = True
+            if not ok:
+                row = studio(session)
+                failures = user.failed_logins + 1
+                # an atomic increment, so concurrent failures on several machines all count
+                session.execute(
+                    update(t.User)
+                    .where(t.User.id == user.id)
+                    .values(failed_logins=t.User.failed_logins + 1)
+                )
+                if failures >= row.lockout_failures:
+                    session.execute(
+                        update(t.User)
+                        .where(t.User.id == user.id)
+                        .values(
+                            failed_logins=0,
+                            locked_until=now + timedelta(minutes=row.lockout_minutes),
+                        )
+                    )
+            else:
+                user.failed_logins = 0
+                user.locked_until = None
+                if self._ctx.hasher.check_needs_rehash(user.password_hash):
+                    user.password_hash = self._ctx.hasher.hash(password)
+                return self.signed_in(session, user, device)
+        # The failure is committed above (the write block ended); now tell the user.
+        raise SignInFailed()
+
+    def resume(self, token: str) -> r.SignedIn:
+        """Sign in with a remembered token; the same token stays valid until it expires."""
+        now = self._ctx.now()
+        with self._ctx.db.read() as session:
+            row = session.scalar(
+                select(t.SessionToken).where(t.SessionToken.token_hash == hash_token(token))
+            )
+            if row is None or row.revoked_at is not None or row.expires_at <= now:
+                raise SessionExpired()
+            user = session.get(t.User, row.user_id)
+            if user is None or not user.active:
+                raise SessionExpired()
+            return r.SignedIn(
+                Principal.user(user.id, Role(user.role)), mapping.account(user), token
+            )
+
+    def sign_out(self, principal: Principal, token: str | None) -> Changes:
+        """Revoke the remembered token (if any). Safe to call twice."""
+        if token is None or principal.user_id is None:
+            return Changes()
+        with self._ctx.db.write() as session:
+            session.execute(
+                update(t.SessionToken)
+                .where(
+                    t.SessionToken.token_hash == hash_token(token),
+                    t.SessionToken.user_id == principal.user_id,
+                    t.SessionToken.revoked_at.is_(None),
+                )
+                .values(revoked_at=self._ctx.now())
+            )
+        return Changes.of("sessions")
+
+    # --- the account tab ------------------------------------------------------------
+
+    def get(self, principal: Principal, user_id: int | None = None) -> r.Account:
+        with self._ctx.db.read() as session:
+            me = require_signed_in(session, principal)
+            target = user_id if user_id is not None else (me.id if me else None)
+            if target is None:
+                raise InvalidInput("Name the account to show.")
+            return mapping.account(require_client_access(session, principal, target))
+
+    def _own_account(self, session: Session, principal: Principal, user_id: int | None) -> t.User:
+        me = require_signed_in(session, principal)
+        target = user_id if user_id is not None else (me.id if me else None)
+        if target is None:
+            raise InvalidInput("Name the account to change.")
+        return require_client_access(session, principal, target)
+
+    def _check_password(self, user: t.User, password: str, what: str) -> None:
+        try:
+            self._ctx.hasher.verify(user.password_hash, password)
+        except (VerificationError, InvalidHashError):
+            raise InvalidInput(
+                f"The password is not correct. Enter your current password to {what}.",
+                field="password",
+            ) from None
+
+    def change_name(
+        self, principal: Principal, full_name: str, user_id: int | None = None
+    ) -> r.Account:
+        with self._ctx.db.write() as session:
+            user = self._own_account(session, principal, user_id)
+            user.full_name = validation.clean_name(full_name)
+            user.updated_at = self._ctx.now()
+            return mapping.account(user)
+
+    def change_phone(
+        self, principal: Principal, phone: str, user_id: int | None = None
+    ) -> r.Account:
+        with self._ctx.db.write() as session:
+            user = self._own_account(session, principal, user_id)
+            user.phone = validation.clean_phone(phone, studio(session).country or None)
+            user.updated_at = self._ctx.now()
+            return mapping.account(user)
+
+    def change_email(self, principal: Principal, email: str, password: str) -> r.Account:
+        """A user changes their own email; the current password proves it is them."""
+        with self._ctx.db.write() as session:
+            user = self._own_account(session, principal, None)
+            self._check_password(user, password, "change your email")
+            cleaned = validation.clean_email(email)
+            key = validation.email_key(cleaned)
+            clash = session.scalar(
+                select(t.User.id).where(t.User.email_key == key, t.User.id != user.id)
+            )
+            if clash is not None:
+                raise Conflict(f"Another account already uses {cleaned}. Choose a different email.")
+            user.email = cleaned
+            user.email_key = key
+            user.updated_at = self._ctx.now()
+            return mapping.account(user)
+
+    def change_password(self, principal: Principal, current: str, new: str) -> r.SignedIn:
+        """Change one's own password; every remembered session is revoked, a fresh one returned."""
+        with self._ctx.db.write() as session:
+            user = self._own_account(session, principal, None)
+            self._check_password(user, current, "change it")
+            validation.check_password(new)
+            if current == new:
+                raise InvalidInput(
+                    "The new password must differ from the current one.", field="new_password"
+                )
+            now = self._ctx.now()
+            user.password_hash = self._ctx.hasher.hash(new)
+            user.updated_at = now
+            session.execute(
+                update(t.SessionToken)
+                .where(t.SessionToken.user_id == user.id, t.SessionToken.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
+            return self.signed_in(session, user)
+
+    def update_billing(
+        self,
+        principal: Principal,
+        *,
+        company: str,
+        vat_id: str,
+        address: r.Address,
+        user_id: int | None = None,
+    ) -> r.Account:
+        with self._ctx.db.write() as session:
+            user = self._own_account(session, principal, user_id)
+            if len(company) > 200 or len(vat_id) > 40:
+                raise InvalidInput("Company names are at most 200 and VAT IDs 40 characters long.")
+            user.company = company.strip()
+            user.vat_id = vat_id.strip().upper().replace(" ", "")
+            user.address_line1 = address.line1.strip()
+            user.address_line2 = address.line2.strip()
+            user.postal_code = address.postal_code.strip()
+            user.city = address.city.strip()
+            user.country = address.country.strip().upper()[:2]
+            user.updated_at = self._ctx.now()
+            return mapping.account(user)

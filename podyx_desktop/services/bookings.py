@@ -1,0 +1,624 @@
+"""Bookings: the client's list, what may be done with each one, and doing it.
+
+Clients cancel and reschedule within the cutoffs; staff may act outside them, and every
+such bypass lands in the audit log. A client's in-cutoff cancellation returns a bundle
+credit, or refunds what was paid as store credit (a credit note); staff choose for late
+ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from podyx_desktop.db import tables as t
+from podyx_desktop.domain import records as r
+from podyx_desktop.domain.availability import local_day_bounds, studio_zone
+from podyx_desktop.domain.enums import (
+    BookingStatus,
+    PaymentMethod,
+    PurchaseKind,
+    PurchaseStatus,
+    Role,
+)
+from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
+from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
+from podyx_desktop.domain.pricing import CartItem, price_cart
+from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.requests import AddonChoice, RefundTo
+from podyx_desktop.services import cart as cart_lines
+from podyx_desktop.services import mapping, rules
+from podyx_desktop.services.context import (
+    ServiceContext,
+    actor,
+    audit,
+    owned,
+    require_client_access,
+    require_staff,
+    studio,
+)
+from podyx_desktop.services.purchases import PurchaseService
+
+COUNTS_TOWARDS_PRICE = (
+    PurchaseStatus.PAID.value,
+    PurchaseStatus.AWAITING_PAYMENT.value,
+    PurchaseStatus.REFUNDED.value,
+)
+
+
+class BookingService:
+    def __init__(self, ctx: ServiceContext, purchases: PurchaseService) -> None:
+        self._ctx = ctx
+        self.purchases = purchases
+
+    # --- shared with checkout and bundles -------------------------------------------
+
+    def insert(
+        self,
+        session: Session,
+        *,
+        offer: rules.Offer,
+        client: t.User,
+        starts_at: datetime,
+        ends_at: datetime,
+        blocked_until: datetime,
+        status: BookingStatus,
+        purchase_id: int | None,
+        bundle_id: int | None,
+        created_by: t.User | None,
+        addon_lines: Sequence[tuple[CartItem, int | None]] = (),
+    ) -> t.Booking:
+        now = self._ctx.now()
+        booking = t.Booking(
+            client_id=client.id,
+            room_id=offer.room.id,
+            setup_id=offer.setup.id,
+            service_id=offer.service.id,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            blocked_until=blocked_until,
+            status=status.value,
+            reschedule_count=0,
+            bundle_id=bundle_id,
+            purchase_id=purchase_id,
+            created_by_id=created_by.id if created_by else None,
+            created_at=now,
+            updated_at=now,
+            cancel_reason="",
+        )
+        for item, addon_purchase in addon_lines:
+            booking.addons.append(
+                t.BookingAddon(
+                    addon_id=item.ref_id,
+                    name=item.description,
+                    quantity=item.quantity,
+                    unit_price_minor=item.unit_price_minor,
+                    purchase_id=addon_purchase,
+                )
+            )
+        session.add(booking)
+        session.flush()  # PostgreSQL's exclusion constraint fires here
+        session.add(
+            t.BookingEvent(
+                booking_id=booking.id,
+                at=now,
+                actor_id=created_by.id if created_by else client.id,
+                kind="created",
+                detail="Booked by the studio" if created_by else "Booked",
+                to_starts_at=starts_at,
+            )
+        )
+        return booking
+
+    def records(self, session: Session, rows: Sequence[t.Booking]) -> list[r.Booking]:
+        """Booking records with names and prices, in a fixed number of queries."""
+        if not rows:
+            return []
+        studio_row = studio(session)
+        names = {
+            "client": dict(
+                session.execute(
+                    select(t.User.id, t.User.full_name).where(
+                        t.User.id.in_({b.client_id for b in rows})
+                    )
+                ).all()
+            ),
+            "room": dict(session.execute(select(t.Room.id, t.Room.name)).all()),
+            "setup": dict(session.execute(select(t.Setup.id, t.Setup.name)).all()),
+            "service": dict(session.execute(select(t.Service.id, t.Service.name)).all()),
+        }
+        purchase_ids = {b.purchase_id for b in rows if b.purchase_id} | {
+            a.purchase_id for b in rows for a in b.addons if a.purchase_id
+        }
+        purchases = (
+            {
+                pid: (gross, number, method, status)
+                for pid, gross, number, method, status in session.execute(
+                    select(
+                        t.Purchase.id,
+                        t.Purchase.gross_minor,
+                        t.Purchase.receipt_number,
+                        t.Purchase.method,
+                        t.Purchase.status,
+                    ).where(t.Purchase.id.in_(purchase_ids))
+                )
+            }
+            if purchase_ids
+            else {}
+        )
+        result = []
+        for b in rows:
+            own = {b.purchase_id} if b.purchase_id else set()
+            own |= {a.purchase_id for a in b.addons if a.purchase_id}
+            price = sum(
+                purchases[p][0]
+                for p in own
+                if p in purchases and purchases[p][3] in COUNTS_TOWARDS_PRICE
+            )
+            main = purchases.get(b.purchase_id) if b.purchase_id else None
+            result.append(
+                mapping.booking(
+                    b,
+                    client_name=names["client"].get(b.client_id, ""),
+                    room_name=names["room"].get(b.room_id, ""),
+                    setup_name=names["setup"].get(b.setup_id, ""),
+                    service_name=names["service"].get(b.service_id, ""),
+                    currency=studio_row.currency,
+                    price_minor=price,
+                    receipt_number=main[1] if main else None,
+                    payment_method=main[2]
+                    if main
+                    else (PaymentMethod.BUNDLE_CREDIT.value if b.bundle_id else None),
+                )
+            )
+        return result
+
+    def _load(self, session: Session, principal: Principal, booking_id: int) -> t.Booking:
+        row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
+        if row is None:
+            raise NotFound("That booking does not exist.")
+        owned(session, principal, row.client_id, "booking")
+        return row
+
+    def _offer(self, session: Session, row: t.Booking) -> rules.Offer:
+        return rules.load_offer(session, studio(session), row.setup_id, row.service_id)
+
+    def _event(
+        self,
+        session: Session,
+        row: t.Booking,
+        user: t.User | None,
+        kind: str,
+        detail: str = "",
+        from_at: datetime | None = None,
+        to_at: datetime | None = None,
+    ) -> None:
+        session.add(
+            t.BookingEvent(
+                booking_id=row.id,
+                at=self._ctx.now(),
+                actor_id=user.id if user else None,
+                kind=kind,
+                detail=detail,
+                from_starts_at=from_at,
+                to_starts_at=to_at,
+            )
+        )
+
+    # --- reading --------------------------------------------------------------------
+
+    def list_for_client(
+        self,
+        principal: Principal,
+        client_id: int,
+        *,
+        upcoming: bool | None = None,
+        limit: int = 500,
+    ) -> list[r.Booking]:
+        """A client's bookings: upcoming ones soonest first, past ones latest first."""
+        with self._ctx.db.read() as session:
+            require_client_access(session, principal, client_id)
+            now = self._ctx.now()
+            query = (
+                select(t.Booking)
+                .where(t.Booking.client_id == client_id)
+                .options(selectinload(t.Booking.addons))
+            )
+            if upcoming is True:
+                query = query.where(t.Booking.ends_at > now).order_by(t.Booking.starts_at)
+            elif upcoming is False:
+                query = query.where(t.Booking.ends_at <= now).order_by(t.Booking.starts_at.desc())
+            else:
+                query = query.order_by(t.Booking.starts_at.desc())
+            return self.records(session, session.scalars(query.limit(limit)).all())
+
+    def get(self, principal: Principal, booking_id: int) -> r.Booking:
+        with self._ctx.db.read() as session:
+            return self.records(session, [self._load(session, principal, booking_id)])[0]
+
+    def events(self, principal: Principal, booking_id: int) -> list[r.BookingEvent]:
+        with self._ctx.db.read() as session:
+            return self.events_in_session(session, self._load(session, principal, booking_id))
+
+    def events_in_session(self, session: Session, row: t.Booking) -> list[r.BookingEvent]:
+        query = (
+            select(t.BookingEvent, t.User.full_name)
+            .outerjoin(t.User, t.User.id == t.BookingEvent.actor_id)
+            .where(t.BookingEvent.booking_id == row.id)
+            .order_by(t.BookingEvent.at, t.BookingEvent.id)
+        )
+        return [
+            r.BookingEvent(
+                e.at, e.kind, e.detail, name or "Studio", e.from_starts_at, e.to_starts_at
+            )
+            for e, name in session.execute(query)
+        ]
+
+    def actions(self, principal: Principal, booking_id: int) -> r.BookingActions:
+        """What the caller may do with the booking now, and why not when not."""
+        with self._ctx.db.read() as session:
+            row = self._load(session, principal, booking_id)
+            user = actor(session, principal)
+            staff = principal.is_system or (user is not None and Role(user.role).is_staff)
+            offer = self._offer(session, row)
+            now = self._ctx.now()
+            status = BookingStatus(row.status)
+            cancel = can_cancel(offer.policy, status, row.starts_at, now)
+            move = can_reschedule(offer.policy, status, row.starts_at, now, row.reschedule_count)
+            add = can_add_addons(status, row.starts_at, now)
+            addons = session.scalars(
+                select(t.Addon)
+                .join(t.AddonService, t.AddonService.addon_id == t.Addon.id)
+                .where(t.AddonService.service_id == row.service_id, t.Addon.active.is_(True))
+            ).all()
+            addable = [
+                a
+                for a in addons
+                if staff or (a.client_can_add_after_booking and not a.hidden_from_clients)
+            ]
+            add_allowed, add_reason = add.allowed, add.reason
+            if add.allowed and not addable:
+                add_allowed = False
+                add_reason = "No add-ons can be added to this session after booking."
+            open_status = status.is_open and row.starts_at > now
+            vat = offer.studio.default_vat_rate_bp
+            return r.BookingActions(
+                can_cancel=cancel.allowed or (staff and open_status),
+                cancel_reason=cancel.reason,
+                can_reschedule=move.allowed or (staff and open_status),
+                reschedule_reason=move.reason,
+                can_add_addons=add_allowed,
+                add_addons_reason=add_reason,
+                addable_addons=tuple(mapping.addon(a, [row.service_id], vat) for a in addable),
+                refund_on_cancel=cancel.allowed,
+            )
+
+    def schedule(
+        self, principal: Principal, first: date, last: date, room_id: int | None = None
+    ) -> list[r.Booking]:
+        """Staff: every booking (canceled too) starting between two local days, inclusive."""
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            zone = studio_zone(studio(session).time_zone)
+            start, _ = local_day_bounds(first, zone)
+            _, end = local_day_bounds(last, zone)
+            query = (
+                select(t.Booking)
+                .where(t.Booking.starts_at >= start, t.Booking.starts_at < end)
+                .options(selectinload(t.Booking.addons))
+                .order_by(t.Booking.starts_at)
+            )
+            if room_id is not None:
+                query = query.where(t.Booking.room_id == room_id)
+            return self.records(session, session.scalars(query).all())
+
+    # --- changing -------------------------------------------------------------------
+
+    def cancel(
+        self,
+        principal: Principal,
+        booking_id: int,
+        *,
+        reason: str = "",
+        refund: RefundTo | None = None,
+        return_credit: bool | None = None,
+    ) -> r.Booking:
+        """Cancel a booking.
+
+        A client may cancel within the cutoff: a bundle credit comes back, money paid comes
+        back as store credit, an unpaid purchase is withdrawn. Staff may cancel any open
+        booking; past the cutoff they decide (``refund``, ``return_credit``), and the bypass
+        is audited.
+        """
+        with self._ctx.db.write() as session:
+            row = self._load(session, principal, booking_id)
+            user = actor(session, principal)
+            staff = principal.is_system or (user is not None and Role(user.role).is_staff)
+            offer = self._offer(session, row)
+            now = self._ctx.now()
+            decision = can_cancel(offer.policy, BookingStatus(row.status), row.starts_at, now)
+            if not decision.allowed:
+                if not staff or not BookingStatus(row.status).is_open:
+                    raise RuleViolation(decision.reason or "This booking cannot be canceled.")
+                audit(
+                    session,
+                    when=now,
+                    user=user,
+                    action="bypass_rules",
+                    entity="booking",
+                    entity_id=row.id,
+                    before={"status": row.status},
+                    after={"status": "canceled"},
+                    reason=f"Late cancellation: {decision.reason} {reason}".strip(),
+                )
+            in_cutoff = decision.allowed
+            before = row.status
+            row.status = BookingStatus.CANCELED.value
+            row.cancel_reason = reason.strip()
+            row.updated_at = now
+            self._event(session, row, user, "canceled", reason.strip())
+            if staff:
+                audit(
+                    session,
+                    when=now,
+                    user=user,
+                    action="cancel_booking",
+                    entity="booking",
+                    entity_id=row.id,
+                    before={"status": before},
+                    after={"status": "canceled"},
+                    reason=reason,
+                )
+            give_credit = return_credit if (staff and return_credit is not None) else in_cutoff
+            if row.bundle_id is not None:
+                self._return_credit(session, row, give_credit, now)
+            refund_to = (
+                refund
+                if staff and refund is not None
+                else (RefundTo.STORE_CREDIT if in_cutoff else None)
+            )
+            self._settle_purchases(session, row, refund_to, user, reason or "Session canceled")
+            session.flush()
+            return self.records(session, [row])[0]
+
+    def _return_credit(self, session: Session, row: t.Booking, give: bool, now: datetime) -> None:
+        bundle = session.get(t.Bundle, row.bundle_id)
+        assert bundle is not None
+        if give and bundle.sessions_remaining < bundle.sessions_total:
+            bundle.sessions_remaining += 1
+            session.add(
+                t.BundleLedger(
+                    bundle_id=bundle.id,
+                    at=now,
+                    kind="credit_returned",
+                    booking_id=row.id,
+                    change=1,
+                    remaining_after=bundle.sessions_remaining,
+                )
+            )
+        else:
+            session.add(
+                t.BundleLedger(
+                    bundle_id=bundle.id,
+                    at=now,
+                    kind="credit_kept",
+                    booking_id=row.id,
+                    change=0,
+                    remaining_after=bundle.sessions_remaining,
+                    note="Canceled after the cutoff",
+                )
+            )
+
+    def _settle_purchases(
+        self,
+        session: Session,
+        row: t.Booking,
+        refund_to: RefundTo | None,
+        user: t.User | None,
+        reason: str,
+    ) -> None:
+        ids = {row.purchase_id} | {a.purchase_id for a in row.addons}
+        for purchase in session.scalars(
+            select(t.Purchase).where(t.Purchase.id.in_(ids - {None}))
+        ).all():
+            if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
+                self.purchases.refund_in_session(
+                    session, purchase, RefundTo.ORIGINAL_METHOD, user, reason
+                )
+            elif (
+                purchase.status == PurchaseStatus.PAID
+                and refund_to is not None
+                and purchase.gross_minor > 0
+            ):
+                self.purchases.refund_in_session(session, purchase, refund_to, user, reason)
+
+    def reschedule(
+        self,
+        principal: Principal,
+        booking_id: int,
+        new_starts_at: datetime,
+        *,
+        bypass_rules: bool = False,
+        reason: str = "",
+    ) -> r.Booking:
+        with self._ctx.db.write() as session:
+            row = self._load(session, principal, booking_id)
+            user = actor(session, principal)
+            staff = principal.is_system or (user is not None and Role(user.role).is_staff)
+            if bypass_rules and not staff:
+                raise RuleViolation(
+                    "Only studio staff can move a session outside the studio's rules."
+                )
+            offer = self._offer(session, row)
+            now = self._ctx.now()
+            decision = can_reschedule(
+                offer.policy, BookingStatus(row.status), row.starts_at, now, row.reschedule_count
+            )
+            if not decision.allowed:
+                if not (staff and BookingStatus(row.status).is_open):
+                    raise RuleViolation(decision.reason or "This booking cannot be rescheduled.")
+                bypass_rules = True
+            if new_starts_at == row.starts_at:
+                raise InvalidInput("Pick a different time to reschedule to.")
+            minutes = row_minutes(row)
+            ends_at, blocked_until = rules.claim_time(
+                session,
+                offer,
+                new_starts_at,
+                minutes,
+                now,
+                bypass_rules=bypass_rules,
+                exclude_id=row.id,
+            )
+            old = row.starts_at
+            if row.original_starts_at is None:
+                row.original_starts_at = old
+            row.starts_at, row.ends_at, row.blocked_until = new_starts_at, ends_at, blocked_until
+            row.reschedule_count += 1
+            if row.status != BookingStatus.PENDING:
+                row.status = BookingStatus.RESCHEDULED.value
+            row.updated_at = now
+            self._event(
+                session, row, user, "rescheduled", reason.strip(), from_at=old, to_at=new_starts_at
+            )
+            for line in session.scalars(
+                select(t.PurchaseLine)
+                .join(t.Purchase)
+                .where(
+                    t.Purchase.id == row.purchase_id,
+                    t.Purchase.status == PurchaseStatus.AWAITING_PAYMENT.value,
+                )
+            ):
+                line.supplied_at = new_starts_at
+            if bypass_rules:
+                audit(
+                    session,
+                    when=now,
+                    user=user,
+                    action="bypass_rules",
+                    entity="booking",
+                    entity_id=row.id,
+                    before={"starts_at": old},
+                    after={"starts_at": new_starts_at},
+                    reason=f"{decision.reason or 'Moved outside the rules'} {reason}".strip(),
+                )
+            session.flush()
+            return self.records(session, [row])[0]
+
+    def add_addons(
+        self,
+        principal: Principal,
+        booking_id: int,
+        choices: Sequence[AddonChoice],
+        method: PaymentMethod,
+    ) -> r.BookingResult:
+        """Add add-ons to an upcoming booking, charged as a new purchase."""
+        if not choices:
+            raise InvalidInput("Choose at least one add-on.")
+        with self._ctx.db.write() as session:
+            row = self._load(session, principal, booking_id)
+            user = actor(session, principal)
+            staff = principal.is_system or (user is not None and Role(user.role).is_staff)
+            decision = can_add_addons(BookingStatus(row.status), row.starts_at, self._ctx.now())
+            if not decision.allowed:
+                raise RuleViolation(decision.reason or "Add-ons cannot be added now.")
+            self.purchases.require_payable(method, staff)
+            if method is PaymentMethod.BUNDLE_CREDIT:
+                raise InvalidInput("Add-ons cannot be paid with bundle credit.")
+            already = {a.addon_id for a in row.addons}
+            if already & {c.addon_id for c in choices}:
+                raise InvalidInput(
+                    "This session already has that add-on; ask the studio to change the quantity."
+                )
+            offer = self._offer(session, row)
+            try:
+                items = cart_lines.addon_items(
+                    session, offer, choices, staff=staff, after_booking=True
+                )
+            except NotAllowed as error:
+                raise RuleViolation(error.message) from None
+            summary = price_cart(
+                items,
+                currency=offer.studio.currency,
+                prices_include_vat=offer.studio.prices_include_vat,
+            )
+            client = session.get(t.User, row.client_id)
+            assert client is not None
+            purchase = self.purchases.record(
+                session,
+                client=client,
+                kind=PurchaseKind.ADDONS,
+                summary=summary,
+                method=method,
+                created_by=user if staff else None,
+                supplied_at=row.starts_at,
+            )
+            for item in items:
+                row.addons.append(
+                    t.BookingAddon(
+                        addon_id=item.ref_id,
+                        name=item.description,
+                        quantity=item.quantity,
+                        unit_price_minor=item.unit_price_minor,
+                        purchase_id=purchase.id,
+                    )
+                )
+            row.updated_at = self._ctx.now()
+            self._event(
+                session,
+                row,
+                user,
+                "addons_added",
+                ", ".join(f"{i.quantity} × {i.description}" for i in items),
+            )
+            session.flush()
+            return r.BookingResult(
+                self.records(session, [row])[0],
+                self.purchases.get_in_session(session, Principal.system(), purchase.id),
+                None,
+            )
+
+    def set_outcome(
+        self, principal: Principal, booking_id: int, status: BookingStatus, reason: str = ""
+    ) -> r.Booking:
+        """Staff mark a session completed or a no-show (audited)."""
+        if status not in (BookingStatus.COMPLETED, BookingStatus.NO_SHOW):
+            raise InvalidInput("A session's outcome is completed or no-show.")
+        with self._ctx.db.write() as session:
+            user = require_staff(session, principal)
+            row = self._load(session, principal, booking_id)
+            if not BookingStatus(row.status).is_open:
+                raise RuleViolation(
+                    f"This session is {row.status.replace('_', ' ')}; its outcome cannot change."
+                )
+            if row.starts_at > self._ctx.now():
+                raise RuleViolation("A session's outcome can be recorded once it has started.")
+            before = row.status
+            row.status = status.value
+            row.updated_at = self._ctx.now()
+            self._event(session, row, user, status.value, reason)
+            audit(
+                session,
+                when=self._ctx.now(),
+                user=user,
+                action=f"mark_{status.value}",
+                entity="booking",
+                entity_id=row.id,
+                before={"status": before},
+                after={"status": status.value},
+                reason=reason,
+            )
+            session.flush()
+            return self.records(session, [row])[0]
+
+    def count(self, principal: Principal) -> int:
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            return session.scalar(select(func.count(t.Booking.id))) or 0
+
+
+def row_minutes(row: t.Booking) -> int:
+    return int((row.ends_at - row.starts_at) / timedelta(minutes=1))

@@ -1,0 +1,429 @@
+"""ORM rows to domain records. Nothing else turns a table row into what services return."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from podyx_desktop.db import tables as t
+from podyx_desktop.domain import records as r
+from podyx_desktop.domain.enums import (
+    BookingStatus,
+    LineKind,
+    PaymentMethod,
+    PromoKind,
+    PurchaseKind,
+    PurchaseStatus,
+    Role,
+)
+from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
+
+
+def address_of(row: t.User | t.Studio) -> r.Address:
+    return r.Address(row.address_line1, row.address_line2, row.postal_code, row.city, row.country)
+
+
+def address_text(address: r.Address) -> str:
+    return "\n".join(address.lines())
+
+
+def account(user: t.User) -> r.Account:
+    return r.Account(
+        id=user.id,
+        email=user.email,
+        full_name=user.full_name,
+        phone=user.phone,
+        role=Role(user.role),
+        company=user.company,
+        vat_id=user.vat_id,
+        address=address_of(user),
+        store_credit_minor=user.store_credit_minor,
+        created_at=user.created_at,
+    )
+
+
+def studio_info(row: t.Studio) -> r.StudioInfo:
+    return r.StudioInfo(
+        name=row.name,
+        time_zone=row.time_zone,
+        currency=row.currency,
+        locale=row.locale,
+        prices_include_vat=row.prices_include_vat,
+        default_vat_rate_bp=row.default_vat_rate_bp,
+        vat_number=row.vat_number,
+        address=address_of(row),
+        email=row.email,
+        phone=row.phone,
+        terms=row.terms,
+        is_demo=row.is_demo,
+        logo_png=row.logo_png,
+    )
+
+
+def studio_policy(row: t.Studio) -> BookingPolicy:
+    return BookingPolicy(
+        buffer_minutes=row.buffer_minutes,
+        lead_time_hours=row.lead_time_hours,
+        cancel_cutoff_hours=row.cancel_cutoff_hours,
+        reschedule_cutoff_hours=row.reschedule_cutoff_hours,
+        max_reschedules=row.max_reschedules,
+    )
+
+
+def policy_override(row: t.Room | t.Setup) -> PolicyOverride:
+    return PolicyOverride(
+        buffer_minutes=row.buffer_minutes,
+        lead_time_hours=row.lead_time_hours,
+        cancel_cutoff_hours=row.cancel_cutoff_hours,
+        reschedule_cutoff_hours=row.reschedule_cutoff_hours,
+        max_reschedules=row.max_reschedules,
+    )
+
+
+def room(row: t.Room) -> r.Room:
+    return r.Room(row.id, row.name, row.description, row.active)
+
+
+def setup(row: t.Setup, room_name: str) -> r.Setup:
+    return r.Setup(row.id, row.room_id, room_name, row.name, row.description, row.active)
+
+
+def service(row: t.Service, setup_ids: Sequence[int], default_vat: int) -> r.Service:
+    return r.Service(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        hourly_rate_minor=row.hourly_rate_minor,
+        min_minutes=row.min_minutes,
+        max_minutes=row.max_minutes,
+        step_minutes=row.step_minutes,
+        vat_rate_bp=row.vat_rate_bp if row.vat_rate_bp is not None else default_vat,
+        setup_ids=tuple(sorted(setup_ids)),
+        active=row.active,
+    )
+
+
+def addon(row: t.Addon, service_ids: Sequence[int], default_vat: int) -> r.Addon:
+    return r.Addon(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        unit_price_minor=row.unit_price_minor,
+        max_quantity=row.max_quantity,
+        hidden_from_clients=row.hidden_from_clients,
+        client_can_add_after_booking=row.client_can_add_after_booking,
+        vat_rate_bp=row.vat_rate_bp if row.vat_rate_bp is not None else default_vat,
+        service_ids=tuple(sorted(service_ids)),
+        active=row.active,
+    )
+
+
+def bundle_product(
+    row: t.BundleProduct, setup_ids: Sequence[int], service_ids: Sequence[int], default_vat: int
+) -> r.BundleProduct:
+    return r.BundleProduct(
+        id=row.id,
+        name=row.name,
+        description=row.description,
+        sessions=row.sessions,
+        session_minutes=row.session_minutes,
+        price_minor=row.price_minor,
+        validity_days=row.validity_days,
+        vat_rate_bp=row.vat_rate_bp if row.vat_rate_bp is not None else default_vat,
+        setup_ids=tuple(sorted(setup_ids)),
+        service_ids=tuple(sorted(service_ids)),
+        active=row.active,
+    )
+
+
+def promo_code(row: t.PromoCode) -> r.PromoCode:
+    return r.PromoCode(
+        id=row.id,
+        code=row.code,
+        kind=PromoKind(row.kind),
+        value=row.value,
+        valid_from=row.valid_from,
+        valid_to=row.valid_to,
+        max_uses=row.max_uses,
+        max_uses_per_client=row.max_uses_per_client,
+        uses=row.uses,
+        active=row.active,
+    )
+
+
+def bundle_state(row: t.Bundle, now: datetime, purchase_status: str | None) -> str:
+    if purchase_status == PurchaseStatus.AWAITING_PAYMENT:
+        return "awaiting_payment"
+    if purchase_status == PurchaseStatus.REFUNDED:
+        return "refunded"
+    if row.sessions_remaining <= 0:
+        return "used_up"
+    if row.expires_at is not None and row.expires_at <= now:
+        return "expired"
+    return "active"
+
+
+def bundle(
+    row: t.Bundle,
+    now: datetime,
+    setup_ids: Sequence[int],
+    service_ids: Sequence[int],
+    purchase_status: str | None,
+) -> r.Bundle:
+    return r.Bundle(
+        id=row.id,
+        client_id=row.client_id,
+        product_id=row.product_id,
+        name=row.name,
+        sessions_total=row.sessions_total,
+        sessions_remaining=row.sessions_remaining,
+        session_minutes=row.session_minutes,
+        purchased_at=row.purchased_at,
+        expires_at=row.expires_at,
+        purchase_id=row.purchase_id,
+        issued_reason=row.issued_reason,
+        setup_ids=tuple(sorted(setup_ids)),
+        service_ids=tuple(sorted(service_ids)),
+        state=bundle_state(row, now, purchase_status),
+    )
+
+
+def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | None) -> r.Purchase:
+    buyer_address = row.buyer_address.split("\n") if row.buyer_address else []
+    seller_address = row.seller_address.split("\n") if row.seller_address else []
+    return r.Purchase(
+        id=row.id,
+        client_id=row.client_id,
+        kind=PurchaseKind(row.kind),
+        status=PurchaseStatus(row.status),
+        created_at=row.created_at,
+        paid_at=row.paid_at,
+        currency=row.currency,
+        prices_include_vat=row.prices_include_vat,
+        method=PaymentMethod(row.method),
+        receipt_number=row.receipt_number,
+        lines=tuple(
+            r.PurchaseLine(
+                kind=LineKind(line.kind),
+                description=line.description,
+                quantity=line.quantity,
+                unit_price_minor=line.unit_price_minor,
+                discount_minor=line.discount_minor,
+                net_minor=line.net_minor,
+                vat_rate_bp=line.vat_rate_bp,
+                vat_minor=line.vat_minor,
+                gross_minor=line.gross_minor,
+                supplied_at=line.supplied_at,
+            )
+            for line in row.lines
+        ),
+        vat=tuple(
+            r.VatLine(v.rate_bp, v.net_minor, v.vat_minor, v.gross_minor) for v in row.vat_rates
+        ),
+        net_minor=row.net_minor,
+        vat_minor=row.vat_minor,
+        gross_minor=row.gross_minor,
+        discount_minor=row.discount_minor,
+        promo_code=row.promo_code,
+        buyer=r.Party(
+            name=row.buyer_name,
+            email=row.buyer_email,
+            phone=row.buyer_phone,
+            company=row.buyer_company,
+            vat_id=row.buyer_vat_id,
+            address=_address_from_lines(buyer_address),
+        ),
+        seller=r.Party(
+            name=row.seller_name,
+            vat_id=row.seller_vat_number,
+            address=_address_from_lines(seller_address),
+        ),
+        booking_id=None,
+        bundle_id=None,
+        refund_of_id=row.refund_of_id,
+        refund_of_number=refund_of_number,
+        refunded_by_number=refunded_by,
+        note=row.note,
+    )
+
+
+def _address_from_lines(lines: Sequence[str]) -> r.Address:
+    padded = [*lines, "", "", "", ""]
+    return r.Address(line1=padded[0], line2=padded[1], city=padded[2], country=padded[3])
+
+
+def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:
+    """Purchases with the receipt numbers they refer to and are refunded by."""
+    if not rows:
+        return []
+    ids = [p.id for p in rows]
+    refunds = {
+        refund_of: number
+        for refund_of, number in session.execute(
+            select(t.Purchase.refund_of_id, t.Purchase.receipt_number).where(
+                t.Purchase.refund_of_id.in_(ids)
+            )
+        )
+    }
+    originals_ids = {p.refund_of_id for p in rows if p.refund_of_id is not None}
+    originals = (
+        dict(
+            session.execute(
+                select(t.Purchase.id, t.Purchase.receipt_number).where(
+                    t.Purchase.id.in_(originals_ids)
+                )
+            ).all()
+        )
+        if originals_ids
+        else {}
+    )
+    booking_of = dict(
+        session.execute(
+            select(t.Booking.purchase_id, t.Booking.id).where(t.Booking.purchase_id.in_(ids))
+        ).all()
+    )
+    addon_booking = dict(
+        session.execute(
+            select(t.BookingAddon.purchase_id, t.BookingAddon.booking_id).where(
+                t.BookingAddon.purchase_id.in_(ids)
+            )
+        ).all()
+    )
+    bundle_of = dict(
+        session.execute(
+            select(t.Bundle.purchase_id, t.Bundle.id).where(t.Bundle.purchase_id.in_(ids))
+        ).all()
+    )
+    result = []
+    for row in rows:
+        dto = purchase(
+            row,
+            originals.get(row.refund_of_id) if row.refund_of_id else None,
+            refunds.get(row.id),
+        )
+        source = row.refund_of_id or row.id
+        result.append(
+            _with_links(
+                dto,
+                booking_of.get(source) or addon_booking.get(source),
+                bundle_of.get(source),
+            )
+        )
+    return result
+
+
+def _with_links(dto: r.Purchase, booking_id: int | None, bundle_id: int | None) -> r.Purchase:
+    from dataclasses import replace
+
+    return replace(dto, booking_id=booking_id, bundle_id=bundle_id)
+
+
+def booking(
+    row: t.Booking,
+    *,
+    client_name: str,
+    room_name: str,
+    setup_name: str,
+    service_name: str,
+    currency: str,
+    price_minor: int,
+    receipt_number: str | None,
+    payment_method: str | None,
+) -> r.Booking:
+    return r.Booking(
+        id=row.id,
+        client_id=row.client_id,
+        client_name=client_name,
+        room_id=row.room_id,
+        room_name=room_name,
+        setup_id=row.setup_id,
+        setup_name=setup_name,
+        service_id=row.service_id,
+        service_name=service_name,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        blocked_until=row.blocked_until,
+        status=BookingStatus(row.status),
+        original_starts_at=row.original_starts_at,
+        reschedule_count=row.reschedule_count,
+        addons=tuple(
+            r.BookedAddon(a.addon_id, a.name, a.quantity, a.unit_price_minor, a.purchase_id)
+            for a in row.addons
+        ),
+        price_minor=price_minor,
+        currency=currency,
+        bundle_id=row.bundle_id,
+        purchase_id=row.purchase_id,
+        receipt_number=receipt_number,
+        payment_method=PaymentMethod(payment_method) if payment_method else None,
+        created_at=row.created_at,
+        cancel_reason=row.cancel_reason,
+    )
+
+
+def studio_note(row: t.StudioNote, author_name: str) -> r.StudioNote:
+    return r.StudioNote(
+        id=row.id,
+        booking_id=row.booking_id,
+        client_id=row.client_id,
+        author_name=author_name,
+        created_at=row.created_at,
+        body=row.body,
+        internal=row.internal,
+    )
+
+
+def shared_file(row: t.SharedFile) -> r.SharedFile:
+    """A shared file's description; never touches ``content`` (it may be deferred)."""
+    return r.SharedFile(
+        id=row.id,
+        client_id=row.client_id,
+        booking_id=row.booking_id,
+        name=row.name,
+        media_type=row.media_type,
+        size_bytes=row.size_bytes,
+        sha256=row.sha256,
+        external_url=row.external_url,
+        created_at=row.created_at,
+    )
+
+
+def audit_entry(row: t.AuditLog) -> r.AuditEntry:
+    return r.AuditEntry(
+        id=row.id,
+        at=row.at,
+        actor_id=row.actor_id,
+        actor_name=row.actor_name,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        before=row.before,
+        after=row.after,
+        reason=row.reason,
+    )
+
+
+def client_summary(
+    user_id: int,
+    full_name: str,
+    email: str,
+    phone: str,
+    *,
+    total_spent_minor: int,
+    purchases: int,
+    bookings: int,
+    active_bundles: int,
+) -> r.ClientSummary:
+    return r.ClientSummary(
+        id=user_id,
+        full_name=full_name,
+        email=email,
+        phone=phone,
+        total_spent_minor=total_spent_minor,
+        purchases=purchases,
+        bookings=bookings,
+        active_bundles=active_bundles,
+    )

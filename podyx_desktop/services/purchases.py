@@ -1,0 +1,447 @@
+"""Purchases: what was charged, stored once; receipt numbers; payments; refunds.
+
+A purchase stores its lines, VAT per rate and totals exactly as priced at checkout and
+never recomputes them. Receipt numbers come from a counter row per series and year,
+incremented inside the purchase's own transaction: a rollback un-issues the number, so the
+series has no gaps, and concurrent purchases queue on the counter row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, selectinload
+
+from podyx_desktop.db import tables as t
+from podyx_desktop.domain import records as r
+from podyx_desktop.domain.availability import studio_zone
+from podyx_desktop.domain.enums import (
+    PaymentMethod,
+    PurchaseKind,
+    PurchaseStatus,
+    Role,
+    SeriesKind,
+)
+from podyx_desktop.domain.errors import (
+    Conflict,
+    InvalidInput,
+    NoCreditLeft,
+    NotFound,
+    PaymentRequired,
+)
+from podyx_desktop.domain.numbering import SeriesFormat
+from podyx_desktop.domain.pricing import PriceSummary
+from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.requests import RefundTo
+from podyx_desktop.services import mapping
+from podyx_desktop.services.context import (
+    ServiceContext,
+    audit,
+    owned,
+    require_client_access,
+    require_role,
+    require_staff,
+    studio,
+)
+
+PAID_NOW = (PaymentMethod.CARD_AT_DESK, PaymentMethod.CASH, PaymentMethod.STORE_CREDIT)
+
+
+def issue_number(
+    session: Session, kind: SeriesKind, when: datetime, zone_name: str
+) -> tuple[int, str]:
+    """Allocate the next number of a series in the caller's transaction."""
+    series = session.scalar(select(t.ReceiptSeries).where(t.ReceiptSeries.kind == kind.value))
+    if series is None:
+        raise InvalidInput(f"The studio has no {kind.value.replace('_', ' ')} series set up.")
+    fmt = SeriesFormat(series.prefix, series.include_year, series.min_digits, series.yearly_reset)
+    year = when.astimezone(studio_zone(zone_name)).year
+    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
+    statement = (
+        dialect.insert(t.ReceiptCounter)
+        .values(series_id=series.id, year=fmt.counter_key(year), last_value=1)
+        .on_conflict_do_update(
+            index_elements=[t.ReceiptCounter.series_id, t.ReceiptCounter.year],
+            set_={"last_value": t.ReceiptCounter.last_value + 1},
+        )
+        .returning(t.ReceiptCounter.last_value)
+    )
+    value = session.execute(statement).scalar_one()
+    if not series.locked:
+        series.locked = True
+    return series.id, fmt.format(year, value)
+
+
+def spend_store_credit(session: Session, client_id: int, amount: int) -> None:
+    """Take ``amount`` from the client's store credit, atomically, or refuse."""
+    if amount <= 0:
+        return
+    result = session.execute(
+        update(t.User)
+        .where(t.User.id == client_id, t.User.store_credit_minor >= amount)
+        .values(store_credit_minor=t.User.store_credit_minor - amount)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise NoCreditLeft("Your store credit does not cover this. Choose another payment method.")
+
+
+class PurchaseService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self._ctx = ctx
+
+    # --- writing, inside another service's transaction -------------------------------
+
+    def record(
+        self,
+        session: Session,
+        *,
+        client: t.User,
+        kind: PurchaseKind,
+        summary: PriceSummary,
+        method: PaymentMethod,
+        created_by: t.User | None,
+        promo_id: int | None = None,
+        supplied_at: datetime | None = None,
+        note: str = "",
+    ) -> t.Purchase:
+        """Store a priced cart as a purchase; pay it now or leave it awaiting payment."""
+        now = self._ctx.now()
+        studio_row = studio(session)
+        if method is PaymentMethod.BUNDLE_CREDIT:
+            raise InvalidInput("Bundle credit pays for sessions, not for purchases.")
+        paid = method in PAID_NOW or (summary.gross_minor == 0)
+        if method is PaymentMethod.STORE_CREDIT:
+            spend_store_credit(session, client.id, summary.gross_minor)
+        purchase = t.Purchase(
+            client_id=client.id,
+            kind=kind.value,
+            status=(PurchaseStatus.PAID if paid else PurchaseStatus.AWAITING_PAYMENT).value,
+            created_at=now,
+            paid_at=now if paid else None,
+            currency=summary.currency,
+            prices_include_vat=summary.prices_include_vat,
+            method=method.value,
+            net_minor=summary.net_minor,
+            vat_minor=summary.vat_minor,
+            gross_minor=summary.gross_minor,
+            discount_minor=summary.discount_minor,
+            promo_id=promo_id if summary.promo_code else None,
+            promo_code=summary.promo_code,
+            created_by_id=created_by.id if created_by else None,
+            note=note,
+            buyer_name=client.full_name,
+            buyer_email=client.email,
+            buyer_phone=client.phone,
+            buyer_company=client.company,
+            buyer_vat_id=client.vat_id,
+            buyer_address=mapping.address_text(mapping.address_of(client)),
+            seller_name=studio_row.name,
+            seller_vat_number=studio_row.vat_number,
+            seller_address=mapping.address_text(mapping.address_of(studio_row)),
+        )
+        for position, line in enumerate(summary.lines):
+            purchase.lines.append(
+                t.PurchaseLine(
+                    position=position,
+                    kind=line.kind.value,
+                    ref_id=line.ref_id,
+                    description=line.description,
+                    quantity=line.quantity,
+                    unit_price_minor=line.unit_price_minor,
+                    discount_minor=line.discount_minor,
+                    net_minor=line.net_minor,
+                    vat_rate_bp=line.vat_rate_bp,
+                    vat_minor=line.vat_minor,
+                    gross_minor=line.gross_minor,
+                    supplied_at=supplied_at,
+                )
+            )
+        for vat in summary.vat:
+            purchase.vat_rates.append(
+                t.PurchaseVat(
+                    rate_bp=vat.rate_bp,
+                    net_minor=vat.net_minor,
+                    vat_minor=vat.vat_minor,
+                    gross_minor=vat.gross_minor,
+                )
+            )
+        if paid:
+            purchase.series_id, purchase.receipt_number = issue_number(
+                session, SeriesKind.RECEIPT, now, studio_row.time_zone
+            )
+        session.add(purchase)
+        session.flush()
+        return purchase
+
+    def refund_in_session(
+        self,
+        session: Session,
+        purchase: t.Purchase,
+        to: RefundTo,
+        actor_user: t.User | None,
+        reason: str,
+    ) -> t.Purchase | None:
+        """Refund a paid purchase with a credit note; withdraw an unpaid one. Audited."""
+        now = self._ctx.now()
+        if purchase.kind == PurchaseKind.CREDIT_NOTE:
+            raise InvalidInput("A credit note cannot be refunded.")
+        if purchase.status == PurchaseStatus.REFUNDED:
+            raise Conflict(f"Receipt {purchase.receipt_number} has already been refunded.")
+        if purchase.status == PurchaseStatus.VOID:
+            raise Conflict("That purchase was withdrawn; there is nothing to refund.")
+        if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
+            purchase.status = PurchaseStatus.VOID.value
+            audit(
+                session,
+                when=now,
+                user=actor_user,
+                action="void_purchase",
+                entity="purchase",
+                entity_id=purchase.id,
+                before={"status": "awaiting_payment"},
+                after={"status": "void"},
+                reason=reason,
+            )
+            return None
+        studio_row = studio(session)
+        method = purchase.method
+        if to is RefundTo.STORE_CREDIT or method == PaymentMethod.STORE_CREDIT:
+            method = PaymentMethod.STORE_CREDIT.value
+        credit = t.Purchase(
+            client_id=purchase.client_id,
+            kind=PurchaseKind.CREDIT_NOTE.value,
+            status=PurchaseStatus.PAID.value,
+            created_at=now,
+            paid_at=now,
+            currency=purchase.currency,
+            prices_include_vat=purchase.prices_include_vat,
+            method=method,
+            net_minor=-purchase.net_minor,
+            vat_minor=-purchase.vat_minor,
+            gross_minor=-purchase.gross_minor,
+            discount_minor=-purchase.discount_minor,
+            promo_id=None,
+            promo_code=purchase.promo_code,
+            refund_of_id=purchase.id,
+            created_by_id=actor_user.id if actor_user else None,
+            note=reason,
+            buyer_name=purchase.buyer_name,
+            buyer_email=purchase.buyer_email,
+            buyer_phone=purchase.buyer_phone,
+            buyer_company=purchase.buyer_company,
+            buyer_vat_id=purchase.buyer_vat_id,
+            buyer_address=purchase.buyer_address,
+            seller_name=purchase.seller_name,
+            seller_vat_number=purchase.seller_vat_number,
+            seller_address=purchase.seller_address,
+        )
+        for line in purchase.lines:
+            credit.lines.append(
+                t.PurchaseLine(
+                    position=line.position,
+                    kind=line.kind,
+                    ref_id=line.ref_id,
+                    description=line.description,
+                    quantity=line.quantity,
+                    unit_price_minor=line.unit_price_minor,
+                    discount_minor=-line.discount_minor,
+                    net_minor=-line.net_minor,
+                    vat_rate_bp=line.vat_rate_bp,
+                    vat_minor=-line.vat_minor,
+                    gross_minor=-line.gross_minor,
+                    supplied_at=line.supplied_at,
+                )
+            )
+        for vat in purchase.vat_rates:
+            credit.vat_rates.append(
+                t.PurchaseVat(
+                    rate_bp=vat.rate_bp,
+                    net_minor=-vat.net_minor,
+                    vat_minor=-vat.vat_minor,
+                    gross_minor=-vat.gross_minor,
+                )
+            )
+        credit.series_id, credit.receipt_number = issue_number(
+            session, SeriesKind.CREDIT_NOTE, now, studio_row.time_zone
+        )
+        purchase.status = PurchaseStatus.REFUNDED.value
+        if method == PaymentMethod.STORE_CREDIT:
+            session.execute(
+                update(t.User)
+                .where(t.User.id == purchase.client_id)
+                .values(store_credit_minor=t.User.store_credit_minor + purchase.gross_minor)
+            )
+        session.add(credit)
+        session.flush()
+        audit(
+            session,
+            when=now,
+            user=actor_user,
+            action="refund",
+            entity="purchase",
+            entity_id=purchase.id,
+            before={"status": "paid", "receipt": purchase.receipt_number},
+            after={
+                "status": "refunded",
+                "credit_note": credit.receipt_number,
+                "to": method,
+                "amount_minor": purchase.gross_minor,
+            },
+            reason=reason,
+        )
+        return credit
+
+    def mark_paid_in_session(
+        self,
+        session: Session,
+        purchase: t.Purchase,
+        method: PaymentMethod,
+        actor_user: t.User | None,
+    ) -> None:
+        if purchase.status != PurchaseStatus.AWAITING_PAYMENT:
+            raise Conflict("That purchase is not awaiting payment.")
+        if method not in (
+            PaymentMethod.CARD_AT_DESK,
+            PaymentMethod.CASH,
+            PaymentMethod.BANK_TRANSFER,
+            PaymentMethod.STORE_CREDIT,
+        ):
+            raise InvalidInput("Record a payment by card, cash, bank transfer or store credit.")
+        now = self._ctx.now()
+        if method is PaymentMethod.STORE_CREDIT:
+            spend_store_credit(session, purchase.client_id, purchase.gross_minor)
+        purchase.status = PurchaseStatus.PAID.value
+        purchase.method = method.value
+        purchase.paid_at = now
+        purchase.series_id, purchase.receipt_number = issue_number(
+            session, SeriesKind.RECEIPT, now, studio(session).time_zone
+        )
+        audit(
+            session,
+            when=now,
+            user=actor_user,
+            action="record_payment",
+            entity="purchase",
+            entity_id=purchase.id,
+            before={"status": "awaiting_payment"},
+            after={"status": "paid", "method": method.value, "receipt": purchase.receipt_number},
+        )
+
+    # --- the purchases tab and staff actions ----------------------------------------
+
+    def list_for_client(self, principal: Principal, client_id: int) -> list[r.Purchase]:
+        with self._ctx.db.read() as session:
+            require_client_access(session, principal, client_id)
+            rows = session.scalars(
+                select(t.Purchase)
+                .where(t.Purchase.client_id == client_id)
+                .options(selectinload(t.Purchase.lines), selectinload(t.Purchase.vat_rates))
+                .order_by(t.Purchase.created_at.desc(), t.Purchase.id.desc())
+            ).all()
+            return mapping.purchases(session, rows)
+
+    def get(self, principal: Principal, purchase_id: int) -> r.Purchase:
+        with self._ctx.db.read() as session:
+            return self.get_in_session(session, principal, purchase_id)
+
+    def get_in_session(
+        self, session: Session, principal: Principal, purchase_id: int
+    ) -> r.Purchase:
+        row = session.get(t.Purchase, purchase_id)
+        if row is None:
+            raise NotFound("That purchase does not exist.")
+        owned(session, principal, row.client_id, "purchase")
+        return mapping.purchases(session, [row])[0]
+
+    def refund(
+        self, principal: Principal, purchase_id: int, to: RefundTo, reason: str
+    ) -> r.Purchase | None:
+        """Staff refund a purchase: a credit note to the original method or store credit."""
+        if not reason.strip():
+            raise InvalidInput(
+                "Give a reason for the refund; it goes into the audit log.", field="reason"
+            )
+        with self._ctx.db.write() as session:
+            user = require_staff(session, principal)
+            row = session.get(t.Purchase, purchase_id)
+            if row is None:
+                raise NotFound("That purchase does not exist.")
+            credit = self.refund_in_session(session, row, to, user, reason.strip())
+            self._after_refund(session, row, user, reason.strip())
+            return mapping.purchases(session, [credit])[0] if credit else None
+
+    def _after_refund(
+        self, session: Session, row: t.Purchase, user: t.User | None, reason: str
+    ) -> None:
+        """A refunded bundle purchase voids the bundle's unused sessions."""
+        bundle = session.scalar(select(t.Bundle).where(t.Bundle.purchase_id == row.id))
+        if bundle is not None and bundle.sessions_remaining > 0:
+            session.add(
+                t.BundleLedger(
+                    bundle_id=bundle.id,
+                    at=self._ctx.now(),
+                    kind="refunded",
+                    change=-bundle.sessions_remaining,
+                    remaining_after=0,
+                    note=reason,
+                )
+            )
+            bundle.sessions_remaining = 0
+
+    def record_payment(
+        self, principal: Principal, purchase_id: int, method: PaymentMethod
+    ) -> r.Purchase:
+        """Staff record the payment of a pending purchase; a pending booking is confirmed."""
+        with self._ctx.db.write() as session:
+            user = require_staff(session, principal)
+            row = session.get(t.Purchase, purchase_id)
+            if row is None:
+                raise NotFound("That purchase does not exist.")
+            self.mark_paid_in_session(session, row, method, user)
+            booking = session.scalar(select(t.Booking).where(t.Booking.purchase_id == row.id))
+            if booking is not None and booking.status == "pending":
+                booking.status = "confirmed"
+                booking.updated_at = self._ctx.now()
+                session.add(
+                    t.BookingEvent(
+                        booking_id=booking.id,
+                        at=self._ctx.now(),
+                        actor_id=user.id if user else None,
+                        kind="confirmed",
+                        detail=f"Payment recorded: {method.label}",
+                    )
+                )
+            return mapping.purchases(session, [row])[0]
+
+    def add_store_credit(
+        self, principal: Principal, client_id: int, amount_minor: int, reason: str
+    ) -> r.Account:
+        """A manager grants store credit (goodwill); audited."""
+        if amount_minor <= 0 or not reason.strip():
+            raise InvalidInput("Give a positive amount and a reason.")
+        with self._ctx.db.write() as session:
+            user = require_role(session, principal, Role.MANAGER)
+            client = require_client_access(session, principal, client_id)
+            before = client.store_credit_minor
+            client.store_credit_minor = before + amount_minor
+            audit(
+                session,
+                when=self._ctx.now(),
+                user=user,
+                action="grant_store_credit",
+                entity="user",
+                entity_id=client.id,
+                before={"store_credit_minor": before},
+                after={"store_credit_minor": client.store_credit_minor},
+                reason=reason,
+            )
+            return mapping.account(client)
+
+    def require_payable(self, method: PaymentMethod, staff: bool) -> None:
+        if not staff and method in (PaymentMethod.CARD_AT_DESK, PaymentMethod.CASH):
+            raise PaymentRequired(
+                "Card and cash payments are taken at the studio's front desk. Choose pay later, "
+                "bank transfer or store credit."
+            )

@@ -1,0 +1,181 @@
+"""Booking rules applied to the database: offers, policies, opening hours and free times.
+
+Shared by availability, checkout, bookings and bundles, always inside the caller's
+transaction, so the check and the write see the same data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from podyx_desktop.db import tables as t
+from podyx_desktop.domain.availability import (
+    BusyInterval,
+    OpeningInterval,
+    Slot,
+    free_slots,
+    local_day_bounds,
+    studio_zone,
+)
+from podyx_desktop.domain.errors import InvalidInput, NotFound, RuleViolation, TimeTaken
+from podyx_desktop.domain.policy import BookingPolicy, resolve_policy
+from podyx_desktop.services import mapping
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A setup with one of its services: what a booking sells."""
+
+    studio: t.Studio
+    room: t.Room
+    setup: t.Setup
+    service: t.Service
+    policy: BookingPolicy
+    zone: ZoneInfo
+
+
+def load_offer(session: Session, studio_row: t.Studio, setup_id: int, service_id: int) -> Offer:
+    setup = session.get(t.Setup, setup_id)
+    if setup is None or not setup.active:
+        raise NotFound("That setup does not exist or is no longer offered.")
+    service = session.get(t.Service, service_id)
+    if service is None or not service.active:
+        raise NotFound("That service does not exist or is no longer offered.")
+    offered = session.get(t.ServiceSetup, (service_id, setup_id))
+    if offered is None:
+        raise InvalidInput(f"“{service.name}” is not offered on the setup “{setup.name}”.")
+    room = setup.room
+    policy = resolve_policy(
+        mapping.studio_policy(studio_row),
+        mapping.policy_override(room),
+        mapping.policy_override(setup),
+    )
+    return Offer(studio_row, room, setup, service, policy, studio_zone(studio_row.time_zone))
+
+
+def check_length(service: t.Service, minutes: int) -> None:
+    if (
+        minutes < service.min_minutes
+        or minutes > service.max_minutes
+        or (minutes - service.min_minutes) % service.step_minutes
+    ):
+        raise InvalidInput(
+            f"“{service.name}” can be booked for {service.min_minutes} to {service.max_minutes} "
+            f"minutes in steps of {service.step_minutes}.",
+            field="minutes",
+        )
+
+
+def opening_hours(session: Session, room_id: int) -> list[OpeningInterval]:
+    rows = session.scalars(
+        select(t.OpeningHours).where(
+            or_(t.OpeningHours.room_id == room_id, t.OpeningHours.room_id.is_(None))
+        )
+    ).all()
+    own = [row for row in rows if row.room_id == room_id]
+    chosen = own or [row for row in rows if row.room_id is None]
+    return [OpeningInterval(row.weekday, row.open_minute, row.close_minute) for row in chosen]
+
+
+def is_closed(session: Session, room_id: int, day: date) -> bool:
+    return (
+        session.scalar(
+            select(t.ClosedDate.id).where(
+                t.ClosedDate.day == day.isoformat(),
+                or_(t.ClosedDate.room_id.is_(None), t.ClosedDate.room_id == room_id),
+            )
+        )
+        is not None
+    )
+
+
+def busy_intervals(
+    session: Session, room_id: int, start: datetime, end: datetime, exclude_id: int | None = None
+) -> list[BusyInterval]:
+    query = select(t.Booking.starts_at, t.Booking.blocked_until).where(
+        t.Booking.room_id == room_id,
+        t.Booking.status != "canceled",
+        t.Booking.starts_at < end,
+        t.Booking.blocked_until > start,
+    )
+    if exclude_id is not None:
+        query = query.where(t.Booking.id != exclude_id)
+    return [BusyInterval(s, b) for s, b in session.execute(query)]
+
+
+def slots_for_day(
+    session: Session,
+    offer: Offer,
+    minutes: int,
+    day: date,
+    now: datetime,
+    exclude_id: int | None = None,
+) -> list[Slot]:
+    day_start, day_end = local_day_bounds(day, offer.zone)
+    # a session of the previous day may still block the morning through its buffer
+    busy = busy_intervals(
+        session,
+        offer.room.id,
+        day_start - timedelta(days=1),
+        day_end + timedelta(days=1),
+        exclude_id,
+    )
+    return free_slots(
+        day,
+        offer.zone,
+        opening_hours(session, offer.room.id),
+        length_minutes=minutes,
+        step_minutes=offer.service.step_minutes,
+        buffer_minutes=offer.policy.buffer_minutes,
+        busy=busy,
+        earliest_start=now + timedelta(hours=offer.policy.lead_time_hours),
+        closed=is_closed(session, offer.room.id, day),
+    )
+
+
+def claim_time(
+    session: Session,
+    offer: Offer,
+    starts_at: datetime,
+    minutes: int,
+    now: datetime,
+    *,
+    bypass_rules: bool,
+    exclude_id: int | None = None,
+) -> tuple[datetime, datetime]:
+    """Check that ``starts_at`` may be booked; returns (ends_at, blocked_until).
+
+    Without ``bypass_rules`` the time must be one the availability offers (opening hours,
+    closed dates, lead time, step). With or without it, the room must be free including
+    buffers; PostgreSQL's exclusion constraint re-checks this at insert, SQLite's write
+    lock (BEGIN IMMEDIATE) makes this check and the insert one step.
+    """
+    if starts_at.tzinfo is None:
+        raise InvalidInput("A booking time needs a time zone.")
+    ends_at = starts_at + timedelta(minutes=minutes)
+    blocked_until = ends_at + timedelta(minutes=offer.policy.buffer_minutes)
+    if not bypass_rules:
+        if starts_at < now + timedelta(hours=offer.policy.lead_time_hours):
+            raise RuleViolation(
+                f"Sessions must be booked at least {offer.policy.lead_time_hours} h in advance. "
+                "Pick a later time."
+            )
+        day = starts_at.astimezone(offer.zone).date()
+        offered = {
+            slot.starts_at for slot in slots_for_day(session, offer, minutes, day, now, exclude_id)
+        }
+        if starts_at not in offered:
+            if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
+                raise TimeTaken()
+            raise RuleViolation(
+                "The studio does not offer that start time (outside opening hours, on a closed "
+                "day or off the booking grid). Pick one of the free times shown."
+            )
+    if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
+        raise TimeTaken()
+    return ends_at, blocked_until

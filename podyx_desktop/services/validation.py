@@ -1,0 +1,73 @@
+"""Validating what people type: names, emails, phone numbers and passwords.
+
+Emails are checked with email-validator (syntax only: no DNS look-ups, the app may be
+offline) and compared case-insensitively. Phones are parsed with phonenumbers, using the
+studio's country for numbers without a +country prefix, and stored in E.164.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from podyx_desktop.domain.errors import InvalidInput
+
+MIN_PASSWORD = 10
+MAX_PASSWORD = 256
+
+
+def clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidInput("Please enter your full name.", field="full_name")
+    if len(cleaned) > 200:
+        raise InvalidInput("A name can be at most 200 characters long.", field="full_name")
+    return cleaned
+
+
+def clean_email(email: str) -> str:
+    try:
+        result = validate_email(email.strip(), check_deliverability=False)
+    except EmailNotValidError as error:
+        raise InvalidInput(
+            f"“{email.strip()}” is not a valid email address: {error}", field="email"
+        ) from None
+    return result.normalized
+
+
+def email_key(email: str) -> str:
+    return email.casefold()
+
+
+def clean_phone(phone: str, default_region: str | None) -> str:
+    text = phone.strip()
+    if not text:
+        raise InvalidInput("Please enter a phone number.", field="phone")
+    try:
+        parsed = phonenumbers.parse(text, (default_region or None) or None)
+    except phonenumbers.NumberParseException:
+        raise InvalidInput(
+            f"“{text}” is not a phone number. Enter it with the country code, e.g. +49 30 1234567.",
+            field="phone",
+        ) from None
+    if not phonenumbers.is_valid_number(parsed):
+        raise InvalidInput(
+            f"“{text}” is not a valid phone number. Check the digits and the country code.",
+            field="phone",
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(
+            f"Choose a password of at least {MIN_PASSWORD} characters.", field="password"
+        )
+    if len(password) > MAX_PASSWORD:
+        raise InvalidInput(
+            f"A password can be at most {MAX_PASSWORD} characters.", field="password"
+        )
+    if password.strip() == "" or len(set(password)) < 4:
+        raise InvalidInput(
+            "That password is too easy to guess; mix more characters.", field="password"
+        )

@@ -1,0 +1,132 @@
+"""Fixtures shared by the whole suite: real databases (a SQLite file and a PostgreSQL
+server the suite starts itself), a controllable clock, and the services over them.
+
+PostgreSQL: the server named by ``PODYX_TEST_POSTGRES_URL``, else a throwaway cluster
+from the installed binaries. When none can be had, tests that need it fail under CI
+(``CI`` set) and are skipped elsewhere with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import create_engine, text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from podyx_desktop.db.engine import Database, sqlite_url  # noqa: E402
+from podyx_desktop.db.migrate import upgrade_to_head  # noqa: E402
+from podyx_desktop.db.tables import Base  # noqa: E402
+from podyx_desktop.services import Services  # noqa: E402
+from tests.pg_cluster import (  # noqa: E402
+    PostgresUnavailable,
+    ThrowawayCluster,
+    create_database,
+    postgres_url_from_env,
+    unique_database_name,
+)
+
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+START = datetime(2026, 6, 1, 6, 0, tzinfo=UTC)  # a Monday, 08:00 in Berlin
+
+
+@dataclass
+class FakeClock:
+    """A clock the test moves by hand; services read it through ``clock()``."""
+
+    now: datetime = field(default=START)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def _no_postgres(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"PostgreSQL is required in CI but none could be started: {reason}")
+    pytest.skip(f"no PostgreSQL server for these tests: {reason}")
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    url = postgres_url_from_env()
+    cluster: ThrowawayCluster | None = None
+    if url is None:
+        cluster = ThrowawayCluster()
+        try:
+            cluster.start()
+        except PostgresUnavailable as error:
+            _no_postgres(str(error))
+        url = cluster.admin_url
+    yield url
+    if cluster is not None:
+        cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_migrated_url(postgres_admin_url: str) -> str:
+    url = create_database(postgres_admin_url, unique_database_name("podyx_services"))
+    db = Database(url)
+    upgrade_to_head(db)
+    db.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database(sqlite_url(path))
+    upgrade_to_head(db)
+    db.dispose()
+    return path
+
+
+def truncate_all(url: str) -> None:
+    engine = create_engine(url)
+    names = ", ".join(table.name for table in Base.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """A migrated, empty database: a fresh SQLite file, or a truncated PostgreSQL one."""
+    if request.param == "sqlite":
+        path = tmp_path / "podyx.sqlite3"
+        shutil.copyfile(sqlite_template, path)
+        db = Database(sqlite_url(path))
+    else:
+        url = request.getfixturevalue("postgres_migrated_url")
+        truncate_all(url)
+        db = Database(url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    path = tmp_path / "podyx.sqlite3"
+    shutil.copyfile(sqlite_template, path)
+    db = Database(sqlite_url(path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def services(database: Database, clock: FakeClock) -> Services:
+    return Services(database, clock=clock, hasher=FAST_HASHER)
