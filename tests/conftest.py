@@ -21,11 +21,11 @@ from sqlalchemy import create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from podyx_desktop.db.engine import Database, sqlite_url  # noqa: E402
-from podyx_desktop.db.migrate import upgrade_to_head  # noqa: E402
-from podyx_desktop.db.tables import Base  # noqa: E402
-from podyx_desktop.services import Services  # noqa: E402
-from tests.pg_cluster import (  # noqa: E402
+from podyx_desktop.db.engine import Database, sqlite_url
+from podyx_desktop.db.migrate import upgrade_to_head
+from podyx_desktop.db.tables import Base
+from podyx_desktop.services import Services
+from tests.pg_cluster import (
     PostgresUnavailable,
     ThrowawayCluster,
     create_database,
@@ -99,7 +99,9 @@ def truncate_all(url: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def database(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+def database(
+    request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path
+) -> Iterator[Database]:
     """A migrated, empty database: a fresh SQLite file, or a truncated PostgreSQL one."""
     if request.param == "sqlite":
         path = tmp_path / "podyx.sqlite3"

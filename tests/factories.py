@@ -107,20 +107,35 @@ def build_studio(services: Services, *, prices_include_vat: bool = True) -> Stud
     roundtable_setup = cat.add_setup(system, NewSetup(room_b, "Roundtable")).id
     podcast = cat.add_service(
         system,
-        NewService("Podcast recording", 6000, 60, 240, 30, (podcast_setup, video_setup, roundtable_setup)),
+        NewService(
+            "Podcast recording", 6000, 60, 240, 30, (podcast_setup, video_setup, roundtable_setup)
+        ),
     ).id
-    video = cat.add_service(system, NewService("Video podcast", 12000, 120, 480, 60, (video_setup,), vat_rate_bp=700)).id
-    engineer = cat.add_addon(system, NewAddon("Engineer", 4000, (podcast, video), max_quantity=4)).id
+    video = cat.add_service(
+        system, NewService("Video podcast", 12000, 120, 480, 60, (video_setup,), vat_rate_bp=700)
+    ).id
+    engineer = cat.add_addon(
+        system, NewAddon("Engineer", 4000, (podcast, video), max_quantity=4)
+    ).id
     extra_mic = cat.add_addon(
-        system, NewAddon("Extra mic", 1000, (podcast,), max_quantity=4, client_can_add_after_booking=True)
+        system,
+        NewAddon("Extra mic", 1000, (podcast,), max_quantity=4, client_can_add_after_booking=True),
     ).id
-    secret = cat.add_addon(system, NewAddon("Staff hour", 100, (podcast,), hidden_from_clients=True)).id
+    secret = cat.add_addon(
+        system, NewAddon("Staff hour", 100, (podcast,), hidden_from_clients=True)
+    ).id
     product = cat.add_bundle_product(
-        system, NewBundleProduct("3 × 2 h podcast", 3, 120, 30000, (podcast_setup, roundtable_setup), (podcast,), 90)
+        system,
+        NewBundleProduct(
+            "3 × 2 h podcast", 3, 120, 30000, (podcast_setup, roundtable_setup), (podcast,), 90
+        ),
     ).id
-    cat.add_promo_code(system, NewPromoCode("WELCOME10", PromoKind.PERCENT, 1000, max_uses_per_client=1))
     cat.add_promo_code(
-        system, NewPromoCode("VIDEO15", PromoKind.PERCENT, 1500, targets=((PromoTarget.SERVICE, video),))
+        system, NewPromoCode("WELCOME10", PromoKind.PERCENT, 1000, max_uses_per_client=1)
+    )
+    cat.add_promo_code(
+        system,
+        NewPromoCode("VIDEO15", PromoKind.PERCENT, 1500, targets=((PromoTarget.SERVICE, video),)),
     )
     cat.add_promo_code(system, NewPromoCode("ONCE", PromoKind.FIXED, 500, max_uses=1))
     start = services.context.now()
@@ -130,13 +145,23 @@ def build_studio(services: Services, *, prices_include_vat: bool = True) -> Stud
     )
     cat.add_promo_code(
         system,
-        NewPromoCode("OLD", PromoKind.PERCENT, 500, valid_from=start - timedelta(days=30), valid_to=start - timedelta(days=1)),
+        NewPromoCode(
+            "OLD",
+            PromoKind.PERCENT,
+            500,
+            valid_from=start - timedelta(days=30),
+            valid_to=start - timedelta(days=1),
+        ),
     )
     owner = services.accounts.create_staff(
-        system, NewAccount("Olga Owner", "owner@example.com", "+49 30 1111111", PASSWORD), Role.OWNER
+        system,
+        NewAccount("Olga Owner", "owner@example.com", "+49 30 1111111", PASSWORD),
+        Role.OWNER,
     )
     desk = services.accounts.create_staff(
-        system, NewAccount("Dana Desk", "desk@example.com", "+49 30 2222222", PASSWORD), Role.FRONT_DESK
+        system,
+        NewAccount("Dana Desk", "desk@example.com", "+49 30 2222222", PASSWORD),
+        Role.FRONT_DESK,
     )
     return Studio(
         services=services,

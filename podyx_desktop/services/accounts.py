@@ -8,6 +8,7 @@ and changing the password or logging out revokes them.
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from datetime import timedelta
 
@@ -161,7 +162,7 @@ class AccountService:
                 self._ctx.hasher.hash(password or "x")
                 raise SignInFailed()
             if user.locked_until is not None and user.locked_until > now:
-                minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+                minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
                 raise AccountLocked(
                     "This account is locked after too many failed sign-ins. Try again in "
                     f"{minutes} minutes, or ask the studio to help."

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,10 +55,15 @@ TARGET_TABLES: dict[PromoTarget, Any] = {
 }
 
 
-def _refuse_taken_name(session: Session, table: Any, name: str, what: str) -> str:
-    """The message for a taken name (``what`` with its article); raised if it is taken."""
+def _refuse_taken_name(session: Session, column: Any, name: str, what: str, *where: Any) -> str:
+    """Raise a Conflict if ``name`` is taken in ``column`` whatever its case, else return
+    the message to give should another seat take it first. ``what`` has its article.
+
+    Compared in Python: SQLite's ``lower()`` folds ASCII only, and catalogue tables are small.
+    """
     message = f"There is already {what} called “{name}”. Choose another name."
-    if session.scalar(select(table.id).where(func.lower(table.name) == name.lower())) is not None:
+    names = session.scalars(select(column).where(*where))
+    if any(taken.casefold() == name.casefold() for taken in names):
         raise Conflict(message)
     return message
 
@@ -194,7 +199,7 @@ class CatalogueService:
         policy = checks.check_policy(new.policy)
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
-            taken = _refuse_taken_name(session, t.Room, name, "a room")
+            taken = _refuse_taken_name(session, t.Room.name, name, "a room")
             row = t.Room(name=name, description=new.description.strip(), active=True, **policy)
             _insert(session, row, taken)
             self._audit(session, user, "create_room", "room", row.id, after={"name": name})
@@ -208,12 +213,10 @@ class CatalogueService:
             room = session.get(t.Room, new.room_id)
             if room is None:
                 raise NotFound("That room does not exist. Refresh and try again.")
-            taken = f"The room “{room.name}” already has a setup called “{name}”."
-            clash = select(t.Setup.id).where(
-                t.Setup.room_id == room.id, func.lower(t.Setup.name) == name.lower()
+            what = f"a setup in “{room.name}”"
+            taken = _refuse_taken_name(
+                session, t.Setup.name, name, what, t.Setup.room_id == room.id
             )
-            if session.scalar(clash) is not None:
-                raise Conflict(taken)
             row = t.Setup(
                 room_id=room.id,
                 name=name,
@@ -230,7 +233,7 @@ class CatalogueService:
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
             setup_ids = _existing_ids(session, t.Setup, new.setup_ids, "setup")
-            taken = _refuse_taken_name(session, t.Service, values["name"], "a service")
+            taken = _refuse_taken_name(session, t.Service.name, values["name"], "a service")
             row = t.Service(**values)
             _insert(session, row, taken)
             session.add_all(t.ServiceSetup(service_id=row.id, setup_id=i) for i in setup_ids)
@@ -242,7 +245,7 @@ class CatalogueService:
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
             service_ids = _existing_ids(session, t.Service, new.service_ids, "service")
-            taken = _refuse_taken_name(session, t.Addon, values["name"], "an add-on")
+            taken = _refuse_taken_name(session, t.Addon.name, values["name"], "an add-on")
             row = t.Addon(**values)
             _insert(session, row, taken)
             session.add_all(t.AddonService(addon_id=row.id, service_id=i) for i in service_ids)
@@ -264,7 +267,7 @@ class CatalogueService:
                         "the bundle's session length. Change the length or the services.",
                         field="session_minutes",
                     )
-            taken = _refuse_taken_name(session, t.BundleProduct, values["name"], "a bundle")
+            taken = _refuse_taken_name(session, t.BundleProduct.name, values["name"], "a bundle")
             row = t.BundleProduct(**values)
             _insert(session, row, taken)
             session.add_all(t.BundleProductSetup(product_id=row.id, setup_id=i) for i in setup_ids)

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.slow
 WORKERS = 8
 
 
-def _worker(job: str, url: str, now: datetime, args: dict[str, Any], barrier: Any, results: Any) -> None:
+def _worker(
+    job: str, url: str, now: datetime, args: dict[str, Any], barrier: Any, results: Any
+) -> None:
     from podyx_desktop.domain.errors import PodyxError
     from podyx_desktop.services import Services
     from tests.conftest import FAST_HASHER
@@ -57,13 +59,16 @@ def _worker(job: str, url: str, now: datetime, args: dict[str, Any], barrier: An
         results.put(outcomes)
 
 
-def _run(job: str, database: Database, now: datetime, per_worker: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def _run(
+    job: str, database: Database, now: datetime, per_worker: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
     context = mp.get_context("spawn")
     barrier = context.Barrier(len(per_worker))
     results = context.Queue()
     url = database.url.render_as_string(hide_password=False)
     processes = [
-        context.Process(target=_worker, args=(job, url, now, args, barrier, results)) for args in per_worker
+        context.Process(target=_worker, args=(job, url, now, args, barrier, results))
+        for args in per_worker
     ]
     for process in processes:
         process.start()
@@ -77,7 +82,9 @@ def _run(job: str, database: Database, now: datetime, per_worker: list[dict[str,
     return collected
 
 
-def test_overlapping_bookings_of_one_room_exactly_one_wins(studio: Studio, database: Database) -> None:
+def test_overlapping_bookings_of_one_room_exactly_one_wins(
+    studio: Studio, database: Database
+) -> None:
     clients = [studio.client(f"Client {i}", f"c{i}@example.com") for i in range(WORKERS)]
     day = date(2026, 6, 10)
     jobs = []
@@ -99,7 +106,9 @@ def test_overlapping_bookings_of_one_room_exactly_one_wins(studio: Studio, datab
 
 def test_redeeming_the_last_credits_never_overdraws(studio: Studio, database: Database) -> None:
     ana = studio.client()
-    bundle = studio.services.bundles.issue(studio.desk, ana.account.id, studio.bundle_product, "Concurrency test")
+    bundle = studio.services.bundles.issue(
+        studio.desk, ana.account.id, studio.bundle_product, "Concurrency test"
+    )
     assert bundle.sessions_remaining == 3
     jobs = []
     for i in range(WORKERS):
@@ -115,7 +124,9 @@ def test_redeeming_the_last_credits_never_overdraws(studio: Studio, database: Da
     assert after.sessions_remaining == 0 and after.state == "used_up"
 
 
-def test_concurrent_purchases_get_consecutive_receipt_numbers(studio: Studio, database: Database) -> None:
+def test_concurrent_purchases_get_consecutive_receipt_numbers(
+    studio: Studio, database: Database
+) -> None:
     clients = [studio.client(f"Buyer {i}", f"b{i}@example.com") for i in range(WORKERS)]
     desk_id = studio.desk.user_id
     jobs = [
@@ -123,7 +134,9 @@ def test_concurrent_purchases_get_consecutive_receipt_numbers(studio: Studio, da
             "user_id": desk_id,
             "role": "front_desk",
             "repeat": 3,
-            "request": BundlePurchaseRequest(studio.bundle_product, PaymentMethod.CASH, client_id=c.account.id),
+            "request": BundlePurchaseRequest(
+                studio.bundle_product, PaymentMethod.CASH, client_id=c.account.id
+            ),
         }
         for c in clients
     ]

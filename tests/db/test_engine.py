@@ -1,0 +1,73 @@
+"""The engine factory and migrations: SQLite settings, URL checks, schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from podyx_desktop.db.engine import Database, parse_url, refuse_network_share, sqlite_url
+from podyx_desktop.db.migrate import check_database, head_revision, schema_state, upgrade_to_head
+from podyx_desktop.domain.errors import DatabaseProblem
+
+
+def test_sqlite_connections_are_configured(sqlite_database: Database) -> None:
+    with sqlite_database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+
+
+def test_write_units_take_the_write_lock_at_begin(sqlite_database: Database) -> None:
+    path = sqlite_database.url.database
+    with sqlite_database.write() as session:
+        session.execute(text("SELECT 1"))
+        other = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+
+
+@pytest.mark.parametrize("url", ["mysql://x@y/z", "sqlite://", "nonsense"])
+def test_unsupported_urls_are_explained(url: str) -> None:
+    with pytest.raises(DatabaseProblem) as error:
+        parse_url(url)
+    assert "sqlite:///" in error.value.message
+
+
+def test_network_share_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("podyx_desktop.db.engine.filesystem_type", lambda path: "nfs4")
+    with pytest.raises(DatabaseProblem, match="network share"):
+        refuse_network_share(tmp_path / "x.sqlite3")
+
+
+def test_upgrade_is_idempotent_and_checked(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path / "new.sqlite3"))
+    assert upgrade_to_head(db) is None  # a new database needs no backup
+    assert schema_state(db).revision == head_revision()
+    assert upgrade_to_head(db) is None
+    assert check_database(db).ok
+    db.dispose()
+
+
+def test_a_newer_database_is_refused(tmp_path: Path) -> None:
+    db = Database(sqlite_url(tmp_path / "newer.sqlite3"))
+    upgrade_to_head(db)
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = 'ffffffff'"))
+    with pytest.raises(DatabaseProblem, match="newer Podyx Desktop"):
+        upgrade_to_head(db)
+    db.dispose()
+
+
+def test_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    db = Database(sqlite_url(path))
+    with pytest.raises(DatabaseProblem, match="cannot be opened as a SQLite database"):
+        upgrade_to_head(db)
+    db.dispose()
+    assert path.read_bytes() == b"this is not a database" * 100

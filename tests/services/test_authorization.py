@@ -1,0 +1,284 @@
+"""Every service operation checks who is asking: anonymous callers and other clients are
+refused each time, and a client never sees another client's data."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from podyx_desktop.domain.availability import OpeningInterval
+from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PromoKind, Role, SeriesKind
+from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
+from podyx_desktop.domain.numbering import SeriesFormat
+from podyx_desktop.domain.policy import PolicyOverride
+from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.records import Address
+from podyx_desktop.domain.requests import (
+    AddonChoice,
+    BookingRequest,
+    BundlePurchaseRequest,
+    NewAccount,
+    NewAddon,
+    NewBundleProduct,
+    NewPromoCode,
+    NewRoom,
+    NewService,
+    NewSetup,
+    RedeemRequest,
+    RefundTo,
+    SessionCart,
+    StudioSettings,
+)
+from podyx_desktop.services import Services
+from tests.factories import PASSWORD, Studio
+
+DAY = date(2026, 6, 3)
+REFUSED = (NotSignedIn, NotAllowed, NotFound)
+
+# Operations deliberately open to everyone: browsing the catalogue and free times, signing
+# up and in (they take no principal or accept the anonymous one by design).
+PUBLIC = {
+    "accounts.sign_up",
+    "accounts.sign_in",
+    "accounts.resume",
+    "accounts.sign_out",
+    "catalogue.studio",
+    "catalogue.get_catalogue",
+    "availability.free_slots",
+    "checkout.quote",
+    "checkout.quote_bundle",
+    "checkout.book",
+    "checkout.buy_bundle",
+}
+
+
+def operations(
+    studio: Studio, ann: Any, ids: dict[str, int]
+) -> dict[str, Callable[[Principal], object]]:
+    """Every public service operation, aimed at Ann's data or at staff-only actions."""
+    s = studio.services
+    SessionCart(studio.podcast_setup, studio.podcast, 120)
+    return {
+        "accounts.get": lambda p: s.accounts.get(p, ann.account.id),
+        "accounts.change_name": lambda p: s.accounts.change_name(p, "X", user_id=ann.account.id),
+        "accounts.change_phone": lambda p: s.accounts.change_phone(
+            p, "+49 30 9999999", user_id=ann.account.id
+        ),
+        "accounts.change_email": lambda p: s.accounts.change_email(p, "x@example.com", PASSWORD),
+        "accounts.change_password": lambda p: s.accounts.change_password(
+            p, PASSWORD, "another long secret"
+        ),
+        "accounts.update_billing": lambda p: s.accounts.update_billing(
+            p, company="X", vat_id="", address=Address(), user_id=ann.account.id
+        ),
+        "accounts.create_staff": lambda p: s.accounts.create_staff(
+            p, NewAccount("S", "s@example.com", "+49 30 5555555", PASSWORD), Role.OWNER
+        ),
+        "accounts.set_role": lambda p: s.accounts.set_role(p, ann.account.id, Role.OWNER),
+        "catalogue.configure_studio": lambda p: s.catalogue.configure_studio(
+            p, StudioSettings("X", "Europe/Berlin", "EUR")
+        ),
+        "catalogue.add_room": lambda p: s.catalogue.add_room(p, NewRoom("X")),
+        "catalogue.add_setup": lambda p: s.catalogue.add_setup(p, NewSetup(studio.room_a, "X")),
+        "catalogue.add_service": lambda p: s.catalogue.add_service(
+            p, NewService("X", 1, 60, 60, 30, (studio.podcast_setup,))
+        ),
+        "catalogue.add_addon": lambda p: s.catalogue.add_addon(
+            p, NewAddon("X", 1, (studio.podcast,))
+        ),
+        "catalogue.add_bundle_product": lambda p: s.catalogue.add_bundle_product(
+            p, NewBundleProduct("X", 1, 60, 1, (studio.podcast_setup,))
+        ),
+        "catalogue.add_promo_code": lambda p: s.catalogue.add_promo_code(
+            p, NewPromoCode("XX", PromoKind.PERCENT, 100)
+        ),
+        "catalogue.list_promo_codes": lambda p: s.catalogue.list_promo_codes(p),
+        "catalogue.set_opening_hours": lambda p: s.catalogue.set_opening_hours(
+            p, [OpeningInterval(0, 0, 60)]
+        ),
+        "catalogue.add_closed_date": lambda p: s.catalogue.add_closed_date(p, DAY, "x"),
+        "catalogue.set_policy_override": lambda p: s.catalogue.set_policy_override(
+            p, room_id=studio.room_a, override=PolicyOverride(buffer_minutes=0)
+        ),
+        "catalogue.set_service_rate": lambda p: s.catalogue.set_service_rate(p, studio.podcast, 1),
+        "catalogue.configure_receipt_series": lambda p: s.catalogue.configure_receipt_series(
+            p, SeriesKind.RECEIPT, SeriesFormat("X-")
+        ),
+        "catalogue.receipt_series": lambda p: s.catalogue.receipt_series(p, SeriesKind.RECEIPT),
+        "bookings.list_for_client": lambda p: s.bookings.list_for_client(p, ann.account.id),
+        "bookings.get": lambda p: s.bookings.get(p, ids["booking"]),
+        "bookings.events": lambda p: s.bookings.events(p, ids["booking"]),
+        "bookings.actions": lambda p: s.bookings.actions(p, ids["booking"]),
+        "bookings.schedule": lambda p: s.bookings.schedule(p, DAY, DAY),
+        "bookings.cancel": lambda p: s.bookings.cancel(p, ids["booking"]),
+        "bookings.reschedule": lambda p: s.bookings.reschedule(
+            p, ids["booking"], studio.at(DAY, 16)
+        ),
+        "bookings.add_addons": lambda p: s.bookings.add_addons(
+            p, ids["booking"], [AddonChoice(studio.extra_mic)], PaymentMethod.PAY_LATER
+        ),
+        "bookings.set_outcome": lambda p: s.bookings.set_outcome(
+            p, ids["booking"], BookingStatus.COMPLETED
+        ),
+        "bookings.count": lambda p: s.bookings.count(p),
+        "bundles.list_for_client": lambda p: s.bundles.list_for_client(p, ann.account.id),
+        "bundles.get": lambda p: s.bundles.get(p, ids["bundle"]),
+        "bundles.issue": lambda p: s.bundles.issue(p, ann.account.id, studio.bundle_product, "x"),
+        "bundles.redeem": lambda p: s.bundles.redeem(
+            p, RedeemRequest(ids["bundle"], studio.podcast_setup, studio.at(DAY, 18))
+        ),
+        "bundles.ledger": lambda p: s.bundles.ledger(p, ids["bundle"]),
+        "purchases.list_for_client": lambda p: s.purchases.list_for_client(p, ann.account.id),
+        "purchases.get": lambda p: s.purchases.get(p, ids["purchase"]),
+        "purchases.refund": lambda p: s.purchases.refund(
+            p, ids["purchase"], RefundTo.STORE_CREDIT, "x"
+        ),
+        "purchases.record_payment": lambda p: s.purchases.record_payment(
+            p, ids["purchase"], PaymentMethod.CASH
+        ),
+        "purchases.add_store_credit": lambda p: s.purchases.add_store_credit(
+            p, ann.account.id, 100, "x"
+        ),
+        "clients.list_clients": lambda p: s.clients.list_clients(p),
+        "clients.get_client": lambda p: s.clients.get_client(p, ann.account.id),
+        "notes.add_note": lambda p: s.notes.add_note(
+            p, client_id=ann.account.id, body="x", internal=False
+        ),
+        "notes.list_notes": lambda p: s.notes.list_notes(p, client_id=ann.account.id),
+        "files.share_file": lambda p: s.files.share_file(
+            p, client_id=ann.account.id, name="x.txt", content=b"x"
+        ),
+        "files.list_files": lambda p: s.files.list_files(p, ann.account.id),
+        "files.download": lambda p: s.files.download(p, ids["file"]),
+        "audit.list_entries": lambda p: s.audit.list_entries(p),
+        "reports.session_summary": lambda p: s.reports.session_summary(p, ids["booking"]),
+        "reports.bundle_statement": lambda p: s.reports.bundle_statement(p, ids["bundle"]),
+    }
+
+
+def public_operations(services: Services) -> set[str]:
+    names = set()
+    for area in (
+        "accounts",
+        "catalogue",
+        "availability",
+        "checkout",
+        "bookings",
+        "bundles",
+        "purchases",
+        "clients",
+        "notes",
+        "files",
+        "audit",
+        "reports",
+    ):
+        service = getattr(services, area)
+        for name, _member in inspect.getmembers(service, inspect.ismethod):
+            if (
+                name.startswith("_")
+                or name.endswith("_in_session")
+                or name
+                in {
+                    "records",
+                    "insert",
+                    "record",
+                    "signed_in",
+                    "new_token_in_session",
+                    "create_in_session",
+                    "require_payable",
+                    "apply_promo",
+                    "use_promo",
+                    "bundle_item",
+                    "buyer",
+                    "ledger_in_session",
+                }
+            ):
+                continue
+            names.add(f"{area}.{name}")
+    return names
+
+
+@pytest.fixture
+def world(studio: Studio) -> tuple[Any, Any, dict[str, int]]:
+    ann = studio.client("Ann", "ann@example.com")
+    eve = studio.client("Eve", "eve@example.com")
+    booking = studio.book(ann, studio.at(DAY, 10))
+    bundle = studio.services.bundles.issue(
+        studio.desk, ann.account.id, studio.bundle_product, "gift"
+    )
+    file = studio.services.files.share_file(
+        studio.desk, client_id=ann.account.id, name="final.wav", content=b"RIFF"
+    )
+    assert booking.purchase is not None
+    ids = {
+        "booking": booking.booking.id,
+        "bundle": bundle.id,
+        "purchase": booking.purchase.id,
+        "file": file.id,
+    }
+    return ann, eve, ids
+
+
+def test_every_operation_is_listed(studio: Studio, world: tuple[Any, Any, dict[str, int]]) -> None:
+    ann, _eve, ids = world
+    listed = set(operations(studio, ann, ids)) | PUBLIC
+    assert public_operations(studio.services) <= listed, public_operations(studio.services) - listed
+
+
+@pytest.mark.parametrize("who", ["anonymous", "other client"])
+def test_every_operation_refuses_strangers(
+    studio: Studio, world: tuple[Any, Any, dict[str, int]], who: str
+) -> None:
+    ann, eve, ids = world
+    principal = Principal.anonymous() if who == "anonymous" else eve.principal
+    accepted = []
+    for name, call in operations(studio, ann, ids).items():
+        if who == "other client" and name in {"accounts.change_email", "accounts.change_password"}:
+            continue  # these act on the caller's own account only; covered below
+        try:
+            call(principal)
+        except REFUSED:
+            continue
+        accepted.append(name)
+    assert accepted == []
+    # Ann's data is untouched by all those attempts
+    assert studio.services.accounts.get(ann.principal).full_name == "Ann"
+    assert (
+        studio.services.bookings.get(ann.principal, ids["booking"]).status is BookingStatus.PENDING
+    )
+
+
+def test_own_account_operations_only_touch_the_caller(
+    studio: Studio, world: tuple[Any, Any, dict[str, int]]
+) -> None:
+    ann, eve, _ids = world
+    studio.services.accounts.change_email(eve.principal, "eve2@example.com", PASSWORD)
+    assert studio.services.accounts.get(ann.principal).email == "ann@example.com"
+
+
+def test_public_operations_never_leak_other_clients(
+    studio: Studio, world: tuple[Any, Any, dict[str, int]]
+) -> None:
+    ann, eve, _ids = world
+    request = BookingRequest(
+        SessionCart(studio.podcast_setup, studio.podcast, 120),
+        studio.at(DAY, 14),
+        PaymentMethod.PAY_LATER,
+        terms_accepted=True,
+        client_id=ann.account.id,
+    )
+    with pytest.raises(NotAllowed):
+        studio.services.checkout.book(eve.principal, request)
+    with pytest.raises(NotAllowed):
+        studio.services.checkout.buy_bundle(
+            eve.principal,
+            BundlePurchaseRequest(
+                studio.bundle_product, PaymentMethod.PAY_LATER, True, client_id=ann.account.id
+            ),
+        )
+    with pytest.raises(NotFound):
+        studio.services.checkout.quote(eve.principal, request.cart, client_id=ann.account.id)
