@@ -1,0 +1,325 @@
+"""The page every document shares: studio header with logo, "Page n of m" footer, styles.
+
+Documents build a list of platypus flowables with the helpers here (:class:`Styles`,
+:func:`data_table`, :func:`field_table`) and hand them to :func:`build_pdf`, which lays
+them out on A4 (Letter for US and Canadian locales) and returns the PDF bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from io import BytesIO
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from podyx_desktop.documents.fonts import REGULAR, FontSet
+from podyx_desktop.documents.formatting import Formatter
+from podyx_desktop.domain.records import StudioInfo
+
+log = logging.getLogger(__name__)
+
+MARGIN = 16 * mm
+HEADER_HEIGHT = 24 * mm
+FOOTER_HEIGHT = 10 * mm
+LOGO_BOX = 18 * mm
+INK = colors.HexColor("#1f2328")
+MUTED = colors.HexColor("#5b636e")
+RULE = colors.HexColor("#c9cfd6")
+SHADE = colors.HexColor("#eef1f4")
+ACCENT = colors.HexColor("#0b5cad")
+WARNING = colors.HexColor("#a3330b")
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles of one document, all in the embedded fonts."""
+
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_head_right: ParagraphStyle
+    total: ParagraphStyle
+    banner: ParagraphStyle
+
+    @classmethod
+    def create(cls, fonts: FontSet) -> Styles:
+        regular, bold = fonts.regular, fonts.bold
+        body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12, textColor=INK)
+        cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
+        cell_head = ParagraphStyle("cell_head", parent=cell, fontName=bold, textColor=INK)
+        return cls(
+            title=ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22,
+                                 spaceAfter=1 * mm),
+            subtitle=ParagraphStyle("subtitle", parent=body, textColor=MUTED, spaceAfter=4 * mm),
+            heading=ParagraphStyle("heading", parent=body, fontName=bold, fontSize=10.5,
+                                   leading=14, spaceBefore=5 * mm, spaceAfter=1.5 * mm,
+                                   textColor=ACCENT),
+            body=body,
+            small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5,
+                                 textColor=MUTED),
+            label=ParagraphStyle("label", parent=cell, textColor=MUTED),
+            cell=cell,
+            cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+            cell_head=cell_head,
+            cell_head_right=ParagraphStyle("cell_head_right", parent=cell_head,
+                                           alignment=TA_RIGHT),
+            total=ParagraphStyle("total", parent=body, fontName=bold, fontSize=12, leading=16,
+                                 alignment=TA_RIGHT),
+            banner=ParagraphStyle("banner", parent=body, fontName=bold, fontSize=13,
+                                  leading=17, textColor=WARNING, alignment=TA_LEFT),
+        )
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every document builder needs: fonts, formats and styles."""
+
+    fonts: FontSet
+    fmt: Formatter
+    styles: Styles
+
+    def para(self, text: str, style: ParagraphStyle | None = None, *,
+             bold: bool = False) -> Paragraph:
+        """A paragraph of plain ``text`` (escaped, per-character fonts)."""
+        chosen = style or self.styles.body
+        if bold and chosen.fontName != self.fonts.bold:
+            chosen = ParagraphStyle(f"{chosen.name}_bold", parent=chosen,
+                                    fontName=self.fonts.bold)
+        is_bold = chosen.fontName == self.fonts.bold
+        return Paragraph(self.fonts.markup(text, bold=is_bold), chosen)
+
+
+def make_context(studio: StudioInfo, locale: str | None, fonts: FontSet | None = None,
+                 currency: str | None = None) -> Context:
+    chosen = fonts or FontSet()
+    return Context(chosen, Formatter.for_studio(studio, locale, currency), Styles.create(chosen))
+
+
+def usable_width(page_size: tuple[float, float]) -> float:
+    return page_size[0] - 2 * MARGIN
+
+
+def page_size_for(fmt: Formatter) -> tuple[float, float]:
+    return LETTER if fmt.locale.territory in ("US", "CA") else A4
+
+
+def table_style(*commands: tuple[Any, ...]) -> TableStyle:
+    """A table style whose plain-string cells use the embedded font, not Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+def data_table(
+    header: Sequence[Paragraph],
+    rows: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    *,
+    total_rows: int = 0,
+) -> Table:
+    """A ruled table with a shaded, repeated header; the last ``total_rows`` rows in bold rule."""
+    table = Table([list(header), *[list(r) for r in rows]], colWidths=list(widths), repeatRows=1)
+    commands: list[tuple[Any, ...]] = [
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if total_rows and rows:
+        commands.append(("LINEABOVE", (0, -total_rows), (-1, -total_rows), 0.8, INK))
+        commands.append(("BACKGROUND", (0, -total_rows), (-1, -1), SHADE))
+    table.setStyle(table_style(*commands))
+    return table
+
+
+def field_table(ctx: Context, fields: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
+    """Label/value pairs in two columns, values wrapping; empty values are left out."""
+    rows = [
+        [ctx.para(label, ctx.styles.label), ctx.para(value, ctx.styles.cell)]
+        for label, value in fields
+        if value
+    ]
+    table = Table(rows or [["", ""]], colWidths=list(widths), hAlign="LEFT")
+    table.setStyle(table_style(
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ))
+    return table
+
+
+def columns(left: Sequence[Flowable], right: Sequence[Flowable], width: float,
+            split: float = 0.5) -> Table:
+    """Two blocks side by side (e.g. seller and buyer)."""
+    table = Table([[list(left), list(right)]], colWidths=[width * split, width * (1 - split)],
+                  hAlign="LEFT")
+    table.setStyle(table_style(
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+    ))
+    return table
+
+
+def heading(ctx: Context, text: str) -> list[Flowable]:
+    """A section heading that starts a new page rather than sit alone at a page's foot.
+
+    (``keepWithNext`` would move a whole long table to the next page with it.)
+    """
+    return [CondPageBreak(32 * mm), ctx.para(text, ctx.styles.heading)]
+
+
+def rule() -> HRFlowable:
+    """A thin horizontal line across the text width."""
+    return HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=2 * mm,
+                      spaceAfter=1.5 * mm)
+
+
+class _NumberedCanvas(Canvas):
+    """Defers each page's footer to ``save`` so it can say "Page n of m"."""
+
+    def __init__(self, *args: Any, footer: str, font: str, **kwargs: Any) -> None:
+        # Without this every page would also reference a non-embedded Helvetica.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or font
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._footer_font = font
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, number: int, total: int) -> None:
+        width, _height = self._pagesize
+        y = MARGIN - 2 * mm
+        self.saveState()
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.5)
+        self.line(MARGIN, y + 4 * mm, width - MARGIN, y + 4 * mm)
+        self.setFillColor(MUTED)
+        self.setFont(self._footer_font, 7.5)
+        self.drawString(MARGIN, y, self._footer)
+        self.drawRightString(width - MARGIN, y, f"Page {number} of {total}")
+        self.restoreState()
+
+
+class _Header:
+    """Draws the studio's logo, name, address and contact at the top of every page."""
+
+    def __init__(self, ctx: Context, studio: StudioInfo) -> None:
+        self._ctx = ctx
+        self._logo = _logo_reader(studio.logo_png)
+        styles = ctx.styles
+        name_style = ParagraphStyle("studio", parent=styles.body, fontName=ctx.fonts.bold,
+                                    fontSize=12, leading=15)
+        address = ", ".join(ctx.fmt.address_lines(studio.address))
+        contact = "  ·  ".join(p for p in (studio.email, studio.phone) if p)
+        vat = f"VAT number {studio.vat_number}" if studio.vat_number else ""
+        self._left = [ctx.para(studio.name, name_style), ctx.para(address, styles.small)]
+        self._right = [
+            ctx.para(line, ParagraphStyle("r", parent=styles.small, alignment=TA_RIGHT))
+            for line in (contact, vat)
+            if line
+        ]
+
+    def __call__(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        width, height = doc.pagesize
+        top = height - MARGIN + 4 * mm
+        x = MARGIN
+        canvas.saveState()
+        if self._logo is not None:
+            canvas.drawImage(self._logo, x, top - LOGO_BOX, LOGO_BOX, LOGO_BOX,
+                             preserveAspectRatio=True, anchor="nw", mask="auto")
+            x += LOGO_BOX + 4 * mm
+        right_width = 62 * mm
+        left_width = width - MARGIN - right_width - x
+        y = top
+        for flowable in self._left:
+            _w, h = flowable.wrapOn(canvas, left_width, HEADER_HEIGHT)
+            y -= h
+            flowable.drawOn(canvas, x, y)
+        y = top
+        for flowable in self._right:
+            _w, h = flowable.wrapOn(canvas, right_width, HEADER_HEIGHT)
+            y -= h
+            flowable.drawOn(canvas, width - MARGIN - right_width, y)
+        rule_y = height - MARGIN - HEADER_HEIGHT + 4 * mm
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, rule_y, width - MARGIN, rule_y)
+        canvas.restoreState()
+
+
+def _logo_reader(png: bytes | None) -> ImageReader | None:
+    if not png:
+        return None
+    try:
+        reader = ImageReader(BytesIO(png))
+        reader.getSize()
+    except Exception as error:  # reportlab raises bare Exceptions for bad images
+        log.warning("The studio logo is not a readable image and is left out: %s", error)
+        return None
+    return reader
+
+
+def build_pdf(ctx: Context, studio: StudioInfo, story: Sequence[Flowable], *, title: str,
+              footer: str) -> bytes:
+    """Lays ``story`` out under the studio header and returns the finished PDF."""
+    buffer = BytesIO()
+    page_size = page_size_for(ctx.fmt)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=page_size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_HEIGHT,
+        bottomMargin=MARGIN + FOOTER_HEIGHT,
+        title=title,
+        author=studio.name,
+        subject=title,
+        creator="Podyx Desktop",
+        lang=str(ctx.fmt.locale).replace("_", "-"),
+        initialFontName=ctx.fonts.regular,
+    )
+    header = _Header(ctx, studio)
+    canvas_maker = partial(_NumberedCanvas, footer=footer, font=ctx.fonts.regular)
+    doc.build(list(story), onFirstPage=header, onLaterPages=header, canvasmaker=canvas_maker)
+    return buffer.getvalue()

@@ -1,0 +1,213 @@
+"""Receipts (VAT invoices), credit notes and pro-formas for one purchase, as PDF.
+
+A receipt carries what an EU VAT invoice must: issue date, number, seller and buyer with
+addresses and VAT numbers, each line with when it was supplied, quantity, unit price,
+discount, net, VAT rate, VAT and gross, the totals per VAT rate and the total. Every
+amount is printed as the purchase stored it; nothing is recomputed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from podyx_desktop.documents import labels
+from podyx_desktop.documents.fonts import FontSet
+from podyx_desktop.documents.layout import (
+    WARNING,
+    Context,
+    build_pdf,
+    columns,
+    data_table,
+    field_table,
+    heading,
+    make_context,
+    page_size_for,
+    rule,
+    table_style,
+    usable_width,
+)
+from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
+from podyx_desktop.domain.records import Party, Purchase, PurchaseLine, StudioInfo
+
+
+def render_receipt(purchase: Purchase, studio: StudioInfo, *, locale: str | None = None,
+                   fonts: FontSet | None = None) -> bytes:
+    """The purchase's receipt, credit note or (without a receipt number) pro-forma as PDF."""
+    ctx = make_context(studio, locale, fonts, currency=purchase.currency)
+    width = usable_width(page_size_for(ctx.fmt))
+    title = labels.document_title(purchase)
+    story: list[Flowable] = [*_title_block(ctx, purchase, title)]
+    story.append(columns(_party_block(ctx, "Seller", seller_of(purchase, studio), "VAT number"),
+                         _party_block(ctx, "Buyer", purchase.buyer, "VAT ID"), width))
+    story.append(Spacer(1, 4 * mm))
+    story.append(field_table(ctx, _facts(ctx, purchase), [42 * mm, width - 42 * mm]))
+    story.extend(heading(ctx, "Lines"))
+    story.append(_lines_table(ctx, purchase.lines, width))
+    story.extend(heading(ctx, "VAT by rate"))
+    story.append(KeepTogether([_vat_table(ctx, purchase, width), Spacer(1, 3 * mm),
+                               _total(ctx, purchase)]))
+    story.extend(_closing(ctx, purchase))
+    number = purchase.receipt_number or f"purchase {purchase.id}"
+    return build_pdf(ctx, studio, story, title=f"{title} {number}", footer=f"{title} · {number}")
+
+
+def seller_of(purchase: Purchase, studio: StudioInfo) -> Party:
+    """The seller as stored on the purchase, completed from the studio where blank."""
+    seller = purchase.seller
+    has_address = any((seller.address.line1, seller.address.city, seller.address.postal_code))
+    return Party(
+        name=seller.name or studio.name,
+        email=seller.email or studio.email,
+        phone=seller.phone or studio.phone,
+        company=seller.company,
+        vat_id=seller.vat_id or studio.vat_number,
+        address=seller.address if has_address else studio.address,
+    )
+
+
+def _title_block(ctx: Context, purchase: Purchase, title: str) -> list[Flowable]:
+    styles = ctx.styles
+    if labels.is_pro_forma(purchase):
+        banner = Table([[ctx.para(title, styles.banner)], [ctx.para(
+            "This document is not a receipt and not a VAT invoice. A receipt with its own "
+            "number is issued once the payment has been received.", styles.body)]])
+        banner.setStyle(table_style(
+            ("BOX", (0, 0), (-1, -1), 1.2, WARNING),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ))
+        return [ctx.para("Pro-forma", styles.title), banner, Spacer(1, 4 * mm)]
+    if purchase.kind is PurchaseKind.CREDIT_NOTE:
+        refers = f"Refers to receipt {purchase.refund_of_number or '(unknown)'}"
+        return [ctx.para(f"{title} {purchase.receipt_number}", styles.title),
+                ctx.para(refers, styles.subtitle)]
+    return [ctx.para(f"{title} {purchase.receipt_number}", styles.title),
+            ctx.para("VAT invoice", styles.subtitle)]
+
+
+def _party_block(ctx: Context, heading: str, party: Party, vat_label: str) -> list[Flowable]:
+    styles = ctx.styles
+    block: list[Flowable] = [ctx.para(heading, styles.label), ctx.para(party.name, bold=True)]
+    lines = [party.company, *ctx.fmt.address_lines(party.address)]
+    if party.vat_id:
+        lines.append(f"{vat_label}: {party.vat_id}")
+    lines.extend(p for p in (party.email, party.phone) if p)
+    block.extend(ctx.para(line) for line in lines if line)
+    return block
+
+
+def _facts(ctx: Context, purchase: Purchase) -> list[tuple[str, str]]:
+    fmt = ctx.fmt
+    pro_forma = labels.is_pro_forma(purchase)
+    credit = purchase.kind is PurchaseKind.CREDIT_NOTE
+    issued = purchase.paid_at or purchase.created_at
+    if pro_forma:
+        number_label, number = "Receipt number", "None yet — not a receipt"
+    else:
+        number_label = "Credit note number" if credit else "Receipt number"
+        number = purchase.receipt_number or ""
+    method = purchase.method.label
+    if pro_forma and purchase.status is PurchaseStatus.AWAITING_PAYMENT:
+        method = f"{method} — awaiting payment"
+    prices = ("Prices include VAT" if purchase.prices_include_vat
+              else "Prices exclude VAT; VAT is added")
+    facts = [
+        (number_label, number),
+        ("Date" if pro_forma else "Issue date", fmt.date(issued)),
+        ("Refers to receipt", (purchase.refund_of_number or "") if credit else ""),
+        ("Payment method", method),
+        ("Refunded on" if credit else "Paid",
+         fmt.date_time(purchase.paid_at) if purchase.paid_at else ""),
+        ("Status", labels.PURCHASE_STATUS[purchase.status]
+         if purchase.status is not PurchaseStatus.PAID else ""),
+        ("Prices", prices),
+        ("Promo code", _promo(ctx, purchase)),
+        ("Refunded by", f"Credit note {purchase.refunded_by_number}"
+         if purchase.refunded_by_number else ""),
+    ]
+    return facts
+
+
+def _promo(ctx: Context, purchase: Purchase) -> str:
+    if not purchase.promo_code:
+        return ""
+    if purchase.discount_minor:
+        return f"{purchase.promo_code} (discount {ctx.fmt.money(purchase.discount_minor)})"
+    return purchase.promo_code
+
+
+def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> Table:
+    styles, fmt = ctx.styles, ctx.fmt
+    amount_widths = [10 * mm, 20 * mm, 18 * mm, 20 * mm, 16 * mm, 18 * mm, 21 * mm]
+    widths = [width - sum(amount_widths), *amount_widths]
+    head = ["Description", "Qty", "Unit price", "Discount", "Net", "VAT rate", "VAT", "Gross"]
+    header = [ctx.para(head[0], styles.cell_head),
+              *[ctx.para(h, styles.cell_head_right) for h in head[1:]]]
+    rows: list[list[Flowable | str]] = []
+    for line in lines:
+        description: list[Flowable] = [ctx.para(line.description, styles.cell)]
+        if line.supplied_at is not None:
+            description.append(ctx.para(f"Supplied {fmt.date_time(line.supplied_at)}",
+                                        styles.label))
+        amounts = [
+            fmt.number(line.quantity),
+            fmt.money(line.unit_price_minor),
+            fmt.money(line.discount_minor) if line.discount_minor else "—",
+            fmt.money(line.net_minor),
+            fmt.rate(line.vat_rate_bp),
+            fmt.money(line.vat_minor),
+            fmt.money(line.gross_minor),
+        ]
+        rows.append([description, *[ctx.para(a, styles.cell_right) for a in amounts]])
+    return data_table(header, rows, widths)
+
+
+def _vat_table(ctx: Context, purchase: Purchase, width: float) -> Table:
+    styles, fmt = ctx.styles, ctx.fmt
+    widths = [width - 3 * 28 * mm, 28 * mm, 28 * mm, 28 * mm]
+    header = [ctx.para("VAT rate", styles.cell_head),
+              *[ctx.para(h, styles.cell_head_right) for h in ("Net", "VAT", "Gross")]]
+    rows: list[list[Flowable | str]] = [
+        [ctx.para(fmt.rate(v.rate_bp), styles.cell),
+         *[ctx.para(fmt.money(m), styles.cell_right)
+           for m in (v.net_minor, v.vat_minor, v.gross_minor)]]
+        for v in purchase.vat
+    ]
+    rows.append([ctx.para("All rates", styles.cell_head),
+                 *[ctx.para(fmt.money(m), styles.cell_head_right)
+                   for m in (purchase.net_minor, purchase.vat_minor, purchase.gross_minor)]])
+    return data_table(header, rows, widths, total_rows=1)
+
+
+def _total(ctx: Context, purchase: Purchase) -> Paragraph:
+    if labels.is_pro_forma(purchase):
+        label = "Total due"
+    elif purchase.kind is PurchaseKind.CREDIT_NOTE:
+        label = "Total credited"
+    else:
+        label = "Total paid"
+    return ctx.para(f"{label}: {ctx.fmt.money(purchase.gross_minor)}", ctx.styles.total)
+
+
+def _closing(ctx: Context, purchase: Purchase) -> list[Flowable]:
+    styles = ctx.styles
+    story: list[Flowable] = []
+    if purchase.note:
+        story += [*heading(ctx, "Note"), ctx.para(purchase.note)]
+    story += [Spacer(1, 4 * mm), rule()]
+    if labels.is_pro_forma(purchase):
+        story.append(ctx.para("Pro-forma — not a receipt. Keep the receipt you will receive "
+                              "after payment for your records.", styles.small))
+    elif purchase.kind is PurchaseKind.CREDIT_NOTE:
+        story.append(ctx.para(
+            f"This credit note cancels the amounts shown of receipt "
+            f"{purchase.refund_of_number or '(unknown)'}; that receipt itself is not changed.",
+            styles.small))
+    else:
+        story.append(ctx.para("Thank you. Please keep this receipt for your records.",
+                              styles.small))
+    return story

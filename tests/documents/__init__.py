@@ -1,0 +1,1 @@
+"""Tests of the PDF documents (receipts, credit notes, session summaries, statements)."""
