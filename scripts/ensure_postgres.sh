@@ -43,6 +43,8 @@ have_postgres_server || missing+=(postgresql)
 have_commands pdftoppm pdftotext || missing+=(poppler-utils)
 have_commands xvfb-run || missing+=(xvfb)
 have_commands xauth || missing+=(xauth)
+# a TrueType font covering CJK, the PDFs' fallback for names outside DejaVu
+ls /usr/share/fonts/truetype/droid/DroidSansFallback*.ttf >/dev/null 2>&1 || missing+=(fonts-droid-fallback)
 
 # Debian package -> the shared library it provides that Qt loads.
 libraries=(

@@ -10,6 +10,7 @@ transaction: all of it or none of it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -18,7 +19,6 @@ from sqlalchemy.orm import Session
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import (
-    DEFERRED_PAYMENT_METHODS,
     BookingStatus,
     LineKind,
     PaymentMethod,
@@ -44,7 +44,13 @@ from podyx_desktop.domain.promo import (
     normalise_code,
     refusal_message,
 )
-from podyx_desktop.domain.requests import BookingRequest, BundlePurchaseRequest, Quote, SessionCart
+from podyx_desktop.domain.requests import (
+    BookingRequest,
+    BundlePurchaseRequest,
+    NewAccount,
+    Quote,
+    SessionCart,
+)
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import rules
 from podyx_desktop.services.accounts import AccountService
@@ -204,7 +210,11 @@ class CheckoutService:
     # --- who pays ---------------------------------------------------------------------
 
     def buyer(
-        self, session: Session, principal: Principal, client_id: int | None, new_account: object
+        self,
+        session: Session,
+        principal: Principal,
+        client_id: int | None,
+        new_account: NewAccount | None,
     ) -> tuple[t.User, t.User | None, r.SignedIn | None]:
         """(client, acting staff user or None, sign-in made for a new account or None)."""
         user = actor(session, principal)
@@ -220,91 +230,136 @@ class CheckoutService:
             return user, None, None
         if new_account is None:
             raise NotSignedIn("Sign in, or create an account to finish booking.")
-        created = self._accounts.create_in_session(session, new_account)  # type: ignore[arg-type]
+        created = self._accounts.create_in_session(session, new_account)
         return created, None, self._accounts.signed_in(session, created)
 
     # --- booking ------------------------------------------------------------------
 
+    def _checkout(
+        self,
+        session: Session,
+        principal: Principal,
+        *,
+        client_id: int | None,
+        new_account: NewAccount | None,
+        terms_accepted: bool,
+        method: PaymentMethod,
+        staff_only: str | None = None,
+    ) -> _Buyer:
+        """Who pays, and whether they may: the steps every checkout shares.
+
+        ``staff_only`` is the refusal for a non-staff caller asking for a staff privilege.
+        """
+        client, staff_user, signed_in = self.buyer(session, principal, client_id, new_account)
+        staff = staff_user is not None or principal.is_system
+        if staff_only and not staff:
+            raise NotAllowed(staff_only)
+        if not staff and not terms_accepted:
+            raise InvalidInput("Please accept the studio's terms to continue.", field="terms")
+        if method is PaymentMethod.BUNDLE_CREDIT:
+            raise InvalidInput(
+                "Bundle credit is spent from the Bundles tab: redeem a session there."
+            )
+        self._bookings.purchases.require_payable(method, staff)
+        return _Buyer(client, staff_user, signed_in, staff)
+
+    def _charge(
+        self,
+        session: Session,
+        buyer: _Buyer,
+        *,
+        items: list[CartItem],
+        promo_code: str | None,
+        kind: PurchaseKind,
+        method: PaymentMethod,
+        supplied_at: datetime,
+        studio_row: t.Studio,
+    ) -> t.Purchase:
+        """Price the cart with its promo code (refusing a bad one) and record the purchase."""
+        summary, promo_row, refusal = self.apply_promo(
+            session, promo_code, buyer.client.id, items, studio_row
+        )
+        if refusal is not None:
+            raise PromoRefused(refusal_message(refusal, promo_code or ""), refusal.value)
+        return self._bookings.purchases.record(
+            session,
+            client=buyer.client,
+            kind=kind,
+            summary=summary,
+            method=method,
+            created_by=buyer.staff_user,
+            promo_id=self.use_promo(session, promo_row, summary),
+            supplied_at=supplied_at,
+        )
+
     def book(self, principal: Principal, request: BookingRequest) -> r.BookingResult:
         with self._ctx.db.write() as session:
-            client, staff_user, signed_in = self.buyer(
-                session, principal, request.client_id, request.new_account
+            buyer = self._checkout(
+                session,
+                principal,
+                client_id=request.client_id,
+                new_account=request.new_account,
+                terms_accepted=request.terms_accepted,
+                method=request.payment_method,
+                staff_only="Only studio staff can book outside the studio's rules or change a price."
+                if request.bypass_rules or request.price_override_minor is not None
+                else None,
             )
-            staff = staff_user is not None or principal.is_system
-            if request.bypass_rules and not staff:
-                raise NotAllowed("Only studio staff can book outside the studio's rules.")
-            if not staff and not request.terms_accepted:
-                raise InvalidInput("Please accept the studio's terms to book.", field="terms")
-            if request.payment_method is PaymentMethod.BUNDLE_CREDIT:
-                raise InvalidInput("Redeem bundle sessions from the Bundles tab.")
-            self._bookings.purchases.require_payable(request.payment_method, staff)
             studio_row = studio(session)
-            offer = rules.load_offer(
-                session, studio_row, request.cart.setup_id, request.cart.service_id
-            )
+            cart = request.cart
+            offer = rules.load_offer(session, studio_row, cart.setup_id, cart.service_id)
             items = cart_lines.session_items(
                 session,
                 offer,
-                request.cart,
-                staff=staff,
+                cart,
+                staff=buyer.staff,
                 price_override_minor=request.price_override_minor,
             )
-            summary, promo_row, refusal = self.apply_promo(
-                session, request.promo_code, client.id, items, studio_row
-            )
-            if refusal is not None:
-                raise PromoRefused(
-                    refusal_message(refusal, request.promo_code or ""), refusal.value
-                )
             now = self._ctx.now()
             ends_at, blocked_until = rules.claim_time(
                 session,
                 offer,
                 request.starts_at,
-                request.cart.minutes,
+                cart.minutes,
                 now,
                 bypass_rules=request.bypass_rules,
             )
-            promo_id = self.use_promo(session, promo_row, summary)
-            purchase = self._bookings.purchases.record(
+            purchase = self._charge(
                 session,
-                client=client,
+                buyer,
+                items=items,
+                promo_code=request.promo_code,
                 kind=PurchaseKind.BOOKING,
-                summary=summary,
                 method=request.payment_method,
-                created_by=staff_user,
-                promo_id=promo_id,
                 supplied_at=request.starts_at,
+                studio_row=studio_row,
             )
-            pending = purchase.status == PurchaseStatus.AWAITING_PAYMENT and (
-                request.payment_method in DEFERRED_PAYMENT_METHODS
-            )
+            pending = purchase.status == PurchaseStatus.AWAITING_PAYMENT
             booking = self._bookings.insert(
                 session,
                 offer=offer,
-                client=client,
+                client=buyer.client,
                 starts_at=request.starts_at,
                 ends_at=ends_at,
                 blocked_until=blocked_until,
                 status=BookingStatus.PENDING if pending else BookingStatus.CONFIRMED,
                 purchase_id=purchase.id,
                 bundle_id=None,
-                created_by=staff_user,
+                created_by=buyer.staff_user,
                 addon_lines=[(item, purchase.id) for item in items if item.kind is LineKind.ADDON],
             )
             if request.bypass_rules or request.price_override_minor is not None:
+                overridden = request.price_override_minor is not None
                 audit(
                     session,
                     when=now,
-                    user=staff_user,
-                    action="price_override"
-                    if request.price_override_minor is not None
-                    else "bypass_rules",
+                    user=buyer.staff_user,
+                    action="price_override" if overridden else "bypass_rules",
                     entity="booking",
                     entity_id=booking.id,
                     before={
                         "list_price_minor": prorate_minutes(
-                            offer.service.hourly_rate_minor, request.cart.minutes
+                            offer.service.hourly_rate_minor, cart.minutes
                         )
                     },
                     after={
@@ -318,50 +373,47 @@ class CheckoutService:
             receipt = self._bookings.purchases.get_in_session(
                 session, Principal.system(), purchase.id
             )
-            return r.BookingResult(dto, receipt, signed_in)
+            return r.BookingResult(dto, receipt, buyer.signed_in)
 
     def buy_bundle(self, principal: Principal, request: BundlePurchaseRequest) -> r.BundleResult:
         with self._ctx.db.write() as session:
-            client, staff_user, signed_in = self.buyer(
-                session, principal, request.client_id, request.new_account
-            )
-            staff = staff_user is not None or principal.is_system
-            if not staff and not request.terms_accepted:
-                raise InvalidInput(
-                    "Please accept the studio's terms to buy a bundle.", field="terms"
-                )
-            if request.payment_method is PaymentMethod.BUNDLE_CREDIT:
-                raise InvalidInput("A bundle cannot be paid with bundle credit.")
-            self._bookings.purchases.require_payable(request.payment_method, staff)
-            studio_row = studio(session)
-            items = [self.bundle_item(session, request.product_id, studio_row)]
-            summary, promo_row, refusal = self.apply_promo(
-                session, request.promo_code, client.id, items, studio_row
-            )
-            if refusal is not None:
-                raise PromoRefused(
-                    refusal_message(refusal, request.promo_code or ""), refusal.value
-                )
-            promo_id = self.use_promo(session, promo_row, summary)
-            purchase = self._bookings.purchases.record(
+            buyer = self._checkout(
                 session,
-                client=client,
-                kind=PurchaseKind.BUNDLE,
-                summary=summary,
+                principal,
+                client_id=request.client_id,
+                new_account=request.new_account,
+                terms_accepted=request.terms_accepted,
                 method=request.payment_method,
-                created_by=staff_user,
-                promo_id=promo_id,
-                supplied_at=self._ctx.now(),
+            )
+            studio_row = studio(session)
+            now = self._ctx.now()
+            purchase = self._charge(
+                session,
+                buyer,
+                items=[self.bundle_item(session, request.product_id, studio_row)],
+                promo_code=request.promo_code,
+                kind=PurchaseKind.BUNDLE,
+                method=request.payment_method,
+                supplied_at=now,
+                studio_row=studio_row,
             )
             product = session.get(t.BundleProduct, request.product_id)
             assert product is not None
             bundle = create_bundle(
-                session, self._ctx.now(), client, product, purchase.id, staff_user, ""
+                session, now, buyer.client, product, purchase.id, buyer.staff_user, ""
             )
             receipt = self._bookings.purchases.get_in_session(
                 session, Principal.system(), purchase.id
             )
-            return r.BundleResult(bundle.id, receipt, signed_in)
+            return r.BundleResult(bundle.id, receipt, buyer.signed_in)
+
+
+@dataclass(frozen=True)
+class _Buyer:
+    client: t.User
+    staff_user: t.User | None
+    signed_in: r.SignedIn | None
+    staff: bool
 
 
 def create_bundle(
