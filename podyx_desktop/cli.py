@@ -37,6 +37,7 @@ from podyx_desktop.cli_common import (
     open_database,
     schema_revision,
 )
+from podyx_desktop.cli_export import EXPORT
 from podyx_desktop.cli_selftest import SELFTEST
 from podyx_desktop.config import (
     DATABASE_URL,
@@ -154,12 +155,6 @@ def run_config(invocation: Invocation) -> int:
     return EXIT_OK
 
 
-# --- export -------------------------------------------------------------------------
-# `podyx-admin export receipts|summaries` lives in podyx_desktop/cli_export.py: it defines
-# `EXPORT = Command("export", …, run_export, export_arguments)` using
-# podyx_desktop.cli_common, and is added to COMMANDS below. Nothing else changes here.
-
-
 COMMANDS: tuple[Command, ...] = (
     Command("init", "create the database, or upgrade it (backing it up first)", run_init),
     Command("check", "check the schema version and the data's integrity", run_check),
@@ -167,6 +162,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "create a database with a demo studio and print its logins", run_demo),
     Command("config", "show the configuration and where each value came from", run_config),
     SELFTEST,
+    EXPORT,  # export receipts|summaries: podyx_desktop/cli_export.py
 )
 
 

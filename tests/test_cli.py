@@ -147,7 +147,7 @@ def test_help_starts_without_heavy_imports() -> None:
     assert result.stdout.strip() == "[]", result.stderr
     result = run_process("--help")
     assert result.returncode == 0
-    for name in ("init", "check", "backup", "demo", "config", "selftest"):
+    for name in ("init", "check", "backup", "demo", "config", "selftest", "export"):
         assert name in result.stdout
 
 
@@ -457,4 +457,4 @@ def test_a_bad_setting(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
 def test_commands_are_registered_once() -> None:
     names = [command.name for command in cli.COMMANDS]
     assert len(names) == len(set(names))
-    assert names == ["init", "check", "backup", "demo", "config", "selftest"]
+    assert names == ["init", "check", "backup", "demo", "config", "selftest", "export"]

@@ -320,10 +320,10 @@ class Purchase(Base):
     buyer_phone: Mapped[str] = mapped_column(String(20), default="")
     buyer_company: Mapped[str] = mapped_column(String(200), default="")
     buyer_vat_id: Mapped[str] = mapped_column(String(40), default="")
-    buyer_address: Mapped[str] = mapped_column(Text, default="")  # lines joined by \n
+    buyer_address: Mapped[str] = mapped_column(Text, default="")  # Address fields as JSON
     seller_name: Mapped[str] = mapped_column(String(200))
     seller_vat_number: Mapped[str] = mapped_column(String(40), default="")
-    seller_address: Mapped[str] = mapped_column(Text, default="")
+    seller_address: Mapped[str] = mapped_column(Text, default="")  # Address fields as JSON
     lines: Mapped[list[PurchaseLine]] = relationship(
         order_by="PurchaseLine.position", cascade="all, delete-orphan"
     )

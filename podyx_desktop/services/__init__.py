@@ -19,6 +19,7 @@ from podyx_desktop.services.catalogue import CatalogueService
 from podyx_desktop.services.checkout import CheckoutService
 from podyx_desktop.services.clients import ClientService
 from podyx_desktop.services.context import Clock, ServiceContext, default_hasher, system_clock
+from podyx_desktop.services.exports import ExportService
 from podyx_desktop.services.files import FileService
 from podyx_desktop.services.notes import NoteService
 from podyx_desktop.services.purchases import PurchaseService
@@ -50,3 +51,4 @@ class Services:
         self.files = FileService(ctx)
         self.audit = AuditService(ctx)
         self.reports = ReportService(ctx, self.bookings, self.bundles)
+        self.exports = ExportService(ctx, self.purchases, self.reports)

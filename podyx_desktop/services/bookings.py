@@ -107,7 +107,7 @@ class BookingService:
                 at=now,
                 actor_id=created_by.id if created_by else client.id,
                 kind="created",
-                detail="Booked by the studio" if created_by else "Booked",
+                detail="by the studio, for the client" if created_by else "",
                 to_starts_at=starts_at,
             )
         )

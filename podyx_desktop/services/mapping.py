@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import datetime
 
 from sqlalchemy import select
@@ -27,7 +29,12 @@ def address_of(row: t.User | t.Studio) -> r.Address:
 
 
 def address_text(address: r.Address) -> str:
-    return "\n".join(address.lines())
+    """An address as stored on a purchase: its fields as JSON, kept as charged."""
+    return json.dumps(asdict(address), ensure_ascii=False, sort_keys=True)
+
+
+def address_from_text(stored: str) -> r.Address:
+    return r.Address(**json.loads(stored)) if stored else r.Address()
 
 
 def account(user: t.User) -> r.Account:
@@ -192,8 +199,6 @@ def bundle(
 
 
 def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | None) -> r.Purchase:
-    buyer_address = row.buyer_address.split("\n") if row.buyer_address else []
-    seller_address = row.seller_address.split("\n") if row.seller_address else []
     return r.Purchase(
         id=row.id,
         client_id=row.client_id,
@@ -234,12 +239,12 @@ def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | N
             phone=row.buyer_phone,
             company=row.buyer_company,
             vat_id=row.buyer_vat_id,
-            address=_address_from_lines(buyer_address),
+            address=address_from_text(row.buyer_address),
         ),
         seller=r.Party(
             name=row.seller_name,
             vat_id=row.seller_vat_number,
-            address=_address_from_lines(seller_address),
+            address=address_from_text(row.seller_address),
         ),
         booking_id=None,
         bundle_id=None,
@@ -248,11 +253,6 @@ def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | N
         refunded_by_number=refunded_by,
         note=row.note,
     )
-
-
-def _address_from_lines(lines: Sequence[str]) -> r.Address:
-    padded = [*lines, "", "", "", ""]
-    return r.Address(line1=padded[0], line2=padded[1], city=padded[2], country=padded[3])
 
 
 def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:

@@ -157,6 +157,8 @@ def operations(
         "audit.list_entries": lambda p: s.audit.list_entries(p),
         "reports.session_summary": lambda p: s.reports.session_summary(p, ids["booking"]),
         "reports.bundle_statement": lambda p: s.reports.bundle_statement(p, ids["bundle"]),
+        "exports.purchases_between": lambda p: s.exports.purchases_between(p, DAY, DAY),
+        "exports.bookings_between": lambda p: s.exports.bookings_between(p, DAY, DAY),
     }
 
 
@@ -175,6 +177,7 @@ def public_operations(services: Services) -> set[str]:
         "files",
         "audit",
         "reports",
+        "exports",
     ):
         service = getattr(services, area)
         for name, _member in inspect.getmembers(service, inspect.ismethod):
