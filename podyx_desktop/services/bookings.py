@@ -274,10 +274,12 @@ class BookingService:
                 .join(t.AddonService, t.AddonService.addon_id == t.Addon.id)
                 .where(t.AddonService.service_id == row.service_id, t.Addon.active.is_(True))
             ).all()
+            already = {a.addon_id for a in row.addons}
             addable = [
                 a
                 for a in addons
-                if staff or (a.client_can_add_after_booking and not a.hidden_from_clients)
+                if a.id not in already
+                and (staff or (a.client_can_add_after_booking and not a.hidden_from_clients))
             ]
             add_allowed, add_reason = add.allowed, add.reason
             if add.allowed and not addable:

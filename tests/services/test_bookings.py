@@ -135,6 +135,8 @@ def test_add_addons_after_booking_is_a_new_purchase(studio: Studio) -> None:
     assert added.purchase.gross_minor == 2000
     assert [(a.name, a.quantity) for a in added.booking.addons] == [("Extra mic", 2)]
     assert added.booking.price_minor == 14000
+    after = studio.services.bookings.actions(ann.principal, result.booking.id)
+    assert not after.can_add_addons and after.addable_addons == ()
     with pytest.raises(RuleViolation, match="only be chosen when booking"):
         studio.services.bookings.add_addons(
             ann.principal,
