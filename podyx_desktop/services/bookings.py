@@ -284,7 +284,12 @@ class BookingService:
             add_allowed, add_reason = add.allowed, add.reason
             if add.allowed and not addable:
                 add_allowed = False
-                add_reason = "No add-ons can be added to this session after booking."
+                add_reason = (
+                    "Every add-on you can add is already on this session. To change a quantity, "
+                    "please contact the studio."
+                    if already
+                    else "No add-ons can be added to this session after booking."
+                )
             open_status = status.is_open and row.starts_at > now
             vat = offer.studio.default_vat_rate_bp
             return r.BookingActions(

@@ -1,0 +1,10 @@
+"""Start Podyx Desktop from a source checkout: ``python main.py [--database URL]``."""
+
+from __future__ import annotations
+
+import sys
+
+from podyx_desktop.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())

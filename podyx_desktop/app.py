@@ -1,0 +1,472 @@
+"""The desktop app's composition root: ``podyx-desktop`` / ``python main.py``.
+
+Start-up order matters for how fast the window appears: this module imports only Qt and
+small modules, paints the sign-in screen, and only then — on the task worker — resolves
+the configuration, imports SQLAlchemy and the services, upgrades the schema, loads the
+demo studio on a first run of the embedded database, and tries the remembered sign-in.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from podyx_desktop.changes import ChangeBus, DatabaseWatcher
+from podyx_desktop.session_store import SessionStore
+from podyx_desktop.tasks import TaskRunner
+from podyx_desktop.ui_settings import UiSettings
+from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.records import SignedIn, StudioInfo
+    from podyx_desktop.services import Services
+    from podyx_desktop.views.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "Podyx"
+APPLICATION = "Podyx Desktop"
+BENCH_MARKERS = "PODYX_BENCH_MARKERS"
+BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
+STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+
+
+def bench_marker(name: str) -> None:
+    """Print ``PODYX_MARKER <name> <wall clock>`` for bench/startup.py, when asked to.
+
+    ``PODYX_BENCH_EXIT_AFTER=<name>`` also quits the app right after that marker.
+    """
+    if os.environ.get(BENCH_MARKERS) != "1":
+        return
+    print(f"PODYX_MARKER {name} {time.time():.6f}", flush=True)
+    if os.environ.get(BENCH_EXIT_AFTER) == name:
+        QTimer.singleShot(0, QCoreApplication.quit)
+
+
+class _BookingsPainted(QObject):
+    """Bench only: marks the first paint of the Bookings list once it has rows."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        tab = window.bookings_tab
+        self._model = tab.upcoming_model
+        self._viewport = tab.upcoming_view.viewport()
+        self._viewport.installEventFilter(self)
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint and self._model.rowCount() > 0:
+            self._done = True
+            QTimer.singleShot(0, lambda: bench_marker("bookings_populated"))
+        return False
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)  # after this paint has finished
+        return False
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """What the remembered sign-in gave: a session, or why not."""
+
+    signed_in: SignedIn | None
+    keyring_problem: str | None
+    expired_message: str | None
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the start-up task found: the studio (None: no studio yet), the database, and
+    the remembered session (tried at once when there is a studio, to save a round trip)."""
+
+    studio: StudioInfo | None
+    database_url: str
+    demo_allowed: bool
+    store: SessionStore
+    resumed: Resumed | None
+
+
+class DesktopApp(QObject):
+    """Runs the window flow: sign in ⇄ main window, over one task runner and change bus."""
+
+    def __init__(
+        self,
+        services_factory: Callable[[], Services],
+        *,
+        settings: UiSettings | None = None,
+        demo_allowed: Callable[[Services], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bus = ChangeBus(self)
+        self.tasks = TaskRunner(services_factory, self)
+        self.settings = settings or UiSettings()
+        self._demo_allowed = demo_allowed or (lambda services: False)
+        self.watcher: DatabaseWatcher | None = None
+        self.store: SessionStore | None = None
+        self.studio: StudioInfo | None = None
+        self.main_window: MainWindow | None = None
+        self._remembered = False
+        self._shut_down = False
+        self._demo_logins: tuple[DemoLogin, ...] = ()
+        self.sign_in = SignInScreen(self.tasks, self.bus)
+        self.sign_in.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.sign_in.email.setText(self.settings.last_email)
+        self.sign_in.signed_in.connect(self._enter)
+        self.tasks.error_shown.connect(self._show_error)
+
+    # --- start-up -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the sign-in screen; the database work starts after it has painted."""
+        self.sign_in.resize(880, 680)
+        _FirstPaint(self.sign_in, self._after_first_paint)
+        self.sign_in.show()
+        if self.settings.last_email:
+            self.sign_in.password.setFocus()
+
+    def _after_first_paint(self) -> None:
+        bench_marker("first_paint")
+        allowed = self._demo_allowed
+        self.tasks.run(
+            lambda services: prepare_database(services, allowed),
+            on_success=self._prepared,
+            on_error=self._start_failed,
+            owner=self.sign_in,
+        )
+
+    def _prepared(self, prepared: Prepared) -> None:
+        self.store = prepared.store
+        if self.watcher is None:
+            self.watcher = DatabaseWatcher(prepared.database_url, self.bus, self)
+            self.watcher.start()
+        if prepared.studio is None:
+            if not prepared.demo_allowed:
+                self._start_failed(
+                    self.tr(
+                        "This database has no studio yet. Ask the studio's IT to set it up "
+                        "with podyx-admin."
+                    )
+                )
+                return
+            self.sign_in.set_status(self.tr("Preparing the demo studio…"))
+            self.tasks.run(
+                load_demo_studio,
+                on_success=self._demo_loaded,
+                on_error=self._start_failed,
+                owner=self.sign_in,
+            )
+            return
+        self._studio_ready(prepared.studio, prepared.resumed)
+
+    def _demo_loaded(self, loaded: tuple[StudioInfo, tuple[DemoLogin, ...]]) -> None:
+        studio, logins = loaded
+        self._demo_logins = logins
+        self._studio_ready(studio)
+
+    def _studio_ready(self, studio: StudioInfo, resumed: Resumed | None = None) -> None:
+        self.studio = studio
+        if studio.is_demo and not self._demo_logins:
+            self._demo_logins = known_demo_logins()
+        self.sign_in.set_studio(studio, self._demo_logins)
+        if resumed is not None:
+            self._resumed(resumed)
+            return
+        store = self.store
+        assert store is not None
+        self.tasks.run(
+            lambda services: resume_session(services, store),
+            on_success=self._resumed,
+            on_error=self.sign_in.show_message,
+            owner=self.sign_in,
+        )
+
+    def _resumed(self, resumed: Resumed) -> None:
+        self.sign_in.set_keyring_problem(resumed.keyring_problem)
+        if resumed.expired_message:
+            self.sign_in.show_message(resumed.expired_message)
+        if resumed.signed_in is not None:
+            self._remembered = True
+            self._show_main(resumed.signed_in)
+
+    def _start_failed(self, message: str) -> None:
+        self.sign_in.studio_name.setText(self.tr("Podyx"))
+        self.sign_in.set_status(message, error=True)
+        self.sign_in.set_ready(False)
+
+    # --- signing in and out ---------------------------------------------------------
+
+    def _enter(self, signed_in: SignedIn, remember: bool) -> None:
+        self.settings.last_email = signed_in.account.email
+        self._remembered = remember
+        store = self.store
+        if store is not None:
+            token = signed_in.token
+
+            def keep(_services: Services) -> str | None:
+                if remember:
+                    store.save(token)
+                else:
+                    store.clear()
+                return store.take_problem_report() if remember else None
+
+            self.tasks.run(keep, on_success=self._keyring_report, owner=self)
+        self._show_main(signed_in)
+
+    def _keyring_report(self, problem: str | None) -> None:
+        if problem is None:
+            return
+        self.sign_in.set_keyring_problem(problem)
+        if self.main_window is not None:
+            self.main_window.statusBar().showMessage(problem, 15_000)
+
+    def _show_main(self, signed_in: SignedIn) -> None:
+        from podyx_desktop.views.context import UserSession, ViewContext
+        from podyx_desktop.views.main_window import MainWindow
+
+        assert self.studio is not None
+        user = UserSession(signed_in.principal, signed_in.account, self.studio, signed_in.token)
+        ctx = ViewContext(self.tasks, self.bus, user)
+        window = MainWindow(ctx, self.settings)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.log_out_requested.connect(self.log_out)
+        window.session_replaced.connect(self._session_replaced)
+        self.main_window = window
+        window.show()
+        self.sign_in.hide()
+        bench_marker("main_window_shown")
+        if os.environ.get(BENCH_MARKERS) == "1":
+            _BookingsPainted(window)
+
+    def _session_replaced(self, signed_in: SignedIn) -> None:
+        """A password change revoked the old token; remember the fresh one instead."""
+        store = self.store
+        if store is None or not self._remembered:
+            return
+        token = signed_in.token
+        self.tasks.run(lambda _services: store.save(token), owner=self)
+
+    def log_out(self) -> None:
+        """Revoke the session, forget it in the keyring, and go back to the sign-in screen."""
+        window = self.main_window
+        if window is None:
+            return
+        user = window.context.user
+        store = self.store
+
+        def sign_out(services: Services) -> None:
+            services.accounts.sign_out(user.principal, user.token)
+            if store is not None:
+                store.clear()
+
+        self.tasks.run(sign_out)
+        self.main_window = None
+        self._remembered = False
+        window.save_state()
+        self.sign_in.reset()
+        self.sign_in.show()
+        window.close()
+
+    def _show_error(self, message: str) -> None:
+        from podyx_desktop.views.widgets import error_box
+
+        parent = self.main_window if self.main_window is not None else self.sign_in
+        error_box(parent, message)
+
+    # --- the end --------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Stop the watcher and the worker; close the windows. Safe to call twice."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        if self.main_window is not None:
+            self.main_window.save_state()
+            self.main_window.close()
+            self.main_window = None
+        self.tasks.shutdown()
+        self.sign_in.close()
+        self.sign_in.deleteLater()
+
+
+# --- work done on the task worker -----------------------------------------------------
+
+
+def prepare_database(services: Services, demo_allowed: Callable[[Services], bool]) -> Prepared:
+    """Upgrade the schema if needed and read the studio (None when there is none yet)."""
+    from podyx_desktop.db import tables as t
+    from podyx_desktop.db.migrate import upgrade_to_head
+    from podyx_desktop.domain.principal import Principal
+
+    db = services.db
+    upgrade_to_head(db)  # creates a new database; a no-op when the schema is current
+    with db.read() as session:
+        has_studio = session.get(t.Studio, 1) is not None
+    studio = services.catalogue.studio(Principal.anonymous()) if has_studio else None
+    url = db.url.render_as_string(hide_password=False)
+    store = SessionStore(url)
+    if studio is None:
+        return Prepared(None, url, demo_allowed(services), store, None)
+    prewarm_views(studio)
+    return Prepared(studio, url, False, store, resume_session(services, store))
+
+
+def prewarm_views(studio: StudioInfo | None) -> None:
+    """Import the main window's modules (and the locale data they format with) here on
+    the worker, so signing in does not stall the GUI thread with imports."""
+    import importlib
+
+    importlib.import_module("podyx_desktop.views.main_window")
+    if studio is not None:
+        from podyx_desktop.views.formatting import money_text
+
+        money_text(0, studio.currency, studio.locale)
+
+
+def load_demo_studio(services: Services) -> tuple[StudioInfo, tuple[DemoLogin, ...]]:
+    from podyx_desktop.demo import load_demo
+    from podyx_desktop.domain.principal import Principal
+
+    logins = demo_logins_of(load_demo(services))
+    studio = services.catalogue.studio(Principal.anonymous())
+    prewarm_views(studio)
+    return studio, logins
+
+
+DEMO_LOGINS_SHOWN = 3
+
+
+def demo_logins_of(logins: Any) -> tuple[DemoLogin, ...]:
+    """A few client logins of the demo studio, as the sign-in screen lists them."""
+    clients = [login for login in logins.logins if login.role == "client"]
+    return tuple(
+        DemoLogin(login.name, login.email, login.password) for login in clients[:DEMO_LOGINS_SHOWN]
+    )
+
+
+def known_demo_logins() -> tuple[DemoLogin, ...]:
+    """The demo studio's client logins when it was loaded on an earlier run."""
+    try:
+        from podyx_desktop import demo_data
+    except ImportError:
+        return ()
+    return tuple(
+        DemoLogin(person.name, person.email, demo_data.DEMO_PASSWORD)
+        for person in demo_data.CLIENTS[:DEMO_LOGINS_SHOWN]
+    )
+
+
+def resume_session(services: Services, store: SessionStore) -> Resumed:
+    """Sign in with the remembered token, if the keyring holds one that is still valid."""
+    from podyx_desktop.domain.errors import SessionExpired
+
+    token = store.load()
+    problem = store.problem
+    if token is None:
+        return Resumed(None, problem, None)
+    try:
+        return Resumed(services.accounts.resume(token), problem, None)
+    except SessionExpired as expired:
+        store.clear()
+        return Resumed(None, problem, expired.message)
+
+
+# --- the entry point --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flags:
+    """The command line: ``--database URL`` and ``--log-level LEVEL`` (Qt's own flags pass)."""
+
+    database: str | None = None
+    log_level: str | None = None
+
+
+def parse_args(argv: Sequence[str]) -> Flags:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="podyx-desktop", description=APPLICATION)
+    parser.add_argument("--database", metavar="URL", help="the database to open")
+    parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING or ERROR")
+    known, _qt_args = parser.parse_known_args(list(argv))
+    return Flags(known.database, known.log_level)
+
+
+def make_services_factory(
+    flags: Flags,
+) -> tuple[Callable[[], Services], Callable[[Services], bool]]:
+    """Services built on the worker from the resolved configuration, and whether the
+    database is the default embedded one (where a first run loads the demo studio).
+
+    The configuration is resolved on the worker too (a ConfigError's message then shows
+    on the sign-in screen like any other start-up problem).
+    """
+    resolved: dict[str, Any] = {}
+
+    def factory() -> Services:
+        from podyx_desktop.config import password_from_keyring, resolve, with_password
+        from podyx_desktop.db.engine import Database
+        from podyx_desktop.services import Services
+
+        config = resolve({"database_url": flags.database, "log_level": flags.log_level})
+        resolved["config"] = config
+        logging.getLogger().setLevel(config.log_level.value)
+        for warning in config.warnings:
+            log.warning("%s", warning)
+        url = config.database_url.value
+        password = password_from_keyring(url)
+        return Services(Database(with_password(url, password) if password else url))
+
+    def demo_allowed(_services: Services) -> bool:
+        config = resolved.get("config")
+        return config is not None and config.database_url.source == "default"
+
+    return factory, demo_allowed
+
+
+def load_stylesheet(app: QApplication) -> None:
+    if STYLESHEET.exists():
+        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app; returns the process exit code."""
+    args = list(sys.argv if argv is None else argv)
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(args)
+    assert isinstance(app, QApplication)
+    app.setApplicationDisplayName(APPLICATION)
+    load_stylesheet(app)
+    flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
+    factory, demo_allowed = make_services_factory(flags)
+    desktop = DesktopApp(factory, demo_allowed=demo_allowed)
+    app.aboutToQuit.connect(desktop.shutdown)
+    desktop.start()
+    return int(app.exec())

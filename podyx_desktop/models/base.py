@@ -1,0 +1,189 @@
+"""Shared plumbing of the item models: rows of frozen records, replaced whole.
+
+A subclass names its columns and says how a record reads in each one (text, sort key,
+tooltip). ``SORT_ROLE`` (``Qt.UserRole``) gives a value that sorts right in a
+``QSortFilterProxyModel`` (times as timestamps, money as integers); ``RECORD_ROLE`` gives
+the record itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from podyx_desktop.models.display import DisplayFormat
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole)
+RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class RecordTableModel(QAbstractTableModel, Generic[T]):
+    """A flat table of records; subclasses implement the ``column_*`` hooks."""
+
+    NUMERIC_COLUMNS: frozenset[int] = frozenset()
+
+    def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._display = display or DisplayFormat()
+        self._titles: list[str] | None = None  # views ask for headers very often: cache
+
+    @property
+    def titles(self) -> list[str]:
+        if self._titles is None:
+            self._titles = self.column_titles()
+        return self._titles
+
+    # --- rows -----------------------------------------------------------------------
+
+    @property
+    def display(self) -> DisplayFormat:
+        return self._display
+
+    def set_display(self, display: DisplayFormat) -> None:
+        self.beginResetModel()
+        self._display = display
+        self.endResetModel()
+
+    def set_rows(self, rows: Iterable[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def record(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def find_row(self, matches: Callable[[T], bool]) -> int:
+        """The first row whose record ``matches``, or -1."""
+        return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
+
+    # --- hooks ----------------------------------------------------------------------
+
+    def column_titles(self) -> list[str]:
+        raise NotImplementedError
+
+    def column_text(self, record: T, column: int) -> str:
+        raise NotImplementedError
+
+    def column_sort_key(self, record: T, column: int) -> Any:
+        return self.column_text(record, column).casefold()
+
+    def column_tooltip(self, record: T, column: int) -> str | None:
+        return None
+
+    # --- QAbstractItemModel ---------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.titles)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_text(record, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{self.titles[column]}: {self.column_text(record, column)}"
+        if role == SORT_ROLE:
+            return self.column_sort_key(record, column)
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.column_tooltip(record, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((_RIGHT if column in self.NUMERIC_COLUMNS else _LEFT).value)
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int((_RIGHT if section in self.NUMERIC_COLUMNS else _LEFT).value)
+        return None
+
+
+class RecordListModel(QAbstractListModel, Generic[T]):
+    """A single-column list of records; subclasses implement ``item_text``."""
+
+    def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[T] = []
+        self._display = display or DisplayFormat()
+
+    @property
+    def display(self) -> DisplayFormat:
+        return self._display
+
+    def set_display(self, display: DisplayFormat) -> None:
+        self.beginResetModel()
+        self._display = display
+        self.endResetModel()
+
+    def set_rows(self, rows: Iterable[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def record(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def find_row(self, matches: Callable[[T], bool]) -> int:
+        return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
+
+    def item_text(self, record: T) -> str:
+        raise NotImplementedError
+
+    def item_tooltip(self, record: T) -> str | None:
+        return None
+
+    def item_sort_key(self, record: T) -> Any:
+        return self.item_text(record).casefold()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.item_text(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.item_tooltip(record)
+        if role == SORT_ROLE:
+            return self.item_sort_key(record)
+        if role == RECORD_ROLE:
+            return record
+        return None

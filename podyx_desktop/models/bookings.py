@@ -1,0 +1,109 @@
+"""The bookings table: one row per session, times in the studio's zone.
+
+Rows are :class:`~podyx_desktop.domain.records.Booking` records from
+``BookingService.list_for_client``; the view sorts through a proxy on ``SORT_ROLE``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from podyx_desktop.domain.records import Booking, BookingEvent
+from podyx_desktop.models.base import RecordListModel, RecordTableModel
+from podyx_desktop.models.display import duration_text
+from podyx_desktop.models.labels import booking_status_hint, booking_status_text, event_kind_text
+
+_STATUS_ORDER = ("pending", "confirmed", "rescheduled", "completed", "no_show", "canceled")
+
+
+def addons_text(booking: Booking) -> str:
+    return ", ".join(
+        f"{a.quantity} × {a.name}" if a.quantity > 1 else a.name for a in booking.addons
+    )
+
+
+class BookingsTableModel(RecordTableModel[Booking]):
+    """When, Room / setup, Service, Add-ons, Status, Price."""
+
+    WHEN, ROOM, SERVICE, ADDONS, STATUS, PRICE = range(6)
+    NUMERIC_COLUMNS = frozenset({PRICE})
+
+    def column_titles(self) -> list[str]:
+        return [
+            self.tr("When"),
+            self.tr("Room / setup"),
+            self.tr("Service"),
+            self.tr("Add-ons"),
+            self.tr("Status"),
+            self.tr("Price"),
+        ]
+
+    def column_text(self, record: Booking, column: int) -> str:
+        if column == self.WHEN:
+            return self.display.time_range(record.starts_at, record.ends_at)
+        if column == self.ROOM:
+            return f"{record.room_name} — {record.setup_name}"
+        if column == self.SERVICE:
+            return f"{record.service_name} ({duration_text(record.minutes)})"
+        if column == self.ADDONS:
+            return addons_text(record) or self.tr("None")
+        if column == self.STATUS:
+            return booking_status_text(record.status)
+        if column == self.PRICE:
+            if record.bundle_id is not None and record.purchase_id is None:
+                return self.tr("Bundle credit")
+            return self.display.money(record.price_minor, record.currency)
+        return ""
+
+    def column_sort_key(self, record: Booking, column: int) -> Any:
+        if column == self.WHEN:
+            return record.starts_at.timestamp()
+        if column == self.STATUS:
+            return _STATUS_ORDER.index(record.status.value)
+        if column == self.PRICE:
+            return record.price_minor
+        return super().column_sort_key(record, column)
+
+    def column_tooltip(self, record: Booking, column: int) -> str | None:
+        if column == self.STATUS:
+            hint = booking_status_hint(record.status)
+            if record.original_starts_at is not None:
+                hint += " " + self.tr("Originally {when}.").format(
+                    when=self.display.date_time(record.original_starts_at)
+                )
+            return hint
+        if column in (self.ROOM, self.SERVICE, self.ADDONS):
+            return self.column_text(record, column)
+        if column == self.WHEN and record.original_starts_at is not None:
+            return self.tr("Rescheduled from {when}").format(
+                when=self.display.date_time(record.original_starts_at)
+            )
+        return None
+
+    def row_of(self, booking_id: int) -> int:
+        return self.find_row(lambda b: b.id == booking_id)
+
+
+class BookingHistoryModel(RecordListModel[BookingEvent]):
+    """A booking's events, oldest first: booked, rescheduled from … to …, canceled …"""
+
+    def item_text(self, record: BookingEvent) -> str:
+        when = self.display.date_time(record.at)
+        what = event_kind_text(record.kind)
+        if record.kind == "rescheduled" and record.from_starts_at and record.to_starts_at:
+            what = self.tr("Rescheduled from {old} to {new}").format(
+                old=self.display.date_time(record.from_starts_at),
+                new=self.display.date_time(record.to_starts_at),
+            )
+        elif record.kind == "created" and record.to_starts_at:
+            what = self.tr("Booked for {when}").format(
+                when=self.display.date_time(record.to_starts_at)
+            )
+        if record.detail and record.kind not in ("created",):
+            what = f"{what}: {record.detail}"
+        return self.tr("{when} — {what} (by {who})").format(
+            when=when, what=what, who=record.actor_name
+        )
+
+    def item_sort_key(self, record: BookingEvent) -> Any:
+        return record.at.timestamp()

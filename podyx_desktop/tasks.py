@@ -1,0 +1,213 @@
+"""Run service calls off the GUI thread, one at a time, and deliver results back on it.
+
+A :class:`TaskRunner` owns one serial worker thread. The first task builds the
+:class:`~podyx_desktop.services.Services` there (so SQLAlchemy and friends are imported
+after the first window has painted); every task gets that instance. Results and errors
+come back through queued signals, so callbacks always run on the GUI thread. A
+:class:`~podyx_desktop.domain.errors.PodyxError` becomes its ``message``; anything else is
+logged with its traceback and becomes a one-line sentence that points to the log.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    from podyx_desktop.services import Services
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+BUSY_DELAY_MS = 200
+# How long a thread may hold the GIL while another waits for it. Python's default (5 ms)
+# lets a busy worker delay every call Qt makes into Python while painting (each model
+# data() call waits its turn), which adds up to visible stalls; 1 ms keeps them short.
+GIL_SWITCH_INTERVAL_S = 0.001
+
+
+def user_message(error: BaseException) -> str:
+    """The sentence a user sees for ``error``: its own message, or a pointer to the log."""
+    from podyx_desktop.domain.errors import PodyxError  # tiny module, no heavy imports
+
+    if isinstance(error, PodyxError):
+        return error.message
+    detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    if not detail:
+        detail = type(error).__name__
+    return QCoreApplication.translate(
+        "TaskRunner", "Something went wrong: {detail}. The details are in the log."
+    ).format(detail=detail.rstrip("."))
+
+
+@dataclass
+class _Task:
+    id: int
+    call: Callable[[Services], Any]
+    on_success: Callable[[Any], None] | None
+    on_error: Callable[[str], None] | None
+    owner: QObject | None
+
+
+class _Worker(QThread):
+    """The one thread every task runs on, in the order the tasks were submitted."""
+
+    finished_task = Signal(int, bool, object)  # task id, succeeded, result or message
+
+    def __init__(self, services_factory: Callable[[], Services]) -> None:
+        super().__init__()
+        self.setObjectName("podyx-task-worker")
+        self._factory = services_factory
+        self._services: Services | None = None
+        self.queue: queue.Queue[tuple[int, Callable[[Services], Any]] | None] = queue.Queue()
+
+    def run(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                break
+            task_id, call = item
+            try:
+                if self._services is None:
+                    self._services = self._factory()
+                result = call(self._services)
+            except BaseException as error:  # every failure goes back to the GUI as words
+                from podyx_desktop.domain.errors import PodyxError
+
+                if not isinstance(error, PodyxError):
+                    log.exception("A background task failed")
+                self.finished_task.emit(task_id, False, user_message(error))
+            else:
+                self.finished_task.emit(task_id, True, result)
+        self._dispose()
+
+    def _dispose(self) -> None:
+        services, self._services = self._services, None
+        database = getattr(services, "db", None)
+        if database is not None:
+            try:
+                database.dispose()
+            except Exception:  # closing is best effort; the process may be ending
+                log.exception("Closing the database failed")
+
+
+class TaskRunner(QObject):
+    """Runs ``call(services)`` on one serial worker; calls back on the GUI thread."""
+
+    busy_changed = Signal(bool)
+    error_shown = Signal(str)
+
+    def __init__(
+        self, services_factory: Callable[[], Services], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
+            sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+        self._worker = _Worker(services_factory)
+        self._worker.finished_task.connect(self._deliver)
+        self._tasks: dict[int, _Task] = {}
+        self._ids = itertools.count(1)
+        self._busy = False
+        self._closed = False
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._became_busy)
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    @property
+    def pending(self) -> int:
+        return len(self._tasks)
+
+    def run(
+        self,
+        call: Callable[[Services], T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Queue ``call``; ``on_success(result)`` or ``on_error(message)`` follow on the GUI.
+
+        Callbacks are skipped once ``owner`` (or the object a bound-method callback belongs
+        to) has been deleted. Without ``on_error`` the message goes to ``error_shown``.
+        """
+        if self._closed:
+            log.warning("A task was submitted after the task runner shut down; ignored")
+            return
+        task = _Task(next(self._ids), call, on_success, on_error, owner)
+        self._tasks[task.id] = task
+        if not self._worker.isRunning():
+            self._worker.start()
+        if not self._busy and not self._busy_timer.isActive():
+            self._busy_timer.start()
+        self._worker.queue.put((task.id, call))
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Finish the running task, drop the queued ones, stop the thread."""
+        if self._closed:
+            return
+        self._closed = True
+        self._busy_timer.stop()
+        while True:  # drop what has not started: nobody will see its result
+            try:
+                self._worker.queue.get_nowait()
+            except queue.Empty:
+                break
+        self._worker.queue.put(None)
+        if self._worker.isRunning() and not self._worker.wait(timeout_ms):
+            log.error("The task worker did not stop within %d ms", timeout_ms)
+        self._tasks.clear()
+
+    @Slot(int, bool, object)
+    def _deliver(self, task_id: int, succeeded: bool, payload: object) -> None:
+        task = self._tasks.pop(task_id, None)
+        if not self._tasks:
+            self._set_idle()
+        if task is None or self._closed:
+            return
+        if not _alive(task.owner) or not _alive(_bound_object(task.on_success)):
+            return
+        if succeeded:
+            if task.on_success is not None:
+                task.on_success(payload)
+            return
+        message = str(payload)
+        if task.on_error is not None:
+            if _alive(_bound_object(task.on_error)):
+                task.on_error(message)
+        else:
+            self.error_shown.emit(message)
+
+    def _became_busy(self) -> None:
+        if self._tasks and not self._busy:
+            self._busy = True
+            self.busy_changed.emit(True)
+
+    def _set_idle(self) -> None:
+        self._busy_timer.stop()
+        if self._busy:
+            self._busy = False
+            self.busy_changed.emit(False)
+
+
+def _bound_object(callback: Callable[..., Any] | None) -> object | None:
+    return getattr(callback, "__self__", None) if callback is not None else None
+
+
+def _alive(obj: object | None) -> bool:
+    """False once the C++ side of a Qt object has been deleted; True for anything else."""
+    if obj is None or not isinstance(obj, QObject):
+        return True
+    return bool(shiboken6.isValid(obj))

@@ -1,0 +1,53 @@
+"""What the window remembers between runs: its geometry, the last tab, the last email.
+
+Stored with QSettings (the user scope: the registry on Windows, ``~/.config`` on Linux),
+one typed property per setting. No secrets here: session tokens live in the keyring.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+_GEOMETRY = "window/geometry"
+_LAST_TAB = "window/last_tab"
+_LAST_EMAIL = "sign_in/last_email"
+
+
+class UiSettings:
+    """Typed access to the window's own settings."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings()
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value(_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._settings.setValue(_GEOMETRY, value)
+
+    @property
+    def last_tab(self) -> int:
+        value = self._settings.value(_LAST_TAB, 0)
+        try:
+            return max(0, int(value))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 0
+
+    @last_tab.setter
+    def last_tab(self, index: int) -> None:
+        self._settings.setValue(_LAST_TAB, int(index))
+
+    @property
+    def last_email(self) -> str:
+        value = self._settings.value(_LAST_EMAIL, "")
+        return value if isinstance(value, str) else ""
+
+    @last_email.setter
+    def last_email(self, email: str) -> None:
+        self._settings.setValue(_LAST_EMAIL, email)
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,314 @@
+"""The booking wizard's last steps: review (price lines, promo code, VAT, total, terms,
+and the account form for a first-time client), payment (the method, then Book) and the
+confirmation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.records import BookingResult
+from podyx_desktop.domain.requests import BookingRequest, Quote
+from podyx_desktop.models.display import duration_text
+from podyx_desktop.views.checkout_widgets import (
+    PaymentMethodPicker,
+    PriceSummaryView,
+    PromoCodeRow,
+    TermsCheck,
+    checkout_methods,
+)
+from podyx_desktop.views.formatting import money_text
+from podyx_desktop.views.sign_up import AccountForm
+from podyx_desktop.views.text_style import bold
+
+if TYPE_CHECKING:
+    from podyx_desktop.views.booking_wizard import BookingWizard
+
+
+def _error_label(parent: QWizardPage) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setObjectName("ErrorText")
+    return label
+
+
+class ReviewPage(QWizardPage):
+    def __init__(self, wizard: BookingWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._quote_request = 0
+        self.setTitle(self.tr("Review"))
+        self.setSubTitle(self.tr("Check your session and its price."))
+        # A first-time client's account form makes this step long: it scrolls.
+        content = QWidget()
+        content.setObjectName("ScrollHolder")  # transparent in the app's style
+        self.summary = QLabel(content)
+        self.summary.setWordWrap(True)
+        self.prices = PriceSummaryView(wizard.display, content)
+        self.promo = PromoCodeRow(content)
+        self.promo.apply_requested.connect(self.apply_promo)
+        self.terms = TermsCheck(wizard.ctx.user.studio.terms, content)
+        self.terms.check.toggled.connect(self.completeChanged)
+        self.account_form = AccountForm(content) if wizard.is_visitor else None
+        self.account_hint = QLabel(content)
+        self.account_hint.setWordWrap(True)
+        self.account_hint.setObjectName("Muted")
+        self.error = _error_label(self)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.prices)
+        layout.addWidget(self.promo)
+        if self.account_form is not None:
+            heading = QLabel(self.tr("Your account — new here? Create it as you book."), content)
+            bold(heading)
+            layout.addWidget(heading)
+            layout.addWidget(self.account_form)
+            layout.addWidget(self.account_hint)
+            self.account_form.changed.connect(self._account_changed)
+            QWidget.setTabOrder(self.promo.apply_button, self.account_form.full_name)
+            QWidget.setTabOrder(self.account_form.confirm, self.terms.check)
+        layout.addWidget(self.terms)
+        layout.addStretch(1)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.scroll_area, 1)
+        page.addWidget(self.error)
+
+    def initializePage(self) -> None:
+        draft = self._wizard.draft
+        if draft.setup is None or draft.service is None or draft.slot is None:
+            return
+        display = self._wizard.display
+        addons = ", ".join(f"{q} × {a.name}" for a, q in draft.addons) or self.tr("no add-ons")
+        self.summary.setText(
+            self.tr("{service}, {length}, in {room}, with {addons}.\n{when} ({zone})").format(
+                service=draft.service.name,
+                length=duration_text(draft.minutes),
+                room=f"{draft.setup.room_name} — {draft.setup.name}",
+                addons=addons,
+                when=display.time_range(draft.slot.starts_at, draft.slot.ends_at),
+                zone=display.time_zone,
+            )
+        )
+        self._account_changed()
+        self.request_quote(draft.promo_code)
+
+    def apply_promo(self, code: str) -> None:
+        self.request_quote(code or None)
+
+    def request_quote(self, code: str | None) -> None:
+        draft = self._wizard.draft
+        principal = self._wizard.ctx.user.principal
+        cart = draft.cart()
+        self._quote_request += 1
+        request = self._quote_request
+        draft.quote = None
+        self.completeChanged.emit()
+        self.error.clear()
+        self._wizard.ctx.tasks.run(
+            lambda s: s.checkout.quote(principal, cart, code),
+            owner=self,
+            on_success=lambda quote: self._quoted(request, code, quote),
+            on_error=lambda message: self._quote_failed(request, message),
+        )
+
+    def _quoted(self, request: int, code: str | None, quote: Quote) -> None:
+        if request != self._quote_request:
+            return
+        draft = self._wizard.draft
+        draft.quote = quote
+        if quote.promo_refusal is not None:
+            draft.promo_code = None
+            self.promo.show_refused(quote.promo_message or "")
+        elif code and quote.summary.promo_code:
+            draft.promo_code = quote.summary.promo_code
+            studio = self._wizard.ctx.user.studio
+            self.promo.show_applied(
+                self.tr("Promo code {code} applied: you save {amount}.").format(
+                    code=quote.summary.promo_code,
+                    amount=money_text(quote.summary.discount_minor, studio.currency, studio.locale),
+                )
+            )
+        else:
+            draft.promo_code = None
+            self.promo.clear_message()
+        self.prices.show_summary(quote.summary)
+        self.completeChanged.emit()
+
+    def _quote_failed(self, request: int, message: str) -> None:
+        if request == self._quote_request:
+            self.error.setText(message)
+
+    def _account_changed(self) -> None:
+        if self.account_form is not None:
+            problem = self.account_form.problem()
+            self.account_hint.setText(problem or self.tr("Your account is created when you book."))
+        self.completeChanged.emit()
+
+    def validatePage(self) -> bool:
+        return self.isComplete()
+
+    def isComplete(self) -> bool:
+        if self._wizard.draft.quote is None or not self.terms.accepted():
+            return False
+        return self.account_form is None or self.account_form.problem() is None
+
+
+class PaymentPage(QWizardPage):
+    def __init__(self, wizard: BookingWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._booking = False
+        self.setTitle(self.tr("Payment"))
+        self.setSubTitle(self.tr("How would you like to pay?"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Book"))
+        account = wizard.ctx.user.account
+        studio = wizard.ctx.user.studio
+        credit = (
+            money_text(account.store_credit_minor, studio.currency, studio.locale)
+            if account
+            else ""
+        )
+        self.method = PaymentMethodPicker(
+            checkout_methods(signed_in=account is not None), self, store_credit_text=credit
+        )
+        self.total = QLabel(self)
+        bold(self.total)
+        self.error = _error_label(self)
+        form = QFormLayout()
+        method_label = QLabel(self.tr("Payment &method:"), self)
+        method_label.setBuddy(self.method.combo)
+        form.addRow(method_label, self.method)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.total)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        quote = self._wizard.draft.quote
+        studio = self._wizard.ctx.user.studio
+        if quote is not None:
+            self.total.setText(
+                self.tr("Total: {amount}").format(
+                    amount=money_text(quote.summary.gross_minor, studio.currency, studio.locale)
+                )
+            )
+        self.error.clear()
+
+    def isComplete(self) -> bool:
+        return not self._booking
+
+    def validatePage(self) -> bool:
+        if self._wizard.booking_result is not None:
+            return True
+        if not self._booking:
+            self.book()
+        return False
+
+    def book(self) -> None:
+        wizard = self._wizard
+        draft = wizard.draft
+        if draft.slot is None or draft.setup is None or draft.service is None:
+            return
+        form = wizard.review_page.account_form
+        request = BookingRequest(
+            cart=draft.cart(),
+            starts_at=draft.slot.starts_at,
+            payment_method=self.method.method(),
+            terms_accepted=wizard.review_page.terms.accepted(),
+            promo_code=draft.promo_code,
+            new_account=form.new_account() if form is not None else None,
+        )
+        principal = wizard.ctx.user.principal
+        self._booking = True
+        self.completeChanged.emit()
+        self.error.setText(self.tr("Booking…"))
+        wizard.ctx.tasks.run(
+            lambda s: s.checkout.book(principal, request),
+            owner=self,
+            on_success=self._booked,
+            on_error=self._failed,
+        )
+
+    def _booked(self, result: BookingResult) -> None:
+        self._booking = False
+        self.error.clear()
+        self._wizard.finish_booking(result)
+
+    def _failed(self, message: str) -> None:
+        self._booking = False
+        self.error.setText(message)
+        self.completeChanged.emit()
+
+
+class DonePage(QWizardPage):
+    def __init__(self, wizard: BookingWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Booked"))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("Confirmation")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        result = self._wizard.booking_result
+        if result is None:
+            return
+        booking = result.booking
+        display = self._wizard.display
+        lines = [
+            self.tr("Your session is booked: {service} in {room}, {when}.").format(
+                service=booking.service_name,
+                room=f"{booking.room_name} — {booking.setup_name}",
+                when=display.time_range(booking.starts_at, booking.ends_at),
+            )
+        ]
+        if booking.status is BookingStatus.PENDING:
+            self.setSubTitle(self.tr("Waiting for payment approval"))
+            lines.append(self.tr("It stays pending until the studio has received your payment."))
+        else:
+            self.setSubTitle(self.tr("Confirmed"))
+        if result.purchase is not None:
+            purchase = result.purchase
+            total = money_text(purchase.gross_minor, purchase.currency, display.locale)
+            if purchase.receipt_number:
+                lines.append(
+                    self.tr("Paid {total}; receipt {number}.").format(
+                        total=total, number=purchase.receipt_number
+                    )
+                )
+            else:
+                lines.append(
+                    self.tr(
+                        "Total {total}; the receipt follows when the payment is recorded."
+                    ).format(total=total)
+                )
+        if result.signed_in is not None:
+            lines.append(
+                self.tr("Your account has been created; you are signed in as {email}.").format(
+                    email=result.signed_in.account.email
+                )
+            )
+        self.message.setText("\n\n".join(lines))

@@ -1,0 +1,446 @@
+"""The Bookings tab: upcoming and past sessions, the selected one's details, and what the
+client may do with it (cancel, reschedule, add add-ons) — or, in words, why not.
+
+Every read and write runs through the task runner; the tab reloads when the change bus
+says bookings changed, here or on another seat.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from podyx_desktop.changes import affects
+from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
+from podyx_desktop.models.bookings import BookingsTableModel
+from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.views.addons_dialog import AddonsDialog
+from podyx_desktop.views.booking_details import BookingDetailsPane
+from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.reschedule_dialog import RescheduleDialog
+from podyx_desktop.views.tables import current_record, record_table, select_where
+from podyx_desktop.views.text_style import set_role
+from podyx_desktop.views.widgets import error_box
+
+if TYPE_CHECKING:
+    from podyx_desktop.services import Services
+
+CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
+
+
+class BookingsTab(QWidget):
+    def __init__(
+        self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("BookingsTab")
+        self._ctx = ctx
+        self._client_id = client_id
+        self._actions: BookingActions | None = None
+        self._details_of: Booking | None = None  # the record whose details are shown
+        self._loading = 0
+        self.cancel_confirmation: QMessageBox | None = None
+        self.reschedule_dialog: RescheduleDialog | None = None
+        self.addons_dialog: AddonsDialog | None = None
+        self.display = display = DisplayFormat.for_studio(ctx.user.studio)
+
+        # --- the two lists behind a segmented switch -----------------------------------
+        self.upcoming_button = QPushButton(self.tr("&Upcoming"), self)
+        self.past_button = QPushButton(self.tr("&Past"), self)
+        self._switch = QButtonGroup(self)
+        for index, button in enumerate((self.upcoming_button, self.past_button)):
+            button.setCheckable(True)
+            button.setObjectName("Segment")
+            self._switch.addButton(button, index)
+        self.upcoming_button.setChecked(True)
+        for button in (self.upcoming_button, self.past_button):
+            # Checked segments are bold: leave room for the bold text (about 10 % wider).
+            width = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+            button.setMinimumWidth(int(width * 1.1) + 40)
+        self.upcoming_button.setAccessibleName(self.tr("Show upcoming sessions"))
+        self.past_button.setAccessibleName(self.tr("Show past sessions"))
+
+        self.upcoming_model = BookingsTableModel(display, self)
+        self.past_model = BookingsTableModel(display, self)
+        self.upcoming_view = record_table(
+            self.upcoming_model, self.tr("Upcoming sessions"), self, stretch_column=1
+        )
+        self.past_view = record_table(
+            self.past_model, self.tr("Past sessions"), self, stretch_column=1
+        )
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.upcoming_view)
+        self.stack.addWidget(self.past_view)
+        self._switch.idClicked.connect(self._show_list)
+        for view in (self.upcoming_view, self.past_view):
+            view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list_message = QLabel(self)
+        self.list_message.setWordWrap(True)
+        self.list_message.setObjectName("Muted")
+        self.zone_note = QLabel(
+            self.tr("Times are in the studio's time zone ({zone}).").format(zone=display.time_zone),
+            self,
+        )
+        self.zone_note.setObjectName("Muted")
+
+        # --- details and actions ------------------------------------------------------
+        self.details = BookingDetailsPane(display, self)
+        self.cancel_button = QPushButton(self.tr("&Cancel booking…"), self)
+        self.reschedule_button = QPushButton(self.tr("&Reschedule…"), self)
+        self.addons_button = QPushButton(self.tr("Add add-&ons…"), self)
+        self.cancel_reason = self._reason_label()
+        self.reschedule_reason = self._reason_label()
+        self.addons_reason = self._reason_label()
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.reschedule_button.clicked.connect(self.open_reschedule)
+        self.addons_button.clicked.connect(self.open_addons)
+        self.feedback = QLabel(self)
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("Feedback")
+        actions = QGridLayout()
+        actions.setColumnStretch(1, 1)
+        for row, (button, reason) in enumerate(
+            (
+                (self.cancel_button, self.cancel_reason),
+                (self.reschedule_button, self.reschedule_reason),
+                (self.addons_button, self.addons_reason),
+            )
+        ):
+            button.setAccessibleDescription("")
+            actions.addWidget(button, row, 0)
+            actions.addWidget(reason, row, 1)
+
+        # --- layout -------------------------------------------------------------------
+        switch_row = QHBoxLayout()
+        switch_row.setSpacing(0)
+        switch_row.addWidget(self.upcoming_button)
+        switch_row.addWidget(self.past_button)
+        switch_row.addStretch(1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(switch_row)
+        left_layout.addWidget(self.stack, 1)
+        left_layout.addWidget(self.list_message)
+        left_layout.addWidget(self.zone_note)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.feedback)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([2000, 1000])  # proportions of the first layout
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        for first, second in (
+            (self.upcoming_button, self.past_button),
+            (self.past_button, self.upcoming_view),
+            (self.upcoming_view, self.past_view),
+            (self.past_view, self.details.history),
+            (self.details.history, self.cancel_button),
+            (self.cancel_button, self.reschedule_button),
+            (self.reschedule_button, self.addons_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+        self._show_actions(None)
+        ctx.bus.changed.connect(self._on_changed)
+
+    def _reason_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setObjectName("Muted")
+        return label
+
+    # --- loading ----------------------------------------------------------------------
+
+    @property
+    def client_id(self) -> int | None:
+        if self._client_id is not None:
+            return self._client_id
+        account = self._ctx.user.account
+        return account.id if account is not None else None
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading > 0
+
+    def reload(self) -> None:
+        client_id = self.client_id
+        if client_id is None:
+            self.upcoming_model.set_rows([])
+            self.past_model.set_rows([])
+            self.list_message.setText(self.tr("Sign in to see your bookings."))
+            return
+        principal = self._ctx.user.principal
+        display = self.display
+        self._loading += 1
+        if not self.upcoming_model.rowCount() and not self.past_model.rowCount():
+            self.list_message.setText(self.tr("Loading your sessions…"))
+
+        def load(services: Services) -> tuple[list[Booking], list[Booking]]:
+            display.warm_up()  # babel's data loads here, not on the GUI thread
+            return (
+                services.bookings.list_for_client(principal, client_id, upcoming=True),
+                services.bookings.list_for_client(principal, client_id, upcoming=False),
+            )
+
+        self._ctx.tasks.run(
+            load,
+            owner=self,
+            on_success=self._loaded,
+            on_error=self._load_failed,
+        )
+
+    def _loaded(self, result: tuple[list[Booking], list[Booking]]) -> None:
+        self._loading -= 1
+        selected = self.selected_booking()
+        upcoming, past = result
+        self.upcoming_model.set_rows(upcoming)
+        self.past_model.set_rows(past)
+        self._update_list_message()
+        if selected is not None and self.select_booking(selected.id):
+            return
+        # Nothing (or a booking now gone) was selected: show the first session's details.
+        view = self.current_view()
+        if view.model().rowCount():
+            view.selectRow(0)  # the selection signal shows its details
+        else:
+            self._selection_changed()
+
+    def _load_failed(self, message: str) -> None:
+        self._loading -= 1
+        self.list_message.setText(message)
+
+    def _update_list_message(self) -> None:
+        upcoming = self.stack.currentIndex() == 0
+        model = self.upcoming_model if upcoming else self.past_model
+        if model.rowCount():
+            self.list_message.clear()
+        elif upcoming:
+            self.list_message.setText(
+                self.tr("No upcoming sessions. Use “New booking” to book one.")
+            )
+        else:
+            self.list_message.setText(self.tr("No past sessions yet."))
+
+    @Slot(object)
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if affects(entities, "bookings", "account"):
+            self.reload()
+
+    # --- selection ----------------------------------------------------------------------
+
+    def current_view(self) -> QTableView:
+        return self.upcoming_view if self.stack.currentIndex() == 0 else self.past_view
+
+    def _show_list(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self._update_list_message()
+        self._selection_changed()
+
+    def show_past(self) -> None:
+        self.past_button.setChecked(True)
+        self._show_list(1)
+
+    def show_upcoming(self) -> None:
+        self.upcoming_button.setChecked(True)
+        self._show_list(0)
+
+    def selected_booking(self) -> Booking | None:
+        record = current_record(self.current_view())
+        return record if isinstance(record, Booking) else None
+
+    def select_booking(self, booking_id: int) -> bool:
+        """Select the booking in whichever list holds it (switching lists if needed)."""
+        for index, view in enumerate((self.upcoming_view, self.past_view)):
+            if select_where(view, lambda r: isinstance(r, Booking) and r.id == booking_id):
+                if self.stack.currentIndex() != index:
+                    (self.show_upcoming if index == 0 else self.show_past)()
+                self._selection_changed()
+                return True
+        self._selection_changed()
+        return False
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        booking = self.selected_booking()
+        if booking is not None and booking == self._details_of:
+            return  # the same record, its details shown or on their way
+        self._details_of = booking
+        self.details.show_booking(booking)
+        self._show_actions(None)
+        if booking is None:
+            return
+        principal = self._ctx.user.principal
+        booking_id = booking.id
+        self._ctx.tasks.run(
+            lambda s: (
+                s.bookings.actions(principal, booking_id),
+                s.bookings.events(principal, booking_id),
+            ),
+            owner=self,
+            on_success=lambda result: self._details_loaded(booking_id, result),
+            on_error=self._details_failed,
+        )
+
+    def _details_loaded(
+        self, booking_id: int, result: tuple[BookingActions, list[BookingEvent]]
+    ) -> None:
+        current = self.selected_booking()
+        if current is None or current.id != booking_id:
+            return
+        actions, events = result
+        self.details.show_history(events)
+        self._show_actions(actions)
+
+    def _details_failed(self, message: str) -> None:
+        self._details_of = None  # selecting the row again retries
+        self.feedback.setText(message)
+
+    def _show_actions(self, actions: BookingActions | None) -> None:
+        self._actions = actions
+        addons_allowed, addons_reason = self._addons_allowed(actions)
+        pairs = (
+            (
+                self.cancel_button,
+                self.cancel_reason,
+                actions.can_cancel if actions else False,
+                actions.cancel_reason if actions else None,
+            ),
+            (
+                self.reschedule_button,
+                self.reschedule_reason,
+                actions.can_reschedule if actions else False,
+                actions.reschedule_reason if actions else None,
+            ),
+            (self.addons_button, self.addons_reason, addons_allowed, addons_reason),
+        )
+        for button, label, allowed, reason in pairs:
+            button.setEnabled(allowed)
+            if button is self.cancel_button:
+                # Red only while it can be used: the shared style has no disabled danger look.
+                set_role(button, "DangerButton" if allowed else "")
+            text = "" if allowed or actions is None else (reason or "")
+            label.setText(text)
+            button.setAccessibleDescription(text)
+            button.setToolTip(text)
+
+    def _addons_allowed(self, actions: BookingActions | None) -> tuple[bool, str | None]:
+        if actions is None:
+            return False, None
+        return actions.can_add_addons, actions.add_addons_reason
+
+    # --- actions -----------------------------------------------------------------------
+
+    def ask_cancel(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or self._actions is None or not self._actions.can_cancel:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancel booking"))
+        box.setText(
+            self.tr("Cancel your session on {when}?").format(
+                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at)
+            )
+        )
+        box.setInformativeText(self._refund_sentence(booking, self._actions))
+        yes = box.addButton(self.tr("Cancel booking"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep booking"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.finished.connect(
+            lambda _code: self._cancel_answered(booking, box.clickedButton() is yes)
+        )
+        self.cancel_confirmation = box
+        box.open()
+
+    def _refund_sentence(self, booking: Booking, actions: BookingActions) -> str:
+        if not actions.refund_on_cancel:
+            return self.tr("This is a late cancellation; the studio decides about any refund.")
+        if booking.bundle_id is not None and booking.purchase_id is None:
+            return self.tr("The session goes back to your bundle.")
+        if booking.receipt_number:
+            return self.tr("What you paid comes back to you as store credit.")
+        return self.tr("Nothing has been charged; the open payment is withdrawn.")
+
+    def _cancel_answered(self, booking: Booking, confirmed: bool) -> None:
+        self.cancel_confirmation = None
+        if not confirmed:
+            return
+        principal = self._ctx.user.principal
+        self.cancel_button.setEnabled(False)
+        self._ctx.tasks.run(
+            lambda s: s.bookings.cancel(principal, booking.id),
+            owner=self,
+            on_success=self._canceled,
+            on_error=self._action_failed,
+        )
+
+    def _canceled(self, booking: Booking) -> None:
+        self.feedback.setText(
+            self.tr("Your session on {when} was canceled.").format(
+                when=self.upcoming_model.display.date_time(booking.starts_at)
+            )
+        )
+        self._ctx.bus.publish(CHANGED_BY_CANCEL)
+
+    def _action_failed(self, message: str) -> None:
+        self.feedback.setText(message)
+        error_box(self, message, self.tr("Bookings"))
+        self._details_of = None  # what may be done has perhaps changed: ask again
+        self._selection_changed()
+
+    def open_reschedule(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or self._actions is None or not self._actions.can_reschedule:
+            return
+        dialog = RescheduleDialog(self._ctx, booking, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.rescheduled.connect(self._rescheduled)
+        self.reschedule_dialog = dialog
+        dialog.open()
+
+    def _rescheduled(self, booking: Booking) -> None:
+        self.reschedule_dialog = None
+        self.feedback.setText(
+            self.tr("Your session is now on {when}.").format(
+                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at)
+            )
+        )
+
+    def open_addons(self) -> None:
+        booking = self.selected_booking()
+        actions = self._actions
+        if booking is None or actions is None or not actions.can_add_addons:
+            return
+        dialog = AddonsDialog(self._ctx, booking, actions.addable_addons, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.added.connect(self._addons_added)
+        self.addons_dialog = dialog
+        dialog.open()
+
+    def _addons_added(self, booking: Booking) -> None:
+        self.addons_dialog = None
+        self.feedback.setText(self.tr("Add-ons added to your session."))

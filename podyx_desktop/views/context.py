@@ -1,0 +1,44 @@
+"""What every screen is built with: the task runner, the change bus and who is signed in.
+
+Passed in explicitly (no global main window): ``BookingsTab(ctx, parent)`` and friends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from podyx_desktop.domain.principal import Principal
+
+if TYPE_CHECKING:  # records are imported after the first window has painted
+    from podyx_desktop.changes import ChangeBus
+    from podyx_desktop.domain.records import Account, StudioInfo
+    from podyx_desktop.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class UserSession:
+    """The signed-in client (or a signed-out visitor: ``account`` None, principal anonymous)."""
+
+    principal: Principal
+    account: Account | None
+    studio: StudioInfo
+    token: str | None
+
+    @classmethod
+    def visitor(cls, studio: StudioInfo) -> UserSession:
+        return cls(principal=Principal.anonymous(), account=None, studio=studio, token=None)
+
+    @property
+    def is_signed_in(self) -> bool:
+        return self.account is not None
+
+    def with_account(self, account: Account) -> UserSession:
+        return replace(self, account=account)
+
+
+@dataclass
+class ViewContext:
+    tasks: TaskRunner
+    bus: ChangeBus
+    user: UserSession

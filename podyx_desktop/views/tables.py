@@ -1,0 +1,77 @@
+"""A read-only, sortable table view over one of the record models, set up the same way
+everywhere: whole-row single selection, sort by ``SORT_ROLE``, keyboard-friendly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE
+
+
+def record_table(
+    model: QAbstractItemModel,
+    accessible_name: str,
+    parent: QWidget | None = None,
+    *,
+    stretch_column: int = 0,
+    sortable: bool = True,
+) -> QTableView:
+    """A table over ``model`` (through a sorting proxy when ``sortable``; a model that is
+    itself a sort/filter proxy is used as it is, sorting included)."""
+    view = QTableView(parent)
+    if isinstance(model, QSortFilterProxyModel):
+        model.setSortRole(SORT_ROLE)
+        view.setModel(model)
+        view.setSortingEnabled(sortable)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    elif sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSortRole(SORT_ROLE)
+        proxy.setSourceModel(model)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    else:
+        view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
+    # Fit the other columns to their contents once per reload, not on every repaint
+    # (ResizeToContents re-measures every row whenever anything changes).
+    fit = view.model()
+    fit.modelReset.connect(view.resizeColumnsToContents)
+    fit.layoutChanged.connect(view.resizeColumnsToContents)
+    view.resizeColumnsToContents()
+    return view
+
+
+def current_record(view: QTableView) -> object | None:
+    """The record of the selected row, or None."""
+    selection = view.selectionModel()
+    if selection is None:
+        return None
+    rows = selection.selectedRows()
+    return rows[0].data(RECORD_ROLE) if rows else None
+
+
+def select_where(view: QTableView, matches: Callable[[object], bool]) -> bool:
+    """Select the first row whose record ``matches`` (a predicate); False when none."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if matches(index.data(RECORD_ROLE)):
+            view.setCurrentIndex(index)
+            view.selectRow(row)
+            return True
+    return False

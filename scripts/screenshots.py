@@ -1,0 +1,521 @@
+"""Render the app's screens to PNG files for the docs: ``docs/screenshots/*.png``.
+
+Runs the real windows over a throw-away demo studio (``podyx_desktop.demo.load_demo``
+into a temporary SQLite file), with the app's style sheet, settings in a temporary folder
+and an in-memory keyring (the real ones are never touched). Each screen is one function
+that brings the UI to a state and returns the widget to grab; :data:`SCREENS` lists them
+in order. Use a real X server for faithful rendering::
+
+    xvfb-run -a -s "-screen 0 1920x1200x24" python scripts/screenshots.py [OUT_DIR] [NAME…]
+
+Names given after the folder shoot only those screens.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import keyring  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
+
+from podyx_desktop.app import DesktopApp, load_stylesheet  # noqa: E402
+from podyx_desktop.ui_settings import UiSettings  # noqa: E402
+
+WINDOW_SIZE = (1180, 760)
+SIGN_IN_SIZE = (900, 720)
+
+
+class MemoryKeyring(KeyringBackend):
+    """Keeps the screenshots' remembered sessions in memory only."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.passwords.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.passwords.pop((service, username), None)
+
+
+@dataclass
+class Session:
+    """What every screen function gets: the demo studio and helpers to drive the app."""
+
+    app: QApplication
+    url: str
+    client_email: str
+    client_password: str
+    folder: Path
+    desktops: list[DesktopApp] = field(default_factory=list)
+
+    def wait_until(self, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the screen did not get ready in time")
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def settle(self, seconds: float = 0.4) -> None:
+        """Let queued work, repaints and animations finish."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def idle(self, desktop: DesktopApp) -> None:
+        self.wait_until(lambda: desktop.tasks.pending == 0)
+        self.settle()
+
+    def new_desktop(self) -> DesktopApp:
+        """A fresh app window flow over the demo studio, started and ready to sign in."""
+        from podyx_desktop.db.engine import Database
+        from podyx_desktop.services import Services
+
+        url = self.url
+        desktop = DesktopApp(lambda: Services(Database(url)), settings=UiSettings())
+        self.desktops.append(desktop)
+        desktop.sign_in.resize(*SIGN_IN_SIZE)
+        desktop.start()
+        desktop.sign_in.resize(*SIGN_IN_SIZE)
+        self.wait_until(lambda: desktop.sign_in.sign_in_button.isEnabled())
+        self.idle(desktop)
+        return desktop
+
+    def signed_in(self) -> DesktopApp:
+        """A fresh app, signed in as the demo client, main window on screen."""
+        desktop = self.new_desktop()
+        screen = desktop.sign_in
+        screen.email.setText(self.client_email)
+        screen.password.setText(self.client_password)
+        screen.sign_in_button.click()
+        self.wait_until(lambda: desktop.main_window is not None)
+        window = desktop.main_window
+        assert window is not None
+        window.resize(*WINDOW_SIZE)
+        self.wait_until(lambda: window.current_tab_built)
+        self.idle(desktop)
+        return desktop
+
+    def main_window(self, desktop: DesktopApp) -> Any:
+        window = desktop.main_window
+        assert window is not None
+        return window
+
+    def close_all(self) -> None:
+        for desktop in self.desktops:
+            desktop.shutdown()
+        self.desktops.clear()
+        self.settle(0.1)
+
+
+Screen = Callable[[Session], QWidget]
+
+
+# --- sign-in, sign-up and account screens ----------------------------------------------
+
+
+def sign_in(session: Session) -> QWidget:
+    desktop = session.new_desktop()
+    desktop.sign_in.email.setText("")
+    desktop.sign_in.email.setFocus()
+    return desktop.sign_in
+
+
+def sign_in_error(session: Session) -> QWidget:
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText(session.client_email)
+    screen.password.setText("not the password")
+    screen.sign_in_button.click()
+    session.wait_until(lambda: screen.message.isVisible())
+    session.idle(desktop)
+    return screen
+
+
+def sign_up(session: Session) -> QWidget:
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.create_account_button.click()
+    form = screen.sign_up_page.form
+    form.full_name.setText("Zoë Ångström")
+    form.email.setText("zoe@example.com")
+    form.phone.setText("+49 30 1234567")
+    form.password.setText("a long password")
+    form.confirm.setText("a long passwor")
+    screen.sign_up_page.create_button.click()
+    session.settle()
+    return screen
+
+
+def _tab(index: int) -> Screen:
+    def shoot(session: Session) -> QWidget:
+        desktop = session.signed_in()
+        window = session.main_window(desktop)
+        window.show_tab(index)
+        session.idle(desktop)
+        return window
+
+    return shoot
+
+
+def account_tab_messages(session: Session) -> QWidget:
+    desktop = session.signed_in()
+    window = session.main_window(desktop)
+    window.show_tab(3)
+    tab = window.account_tab
+    tab.new_email.setText("new.address@example.com")
+    tab.email_password.setText("wrong password")
+    tab.change_email_button.click()
+    tab.current_password.setText(session.client_password)
+    tab.new_password.setText("short")
+    tab.change_password_button.click()
+    session.idle(desktop)
+    return window
+
+
+def user_menu(session: Session) -> QWidget:
+    """The name button's menu, drawn over the window (a menu is a window of its own)."""
+    desktop = session.signed_in()
+    window = session.main_window(desktop)
+    button = window.user_button
+    menu = window.user_menu
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    session.settle()
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    menu.hide()
+    shot = QLabel()
+    shot.setPixmap(picture)
+    shot.resize(picture.size())
+    return shot
+
+
+# The screens, in order. Other helpers: append your screens to this list, under your own
+# heading comment, as ("file-name-without-extension", function).
+SCREENS: list[tuple[str, Screen]] = [
+    # --- sign-in, sign-up, main window, account (app / account helper) ---
+    ("sign-in", sign_in),
+    ("sign-in-wrong-password", sign_in_error),
+    ("sign-up", sign_up),
+    ("main-bookings", _tab(0)),
+    ("main-bundles", _tab(1)),
+    ("main-purchases", _tab(2)),
+    ("main-account", _tab(3)),
+    ("account-messages", account_tab_messages),
+    ("user-menu", user_menu),
+    # --- profile tabs, booking wizard, dialogs (tabs helper): append below ---
+]
+
+
+# === profile tabs, booking wizard, redeem and dialogs (tabs helper) =======================
+# Each screen signs in as the demo client whose data shows it best (the demo studio's
+# CLIENTS: Eleni has an active bundle with history and upcoming sessions, Sarah has paid,
+# pending and discounted purchases).
+
+ELENI, SARAH = 1, 8  # indexes into podyx_desktop.demo_data.CLIENTS
+DIALOG_SIZE = (760, 560)
+
+
+def _as_client(session: Session, index: int) -> DesktopApp:
+    """A fresh app signed in as demo client ``index``, main window on screen."""
+    from podyx_desktop.demo_data import CLIENTS
+
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText(CLIENTS[index].email)
+    screen.password.setText(session.client_password)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = session.main_window(desktop)
+    window.resize(*WINDOW_SIZE)
+    session.wait_until(lambda: window.current_tab_built)  # tabs are built when first shown
+    session.idle(desktop)
+    return desktop
+
+
+def _client_tab(index: int, client: int) -> Screen:
+    def shoot(session: Session) -> QWidget:
+        desktop = _as_client(session, client)
+        window = session.main_window(desktop)
+        window.show_tab(index)
+        session.idle(desktop)
+        return window
+
+    return shoot
+
+
+def bookings_past(session: Session) -> QWidget:
+    desktop = _as_client(session, ELENI)
+    window = session.main_window(desktop)
+    tab = window.bookings_tab
+    tab.show_past()
+    tab.past_view.selectRow(0)
+    session.idle(desktop)
+    return window
+
+
+def bookings_cancel_confirm(session: Session) -> QWidget:
+    desktop = _as_client(session, ELENI)
+    window = session.main_window(desktop)
+    tab = window.bookings_tab
+    session.wait_until(lambda: tab.cancel_button.isEnabled() or bool(tab.cancel_reason.text()))
+    if not tab.cancel_button.isEnabled():
+        return window  # too late to cancel: the window shows why
+    tab.ask_cancel()
+    box = tab.cancel_confirmation
+    assert box is not None
+    session.settle()
+    return box
+
+
+def _picked(session: Session, desktop: DesktopApp, picker: Any, row: int = 0) -> None:
+    session.idle(desktop)
+    session.wait_until(lambda: not picker.is_loading)
+    if picker.model.rowCount() > row:
+        picker.select_row(row)
+    session.idle(desktop)
+
+
+def reschedule_dialog(session: Session) -> QWidget:
+    desktop = _as_client(session, ELENI)
+    tab = session.main_window(desktop).bookings_tab
+    session.wait_until(
+        lambda: tab.reschedule_button.isEnabled() or bool(tab.reschedule_reason.text())
+    )
+    if not tab.reschedule_button.isEnabled():
+        return session.main_window(desktop)
+    tab.open_reschedule()
+    dialog = tab.reschedule_dialog
+    assert dialog is not None
+    _picked(session, desktop, dialog.picker, 2)
+    return dialog
+
+
+def addons_dialog(session: Session) -> QWidget:
+    desktop = _as_client(session, ELENI)
+    tab = session.main_window(desktop).bookings_tab
+    session.wait_until(lambda: tab.addons_button.isEnabled() or bool(tab.addons_reason.text()))
+    if not tab.addons_button.isEnabled():
+        return session.main_window(desktop)
+    tab.open_addons()
+    dialog = tab.addons_dialog
+    assert dialog is not None
+    ids = dialog.picker.addon_ids()
+    if ids:
+        dialog.picker.checkbox(ids[0]).setChecked(True)
+        dialog.picker.quantity(ids[0]).setValue(2)
+    session.settle()
+    return dialog
+
+
+def _wizard(session: Session, step: int, *, visitor: bool = False) -> QWidget:
+    """The booking wizard at ``step`` (BookingWizard.SETUP … DONE), filled in."""
+    from podyx_desktop.views.booking_wizard import BookingWizard
+    from podyx_desktop.views.context import UserSession, ViewContext
+
+    if visitor:
+        desktop = session.new_desktop()
+        assert desktop.studio is not None
+        ctx = ViewContext(desktop.tasks, desktop.bus, UserSession.visitor(desktop.studio))
+        parent: QWidget = desktop.sign_in
+    else:
+        desktop = _as_client(session, ELENI)
+        window = session.main_window(desktop)
+        ctx, parent = window.context, window
+    wizard = BookingWizard(ctx, parent)
+    wizard.resize(840, 660)
+    wizard.open()
+    session.wait_until(lambda: wizard.setup_page.model.rowCount() > 0)
+    wizard.setup_page.list.setCurrentIndex(wizard.setup_page.model.index(0, 0))
+    if step >= BookingWizard.SERVICE:
+        wizard.next()
+        length = wizard.service_page.length
+        length.setCurrentIndex(min(1, length.count() - 1))
+    if step >= BookingWizard.ADDONS:
+        wizard.next()
+        ids = wizard.addons_page.picker.addon_ids()
+        if ids:
+            wizard.addons_page.picker.checkbox(ids[0]).setChecked(True)
+    if step >= BookingWizard.TIME:
+        wizard.next()
+        _picked(session, desktop, wizard.time_page.picker, 1)
+    if step >= BookingWizard.REVIEW:
+        wizard.next()
+        session.idle(desktop)
+        review = wizard.review_page
+        review.promo.field.setText("SPRING25")  # expired: the refusal says so
+        review.promo.apply_button.click()
+        session.idle(desktop)
+        if review.account_form is not None:
+            form = review.account_form
+            form.full_name.setText("Zoë Ångström-Δημητρίου")
+            form.email.setText("zoe.angstrom@example.com")
+            form.phone.setText("+49 30 7654321")
+            form.password.setText("a long password")
+            form.confirm.setText("a long password")
+        review.terms.check.setChecked(True)
+    if step >= BookingWizard.PAYMENT:
+        review = wizard.review_page
+        review.promo.field.setText("WELCOME10")
+        review.promo.apply_button.click()
+        session.idle(desktop)
+        wizard.next()
+    if step >= BookingWizard.DONE:
+        wizard.button(wizard.WizardButton.CommitButton).click()
+        session.wait_until(lambda: wizard.currentId() == BookingWizard.DONE)
+    session.idle(desktop)
+    return wizard
+
+
+def _wizard_step(step: int, *, visitor: bool = False) -> Screen:
+    return lambda session: _wizard(session, step, visitor=visitor)
+
+
+def _bundles_tab(session: Session) -> tuple[DesktopApp, Any]:
+    desktop = _as_client(session, ELENI)
+    window = session.main_window(desktop)
+    window.show_tab(1)
+    session.idle(desktop)
+    return desktop, window.bundles_tab
+
+
+def redeem_dialog(confirm: bool) -> Screen:
+    def shoot(session: Session) -> QWidget:
+        desktop, tab = _bundles_tab(session)
+        if not tab.redeem_button.isEnabled():
+            return session.main_window(desktop)
+        tab.open_redeem()
+        dialog = tab.redeem_dialog
+        assert dialog is not None
+        dialog.resize(*DIALOG_SIZE)
+        _picked(session, desktop, dialog.picker, 1)
+        if confirm:
+            dialog.go_to(dialog.CONFIRM)
+            session.settle()
+        return dialog
+
+    return shoot
+
+
+def buy_bundle_dialog(session: Session) -> QWidget:
+    desktop, tab = _bundles_tab(session)
+    tab.open_buy()
+    dialog = tab.buy_dialog
+    assert dialog is not None
+    session.idle(desktop)
+    dialog.promo.field.setText("WELCOME10")
+    dialog.promo.apply_button.click()
+    session.idle(desktop)
+    dialog.terms.check.setChecked(True)
+    session.settle()
+    return dialog
+
+
+SCREENS += [
+    ("bookings-upcoming", _client_tab(0, ELENI)),
+    ("bookings-past", bookings_past),
+    ("bookings-cancel-confirm", bookings_cancel_confirm),
+    ("bookings-reschedule", reschedule_dialog),
+    ("bookings-add-addons", addons_dialog),
+    ("wizard-1-setup", _wizard_step(0)),
+    ("wizard-2-service", _wizard_step(1)),
+    ("wizard-3-addons", _wizard_step(2)),
+    ("wizard-4-time", _wizard_step(3)),
+    ("wizard-5-review", _wizard_step(4)),
+    ("wizard-5-review-new-client", _wizard_step(4, visitor=True)),
+    ("wizard-6-payment", _wizard_step(5)),
+    ("wizard-7-booked", _wizard_step(6)),
+    ("bundles-active", _client_tab(1, ELENI)),
+    ("bundles-redeem-1-pick", redeem_dialog(confirm=False)),
+    ("bundles-redeem-2-confirm", redeem_dialog(confirm=True)),
+    ("bundles-buy", buy_bundle_dialog),
+    ("purchases-details", _client_tab(2, SARAH)),
+]
+# === end of the tabs helper's screens ====================================================
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+def demo_database(folder: Path) -> tuple[str, str, str]:
+    """A demo studio in ``folder``; its URL and a client's login."""
+    from podyx_desktop.db.engine import Database, sqlite_url
+    from podyx_desktop.db.migrate import upgrade_to_head
+    from podyx_desktop.demo import load_demo
+    from podyx_desktop.services import Services
+
+    url = sqlite_url(folder / "demo.sqlite3")
+    db = Database(url)
+    upgrade_to_head(db)
+    logins = load_demo(Services(db))
+    db.dispose()
+    client = next(login for login in logins.logins if login.role == "client")
+    return url, client.email, client.password
+
+
+def isolate_settings(folder: Path) -> None:
+    QCoreApplication.setOrganizationName("PodyxScreenshots")
+    QCoreApplication.setApplicationName("Podyx Desktop Screenshots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / scope.name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = Path(args[0]) if args else ROOT / "docs" / "screenshots"
+    wanted = set(args[1:])
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.pop("PODYX_BENCH_MARKERS", None)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    load_stylesheet(app)
+    keyring.set_keyring(MemoryKeyring())
+    with tempfile.TemporaryDirectory(prefix="podyx-shots-") as temporary:
+        folder = Path(temporary)
+        isolate_settings(folder)
+        print("loading the demo studio …", flush=True)
+        url, email, password = demo_database(folder)
+        session = Session(app, url, email, password, folder)
+        for name, shoot in SCREENS:
+            if wanted and name not in wanted:
+                continue
+            try:
+                widget = shoot(session)
+                session.settle(0.3)
+                path = out / f"{name}.png"
+                if not widget.grab().save(str(path)):
+                    raise OSError(f"cannot write {path}")
+                print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+            finally:
+                session.close_all()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

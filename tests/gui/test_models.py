@@ -1,0 +1,183 @@
+"""Every item model passes pytest-qt's model tester with rows in it, and reads right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from podyx_desktop.domain.enums import PurchaseKind
+from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE
+from podyx_desktop.models.bookings import BookingHistoryModel, BookingsTableModel
+from podyx_desktop.models.bundles import (
+    ACTIVE_STATES,
+    EXPIRED_STATES,
+    USED_UP_STATES,
+    BundleLedgerModel,
+    BundleProductsModel,
+    BundlesTableModel,
+    BundleStateFilter,
+)
+from podyx_desktop.models.catalogue import ServicesListModel, SetupsListModel
+from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.models.purchases import PriceLinesModel, PurchasesTableModel, VatLinesModel
+from podyx_desktop.models.slots import SlotsListModel
+from tests.gui.fixtures_tabs import (
+    sample_bookings,
+    sample_bundles,
+    sample_events,
+    sample_ledger,
+    sample_products,
+    sample_purchases,
+    sample_services,
+    sample_setups,
+    sample_slots,
+)
+
+BERLIN = DisplayFormat("Europe/Berlin", "en_GB", "EUR")
+
+
+def _text(model: Any, row: int, column: int = 0) -> str:
+    return str(model.index(row, column).data(Qt.ItemDataRole.DisplayRole))
+
+
+def _fill(model: Any, rows: list[Any]) -> Any:
+    if hasattr(model, "set_lines"):
+        model.set_lines(rows, "EUR")
+    else:
+        model.set_rows(rows)
+    return model
+
+
+MODELS = [
+    (BookingsTableModel, sample_bookings),
+    (BookingHistoryModel, sample_events),
+    (BundlesTableModel, sample_bundles),
+    (BundleLedgerModel, sample_ledger),
+    (BundleProductsModel, sample_products),
+    (PurchasesTableModel, sample_purchases),
+    (PriceLinesModel, lambda: list(sample_purchases()[0].lines)),
+    (VatLinesModel, lambda: list(sample_purchases()[0].vat)),
+    (SlotsListModel, sample_slots),
+    (SetupsListModel, sample_setups),
+    (ServicesListModel, sample_services),
+]
+
+
+@pytest.mark.parametrize(("model_class", "rows"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+def test_model_passes_the_model_tester(qtmodeltester: Any, model_class: Any, rows: Any) -> None:
+    model = _fill(model_class(BERLIN), rows())
+    assert model.rowCount() == len(rows())
+    qtmodeltester.check(model, force_py=True)
+    # Replacing the rows resets the model; the tester watches it happen.
+    model.set_rows(list(reversed(rows())))
+    model.set_rows([])
+    assert model.rowCount() == 0
+
+
+def test_bundle_state_groups_pass_the_model_tester(qtmodeltester: Any) -> None:
+    source = BundlesTableModel(BERLIN)
+    source.set_rows(sample_bundles())
+    groups = {}
+    for name, states in (
+        ("active", ACTIVE_STATES),
+        ("expired", EXPIRED_STATES),
+        ("used", USED_UP_STATES),
+    ):
+        proxy = BundleStateFilter(states)
+        proxy.setSourceModel(source)
+        qtmodeltester.check(proxy, force_py=True)
+        groups[name] = [proxy.index(r, 0).data(RECORD_ROLE).id for r in range(proxy.rowCount())]
+    assert groups == {"active": [1, 2], "expired": [3], "used": [4]}
+
+
+def test_bookings_model_shows_studio_time_and_sorts_by_user_role() -> None:
+    model = BookingsTableModel(BERLIN)
+    model.set_rows(sample_bookings())
+    # 08:00 UTC is 10:00 in Berlin (summer time).
+    assert _text(model, 0, model.WHEN) == "Wed, 3 Jun 2026, 10:00 – 12:00"
+    assert _text(model, 0, model.ROOM) == "Studio A — 2-person podcast"
+    assert _text(model, 0, model.SERVICE) == "Podcast recording (2 h)"
+    assert _text(model, 0, model.ADDONS) == "2 × Extra mic"
+    assert _text(model, 1, model.ADDONS) == "None"
+    assert _text(model, 1, model.STATUS) == "Rescheduled"
+    assert _text(model, 0, model.PRICE) == "€120.01"
+    assert _text(model, 4, model.PRICE) == "Bundle credit"
+    assert "Rescheduled from" in model.index(1, model.WHEN).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.headerData(model.PRICE, Qt.Orientation.Horizontal) == "Price"
+    assert model.row_of(3) == 2
+    assert model.index(0, model.PRICE).data(SORT_ROLE) == 12001
+
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(model.WHEN, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, 0).data(RECORD_ROLE).id == 5
+    proxy.sort(model.PRICE, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, 0).data(RECORD_ROLE).id == 5  # bundle credit: 0
+
+
+def test_history_names_the_rescheduled_from_time() -> None:
+    model = BookingHistoryModel(BERLIN)
+    model.set_rows(sample_events())
+    assert "Booked for 2 Jun 2026, 10:00" in _text(model, 0)
+    assert "Rescheduled from 2 Jun 2026, 10:00 to 4 Jun 2026, 10:00" in _text(model, 1)
+    assert _text(model, 3).endswith("Canceled: ill (by Studio)")
+
+
+def test_purchases_model_shows_refunds_negative_and_receipts() -> None:
+    model = PurchasesTableModel(BERLIN)
+    model.set_rows(sample_purchases())
+    credit = model.row_of(4)
+    assert model.record(credit).kind is PurchaseKind.CREDIT_NOTE  # type: ignore[union-attr]
+    assert _text(model, credit, model.TOTAL) == "-€158.00"
+    assert _text(model, model.row_of(2), model.RECEIPT) == "Not issued yet"
+    assert _text(model, 0, model.PROMO) == "WELCOME10"
+    assert _text(model, 0, model.METHOD) == "Bank transfer"
+
+    lines = PriceLinesModel(BERLIN)
+    lines.set_lines(sample_purchases()[0].lines, "EUR")
+    assert [_text(lines, 0, c) for c in range(7)] == [
+        "Podcast recording — 2 h",
+        "1",
+        "€120.00",
+        "-€12.00",
+        "19%",
+        "€17.24",
+        "€108.00",
+    ]
+    vat = VatLinesModel(BERLIN)
+    vat.set_lines(sample_purchases()[0].vat, "EUR")
+    assert [_text(vat, 0, c) for c in range(4)] == ["7%", "€46.73", "€3.27", "€50.00"]
+
+
+def test_bundle_models_read_right() -> None:
+    model = BundlesTableModel(BERLIN)
+    model.set_rows(sample_bundles())
+    assert _text(model, 0, model.REMAINING) == "2 of 3"
+    assert _text(model, 0, model.REDEEMED) == "1"
+    assert _text(model, 1, model.EXPIRES) == "Never"
+    assert _text(model, 1, model.STATE) == "Awaiting payment"
+    ledger = BundleLedgerModel(BERLIN)
+    ledger.set_rows(sample_ledger())
+    assert _text(ledger, 1, ledger.CHANGE) == "-1"
+    assert _text(ledger, 2, ledger.WHAT) == "Credit returned: in time"
+    products = BundleProductsModel(BERLIN)
+    products.set_rows(sample_products())
+    assert _text(products, 0) == "3 × 2 h podcast — 3 sessions of 2 h, valid 90 days — €300.00"
+    assert "never expires" in _text(products, 1)
+
+
+def test_slots_and_catalogue_lists() -> None:
+    slots = SlotsListModel(BERLIN)
+    slots.set_rows(sample_slots())
+    assert _text(slots, 0) == "10:00 – 12:00"
+    assert slots.row_of(sample_slots()[2].starts_at) == 2
+    setups = SetupsListModel(BERLIN)
+    setups.set_rows(sample_setups())
+    assert _text(setups, 2) == "Studio B — Roundtable"
+    services = ServicesListModel(BERLIN)
+    services.set_rows(sample_services())
+    assert _text(services, 0) == "Podcast recording — €60.00 an hour, 1 h to 4 h\nAudio only"
+    assert _text(setups, 0) == "Studio A — 2-person podcast\nTwo mics, one table"

@@ -1,0 +1,383 @@
+"""The sign-in window driven through its widgets: signing in and up, wrong passwords and
+lockouts, remember me across a restart (and without a keyring), logging out, first runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from podyx_desktop.db.engine import sqlite_url
+from podyx_desktop.domain.errors import SessionExpired
+from podyx_desktop.services import Services
+from podyx_desktop.session_store import SERVICE_NAME, account_key
+from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain
+
+WAIT = 5_000
+
+
+def wait_ready(qtbot: Any, app: Any) -> None:
+    qtbot.waitUntil(lambda: app.sign_in.sign_in_button.isEnabled(), timeout=WAIT)
+
+
+def sign_in(qtbot: Any, app: Any, email: str, password: str, *, remember: bool = False) -> None:
+    screen = app.sign_in
+    wait_ready(qtbot, app)
+    screen.email.setText(email)
+    screen.password.setText(password)
+    if remember != screen.remember.isChecked():
+        qtbot.mouseClick(screen.remember, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.sign_in_button, Qt.MouseButton.LeftButton)
+
+
+def wait_main(qtbot: Any, app: Any) -> Any:
+    qtbot.waitUntil(
+        lambda: app.main_window is not None and app.main_window.isVisible(), timeout=WAIT
+    )
+    return app.main_window
+
+
+def test_window_paints_first_then_shows_the_studio(qtbot: Any, make_app: Any) -> None:
+    app = make_app()
+    assert app.sign_in.isVisible()
+    assert app.sign_in.studio_name.text() == "Loading the studio…"
+    assert not app.sign_in.sign_in_button.isEnabled()
+    qtbot.waitUntil(lambda: app.sign_in.studio_name.text() == "Test Studio", timeout=WAIT)
+    wait_ready(qtbot, app)
+    assert not app.sign_in.demo_box.isVisible()  # not the demo studio: no logins listed
+
+
+def test_sign_in_opens_the_main_window(qtbot: Any, make_app: Any, studio: GuiStudio) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password)
+    window = wait_main(qtbot, app)
+    assert not app.sign_in.isVisible()
+    assert studio.client_name in window.user_button.text()
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(4)] == [
+        "Bookings",
+        "Bundles",
+        "Purchases",
+        "Account",
+    ]
+    qtbot.waitUntil(lambda: window.account_tab.login_email.text() == studio.client_email)
+
+
+def test_wrong_password_says_so(qtbot: Any, make_app: Any, studio: GuiStudio) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, "not the password")
+    qtbot.waitUntil(lambda: app.sign_in.message.isVisible(), timeout=WAIT)
+    assert "email or password is not correct" in app.sign_in.message.text()
+    assert app.main_window is None
+    assert app.sign_in.password.text() == ""
+
+
+def test_lockout_after_repeated_failures(qtbot: Any, make_app: Any, studio: GuiStudio) -> None:
+    app = make_app()
+    for _ in range(5):
+        sign_in(qtbot, app, studio.client_email, "wrong password!")
+        qtbot.waitUntil(lambda: app.sign_in.sign_in_button.isEnabled(), timeout=WAIT)
+    sign_in(qtbot, app, studio.client_email, studio.client_password)  # even the right one
+    qtbot.waitUntil(lambda: "locked" in app.sign_in.message.text(), timeout=WAIT)
+    assert "Try again in" in app.sign_in.message.text()
+    assert app.main_window is None
+
+
+def test_empty_fields_are_explained(qtbot: Any, make_app: Any) -> None:
+    app = make_app()
+    wait_ready(qtbot, app)
+    qtbot.mouseClick(app.sign_in.sign_in_button, Qt.MouseButton.LeftButton)
+    assert app.sign_in.message.text() == "Enter your email and password to sign in."
+
+
+def test_sign_up_creates_the_account_and_signs_in(
+    qtbot: Any, make_app: Any, gui_services: Services
+) -> None:
+    app = make_app()
+    wait_ready(qtbot, app)
+    qtbot.mouseClick(app.sign_in.create_account_button, Qt.MouseButton.LeftButton)
+    page = app.sign_in.sign_up_page
+    assert app.sign_in.pages.currentWidget() is page
+    form = page.form
+    form.full_name.setText("Zoë Ångström")  # non-ASCII: setText, not keyClicks
+    form.email.setText("zoe@example.com")
+    form.phone.setText("+49 30 7654321")
+    form.password.setText("a long new password")
+    form.confirm.setText("a long new password")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    window = wait_main(qtbot, app)
+    assert "Zoë Ångström" in window.user_button.text()
+    signed = gui_services.accounts.sign_in("zoe@example.com", "a long new password")
+    assert signed.account.phone == "+49307654321"
+
+
+def test_sign_up_checks_the_form_first(qtbot: Any, make_app: Any) -> None:
+    app = make_app()
+    wait_ready(qtbot, app)
+    qtbot.mouseClick(app.sign_in.create_account_button, Qt.MouseButton.LeftButton)
+    page = app.sign_in.sign_up_page
+    page.form.full_name.setText("Ana Two")
+    page.form.email.setText("ana.two@example.com")
+    page.form.phone.setText("+49 30 7654321")
+    page.form.password.setText("a long new password")
+    page.form.confirm.setText("another long password")
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert "passwords differ" in page.message.text()
+    page.form.confirm.setText("a long new password")
+    page.form.email.setText("ana.client@example.com")  # taken
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already" in page.message.text(), timeout=WAIT)
+    assert app.main_window is None
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert app.sign_in.pages.currentWidget() is app.sign_in.sign_in_page
+
+
+def test_remember_me_survives_a_restart(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring
+) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
+    wait_main(qtbot, app)
+    key = (SERVICE_NAME, account_key(studio.url))
+    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    assert studio.client_password not in fake_keyring.passwords.values()  # a token, never it
+    app.main_window.close()
+    app.shutdown()
+
+    again = make_app()
+    window = wait_main(qtbot, again)  # no typing: it signs in by itself
+    assert studio.client_name in window.user_button.text()
+    assert not again.sign_in.isVisible()
+
+
+def test_without_remember_nothing_is_kept(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring
+) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=False)
+    wait_main(qtbot, app)
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+    assert fake_keyring.passwords == {}
+
+
+def test_without_a_keyring_it_says_so_and_still_signs_in(
+    qtbot: Any, make_app: Any, studio: GuiStudio, no_keyring: Any, tmp_path: Path
+) -> None:
+    app = make_app()
+    wait_ready(qtbot, app)
+    screen = app.sign_in
+    qtbot.waitUntil(lambda: screen.keyring_note.isVisible(), timeout=WAIT)
+    assert "cannot remember your sign-in" in screen.keyring_note.text()
+    assert not screen.remember.isEnabled()
+    sign_in(qtbot, app, studio.client_email, studio.client_password)
+    wait_main(qtbot, app)
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+    app.shutdown()
+    # nothing remembered anywhere: the next start asks again, and no file holds a token
+    again = make_app()
+    wait_ready(qtbot, again)
+    qtbot.waitUntil(lambda: again.tasks.pending == 0, timeout=WAIT)
+    assert again.main_window is None
+    for path in tmp_path.parent.rglob("*"):
+        if path.is_file() and path.suffix in (".ini", ".conf"):
+            assert "token" not in path.read_text(errors="replace").lower()
+
+
+def test_log_out_revokes_and_forgets_the_session(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, gui_services: Services
+) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
+    window = wait_main(qtbot, app)
+    key = (SERVICE_NAME, account_key(studio.url))
+    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    token = fake_keyring.passwords[key]
+    assert gui_services.accounts.resume(token).account.email == studio.client_email
+
+    window.log_out_action.trigger()  # the name button's menu: "Log out"
+    qtbot.waitUntil(lambda: app.sign_in.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: key not in fake_keyring.passwords, timeout=WAIT)
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+    with pytest.raises(SessionExpired):
+        gui_services.accounts.resume(token)
+    assert app.main_window is None
+    assert app.sign_in.email.text() == studio.client_email  # kept for convenience
+    assert app.sign_in.password.text() == ""
+
+
+def test_an_expired_remembered_session_asks_to_sign_in(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring
+) -> None:
+    key = (SERVICE_NAME, account_key(studio.url))
+    fake_keyring.passwords[key] = "a-token-the-studio-never-issued"
+    app = make_app()
+    qtbot.waitUntil(lambda: "expired" in app.sign_in.message.text(), timeout=WAIT)
+    assert app.main_window is None
+    qtbot.waitUntil(lambda: key not in fake_keyring.passwords, timeout=WAIT)
+
+
+def test_a_new_database_is_created_and_explained(qtbot: Any, make_app: Any, tmp_path: Path) -> None:
+    path = tmp_path / "new" / "podyx.sqlite3"
+    app = make_app(sqlite_url(path))
+    qtbot.waitUntil(lambda: "no studio yet" in app.sign_in.status.text(), timeout=WAIT)
+    assert path.exists()  # created and migrated
+    assert not app.sign_in.sign_in_button.isEnabled()
+
+
+def test_the_demo_studio_is_prepared_on_a_first_run(
+    qtbot: Any, make_app: Any, tmp_path: Path
+) -> None:
+    pytest.importorskip("podyx_desktop.demo")
+    path = tmp_path / "first-run" / "podyx.sqlite3"
+    app = make_app(sqlite_url(path), demo_allowed=True)
+    qtbot.waitUntil(lambda: app.sign_in.status.text() == "Preparing the demo studio…", timeout=WAIT)
+    qtbot.waitUntil(lambda: app.sign_in.sign_in_button.isEnabled(), timeout=60_000)
+    assert app.studio is not None and app.studio.is_demo
+    assert app.sign_in.demo_box.isVisible()
+
+
+def test_keyboard_order_and_accessible_names(qtbot: Any, make_app: Any) -> None:
+    app = make_app()
+    wait_ready(qtbot, app)
+    screen = app.sign_in
+    expected = [
+        screen.email,
+        screen.password,
+        screen.remember,
+        screen.sign_in_button,
+        screen.create_account_button,
+        screen.visitor_button,
+    ]
+    assert focus_chain(screen.email, len(expected)) == expected
+    for control in expected:
+        assert control.accessibleName(), control
+    QApplication.processEvents()
+
+
+# --- the main window: shortcuts, busy indicator, remembered geometry and tab ----------------
+
+
+def test_shortcuts_switch_tabs_refresh_and_book(
+    qtbot: Any, make_app: Any, studio: GuiStudio
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password)
+    window = wait_main(qtbot, app)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_tab() is window.account_tab
+    with qtbot.waitSignal(window.context.bus.changed, timeout=WAIT) as blocker:
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert blocker.args == [frozenset({"*"})]
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    wizard = window.wizard
+    assert isinstance(wizard, QDialog) and wizard.isVisible()
+    wizard.reject()
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+
+
+def test_busy_indicator_follows_slow_work(qtbot: Any, make_app: Any, studio: GuiStudio) -> None:
+    import time as clock
+
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password)
+    window = wait_main(qtbot, app)
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+    assert not window.busy_bar.isVisible()
+    app.tasks.run(lambda _services: clock.sleep(0.5))
+    qtbot.waitUntil(lambda: window.busy_bar.isVisible(), timeout=WAIT)
+    assert window.busy_label.text() == "Working…"
+    qtbot.waitUntil(lambda: not window.busy_bar.isVisible(), timeout=WAIT)
+
+
+def test_window_geometry_and_last_tab_are_restored(
+    qtbot: Any, make_app: Any, studio: GuiStudio
+) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
+    window = wait_main(qtbot, app)
+    window.resize(700, 520)  # inside the offscreen screen (800 × 600)
+    window.show_tab(2)
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+    window.close()
+    app.shutdown()
+
+    again = make_app()
+    restored = wait_main(qtbot, again)
+    assert restored.tabs.currentIndex() == 2
+    assert (restored.width(), restored.height()) == (700, 520)
+    assert again.sign_in.email.text() == studio.client_email  # the last email, kept
+
+
+def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    probe = (
+        "import sys, podyx_desktop.app as app\n"
+        "marker = app.bench_marker\n"
+        "def spy(name):\n"
+        "    if name == 'first_paint':\n"
+        "        print('SQLALCHEMY', 'sqlalchemy' in sys.modules, flush=True)\n"
+        "    marker(name)\n"
+        "app.bench_marker = spy\n"
+        "sys.exit(app.main(['podyx-desktop']))\n"
+    )
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(root),
+        QT_QPA_PLATFORM="offscreen",
+        PODYX_BENCH_MARKERS="1",
+        PODYX_BENCH_EXIT_AFTER="first_paint",
+        PODYX_DATABASE_URL=sqlite_url(tmp_path / "smoke.sqlite3"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "SQLALCHEMY False" in done.stdout
+    assert "PODYX_MARKER first_paint" in done.stdout
+
+
+def test_book_without_an_account_opens_the_wizard_for_a_visitor(qtbot: Any, make_app: Any) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    app = make_app()
+    wait_ready(qtbot, app)
+    qtbot.mouseClick(app.sign_in.visitor_button, Qt.MouseButton.LeftButton)
+    wizard = app.sign_in.findChild(QDialog)
+    assert wizard is not None and wizard.isVisible()
+    assert wizard.ctx.user.account is None and wizard.ctx.user.principal.is_anonymous
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
+    wizard.reject()
+    assert app.main_window is None
+
+
+def test_an_error_without_a_handler_is_shown_in_words(qtbot: Any, make_app: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    app = make_app()
+    wait_ready(qtbot, app)
+    empty: dict[str, int] = {}
+    app.tasks.run(lambda _services: empty["missing"])
+
+    def box() -> QMessageBox | None:
+        found = app.sign_in.findChild(QMessageBox)
+        return found if found is not None and found.isVisible() else None
+
+    qtbot.waitUntil(lambda: box() is not None, timeout=WAIT)
+    shown = box()
+    assert shown is not None
+    assert shown.text() == "Something went wrong: 'missing'. The details are in the log."
+    shown.accept()

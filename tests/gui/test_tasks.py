@@ -1,0 +1,208 @@
+"""The task runner: one serial worker, results and errors back on the GUI thread as words,
+no callbacks into deleted widgets, a busy signal only for slow work, a clean stop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+from podyx_desktop.changes import ChangeBus, affects
+from podyx_desktop.domain.errors import SignInFailed
+from podyx_desktop.tasks import TaskRunner
+
+WAIT = 3_000
+
+
+class FakeServices:
+    """Stands in for Services; records where it was built."""
+
+    def __init__(self) -> None:
+        self.thread = threading.current_thread()
+
+
+@pytest.fixture
+def built() -> list[FakeServices]:
+    return []
+
+
+@pytest.fixture
+def runner(built: list[FakeServices]) -> Iterator[TaskRunner]:
+    def factory() -> Any:
+        services = FakeServices()
+        built.append(services)
+        return services
+
+    tasks = TaskRunner(factory)
+    yield tasks
+    tasks.shutdown()
+
+
+def on_gui_thread() -> bool:
+    app = QApplication.instance()
+    return app is not None and QThread.currentThread() is app.thread()
+
+
+def test_success_is_delivered_on_the_gui_thread(
+    qtbot: Any, runner: TaskRunner, built: list[FakeServices]
+) -> None:
+    results: list[tuple[object, bool]] = []
+    runner.run(lambda services: services, on_success=lambda v: results.append((v, on_gui_thread())))
+    qtbot.waitUntil(lambda: bool(results), timeout=WAIT)
+    value, gui = results[0]
+    assert gui
+    assert value is built[0]
+    assert built[0].thread is not threading.main_thread()  # built lazily, on the worker
+
+
+def test_tasks_run_in_order_on_one_thread(qtbot: Any, runner: TaskRunner) -> None:
+    seen: list[tuple[int, int]] = []
+    for i in range(20):
+
+        def task(_services: Any, i: int = i) -> tuple[int, int]:
+            return i, threading.get_ident()
+
+        runner.run(task, on_success=seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 20, timeout=WAIT)
+    assert [i for i, _ in seen] == list(range(20))
+    assert len({ident for _, ident in seen}) == 1
+    assert seen[0][1] != threading.get_ident()
+
+
+def test_a_podyx_error_gives_its_message(qtbot: Any, runner: TaskRunner) -> None:
+    messages: list[str] = []
+
+    def fail(_services: Any) -> None:
+        raise SignInFailed()
+
+    runner.run(fail, on_success=lambda _v: messages.append("success?"), on_error=messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=WAIT)
+    assert messages == ["The email or password is not correct. Check them and try again."]
+
+
+def test_an_unexpected_error_is_logged_and_told_in_one_line(
+    qtbot: Any, runner: TaskRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    messages: list[str] = []
+
+    def crash(_services: Any) -> None:
+        raise RuntimeError("the disk is full.\nsecond line")
+
+    with caplog.at_level(logging.ERROR, logger="podyx_desktop.tasks"):
+        runner.run(crash, on_error=messages.append)
+        qtbot.waitUntil(lambda: bool(messages), timeout=WAIT)
+    assert messages == ["Something went wrong: the disk is full. The details are in the log."]
+    assert any(record.exc_info for record in caplog.records)  # the traceback is in the log
+
+
+def test_without_on_error_the_message_goes_to_error_shown(qtbot: Any, runner: TaskRunner) -> None:
+    with qtbot.waitSignal(runner.error_shown, timeout=WAIT) as blocker:
+        runner.run(lambda _s: 1 // 0)
+    assert blocker.args[0].startswith("Something went wrong: integer division or modulo by zero")
+
+
+def test_a_deleted_owner_gets_no_callback(qtbot: Any, runner: TaskRunner) -> None:
+    owner = QWidget()
+    called: list[str] = []
+    gate = threading.Event()
+    runner.run(lambda _s: gate.wait(2), on_success=lambda _v: called.append("yes"), owner=owner)
+    shiboken6.delete(owner)
+    gate.set()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT)
+    assert called == []
+
+
+class Screen(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.got: list[object] = []
+
+    def loaded(self, value: object) -> None:
+        self.got.append(value)
+
+
+def test_a_deleted_widgets_bound_callback_is_not_called(qtbot: Any, runner: TaskRunner) -> None:
+    screen = Screen()
+    gate = threading.Event()
+    runner.run(lambda _s: gate.wait(2), on_success=screen.loaded)
+    shiboken6.delete(screen)
+    gate.set()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT)  # and no RuntimeError raised
+
+    alive = Screen()
+    runner.run(lambda _s: 42, on_success=alive.loaded)
+    qtbot.waitUntil(lambda: alive.got == [42], timeout=WAIT)
+    alive.deleteLater()
+
+
+def test_busy_only_after_200_ms(qtbot: Any, runner: TaskRunner) -> None:
+    changes: list[tuple[bool, float]] = []
+    runner.busy_changed.connect(lambda busy: changes.append((busy, time.monotonic())))
+    done: list[int] = []
+    runner.run(lambda _s: 1, on_success=done.append)  # quick: no busy signal at all
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
+    qtbot.wait(300)
+    assert changes == []
+
+    started = time.monotonic()
+
+    def slow(_services: Any) -> int:
+        time.sleep(0.6)
+        return 2
+
+    runner.run(slow, on_success=done.append)
+    qtbot.waitUntil(lambda: len(changes) == 2, timeout=WAIT)
+    (busy, at), (idle, _) = changes
+    assert busy is True and idle is False
+    assert 0.18 <= at - started < 0.5
+    assert not runner.is_busy
+
+
+def test_shutdown_stops_the_worker_and_refuses_new_work(qtbot: Any, built: list[Any]) -> None:
+    tasks = TaskRunner(lambda: FakeServices())  # type: ignore[arg-type,return-value]
+    results: list[int] = []
+    tasks.run(lambda _s: 1, on_success=results.append)
+    qtbot.waitUntil(lambda: results == [1], timeout=WAIT)
+    tasks.shutdown()
+    tasks.run(lambda _s: 2, on_success=results.append)
+    qtbot.wait(50)
+    assert results == [1]
+    tasks.shutdown()  # twice is fine
+
+
+def test_a_failing_factory_is_an_error_and_is_retried(qtbot: Any) -> None:
+    attempts: list[int] = []
+
+    def factory() -> Any:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OSError("disk not ready")
+        return FakeServices()
+
+    tasks = TaskRunner(factory)
+    messages: list[str] = []
+    results: list[object] = []
+    tasks.run(lambda s: s, on_error=messages.append)
+    tasks.run(lambda s: s, on_success=results.append)
+    qtbot.waitUntil(lambda: bool(messages) and bool(results), timeout=WAIT)
+    assert "disk not ready" in messages[0]
+    assert isinstance(results[0], FakeServices)
+    tasks.shutdown()
+
+
+def test_the_change_bus(qtbot: Any) -> None:
+    bus = ChangeBus()
+    with qtbot.waitSignal(bus.changed, timeout=WAIT) as blocker:
+        bus.publish(["bookings", "purchases"])
+    assert blocker.args == [frozenset({"bookings", "purchases"})]
+    assert affects(frozenset({"*"}), "account")
+    assert affects(frozenset({"bookings"}), "bookings", "account")
+    assert not affects(frozenset({"bundles"}), "bookings")
