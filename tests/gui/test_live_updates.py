@@ -1,6 +1,6 @@
-"""Live updates and a responsive window: another process changes the database and the open
-window shows it within two seconds, untouched; the GUI thread never stalls while tabs load
-and bookings are made.
+"""Live updates: another process changes the database and the open window shows it within
+two seconds, untouched. (How long the GUI thread stalls while tabs load and bookings are
+made is measured by bench/gui_lag.py, not asserted here: timings stay out of tests.)
 """
 
 from __future__ import annotations
@@ -8,23 +8,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
 
-from podyx_desktop.app import load_stylesheet
 from podyx_desktop.changes import ChangeBus, DatabaseWatcher
-from podyx_desktop.domain.enums import BookingStatus, PaymentMethod
+from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
-from podyx_desktop.domain.requests import BookingRequest, SessionCart
 from podyx_desktop.services import Services
 from tests import factories
-from tests.gui.conftest import GuiStudio, next_day_at
+from tests.gui.conftest import GuiStudio
 from tests.gui.test_sign_in import sign_in, wait_main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,84 +121,6 @@ def test_the_sqlite_watcher_publishes_and_stops(qtbot: Any, studio: GuiStudio) -
     finally:
         watcher.stop()
     assert not watcher.is_running
-
-
-class LagProbe(QObject):
-    """Measures how late a 10 ms timer fires on the GUI thread: the longest stall."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.timer = QTimer(self)
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.max_gap = 0.0
-        self.ticks = 0
-        self.stalls: list[tuple[float, float]] = []  # (when, how long) of gaps over 25 ms
-
-    def start(self) -> None:
-        self.last = time.perf_counter()
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        gap = now - self.last
-        self.max_gap = max(self.max_gap, gap)
-        if gap > 0.025:
-            self.stalls.append((now, gap))
-        self.last = now
-        self.ticks += 1
-
-
-def test_the_gui_thread_stays_responsive(
-    qtbot: Any,
-    make_app: Any,
-    studio: GuiStudio,
-    factory_studio: factories.Studio,
-    qapp: QApplication,
-) -> None:
-    load_stylesheet(qapp)  # as users run it: style sheets make building widgets slower
-    try:
-        gui_thread_probe(qtbot, make_app, studio, factory_studio)
-    finally:
-        qapp.setStyleSheet("")
-
-
-def gui_thread_probe(
-    qtbot: Any, make_app: Any, studio: GuiStudio, factory_studio: factories.Studio
-) -> None:
-    app = make_app()
-    qtbot.waitUntil(lambda: app.sign_in.sign_in_button.isEnabled(), timeout=WAIT)
-    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
-    probe = LagProbe()
-    probe.start()
-
-    sign_in(qtbot, app, studio.client_email, studio.client_password)
-    window = wait_main(qtbot, app)
-    qtbot.waitUntil(lambda: window.bookings_tab.upcoming_model.rowCount() == 1, timeout=WAIT)
-
-    principal = window.context.user.principal
-    cart = SessionCart(factory_studio.podcast_setup, factory_studio.podcast, 120)
-    starts_at = next_day_at(5, 14)
-    request = BookingRequest(cart, starts_at, PaymentMethod.PAY_LATER, terms_accepted=True)
-    booked: list[object] = []
-
-    def book(services: Services) -> object:
-        return services.checkout.book(principal, request)
-
-    app.tasks.run(book, on_success=booked.append)
-    qtbot.waitUntil(lambda: bool(booked), timeout=WAIT)
-    window.context.bus.publish({"bookings", "purchases"})
-    qtbot.waitUntil(lambda: window.bookings_tab.upcoming_model.rowCount() == 2, timeout=WAIT)
-    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=WAIT)
-    probe.stop()
-
-    assert probe.ticks > 5
-    assert probe.max_gap <= 0.050, f"the GUI thread stalled for {probe.max_gap * 1000:.0f} ms"
-    assert starts_at > datetime.now(UTC) + timedelta(days=1)
 
 
 @pytest.mark.postgres
