@@ -17,6 +17,7 @@ import sys
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -165,6 +166,23 @@ def _covers(font: TTFont, char: str) -> bool:
     return ord(char) in font.face.charToGlyph
 
 
+@lru_cache(maxsize=16384)
+def _plain(text: str, bold: bool) -> str | None:
+    """See :meth:`FontSet.plain`; the fonts' character maps never change once loaded."""
+    if "\n" in text or "\r" in text:
+        return None
+    cmap = pdfmetrics.getFont(BOLD if bold else REGULAR).face.charToGlyph
+    chars = []
+    for char in text:
+        if char.isspace() or not char.isprintable():
+            chars.append(" ")  # as in markup(); the paragraph then collapses spaces
+        elif ord(char) in cmap:
+            chars.append(char)
+        else:
+            return None
+    return " ".join("".join(chars).split())
+
+
 class FontSet:
     """Picks a font for every character of a text, and remembers what it could not cover."""
 
@@ -206,6 +224,12 @@ class FontSet:
 
     def fallback_fonts_used(self) -> set[str]:
         return {name for name in self._chosen.values() if name is not None}
+
+    def plain(self, text: str, *, bold: bool = False) -> str | None:
+        """``text`` as one line, spaces collapsed as a paragraph would show it, when the
+        primary face (bold when asked) draws all of it and it has no line break; else
+        ``None``: then it needs :meth:`markup` and a paragraph."""
+        return _plain(text, bold)
 
     def markup(self, text: str, *, bold: bool = False) -> str:
         """``text`` as paragraph markup: XML-escaped, runs in other fonts wrapped, ``\\n`` → ``<br/>``."""

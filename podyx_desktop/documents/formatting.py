@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
@@ -69,13 +70,10 @@ class Formatter:
 
     def money(self, minor: int, currency: str | None = None) -> str:
         """``12050`` → ``€120.50`` (en_IE) or ``120,50 €`` (de_DE)."""
-        code = currency or self.currency
-        digits = get_currency_precision(code)
-        amount = Decimal(minor).scaleb(-digits)
-        return format_currency(amount, code, locale=self.locale)
+        return _money(minor, currency or self.currency, self.locale)
 
     def number(self, value: int) -> str:
-        return format_decimal(value, locale=self.locale)
+        return _number(value, self.locale)
 
     def rate(self, rate_bp: int) -> str:
         return format_rate(rate_bp)
@@ -87,10 +85,10 @@ class Formatter:
         return moment.astimezone(self.zone)
 
     def date(self, moment: datetime) -> str:
-        return format_date(self.local(moment).date(), "medium", locale=self.locale)
+        return _date(self.local(moment).date(), "medium", self.locale)
 
     def long_date(self, moment: datetime) -> str:
-        return format_date(self.local(moment).date(), "full", locale=self.locale)
+        return _date(self.local(moment).date(), "full", self.locale)
 
     def time(self, moment: datetime) -> str:
         return format_time(self.local(moment).time(), "short", locale=self.locale)
@@ -137,3 +135,21 @@ class Formatter:
         city = " ".join(part for part in (address.postal_code, address.city) if part)
         parts = (address.line1, address.line2, city, self.country(address.country))
         return [part for part in parts if part]
+
+
+# Babel is slow per call and documents repeat themselves (prices, VAT rates, dates of a
+# day's receipts): the results are pure functions of their arguments, so they are kept.
+@lru_cache(maxsize=8192)
+def _money(minor: int, code: str, locale: Locale) -> str:
+    digits = get_currency_precision(code)
+    return str(format_currency(Decimal(minor).scaleb(-digits), code, locale=locale))
+
+
+@lru_cache(maxsize=2048)
+def _number(value: int, locale: Locale) -> str:
+    return str(format_decimal(value, locale=locale))
+
+
+@lru_cache(maxsize=4096)
+def _date(day: date, form: str, locale: Locale) -> str:
+    return str(format_date(day, form, locale=locale))

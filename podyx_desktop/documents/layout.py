@@ -7,7 +7,9 @@ them out on A4 (Letter for US and Canadian locales) and returns the PDF bytes.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -33,6 +35,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from podyx_desktop.documents.fonts import REGULAR, FontSet
 from podyx_desktop.documents.formatting import Formatter
+from podyx_desktop.documents.text import Line
 from podyx_desktop.domain.records import StudioInfo
 
 log = logging.getLogger(__name__)
@@ -65,13 +68,26 @@ class Styles:
     cell_head_right: ParagraphStyle
     total: ParagraphStyle
     banner: ParagraphStyle
+    studio: ParagraphStyle
+    small_right: ParagraphStyle
 
     @classmethod
     def create(cls, fonts: FontSet) -> Styles:
-        regular, bold = fonts.regular, fonts.bold
+        """The styles for ``fonts``, made once per pair of face names and then shared
+        (styles are never changed after creation)."""
+        key = (fonts.regular, fonts.bold)
+        with _cache_lock:
+            styles = _STYLES.get(key)
+            if styles is None:
+                styles = _STYLES[key] = cls._make(*key)
+            return styles
+
+    @classmethod
+    def _make(cls, regular: str, bold: str) -> Styles:
         body = ParagraphStyle("body", fontName=regular, fontSize=9, leading=12, textColor=INK)
         cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
         cell_head = ParagraphStyle("cell_head", parent=cell, fontName=bold, textColor=INK)
+        small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED)
         return cls(
             title=ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22,
                                  spaceAfter=1 * mm),
@@ -80,8 +96,7 @@ class Styles:
                                    leading=14, spaceBefore=5 * mm, spaceAfter=1.5 * mm,
                                    textColor=ACCENT),
             body=body,
-            small=ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5,
-                                 textColor=MUTED),
+            small=small,
             label=ParagraphStyle("label", parent=cell, textColor=MUTED),
             cell=cell,
             cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
@@ -92,7 +107,26 @@ class Styles:
                                  alignment=TA_RIGHT),
             banner=ParagraphStyle("banner", parent=body, fontName=bold, fontSize=13,
                                   leading=17, textColor=WARNING, alignment=TA_LEFT),
+            studio=ParagraphStyle("studio", parent=body, fontName=bold, fontSize=12,
+                                  leading=15),
+            small_right=ParagraphStyle("small_right", parent=small, alignment=TA_RIGHT),
         )
+
+    def bold_of(self, style: ParagraphStyle, bold: str) -> ParagraphStyle:
+        """``style`` in the bold face ``bold`` (made once, then shared)."""
+        key = (id(style), bold)
+        with _cache_lock:
+            found = _BOLD_STYLES.get(key)
+            if found is None or found[0] is not style:
+                found = _BOLD_STYLES[key] = (style, ParagraphStyle(
+                    f"{style.name}_bold", parent=style, fontName=bold))
+            return found[1]
+
+
+_cache_lock = threading.Lock()
+_STYLES: dict[tuple[str, str], Styles] = {}
+# id(style) → (style, its bold copy); the style is kept so its id is never reused.
+_BOLD_STYLES: dict[tuple[int, str], tuple[ParagraphStyle, ParagraphStyle]] = {}
 
 
 @dataclass(frozen=True)
@@ -104,13 +138,17 @@ class Context:
     styles: Styles
 
     def para(self, text: str, style: ParagraphStyle | None = None, *,
-             bold: bool = False) -> Paragraph:
-        """A paragraph of plain ``text`` (escaped, per-character fonts)."""
+             bold: bool = False) -> Flowable:
+        """Plain ``text`` in ``style``: a cheap :class:`Line` when the style's face draws
+        all of it and it has no line break (it still wraps if too wide), otherwise a
+        paragraph (escaped, per-character fonts)."""
         chosen = style or self.styles.body
         if bold and chosen.fontName != self.fonts.bold:
-            chosen = ParagraphStyle(f"{chosen.name}_bold", parent=chosen,
-                                    fontName=self.fonts.bold)
+            chosen = self.styles.bold_of(chosen, self.fonts.bold)
         is_bold = chosen.fontName == self.fonts.bold
+        line = self.fonts.plain(text, bold=is_bold)
+        if line is not None:
+            return Line(line, chosen)
         return Paragraph(self.fonts.markup(text, bold=is_bold), chosen)
 
 
@@ -134,7 +172,7 @@ def table_style(*commands: tuple[Any, ...]) -> TableStyle:
 
 
 def data_table(
-    header: Sequence[Paragraph],
+    header: Sequence[Flowable],
     rows: Sequence[Sequence[Flowable | str]],
     widths: Sequence[float],
     *,
@@ -248,17 +286,11 @@ class _Header:
         self._ctx = ctx
         self._logo = _logo_reader(studio.logo_png)
         styles = ctx.styles
-        name_style = ParagraphStyle("studio", parent=styles.body, fontName=ctx.fonts.bold,
-                                    fontSize=12, leading=15)
         address = ", ".join(ctx.fmt.address_lines(studio.address))
         contact = "  ·  ".join(p for p in (studio.email, studio.phone) if p)
         vat = f"VAT number {studio.vat_number}" if studio.vat_number else ""
-        self._left = [ctx.para(studio.name, name_style), ctx.para(address, styles.small)]
-        self._right = [
-            ctx.para(line, ParagraphStyle("r", parent=styles.small, alignment=TA_RIGHT))
-            for line in (contact, vat)
-            if line
-        ]
+        self._left = [ctx.para(studio.name, styles.studio), ctx.para(address, styles.small)]
+        self._right = [ctx.para(line, styles.small_right) for line in (contact, vat) if line]
 
     def __call__(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
         width, height = doc.pagesize
@@ -288,15 +320,30 @@ class _Header:
         canvas.restoreState()
 
 
+_LOGOS: dict[bytes, ImageReader] = {}  # SHA-256 of the PNG → its decoded image
+_LOGOS_KEPT = 8
+
+
 def _logo_reader(png: bytes | None) -> ImageReader | None:
+    """The decoded logo, decoded once per distinct image (a broken one is warned each time)."""
     if not png:
         return None
+    key = hashlib.sha256(png).digest()
+    with _cache_lock:
+        reader = _LOGOS.get(key)
+    if reader is not None:
+        return reader
     try:
         reader = ImageReader(BytesIO(png))
         reader.getSize()
+        reader.getRGBData()  # decoded now, once, rather than on every page drawn
     except Exception as error:  # reportlab raises bare Exceptions for bad images
         log.warning("The studio logo is not a readable image and is left out: %s", error)
         return None
+    with _cache_lock:
+        if len(_LOGOS) >= _LOGOS_KEPT:
+            _LOGOS.pop(next(iter(_LOGOS)))
+        _LOGOS[key] = reader
     return reader
 
 
