@@ -458,6 +458,47 @@ SCREENS += [
 # === end of the tabs helper's screens ====================================================
 
 
+# === document downloads (PDF helper) ======================================================
+# The receipt download: the native save dialog is answered with a file in the screenshots'
+# temporary folder (the real dialog is the platform's, not ours), then the offer to open it.
+
+
+def purchases_download_saved(session: Session) -> QWidget:
+    from PySide6.QtWidgets import QFileDialog
+
+    desktop = _as_client(session, SARAH)
+    window = session.main_window(desktop)
+    window.show_tab(2)
+    session.idle(desktop)
+    tab = window.purchases_tab
+    paid = next(r for r in tab.model.rows() if r.receipt_number)  # a receipt, not a pro-forma
+    tab.select_purchase(paid.id)
+    session.settle()
+    folder = session.folder / "Documents"
+    folder.mkdir(exist_ok=True)
+
+    def answer(_parent: Any, _title: str, start: str, filters: str, *_rest: Any) -> Any:
+        return str(folder / Path(start).name), filters
+
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(answer)  # type: ignore[method-assign,assignment]
+    try:
+        tab.download_button.click()
+    finally:
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
+    session.wait_until(lambda: tab.downloads.offer is not None)
+    session.settle()
+    box = tab.downloads.offer
+    assert box is not None
+    return box
+
+
+SCREENS += [
+    ("purchases-download-saved", purchases_download_saved),
+]
+# === end of the PDF helper's screens =====================================================
+
+
 # --- running -------------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -74,6 +75,12 @@ class BookingDetailsPane(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(90)
+        # The session summary as PDF; the bookings tab connects it to the download.
+        self.download_button = QPushButton(self.tr("&Download summary…"), self)
+        self.download_button.setAccessibleName(self.tr("Download the session summary"))
+        download_row = QHBoxLayout()
+        download_row.addWidget(self.download_button)
+        download_row.addStretch(1)
         history_label = QLabel(self.tr("&History"), self)
         history_label.setBuddy(self.history)
         bold(history_label)
@@ -83,6 +90,7 @@ class BookingDetailsPane(QWidget):
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.title)
         body.addLayout(self.form)
+        body.addLayout(download_row)
         body.addSpacing(6)
         body.addWidget(history_label)
         body.addWidget(self.history, 1)
@@ -105,6 +113,7 @@ class BookingDetailsPane(QWidget):
         self.booking = booking
         self.placeholder.setVisible(booking is None)
         self.body.setVisible(booking is not None)
+        self.download_button.setEnabled(booking is not None)
         if booking is None:
             self.history_model.set_rows([])
             return

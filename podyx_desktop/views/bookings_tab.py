@@ -31,6 +31,7 @@ from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.addons_dialog import AddonsDialog
 from podyx_desktop.views.booking_details import BookingDetailsPane
 from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.reschedule_dialog import RescheduleDialog
 from podyx_desktop.views.tables import current_record, record_table, select_where
 from podyx_desktop.views.text_style import set_role
@@ -99,6 +100,8 @@ class BookingsTab(QWidget):
 
         # --- details and actions ------------------------------------------------------
         self.details = BookingDetailsPane(display, self)
+        self.downloads = DocumentDownload(ctx, self)
+        self.details.download_button.clicked.connect(self.download_summary)
         self.cancel_button = QPushButton(self.tr("&Cancel booking…"), self)
         self.reschedule_button = QPushButton(self.tr("&Reschedule…"), self)
         self.addons_button = QPushButton(self.tr("Add add-&ons…"), self)
@@ -156,7 +159,8 @@ class BookingsTab(QWidget):
             (self.upcoming_button, self.past_button),
             (self.past_button, self.upcoming_view),
             (self.upcoming_view, self.past_view),
-            (self.past_view, self.details.history),
+            (self.past_view, self.details.download_button),
+            (self.details.download_button, self.details.history),
             (self.details.history, self.cancel_button),
             (self.cancel_button, self.reschedule_button),
             (self.reschedule_button, self.addons_button),
@@ -440,6 +444,11 @@ class BookingsTab(QWidget):
         dialog.added.connect(self._addons_added)
         self.addons_dialog = dialog
         dialog.open()
+
+    def download_summary(self) -> None:
+        booking = self.selected_booking()
+        if booking is not None:
+            self.downloads.start(summary_request(self._ctx, booking))
 
     def _addons_added(self, booking: Booking) -> None:
         self.addons_dialog = None

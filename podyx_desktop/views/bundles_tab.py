@@ -35,6 +35,7 @@ from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import bundle_state_text
 from podyx_desktop.views.buy_bundle_dialog import BuyBundleDialog
 from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.document_actions import DocumentDownload, statement_request
 from podyx_desktop.views.redeem_dialog import RedeemDialog
 from podyx_desktop.views.tables import current_record, record_table, select_where
 from podyx_desktop.views.text_style import bold
@@ -135,6 +136,10 @@ class BundlesTab(QWidget):
         self.redeem_reason = QLabel(self)
         self.redeem_reason.setWordWrap(True)
         self.redeem_reason.setObjectName("Muted")
+        self.downloads = DocumentDownload(ctx, self)
+        self.download_button = QPushButton(self.tr("&Download statement…"), self)
+        self.download_button.setAccessibleName(self.tr("Download the bundle statement"))
+        self.download_button.clicked.connect(self.download_statement)
         self.feedback = QLabel(self)
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("Feedback")
@@ -151,6 +156,7 @@ class BundlesTab(QWidget):
         redeem_row = QHBoxLayout()
         redeem_row.addWidget(self.redeem_button)
         redeem_row.addWidget(self.redeem_reason, 1)
+        redeem_row.addWidget(self.download_button)
         body.addLayout(redeem_row)
 
         left = QWidget(self)
@@ -177,6 +183,7 @@ class BundlesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         order = [self.buy_button, *self.views, self.ledger_view, self.redeem_button]
+        order.append(self.download_button)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self._show_bundle(None)
@@ -366,6 +373,11 @@ class BundlesTab(QWidget):
         dialog.bought.connect(self._bought)
         self.buy_dialog = dialog
         dialog.open()
+
+    def download_statement(self) -> None:
+        bundle = self.selected_bundle()
+        if bundle is not None:
+            self.downloads.start(statement_request(self._ctx, bundle))
 
     def _bought(self, result: BundleResult) -> None:
         self.buy_dialog = None

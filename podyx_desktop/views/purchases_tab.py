@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,11 @@ from podyx_desktop.models.labels import (
 from podyx_desktop.models.purchases import PurchasesTableModel
 from podyx_desktop.views.checkout_widgets import PriceSummaryView
 from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.document_actions import (
+    DocumentDownload,
+    receipt_button_state,
+    receipt_request,
+)
 from podyx_desktop.views.formatting import money_text
 from podyx_desktop.views.tables import current_record, record_table, select_where
 from podyx_desktop.views.text_style import bold
@@ -88,7 +94,14 @@ class PurchasesTab(QWidget):
         # ``purchase_selected(purchase)`` is called whenever the shown purchase changes.
         self.document_actions = QHBoxLayout()
         self.document_actions.setObjectName("DocumentActions")
-        self.document_actions.addStretch(1)
+        self.downloads = DocumentDownload(ctx, self)
+        self.download_button = QPushButton(self)
+        self.download_button.clicked.connect(self.download_receipt)
+        self.download_reason = QLabel(self)
+        self.download_reason.setObjectName("Muted")
+        self.download_reason.setWordWrap(True)
+        self.document_actions.addWidget(self.download_button)
+        self.document_actions.addWidget(self.download_reason, 1)
         # ---- end of document actions ------------------------------------------------
 
         # The list on top, the selected purchase below: its lines get the full width.
@@ -240,4 +253,16 @@ class PurchasesTab(QWidget):
         self.purchase_selected(purchase)
 
     def purchase_selected(self, purchase: Purchase | None) -> None:
-        """A hook for document actions (the receipt download) to follow the selection."""
+        """The receipt download follows the selection: receipt, credit note or pro-forma."""
+        text, enabled, reason = receipt_button_state(purchase)
+        self.download_button.setText(text)
+        self.download_button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.download_button.setEnabled(enabled)
+        self.download_button.setAccessibleDescription(reason)
+        self.download_button.setToolTip(reason)
+        self.download_reason.setText(reason)
+
+    def download_receipt(self) -> None:
+        purchase = self.selected_purchase()
+        if purchase is not None and receipt_button_state(purchase)[1]:
+            self.downloads.start(receipt_request(self._ctx, purchase))
