@@ -8,7 +8,7 @@ the record itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -40,6 +40,9 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[T] = []
+        # Each row's cell texts, made once: views ask for them on every paint and resize,
+        # and formatting dates and money with babel is slow on the GUI thread.
+        self._texts: list[tuple[str, ...] | None] = []
         self._display = display or DisplayFormat()
         self._titles: list[str] | None = None  # views ask for headers very often: cache
 
@@ -58,11 +61,21 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def set_display(self, display: DisplayFormat) -> None:
         self.beginResetModel()
         self._display = display
+        self._texts = [None] * len(self._rows)
         self.endResetModel()
 
-    def set_rows(self, rows: Iterable[T]) -> None:
+    def set_rows(self, rows: Iterable[T], texts: Sequence[tuple[str, ...]] | None = None) -> None:
+        """Show ``rows``. ``texts``, when given, are the cell texts of the first rows (all
+        of them, or as many as show at first), as ``row_texts`` makes them: made by the task
+        on the worker, so the GUI thread does not format them. The others are made when
+        first asked for."""
+        rows = list(rows)
+        given: list[tuple[str, ...] | None] = list(texts or ())
+        if len(given) > len(rows):
+            raise ValueError("more texts than rows")
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
+        self._texts = given + [None] * (len(rows) - len(given))
         self.endResetModel()
 
     def rows(self) -> list[T]:
@@ -74,6 +87,20 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def find_row(self, matches: Callable[[T], bool]) -> int:
         """The first row whose record ``matches``, or -1."""
         return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
+
+    def row_texts(self, record: T) -> tuple[str, ...]:
+        """Every cell's text for ``record``, as the table shows it.
+
+        Plain Python over the display format and ``tr`` (which is thread-safe): a task may
+        call it on the worker and hand the result to ``set_rows``.
+        """
+        return tuple(self.column_text(record, column) for column in range(len(self.titles)))
+
+    def cell_text(self, row: int, column: int) -> str:
+        texts = self._texts[row]
+        if texts is None:
+            texts = self._texts[row] = self.row_texts(self._rows[row])
+        return texts[column]
 
     # --- hooks ----------------------------------------------------------------------
 
@@ -100,12 +127,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
-        record = self._rows[index.row()]
+        row = index.row()
+        record = self._rows[row]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.column_text(record, column)
+            return self.cell_text(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.titles[column]}: {self.column_text(record, column)}"
+            return f"{self.titles[column]}: {self.cell_text(row, column)}"
         if role == SORT_ROLE:
             return self.column_sort_key(record, column)
         if role == RECORD_ROLE:

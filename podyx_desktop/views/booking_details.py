@@ -34,7 +34,10 @@ class BookingDetailsPane(QWidget):
         super().__init__(parent)
         self._display = display
         self.booking: Booking | None = None
-        self.title = QLabel(self)
+        # The body's widgets are created in the body: moving them there later would make
+        # the style sheet polish each of them again.
+        self.body = body_widget = QWidget(self)
+        self.title = QLabel(body_widget)
         self.title.setObjectName("DetailsTitle")
         self.title.setObjectName("PageTitle")
         self.title.setWordWrap(True)
@@ -46,7 +49,7 @@ class BookingDetailsPane(QWidget):
         self.room_label = self._value()
         self.service_label = self._value()
         self.addons_label = self._value()
-        self.badge = StatusBadge(parent=self)
+        self.badge = StatusBadge(parent=body_widget)
         self.status_hint = self._value()
         self.price_label = self._value()
         self.method_label = self._value()
@@ -69,24 +72,23 @@ class BookingDetailsPane(QWidget):
         self.form.addRow(self.tr("Receipt no.:"), self.receipt_label)
 
         self.history_model = BookingHistoryModel(display, self)
-        self.history = QListView(self)
+        self.history = QListView(body_widget)
         self.history.setModel(self.history_model)
         self.history.setAccessibleName(self.tr("History of this session"))
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setWordWrap(True)
         self.history.setMinimumHeight(90)
         # The session summary as PDF; the bookings tab connects it to the download.
-        self.download_button = QPushButton(self.tr("&Download summary…"), self)
+        self.download_button = QPushButton(self.tr("&Download summary…"), body_widget)
         self.download_button.setAccessibleName(self.tr("Download the session summary"))
         download_row = QHBoxLayout()
         download_row.addWidget(self.download_button)
         download_row.addStretch(1)
-        history_label = QLabel(self.tr("&History"), self)
+        history_label = QLabel(self.tr("&History"), body_widget)
         history_label.setBuddy(self.history)
         bold(history_label)
 
-        self.body = QWidget(self)
-        body = QVBoxLayout(self.body)
+        body = QVBoxLayout(body_widget)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.title)
         body.addLayout(self.form)
@@ -101,7 +103,7 @@ class BookingDetailsPane(QWidget):
         self.show_booking(None)
 
     def _value(self) -> QLabel:
-        label = QLabel(self)
+        label = QLabel(self.body)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
@@ -115,7 +117,7 @@ class BookingDetailsPane(QWidget):
         self.body.setVisible(booking is not None)
         self.download_button.setEnabled(booking is not None)
         if booking is None:
-            self.history_model.set_rows([])
+            self._clear_history()
             return
         d = self._display
         self.title.setText(
@@ -151,7 +153,11 @@ class BookingDetailsPane(QWidget):
             if booking.purchase_id is not None
             else "—"
         )
-        self.history_model.set_rows([])
+        self._clear_history()
+
+    def _clear_history(self) -> None:
+        if self.history_model.rowCount():  # resetting an empty list still costs a relayout
+            self.history_model.set_rows([])
 
     def show_history(self, events: Sequence[BookingEvent]) -> None:
         self.history_model.set_rows(events)

@@ -7,9 +7,9 @@ says bookings changed, here or on another seat.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -41,9 +41,53 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
+PREFORMATTED_ROWS = 60  # more than a tall window shows at first
+
+
+class Loaded(NamedTuple):
+    """What a reload brings: both lists, and the cell texts of their first rows."""
+
+    upcoming: list[Booking]
+    upcoming_texts: list[tuple[str, ...]]
+    past: list[Booking]
+    past_texts: list[tuple[str, ...]]
+
+
+# The details side of the tab: built one event-loop turn after the lists (see
+# ``BookingsTab._build_details_side``); reading any of these before then builds it at once.
+_BUILT_LATER = frozenset(
+    {
+        "details",
+        "downloads",
+        "cancel_button",
+        "reschedule_button",
+        "addons_button",
+        "cancel_reason",
+        "reschedule_reason",
+        "addons_reason",
+        "feedback",
+    }
+)
 
 
 class BookingsTab(QWidget):
+    """Upcoming and past sessions on the left; the selected one's details on the right.
+
+    Built in two steps so the GUI thread is never blocked for long: the lists (and the
+    models the tab loads into) at once, the details side in the next event-loop turn.
+    The tab does not paint until both are there, so it never shows half-built.
+    """
+
+    details: BookingDetailsPane
+    downloads: DocumentDownload
+    cancel_button: QPushButton
+    reschedule_button: QPushButton
+    addons_button: QPushButton
+    cancel_reason: QLabel
+    reschedule_reason: QLabel
+    addons_reason: QLabel
+    feedback: QLabel
+
     def __init__(
         self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
     ) -> None:
@@ -59,9 +103,18 @@ class BookingsTab(QWidget):
         self.addons_dialog: AddonsDialog | None = None
         self.display = display = DisplayFormat.for_studio(ctx.user.studio)
 
+        # Every widget is created in its final parent: moving a widget under a new parent
+        # makes the style sheet polish it (and everything inside it) again, which cost
+        # more than building the tab itself.
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter)
+        left = QWidget(splitter)
+        right = QWidget(splitter)
+
         # --- the two lists behind a segmented switch -----------------------------------
-        self.upcoming_button = QPushButton(self.tr("&Upcoming"), self)
-        self.past_button = QPushButton(self.tr("&Past"), self)
+        self.upcoming_button = QPushButton(self.tr("&Upcoming"), left)
+        self.past_button = QPushButton(self.tr("&Past"), left)
         self._switch = QButtonGroup(self)
         for index, button in enumerate((self.upcoming_button, self.past_button)):
             button.setCheckable(True)
@@ -77,41 +130,83 @@ class BookingsTab(QWidget):
 
         self.upcoming_model = BookingsTableModel(display, self)
         self.past_model = BookingsTableModel(display, self)
+        self.stack = QStackedWidget(left)
         self.upcoming_view = record_table(
-            self.upcoming_model, self.tr("Upcoming sessions"), self, stretch_column=1
+            self.upcoming_model, self.tr("Upcoming sessions"), self.stack, stretch_column=1
         )
         self.past_view = record_table(
-            self.past_model, self.tr("Past sessions"), self, stretch_column=1
+            self.past_model, self.tr("Past sessions"), self.stack, stretch_column=1
         )
-        self.stack = QStackedWidget(self)
         self.stack.addWidget(self.upcoming_view)
         self.stack.addWidget(self.past_view)
         self._switch.idClicked.connect(self._show_list)
         for view in (self.upcoming_view, self.past_view):
             view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.list_message = QLabel(self)
+        self.list_message = QLabel(left)
         self.list_message.setWordWrap(True)
         self.list_message.setObjectName("Muted")
         self.zone_note = QLabel(
             self.tr("Times are in the studio's time zone ({zone}).").format(zone=display.time_zone),
-            self,
+            left,
         )
         self.zone_note.setObjectName("Muted")
 
-        # --- details and actions ------------------------------------------------------
-        self.details = BookingDetailsPane(display, self)
-        self.downloads = DocumentDownload(ctx, self)
+        # --- layout of the lists ----------------------------------------------------------
+        switch_row = QHBoxLayout()
+        switch_row.setSpacing(0)
+        switch_row.addWidget(self.upcoming_button)
+        switch_row.addWidget(self.past_button)
+        switch_row.addStretch(1)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(switch_row)
+        left_layout.addWidget(self.stack, 1)
+        left_layout.addWidget(self.list_message)
+        left_layout.addWidget(self.zone_note)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([2000, 1000])  # proportions of the first layout
+        splitter.setChildrenCollapsible(False)
+        ctx.bus.changed.connect(self._on_changed)
+
+        # --- the details side, in the next turn (a zero timer: after pending events) ---
+        self._right: QWidget | None = right
+        self.setUpdatesEnabled(False)
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self._build_details_side)
+        self._details_timer.start()
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for attributes not set yet: the details side, before it is built.
+        if name in _BUILT_LATER and self.__dict__.get("_right") is not None:
+            self._build_details_side()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_details_side(self) -> None:
+        """The selected session's details, what may be done with it, and the feedback."""
+        right, self._right = self._right, None
+        if right is None:
+            return  # built already
+        self._details_timer.stop()
+        display = self.display
+        self.details = BookingDetailsPane(display, right)
+        self.downloads = DocumentDownload(self._ctx, self)
         self.details.download_button.clicked.connect(self.download_summary)
-        self.cancel_button = QPushButton(self.tr("&Cancel booking…"), self)
-        self.reschedule_button = QPushButton(self.tr("&Reschedule…"), self)
-        self.addons_button = QPushButton(self.tr("Add add-&ons…"), self)
-        self.cancel_reason = self._reason_label()
-        self.reschedule_reason = self._reason_label()
-        self.addons_reason = self._reason_label()
+        self.cancel_button = QPushButton(self.tr("&Cancel booking…"), right)
+        self.reschedule_button = QPushButton(self.tr("&Reschedule…"), right)
+        self.addons_button = QPushButton(self.tr("Add add-&ons…"), right)
+        self.cancel_reason = self._reason_label(right)
+        self.reschedule_reason = self._reason_label(right)
+        self.addons_reason = self._reason_label(right)
         self.cancel_button.clicked.connect(self.ask_cancel)
         self.reschedule_button.clicked.connect(self.open_reschedule)
         self.addons_button.clicked.connect(self.open_addons)
-        self.feedback = QLabel(self)
+        self.feedback = QLabel(right)
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("Feedback")
         actions = QGridLayout()
@@ -126,35 +221,11 @@ class BookingsTab(QWidget):
             button.setAccessibleDescription("")
             actions.addWidget(button, row, 0)
             actions.addWidget(reason, row, 1)
-
-        # --- layout -------------------------------------------------------------------
-        switch_row = QHBoxLayout()
-        switch_row.setSpacing(0)
-        switch_row.addWidget(self.upcoming_button)
-        switch_row.addWidget(self.past_button)
-        switch_row.addStretch(1)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(switch_row)
-        left_layout.addWidget(self.stack, 1)
-        left_layout.addWidget(self.list_message)
-        left_layout.addWidget(self.zone_note)
-        right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.feedback)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([2000, 1000])  # proportions of the first layout
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
         for first, second in (
             (self.upcoming_button, self.past_button),
             (self.past_button, self.upcoming_view),
@@ -166,12 +237,11 @@ class BookingsTab(QWidget):
             (self.reschedule_button, self.addons_button),
         ):
             QWidget.setTabOrder(first, second)
-
         self._show_actions(None)
-        ctx.bus.changed.connect(self._on_changed)
+        self.setUpdatesEnabled(True)
 
-    def _reason_label(self) -> QLabel:
-        label = QLabel(self)
+    def _reason_label(self, parent: QWidget) -> QLabel:
+        label = QLabel(parent)
         label.setWordWrap(True)
         label.setObjectName("Muted")
         return label
@@ -202,11 +272,19 @@ class BookingsTab(QWidget):
         if not self.upcoming_model.rowCount() and not self.past_model.rowCount():
             self.list_message.setText(self.tr("Loading your sessions…"))
 
-        def load(services: Services) -> tuple[list[Booking], list[Booking]]:
+        texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
+
+        def load(services: Services) -> Loaded:
             display.warm_up()  # babel's data loads here, not on the GUI thread
-            return (
-                services.bookings.list_for_client(principal, client_id, upcoming=True),
-                services.bookings.list_for_client(principal, client_id, upcoming=False),
+            upcoming = services.bookings.list_for_client(principal, client_id, upcoming=True)
+            past = services.bookings.list_for_client(principal, client_id, upcoming=False)
+            # The rows on show first are formatted here too (babel is slow on the GUI
+            # thread); the rest, if any, when they are first shown.
+            return Loaded(
+                upcoming,
+                [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
+                past,
+                [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
             )
 
         self._ctx.tasks.run(
@@ -216,12 +294,11 @@ class BookingsTab(QWidget):
             on_error=self._load_failed,
         )
 
-    def _loaded(self, result: tuple[list[Booking], list[Booking]]) -> None:
+    def _loaded(self, result: Loaded) -> None:
         self._loading -= 1
         selected = self.selected_booking()
-        upcoming, past = result
-        self.upcoming_model.set_rows(upcoming)
-        self.past_model.set_rows(past)
+        self.upcoming_model.set_rows(result.upcoming, result.upcoming_texts)
+        self.past_model.set_rows(result.past, result.past_texts)
         self._update_list_message()
         if selected is not None and self.select_booking(selected.id):
             return

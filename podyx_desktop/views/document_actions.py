@@ -242,10 +242,16 @@ class DocumentDownload(QObject):
         super().__init__(parent)
         self._ctx = ctx
         self._widget = parent
-        self._settings = settings or QSettings()
+        # QSettings() reads its file: made when first needed, not while a tab is built.
+        self._given_settings = settings
         self._saving = False
         self.offer: QMessageBox | None = None  # "Saved … Open it now?", while it shows
         self.error: QMessageBox | None = None
+
+    def _settings(self) -> QSettings:
+        if self._given_settings is None:
+            self._given_settings = QSettings()
+        return self._given_settings
 
     @property
     def is_saving(self) -> bool:
@@ -253,7 +259,7 @@ class DocumentDownload(QObject):
 
     def start_folder(self) -> Path:
         """The folder used last, else the user's Documents folder, else home."""
-        last = self._settings.value(LAST_FOLDER_KEY, "")
+        last = self._settings().value(LAST_FOLDER_KEY, "")
         if isinstance(last, str) and last and Path(last).is_dir():
             return Path(last)
         documents = QStandardPaths.writableLocation(
@@ -297,7 +303,7 @@ class DocumentDownload(QObject):
             return
         self._saving = False
         path = Path(outcome)
-        self._settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+        self._settings().setValue(LAST_FOLDER_KEY, str(path.parent))
         self.saved.emit(str(path))
         self._offer_to_open(path)
 
