@@ -24,6 +24,7 @@ from keyring.backends.fail import Keyring as FailKeyring
 from podyx_desktop import cli, cli_backup
 from podyx_desktop.cli import main
 from podyx_desktop.db.engine import Database, sqlite_url
+from podyx_desktop.db.migrate import head_revision
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import StudioSettings
 from podyx_desktop.services import Services
@@ -179,7 +180,7 @@ def test_init_uses_the_default_location(capsys: pytest.CaptureFixture[str], tmp_
 def test_check_ok(studio_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--database", sqlite_url(studio_file), "check")
     assert code == 0
-    assert out.splitlines()[-1] == "OK" and "Schema: 0001" in out
+    assert out.splitlines()[-1] == "OK" and f"Schema: {head_revision()}" in out
 
 
 def test_check_reports_each_problem(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -311,7 +311,9 @@ class Purchase(Base):
     discount_minor: Mapped[int] = mapped_column(Integer, default=0)
     promo_id: Mapped[int | None] = mapped_column(ForeignKey("promo_codes.id"), nullable=True)
     promo_code: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    refund_of_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), nullable=True)
+    refund_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchases.id"), nullable=True, index=True
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
     # buyer and seller as they were at the time of purchase
@@ -377,7 +379,9 @@ class Bundle(Base):
     session_minutes: Mapped[int] = mapped_column(Integer)
     purchased_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), nullable=True)
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchases.id"), nullable=True, index=True
+    )
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     issued_reason: Mapped[str] = mapped_column(Text, default="")
     __table_args__ = (
@@ -413,7 +417,9 @@ class Booking(Base):
     original_starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     reschedule_count: Mapped[int] = mapped_column(Integer, default=0)
     bundle_id: Mapped[int | None] = mapped_column(ForeignKey("bundles.id"), nullable=True)
-    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), nullable=True)
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchases.id"), nullable=True, index=True
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -441,7 +447,9 @@ class BookingAddon(Base):
     name: Mapped[str] = mapped_column(String(100))
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price_minor: Mapped[int] = mapped_column(Integer)
-    purchase_id: Mapped[int | None] = mapped_column(ForeignKey("purchases.id"), nullable=True)
+    purchase_id: Mapped[int | None] = mapped_column(
+        ForeignKey("purchases.id"), nullable=True, index=True
+    )
 
 
 class BookingEvent(Base):

@@ -216,9 +216,13 @@ class BookingService:
         client_id: int,
         *,
         upcoming: bool | None = None,
-        limit: int = 500,
+        limit: int = 100,
     ) -> list[r.Booking]:
-        """A client's bookings: upcoming ones soonest first, past ones latest first."""
+        """A client's bookings: upcoming ones soonest first, past ones latest first.
+
+        At most ``limit`` (the next 100 upcoming, the latest 100 past by default): a list a
+        person reads, quick even for a client with thousands of sessions.
+        """
         with self._ctx.db.read() as session:
             require_client_access(session, principal, client_id)
             now = self._ctx.now()

@@ -331,7 +331,10 @@ class PurchaseService:
 
     # --- the purchases tab and staff actions ----------------------------------------
 
-    def list_for_client(self, principal: Principal, client_id: int) -> list[r.Purchase]:
+    def list_for_client(
+        self, principal: Principal, client_id: int, *, limit: int = 100
+    ) -> list[r.Purchase]:
+        """A client's payments and refunds, newest first (the latest ``limit``)."""
         with self._ctx.db.read() as session:
             require_client_access(session, principal, client_id)
             rows = session.scalars(
@@ -339,6 +342,7 @@ class PurchaseService:
                 .where(t.Purchase.client_id == client_id)
                 .options(selectinload(t.Purchase.lines), selectinload(t.Purchase.vat_rates))
                 .order_by(t.Purchase.created_at.desc(), t.Purchase.id.desc())
+                .limit(limit)
             ).all()
             return mapping.purchases(session, rows)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -97,9 +97,23 @@ def is_closed(session: Session, room_id: int, day: date) -> bool:
 def busy_intervals(
     session: Session, room_id: int, start: datetime, end: datetime, exclude_id: int | None = None
 ) -> list[BusyInterval]:
+    """Live bookings of the room whose blocked time overlaps ``[start, end)``.
+
+    Live bookings of a room never overlap, so of those starting at or before ``start`` only
+    the latest can reach past it: the query starts there instead of reading the room's whole
+    history (the ``(room_id, starts_at)`` index bounds both ends).
+    """
+    live = (t.Booking.room_id == room_id, t.Booking.status != "canceled")
+    floor = (
+        select(t.Booking.starts_at)
+        .where(*live, t.Booking.starts_at <= start)
+        .order_by(t.Booking.starts_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
     query = select(t.Booking.starts_at, t.Booking.blocked_until).where(
-        t.Booking.room_id == room_id,
-        t.Booking.status != "canceled",
+        *live,
+        t.Booking.starts_at >= func.coalesce(floor, start),
         t.Booking.starts_at < end,
         t.Booking.blocked_until > start,
     )

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from podyx_desktop.db.engine import Database, parse_url, refuse_network_share, sqlite_url
 from podyx_desktop.db.migrate import check_database, head_revision, schema_state, upgrade_to_head
 from podyx_desktop.domain.errors import DatabaseProblem
+from podyx_desktop.services import Services
 
 
 def test_sqlite_connections_are_configured(sqlite_database: Database) -> None:
@@ -71,3 +72,52 @@ def test_not_a_database_is_refused(tmp_path: Path) -> None:
         upgrade_to_head(db)
     db.dispose()
     assert path.read_bytes() == b"this is not a database" * 100
+
+
+def test_check_finds_overlapping_bookings(sqlite_database: Database) -> None:
+    from datetime import date
+
+    from tests.conftest import FAST_HASHER, FakeClock
+    from tests.factories import build_studio
+
+    services = Services(sqlite_database, clock=FakeClock(), hasher=FAST_HASHER)
+    studio = build_studio(services)
+    ann = studio.client()
+    first = studio.book(ann, studio.at(date(2026, 6, 3), 10))
+    studio.book(ann, studio.at(date(2026, 6, 3), 14))
+    assert check_database(sqlite_database).ok
+    with sqlite_database.engine.begin() as connection:  # what only a broken writer could do
+        connection.execute(
+            text(
+                "UPDATE bookings SET starts_at = (SELECT starts_at FROM bookings WHERE id = :id) WHERE id <> :id"
+            ),
+            {"id": first.booking.id},
+        )
+    report = check_database(sqlite_database)
+    assert report.problems == ("1 bookings overlap an earlier booking of their room.",)
+
+
+def test_upgrade_from_the_first_schema_backs_up_and_keeps_data(tmp_path: Path) -> None:
+    from alembic import command
+
+    from podyx_desktop.db.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    db = Database(sqlite_url(path))
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with db.engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO rooms (name, description, active) VALUES ('Kept', '', 1)")
+        )
+    backup = upgrade_to_head(db, backup_dir=tmp_path / "backups")
+    assert backup is not None and backup.exists()
+    assert schema_state(db).revision == head_revision() != "0001"
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT name FROM rooms")).scalar_one() == "Kept"
+    old = Database(sqlite_url(backup))
+    assert schema_state(old).revision == "0001"
+    old.dispose()
+    db.dispose()
