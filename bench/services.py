@@ -266,7 +266,7 @@ def operations(services: Services, studio: GeneratedStudio) -> list[Operation]:
         ),
         Operation(
             "list (many)",
-            f"bookings.list_for_client, {studio.heavy_client_bookings} bookings (limit 500)",
+            f"bookings.list_for_client, {studio.heavy_client_bookings} bookings (the latest 100)",
             lambda _: services.bookings.list_for_client(heavy, studio.heavy_client_id),
         ),
         Operation(
