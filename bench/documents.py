@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     receipt_ms, baseline_ms = one_receipt(args.renders)
     ratio = receipt_ms / baseline_ms
     print(f"One receipt (median of {args.renders}): {receipt_ms:.1f} ms")
-    print(f"Minimal one-paragraph document, same fonts: {baseline_ms:.1f} ms")
+    print(f"Minimal document (a heading and a paragraph), same two fonts: {baseline_ms:.1f} ms")
     print(f"  ratio {ratio:.2f} × (target ≤ {RATIO_TARGET:g} ×) {verdict(ratio <= RATIO_TARGET)}")
 
     with tempfile.TemporaryDirectory(prefix="podyx-bench-documents-") as scratch:
