@@ -214,7 +214,6 @@ def _load(database_url: str, kind: str, first: date, last: date) -> tuple[Studio
     from podyx_desktop.db.engine import Database, parse_url
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.services import Services
-    from podyx_desktop.services.exports import ExportService
 
     try:
         raw = clean_database_url(database_url)
@@ -229,7 +228,7 @@ def _load(database_url: str, kind: str, first: date, last: date) -> tuple[Studio
     try:
         _require_current_schema(database)
         services = Services(database)
-        exports = ExportService(services.context, services.purchases, services.reports)
+        exports = services.exports
         system = Principal.system()
         studio = services.catalogue.studio(system)
         if kind == RECEIPTS:

@@ -35,7 +35,6 @@ from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Purchase
 from podyx_desktop.services import Services
-from podyx_desktop.services.exports import ExportService
 from tests.conftest import FAST_HASHER, FakeClock
 from tests.documents.pdfcheck import Pdf
 from tests.factories import build_studio
@@ -263,9 +262,7 @@ def test_safe_file_names() -> None:
 
 
 def test_the_service_is_for_staff_and_counts_by_local_day(filled: Filled) -> None:
-    exports = ExportService(
-        filled.services.context, filled.services.purchases, filled.services.reports
-    )
+    exports = filled.services.exports
     system = Principal.system()
     monday = exports.purchases_between(system, MONDAY, MONDAY)
     assert [p.receipt_number for p in monday] == [p.receipt_number for p in filled.receipts[MONDAY]]

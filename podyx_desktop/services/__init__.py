@@ -50,5 +50,5 @@ class Services:
         self.notes = NoteService(ctx)
         self.files = FileService(ctx)
         self.audit = AuditService(ctx)
-        self.reports = ReportService(ctx, self.bookings, self.bundles)
+        self.reports = ReportService(ctx, self.bundles)
         self.exports = ExportService(ctx, self.purchases, self.reports)

@@ -31,6 +31,7 @@ from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import AddonChoice, RefundTo
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import mapping, rules
+from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.context import (
     ServiceContext,
     actor,
@@ -41,12 +42,6 @@ from podyx_desktop.services.context import (
     studio,
 )
 from podyx_desktop.services.purchases import PurchaseService
-
-COUNTS_TOWARDS_PRICE = (
-    PurchaseStatus.PAID.value,
-    PurchaseStatus.AWAITING_PAYMENT.value,
-    PurchaseStatus.REFUNDED.value,
-)
 
 
 class BookingService:
@@ -113,69 +108,6 @@ class BookingService:
         )
         return booking
 
-    def records(self, session: Session, rows: Sequence[t.Booking]) -> list[r.Booking]:
-        """Booking records with names and prices, in a fixed number of queries."""
-        if not rows:
-            return []
-        studio_row = studio(session)
-        names = {
-            "client": dict(
-                session.execute(
-                    select(t.User.id, t.User.full_name).where(
-                        t.User.id.in_({b.client_id for b in rows})
-                    )
-                ).all()
-            ),
-            "room": dict(session.execute(select(t.Room.id, t.Room.name)).all()),
-            "setup": dict(session.execute(select(t.Setup.id, t.Setup.name)).all()),
-            "service": dict(session.execute(select(t.Service.id, t.Service.name)).all()),
-        }
-        purchase_ids = {b.purchase_id for b in rows if b.purchase_id} | {
-            a.purchase_id for b in rows for a in b.addons if a.purchase_id
-        }
-        purchases = (
-            {
-                pid: (gross, number, method, status)
-                for pid, gross, number, method, status in session.execute(
-                    select(
-                        t.Purchase.id,
-                        t.Purchase.gross_minor,
-                        t.Purchase.receipt_number,
-                        t.Purchase.method,
-                        t.Purchase.status,
-                    ).where(t.Purchase.id.in_(purchase_ids))
-                )
-            }
-            if purchase_ids
-            else {}
-        )
-        result = []
-        for b in rows:
-            own = {b.purchase_id} if b.purchase_id else set()
-            own |= {a.purchase_id for a in b.addons if a.purchase_id}
-            price = sum(
-                purchases[p][0]
-                for p in own
-                if p in purchases and purchases[p][3] in COUNTS_TOWARDS_PRICE
-            )
-            main = purchases.get(b.purchase_id) if b.purchase_id else None
-            result.append(
-                mapping.booking(
-                    b,
-                    client_name=names["client"].get(b.client_id, ""),
-                    room_name=names["room"].get(b.room_id, ""),
-                    setup_name=names["setup"].get(b.setup_id, ""),
-                    service_name=names["service"].get(b.service_id, ""),
-                    currency=studio_row.currency,
-                    price_minor=price,
-                    receipt_number=main[1] if main else None,
-                    payment_method=main[2]
-                    if main
-                    else (PaymentMethod.BUNDLE_CREDIT.value if b.bundle_id else None),
-                )
-            )
-        return result
-
     def _load(self, session: Session, principal: Principal, booking_id: int) -> t.Booking:
         row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
         if row is None:
@@ -237,29 +169,15 @@ class BookingService:
                 query = query.where(t.Booking.ends_at <= now).order_by(t.Booking.starts_at.desc())
             else:
                 query = query.order_by(t.Booking.starts_at.desc())
-            return self.records(session, session.scalars(query.limit(limit)).all())
+            return booking_records(session, session.scalars(query.limit(limit)).all())
 
     def get(self, principal: Principal, booking_id: int) -> r.Booking:
         with self._ctx.db.read() as session:
-            return self.records(session, [self._load(session, principal, booking_id)])[0]
+            return booking_records(session, [self._load(session, principal, booking_id)])[0]
 
     def events(self, principal: Principal, booking_id: int) -> list[r.BookingEvent]:
         with self._ctx.db.read() as session:
-            return self.events_in_session(session, self._load(session, principal, booking_id))
-
-    def events_in_session(self, session: Session, row: t.Booking) -> list[r.BookingEvent]:
-        query = (
-            select(t.BookingEvent, t.User.full_name)
-            .outerjoin(t.User, t.User.id == t.BookingEvent.actor_id)
-            .where(t.BookingEvent.booking_id == row.id)
-            .order_by(t.BookingEvent.at, t.BookingEvent.id)
-        )
-        return [
-            r.BookingEvent(
-                e.at, e.kind, e.detail, name or "Studio", e.from_starts_at, e.to_starts_at
-            )
-            for e, name in session.execute(query)
-        ]
+            return booking_events(session, self._load(session, principal, booking_id))
 
     def actions(self, principal: Principal, booking_id: int) -> r.BookingActions:
         """What the caller may do with the booking now, and why not when not."""
@@ -324,7 +242,7 @@ class BookingService:
             )
             if room_id is not None:
                 query = query.where(t.Booking.room_id == room_id)
-            return self.records(session, session.scalars(query).all())
+            return booking_records(session, session.scalars(query).all())
 
     # --- changing -------------------------------------------------------------------
 
@@ -393,7 +311,7 @@ class BookingService:
             )
             self._settle_purchases(session, row, refund_to, user, reason or "Session canceled")
             session.flush()
-            return self.records(session, [row])[0]
+            return booking_records(session, [row])[0]
 
     def _return_credit(self, session: Session, row: t.Booking, give: bool, now: datetime) -> None:
         bundle = session.get(t.Bundle, row.bundle_id)
@@ -517,7 +435,7 @@ class BookingService:
                     reason=f"{decision.reason or 'Moved outside the rules'} {reason}".strip(),
                 )
             session.flush()
-            return self.records(session, [row])[0]
+            return booking_records(session, [row])[0]
 
     def add_addons(
         self,
@@ -587,7 +505,7 @@ class BookingService:
             )
             session.flush()
             return r.BookingResult(
-                self.records(session, [row])[0],
+                booking_records(session, [row])[0],
                 self.purchases.get_in_session(session, Principal.system(), purchase.id),
                 None,
             )
@@ -623,7 +541,7 @@ class BookingService:
                 reason=reason,
             )
             session.flush()
-            return self.records(session, [row])[0]
+            return booking_records(session, [row])[0]
 
     def count(self, principal: Principal) -> int:
         with self._ctx.db.read() as session:

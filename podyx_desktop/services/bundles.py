@@ -17,6 +17,7 @@ from podyx_desktop.domain.errors import InvalidInput, NoCreditLeft, NotFound, Ru
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import RedeemRequest
 from podyx_desktop.services import mapping, rules
+from podyx_desktop.services.booking_records import booking_records
 from podyx_desktop.services.bookings import BookingService
 from podyx_desktop.services.checkout import create_bundle
 from podyx_desktop.services.context import (
@@ -220,7 +221,7 @@ class BundleService:
                 )
             )
             session.expire(bundle)
-            return r.BookingResult(self._bookings.records(session, [booking])[0], None, None)
+            return r.BookingResult(booking_records(session, [booking])[0], None, None)
 
     @staticmethod
     def _eligible_service(session: Session, setup_id: int, allowed: set[int]) -> int:

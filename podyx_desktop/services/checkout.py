@@ -54,6 +54,7 @@ from podyx_desktop.domain.requests import (
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import rules
 from podyx_desktop.services.accounts import AccountService
+from podyx_desktop.services.booking_records import booking_records
 from podyx_desktop.services.bookings import BookingService
 from podyx_desktop.services.context import (
     ServiceContext,
@@ -369,7 +370,7 @@ class CheckoutService:
                     },
                     reason=request.bypass_reason,
                 )
-            dto = self._bookings.records(session, [booking])[0]
+            dto = booking_records(session, [booking])[0]
             receipt = self._bookings.purchases.get_in_session(
                 session, Principal.system(), purchase.id
             )

@@ -10,17 +10,14 @@ from podyx_desktop.domain import records as r
 from podyx_desktop.domain.errors import NotFound
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping
-from podyx_desktop.services.bookings import BookingService
+from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.bundles import BundleService
 from podyx_desktop.services.context import ServiceContext, owned, studio
 
 
 class ReportService:
-    def __init__(
-        self, ctx: ServiceContext, bookings: BookingService, bundles: BundleService
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, bundles: BundleService) -> None:
         self._ctx = ctx
-        self._bookings = bookings
         self._bundles = bundles
 
     def session_summary(self, principal: Principal, booking_id: int) -> r.SessionSummary:
@@ -28,13 +25,12 @@ class ReportService:
 
         Internal notes are never included, whoever asks: the summary is for the client.
         """
-        bookings = self._bookings
         with self._ctx.db.read() as session:
             row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
             if row is None:
                 raise NotFound("That booking does not exist.")
             owned(session, principal, row.client_id, "booking")
-            booking = bookings.records(session, [row])[0]
+            booking = booking_records(session, [row])[0]
             notes = session.execute(
                 select(t.StudioNote, t.User.full_name)
                 .outerjoin(t.User, t.User.id == t.StudioNote.author_id)
@@ -61,7 +57,7 @@ class ReportService:
             return r.SessionSummary(
                 studio=mapping.studio_info(studio(session)),
                 booking=booking,
-                events=tuple(bookings.events_in_session(session, row)),
+                events=tuple(booking_events(session, row)),
                 notes=tuple(
                     r.StudioNote(
                         n.id,
