@@ -84,7 +84,12 @@ def minimal_document() -> bytes:
     style = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12)
     heading = ParagraphStyle("heading", fontName=BOLD, fontSize=16, leading=20)
     text = "Receipt R-2025-00041 for Đorđe Šćepanović: Podcast recording, 2 h, 161,99 €."
-    doc.build([Paragraph(fonts.markup("Receipt R-2025-00041"), heading), Paragraph(fonts.markup(text), style)])
+    doc.build(
+        [
+            Paragraph(fonts.markup("Receipt R-2025-00041"), heading),
+            Paragraph(fonts.markup(text), style),
+        ]
+    )
     return buffer.getvalue()
 
 

@@ -57,7 +57,8 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 import sqlalchemy
 from sqlalchemy import event, text, update
 
-from bench.generate import SLOT_STARTS, TIME_ZONE, GeneratedStudio, generate_studio
+from bench.generate import GeneratedStudio, generate_studio
+from bench.history import SLOT_STARTS, TIME_ZONE
 from podyx_desktop.db import tables as t
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.domain.availability import local_to_utc, studio_zone, wall_clock

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from argon2 import PasswordHasher
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -117,7 +116,8 @@ def actor_name(user: t.User | None) -> str:
 
 
 def studio(session: Session) -> t.Studio:
-    row = session.scalar(select(t.Studio).where(t.Studio.id == 1))
+    """The studio row; read once per unit of work (later calls hit the identity map)."""
+    row = session.get(t.Studio, 1)
     if row is None:
         raise PodyxError(
             "This database has no studio yet. Run `podyx-admin demo` for a demo studio, or set "
