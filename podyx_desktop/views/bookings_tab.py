@@ -33,6 +33,7 @@ from podyx_desktop.views.booking_details import BookingDetailsPane
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.reschedule_dialog import RescheduleDialog
+from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import current_record, record_table, select_where
 from podyx_desktop.views.text_style import set_role
 from podyx_desktop.views.widgets import error_box
@@ -137,6 +138,9 @@ class BookingsTab(QWidget):
         self.past_view = record_table(
             self.past_model, self.tr("Past sessions"), self.stack, stretch_column=1
         )
+        self.status_delegate = StatusBadgeDelegate(self)
+        for view in (self.upcoming_view, self.past_view):
+            view.setItemDelegateForColumn(BookingsTableModel.STATUS, self.status_delegate)
         self.stack.addWidget(self.upcoming_view)
         self.stack.addWidget(self.past_view)
         self._switch.idClicked.connect(self._show_list)

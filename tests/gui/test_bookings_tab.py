@@ -232,3 +232,18 @@ def test_changes_made_elsewhere_show_up_after_the_bus_says_so(
     # Unrelated changes do not reload the list.
     tab_context.bus.publish({"purchases"})
     assert not tab.is_loading
+
+
+def test_the_status_column_is_a_coloured_badge(qtbot: Any, tab_context: ViewContext) -> None:
+    from PySide6.QtGui import QColor
+
+    from podyx_desktop.views.widgets import status_colours
+
+    tab = _open_tab(qtbot, tab_context)
+    view = tab.upcoming_view
+    index = view.model().index(0, tab.upcoming_model.STATUS)
+    assert index.data() == "Pending"
+    image = view.viewport().grab(view.visualRect(index)).toImage()
+    pill = QColor(status_colours(BookingStatus.PENDING)[1])
+    colours = {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
+    assert pill.name() in colours
