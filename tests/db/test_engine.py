@@ -121,3 +121,9 @@ def test_upgrade_from_the_first_schema_backs_up_and_keeps_data(tmp_path: Path) -
     assert schema_state(old).revision == "0001"
     old.dispose()
     db.dispose()
+
+
+def test_head_revision_constant_matches_the_migration_scripts() -> None:
+    from podyx_desktop.db.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
