@@ -30,6 +30,7 @@ from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.addons_dialog import AddonsDialog
 from podyx_desktop.views.booking_details import BookingDetailsPane
+from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.reschedule_dialog import RescheduleDialog
@@ -71,7 +72,7 @@ _BUILT_LATER = frozenset(
 )
 
 
-class BookingsTab(QWidget):
+class BookingsTab(ClientTab):
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long: the lists (and the
@@ -92,13 +93,9 @@ class BookingsTab(QWidget):
     def __init__(
         self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("BookingsTab")
-        self._ctx = ctx
-        self._client_id = client_id
+        super().__init__(ctx, parent, client_id=client_id, object_name="BookingsTab")
         self._actions: BookingActions | None = None
         self._details_of: Booking | None = None  # the record whose details are shown
-        self._loading = 0
         self.cancel_confirmation: QMessageBox | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
         self.addons_dialog: AddonsDialog | None = None
@@ -251,17 +248,6 @@ class BookingsTab(QWidget):
         return label
 
     # --- loading ----------------------------------------------------------------------
-
-    @property
-    def client_id(self) -> int | None:
-        if self._client_id is not None:
-            return self._client_id
-        account = self._ctx.user.account
-        return account.id if account is not None else None
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading > 0
 
     def reload(self) -> None:
         client_id = self.client_id

@@ -34,6 +34,7 @@ from podyx_desktop.models.bundles import (
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import bundle_state_text
 from podyx_desktop.views.buy_bundle_dialog import BuyBundleDialog
+from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, statement_request
 from podyx_desktop.views.redeem_dialog import RedeemDialog
@@ -44,15 +45,11 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 
-class BundlesTab(QWidget):
+class BundlesTab(ClientTab):
     def __init__(
         self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("BundlesTab")
-        self._ctx = ctx
-        self._client_id = client_id
-        self._loading = 0
+        super().__init__(ctx, parent, client_id=client_id, object_name="BundlesTab")
         self._select_after_load: int | None = None
         self.redeem_dialog: RedeemDialog | None = None
         self.buy_dialog: BuyBundleDialog | None = None
@@ -191,17 +188,6 @@ class BundlesTab(QWidget):
         ctx.bus.changed.connect(self._on_changed)
 
     # --- loading ----------------------------------------------------------------------
-
-    @property
-    def client_id(self) -> int | None:
-        if self._client_id is not None:
-            return self._client_id
-        account = self._ctx.user.account
-        return account.id if account is not None else None
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading > 0
 
     def reload(self) -> None:
         client_id = self.client_id

@@ -27,6 +27,7 @@ from podyx_desktop.models.labels import (
 )
 from podyx_desktop.models.purchases import PurchasesTableModel
 from podyx_desktop.views.checkout_widgets import PriceSummaryView
+from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import (
     DocumentDownload,
@@ -41,15 +42,11 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 
-class PurchasesTab(QWidget):
+class PurchasesTab(ClientTab):
     def __init__(
         self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("PurchasesTab")
-        self._ctx = ctx
-        self._client_id = client_id
-        self._loading = 0
+        super().__init__(ctx, parent, client_id=client_id, object_name="PurchasesTab")
         self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.model = PurchasesTableModel(self.display, self)
         self.view = record_table(
@@ -145,17 +142,6 @@ class PurchasesTab(QWidget):
         ctx.bus.changed.connect(self._on_changed)
 
     # --- loading ----------------------------------------------------------------------
-
-    @property
-    def client_id(self) -> int | None:
-        if self._client_id is not None:
-            return self._client_id
-        account = self._ctx.user.account
-        return account.id if account is not None else None
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loading > 0
 
     def reload(self) -> None:
         client_id = self.client_id
