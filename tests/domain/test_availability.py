@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 from podyx_desktop.domain.availability import (
     BusyInterval,
     OpeningInterval,
-    Slot,
     free_slots,
     local_day_bounds,
     local_to_utc,
@@ -24,85 +22,21 @@ from podyx_desktop.domain.availability import (
     within_opening_hours,
 )
 from podyx_desktop.domain.errors import InvalidInput
-
-BERLIN = ZoneInfo("Europe/Berlin")
-NEW_YORK = ZoneInfo("America/New_York")
-HOUR = timedelta(hours=1)
-
-
-@dataclass(frozen=True)
-class SpringForward:
-    zone: ZoneInfo
-    day: date
-    gap_hour: int  # the local hour that does not exist
-
-
-@dataclass(frozen=True)
-class FallBack:
-    zone: ZoneInfo
-    day: date
-    repeated_hour: int  # the local hour that happens twice
-    first_utc: datetime  # repeated_hour:30 the first time
-    second_utc: datetime  # repeated_hour:30 the second time
-
-
-SPRING = [
-    pytest.param(SpringForward(BERLIN, date(2026, 3, 29), 2), id="Berlin-2026-03-29"),
-    pytest.param(SpringForward(NEW_YORK, date(2026, 3, 8), 2), id="NewYork-2026-03-08"),
-]
-FALL = [
-    pytest.param(
-        FallBack(
-            BERLIN,
-            date(2026, 10, 25),
-            2,
-            datetime(2026, 10, 25, 0, 30, tzinfo=UTC),  # 02:30 CEST (+02:00)
-            datetime(2026, 10, 25, 1, 30, tzinfo=UTC),  # 02:30 CET (+01:00)
-        ),
-        id="Berlin-2026-10-25",
-    ),
-    pytest.param(
-        FallBack(
-            NEW_YORK,
-            date(2026, 11, 1),
-            1,
-            datetime(2026, 11, 1, 5, 30, tzinfo=UTC),  # 01:30 EDT (-04:00)
-            datetime(2026, 11, 1, 6, 30, tzinfo=UTC),  # 01:30 EST (-05:00)
-        ),
-        id="NewYork-2026-11-01",
-    ),
-]
-
-
-def _all_day(day: date) -> list[OpeningInterval]:
-    return [OpeningInterval(day.weekday(), 0, 1440)]
-
-
-def _hourly(day: date, zone: ZoneInfo, hours: list[OpeningInterval]) -> list[Slot]:
-    return free_slots(
-        day, zone, hours, length_minutes=60, step_minutes=60, buffer_minutes=0, busy=[]
-    )
-
-
-def _local(zone: ZoneInfo, day: date, hh: int, mm: int = 0, fold: int = 0) -> datetime:
-    """An aware UTC instant for an unambiguous (or fold-chosen) local wall-clock time."""
-    return local_to_utc(datetime.combine(day, time(hh, mm)), zone, fold=fold)
-
-
-def _assert_well_formed(slots: list[Slot], zone: ZoneInfo, length: timedelta) -> None:
-    starts = [slot.starts_at for slot in slots]
-    assert all(a < b for a, b in pairwise(starts)), "strictly increasing"
-    for slot in slots:
-        assert slot.starts_at.utcoffset() == timedelta(0)
-        assert slot.ends_at - slot.starts_at == length
-        assert slot.local_start.tzinfo is zone
-        # the same instant (compared in UTC: PEP 495 makes a repeated-hour local time
-        # unequal to every datetime of another zone)
-        assert slot.local_start.astimezone(UTC) == slot.starts_at
-        # the local wall-clock time exists and resolves back to the same instant
-        naive = slot.local_start.replace(tzinfo=None)
-        assert local_to_utc(naive, zone, fold=slot.local_start.fold) == slot.starts_at
-
+from tests.domain.availability_cases import (
+    BERLIN,
+    BUSINESS,
+    FALL,
+    HOUR,
+    MONDAY,
+    NEW_YORK,
+    SPRING,
+    FallBack,
+    SpringForward,
+    all_day,
+    assert_well_formed,
+    hourly,
+    local,
+)
 
 # --- local_to_utc -----------------------------------------------------------------------
 
@@ -195,9 +129,9 @@ def test_day_bounds_ordinary_day() -> None:
 
 @pytest.mark.parametrize("case", SPRING)
 def test_spring_forward_day_has_23_hourly_slots(case: SpringForward) -> None:
-    slots = _hourly(case.day, case.zone, _all_day(case.day))
+    slots = hourly(case.day, case.zone, all_day(case.day))
     assert len(slots) == 23
-    _assert_well_formed(slots, case.zone, HOUR)
+    assert_well_formed(slots, case.zone, HOUR)
     hours = [slot.local_start.hour for slot in slots]
     assert case.gap_hour not in hours  # never a local time inside the gap
     assert hours == [h for h in range(24) if h != case.gap_hour]
@@ -209,9 +143,9 @@ def test_spring_forward_day_has_23_hourly_slots(case: SpringForward) -> None:
 
 @pytest.mark.parametrize("case", FALL)
 def test_fall_back_day_has_25_hourly_slots(case: FallBack) -> None:
-    slots = _hourly(case.day, case.zone, _all_day(case.day))
+    slots = hourly(case.day, case.zone, all_day(case.day))
     assert len(slots) == 25
-    _assert_well_formed(slots, case.zone, HOUR)
+    assert_well_formed(slots, case.zone, HOUR)
     hours = [slot.local_start.hour for slot in slots]
     assert hours.count(case.repeated_hour) == 2
     assert all(hours.count(h) == 1 for h in range(24) if h != case.repeated_hour)
@@ -230,22 +164,22 @@ def test_spring_forward_half_hour_steps(case: SpringForward) -> None:
     slots = free_slots(
         case.day,
         case.zone,
-        _all_day(case.day),
+        all_day(case.day),
         length_minutes=30,
         step_minutes=30,
         buffer_minutes=0,
         busy=[],
     )
     assert len(slots) == 46
-    _assert_well_formed(slots, case.zone, timedelta(minutes=30))
+    assert_well_formed(slots, case.zone, timedelta(minutes=30))
     assert all(slot.local_start.hour != case.gap_hour for slot in slots)
 
 
 @pytest.mark.parametrize("case", SPRING)
 def test_spring_forward_business_hours(case: SpringForward) -> None:
-    slots = _hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 9 * 60, 18 * 60)])
+    slots = hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 9 * 60, 18 * 60)])
     assert len(slots) == 9
-    _assert_well_formed(slots, case.zone, HOUR)
+    assert_well_formed(slots, case.zone, HOUR)
     assert slots[0].local_start.replace(tzinfo=None) == datetime.combine(case.day, time(9))
     last_end = slots[-1].ends_at.astimezone(case.zone).replace(tzinfo=None)
     assert last_end <= datetime.combine(case.day, time(18))
@@ -254,9 +188,9 @@ def test_spring_forward_business_hours(case: SpringForward) -> None:
 
 @pytest.mark.parametrize("case", FALL)
 def test_fall_back_business_hours(case: FallBack) -> None:
-    slots = _hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 9 * 60, 18 * 60)])
+    slots = hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 9 * 60, 18 * 60)])
     assert len(slots) == 9
-    _assert_well_formed(slots, case.zone, HOUR)
+    assert_well_formed(slots, case.zone, HOUR)
     assert slots[0].local_start.replace(tzinfo=None) == datetime.combine(case.day, time(9))
     assert slots[0].label == "09:00"
     last_end = slots[-1].ends_at.astimezone(case.zone).replace(tzinfo=None)
@@ -266,22 +200,22 @@ def test_fall_back_business_hours(case: FallBack) -> None:
 @pytest.mark.parametrize("case", SPRING)
 def test_opening_hours_across_the_gap_are_shorter(case: SpringForward) -> None:
     # 01:00-05:00 on the wall clock is three real hours
-    slots = _hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 60, 300)])
+    slots = hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 60, 300)])
     assert [slot.label for slot in slots] == ["01:00", "03:00", "04:00"]
 
 
 @pytest.mark.parametrize("case", FALL)
 def test_opening_hours_across_the_repeat_are_longer(case: FallBack) -> None:
     # 00:00-04:00 on the wall clock is five real hours
-    slots = _hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 0, 240)])
+    slots = hourly(case.day, case.zone, [OpeningInterval(case.day.weekday(), 0, 240)])
     assert len(slots) == 5
-    _assert_well_formed(slots, case.zone, HOUR)
+    assert_well_formed(slots, case.zone, HOUR)
 
 
 @pytest.mark.parametrize("case", SPRING)
 def test_opening_boundary_inside_the_gap_moves_to_its_end(case: SpringForward) -> None:
     weekday = case.day.weekday()
-    gap_end = _local(case.zone, case.day, case.gap_hour + 1)
+    gap_end = local(case.zone, case.day, case.gap_hour + 1)
     # opening at 02:30, which does not exist, opens at 03:00
     [(start, _)] = opening_windows(case.day, case.zone, [OpeningInterval(weekday, 150, 600)])
     assert start == gap_end
@@ -290,186 +224,8 @@ def test_opening_boundary_inside_the_gap_moves_to_its_end(case: SpringForward) -
     assert end == gap_end
     # an interval entirely inside the gap is no window at all
     assert opening_windows(case.day, case.zone, [OpeningInterval(weekday, 125, 175)]) == []
-    slots = _hourly(case.day, case.zone, [OpeningInterval(weekday, 150, 360)])
+    slots = hourly(case.day, case.zone, [OpeningInterval(weekday, 150, 360)])
     assert [slot.label for slot in slots] == ["03:00", "04:00", "05:00"]
-
-
-# --- busy, lead time, closed --------------------------------------------------------------
-
-MONDAY = date(2026, 5, 11)  # CEST, UTC+2, no transition
-BUSINESS = [OpeningInterval(0, 9 * 60, 18 * 60)]
-
-
-def _labels(slots: list[Slot]) -> list[str]:
-    return [slot.label for slot in slots]
-
-
-def _quarter_hours(first: str, last: str) -> list[str]:
-    h, m = map(int, first.split(":"))
-    out = []
-    current = h * 60 + m
-    end_h, end_m = map(int, last.split(":"))
-    while current <= end_h * 60 + end_m:
-        out.append(f"{current // 60:02d}:{current % 60:02d}")
-        current += 15
-    return out
-
-
-def test_free_day_business_hours() -> None:
-    slots = free_slots(
-        MONDAY, BERLIN, BUSINESS, length_minutes=60, step_minutes=15, buffer_minutes=15, busy=[]
-    )
-    assert _labels(slots) == _quarter_hours("09:00", "17:00")
-    assert slots[0].starts_at == datetime(2026, 5, 11, 7, 0, tzinfo=UTC)
-
-
-def test_busy_interval_with_buffer_removes_overlapping_slots() -> None:
-    # a session 12:00-13:00 with a 15-minute buffer blocks the room until 13:15
-    busy = [BusyInterval(_local(BERLIN, MONDAY, 12), _local(BERLIN, MONDAY, 13, 15))]
-    slots = free_slots(
-        MONDAY, BERLIN, BUSINESS, length_minutes=60, step_minutes=15, buffer_minutes=15, busy=busy
-    )
-    # 10:45 ends at 11:45, plus buffer 12:00: touches the busy start exactly, allowed;
-    # 13:15 starts exactly when the room is free again, allowed.
-    assert _labels(slots) == _quarter_hours("09:00", "10:45") + _quarter_hours("13:15", "17:00")
-    assert "11:00" not in _labels(slots)
-    assert "13:00" not in _labels(slots)
-
-
-def test_touching_without_buffer() -> None:
-    busy = [BusyInterval(_local(BERLIN, MONDAY, 12), _local(BERLIN, MONDAY, 13))]
-    slots = free_slots(
-        MONDAY, BERLIN, BUSINESS, length_minutes=60, step_minutes=60, buffer_minutes=0, busy=busy
-    )
-    assert _labels(slots) == [
-        "09:00",
-        "10:00",
-        "11:00",
-        "13:00",
-        "14:00",
-        "15:00",
-        "16:00",
-        "17:00",
-    ]
-
-
-def test_buffer_alone_can_block_a_slot() -> None:
-    busy = [BusyInterval(_local(BERLIN, MONDAY, 12), _local(BERLIN, MONDAY, 13))]
-    slots = free_slots(
-        MONDAY, BERLIN, BUSINESS, length_minutes=60, step_minutes=60, buffer_minutes=1, busy=busy
-    )
-    assert "11:00" not in _labels(slots)  # 12:00 + 1 minute of buffer overlaps
-    assert "13:00" in _labels(slots)
-
-
-def test_several_busy_intervals_in_any_order() -> None:
-    busy = [
-        BusyInterval(_local(BERLIN, MONDAY, 15), _local(BERLIN, MONDAY, 16)),
-        # a booking from before opening that runs into the first hour
-        BusyInterval(_local(BERLIN, MONDAY, 8), _local(BERLIN, MONDAY, 9, 30)),
-        BusyInterval(_local(BERLIN, MONDAY, 11), _local(BERLIN, MONDAY, 12)),
-    ]
-    slots = free_slots(
-        MONDAY, BERLIN, BUSINESS, length_minutes=60, step_minutes=60, buffer_minutes=0, busy=busy
-    )
-    assert _labels(slots) == ["10:00", "12:00", "13:00", "14:00", "16:00", "17:00"]
-
-
-def test_busy_on_another_day_does_not_matter() -> None:
-    busy = [
-        BusyInterval(_local(BERLIN, date(2026, 5, 12), 9), _local(BERLIN, date(2026, 5, 12), 18))
-    ]
-    slots = free_slots(
-        MONDAY, BERLIN, BUSINESS, length_minutes=60, step_minutes=60, buffer_minutes=15, busy=busy
-    )
-    assert len(slots) == 9
-
-
-def test_earliest_start_filters() -> None:
-    def labels_from(hh: int, mm: int = 0) -> list[str]:
-        earliest = _local(BERLIN, MONDAY, hh, mm)
-        slots = free_slots(
-            MONDAY,
-            BERLIN,
-            BUSINESS,
-            length_minutes=60,
-            step_minutes=15,
-            buffer_minutes=0,
-            busy=[],
-            earliest_start=earliest,
-        )
-        assert all(slot.starts_at >= earliest for slot in slots)
-        return _labels(slots)
-
-    assert labels_from(14) == _quarter_hours("14:00", "17:00")  # exactly on a step
-    assert labels_from(14, 10) == _quarter_hours("14:15", "17:00")  # between steps
-    assert labels_from(6) == _quarter_hours("09:00", "17:00")  # before opening
-    assert labels_from(17, 1) == []  # after the last start
-
-
-def test_closed_day_has_no_slots() -> None:
-    assert (
-        free_slots(
-            MONDAY,
-            BERLIN,
-            BUSINESS,
-            length_minutes=60,
-            step_minutes=60,
-            buffer_minutes=0,
-            busy=[],
-            closed=True,
-        )
-        == []
-    )
-
-
-def test_no_opening_hours_on_that_weekday() -> None:
-    tuesday = date(2026, 5, 12)
-    assert _hourly(tuesday, BERLIN, BUSINESS) == []
-    assert _hourly(MONDAY, BERLIN, []) == []
-
-
-def test_session_longer_than_opening() -> None:
-    short = [OpeningInterval(0, 9 * 60, 9 * 60 + 45)]
-    assert _hourly(MONDAY, BERLIN, short) == []
-
-
-def test_several_intervals_on_one_day() -> None:
-    hours = [OpeningInterval(0, 14 * 60, 17 * 60), OpeningInterval(0, 9 * 60, 12 * 60)]
-    slots = free_slots(
-        MONDAY, BERLIN, hours, length_minutes=90, step_minutes=30, buffer_minutes=0, busy=[]
-    )
-    assert _labels(slots) == [
-        "09:00",
-        "09:30",
-        "10:00",
-        "10:30",
-        "14:00",
-        "14:30",
-        "15:00",
-        "15:30",
-    ]
-    _assert_well_formed(slots, BERLIN, timedelta(minutes=90))
-
-
-def test_slot_ending_at_midnight() -> None:
-    slots = _hourly(MONDAY, BERLIN, [OpeningInterval(0, 22 * 60, 1440)])
-    assert _labels(slots) == ["22:00", "23:00"]
-    assert slots[-1].ends_at == _local(BERLIN, date(2026, 5, 12), 0)
-
-
-@pytest.mark.parametrize(("length", "step"), [(0, 60), (60, 0), (-30, 60), (60, -15)])
-def test_length_and_step_must_be_positive(length: int, step: int) -> None:
-    with pytest.raises(InvalidInput):
-        free_slots(
-            MONDAY,
-            BERLIN,
-            BUSINESS,
-            length_minutes=length,
-            step_minutes=step,
-            buffer_minutes=0,
-            busy=[],
-        )
 
 
 # --- within_opening_hours ---------------------------------------------------------------
@@ -490,28 +246,26 @@ def test_length_and_step_must_be_positive(length: int, step: int) -> None:
 )
 def test_within_opening_hours(start: tuple[int, int], end: tuple[int, int], expected: bool) -> None:
     hours = [OpeningInterval(0, 9 * 60, 12 * 60), OpeningInterval(0, 13 * 60, 18 * 60)]
-    s = _local(BERLIN, MONDAY, *start)
-    e = _local(BERLIN, MONDAY, *end)
+    s = local(BERLIN, MONDAY, *start)
+    e = local(BERLIN, MONDAY, *end)
     assert within_opening_hours(s, e, BERLIN, hours) is expected
 
 
 def test_within_opening_hours_other_weekday_and_midnight() -> None:
     tuesday = date(2026, 5, 12)
     assert not within_opening_hours(
-        _local(BERLIN, tuesday, 10), _local(BERLIN, tuesday, 11), BERLIN, BUSINESS
+        local(BERLIN, tuesday, 10), local(BERLIN, tuesday, 11), BERLIN, BUSINESS
     )
     late = [OpeningInterval(0, 20 * 60, 1440)]
-    assert within_opening_hours(
-        _local(BERLIN, MONDAY, 23), _local(BERLIN, tuesday, 0), BERLIN, late
-    )
+    assert within_opening_hours(local(BERLIN, MONDAY, 23), local(BERLIN, tuesday, 0), BERLIN, late)
     assert not within_opening_hours(
-        _local(BERLIN, MONDAY, 23), _local(BERLIN, tuesday, 0, 30), BERLIN, late
+        local(BERLIN, MONDAY, 23), local(BERLIN, tuesday, 0, 30), BERLIN, late
     )
 
 
 @pytest.mark.parametrize("case", FALL)
 def test_within_opening_hours_in_the_repeated_hour(case: FallBack) -> None:
-    hours = _all_day(case.day)
+    hours = all_day(case.day)
     assert within_opening_hours(case.second_utc, case.second_utc + HOUR, case.zone, hours)
     assert within_opening_hours(case.first_utc, case.first_utc + HOUR, case.zone, hours)
     business = [OpeningInterval(case.day.weekday(), 9 * 60, 18 * 60)]
@@ -520,7 +274,7 @@ def test_within_opening_hours_in_the_repeated_hour(case: FallBack) -> None:
 
 @pytest.mark.parametrize("case", SPRING)
 def test_within_opening_hours_across_the_gap(case: SpringForward) -> None:
-    start = _local(case.zone, case.day, case.gap_hour - 1, 30)
+    start = local(case.zone, case.day, case.gap_hour - 1, 30)
     end = start + HOUR  # 01:30 -> 03:30 on the wall clock
     assert within_opening_hours(start, end, case.zone, [OpeningInterval(6, 60, 240)])
     assert not within_opening_hours(start, end, case.zone, [OpeningInterval(6, 60, 200)])
@@ -610,7 +364,7 @@ def test_free_slots_properties(
         buffer_minutes=buffer,
         busy=busy,
     )
-    _assert_well_formed(slots, zone, timedelta(minutes=length))
+    assert_well_formed(slots, zone, timedelta(minutes=length))
     windows = opening_windows(day, zone, hours)
     pad = timedelta(minutes=buffer)
     for slot in slots:
