@@ -25,7 +25,7 @@ from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.records import Addon, Booking, BookingResult
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.addon_picker import AddonPicker
-from podyx_desktop.views.checkout_widgets import PaymentMethodPicker, checkout_methods
+from podyx_desktop.views.checkout_widgets import PaymentMethodPicker
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.formatting import money_text
 from podyx_desktop.views.text_style import bold
@@ -63,18 +63,7 @@ class AddonsDialog(QDialog):
         self.picker.set_addons(
             addable, {aid: self.tr("Already on this session.") for aid in already}
         )
-        account = ctx.user.account
-        credit = (
-            money_text(account.store_credit_minor, studio.currency, studio.locale)
-            if account
-            else ""
-        )
-        self.payment = PaymentMethodPicker(
-            checkout_methods(signed_in=account is not None),
-            self,
-            store_credit_text=credit,
-            purpose="addons",
-        )
+        self.payment = PaymentMethodPicker.for_user(ctx.user, self, purpose="addons")
         self.total_label = QLabel(self)
         bold(self.total_label)
         self.error_label = QLabel(self)

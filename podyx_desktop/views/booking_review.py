@@ -26,7 +26,6 @@ from podyx_desktop.views.checkout_widgets import (
     PriceSummaryView,
     PromoCodeRow,
     TermsCheck,
-    checkout_methods,
 )
 from podyx_desktop.views.formatting import money_text
 from podyx_desktop.views.sign_up import AccountForm
@@ -180,16 +179,7 @@ class PaymentPage(QWizardPage):
         self.setSubTitle(self.tr("How would you like to pay?"))
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Book"))
-        account = wizard.ctx.user.account
-        studio = wizard.ctx.user.studio
-        credit = (
-            money_text(account.store_credit_minor, studio.currency, studio.locale)
-            if account
-            else ""
-        )
-        self.method = PaymentMethodPicker(
-            checkout_methods(signed_in=account is not None), self, store_credit_text=credit
-        )
+        self.method = PaymentMethodPicker.for_user(wizard.ctx.user, self)
         self.total = QLabel(self)
         bold(self.total)
         self.error = _error_label(self)

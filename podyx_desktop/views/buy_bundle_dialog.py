@@ -26,7 +26,6 @@ from podyx_desktop.views.checkout_widgets import (
     PriceSummaryView,
     PromoCodeRow,
     TermsCheck,
-    checkout_methods,
 )
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.formatting import money_text
@@ -63,18 +62,7 @@ class BuyBundleDialog(QDialog):
         self.prices = PriceSummaryView(self.display, self)
         self.promo = PromoCodeRow(self)
         self.promo.apply_requested.connect(lambda code: self.request_quote(code or None))
-        account = ctx.user.account
-        credit = (
-            money_text(account.store_credit_minor, studio.currency, studio.locale)
-            if account
-            else ""
-        )
-        self.payment = PaymentMethodPicker(
-            checkout_methods(signed_in=account is not None),
-            self,
-            store_credit_text=credit,
-            purpose="bundle",
-        )
+        self.payment = PaymentMethodPicker.for_user(ctx.user, self, purpose="bundle")
         self.terms = TermsCheck(studio.terms, self)
         self.terms.check.toggled.connect(self._update_buttons)
         self.error_label = QLabel(self)

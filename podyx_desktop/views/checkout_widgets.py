@@ -36,6 +36,7 @@ from podyx_desktop.models.purchases import (
     VatLineLike,
     VatLinesModel,
 )
+from podyx_desktop.views.context import UserSession
 from podyx_desktop.views.formatting import money_text
 from podyx_desktop.views.text_style import bold, set_role
 
@@ -272,6 +273,24 @@ class PaymentMethodPicker(QWidget):
     """A choice of payment method with a sentence on what happens next."""
 
     changed = Signal()
+
+    @classmethod
+    def for_user(
+        cls, user: UserSession, parent: QWidget | None = None, *, purpose: str = "booking"
+    ) -> PaymentMethodPicker:
+        """The methods this user may choose, with their store credit shown beside it."""
+        account, studio = user.account, user.studio
+        credit = (
+            money_text(account.store_credit_minor, studio.currency, studio.locale)
+            if account
+            else ""
+        )
+        return cls(
+            checkout_methods(signed_in=account is not None),
+            parent,
+            store_credit_text=credit,
+            purpose=purpose,
+        )
 
     def __init__(
         self,
