@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from podyx_desktop import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.session_store import SessionStore
 from podyx_desktop.tasks import TaskRunner

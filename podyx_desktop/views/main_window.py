@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar, cast
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,9 +20,7 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPainter,
-    QPaintEvent,
     QPixmap,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,8 +47,6 @@ from podyx_desktop.views.purchases_tab import PurchasesTab
 from podyx_desktop.views.widgets import error_box
 
 BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
-FRAME_MS = 16
-FRAME_FIRST_MS = 100
 
 
 class Tab(Protocol):
@@ -96,8 +92,8 @@ class _TabPage(QWidget):
     """Holds one tab's place in the tab bar and builds the tab the first time it is needed.
 
     Building every tab at once stalls the window (style sheets make widget creation
-    costly): the window paints its frame first, then builds the tab on show, then paints
-    it, each in its own event-loop turn; the other tabs are built when first shown.
+    costly): the window builds only the tab it opens on, whose data then loads on the
+    worker while the window paints; the other tabs are built when first shown.
     """
 
     def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget) -> None:
@@ -134,8 +130,6 @@ class MainWindow(QMainWindow):
         self._ctx = ctx
         self._settings = settings
         self._wizard: QWidget | None = None
-        self._closing = False
-        self._framed = False  # the window's frame has painted once
         studio = ctx.user.studio
         self.setWindowTitle(self.tr("{studio} — Podyx").format(studio=studio.name))
 
@@ -172,6 +166,7 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         self.tabs.setCurrentIndex(min(settings.last_tab, self.tabs.count() - 1))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._pages[self.tabs.currentIndex()].ensure()  # its load starts now
 
     # --- the tabs -------------------------------------------------------------------
 
@@ -219,10 +214,6 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         self._pages[index].ensure()
         self._settings.last_tab = index
-
-    def _build_current_tab(self) -> None:
-        if not self._closing:
-            self._pages[self.tabs.currentIndex()].ensure()
 
     def _on_changed(self, entities: frozenset[str]) -> None:
         """Keep the name button current while the Account tab (which does it) is unbuilt."""
@@ -362,22 +353,7 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._pages[self.tabs.currentIndex()].built:
-            # After the frame has painted (see paintEvent); this is the fallback for a
-            # window that does not paint (minimised, covered).
-            QTimer.singleShot(FRAME_FIRST_MS, self, self._build_current_tab)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._framed:
-            self._framed = True
-            # one display frame later, so input and timers get a turn in between
-            QTimer.singleShot(FRAME_MS, self, self._build_current_tab)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._closing = True
         self.save_state()
         super().closeEvent(event)
 
