@@ -38,6 +38,7 @@ ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
 BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
+PREWARM_LATER_MS = 1500  # after the window shows: its first tab has loaded and painted
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
 
 
@@ -150,8 +151,9 @@ class DesktopApp(QObject):
         bench_marker("first_paint")
         pause_collector()
         allowed = self._demo_allowed
+        tab = self.settings.last_tab
         self.tasks.run(
-            lambda services: prepare_database(services, allowed),
+            lambda services: prepare_database(services, allowed, tab),
             on_success=self._prepared,
             on_error=self._start_failed,
             owner=self.sign_in,
@@ -173,8 +175,9 @@ class DesktopApp(QObject):
                 )
                 return
             self.sign_in.set_status(self.tr("Preparing the demo studio…"))
+            tab = self.settings.last_tab
             self.tasks.run(
-                load_demo_studio,
+                lambda services: load_demo_studio(services, tab),
                 on_success=self._demo_loaded,
                 on_error=self._start_failed,
                 owner=self.sign_in,
@@ -259,6 +262,11 @@ class DesktopApp(QObject):
         window.show()
         self.sign_in.hide()
         bench_marker("main_window_shown")
+        # The other tabs' and the dialogs' modules, on the worker once the first tab has
+        # had its turn, so opening them later does not stall the GUI thread on imports.
+        QTimer.singleShot(
+            PREWARM_LATER_MS, window, lambda: self.tasks.run(prewarm_later_views, owner=self)
+        )
         if os.environ.get(BENCH_MARKERS) == "1":
             _BookingsPainted(window)
 
@@ -320,7 +328,9 @@ class DesktopApp(QObject):
 # --- work done on the task worker -----------------------------------------------------
 
 
-def prepare_database(services: Services, demo_allowed: Callable[[Services], bool]) -> Prepared:
+def prepare_database(
+    services: Services, demo_allowed: Callable[[Services], bool], tab: int = 0
+) -> Prepared:
     """Upgrade the schema if needed and read the studio (None when there is none yet)."""
     from podyx_desktop.db import tables as t
     from podyx_desktop.db.migrate import upgrade_to_head
@@ -335,21 +345,35 @@ def prepare_database(services: Services, demo_allowed: Callable[[Services], bool
     store = SessionStore(url)
     if studio is None:
         return Prepared(None, url, demo_allowed(services), store, None)
-    prewarm_views(studio)
+    prewarm_views(studio, tab)
     freeze_startup_objects()
     return Prepared(studio, url, False, store, resume_session(services, store))
 
 
-def prewarm_views(studio: StudioInfo | None) -> None:
-    """Import the main window's modules (and the locale data they format with) here on
-    the worker, so signing in does not stall the GUI thread with imports."""
+def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
+    """Import the main window's module and the module of the tab it opens on (and the
+    locale data they format with) here on the worker, so signing in does not stall the
+    GUI thread with imports."""
     import importlib
 
-    importlib.import_module("podyx_desktop.views.main_window")
+    from podyx_desktop.views.main_window import first_modules
+
+    for name in first_modules(tab):
+        importlib.import_module(name)
     if studio is not None:
         from podyx_desktop.views.formatting import money_text
 
         money_text(0, studio.currency, studio.locale)
+
+
+def prewarm_later_views(_services: Services) -> None:
+    """Import the modules of the other tabs and of the dialogs (a task, on the worker)."""
+    import importlib
+
+    from podyx_desktop.views.main_window import LATER_MODULES
+
+    for name in LATER_MODULES:
+        importlib.import_module(name)
 
 
 def pause_collector() -> None:
@@ -381,13 +405,13 @@ def freeze_startup_objects() -> None:
     gc.enable()
 
 
-def load_demo_studio(services: Services) -> tuple[StudioInfo, tuple[DemoLogin, ...]]:
+def load_demo_studio(services: Services, tab: int = 0) -> tuple[StudioInfo, tuple[DemoLogin, ...]]:
     from podyx_desktop.demo import load_demo
     from podyx_desktop.domain.principal import Principal
 
     logins = demo_logins_of(load_demo(services))
     studio = services.catalogue.studio(Principal.anonymous())
-    prewarm_views(studio)
+    prewarm_views(studio, tab)
     freeze_startup_objects()
     return studio, logins
 

@@ -28,12 +28,10 @@ from podyx_desktop.changes import affects
 from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.views.addons_dialog import AddonsDialog
 from podyx_desktop.views.booking_details import BookingDetailsPane
 from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
-from podyx_desktop.views.reschedule_dialog import RescheduleDialog
 from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import current_record, record_table, select_where
 from podyx_desktop.views.text_style import set_role
@@ -41,6 +39,8 @@ from podyx_desktop.views.widgets import error_box
 
 if TYPE_CHECKING:
     from podyx_desktop.services import Services
+    from podyx_desktop.views.addons_dialog import AddonsDialog
+    from podyx_desktop.views.reschedule_dialog import RescheduleDialog
 
 CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
 PREFORMATTED_ROWS = 60  # more than a tall window shows at first
@@ -487,6 +487,8 @@ class BookingsTab(ClientTab):
         booking = self.selected_booking()
         if booking is None or self._actions is None or not self._actions.can_reschedule:
             return
+        from podyx_desktop.views.reschedule_dialog import RescheduleDialog  # see LATER_MODULES
+
         dialog = RescheduleDialog(self._ctx, booking, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.rescheduled.connect(self._rescheduled)
@@ -506,6 +508,8 @@ class BookingsTab(ClientTab):
         actions = self._actions
         if booking is None or actions is None or not actions.can_add_addons:
             return
+        from podyx_desktop.views.addons_dialog import AddonsDialog  # see LATER_MODULES
+
         dialog = AddonsDialog(self._ctx, booking, actions.addable_addons, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.added.connect(self._addons_added)

@@ -9,7 +9,7 @@ indicator while a task has run for a moment. Geometry and the last tab are resto
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -39,21 +39,41 @@ from PySide6.QtWidgets import (
 from podyx_desktop.changes import EVERYTHING, affects
 from podyx_desktop.domain.records import Account, SignedIn
 from podyx_desktop.ui_settings import UiSettings
-from podyx_desktop.views.account_tab import AccountTab
-from podyx_desktop.views.bookings_tab import BookingsTab
-from podyx_desktop.views.bundles_tab import BundlesTab
 from podyx_desktop.views.context import ViewContext
-from podyx_desktop.views.purchases_tab import PurchasesTab
 from podyx_desktop.views.widgets import error_box
 
+if TYPE_CHECKING:
+    from podyx_desktop.views.account_tab import AccountTab
+    from podyx_desktop.views.bookings_tab import BookingsTab
+    from podyx_desktop.views.bundles_tab import BundlesTab
+    from podyx_desktop.views.purchases_tab import PurchasesTab
+
 BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
+# Each tab's module, imported when the tab is first built. Start-up imports the module of
+# the tab the window opens on (on the worker, before the window shows: ``first_modules``);
+# the rest, and the dialogs, are imported on the worker once the window is up
+# (``LATER_MODULES``), so the GUI thread does not stall on imports either way.
+TAB_MODULES = (
+    "podyx_desktop.views.bookings_tab",
+    "podyx_desktop.views.bundles_tab",
+    "podyx_desktop.views.purchases_tab",
+    "podyx_desktop.views.account_tab",
+)
+LATER_MODULES = (
+    *TAB_MODULES,
+    "podyx_desktop.views.booking_wizard",
+    "podyx_desktop.views.addons_dialog",
+    "podyx_desktop.views.reschedule_dialog",
+)
+
+
+def first_modules(last_tab: int) -> tuple[str, ...]:
+    """The modules the main window needs to show: itself and the tab it opens on."""
+    return (__name__, TAB_MODULES[min(max(last_tab, 0), len(TAB_MODULES) - 1)])
 
 
 class Tab(Protocol):
     def reload(self) -> None: ...
-
-
-W = TypeVar("W", bound=QWidget)
 
 
 def initials(name: str) -> str:
@@ -146,9 +166,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._pages: list[_TabPage] = []
         for title, build in (
-            (self.tr("&Bookings"), lambda page: BookingsTab(ctx, page)),
-            (self.tr("B&undles"), lambda page: BundlesTab(ctx, page)),
-            (self.tr("&Purchases"), lambda page: PurchasesTab(ctx, page)),
+            (self.tr("&Bookings"), self._build_bookings_tab),
+            (self.tr("B&undles"), self._build_bundles_tab),
+            (self.tr("&Purchases"), self._build_purchases_tab),
             (self.tr("&Account"), self._build_account_tab),
         ):
             page = _TabPage(build, self.tabs)
@@ -170,31 +190,45 @@ class MainWindow(QMainWindow):
 
     # --- the tabs -------------------------------------------------------------------
 
+    def _build_bookings_tab(self, page: QWidget) -> BookingsTab:
+        from podyx_desktop.views.bookings_tab import BookingsTab
+
+        return BookingsTab(self._ctx, page)
+
+    def _build_bundles_tab(self, page: QWidget) -> BundlesTab:
+        from podyx_desktop.views.bundles_tab import BundlesTab
+
+        return BundlesTab(self._ctx, page)
+
+    def _build_purchases_tab(self, page: QWidget) -> PurchasesTab:
+        from podyx_desktop.views.purchases_tab import PurchasesTab
+
+        return PurchasesTab(self._ctx, page)
+
     def _build_account_tab(self, page: QWidget) -> AccountTab:
+        from podyx_desktop.views.account_tab import AccountTab
+
         tab = AccountTab(self._ctx, page)
         tab.account_changed.connect(self._show_account)
         tab.session_replaced.connect(self._session_replaced)
         tab.log_out_requested.connect(self.log_out_requested)
         return tab
 
-    def _tab(self, index: int, kind: type[W]) -> W:
-        return cast(W, self._pages[index].ensure())
-
     @property
     def bookings_tab(self) -> BookingsTab:
-        return self._tab(BOOKINGS, BookingsTab)
+        return cast("BookingsTab", self._pages[BOOKINGS].ensure())
 
     @property
     def bundles_tab(self) -> BundlesTab:
-        return self._tab(BUNDLES, BundlesTab)
+        return cast("BundlesTab", self._pages[BUNDLES].ensure())
 
     @property
     def purchases_tab(self) -> PurchasesTab:
-        return self._tab(PURCHASES, PurchasesTab)
+        return cast("PurchasesTab", self._pages[PURCHASES].ensure())
 
     @property
     def account_tab(self) -> AccountTab:
-        return self._tab(ACCOUNT, AccountTab)
+        return cast("AccountTab", self._pages[ACCOUNT].ensure())
 
     def current_tab(self) -> QWidget:
         """The tab on show (``tabs.currentWidget()`` is the page that holds it)."""
