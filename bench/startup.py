@@ -21,8 +21,9 @@ Usage::
     python bench/startup.py [--bookings N] [--clients N] [--repeat K] [--database URL]
 
 The remembered session reaches the app through keyring's own ``PYTHON_KEYRING_BACKEND``
-switch: :class:`BenchKeyring` (below) hands out the token from an environment variable of
-the child process, so the bench never touches the real keyring and writes no token to disk.
+switch: :class:`bench.keyring_backend.BenchKeyring` hands out the token from an environment
+variable of the child process, so the bench never touches the real keyring and writes no
+token to disk.
 """
 
 from __future__ import annotations
@@ -37,10 +38,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.keyring_backend import TOKEN_VARIABLE
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN_VARIABLE = "PODYX_BENCH_TOKEN"
 FIRST_PAINT_RATIO_TARGET = 1.5
 POPULATED_TARGET_MS = 600.0
 
@@ -72,21 +75,6 @@ window.installEventFilter(probe)
 window.show()
 sys.exit(app.exec())
 """
-
-
-class BenchKeyring(KeyringBackend):
-    """A keyring for the bench's child processes: the token comes from the environment."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return os.environ.get(TOKEN_VARIABLE)
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        pass  # the bench's session is handed in; nothing is kept
-
-    def delete_password(self, service: str, username: str) -> None:
-        pass
 
 
 def launch(
@@ -132,7 +120,7 @@ def child_environment(config_home: Path, extra: dict[str, str]) -> dict[str, str
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
         XDG_CONFIG_HOME=str(config_home),  # fresh QSettings: no saved geometry or tab
         PODYX_BENCH_MARKERS="1",
-        PYTHON_KEYRING_BACKEND="bench.startup.BenchKeyring",
+        PYTHON_KEYRING_BACKEND="bench.keyring_backend.BenchKeyring",
     )
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.update(extra)
@@ -242,6 +230,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    if __package__ in (None, ""):
-        sys.path.insert(0, str(ROOT))
     sys.exit(main())
