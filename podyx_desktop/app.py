@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
-    from podyx_desktop.views.main_window import MainWindow
+    from podyx_desktop.views.main_window import MainWindow, Prefetched
 
 log = logging.getLogger(__name__)
 
@@ -89,11 +89,13 @@ class _FirstPaint(QObject):
 
 @dataclass(frozen=True)
 class Resumed:
-    """What the remembered sign-in gave: a session, or why not."""
+    """What the remembered sign-in gave: a session, or why not; and, at start-up, the
+    first load of the tab the main window opens on (see ``main_window.prefetch``)."""
 
     signed_in: SignedIn | None
     keyring_problem: str | None
     expired_message: str | None
+    prefetched: Prefetched | None = None
 
 
 @dataclass(frozen=True)
@@ -213,7 +215,7 @@ class DesktopApp(QObject):
             self.sign_in.show_message(resumed.expired_message)
         if resumed.signed_in is not None:
             self._remembered = True
-            self._show_main(resumed.signed_in)
+            self._show_main(resumed.signed_in, resumed.prefetched)
 
     def _start_failed(self, message: str) -> None:
         resume_collector()
@@ -247,14 +249,14 @@ class DesktopApp(QObject):
         if self.main_window is not None:
             self.main_window.statusBar().showMessage(problem, 15_000)
 
-    def _show_main(self, signed_in: SignedIn) -> None:
+    def _show_main(self, signed_in: SignedIn, prefetched: Prefetched | None = None) -> None:
         from podyx_desktop.views.context import UserSession, ViewContext
         from podyx_desktop.views.main_window import MainWindow
 
         assert self.studio is not None
         user = UserSession(signed_in.principal, signed_in.account, self.studio, signed_in.token)
         ctx = ViewContext(self.tasks, self.bus, user)
-        window = MainWindow(ctx, self.settings)
+        window = MainWindow(ctx, self.settings, prefetched=prefetched)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.log_out_requested.connect(self.log_out)
         window.session_replaced.connect(self._session_replaced)
@@ -346,8 +348,30 @@ def prepare_database(
     if studio is None:
         return Prepared(None, url, demo_allowed(services), store, None)
     prewarm_views(studio, tab)
-    freeze_startup_objects()
-    return Prepared(studio, url, False, store, resume_session(services, store))
+    freeze_startup_objects()  # before the session's records: those may be garbage soon
+    resumed = resume_session(services, store)
+    if resumed.signed_in is not None:
+        resumed = replace(resumed, prefetched=prefetch_first_tab(services, studio, resumed, tab))
+    return Prepared(studio, url, False, store, resumed)
+
+
+def prefetch_first_tab(
+    services: Services, studio: StudioInfo, resumed: Resumed, tab: int
+) -> Prefetched | None:
+    """The first load of the tab the main window will open on, here in the start-up task
+    (it saves the window a round trip to the worker). If it fails, the tab loads itself
+    and reports the problem as it would on any load."""
+    from podyx_desktop.views.context import UserSession
+    from podyx_desktop.views.main_window import prefetch
+
+    signed_in = resumed.signed_in
+    assert signed_in is not None
+    user = UserSession(signed_in.principal, signed_in.account, studio, signed_in.token)
+    try:
+        return prefetch(services, user, tab)
+    except Exception:
+        log.warning("Could not load the first tab at start-up; it loads itself", exc_info=True)
+        return None
 
 
 def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:

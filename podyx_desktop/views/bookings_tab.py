@@ -7,6 +7,7 @@ says bookings changed, here or on another seat.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
@@ -30,7 +31,7 @@ from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.booking_details import BookingDetailsPane
 from podyx_desktop.views.client_tab import ClientTab
-from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.context import UserSession, ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import current_record, record_table, select_where
@@ -38,6 +39,7 @@ from podyx_desktop.views.text_style import set_role
 from podyx_desktop.views.widgets import error_box
 
 if TYPE_CHECKING:
+    from podyx_desktop.domain.principal import Principal
     from podyx_desktop.services import Services
     from podyx_desktop.views.addons_dialog import AddonsDialog
     from podyx_desktop.views.reschedule_dialog import RescheduleDialog
@@ -72,6 +74,37 @@ _BUILT_LATER = frozenset(
 )
 
 
+def load_lists(
+    services: Services,
+    principal: Principal,
+    client_id: int,
+    display: DisplayFormat,
+    texts_of: Callable[[Booking], tuple[str, ...]],
+) -> Loaded:
+    """Both lists of a client, and the cell texts of their first rows (on the worker)."""
+    display.warm_up()  # babel's data loads here, not on the GUI thread
+    upcoming = services.bookings.list_for_client(principal, client_id, upcoming=True)
+    past = services.bookings.list_for_client(principal, client_id, upcoming=False)
+    # The rows on show first are formatted here too (babel is slow on the GUI thread);
+    # the rest, if any, when they are first shown.
+    return Loaded(
+        upcoming,
+        [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
+        past,
+        [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
+    )
+
+
+def prefetch(services: Services, user: UserSession) -> Loaded | None:
+    """The tab's first load for ``user``, made by the start-up task on the worker before
+    the window exists (see ``MainWindow(prefetched=…)``), so the window opens filled."""
+    if user.account is None:
+        return None
+    display = DisplayFormat.for_studio(user.studio)
+    texts_of = BookingsTableModel(display).row_texts  # plain Python, no parent, no signals
+    return load_lists(services, user.principal, user.account.id, display, texts_of)
+
+
 class BookingsTab(ClientTab):
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
@@ -91,8 +124,15 @@ class BookingsTab(ClientTab):
     feedback: QLabel
 
     def __init__(
-        self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
+        self,
+        ctx: ViewContext,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+        initial: Loaded | None = None,
     ) -> None:
+        """``initial``: the lists as :func:`prefetch` loaded them; shown at once, and the
+        tab does not load them again (otherwise call :meth:`reload`)."""
         super().__init__(ctx, parent, client_id=client_id, object_name="BookingsTab")
         self._actions: BookingActions | None = None
         self._details_of: Booking | None = None  # the record whose details are shown
@@ -171,6 +211,9 @@ class BookingsTab(ClientTab):
         splitter.setSizes([2000, 1000])  # proportions of the first layout
         splitter.setChildrenCollapsible(False)
         ctx.bus.changed.connect(self._on_changed)
+        self._select_when_built = initial is not None
+        if initial is not None:
+            self._show_lists(initial)
 
         # --- the details side, in the next turn (a zero timer: after pending events) ---
         self._right: QWidget | None = right
@@ -240,6 +283,11 @@ class BookingsTab(ClientTab):
             QWidget.setTabOrder(first, second)
         self._show_actions(None)
         self.setUpdatesEnabled(True)
+        if self._select_when_built:  # the lists came with the tab: show the first session
+            self._select_when_built = False
+            # After the lists' first paint: selecting loads the details on the worker,
+            # which would hold up that paint.
+            QTimer.singleShot(0, self, lambda: self._select_after_load(self.selected_booking()))
 
     def _reason_label(self, parent: QWidget) -> QLabel:
         label = QLabel(parent)
@@ -263,22 +311,8 @@ class BookingsTab(ClientTab):
             self.list_message.setText(self.tr("Loading your sessions…"))
 
         texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
-
-        def load(services: Services) -> Loaded:
-            display.warm_up()  # babel's data loads here, not on the GUI thread
-            upcoming = services.bookings.list_for_client(principal, client_id, upcoming=True)
-            past = services.bookings.list_for_client(principal, client_id, upcoming=False)
-            # The rows on show first are formatted here too (babel is slow on the GUI
-            # thread); the rest, if any, when they are first shown.
-            return Loaded(
-                upcoming,
-                [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
-                past,
-                [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
-            )
-
         self._ctx.tasks.run(
-            load,
+            lambda services: load_lists(services, principal, client_id, display, texts_of),
             owner=self,
             on_success=self._loaded,
             on_error=self._load_failed,
@@ -287,9 +321,16 @@ class BookingsTab(ClientTab):
     def _loaded(self, result: Loaded) -> None:
         self._loading -= 1
         selected = self.selected_booking()
+        self._show_lists(result)
+        self._select_after_load(selected)
+
+    def _show_lists(self, result: Loaded) -> None:
         self.upcoming_model.set_rows(result.upcoming, result.upcoming_texts)
         self.past_model.set_rows(result.past, result.past_texts)
         self._update_list_message()
+
+    def _select_after_load(self, selected: Booking | None) -> None:
+        """Select ``selected`` again, or else the first session, and show its details."""
         if selected is not None and self.select_booking(selected.id):
             return
         # Nothing (or a booking now gone) was selected: show the first session's details.

@@ -9,6 +9,7 @@ indicator while a task has run for a moment. Geometry and the last tab are resto
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -39,10 +40,11 @@ from PySide6.QtWidgets import (
 from podyx_desktop.changes import EVERYTHING, affects
 from podyx_desktop.domain.records import Account, SignedIn
 from podyx_desktop.ui_settings import UiSettings
-from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.context import UserSession, ViewContext
 from podyx_desktop.views.widgets import error_box
 
 if TYPE_CHECKING:
+    from podyx_desktop.services import Services
     from podyx_desktop.views.account_tab import AccountTab
     from podyx_desktop.views.bookings_tab import BookingsTab
     from podyx_desktop.views.bundles_tab import BundlesTab
@@ -67,9 +69,35 @@ LATER_MODULES = (
 )
 
 
+def opening_tab(last_tab: int) -> int:
+    """The tab the window opens on: the one shown last (a stale index: the last tab)."""
+    return min(max(last_tab, 0), len(TAB_MODULES) - 1)
+
+
 def first_modules(last_tab: int) -> tuple[str, ...]:
     """The modules the main window needs to show: itself and the tab it opens on."""
-    return (__name__, TAB_MODULES[min(max(last_tab, 0), len(TAB_MODULES) - 1)])
+    return (__name__, TAB_MODULES[opening_tab(last_tab)])
+
+
+@dataclass(frozen=True)
+class Prefetched:
+    """The first load of tab ``tab``, made before the window was built."""
+
+    tab: int
+    data: object
+
+
+def prefetch(services: Services, user: UserSession, last_tab: int) -> Prefetched | None:
+    """On the worker, before the window exists: the first load of the tab it opens on, for
+    the tabs that take one (the Bookings tab); None for the others (they load when built).
+    """
+    tab = opening_tab(last_tab)
+    if tab != BOOKINGS:
+        return None
+    from podyx_desktop.views.bookings_tab import prefetch as prefetch_bookings
+
+    data = prefetch_bookings(services, user)
+    return Prefetched(tab, data) if data is not None else None
 
 
 class Tab(Protocol):
@@ -128,11 +156,11 @@ class _TabPage(QWidget):
         return self.content is not None
 
     def ensure(self) -> QWidget:
+        """The tab, built (and its load started) the first time it is asked for."""
         if self.content is None:
             self.content = self._build(self)
             self._layout.addWidget(self.content)
             self.setFocusProxy(self.content)
-            cast(Tab, self.content).reload()
         return self.content
 
 
@@ -143,10 +171,18 @@ class MainWindow(QMainWindow):
     session_replaced = Signal(object)  # SignedIn after a password change
 
     def __init__(
-        self, ctx: ViewContext, settings: UiSettings, parent: QWidget | None = None
+        self,
+        ctx: ViewContext,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+        *,
+        prefetched: Prefetched | None = None,
     ) -> None:
+        """``prefetched``: the first load of the tab the window opens on, made by the
+        start-up task with :func:`prefetch`; that tab shows it instead of loading."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        self._prefetched = prefetched
         self._ctx = ctx
         self._settings = settings
         self._wizard: QWidget | None = None
@@ -184,31 +220,45 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
-        self.tabs.setCurrentIndex(min(settings.last_tab, self.tabs.count() - 1))
+        self.tabs.setCurrentIndex(opening_tab(settings.last_tab))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._pages[self.tabs.currentIndex()].ensure()  # its load starts now
 
     # --- the tabs -------------------------------------------------------------------
 
-    def _build_bookings_tab(self, page: QWidget) -> BookingsTab:
-        from podyx_desktop.views.bookings_tab import BookingsTab
+    def _take_prefetched(self, index: int) -> object | None:
+        prefetched, self._prefetched = self._prefetched, None
+        return prefetched.data if prefetched is not None and prefetched.tab == index else None
 
-        return BookingsTab(self._ctx, page)
+    def _build_bookings_tab(self, page: QWidget) -> BookingsTab:
+        from podyx_desktop.views.bookings_tab import BookingsTab, Loaded
+
+        initial = self._take_prefetched(BOOKINGS)
+        if isinstance(initial, Loaded):
+            return BookingsTab(self._ctx, page, initial=initial)
+        tab = BookingsTab(self._ctx, page)
+        tab.reload()
+        return tab
 
     def _build_bundles_tab(self, page: QWidget) -> BundlesTab:
         from podyx_desktop.views.bundles_tab import BundlesTab
 
-        return BundlesTab(self._ctx, page)
+        tab = BundlesTab(self._ctx, page)
+        tab.reload()
+        return tab
 
     def _build_purchases_tab(self, page: QWidget) -> PurchasesTab:
         from podyx_desktop.views.purchases_tab import PurchasesTab
 
-        return PurchasesTab(self._ctx, page)
+        tab = PurchasesTab(self._ctx, page)
+        tab.reload()
+        return tab
 
     def _build_account_tab(self, page: QWidget) -> AccountTab:
         from podyx_desktop.views.account_tab import AccountTab
 
         tab = AccountTab(self._ctx, page)
+        tab.reload()
         tab.account_changed.connect(self._show_account)
         tab.session_replaced.connect(self._session_replaced)
         tab.log_out_requested.connect(self.log_out_requested)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.bookings_tab import BookingsTab
-from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.bookings_tab import BookingsTab, prefetch
+from podyx_desktop.views.context import UserSession, ViewContext
 from tests.gui.fixtures_tabs import (
     click,
     late_booking,
@@ -247,3 +247,30 @@ def test_the_status_column_is_a_coloured_badge(qtbot: Any, tab_context: ViewCont
     pill = QColor(status_colours(BookingStatus.PENDING)[1])
     colours = {image.pixelColor(x, image.height() // 2).name() for x in range(image.width())}
     assert pill.name() in colours
+
+
+def test_a_prefetched_tab_shows_its_lists_at_once_without_loading(
+    qtbot: Any, tab_context: ViewContext, gui_services: Services, studio: Any
+) -> None:
+    # What the start-up task does on the worker before the window exists …
+    initial = prefetch(gui_services, tab_context.user)
+    assert initial is not None
+    # … and the tab built with it: filled in its constructor, no load of its own.
+    tab = BookingsTab(tab_context, initial=initial)
+    qtbot.addWidget(tab)
+    assert tab.upcoming_model.rowCount() == 1
+    assert tab.upcoming_model.index(0, 0).data() == initial.upcoming_texts[0][0]
+    assert not tab.is_loading and tab_context.tasks.pending == 0
+    tab.resize(1100, 650)
+    tab.show()
+    # Once the details side is built, the first session is selected and its details load.
+    qtbot.waitUntil(lambda: tab.selected_booking() is not None)
+    wait_idle(qtbot, tab_context)
+    assert tab.details.booking is not None and tab.details.booking.id == studio.booking_id
+
+
+def test_a_visitor_has_nothing_to_prefetch(
+    tab_context: ViewContext, gui_services: Services
+) -> None:
+    visitor = UserSession.visitor(tab_context.user.studio)
+    assert prefetch(gui_services, visitor) is None

@@ -151,6 +151,8 @@ def test_remember_me_survives_a_restart(
     window = wait_main(qtbot, again)  # no typing: it signs in by itself
     assert studio.client_name in window.user_button.text()
     assert not again.sign_in.isVisible()
+    # The start-up task loaded the Bookings tab too: it opened filled.
+    assert window.bookings_tab.upcoming_model.rowCount() == 1
 
 
 def test_without_remember_nothing_is_kept(
