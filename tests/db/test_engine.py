@@ -24,6 +24,7 @@ def test_sqlite_connections_are_configured(sqlite_database: Database) -> None:
 
 def test_write_units_take_the_write_lock_at_begin(sqlite_database: Database) -> None:
     path = sqlite_database.url.database
+    assert path is not None
     with sqlite_database.write() as session:
         session.execute(text("SELECT 1"))
         other = sqlite3.connect(path, timeout=0.1, isolation_level=None)
