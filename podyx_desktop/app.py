@@ -30,7 +30,8 @@ from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
-    from podyx_desktop.views.main_window import MainWindow, Prefetched
+    from podyx_desktop.views.main_window import MainWindow
+    from podyx_desktop.views.opening import Prefetched
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class _FirstPaint(QObject):
 @dataclass(frozen=True)
 class Resumed:
     """What the remembered sign-in gave: a session, or why not; and, at start-up, the
-    first load of the tab the main window opens on (see ``main_window.prefetch``)."""
+    first load of the tab the main window opens on (see ``views.opening.prefetch``)."""
 
     signed_in: SignedIn | None
     keyring_problem: str | None
@@ -362,7 +363,7 @@ def prefetch_first_tab(
     (it saves the window a round trip to the worker). If it fails, the tab loads itself
     and reports the problem as it would on any load."""
     from podyx_desktop.views.context import UserSession
-    from podyx_desktop.views.main_window import prefetch
+    from podyx_desktop.views.opening import prefetch
 
     signed_in = resumed.signed_in
     assert signed_in is not None
@@ -380,7 +381,7 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
     GUI thread with imports."""
     import importlib
 
-    from podyx_desktop.views.main_window import first_modules
+    from podyx_desktop.views.opening import first_modules
 
     for name in first_modules(tab):
         importlib.import_module(name)
@@ -394,7 +395,7 @@ def prewarm_later_views(_services: Services) -> None:
     """Import the modules of the other tabs and of the dialogs (a task, on the worker)."""
     import importlib
 
-    from podyx_desktop.views.main_window import LATER_MODULES
+    from podyx_desktop.views.opening import LATER_MODULES
 
     for name in LATER_MODULES:
         importlib.import_module(name)

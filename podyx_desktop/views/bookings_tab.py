@@ -7,8 +7,7 @@ says bookings changed, here or on another seat.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -30,8 +29,9 @@ from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.booking_details import BookingDetailsPane
+from podyx_desktop.views.bookings_lists import Loaded, load_lists
 from podyx_desktop.views.client_tab import ClientTab
-from podyx_desktop.views.context import UserSession, ViewContext
+from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import current_record, record_table, select_where
@@ -39,22 +39,10 @@ from podyx_desktop.views.text_style import set_role
 from podyx_desktop.views.widgets import error_box
 
 if TYPE_CHECKING:
-    from podyx_desktop.domain.principal import Principal
-    from podyx_desktop.services import Services
     from podyx_desktop.views.addons_dialog import AddonsDialog
     from podyx_desktop.views.reschedule_dialog import RescheduleDialog
 
 CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
-PREFORMATTED_ROWS = 60  # more than a tall window shows at first
-
-
-class Loaded(NamedTuple):
-    """What a reload brings: both lists, and the cell texts of their first rows."""
-
-    upcoming: list[Booking]
-    upcoming_texts: list[tuple[str, ...]]
-    past: list[Booking]
-    past_texts: list[tuple[str, ...]]
 
 
 # The details side of the tab: built one event-loop turn after the lists (see
@@ -72,37 +60,6 @@ _BUILT_LATER = frozenset(
         "feedback",
     }
 )
-
-
-def load_lists(
-    services: Services,
-    principal: Principal,
-    client_id: int,
-    display: DisplayFormat,
-    texts_of: Callable[[Booking], tuple[str, ...]],
-) -> Loaded:
-    """Both lists of a client, and the cell texts of their first rows (on the worker)."""
-    display.warm_up()  # babel's data loads here, not on the GUI thread
-    upcoming = services.bookings.list_for_client(principal, client_id, upcoming=True)
-    past = services.bookings.list_for_client(principal, client_id, upcoming=False)
-    # The rows on show first are formatted here too (babel is slow on the GUI thread);
-    # the rest, if any, when they are first shown.
-    return Loaded(
-        upcoming,
-        [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
-        past,
-        [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
-    )
-
-
-def prefetch(services: Services, user: UserSession) -> Loaded | None:
-    """The tab's first load for ``user``, made by the start-up task on the worker before
-    the window exists (see ``MainWindow(prefetched=…)``), so the window opens filled."""
-    if user.account is None:
-        return None
-    display = DisplayFormat.for_studio(user.studio)
-    texts_of = BookingsTableModel(display).row_texts  # plain Python, no parent, no signals
-    return load_lists(services, user.principal, user.account.id, display, texts_of)
 
 
 class BookingsTab(ClientTab):
@@ -131,8 +88,8 @@ class BookingsTab(ClientTab):
         client_id: int | None = None,
         initial: Loaded | None = None,
     ) -> None:
-        """``initial``: the lists as :func:`prefetch` loaded them; shown at once, and the
-        tab does not load them again (otherwise call :meth:`reload`)."""
+        """``initial``: the lists as ``bookings_lists.prefetch`` loaded them, shown at once;
+        the tab does not load them again (without it, call :meth:`reload`)."""
         super().__init__(ctx, parent, client_id=client_id, object_name="BookingsTab")
         self._actions: BookingActions | None = None
         self._details_of: Booking | None = None  # the record whose details are shown

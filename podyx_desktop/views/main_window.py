@@ -9,7 +9,6 @@ indicator while a task has run for a moment. Geometry and the last tab are resto
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -40,64 +39,22 @@ from PySide6.QtWidgets import (
 from podyx_desktop.changes import EVERYTHING, affects
 from podyx_desktop.domain.records import Account, SignedIn
 from podyx_desktop.ui_settings import UiSettings
-from podyx_desktop.views.context import UserSession, ViewContext
+from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.opening import (
+    ACCOUNT,
+    BOOKINGS,
+    BUNDLES,
+    PURCHASES,
+    Prefetched,
+    opening_tab,
+)
 from podyx_desktop.views.widgets import error_box
 
 if TYPE_CHECKING:
-    from podyx_desktop.services import Services
     from podyx_desktop.views.account_tab import AccountTab
     from podyx_desktop.views.bookings_tab import BookingsTab
     from podyx_desktop.views.bundles_tab import BundlesTab
     from podyx_desktop.views.purchases_tab import PurchasesTab
-
-BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
-# Each tab's module, imported when the tab is first built. Start-up imports the module of
-# the tab the window opens on (on the worker, before the window shows: ``first_modules``);
-# the rest, and the dialogs, are imported on the worker once the window is up
-# (``LATER_MODULES``), so the GUI thread does not stall on imports either way.
-TAB_MODULES = (
-    "podyx_desktop.views.bookings_tab",
-    "podyx_desktop.views.bundles_tab",
-    "podyx_desktop.views.purchases_tab",
-    "podyx_desktop.views.account_tab",
-)
-LATER_MODULES = (
-    *TAB_MODULES,
-    "podyx_desktop.views.booking_wizard",
-    "podyx_desktop.views.addons_dialog",
-    "podyx_desktop.views.reschedule_dialog",
-)
-
-
-def opening_tab(last_tab: int) -> int:
-    """The tab the window opens on: the one shown last (a stale index: the last tab)."""
-    return min(max(last_tab, 0), len(TAB_MODULES) - 1)
-
-
-def first_modules(last_tab: int) -> tuple[str, ...]:
-    """The modules the main window needs to show: itself and the tab it opens on."""
-    return (__name__, TAB_MODULES[opening_tab(last_tab)])
-
-
-@dataclass(frozen=True)
-class Prefetched:
-    """The first load of tab ``tab``, made before the window was built."""
-
-    tab: int
-    data: object
-
-
-def prefetch(services: Services, user: UserSession, last_tab: int) -> Prefetched | None:
-    """On the worker, before the window exists: the first load of the tab it opens on, for
-    the tabs that take one (the Bookings tab); None for the others (they load when built).
-    """
-    tab = opening_tab(last_tab)
-    if tab != BOOKINGS:
-        return None
-    from podyx_desktop.views.bookings_tab import prefetch as prefetch_bookings
-
-    data = prefetch_bookings(services, user)
-    return Prefetched(tab, data) if data is not None else None
 
 
 class Tab(Protocol):
@@ -179,7 +136,7 @@ class MainWindow(QMainWindow):
         prefetched: Prefetched | None = None,
     ) -> None:
         """``prefetched``: the first load of the tab the window opens on, made by the
-        start-up task with :func:`prefetch`; that tab shows it instead of loading."""
+        start-up task with ``opening.prefetch``; that tab shows it instead of loading."""
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self._prefetched = prefetched
@@ -231,7 +188,8 @@ class MainWindow(QMainWindow):
         return prefetched.data if prefetched is not None and prefetched.tab == index else None
 
     def _build_bookings_tab(self, page: QWidget) -> BookingsTab:
-        from podyx_desktop.views.bookings_tab import BookingsTab, Loaded
+        from podyx_desktop.views.bookings_lists import Loaded
+        from podyx_desktop.views.bookings_tab import BookingsTab
 
         initial = self._take_prefetched(BOOKINGS)
         if isinstance(initial, Loaded):

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.bookings_tab import BookingsTab, prefetch
+from podyx_desktop.views.bookings_lists import prefetch
+from podyx_desktop.views.bookings_tab import BookingsTab
 from podyx_desktop.views.context import UserSession, ViewContext
 from tests.gui.fixtures_tabs import (
     click,
