@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from podyx_desktop import demo_data as data
 from podyx_desktop.domain.availability import OpeningInterval
-from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, Role
+from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, RefundTo, Role
 from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Booking, SignedIn
@@ -37,7 +37,6 @@ from podyx_desktop.domain.requests import (
     NewService,
     NewSetup,
     RedeemRequest,
-    RefundTo,
     SessionCart,
 )
 from podyx_desktop.services import Services
@@ -167,7 +166,8 @@ class _DemoBuilder:
         cat, system = self.s.catalogue, self.system
         cat.configure_studio(system, data.STUDIO)
         cat.set_opening_hours(
-            system, [OpeningInterval(day, 9 * 60, 21 * 60) for day in range(6)]  # Mon–Sat
+            system,
+            [OpeningInterval(day, 9 * 60, 21 * 60) for day in range(6)],  # Mon–Sat
         )
         closed = self.local_day(10)
         while closed.weekday() != 2:  # the next Wednesday after ten days
@@ -355,7 +355,8 @@ class _DemoBuilder:
         desk = self.staff[Role.FRONT_DESK]
         if plan.then == "canceled":
             self.later(
-                soon, lambda: self.s.bookings.cancel(client.principal, booking.id, reason=plan.reason)
+                soon,
+                lambda: self.s.bookings.cancel(client.principal, booking.id, reason=plan.reason),
             )
         elif plan.then == "staff_cancel":
             self.later(soon, lambda: self.s.bookings.cancel(desk, booking.id, reason=plan.reason))

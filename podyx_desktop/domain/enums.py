@@ -108,3 +108,10 @@ class PromoTarget(StrEnum):
 class SeriesKind(StrEnum):
     RECEIPT = "receipt"
     CREDIT_NOTE = "credit_note"
+
+
+class RefundTo(StrEnum):
+    """Where the money of a refund goes."""
+
+    ORIGINAL_METHOD = "original_method"
+    STORE_CREDIT = "store_credit"

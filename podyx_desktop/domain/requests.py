@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 
 from podyx_desktop.domain.enums import PaymentMethod, PromoKind, PromoTarget, Role
 from podyx_desktop.domain.policy import PolicyOverride
@@ -72,11 +71,6 @@ class Quote:
     summary: PriceSummary
     promo_refusal: PromoRefusal | None = None
     promo_message: str | None = None
-
-
-class RefundTo(StrEnum):
-    ORIGINAL_METHOD = "original_method"
-    STORE_CREDIT = "store_credit"
 
 
 @dataclass(frozen=True)

@@ -3,27 +3,36 @@
 Every call takes the acting :class:`~podyx_desktop.domain.principal.Principal` first and
 checks it; every call returns domain records, never ORM objects; every refusal is a
 :class:`~podyx_desktop.domain.errors.PodyxError` a user can act on. No Qt here.
+
+Each service's module is imported the first time the service is asked for, so the app's
+start-up (a remembered sign-in and a client's bookings) does not import checkout, bundles,
+reports, exports and the rest before the window shows.
 """
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from podyx_desktop.db.engine import Database
-from podyx_desktop.services.accounts import AccountService
-from podyx_desktop.services.audit_log import AuditService
-from podyx_desktop.services.availability import AvailabilityService
-from podyx_desktop.services.bookings import BookingService
-from podyx_desktop.services.bundles import BundleService
-from podyx_desktop.services.catalogue import CatalogueService
-from podyx_desktop.services.checkout import CheckoutService
-from podyx_desktop.services.clients import ClientService
 from podyx_desktop.services.context import Clock, ServiceContext, default_hasher, system_clock
-from podyx_desktop.services.exports import ExportService
-from podyx_desktop.services.files import FileService
-from podyx_desktop.services.notes import NoteService
-from podyx_desktop.services.purchases import PurchaseService
-from podyx_desktop.services.reports import ReportService
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+    from podyx_desktop.services.accounts import AccountService
+    from podyx_desktop.services.audit_log import AuditService
+    from podyx_desktop.services.availability import AvailabilityService
+    from podyx_desktop.services.bookings import BookingService
+    from podyx_desktop.services.bundles import BundleService
+    from podyx_desktop.services.catalogue import CatalogueService
+    from podyx_desktop.services.checkout import CheckoutService
+    from podyx_desktop.services.clients import ClientService
+    from podyx_desktop.services.exports import ExportService
+    from podyx_desktop.services.files import FileService
+    from podyx_desktop.services.notes import NoteService
+    from podyx_desktop.services.purchases import PurchaseService
+    from podyx_desktop.services.reports import ReportService
 
 
 class Services:
@@ -37,18 +46,82 @@ class Services:
         hasher: PasswordHasher | None = None,
     ) -> None:
         self.context = ServiceContext(db=db, clock=clock, hasher=hasher or default_hasher())
-        ctx = self.context
         self.db = db
-        self.accounts = AccountService(ctx)
-        self.catalogue = CatalogueService(ctx)
-        self.availability = AvailabilityService(ctx)
-        self.purchases = PurchaseService(ctx)
-        self.bookings = BookingService(ctx, self.purchases)
-        self.checkout = CheckoutService(ctx, self.accounts, self.bookings)
-        self.bundles = BundleService(ctx, self.bookings)
-        self.clients = ClientService(ctx)
-        self.notes = NoteService(ctx)
-        self.files = FileService(ctx)
-        self.audit = AuditService(ctx)
-        self.reports = ReportService(ctx, self.bundles)
-        self.exports = ExportService(ctx, self.purchases, self.reports)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from podyx_desktop.services.accounts import AccountService
+
+        return AccountService(self.context)
+
+    @cached_property
+    def catalogue(self) -> CatalogueService:
+        from podyx_desktop.services.catalogue import CatalogueService
+
+        return CatalogueService(self.context)
+
+    @cached_property
+    def availability(self) -> AvailabilityService:
+        from podyx_desktop.services.availability import AvailabilityService
+
+        return AvailabilityService(self.context)
+
+    @cached_property
+    def purchases(self) -> PurchaseService:
+        from podyx_desktop.services.purchases import PurchaseService
+
+        return PurchaseService(self.context)
+
+    @cached_property
+    def bookings(self) -> BookingService:
+        from podyx_desktop.services.bookings import BookingService
+
+        return BookingService(self.context, self.purchases)
+
+    @cached_property
+    def checkout(self) -> CheckoutService:
+        from podyx_desktop.services.checkout import CheckoutService
+
+        return CheckoutService(self.context, self.accounts, self.bookings)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        from podyx_desktop.services.bundles import BundleService
+
+        return BundleService(self.context, self.bookings)
+
+    @cached_property
+    def clients(self) -> ClientService:
+        from podyx_desktop.services.clients import ClientService
+
+        return ClientService(self.context)
+
+    @cached_property
+    def notes(self) -> NoteService:
+        from podyx_desktop.services.notes import NoteService
+
+        return NoteService(self.context)
+
+    @cached_property
+    def files(self) -> FileService:
+        from podyx_desktop.services.files import FileService
+
+        return FileService(self.context)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from podyx_desktop.services.audit_log import AuditService
+
+        return AuditService(self.context)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from podyx_desktop.services.reports import ReportService
+
+        return ReportService(self.context, self.bundles)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from podyx_desktop.services.exports import ExportService
+
+        return ExportService(self.context, self.purchases, self.reports)

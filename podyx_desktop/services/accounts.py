@@ -11,6 +11,7 @@ import hashlib
 import math
 import secrets
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
@@ -30,7 +31,6 @@ from podyx_desktop.domain.errors import (
 )
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Changes
-from podyx_desktop.domain.requests import NewAccount
 from podyx_desktop.services import mapping, validation
 from podyx_desktop.services.context import (
     ServiceContext,
@@ -40,6 +40,9 @@ from podyx_desktop.services.context import (
     require_signed_in,
     studio,
 )
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import NewAccount
 
 
 def hash_token(token: str) -> str:

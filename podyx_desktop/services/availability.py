@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import AvailabilityQuery
 from podyx_desktop.services import rules
 from podyx_desktop.services.context import ServiceContext, actor, owned, studio
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import AvailabilityQuery
 
 
 class AvailabilityService:

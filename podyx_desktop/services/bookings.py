@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -22,13 +23,13 @@ from podyx_desktop.domain.enums import (
     PaymentMethod,
     PurchaseKind,
     PurchaseStatus,
+    RefundTo,
     Role,
 )
 from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
 from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import AddonChoice, RefundTo
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import mapping, rules
 from podyx_desktop.services.booking_records import booking_events, booking_records
@@ -42,6 +43,9 @@ from podyx_desktop.services.context import (
     studio,
 )
 from podyx_desktop.services.purchases import PurchaseService
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import AddonChoice
 
 
 class BookingService:

@@ -7,6 +7,8 @@ below zero, so concurrent redemptions of the last credit cannot both succeed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -15,7 +17,6 @@ from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import BookingStatus, PurchaseStatus
 from podyx_desktop.domain.errors import InvalidInput, NoCreditLeft, NotFound, RuleViolation
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import RedeemRequest
 from podyx_desktop.services import mapping, rules
 from podyx_desktop.services.booking_records import booking_records
 from podyx_desktop.services.bookings import BookingService
@@ -29,6 +30,9 @@ from podyx_desktop.services.context import (
     require_staff,
     studio,
 )
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import RedeemRequest
 
 
 class BundleService:

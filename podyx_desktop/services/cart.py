@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -11,8 +12,10 @@ from podyx_desktop.domain.enums import LineKind, PromoTarget
 from podyx_desktop.domain.errors import InvalidInput, NotAllowed
 from podyx_desktop.domain.money import prorate_minutes
 from podyx_desktop.domain.pricing import CartItem
-from podyx_desktop.domain.requests import AddonChoice, SessionCart
 from podyx_desktop.services import rules
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import AddonChoice, SessionCart
 
 Scope = frozenset[tuple[PromoTarget, int]]
 

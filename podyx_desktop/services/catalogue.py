@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -26,15 +26,6 @@ from podyx_desktop.domain.errors import Conflict, InvalidInput, NotFound
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.policy import PolicyOverride
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import (
-    NewAddon,
-    NewBundleProduct,
-    NewPromoCode,
-    NewRoom,
-    NewService,
-    NewSetup,
-    StudioSettings,
-)
 from podyx_desktop.services import catalogue_checks as checks
 from podyx_desktop.services import mapping
 from podyx_desktop.services.context import (
@@ -45,6 +36,17 @@ from podyx_desktop.services.context import (
     require_staff,
     studio,
 )
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import (
+        NewAddon,
+        NewBundleProduct,
+        NewPromoCode,
+        NewRoom,
+        NewService,
+        NewSetup,
+        StudioSettings,
+    )
 
 # created with the studio: prefix, year, at least five digits, restarting every year
 DEFAULT_SERIES = {SeriesKind.RECEIPT: "R-", SeriesKind.CREDIT_NOTE: "CN-"}

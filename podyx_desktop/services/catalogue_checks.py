@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
@@ -22,14 +22,16 @@ from podyx_desktop.domain.enums import PromoKind
 from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.domain.policy import PolicyOverride
 from podyx_desktop.domain.promo import normalise_code
-from podyx_desktop.domain.requests import (
-    NewAddon,
-    NewBundleProduct,
-    NewPromoCode,
-    NewService,
-    StudioSettings,
-)
 from podyx_desktop.services import validation
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.requests import (
+        NewAddon,
+        NewBundleProduct,
+        NewPromoCode,
+        NewService,
+        StudioSettings,
+    )
 
 MAX_VAT_BP = 10_000
 PROMO_CODE = re.compile(r"[\w-]{1,40}")

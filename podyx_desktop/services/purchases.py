@@ -20,6 +20,7 @@ from podyx_desktop.domain.enums import (
     PaymentMethod,
     PurchaseKind,
     PurchaseStatus,
+    RefundTo,
     Role,
     SeriesKind,
 )
@@ -33,7 +34,6 @@ from podyx_desktop.domain.errors import (
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.pricing import PriceSummary
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import RefundTo
 from podyx_desktop.services import mapping
 from podyx_desktop.services.context import (
     ServiceContext,

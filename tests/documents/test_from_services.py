@@ -19,13 +19,12 @@ from podyx_desktop.documents import (
     render_session_summary,
 )
 from podyx_desktop.documents.formatting import Formatter
-from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus
+from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus, RefundTo
 from podyx_desktop.domain.records import Purchase, SignedIn, StudioInfo
 from podyx_desktop.domain.requests import (
     AddonChoice,
     BundlePurchaseRequest,
     RedeemRequest,
-    RefundTo,
 )
 from podyx_desktop.services import Services
 from tests.factories import Studio, build_studio

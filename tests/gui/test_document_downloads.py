@@ -19,9 +19,8 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
-from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus
+from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus, RefundTo
 from podyx_desktop.domain.records import SignedIn
-from podyx_desktop.domain.requests import RefundTo
 from podyx_desktop.services import Services
 from podyx_desktop.views.bookings_tab import BookingsTab
 from podyx_desktop.views.bundles_tab import BundlesTab

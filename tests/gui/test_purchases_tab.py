@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from podyx_desktop.domain.enums import PaymentMethod
+from podyx_desktop.domain.enums import PaymentMethod, RefundTo
 from podyx_desktop.domain.records import SignedIn
-from podyx_desktop.domain.requests import RefundTo
 from podyx_desktop.services import Services
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.purchases_tab import PurchasesTab

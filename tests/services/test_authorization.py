@@ -11,7 +11,14 @@ from typing import Any
 import pytest
 
 from podyx_desktop.domain.availability import OpeningInterval
-from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PromoKind, Role, SeriesKind
+from podyx_desktop.domain.enums import (
+    BookingStatus,
+    PaymentMethod,
+    PromoKind,
+    RefundTo,
+    Role,
+    SeriesKind,
+)
 from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.policy import PolicyOverride
@@ -29,7 +36,6 @@ from podyx_desktop.domain.requests import (
     NewService,
     NewSetup,
     RedeemRequest,
-    RefundTo,
     SessionCart,
     StudioSettings,
 )

@@ -6,10 +6,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind, PurchaseStatus
+from podyx_desktop.domain.enums import (
+    BookingStatus,
+    PaymentMethod,
+    PurchaseKind,
+    PurchaseStatus,
+    RefundTo,
+)
 from podyx_desktop.domain.errors import NotFound, RuleViolation, TimeTaken
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import AddonChoice, AvailabilityQuery, RefundTo
+from podyx_desktop.domain.requests import AddonChoice, AvailabilityQuery
 from tests.conftest import FakeClock
 from tests.factories import Studio
 

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind
+from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, RefundTo
 from podyx_desktop.domain.errors import InvalidInput, NoCreditLeft, RuleViolation
-from podyx_desktop.domain.requests import BundlePurchaseRequest, RedeemRequest, RefundTo
+from podyx_desktop.domain.requests import BundlePurchaseRequest, RedeemRequest
 from tests.conftest import FakeClock
 from tests.factories import Studio
 
