@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -20,7 +20,9 @@ from PySide6.QtGui import (
     QIcon,
     QKeySequence,
     QPainter,
+    QPaintEvent,
     QPixmap,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,6 +57,10 @@ if TYPE_CHECKING:
     from podyx_desktop.views.bookings_tab import BookingsTab
     from podyx_desktop.views.bundles_tab import BundlesTab
     from podyx_desktop.views.purchases_tab import PurchasesTab
+
+
+FRAME_MS = 16  # one display frame
+FRAME_FIRST_MS = 100
 
 
 class Tab(Protocol):
@@ -97,8 +103,9 @@ class _TabPage(QWidget):
     """Holds one tab's place in the tab bar and builds the tab the first time it is needed.
 
     Building every tab at once stalls the window (style sheets make widget creation
-    costly): the window builds only the tab it opens on, whose data then loads on the
-    worker while the window paints; the other tabs are built when first shown.
+    costly): the window builds only the tab it opens on (with the window when its data
+    was prefetched, else right after the window's first paint); the others when first
+    shown.
     """
 
     def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget) -> None:
@@ -179,7 +186,11 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         self.tabs.setCurrentIndex(opening_tab(settings.last_tab))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self._pages[self.tabs.currentIndex()].ensure()  # its load starts now
+        self._framed = False  # the window has painted once
+        self._closing = False
+        if self._prefetched is not None:
+            # Its data is here already: the tab shows it in the window's first paint.
+            self._pages[self.tabs.currentIndex()].ensure()
 
     # --- the tabs -------------------------------------------------------------------
 
@@ -395,7 +406,28 @@ class MainWindow(QMainWindow):
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)
 
+    def _build_current_tab(self) -> None:
+        if not self._closing:
+            self._pages[self.tabs.currentIndex()].ensure()
+
+    # Without prefetched data (a sign-in by hand) the window paints its frame first and
+    # builds the tab it opens on a display frame later: two short stalls of the GUI
+    # thread instead of one long one (bench/gui_lag.py).
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._pages[self.tabs.currentIndex()].built:
+            # the fallback for a window that does not paint (minimised, covered)
+            QTimer.singleShot(FRAME_FIRST_MS, self, self._build_current_tab)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._framed:
+            self._framed = True
+            QTimer.singleShot(FRAME_MS, self, self._build_current_tab)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         self.save_state()
         super().closeEvent(event)
 
