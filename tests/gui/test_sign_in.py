@@ -383,3 +383,24 @@ def test_an_error_without_a_handler_is_shown_in_words(qtbot: Any, make_app: Any)
     assert shown is not None
     assert shown.text() == "Something went wrong: 'missing'. The details are in the log."
     shown.accept()
+
+
+def test_a_failing_prefetch_leaves_the_tab_to_load_itself(
+    gui_services: Any, client_session: Any, caplog: Any
+) -> None:
+    from dataclasses import replace
+
+    from podyx_desktop.app import Resumed, prefetch_first_tab
+    from podyx_desktop.domain.principal import Principal
+
+    studio_info = gui_services.catalogue.studio(Principal.anonymous())
+    fine = Resumed(client_session, None, None)
+    assert prefetch_first_tab(gui_services, studio_info, fine, 0) is not None
+    # Another client's account under this client's principal: the service refuses …
+    someone_else = replace(client_session.account, id=client_session.account.id + 999)
+    refused = Resumed(replace(client_session, account=someone_else), None, None)
+    # … and start-up carries on without the prefetch (the tab loads and reports by itself).
+    assert prefetch_first_tab(gui_services, studio_info, refused, 0) is None
+    assert "loads itself" in caplog.text
+    # A window opening on another tab has nothing prefetched.
+    assert prefetch_first_tab(gui_services, studio_info, fine, 2) is None
