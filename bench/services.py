@@ -398,7 +398,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--repeat must be at least 1")
 
     if args.postgres_throwaway:
-        from tests.pg_cluster import ThrowawayCluster, create_database, unique_database_name
+        from tests.pg_cluster import ThrowawayCluster
+        from tests.pg_databases import create_database, unique_database_name
 
         cluster = ThrowawayCluster()
         cluster.start()

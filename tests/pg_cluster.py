@@ -1,9 +1,11 @@
-"""A real, throwaway PostgreSQL server for the test suite.
+"""A real, throwaway PostgreSQL server for the test suite (databases on it, and the
+server named by the environment: :mod:`tests.pg_databases`).
 
 The tests run against PostgreSQL itself, never a stand-in, so this module gives
 them one of two things:
 
-* the server named by ``PODYX_TEST_POSTGRES_URL`` (see :func:`postgres_url_from_env`),
+* the server named by ``PODYX_TEST_POSTGRES_URL`` (see
+  :func:`tests.pg_databases.postgres_url_from_env`),
   for machines that already run one; or
 * a :class:`ThrowawayCluster`: a private server made from the PostgreSQL server
   binaries (``initdb``, ``pg_ctl``) in a fresh folder under ``/tmp``, listening on
@@ -11,8 +13,8 @@ them one of two things:
   (``fsync=off`` and friends), and deleted again by :meth:`ThrowawayCluster.stop`.
 
 Either way, tests isolate themselves by making a database of their own with
-:func:`create_database` (one per test module or per test) and dropping it with
-:func:`drop_database` afterwards.
+:func:`tests.pg_databases.create_database` (one per test module or per test) and
+dropping it with :func:`tests.pg_databases.drop_database` afterwards.
 
 Typical use, e.g. from a session-scoped fixture::
 
@@ -27,9 +29,6 @@ Typical use, e.g. from a session-scoped fixture::
     drop_database(url, "podyx_clients_...")
     if cluster is not None:
         cluster.stop()
-
-URLs are SQLAlchemy URLs using the psycopg 3 driver:
-``postgresql+psycopg://USER@127.0.0.1:PORT/DBNAME``.
 
 Root: ``initdb`` and ``pg_ctl`` refuse to run as root, so when the effective
 user is root they are run as the ``postgres`` system user through
@@ -48,7 +47,6 @@ import contextlib
 import glob
 import os
 import pwd
-import re
 import shlex
 import shutil
 import signal
@@ -56,29 +54,25 @@ import socket
 import subprocess
 import tempfile
 import time
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
 import psycopg
-from psycopg import sql
-from sqlalchemy.engine import URL, make_url
+
+from tests.pg_databases import (
+    ENV_VAR,
+    PostgresUnavailable,
+    check_db_name,
+    create_database,
+    libpq_url,
+)
 
 __all__ = [
-    "ENV_VAR",
-    "PostgresUnavailable",
     "ThrowawayCluster",
-    "create_database",
-    "drop_database",
     "find_server_binaries",
-    "postgres_url_from_env",
     "reap_stale_clusters",
-    "unique_database_name",
 ]
-
-#: Environment variable naming an existing server to use instead of a throwaway one.
-ENV_VAR = "PODYX_TEST_POSTGRES_URL"
 
 #: Where Debian/Ubuntu put the server binaries (they are not on PATH there).
 DEFAULT_LIB_GLOB = "/usr/lib/postgresql/*/bin"
@@ -92,123 +86,6 @@ _SERVER_OS_USER = "postgres"
 
 #: The database superuser the cluster is created with.
 _SUPERUSER = "postgres"
-
-_DB_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-
-
-class PostgresUnavailable(Exception):
-    """No PostgreSQL server could be had; the message says why in one sentence or two."""
-
-
-# --------------------------------------------------------------------------- URLs
-
-
-def postgres_url_from_env() -> str | None:
-    """Return ``$PODYX_TEST_POSTGRES_URL`` if it is set and not blank, else ``None``.
-
-    The URL should name a database the tests may use as the *admin* database:
-    one whose user may ``CREATE DATABASE`` (for example ``.../postgres``).
-    """
-    value = os.environ.get(ENV_VAR, "").strip()
-    return value or None
-
-
-def _sqlalchemy_url(url: str) -> URL:
-    """Parse ``url``; a bare ``postgresql://`` or ``postgres://`` gets the psycopg driver."""
-    parsed = make_url(url)
-    if parsed.drivername in ("postgresql", "postgres"):
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed
-
-
-def _render(url: URL) -> str:
-    return url.render_as_string(hide_password=False)
-
-
-def _libpq_url(url: str) -> str:
-    """The same URL as libpq/psycopg wants it: ``postgresql://...`` without a driver."""
-    return _render(_sqlalchemy_url(url).set(drivername="postgresql"))
-
-
-def _with_database(url: str, name: str) -> str:
-    return _render(_sqlalchemy_url(url).set(database=name))
-
-
-def unique_database_name(prefix: str = "podyx_test") -> str:
-    """A fresh, valid database name: ``prefix`` plus 12 random hex digits."""
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}".lower()
-    _check_db_name(name)
-    return name
-
-
-def _check_db_name(name: str) -> None:
-    if not _DB_NAME_RE.fullmatch(name):
-        raise ValueError(
-            f"database name {name!r} must be lowercase letters, digits and underscores, "
-            "not start with a digit, and be at most 63 characters"
-        )
-
-
-# ------------------------------------------------------------ databases on a server
-
-
-def _connect_admin(admin_url: str, *, connect_timeout: int = 10) -> psycopg.Connection:
-    try:
-        return psycopg.connect(
-            _libpq_url(admin_url), autocommit=True, connect_timeout=connect_timeout
-        )
-    except psycopg.OperationalError as exc:
-        raise PostgresUnavailable(
-            f"Could not connect to the PostgreSQL server at {_safe(admin_url)}: {exc}".strip()
-        ) from exc
-
-
-def create_database(admin_url: str, name: str) -> str:
-    """Create a fresh database ``name`` on ``admin_url``'s server and return its URL.
-
-    A database of that name that already exists is dropped first (connections to it
-    are ended). The new database has the ``btree_gist`` extension installed, which
-    the schema's exclusion constraints need. The returned URL is ``admin_url`` with
-    its database part replaced by ``name``, using the psycopg driver.
-    """
-    _check_db_name(name)
-    ident = sql.Identifier(name)
-    with _connect_admin(admin_url) as conn:
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(ident))
-        conn.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8'").format(ident))
-    url = _with_database(admin_url, name)
-    try:
-        with psycopg.connect(_libpq_url(url), autocommit=True, connect_timeout=10) as conn:
-            conn.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-    except psycopg.Error as exc:
-        with contextlib.suppress(PostgresUnavailable, psycopg.Error):
-            drop_database(admin_url, name)
-        raise PostgresUnavailable(
-            f"Created database {name!r} but could not install the btree_gist extension in "
-            f"it ({exc}); install the PostgreSQL contrib modules for this server version."
-        ) from exc
-    return url
-
-
-def drop_database(admin_url: str, name: str) -> None:
-    """Drop database ``name`` on ``admin_url``'s server, ending its connections first.
-
-    Dropping a database that does not exist is not an error.
-    """
-    _check_db_name(name)
-    with _connect_admin(admin_url) as conn:
-        conn.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-
-
-def _safe(url: str) -> str:
-    """``url`` with any password masked, for messages."""
-    try:
-        return _sqlalchemy_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "<unparsable URL>"
-
 
 # ------------------------------------------------------------ finding the binaries
 
@@ -349,7 +226,7 @@ class ThrowawayCluster:
         bin_dir: str | os.PathLike[str] | None = None,
         start_timeout: float = 30.0,
     ) -> None:
-        _check_db_name(database)
+        check_db_name(database)
         self.database = database
         self._bin_dir = Path(bin_dir) if bin_dir is not None else None
         self.start_timeout = start_timeout
@@ -584,7 +461,7 @@ class ThrowawayCluster:
 
     def _wait_until_ready(self) -> None:
         deadline = time.monotonic() + self.start_timeout
-        conninfo = _libpq_url(self.admin_url)
+        conninfo = libpq_url(self.admin_url)
         last_error: Exception | None = None
         while time.monotonic() < deadline:
             try:

@@ -28,7 +28,7 @@ from podyx_desktop.db.migrate import head_revision
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import StudioSettings
 from podyx_desktop.services import Services
-from tests.conftest import FAST_HASHER
+from tests.conftest import FAST_HASHER, unavailable_here
 
 ROOT = Path(__file__).resolve().parents[1]
 UNREACHABLE = "postgresql://nobody@127.0.0.1:1/x"
@@ -132,7 +132,7 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
         return
     mount = ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "podyx-test", str(folder)]
     if shutil.which("mount") is None or subprocess.run(mount, capture_output=True).returncode:
-        pytest.skip("running as root, and a read-only filesystem cannot be mounted here")
+        unavailable_here("running as root, and a read-only filesystem cannot be mounted here")
     try:
         yield folder
     finally:
@@ -279,7 +279,7 @@ def test_pg_dump_is_found_in_the_versioned_folders(
 def test_init_check_and_backup_on_postgresql(
     postgres_admin_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.pg_cluster import create_database, drop_database, unique_database_name
+    from tests.pg_databases import create_database, drop_database, unique_database_name
 
     name = unique_database_name("podyx_cli")
     url = create_database(postgres_admin_url, name)
@@ -289,7 +289,7 @@ def test_init_check_and_backup_on_postgresql(
         code, out, _ = run(capsys, "--database", url, "check")
         assert code == 0 and out.splitlines()[-1] == "OK"
         if cli_backup.find_pg_dump() is None:
-            pytest.skip("no pg_dump on this machine")
+            unavailable_here("no pg_dump on this machine")
         destination = tmp_path / "studio.dump"
         code, out, err = run(capsys, "--database", url, "backup", str(destination))
         assert code == 0, err

@@ -8,7 +8,6 @@ server means a broken setup rather than an optional feature.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -17,21 +16,19 @@ import pytest
 import sqlalchemy
 from sqlalchemy import text
 
-from tests.pg_cluster import (
+from tests.conftest import unavailable_here
+from tests.pg_cluster import ThrowawayCluster, find_server_binaries
+from tests.pg_databases import (
     PostgresUnavailable,
-    ThrowawayCluster,
     create_database,
     drop_database,
-    find_server_binaries,
     postgres_url_from_env,
     unique_database_name,
 )
 
 
 def _no_server(reason: str) -> NoReturn:
-    if os.environ.get("CI"):
-        pytest.fail(f"No PostgreSQL server for the tests (CI is set): {reason}")
-    pytest.skip(f"No PostgreSQL server for the tests: {reason}")
+    unavailable_here(f"no PostgreSQL server for the tests: {reason}")
 
 
 @pytest.fixture(scope="module")
