@@ -28,7 +28,7 @@ from podyx_desktop.views.addon_picker import AddonPicker
 from podyx_desktop.views.checkout_widgets import PaymentMethodPicker
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.formatting import money_text
-from podyx_desktop.views.text_style import bold
+from podyx_desktop.views.text_style import bold, wrapped_label
 
 CHANGED_BY_ADDONS = ("bookings", "purchases", "account")
 
@@ -66,9 +66,7 @@ class AddonsDialog(QDialog):
         self.payment = PaymentMethodPicker.for_user(ctx.user, self, purpose="addons")
         self.total_label = QLabel(self)
         bold(self.total_label)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("ErrorText")
+        self.error_label = wrapped_label(self, "ErrorText")
         self.confirm_button = QPushButton(self.tr("&Add and pay"), self)
         self.confirm_button.setAccessibleName(self.tr("Add the chosen add-ons"))
         self.buttons = QDialogButtonBox(self)

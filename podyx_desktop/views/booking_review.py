@@ -29,17 +29,10 @@ from podyx_desktop.views.checkout_widgets import (
 )
 from podyx_desktop.views.formatting import money_text
 from podyx_desktop.views.sign_up import AccountForm
-from podyx_desktop.views.text_style import bold
+from podyx_desktop.views.text_style import bold, wrapped_label
 
 if TYPE_CHECKING:
     from podyx_desktop.views.booking_wizard import BookingWizard
-
-
-def _error_label(parent: QWizardPage) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setObjectName("ErrorText")
-    return label
 
 
 class ReviewPage(QWizardPage):
@@ -63,7 +56,7 @@ class ReviewPage(QWizardPage):
         self.account_hint = QLabel(content)
         self.account_hint.setWordWrap(True)
         self.account_hint.setObjectName("Muted")
-        self.error = _error_label(self)
+        self.error = wrapped_label(self, "ErrorText")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(self.summary)
@@ -182,7 +175,7 @@ class PaymentPage(QWizardPage):
         self.method = PaymentMethodPicker.for_user(wizard.ctx.user, self)
         self.total = QLabel(self)
         bold(self.total)
-        self.error = _error_label(self)
+        self.error = wrapped_label(self, "ErrorText")
         form = QFormLayout()
         method_label = QLabel(self.tr("Payment &method:"), self)
         method_label.setBuddy(self.method.combo)

@@ -35,7 +35,7 @@ from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import current_record, record_table, select_where
-from podyx_desktop.views.text_style import set_role
+from podyx_desktop.views.text_style import set_role, wrapped_label
 from podyx_desktop.views.widgets import error_box
 
 if TYPE_CHECKING:
@@ -201,9 +201,9 @@ class BookingsTab(ClientTab):
         self.cancel_button = QPushButton(self.tr("&Cancel booking…"), right)
         self.reschedule_button = QPushButton(self.tr("&Reschedule…"), right)
         self.addons_button = QPushButton(self.tr("Add add-&ons…"), right)
-        self.cancel_reason = self._reason_label(right)
-        self.reschedule_reason = self._reason_label(right)
-        self.addons_reason = self._reason_label(right)
+        self.cancel_reason = wrapped_label(right, "Muted")
+        self.reschedule_reason = wrapped_label(right, "Muted")
+        self.addons_reason = wrapped_label(right, "Muted")
         self.cancel_button.clicked.connect(self.ask_cancel)
         self.reschedule_button.clicked.connect(self.open_reschedule)
         self.addons_button.clicked.connect(self.open_addons)
@@ -245,12 +245,6 @@ class BookingsTab(ClientTab):
             # After the lists' first paint: selecting loads the details on the worker,
             # which would hold up that paint.
             QTimer.singleShot(0, self, lambda: self._select_after_load(self.selected_booking()))
-
-    def _reason_label(self, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setWordWrap(True)
-        label.setObjectName("Muted")
-        return label
 
     # --- loading ----------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from podyx_desktop.views.checkout_widgets import (
 )
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.formatting import money_text
+from podyx_desktop.views.text_style import wrapped_label
 
 CHANGED_BY_PURCHASE = ("bundles", "purchases", "account")
 
@@ -65,9 +66,7 @@ class BuyBundleDialog(QDialog):
         self.payment = PaymentMethodPicker.for_user(ctx.user, self, purpose="bundle")
         self.terms = TermsCheck(studio.terms, self)
         self.terms.check.toggled.connect(self._update_buttons)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("ErrorText")
+        self.error_label = wrapped_label(self, "ErrorText")
         self.buy_button = QPushButton(self.tr("&Buy"), self)
         self.buy_button.setAccessibleName(self.tr("Buy the chosen bundle"))
         self.buttons = QDialogButtonBox(self)

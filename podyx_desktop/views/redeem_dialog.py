@@ -28,7 +28,7 @@ from podyx_desktop.domain.requests import RedeemRequest
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.slot_picker import SessionShape, SlotPicker
-from podyx_desktop.views.text_style import bold
+from podyx_desktop.views.text_style import bold, wrapped_label
 
 CHANGED_BY_REDEEM = ("bookings", "bundles")
 
@@ -106,9 +106,7 @@ class RedeemDialog(QDialog):
         self.steps = QStackedWidget(self)
         self.steps.addWidget(self.pick_page)
         self.steps.addWidget(self.confirm_page)
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("ErrorText")
+        self.error_label = wrapped_label(self, "ErrorText")
         self.back_button = QPushButton(self.tr("< &Back"), self)
         self.next_button = QPushButton(self.tr("&Next >"), self)
         self.confirm_button = QPushButton(self.tr("&Confirm booking"), self)

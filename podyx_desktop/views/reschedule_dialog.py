@@ -15,6 +15,7 @@ from podyx_desktop.domain.records import Booking
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.slot_picker import SessionShape, SlotPicker
+from podyx_desktop.views.text_style import wrapped_label
 
 CHANGED_BY_RESCHEDULE = ("bookings", "purchases")
 
@@ -40,9 +41,7 @@ class RescheduleDialog(QDialog):
         intro.setWordWrap(True)
         self.picker = SlotPicker(ctx, self)
         self.picker.skip_starts_at = booking.starts_at
-        self.error_label = QLabel(self)
-        self.error_label.setWordWrap(True)
-        self.error_label.setObjectName("ErrorText")
+        self.error_label = wrapped_label(self, "ErrorText")
         self.buttons = QDialogButtonBox(self)
         self.confirm_button = QPushButton(self.tr("&Reschedule"), self)
         self.confirm_button.setAccessibleName(self.tr("Reschedule to the chosen time"))

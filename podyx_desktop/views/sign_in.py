@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.views.sign_up import SignUpPage, device_name
+from podyx_desktop.views.text_style import wrapped_label
 
 if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are needed
     from podyx_desktop.changes import ChangeBus
@@ -149,15 +150,9 @@ class SignInScreen(QWidget):
         self.password.setAccessibleName(self.tr("Password"))
         self.remember = QCheckBox(self.tr("&Remember me on this computer"), page)
         self.remember.setAccessibleName(self.tr("Remember me"))
-        self.keyring_note = QLabel(page)
-        self.keyring_note.setObjectName("NoteText")
-        self.keyring_note.setWordWrap(True)
-        self.keyring_note.setAccessibleName(self.tr("Keyring notice"))
+        self.keyring_note = wrapped_label(page, "NoteText", self.tr("Keyring notice"))
         self.keyring_note.hide()
-        self.message = QLabel(page)
-        self.message.setObjectName("ErrorText")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Sign-in message"))
+        self.message = wrapped_label(page, "ErrorText", self.tr("Sign-in message"))
         self.message.hide()
         self.sign_in_button = QPushButton(self.tr("Sign in"), page)
         self.sign_in_button.setObjectName("PrimaryButton")

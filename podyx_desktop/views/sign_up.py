@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.principal import Principal
+from podyx_desktop.views.text_style import wrapped_label
 
 if TYPE_CHECKING:  # requests and records load after the first paint, on first use
     from podyx_desktop.domain.records import SignedIn
@@ -133,10 +134,7 @@ class SignUpPage(QWidget):
         self.form = AccountForm(self)
         self.remember = QCheckBox(self.tr("&Remember me on this computer"), self)
         self.remember.setAccessibleName(self.tr("Remember me"))
-        self.message = QLabel(self)
-        self.message.setObjectName("ErrorText")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Sign-up message"))
+        self.message = wrapped_label(self, "ErrorText", self.tr("Sign-up message"))
         self.message.hide()
         self.create_button = QPushButton(self.tr("Create account"), self)
         self.create_button.setObjectName("PrimaryButton")

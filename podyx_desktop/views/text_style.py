@@ -5,7 +5,7 @@ names the application's style sheet already styles (``PageTitle``, ``ErrorText``
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def bold(widget: QWidget) -> QWidget:
@@ -25,3 +25,14 @@ def set_role(widget: QWidget, role: str) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+def wrapped_label(parent: QWidget, role: str, accessible_name: str = "") -> QLabel:
+    """An empty, word-wrapping label in the style of ``role`` (``ErrorText`` for the
+    messages under a form, ``Muted`` for notes)."""
+    label = QLabel(parent)
+    label.setObjectName(role)
+    label.setWordWrap(True)
+    if accessible_name:
+        label.setAccessibleName(accessible_name)
+    return label
