@@ -32,7 +32,28 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class RecordTableModel(QAbstractTableModel, Generic[T]):
+class _Records(Generic[T]):
+    """What both record models share: their records, and the studio's display format."""
+
+    _rows: list[T]
+    _display: DisplayFormat
+
+    @property
+    def display(self) -> DisplayFormat:
+        return self._display
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def record(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def find_row(self, matches: Callable[[T], bool]) -> int:
+        """The first row whose record ``matches``, or -1."""
+        return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
+
+
+class RecordTableModel(QAbstractTableModel, _Records[T]):
     """A flat table of records; subclasses implement the ``column_*`` hooks."""
 
     NUMERIC_COLUMNS: frozenset[int] = frozenset()
@@ -54,10 +75,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
 
     # --- rows -----------------------------------------------------------------------
 
-    @property
-    def display(self) -> DisplayFormat:
-        return self._display
-
     def set_display(self, display: DisplayFormat) -> None:
         self.beginResetModel()
         self._display = display
@@ -77,16 +94,6 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         self._rows = rows
         self._texts = given + [None] * (len(rows) - len(given))
         self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def record(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def find_row(self, matches: Callable[[T], bool]) -> int:
-        """The first row whose record ``matches``, or -1."""
-        return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
 
     def row_texts(self, record: T) -> tuple[str, ...]:
         """Every cell's text for ``record``, as the table shows it.
@@ -159,17 +166,13 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-class RecordListModel(QAbstractListModel, Generic[T]):
+class RecordListModel(QAbstractListModel, _Records[T]):
     """A single-column list of records; subclasses implement ``item_text``."""
 
     def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[T] = []
         self._display = display or DisplayFormat()
-
-    @property
-    def display(self) -> DisplayFormat:
-        return self._display
 
     def set_display(self, display: DisplayFormat) -> None:
         self.beginResetModel()
@@ -180,15 +183,6 @@ class RecordListModel(QAbstractListModel, Generic[T]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def record(self, row: int) -> T | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def find_row(self, matches: Callable[[T], bool]) -> int:
-        return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
 
     def item_text(self, record: T) -> str:
         raise NotImplementedError
