@@ -7,10 +7,10 @@ it was issued (``paid_at``, else ``created_at``) and a booking on the day it sta
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
@@ -32,6 +32,14 @@ def _check_days(first: date, last: date) -> None:
         )
 
 
+def _days_span(session: Session, first: date, last: date) -> tuple[datetime, datetime]:
+    """The UTC instants from the start of ``first`` to the end of ``last`` in the studio."""
+    zone = studio_zone(studio(session).time_zone)
+    start, _ = local_day_bounds(first, zone)
+    _, end = local_day_bounds(last, zone)
+    return start, end
+
+
 class ExportService:
     """Staff-only queries behind the bulk PDF exports; each returns DTOs or ids."""
 
@@ -51,9 +59,7 @@ class ExportService:
         _check_days(first, last)
         with self._ctx.db.read() as session:
             require_staff(session, principal)
-            zone = studio_zone(studio(session).time_zone)
-            start, _ = local_day_bounds(first, zone)
-            _, end = local_day_bounds(last, zone)
+            start, end = _days_span(session, first, last)
             paid, created = t.Purchase.paid_at, t.Purchase.created_at
             rows = session.scalars(
                 select(t.Purchase)
@@ -77,9 +83,7 @@ class ExportService:
         _check_days(first, last)
         with self._ctx.db.read() as session:
             require_staff(session, principal)
-            zone = studio_zone(studio(session).time_zone)
-            start, _ = local_day_bounds(first, zone)
-            _, end = local_day_bounds(last, zone)
+            start, end = _days_span(session, first, last)
             return list(
                 session.scalars(
                     select(t.Booking.id)
