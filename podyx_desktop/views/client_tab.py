@@ -35,3 +35,7 @@ class ClientTab(QWidget):
     @property
     def is_loading(self) -> bool:
         return self._loading > 0
+
+    def reload(self) -> None:
+        """Load the records again, through the task runner."""
+        raise NotImplementedError

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -53,6 +53,7 @@ from podyx_desktop.domain.records import (
 from podyx_desktop.domain.requests import BookingRequest, SessionCart
 from podyx_desktop.services import Services
 from podyx_desktop.tasks import TaskRunner
+from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import UserSession, ViewContext
 from tests.conftest import FAST_HASHER
 
@@ -318,6 +319,22 @@ def click(qtbot: Any, button: QAbstractButton) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
     else:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+TabT = TypeVar("TabT", bound=ClientTab)
+
+
+def open_tab(
+    qtbot: Any, ctx: ViewContext, kind: Callable[[ViewContext], TabT], size: tuple[int, int]
+) -> TabT:
+    """A tab of ``kind`` for ``ctx``'s client, shown at ``size`` and loaded."""
+    tab = kind(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(*size)
+    tab.show()
+    tab.reload()
+    wait_idle(qtbot, ctx)
+    return tab
 
 
 def wait_idle(qtbot: Any, ctx: ViewContext, timeout: int = 10_000) -> None:

@@ -17,6 +17,7 @@ from podyx_desktop.views.context import UserSession, ViewContext
 from tests.gui.fixtures_tabs import (
     click,
     late_booking,
+    open_tab,
     pick_slot,
     select_row,
     studio_today,
@@ -26,13 +27,7 @@ from tests.gui.fixtures_tabs import (
 
 
 def _open_tab(qtbot: Any, ctx: ViewContext) -> BookingsTab:
-    tab = BookingsTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 650)
-    tab.show()
-    tab.reload()
-    wait_idle(qtbot, ctx)
-    return tab
+    return open_tab(qtbot, ctx, BookingsTab, (1100, 650))
 
 
 def _select_first(qtbot: Any, ctx: ViewContext, tab: BookingsTab, row: int = 0) -> None:

@@ -13,6 +13,7 @@ from podyx_desktop.views.bundles_tab import BundlesTab
 from podyx_desktop.views.context import ViewContext
 from tests.gui.fixtures_tabs import (
     click,
+    open_tab,
     pick_slot,
     select_row,
     studio_today,
@@ -22,13 +23,7 @@ from tests.gui.fixtures_tabs import (
 
 
 def _open_tab(qtbot: Any, ctx: ViewContext) -> BundlesTab:
-    tab = BundlesTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 700)
-    tab.show()
-    tab.reload()
-    wait_idle(qtbot, ctx)
-    return tab
+    return open_tab(qtbot, ctx, BundlesTab, (1100, 700))
 
 
 def _issue(factory_studio: Any, client: SignedIn) -> int:

@@ -34,7 +34,7 @@ from podyx_desktop.views.document_actions import (
 from podyx_desktop.views.purchases_tab import PurchasesTab
 from tests.factories import BERLIN
 from tests.gui.conftest import next_day_at
-from tests.gui.fixtures_tabs import click, sample_purchases, select_row, wait_idle
+from tests.gui.fixtures_tabs import click, open_tab, sample_purchases, select_row, wait_idle
 
 
 class SaveDialog:
@@ -123,13 +123,7 @@ def download(
 
 
 def _purchases_tab(qtbot: Any, ctx: ViewContext) -> PurchasesTab:
-    tab = PurchasesTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 700)
-    tab.show()
-    tab.reload()
-    wait_idle(qtbot, ctx)
-    return tab
+    return open_tab(qtbot, ctx, PurchasesTab, (1200, 700))
 
 
 def test_download_a_receipt_and_a_credit_note(

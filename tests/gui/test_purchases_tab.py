@@ -10,17 +10,11 @@ from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.purchases_tab import PurchasesTab
-from tests.gui.fixtures_tabs import select_row, wait_idle
+from tests.gui.fixtures_tabs import open_tab, select_row, wait_idle
 
 
 def _open_tab(qtbot: Any, ctx: ViewContext) -> PurchasesTab:
-    tab = PurchasesTab(ctx)
-    qtbot.addWidget(tab)
-    tab.resize(1200, 700)
-    tab.show()
-    tab.reload()
-    wait_idle(qtbot, ctx)
-    return tab
+    return open_tab(qtbot, ctx, PurchasesTab, (1200, 700))
 
 
 def test_payments_and_refunds_with_their_lines(
