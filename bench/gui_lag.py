@@ -43,12 +43,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
 from argon2 import PasswordHasher
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from bench.keyring_backend import MemoryKeyring
 from podyx_desktop.app import DesktopApp, load_stylesheet
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head
@@ -149,26 +148,6 @@ def wait_until(predicate: Callable[[], bool], what: str, timeout: float = WAIT_S
 
 
 # --- set-up: keyring, settings, studio ---------------------------------------------------
-
-
-class DictKeyring(KeyringBackend):
-    """A keyring that keeps passwords in a dictionary: the bench never touches the real one."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
 
 
 def fresh_settings(folder: Path) -> None:
@@ -355,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(qapp, QApplication)
     previous_keyring = keyring.get_keyring()
-    keyring.set_keyring(DictKeyring())
+    keyring.set_keyring(MemoryKeyring())
     print(
         f"GUI thread lag: {INTERVAL_MS} ms timer, Qt platform {qapp.platformName()}, "
         f"{os.cpu_count()} CPUs, style sheet {'off' if args.no_stylesheet else 'on'}"

@@ -27,35 +27,16 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import keyring  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
+from bench.keyring_backend import MemoryKeyring  # noqa: E402
 from podyx_desktop.app import DesktopApp, load_stylesheet  # noqa: E402
 from podyx_desktop.ui_settings import UiSettings  # noqa: E402
 
 WINDOW_SIZE = (1180, 760)
 SIGN_IN_SIZE = (900, 720)
-
-
-class MemoryKeyring(KeyringBackend):
-    """Keeps the screenshots' remembered sessions in memory only."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
 
 
 @dataclass
