@@ -15,9 +15,10 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from podyx_desktop.db.urls import postgres_conninfo, sqlite_path
 
 log = logging.getLogger(__name__)
 
@@ -45,24 +46,6 @@ class ChangeBus(QObject):
 def affects(changed: frozenset[str], *entities: str) -> bool:
     """Whether a published change concerns any of ``entities``."""
     return EVERYTHING in changed or not changed.isdisjoint(entities)
-
-
-def sqlite_path(database_url: str) -> Path | None:
-    """The file of a ``sqlite:///`` URL, or None for any other kind of database."""
-    scheme, _, rest = database_url.partition("://")
-    if scheme.split("+")[0] != "sqlite":
-        return None
-    path = unquote(rest[1:] if rest.startswith("/") else rest).split("?")[0]
-    return Path(path) if path and path != ":memory:" else None
-
-
-def postgres_conninfo(database_url: str) -> str | None:
-    """A libpq URL psycopg accepts, or None when the URL is not PostgreSQL."""
-    parts = urlsplit(database_url)
-    base = parts.scheme.split("+")[0]
-    if base not in ("postgresql", "postgres"):
-        return None
-    return parts._replace(scheme="postgresql").geturl()
 
 
 class _SqliteWatch(QThread):

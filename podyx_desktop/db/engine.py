@@ -10,7 +10,6 @@ seats refresh.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,10 +20,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from podyx_desktop.db import urls
+from podyx_desktop.db.urls import refuse_network_share
 from podyx_desktop.domain.errors import DatabaseProblem, TimeTaken
 
 CHANGE_CHANNEL = "podyx_changes"
-NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs"}
 EXCLUSION_VIOLATION = "23P01"
 
 
@@ -52,37 +52,6 @@ def parse_url(raw: str) -> URL:
         f"Podyx does not support “{url.drivername}” databases. Use sqlite:///PATH or "
         "postgresql://USER@HOST:PORT/DATABASE."
     )
-
-
-def filesystem_type(path: Path) -> str | None:
-    """The filesystem type holding ``path`` on Linux (from /proc/mounts), else None."""
-    mounts = Path("/proc/mounts")
-    if not mounts.exists():
-        return None
-    target = path.resolve()
-    best: tuple[int, str] | None = None
-    for line in mounts.read_text(errors="replace").splitlines():
-        parts = line.split()
-        if len(parts) < 3:
-            continue
-        mount_point = parts[1].replace("\\040", " ")
-        inside = target == Path(mount_point) or Path(mount_point) in target.parents
-        if inside and (best is None or len(mount_point) > best[0]):
-            best = (len(mount_point), parts[2])
-    return best[1] if best else None
-
-
-def refuse_network_share(path: Path) -> None:
-    """SQLite's locking is unreliable on network filesystems; refuse them outright."""
-    if sys.platform == "win32" and str(path).startswith("\\\\"):
-        fs: str | None = "smb"
-    else:
-        fs = filesystem_type(path.parent if not path.exists() else path)
-    if fs is not None and fs in NETWORK_FILESYSTEMS | {"smb"}:
-        raise DatabaseProblem(
-            f"{path} is on a network share ({fs}); SQLite files there get corrupted. Keep the "
-            "file on a local disk, or use a PostgreSQL server for several seats."
-        )
 
 
 def _sqlite_engine(url: URL) -> Engine:
@@ -117,12 +86,7 @@ def make_engine(raw_url: str, **options: Any) -> Engine:
 
 
 def describe_connect_error(url: URL, error: Exception) -> str:
-    where = f"{url.host or 'localhost'}:{url.port or 5432}"
-    detail = str(getattr(error, "orig", error)).strip().splitlines()[0] if str(error) else ""
-    return (
-        f"Cannot reach the PostgreSQL server at {where} ({detail}). Check the address, the "
-        "user and password, and that the server is running."
-    )
+    return urls.describe_connect_error(f"{url.host or 'localhost'}:{url.port or 5432}", error)
 
 
 class Database:

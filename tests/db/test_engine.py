@@ -41,7 +41,7 @@ def test_unsupported_urls_are_explained(url: str) -> None:
 
 
 def test_network_share_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr("podyx_desktop.db.engine.filesystem_type", lambda path: "nfs4")
+    monkeypatch.setattr("podyx_desktop.db.urls.filesystem_type", lambda path: "nfs4")
     with pytest.raises(DatabaseProblem, match="network share"):
         refuse_network_share(tmp_path / "x.sqlite3")
 
