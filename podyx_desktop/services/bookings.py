@@ -167,12 +167,18 @@ class BookingService:
                 .where(t.Booking.client_id == client_id)
                 .options(selectinload(t.Booking.addons))
             )
+            # Ties (a client's two sessions at one time) in the order they were booked,
+            # as the start-up reads (services/startup.py) order them.
             if upcoming is True:
-                query = query.where(t.Booking.ends_at > now).order_by(t.Booking.starts_at)
+                query = query.where(t.Booking.ends_at > now).order_by(
+                    t.Booking.starts_at, t.Booking.id
+                )
             elif upcoming is False:
-                query = query.where(t.Booking.ends_at <= now).order_by(t.Booking.starts_at.desc())
+                query = query.where(t.Booking.ends_at <= now).order_by(
+                    t.Booking.starts_at.desc(), t.Booking.id.desc()
+                )
             else:
-                query = query.order_by(t.Booking.starts_at.desc())
+                query = query.order_by(t.Booking.starts_at.desc(), t.Booking.id.desc())
             return booking_records(session, session.scalars(query.limit(limit)).all())
 
     def get(self, principal: Principal, booking_id: int) -> r.Booking:

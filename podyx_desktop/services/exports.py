@@ -17,7 +17,7 @@ from podyx_desktop.domain import records as r
 from podyx_desktop.domain.availability import local_day_bounds, studio_zone
 from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import mapping
+from podyx_desktop.services import purchase_records
 from podyx_desktop.services.context import ServiceContext, require_staff, studio
 from podyx_desktop.services.purchases import PurchaseService
 from podyx_desktop.services.reports import ReportService
@@ -75,7 +75,7 @@ class ExportService:
             ordered = sorted(rows, key=lambda row: (row.paid_at or row.created_at, row.id))
             found: list[r.Purchase] = []
             for at in range(0, len(ordered), CHUNK):  # keeps each IN (…) list short
-                found += mapping.purchases(session, ordered[at : at + CHUNK])
+                found += purchase_records.purchases(session, ordered[at : at + CHUNK])
             return found
 
     def bookings_between(self, principal: Principal, first: date, last: date) -> list[int]:

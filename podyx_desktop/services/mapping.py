@@ -1,16 +1,18 @@
-"""ORM rows to domain records. Nothing else turns a table row into what services return."""
+"""Table rows to domain records. Nothing else turns a table row into what services return.
+
+The rows are ORM objects, or, for the few reads the app's start-up makes before SQLAlchemy
+is imported (:mod:`podyx_desktop.services.startup`), plain rows with the same attributes:
+the protocols below name what those reads hand over. This module imports no SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import (
     BookingStatus,
@@ -23,8 +25,75 @@ from podyx_desktop.domain.enums import (
 )
 from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 
+if TYPE_CHECKING:
+    from podyx_desktop.db import tables as t
 
-def address_of(row: t.User | t.Studio) -> r.Address:
+
+class AddressRow(Protocol):
+    address_line1: str
+    address_line2: str
+    postal_code: str
+    city: str
+    country: str
+
+
+class UserRow(AddressRow, Protocol):
+    id: int
+    email: str
+    full_name: str
+    phone: str
+    role: str
+    company: str
+    vat_id: str
+    store_credit_minor: int
+    created_at: datetime
+
+
+class StudioRow(AddressRow, Protocol):
+    name: str
+    time_zone: str
+    currency: str
+    locale: str
+    prices_include_vat: bool
+    default_vat_rate_bp: int
+    vat_number: str
+    email: str
+    phone: str
+    terms: str
+    is_demo: bool
+    logo_png: bytes | None
+
+
+class BookedAddonRow(Protocol):
+    addon_id: int
+    name: str
+    quantity: int
+    unit_price_minor: int
+    purchase_id: int | None
+
+
+class BookingRow(Protocol):
+    id: int
+    client_id: int
+    room_id: int
+    setup_id: int
+    service_id: int
+    starts_at: datetime
+    ends_at: datetime
+    blocked_until: datetime
+    status: str
+    original_starts_at: datetime | None
+    reschedule_count: int
+    bundle_id: int | None
+    purchase_id: int | None
+    created_at: datetime
+    cancel_reason: str
+
+    @property
+    def addons(self) -> Sequence[BookedAddonRow]: ...
+
+
+def address_of(row: AddressRow) -> r.Address:
     return r.Address(row.address_line1, row.address_line2, row.postal_code, row.city, row.country)
 
 
@@ -37,7 +106,7 @@ def address_from_text(stored: str) -> r.Address:
     return r.Address(**json.loads(stored)) if stored else r.Address()
 
 
-def account(user: t.User) -> r.Account:
+def account(user: UserRow) -> r.Account:
     return r.Account(
         id=user.id,
         email=user.email,
@@ -52,7 +121,7 @@ def account(user: t.User) -> r.Account:
     )
 
 
-def studio_info(row: t.Studio) -> r.StudioInfo:
+def studio_info(row: StudioRow) -> r.StudioInfo:
     return r.StudioInfo(
         name=row.name,
         time_zone=row.time_zone,
@@ -255,74 +324,8 @@ def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | N
     )
 
 
-def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:
-    """Purchases with the receipt numbers they refer to and are refunded by."""
-    if not rows:
-        return []
-    ids = [p.id for p in rows]
-    refunds = {
-        refund_of: number
-        for refund_of, number in session.execute(
-            select(t.Purchase.refund_of_id, t.Purchase.receipt_number).where(
-                t.Purchase.refund_of_id.in_(ids)
-            )
-        )
-    }
-    originals_ids = {p.refund_of_id for p in rows if p.refund_of_id is not None}
-    originals = (
-        dict(
-            session.execute(
-                select(t.Purchase.id, t.Purchase.receipt_number).where(
-                    t.Purchase.id.in_(originals_ids)
-                )
-            ).all()
-        )
-        if originals_ids
-        else {}
-    )
-    booking_of = dict(
-        session.execute(
-            select(t.Booking.purchase_id, t.Booking.id).where(t.Booking.purchase_id.in_(ids))
-        ).all()
-    )
-    addon_booking = dict(
-        session.execute(
-            select(t.BookingAddon.purchase_id, t.BookingAddon.booking_id).where(
-                t.BookingAddon.purchase_id.in_(ids)
-            )
-        ).all()
-    )
-    bundle_of = dict(
-        session.execute(
-            select(t.Bundle.purchase_id, t.Bundle.id).where(t.Bundle.purchase_id.in_(ids))
-        ).all()
-    )
-    result = []
-    for row in rows:
-        dto = purchase(
-            row,
-            originals.get(row.refund_of_id) if row.refund_of_id else None,
-            refunds.get(row.id),
-        )
-        source = row.refund_of_id or row.id
-        result.append(
-            _with_links(
-                dto,
-                booking_of.get(source) or addon_booking.get(source),
-                bundle_of.get(source),
-            )
-        )
-    return result
-
-
-def _with_links(dto: r.Purchase, booking_id: int | None, bundle_id: int | None) -> r.Purchase:
-    from dataclasses import replace
-
-    return replace(dto, booking_id=booking_id, bundle_id=bundle_id)
-
-
 def booking(
-    row: t.Booking,
+    row: BookingRow,
     *,
     client_name: str,
     room_name: str,
@@ -362,6 +365,69 @@ def booking(
         created_at=row.created_at,
         cancel_reason=row.cancel_reason,
     )
+
+
+class PaidWith(NamedTuple):
+    """What a booking's price and receipt come from: one of its purchases."""
+
+    gross_minor: int
+    receipt_number: str | None
+    method: str
+    status: str
+
+
+COUNTS_TOWARDS_PRICE = (
+    PurchaseStatus.PAID.value,
+    PurchaseStatus.AWAITING_PAYMENT.value,
+    PurchaseStatus.REFUNDED.value,
+)
+
+
+def booking_purchase_ids(rows: Sequence[BookingRow]) -> set[int]:
+    """The purchases that paid for ``rows`` and their add-ons."""
+    return {b.purchase_id for b in rows if b.purchase_id} | {
+        a.purchase_id for b in rows for a in b.addons if a.purchase_id
+    }
+
+
+def bookings(
+    rows: Sequence[BookingRow],
+    *,
+    client_names: Mapping[int, str],
+    room_names: Mapping[int, str],
+    setup_names: Mapping[int, str],
+    service_names: Mapping[int, str],
+    purchases: Mapping[int, PaidWith],
+    currency: str,
+) -> list[r.Booking]:
+    """Booking records: the price is what the booking's and its add-ons' purchases charged
+    (unless voided), the receipt and method those of the booking's own purchase."""
+    result = []
+    for b in rows:
+        own = {b.purchase_id} if b.purchase_id else set()
+        own |= {a.purchase_id for a in b.addons if a.purchase_id}
+        price = sum(
+            purchases[p].gross_minor
+            for p in own
+            if p in purchases and purchases[p].status in COUNTS_TOWARDS_PRICE
+        )
+        main = purchases.get(b.purchase_id) if b.purchase_id else None
+        result.append(
+            booking(
+                b,
+                client_name=client_names.get(b.client_id, ""),
+                room_name=room_names.get(b.room_id, ""),
+                setup_name=setup_names.get(b.setup_id, ""),
+                service_name=service_names.get(b.service_id, ""),
+                currency=currency,
+                price_minor=price,
+                receipt_number=main.receipt_number if main else None,
+                payment_method=main.method
+                if main
+                else (PaymentMethod.BUNDLE_CREDIT.value if b.bundle_id else None),
+            )
+        )
+    return result
 
 
 def studio_note(row: t.StudioNote, author_name: str) -> r.StudioNote:

@@ -34,7 +34,7 @@ from podyx_desktop.domain.errors import (
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.pricing import PriceSummary
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import mapping
+from podyx_desktop.services import mapping, purchase_records
 from podyx_desktop.services.context import (
     ServiceContext,
     audit,
@@ -345,7 +345,7 @@ class PurchaseService:
                 .order_by(t.Purchase.created_at.desc(), t.Purchase.id.desc())
                 .limit(limit)
             ).all()
-            return mapping.purchases(session, rows)
+            return purchase_records.purchases(session, rows)
 
     def get(self, principal: Principal, purchase_id: int) -> r.Purchase:
         with self._ctx.db.read() as session:
@@ -358,7 +358,7 @@ class PurchaseService:
         if row is None:
             raise NotFound("That purchase does not exist.")
         owned(session, principal, row.client_id, "purchase")
-        return mapping.purchases(session, [row])[0]
+        return purchase_records.purchases(session, [row])[0]
 
     def refund(
         self, principal: Principal, purchase_id: int, to: RefundTo, reason: str
@@ -375,7 +375,7 @@ class PurchaseService:
                 raise NotFound("That purchase does not exist.")
             credit = self.refund_in_session(session, row, to, user, reason.strip())
             self._after_refund(session, row, user, reason.strip())
-            return mapping.purchases(session, [credit])[0] if credit else None
+            return purchase_records.purchases(session, [credit])[0] if credit else None
 
     def _after_refund(
         self, session: Session, row: t.Purchase, user: t.User | None, reason: str
@@ -418,7 +418,7 @@ class PurchaseService:
                         detail=f"Payment recorded: {method.label}",
                     )
                 )
-            return mapping.purchases(session, [row])[0]
+            return purchase_records.purchases(session, [row])[0]
 
     def add_store_credit(
         self, principal: Principal, client_id: int, amount_minor: int, reason: str

@@ -9,7 +9,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.errors import NotFound
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import mapping
+from podyx_desktop.services import mapping, purchase_records
 from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.bundles import BundleService
 from podyx_desktop.services.context import ServiceContext, owned, studio
@@ -84,7 +84,7 @@ class ReportService:
                     )
                     for f in files
                 ),
-                purchases=tuple(mapping.purchases(session, list(purchases))),
+                purchases=tuple(purchase_records.purchases(session, list(purchases))),
             )
 
     def bundle_statement(self, principal: Principal, bundle_id: int) -> r.BundleStatement:
@@ -101,7 +101,7 @@ class ReportService:
                 p = session.get(
                     t.Purchase, row.purchase_id, options=[selectinload(t.Purchase.lines)]
                 )
-                purchase = mapping.purchases(session, [p])[0] if p else None
+                purchase = purchase_records.purchases(session, [p])[0] if p else None
             return r.BundleStatement(
                 studio=mapping.studio_info(studio(session)),
                 client=r.Party(
