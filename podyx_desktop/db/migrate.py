@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from podyx_desktop.db.direct import HEAD_REVISION
 from podyx_desktop.db.engine import Database, describe_connect_error
 from podyx_desktop.domain.errors import DatabaseProblem
 
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ADVISORY_LOCK_KEY = 0x50_6F_64_79  # "Pody"
-# The newest migration's revision; tests/db/test_engine.py keeps it equal to the scripts' head.
-HEAD_REVISION = "0002"
 
 
 def alembic_config() -> Config:

@@ -6,7 +6,8 @@ checks it; every call returns domain records, never ORM objects; every refusal i
 
 Each service's module is imported the first time the service is asked for, so the app's
 start-up (a remembered sign-in and a client's bookings) does not import checkout, bundles,
-reports, exports and the rest before the window shows.
+reports, exports and the rest before the window shows. Importing this package imports
+neither SQLAlchemy nor the services: the start-up reads (:mod:`.startup`) run before either.
 """
 
 from __future__ import annotations
@@ -14,12 +15,10 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from podyx_desktop.db.engine import Database
-from podyx_desktop.services.context import Clock, ServiceContext, default_hasher, system_clock
-
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
+    from podyx_desktop.db.engine import Database
     from podyx_desktop.services.accounts import AccountService
     from podyx_desktop.services.audit_log import AuditService
     from podyx_desktop.services.availability import AvailabilityService
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.catalogue import CatalogueService
     from podyx_desktop.services.checkout import CheckoutService
     from podyx_desktop.services.clients import ClientService
+    from podyx_desktop.services.context import Clock
     from podyx_desktop.services.exports import ExportService
     from podyx_desktop.services.files import FileService
     from podyx_desktop.services.notes import NoteService
@@ -42,10 +42,14 @@ class Services:
         self,
         db: Database,
         *,
-        clock: Clock = system_clock,
+        clock: Clock | None = None,
         hasher: PasswordHasher | None = None,
     ) -> None:
-        self.context = ServiceContext(db=db, clock=clock, hasher=hasher or default_hasher())
+        from podyx_desktop.services.context import ServiceContext, default_hasher, system_clock
+
+        self.context = ServiceContext(
+            db=db, clock=clock or system_clock, hasher=hasher or default_hasher()
+        )
         self.db = db
 
     @cached_property

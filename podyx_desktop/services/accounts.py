@@ -7,7 +7,6 @@ and changing the password or logging out revokes them.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import secrets
 from datetime import timedelta
@@ -31,6 +30,7 @@ from podyx_desktop.domain.errors import (
 )
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Changes
+from podyx_desktop.domain.tokens import hash_token
 from podyx_desktop.services import mapping, validation
 from podyx_desktop.services.context import (
     ServiceContext,
@@ -43,10 +43,6 @@ from podyx_desktop.services.context import (
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.requests import NewAccount
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class AccountService:
