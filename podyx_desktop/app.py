@@ -1,9 +1,14 @@
 """The desktop app's composition root: ``podyx-desktop`` / ``python main.py``.
 
 Start-up order matters for how fast the window appears: this module imports only Qt and
-small modules, paints the sign-in screen, and only then — on the task worker — resolves
-the configuration, imports SQLAlchemy and the services, upgrades the schema, loads the
-demo studio on a first run of the embedded database, and tries the remembered sign-in.
+small modules and paints the sign-in screen. Then, on the task worker, the configuration
+is resolved and :func:`quick_open` reads the studio, the remembered sign-in and the first
+tab's bookings with the database's own driver, so the main window opens filled before
+SQLAlchemy is imported (it loads with the first service call after that). When the
+database needs more first — it does not exist yet, its schema is older than this app, it
+has no studio — :func:`prepare_database` takes the full path: it imports SQLAlchemy and
+the services, upgrades the schema, loads the demo studio on a first run of the embedded
+database, and tries the remembered sign-in.
 """
 
 from __future__ import annotations
@@ -14,22 +19,26 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from podyx_desktop import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.session_store import SessionStore
 from podyx_desktop.tasks import TaskRunner
 from podyx_desktop.ui_settings import UiSettings
+from podyx_desktop.views.paint import FirstPaint
 from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
 
 if TYPE_CHECKING:
+    from podyx_desktop.config import ResolvedConfig
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
+    from podyx_desktop.views.bookings_lists import ListReader
     from podyx_desktop.views.main_window import MainWindow
     from podyx_desktop.views.opening import Prefetched
 
@@ -73,21 +82,6 @@ class _BookingsPainted(QObject):
         return False
 
 
-class _FirstPaint(QObject):
-    """Calls ``then`` once, right after ``widget`` has painted for the first time."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._then: Callable[[], None] | None = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._then is not None:
-            then, self._then = self._then, None
-            QTimer.singleShot(0, then)  # after this paint has finished
-        return False
-
-
 @dataclass(frozen=True)
 class Resumed:
     """What the remembered sign-in gave: a session, or why not; and, at start-up, the
@@ -120,13 +114,18 @@ class DesktopApp(QObject):
         *,
         settings: UiSettings | None = None,
         demo_allowed: Callable[[Services], bool] | None = None,
+        database_url: Callable[[], str] | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``database_url``: the URL ``services_factory`` connects to (called on the
+        worker); with it, start-up first tries :func:`quick_open` on it. Without it,
+        start-up always takes the full path."""
         super().__init__(parent)
         self.bus = ChangeBus(self)
         self.tasks = TaskRunner(services_factory, self)
         self.settings = settings or UiSettings()
         self._demo_allowed = demo_allowed or (lambda services: False)
+        self._database_url = database_url
         self.watcher: DatabaseWatcher | None = None
         self.store: SessionStore | None = None
         self.studio: StudioInfo | None = None
@@ -145,7 +144,7 @@ class DesktopApp(QObject):
     def start(self) -> None:
         """Show the sign-in screen; the database work starts after it has painted."""
         self.sign_in.resize(880, 680)
-        _FirstPaint(self.sign_in, self._after_first_paint)
+        FirstPaint(self.sign_in, self._after_first_paint)
         self.sign_in.show()
         if self.settings.last_email:
             self.sign_in.password.setFocus()
@@ -153,6 +152,25 @@ class DesktopApp(QObject):
     def _after_first_paint(self) -> None:
         bench_marker("first_paint")
         pause_collector()
+        url_of = self._database_url
+        if url_of is None:
+            self._prepare()
+            return
+        tab = self.settings.last_tab
+        self.tasks.run_plain(
+            lambda: quick_open(url_of(), tab),
+            on_success=self._opened_quickly,
+            on_error=self._start_failed,
+            owner=self.sign_in,
+        )
+
+    def _opened_quickly(self, prepared: Prepared | None) -> None:
+        if prepared is None:  # the database needs the full path first
+            self._prepare()
+        else:
+            self._prepared(prepared)
+
+    def _prepare(self) -> None:
         allowed = self._demo_allowed
         tab = self.settings.last_tab
         self.tasks.run(
@@ -204,7 +222,7 @@ class DesktopApp(QObject):
         store = self.store
         assert store is not None
         self.tasks.run(
-            lambda services: resume_session(services, store),
+            lambda services: resume_session(services.accounts.resume, store),
             on_success=self._resumed,
             on_error=self.sign_in.show_message,
             owner=self.sign_in,
@@ -217,6 +235,10 @@ class DesktopApp(QObject):
         if resumed.signed_in is not None:
             self._remembered = True
             self._show_main(resumed.signed_in, resumed.prefetched)
+            return
+        # Someone will sign in by hand: load the services while they type (after a quick
+        # start, SQLAlchemy has not been imported yet), not after they press the button.
+        self.tasks.run(warm_up_sign_in, owner=self)
 
     def _start_failed(self, message: str) -> None:
         resume_collector()
@@ -348,16 +370,45 @@ def prepare_database(
     store = SessionStore(url)
     if studio is None:
         return Prepared(None, url, demo_allowed(services), store, None)
+    from podyx_desktop.views.bookings_lists import service_lists
+
     prewarm_views(studio, tab)
     freeze_startup_objects()  # before the session's records: those may be garbage soon
-    resumed = resume_session(services, store)
+    resumed = resume_session(services.accounts.resume, store)
     if resumed.signed_in is not None:
-        resumed = replace(resumed, prefetched=prefetch_first_tab(services, studio, resumed, tab))
+        prefetched = prefetch_first_tab(service_lists(services), studio, resumed, tab)
+        resumed = replace(resumed, prefetched=prefetched)
     return Prepared(studio, url, False, store, resumed)
 
 
+def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
+    """The start-up task's quick way, before SQLAlchemy is imported: the studio, the
+    remembered sign-in and the first tab's bookings, read with the database's own driver
+    (:mod:`podyx_desktop.services.startup`). None when the database needs the full path
+    first (:func:`prepare_database`): it does not exist yet, its schema is not this app's
+    newest, or it has no studio."""
+    from podyx_desktop.db.direct import open_reader
+    from podyx_desktop.services.startup import StartupReads
+
+    with open_reader(database_url) as reader:
+        if reader is None:
+            return None
+        reads = StartupReads(reader, datetime.now(UTC))
+        studio = reads.studio()
+        if studio is None:
+            return None
+        prewarm_views(studio, tab)
+        freeze_startup_objects()  # as in prepare_database
+        store = SessionStore(database_url)
+        resumed = resume_session(reads.resume, store)
+        if resumed.signed_in is not None:
+            prefetched = prefetch_first_tab(reads.bookings, studio, resumed, tab)
+            resumed = replace(resumed, prefetched=prefetched)
+    return Prepared(studio, database_url, False, store, resumed)
+
+
 def prefetch_first_tab(
-    services: Services, studio: StudioInfo, resumed: Resumed, tab: int
+    bookings: ListReader, studio: StudioInfo, resumed: Resumed, tab: int
 ) -> Prefetched | None:
     """The first load of the tab the main window will open on, here in the start-up task
     (it saves the window a round trip to the worker). If it fails, the tab loads itself
@@ -369,7 +420,7 @@ def prefetch_first_tab(
     assert signed_in is not None
     user = UserSession(signed_in.principal, signed_in.account, studio, signed_in.token)
     try:
-        return prefetch(services, user, tab)
+        return prefetch(bookings, user, tab)
     except Exception:
         log.warning("Could not load the first tab at start-up; it loads itself", exc_info=True)
         return None
@@ -389,6 +440,11 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
         from podyx_desktop.views.formatting import money_text
 
         money_text(0, studio.currency, studio.locale)
+
+
+def warm_up_sign_in(services: Services) -> None:
+    """Build what signing in by hand needs (a task: the worker builds the services first)."""
+    services.accounts  # noqa: B018  (imports the accounts service and its password hasher)
 
 
 def prewarm_later_views(_services: Services) -> None:
@@ -464,8 +520,9 @@ def known_demo_logins() -> tuple[DemoLogin, ...]:
     )
 
 
-def resume_session(services: Services, store: SessionStore) -> Resumed:
-    """Sign in with the remembered token, if the keyring holds one that is still valid."""
+def resume_session(resume: Callable[[str], SignedIn], store: SessionStore) -> Resumed:
+    """Sign in with the remembered token, if the keyring holds one that is still valid
+    (``resume``: the accounts service's, or the start-up reads')."""
     from podyx_desktop.domain.errors import SessionExpired
 
     token = store.load()
@@ -473,7 +530,7 @@ def resume_session(services: Services, store: SessionStore) -> Resumed:
     if token is None:
         return Resumed(None, problem, None)
     try:
-        return Resumed(services.accounts.resume(token), problem, None)
+        return Resumed(resume(token), problem, None)
     except SessionExpired as expired:
         store.clear()
         return Resumed(None, problem, expired.message)
@@ -500,36 +557,64 @@ def parse_args(argv: Sequence[str]) -> Flags:
     return Flags(known.database, known.log_level)
 
 
-def make_services_factory(
-    flags: Flags,
-) -> tuple[Callable[[], Services], Callable[[Services], bool]]:
-    """Services built on the worker from the resolved configuration, and whether the
-    database is the default embedded one (where a first run loads the demo studio).
+class Configured:
+    """The configuration, resolved on the worker the first time it is needed (a
+    ConfigError's message then shows on the sign-in screen like any other start-up
+    problem), and what the app builds from it: the database URL the quick start-up reads,
+    and the services."""
 
-    The configuration is resolved on the worker too (a ConfigError's message then shows
-    on the sign-in screen like any other start-up problem).
-    """
-    resolved: dict[str, Any] = {}
+    def __init__(self, flags: Flags) -> None:
+        self._flags = flags
+        self._config: ResolvedConfig | None = None
+        self._url: str | None = None
 
-    def factory() -> Services:
-        from podyx_desktop.config import password_from_keyring, resolve, with_password
-        from podyx_desktop.db.engine import Database
-        from podyx_desktop.services import Services
+    def database_url(self) -> str:
+        """The database to open, with its password from the keyring when one is kept."""
+        if self._url is None:
+            from podyx_desktop.config import password_from_keyring, resolve, with_password
 
-        config = resolve({"database_url": flags.database, "log_level": flags.log_level})
-        resolved["config"] = config
-        logging.getLogger().setLevel(config.log_level.value)
-        for warning in config.warnings:
-            log.warning("%s", warning)
-        url = config.database_url.value
-        password = password_from_keyring(url)
-        return Services(Database(with_password(url, password) if password else url))
+            flags = self._flags
+            config = resolve({"database_url": flags.database, "log_level": flags.log_level})
+            self._config = config
+            logging.getLogger().setLevel(config.log_level.value)
+            for warning in config.warnings:
+                log.warning("%s", warning)
+            url = config.database_url.value
+            password = password_from_keyring(url)
+            self._url = with_password(url, password) if password else url
+        return self._url
 
-    def demo_allowed(_services: Services) -> bool:
-        config = resolved.get("config")
+    def services(self) -> Services:
+        """The services over the database (the first task that needs them builds them).
+
+        After a quick start this is where SQLAlchemy, the ORM and the booking services
+        load, while the main window is already up; the collector is paused meanwhile and
+        what they made is frozen after, as at start-up (see ``freeze_startup_objects``).
+        """
+        import gc
+
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            from sqlalchemy.orm import configure_mappers
+
+            from podyx_desktop.db.engine import Database
+            from podyx_desktop.services import Services
+
+            services = Services(Database(self.database_url()))
+            services.bookings  # noqa: B018  (imports the ORM and the services the tabs use first)
+            configure_mappers()
+            gc.freeze()
+        finally:
+            if collecting:
+                gc.enable()
+        return services
+
+    def demo_allowed(self, _services: Services) -> bool:
+        """Whether the database is the default embedded one, where a first run loads the
+        demo studio."""
+        config = self._config
         return config is not None and config.database_url.source == "default"
-
-    return factory, demo_allowed
 
 
 def load_stylesheet(app: QApplication) -> None:
@@ -550,8 +635,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(APPLICATION)
     load_stylesheet(app)
     flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
-    factory, demo_allowed = make_services_factory(flags)
-    desktop = DesktopApp(factory, demo_allowed=demo_allowed)
+    configured = Configured(flags)
+    desktop = DesktopApp(
+        configured.services,
+        demo_allowed=configured.demo_allowed,
+        database_url=configured.database_url,
+    )
     app.aboutToQuit.connect(desktop.shutdown)
     desktop.start()
     return int(app.exec())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from PySide6.QtCore import QCoreApplication
 
@@ -22,14 +22,20 @@ SERVICE_NAME = "Podyx Desktop"
 
 
 def account_key(database_url: str) -> str:
-    """The keyring user name for sessions on this database (tokens are per database)."""
+    """The keyring user name for sessions on this database (tokens are per database).
+
+    The same for every spelling of one database's URL: with or without a driver or a
+    password, ``postgres://`` or ``postgresql://``, the user name quoted or not.
+    """
     parts = urlsplit(database_url)
     host = parts.hostname or ""
     if parts.port:
         host = f"{host}:{parts.port}"
     if parts.username:
-        host = f"{parts.username}@{host}"
+        host = f"{quote(unquote(parts.username), safe='')}@{host}"
     scheme = parts.scheme.split("+")[0]
+    if scheme == "postgres":
+        scheme = "postgresql"
     return "session:" + urlunsplit((scheme, host, parts.path, "", ""))
 
 

@@ -1,8 +1,10 @@
 """Run service calls off the GUI thread, one at a time, and deliver results back on it.
 
-A :class:`TaskRunner` owns one serial worker thread. The first task builds the
-:class:`~podyx_desktop.services.Services` there (so SQLAlchemy and friends are imported
-after the first window has painted); every task gets that instance. Results and errors
+A :class:`TaskRunner` owns one serial worker thread. The first task that needs the
+:class:`~podyx_desktop.services.Services` builds them there (so SQLAlchemy and friends are
+imported after the first window has painted); every such task gets that instance. A task
+run with :meth:`TaskRunner.run_plain` needs none and builds none: the app's start-up reads
+run that way, before SQLAlchemy is imported at all. Results and errors
 come back through queued signals, so callbacks always run on the GUI thread. A
 :class:`~podyx_desktop.domain.errors.PodyxError` becomes its ``message``; anything else is
 logged with its traceback and becomes a one-line sentence that points to the log.
@@ -51,7 +53,7 @@ def user_message(error: BaseException) -> str:
 @dataclass
 class _Task:
     id: int
-    call: Callable[[Services], Any]
+    call: Callable[..., Any]
     on_success: Callable[[Any], None] | None
     on_error: Callable[[str], None] | None
     owner: QObject | None
@@ -67,18 +69,22 @@ class _Worker(QThread):
         self.setObjectName("podyx-task-worker")
         self._factory = services_factory
         self._services: Services | None = None
-        self.queue: queue.Queue[tuple[int, Callable[[Services], Any]] | None] = queue.Queue()
+        # (task id, call, whether the call takes the services), or None to stop
+        self.queue: queue.Queue[tuple[int, Callable[..., Any], bool] | None] = queue.Queue()
 
     def run(self) -> None:
         while True:
             item = self.queue.get()
             if item is None:
                 break
-            task_id, call = item
+            task_id, call, takes_services = item
             try:
-                if self._services is None:
-                    self._services = self._factory()
-                result = call(self._services)
+                if not takes_services:
+                    result = call()
+                else:
+                    if self._services is None:
+                        self._services = self._factory()
+                    result = call(self._services)
             except BaseException as error:  # every failure goes back to the GUI as words
                 from podyx_desktop.domain.errors import PodyxError
 
@@ -143,16 +149,30 @@ class TaskRunner(QObject):
         Callbacks are skipped once ``owner`` (or the object a bound-method callback belongs
         to) has been deleted. Without ``on_error`` the message goes to ``error_shown``.
         """
+        self._submit(_Task(next(self._ids), call, on_success, on_error, owner), True)
+
+    def run_plain(
+        self,
+        call: Callable[[], T],
+        *,
+        on_success: Callable[[T], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """As :meth:`run`, for a ``call()`` that needs no services (they are not built for
+        it): in the same queue, with the same callbacks and the same error handling."""
+        self._submit(_Task(next(self._ids), call, on_success, on_error, owner), False)
+
+    def _submit(self, task: _Task, takes_services: bool) -> None:
         if self._closed:
             log.warning("A task was submitted after the task runner shut down; ignored")
             return
-        task = _Task(next(self._ids), call, on_success, on_error, owner)
         self._tasks[task.id] = task
         if not self._worker.isRunning():
             self._worker.start()
         if not self._busy and not self._busy_timer.isActive():
             self._busy_timer.start()
-        self._worker.queue.put((task.id, call))
+        self._worker.queue.put((task.id, task.call, takes_services))
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Finish the running task, drop the queued ones, stop the thread."""

@@ -2,6 +2,10 @@
 the cell texts of their first rows (formatting dates and prices with babel is slow on the
 GUI thread). Also the start-up task's :func:`prefetch` of the same, before the window
 exists.
+
+Both take a :data:`ListReader`: the services' ``list_for_client`` (:func:`service_lists`),
+or at start-up the same read made before SQLAlchemy is imported
+(``services.startup.StartupReads.bookings``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ if TYPE_CHECKING:
 
 PREFORMATTED_ROWS = 60  # more than a tall window shows at first
 
+# One of a client's lists: (who asks, the client, upcoming or past) -> the bookings.
+ListReader = Callable[["Principal", int, bool], list[Booking]]
+
 
 class Loaded(NamedTuple):
     """What a reload brings: both lists, and the cell texts of their first rows."""
@@ -30,8 +37,18 @@ class Loaded(NamedTuple):
     past_texts: list[tuple[str, ...]]
 
 
+def service_lists(services: Services) -> ListReader:
+    """The lists as the booking service reads them."""
+    bookings = services.bookings
+
+    def read(principal: Principal, client_id: int, upcoming: bool) -> list[Booking]:
+        return bookings.list_for_client(principal, client_id, upcoming=upcoming)
+
+    return read
+
+
 def load_lists(
-    services: Services,
+    read: ListReader,
     principal: Principal,
     client_id: int,
     display: DisplayFormat,
@@ -39,8 +56,8 @@ def load_lists(
 ) -> Loaded:
     """Both lists of a client, and the cell texts of their first rows (on the worker)."""
     display.warm_up()  # babel's data loads here, not on the GUI thread
-    upcoming = services.bookings.list_for_client(principal, client_id, upcoming=True)
-    past = services.bookings.list_for_client(principal, client_id, upcoming=False)
+    upcoming = read(principal, client_id, True)
+    past = read(principal, client_id, False)
     # The rows on show first are formatted here too (babel is slow on the GUI thread);
     # the rest, if any, when they are first shown.
     return Loaded(
@@ -51,11 +68,11 @@ def load_lists(
     )
 
 
-def prefetch(services: Services, user: UserSession) -> Loaded | None:
+def prefetch(read: ListReader, user: UserSession) -> Loaded | None:
     """The tab's first load for ``user``, made by the start-up task on the worker before
     the window exists (see ``MainWindow(prefetched=…)``), so the window opens filled."""
     if user.account is None:
         return None
     display = DisplayFormat.for_studio(user.studio)
     texts_of = BookingsTableModel(display).row_texts  # plain Python, no parent, no signals
-    return load_lists(services, user.principal, user.account.id, display, texts_of)
+    return load_lists(read, user.principal, user.account.id, display, texts_of)

@@ -29,10 +29,11 @@ from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.booking_details import BookingDetailsPane
-from podyx_desktop.views.bookings_lists import Loaded, load_lists
+from podyx_desktop.views.bookings_lists import Loaded, load_lists, service_lists
 from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.document_actions import DocumentDownload, summary_request
+from podyx_desktop.views.paint import FirstPaint
 from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import current_record, record_table, select_where
 from podyx_desktop.views.text_style import set_role, wrapped_label
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from podyx_desktop.views.addons_dialog import AddonsDialog
     from podyx_desktop.views.reschedule_dialog import RescheduleDialog
 
+# The first session of lists that came with the tab is selected once the list has painted,
+# or after this long if it has not (a window that opens minimised may not paint).
+SELECT_FALLBACK_MS = 500
 CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
 
 
@@ -242,9 +246,14 @@ class BookingsTab(ClientTab):
         self.setUpdatesEnabled(True)
         if self._select_when_built:  # the lists came with the tab: show the first session
             self._select_when_built = False
-            # After the lists' first paint: selecting loads the details on the worker,
-            # which would hold up that paint.
-            QTimer.singleShot(0, self, lambda: self._select_after_load(self.selected_booking()))
+            # After the list's first paint: selecting loads the details on the worker
+            # (after a quick start, the first such task imports SQLAlchemy), which would
+            # hold up that paint.
+            FirstPaint(
+                self.current_view().viewport(),
+                lambda: self._select_after_load(self.selected_booking()),
+                fallback_ms=SELECT_FALLBACK_MS,
+            )
 
     # --- loading ----------------------------------------------------------------------
 
@@ -263,7 +272,9 @@ class BookingsTab(ClientTab):
 
         texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
         self._ctx.tasks.run(
-            lambda services: load_lists(services, principal, client_id, display, texts_of),
+            lambda services: load_lists(
+                service_lists(services), principal, client_id, display, texts_of
+            ),
             owner=self,
             on_success=self._loaded,
             on_error=self._load_failed,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from podyx_desktop.services import Services
+    from podyx_desktop.views.bookings_lists import ListReader
     from podyx_desktop.views.context import UserSession
 
 BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
@@ -49,14 +49,15 @@ class Prefetched:
     data: object
 
 
-def prefetch(services: Services, user: UserSession, last_tab: int) -> Prefetched | None:
+def prefetch(bookings: ListReader, user: UserSession, last_tab: int) -> Prefetched | None:
     """On the worker, before the window exists: the first load of the tab it opens on, for
-    the tabs that take one (the Bookings tab); None for the others (they load when built).
+    the tabs that take one (the Bookings tab, read with ``bookings``); None for the others
+    (they load when built).
     """
     tab = opening_tab(last_tab)
     if tab != BOOKINGS:
         return None
     from podyx_desktop.views.bookings_lists import prefetch as prefetch_bookings
 
-    data = prefetch_bookings(services, user)
+    data = prefetch_bookings(bookings, user)
     return Prefetched(tab, data) if data is not None else None

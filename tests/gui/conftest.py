@@ -254,11 +254,21 @@ def make_app(qtbot: Any, studio: GuiStudio) -> Iterator[Callable[..., Any]]:
 
     built: list[DesktopApp] = []
 
-    def make(url: str | None = None, *, demo_allowed: bool = False, start: bool = True) -> Any:
+    def make(
+        url: str | None = None,
+        *,
+        demo_allowed: bool = False,
+        start: bool = True,
+        quick: bool = True,
+    ) -> Any:
+        """``quick``: start-up tries the quick reads first, as the app does (False: the
+        full path only)."""
+        target = url or studio.url
         app = DesktopApp(
-            services_factory_for(url or studio.url),
+            services_factory_for(target),
             settings=UiSettings(),
             demo_allowed=lambda _services: demo_allowed,
+            database_url=(lambda: target) if quick else None,
         )
         built.append(app)
         if start:

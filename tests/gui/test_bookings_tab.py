@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.bookings_lists import prefetch
+from podyx_desktop.views.bookings_lists import prefetch, service_lists
 from podyx_desktop.views.bookings_tab import BookingsTab
 from podyx_desktop.views.context import UserSession, ViewContext
 from tests.gui.fixtures_tabs import (
@@ -249,7 +249,7 @@ def test_a_prefetched_tab_shows_its_lists_at_once_without_loading(
     qtbot: Any, tab_context: ViewContext, gui_services: Services, studio: Any
 ) -> None:
     # What the start-up task does on the worker before the window exists …
-    initial = prefetch(gui_services, tab_context.user)
+    initial = prefetch(service_lists(gui_services), tab_context.user)
     assert initial is not None
     # … and the tab built with it: filled in its constructor, no load of its own.
     tab = BookingsTab(tab_context, initial=initial)
@@ -257,9 +257,12 @@ def test_a_prefetched_tab_shows_its_lists_at_once_without_loading(
     assert tab.upcoming_model.rowCount() == 1
     assert tab.upcoming_model.index(0, 0).data() == initial.upcoming_texts[0][0]
     assert not tab.is_loading and tab_context.tasks.pending == 0
+    # Nothing goes to the worker before the list has painted (it would hold the paint up).
+    qtbot.wait(50)
+    assert tab.selected_booking() is None and tab_context.tasks.pending == 0
     tab.resize(1100, 650)
     tab.show()
-    # Once the details side is built, the first session is selected and its details load.
+    # Once the list has painted, the first session is selected and its details load.
     qtbot.waitUntil(lambda: tab.selected_booking() is not None)
     wait_idle(qtbot, tab_context)
     assert tab.details.booking is not None and tab.details.booking.id == studio.booking_id
@@ -269,4 +272,4 @@ def test_a_visitor_has_nothing_to_prefetch(
     tab_context: ViewContext, gui_services: Services
 ) -> None:
     visitor = UserSession.visitor(tab_context.user.studio)
-    assert prefetch(gui_services, visitor) is None
+    assert prefetch(service_lists(gui_services), visitor) is None

@@ -135,8 +135,9 @@ def test_sign_up_checks_the_form_first(qtbot: Any, make_app: Any) -> None:
     assert app.sign_in.pages.currentWidget() is app.sign_in.sign_in_page
 
 
+@pytest.mark.parametrize("quick", [True, False], ids=["quick-start", "full-path"])
 def test_remember_me_survives_a_restart(
-    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, quick: bool
 ) -> None:
     app = make_app()
     sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
@@ -147,12 +148,39 @@ def test_remember_me_survives_a_restart(
     app.main_window.close()
     app.shutdown()
 
-    again = make_app()
+    again = make_app(quick=quick)
     window = wait_main(qtbot, again)  # no typing: it signs in by itself
     assert studio.client_name in window.user_button.text()
     assert not again.sign_in.isVisible()
-    # The start-up task loaded the Bookings tab too: it opened filled.
+    # The start-up task loaded the Bookings tab too: it opened filled …
     assert window.bookings_tab.upcoming_model.rowCount() == 1
+    # … and once the list has painted, the first session's details and actions load.
+    tab = window.bookings_tab
+    qtbot.waitUntil(lambda: tab.selected_booking() is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: tab.cancel_button.isEnabled(), timeout=WAIT)
+
+
+def test_an_older_schema_is_upgraded_before_the_remembered_sign_in(
+    qtbot: Any, make_app: Any, studio: GuiStudio, gui_services: Any, fake_keyring: FakeKeyring
+) -> None:
+    """The quick start-up reads only a schema it knows; an older one takes the full path,
+    which upgrades it, and the remembered sign-in still opens the window filled."""
+    from alembic import command
+
+    from podyx_desktop.db.migrate import alembic_config, schema_state
+
+    token = gui_services.accounts.sign_in(studio.client_email, studio.client_password).token
+    fake_keyring.passwords[(SERVICE_NAME, account_key(studio.url))] = token
+    config = alembic_config()
+    with gui_services.db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert schema_state(gui_services.db).revision == "0001"
+
+    app = make_app()
+    window = wait_main(qtbot, app)
+    assert window.bookings_tab.upcoming_model.rowCount() == 1
+    assert schema_state(gui_services.db).is_current
 
 
 def test_without_remember_nothing_is_kept(
@@ -352,6 +380,54 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -
     assert "PODYX_MARKER first_paint" in done.stdout
 
 
+def test_a_remembered_sign_in_opens_the_window_filled_before_sqlalchemy_is_imported(
+    tmp_path: Path, studio: GuiStudio, gui_services: Any
+) -> None:
+    """The whole start-up in a fresh interpreter: the main window shows the client's
+    sessions while SQLAlchemy has not been imported yet; the first service call after it
+    (the first session's details) loads it."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    token = gui_services.accounts.sign_in(studio.client_email, studio.client_password).token
+    probe = (
+        "import sys, podyx_desktop.app as app\n"
+        "marker = app.bench_marker\n"
+        "def spy(name):\n"
+        "    if name == 'main_window_shown':\n"
+        "        rows = app_ref[0].main_window.bookings_tab.upcoming_model.rowCount()\n"
+        "        print('SHOWN', 'sqlalchemy' in sys.modules, rows, flush=True)\n"
+        "    marker(name)\n"
+        "app.bench_marker = spy\n"
+        "app_ref = []\n"
+        "original = app.DesktopApp.start\n"
+        "def start(self):\n"
+        "    app_ref.append(self)\n"
+        "    original(self)\n"
+        "app.DesktopApp.start = start\n"
+        "sys.exit(app.main(['podyx-desktop']))\n"
+    )
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(root),
+        QT_QPA_PLATFORM="offscreen",
+        PODYX_BENCH_MARKERS="1",
+        PODYX_BENCH_EXIT_AFTER="bookings_populated",
+        PODYX_DATABASE_URL=studio.url,
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        PYTHON_KEYRING_BACKEND="bench.keyring_backend.BenchKeyring",
+        PODYX_BENCH_TOKEN=token,
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, cwd=root, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "SHOWN False 1" in done.stdout, done.stdout + done.stderr[-2000:]
+    assert "PODYX_MARKER bookings_populated" in done.stdout
+
+
 def test_book_without_an_account_opens_the_wizard_for_a_visitor(qtbot: Any, make_app: Any) -> None:
     from PySide6.QtWidgets import QDialog
 
@@ -392,15 +468,39 @@ def test_a_failing_prefetch_leaves_the_tab_to_load_itself(
 
     from podyx_desktop.app import Resumed, prefetch_first_tab
     from podyx_desktop.domain.principal import Principal
+    from podyx_desktop.views.bookings_lists import service_lists
 
     studio_info = gui_services.catalogue.studio(Principal.anonymous())
+    lists = service_lists(gui_services)
     fine = Resumed(client_session, None, None)
-    assert prefetch_first_tab(gui_services, studio_info, fine, 0) is not None
+    assert prefetch_first_tab(lists, studio_info, fine, 0) is not None
     # Another client's account under this client's principal: the service refuses …
     someone_else = replace(client_session.account, id=client_session.account.id + 999)
     refused = Resumed(replace(client_session, account=someone_else), None, None)
     # … and start-up carries on without the prefetch (the tab loads and reports by itself).
-    assert prefetch_first_tab(gui_services, studio_info, refused, 0) is None
+    assert prefetch_first_tab(lists, studio_info, refused, 0) is None
     assert "loads itself" in caplog.text
     # A window opening on another tab has nothing prefetched.
-    assert prefetch_first_tab(gui_services, studio_info, fine, 2) is None
+    assert prefetch_first_tab(lists, studio_info, fine, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("given", "as_the_engine_renders_it"),
+    [
+        (
+            "postgres://ann%40x@db.example:5433/podyx",
+            "postgresql+psycopg://ann%40x@db.example:5433/podyx",
+        ),
+        (
+            "postgresql://ann:secret@db/podyx?sslmode=require",
+            "postgresql+psycopg://ann:***@db/podyx",
+        ),
+        ("sqlite:////srv/podyx.sqlite3", "sqlite+pysqlite:////srv/podyx.sqlite3"),
+    ],
+)
+def test_the_remembered_session_has_one_key_per_database(
+    given: str, as_the_engine_renders_it: str
+) -> None:
+    """The quick start reads the token under the configured URL, the full path under the
+    URL as the engine renders it: both must find the same keyring entry."""
+    assert account_key(given) == account_key(as_the_engine_renders_it)

@@ -51,6 +51,21 @@ def on_gui_thread() -> bool:
     return app is not None and QThread.currentThread() is app.thread()
 
 
+def test_a_plain_task_runs_in_order_without_building_the_services(
+    qtbot: Any, runner: TaskRunner, built: list[FakeServices]
+) -> None:
+    seen: list[str] = []
+    errors: list[str] = []
+    runner.run_plain(lambda: "plain", on_success=seen.append)
+    runner.run_plain(lambda: {}["missing"], on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(seen) and bool(errors), timeout=WAIT)
+    assert seen == ["plain"] and built == []  # no services were built for them
+    assert errors == ["Something went wrong: 'missing'. The details are in the log."]
+    runner.run(lambda services: "served", on_success=seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=WAIT)
+    assert seen[1] == "served" and len(built) == 1
+
+
 def test_success_is_delivered_on_the_gui_thread(
     qtbot: Any, runner: TaskRunner, built: list[FakeServices]
 ) -> None:

@@ -1,0 +1,41 @@
+"""Run something right after a widget has painted for the first time.
+
+Work queued for the worker thread competes with the GUI thread for the GIL; work started
+before a widget's first paint holds that paint up. Start-up uses this to begin the
+database work once the sign-in screen shows, and the Bookings tab to load the selected
+session's details once its list shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+
+class FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` has painted for the first time, or
+    after ``fallback_ms`` if it has not painted by then (a minimised or covered window
+    may not paint at all)."""
+
+    def __init__(
+        self, widget: QWidget, then: Callable[[], None], *, fallback_ms: int | None = None
+    ) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        self._widget = widget
+        widget.installEventFilter(self)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            QTimer.singleShot(0, self, self._call)  # after this paint has finished
+        return False
+
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
