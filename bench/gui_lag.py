@@ -230,6 +230,7 @@ def scenario(studio: Studio) -> LagProbe:
         lambda: Services(Database(studio.url), hasher=FAST_HASHER),
         settings=UiSettings(),
         demo_allowed=lambda _services: False,
+        database_url=lambda: studio.url,  # start-up as the app does it (quick reads first)
     )
     probe = LagProbe()
     try:

@@ -75,7 +75,9 @@ class Session:
         from podyx_desktop.services import Services
 
         url = self.url
-        desktop = DesktopApp(lambda: Services(Database(url)), settings=UiSettings())
+        desktop = DesktopApp(
+            lambda: Services(Database(url)), settings=UiSettings(), database_url=lambda: url
+        )
         self.desktops.append(desktop)
         desktop.sign_in.resize(*SIGN_IN_SIZE)
         desktop.start()
