@@ -21,7 +21,8 @@ machine whose speed varies). The script prints PASS/FAIL and always exits 0.
 
 Usage::
 
-    python bench/startup.py [--bookings N] [--clients N] [--repeat K] [--database URL]
+    python bench/startup.py [--bookings N] [--clients N] [--repeat K]
+                            [--database URL | --postgres-throwaway]
 
 The remembered session reaches the app through keyring's own ``PYTHON_KEYRING_BACKEND``
 switch: :class:`bench.keyring_backend.BenchKeyring` hands out the token from an environment
@@ -176,11 +177,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--database", help="an empty database to generate into")
+    parser.add_argument(
+        "--postgres-throwaway",
+        action="store_true",
+        help="generate into a private PostgreSQL server started for the run (tests.pg_cluster)",
+    )
     args = parser.parse_args(argv)
+    if not args.postgres_throwaway:
+        return run(args.database, args)
+    from tests.pg_cluster import ThrowawayCluster
+    from tests.pg_databases import create_database, unique_database_name
 
+    cluster = ThrowawayCluster()
+    cluster.start()
+    try:
+        return run(create_database(cluster.admin_url, unique_database_name("podyx_start")), args)
+    finally:
+        cluster.stop()
+
+
+def run(database: str | None, args: argparse.Namespace) -> int:
+    """Generate the studio (into ``database``, or a temporary SQLite file), launch, print."""
     with tempfile.TemporaryDirectory(prefix="podyx-startup-") as temporary:
         folder = Path(temporary)
-        url, clients = prepare_studio(args.database, args.bookings, args.clients, folder)
+        url, clients = prepare_studio(database, args.bookings, args.clients, folder)
         python = sys.executable
         bare_env = child_environment(folder / "bare-config", {})
         app_envs = [
@@ -225,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             f"(target ≤ {POPULATED_TARGET_MS:.0f}) {verdict(populated <= POPULATED_TARGET_MS)}"
         )
         print(f"    … that is {populated / bare:.2f} × the bare window's first paint")
-    print(f"  database: {args.bookings:,} bookings, {args.clients:,} clients (SQLite)")
+    kind = "SQLite" if url.startswith("sqlite") else "PostgreSQL"
+    print(f"  database: {args.bookings:,} bookings, {args.clients:,} clients ({kind})")
     return 0
 
 

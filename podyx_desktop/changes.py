@@ -93,11 +93,17 @@ class _PostgresListen(QThread):
     def run(self) -> None:
         import psycopg
 
+        reconnecting = False
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
                     conn.execute(f"LISTEN {CHANGE_CHANNEL}")
-                    self.changed.emit()  # we may have missed something while connecting
+                    # After a lost connection we may have missed something: reload. Not on
+                    # the first connection: the screens have just read what they show (as
+                    # the SQLite watch, whose first reading is its baseline).
+                    if reconnecting:
+                        self.changed.emit()
+                    reconnecting = True
                     while not self._stop.is_set():
                         got = False
                         for _ in conn.notifies(timeout=POLL_INTERVAL_S):
