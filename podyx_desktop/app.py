@@ -48,6 +48,7 @@ ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
 BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
+BENCH_LAG_MS = "PODYX_BENCH_LAG_MS"
 PREWARM_LATER_MS = 1500  # after the window shows: its first tab has loaded and painted
 STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
 
@@ -62,6 +63,33 @@ def bench_marker(name: str) -> None:
     print(f"PODYX_MARKER {name} {time.time():.6f}", flush=True)
     if os.environ.get(BENCH_EXIT_AFTER) == name:
         QTimer.singleShot(0, QCoreApplication.quit)
+
+
+class _LagAfterShowing(QObject):
+    """Bench only (``PODYX_BENCH_LAG_MS=<ms>``): for that long after the main window shows
+    (while, after a quick start, the worker imports SQLAlchemy), the longest gap between
+    the ticks of a 10 ms timer on the GUI thread: ``PODYX_LAG <ms>``, then the marker
+    ``lag_measured``."""
+
+    def __init__(self, window: QObject, duration_ms: int) -> None:
+        super().__init__(window)
+        self._last = time.perf_counter()
+        self._longest = 0.0
+        self._ticks = QTimer(self)
+        self._ticks.setInterval(10)
+        self._ticks.timeout.connect(self._tick)
+        self._ticks.start()
+        QTimer.singleShot(duration_ms, self, self._report)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self._longest = max(self._longest, now - self._last)
+        self._last = now
+
+    def _report(self) -> None:
+        self._ticks.stop()
+        print(f"PODYX_LAG {self._longest * 1000:.1f}", flush=True)
+        bench_marker("lag_measured")
 
 
 class _BookingsPainted(QObject):
@@ -294,6 +322,9 @@ class DesktopApp(QObject):
         )
         if os.environ.get(BENCH_MARKERS) == "1":
             _BookingsPainted(window)
+            lag_ms = os.environ.get(BENCH_LAG_MS)
+            if lag_ms:
+                _LagAfterShowing(window, int(lag_ms))
 
     def _session_replaced(self, signed_in: SignedIn) -> None:
         """A password change revoked the old token; remember the fresh one instead."""

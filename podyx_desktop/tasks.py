@@ -30,10 +30,12 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 BUSY_DELAY_MS = 200
-# How long a thread may hold the GIL while another waits for it. Python's default (5 ms)
-# lets a busy worker delay every call Qt makes into Python while painting (each model
-# data() call waits its turn), which adds up to visible stalls; 1 ms keeps them short.
-GIL_SWITCH_INTERVAL_S = 0.001
+# How long a thread may hold the GIL while another waits for it. Every call Qt makes into
+# Python while painting (each model data() call, each delegate) waits that long for a busy
+# worker, and a paint makes hundreds. Python's default (5 ms) gave visible stalls; 1 ms
+# still gave 60–80 ms ones while the worker imported SQLAlchemy after a quick start
+# (PODYX_BENCH_LAG_MS, docs/performance.md); 0.2 ms keeps them under 45 ms.
+GIL_SWITCH_INTERVAL_S = 0.0002
 
 
 def user_message(error: BaseException) -> str:
