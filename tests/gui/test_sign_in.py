@@ -346,7 +346,12 @@ def test_window_geometry_and_last_tab_are_restored(
     assert again.sign_in.email.text() == studio.client_email  # the last email, kept
 
 
-def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+def run_app_with_spy(
+    tmp_path: Path, spy: str, *, exit_after: str, database_url: str, **env: str
+) -> Any:
+    """Run ``podyx-desktop`` in a fresh interpreter until the bench marker ``exit_after``,
+    with ``spy`` (the body of a ``spy(name)`` called at every marker, the app as ``desktop``
+    once it has started); the finished process, its output captured."""
     import os
     import subprocess
     import sys
@@ -354,28 +359,48 @@ def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -
     root = Path(__file__).resolve().parents[2]
     probe = (
         "import sys, podyx_desktop.app as app\n"
-        "marker = app.bench_marker\n"
+        "marker, start, started = app.bench_marker, app.DesktopApp.start, []\n"
         "def spy(name):\n"
-        "    if name == 'first_paint':\n"
-        "        print('SQLALCHEMY', 'sqlalchemy' in sys.modules, flush=True)\n"
-        "    marker(name)\n"
-        "app.bench_marker = spy\n"
+        "    desktop = started[0]\n"
+        + "".join(f"    {line}\n" for line in spy.splitlines())
+        + "    marker(name)\n"
+        "def remember(self):\n"
+        "    started.append(self)\n"
+        "    start(self)\n"
+        "app.bench_marker, app.DesktopApp.start = spy, remember\n"
         "sys.exit(app.main(['podyx-desktop']))\n"
     )
-    env = dict(
+    environment = dict(
         os.environ,
         PYTHONPATH=str(root),
         QT_QPA_PLATFORM="offscreen",
         PODYX_BENCH_MARKERS="1",
-        PODYX_BENCH_EXIT_AFTER="first_paint",
-        PODYX_DATABASE_URL=sqlite_url(tmp_path / "smoke.sqlite3"),
+        PODYX_BENCH_EXIT_AFTER=exit_after,
+        PODYX_DATABASE_URL=database_url,
         XDG_CONFIG_HOME=str(tmp_path / "config"),
-        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+        **env,
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe], env=env, cwd=root, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", probe],
+        env=environment,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def test_the_first_window_paints_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    done = run_app_with_spy(
+        tmp_path,
+        "if name == 'first_paint':\n"
+        "    print('SQLALCHEMY', 'sqlalchemy' in sys.modules, flush=True)",
+        exit_after="first_paint",
+        database_url=sqlite_url(tmp_path / "smoke.sqlite3"),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
     assert "SQLALCHEMY False" in done.stdout
     assert "PODYX_MARKER first_paint" in done.stdout
 
@@ -386,44 +411,17 @@ def test_a_remembered_sign_in_opens_the_window_filled_before_sqlalchemy_is_impor
     """The whole start-up in a fresh interpreter: the main window shows the client's
     sessions while SQLAlchemy has not been imported yet; the first service call after it
     (the first session's details) loads it."""
-    import os
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[2]
     token = gui_services.accounts.sign_in(studio.client_email, studio.client_password).token
-    probe = (
-        "import sys, podyx_desktop.app as app\n"
-        "marker = app.bench_marker\n"
-        "def spy(name):\n"
-        "    if name == 'main_window_shown':\n"
-        "        rows = app_ref[0].main_window.bookings_tab.upcoming_model.rowCount()\n"
-        "        print('SHOWN', 'sqlalchemy' in sys.modules, rows, flush=True)\n"
-        "    marker(name)\n"
-        "app.bench_marker = spy\n"
-        "app_ref = []\n"
-        "original = app.DesktopApp.start\n"
-        "def start(self):\n"
-        "    app_ref.append(self)\n"
-        "    original(self)\n"
-        "app.DesktopApp.start = start\n"
-        "sys.exit(app.main(['podyx-desktop']))\n"
-    )
-    env = dict(
-        os.environ,
-        PYTHONPATH=str(root),
-        QT_QPA_PLATFORM="offscreen",
-        PODYX_BENCH_MARKERS="1",
-        PODYX_BENCH_EXIT_AFTER="bookings_populated",
-        PODYX_DATABASE_URL=studio.url,
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    done = run_app_with_spy(
+        tmp_path,
+        "if name == 'main_window_shown':\n"
+        "    rows = desktop.main_window.bookings_tab.upcoming_model.rowCount()\n"
+        "    print('SHOWN', 'sqlalchemy' in sys.modules, rows, flush=True)",
+        exit_after="bookings_populated",
+        database_url=studio.url,
         PYTHON_KEYRING_BACKEND="bench.keyring_backend.BenchKeyring",
         PODYX_BENCH_TOKEN=token,
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], env=env, cwd=root, capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
     assert "SHOWN False 1" in done.stdout, done.stdout + done.stderr[-2000:]
     assert "PODYX_MARKER bookings_populated" in done.stdout
 
