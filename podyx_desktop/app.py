@@ -2,13 +2,10 @@
 
 Start-up order matters for how fast the window appears: this module imports only Qt and
 small modules and paints the sign-in screen. Then, on the task worker, the configuration
-is resolved and :func:`quick_open` reads the studio, the remembered sign-in and the first
-tab's bookings with the database's own driver, so the main window opens filled before
-SQLAlchemy is imported (it loads with the first service call after that). When the
-database needs more first — it does not exist yet, its schema is older than this app, it
-has no studio — :func:`prepare_database` takes the full path: it imports SQLAlchemy and
-the services, upgrades the schema, loads the demo studio on a first run of the embedded
-database, and tries the remembered sign-in.
+is resolved and the start-up work of :mod:`podyx_desktop.launch` runs: the quick start
+(the main window opens filled before SQLAlchemy is imported), or, when the database needs
+more first, the full path. :class:`DesktopApp` shows what it gives: the sign-in screen,
+or the main window.
 """
 
 from __future__ import annotations
@@ -18,16 +15,29 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from podyx_desktop import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.changes import ChangeBus, DatabaseWatcher
+from podyx_desktop.launch import (
+    Configured,
+    Flags,
+    Prepared,
+    Resumed,
+    known_demo_logins,
+    load_demo_studio,
+    pause_collector,
+    prepare_database,
+    prewarm_later_views,
+    quick_open,
+    resume_collector,
+    resume_session,
+    warm_up_sign_in,
+)
 from podyx_desktop.session_store import SessionStore
 from podyx_desktop.tasks import TaskRunner
 from podyx_desktop.ui_settings import UiSettings
@@ -35,14 +45,10 @@ from podyx_desktop.views.paint import FirstPaint
 from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
 
 if TYPE_CHECKING:
-    from podyx_desktop.config import ResolvedConfig
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
-    from podyx_desktop.views.bookings_lists import ListReader
     from podyx_desktop.views.main_window import MainWindow
     from podyx_desktop.views.opening import Prefetched
-
-log = logging.getLogger(__name__)
 
 ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
@@ -108,29 +114,6 @@ class _BookingsPainted(QObject):
             self._done = True
             QTimer.singleShot(0, lambda: bench_marker("bookings_populated"))
         return False
-
-
-@dataclass(frozen=True)
-class Resumed:
-    """What the remembered sign-in gave: a session, or why not; and, at start-up, the
-    first load of the tab the main window opens on (see ``views.opening.prefetch``)."""
-
-    signed_in: SignedIn | None
-    keyring_problem: str | None
-    expired_message: str | None
-    prefetched: Prefetched | None = None
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """What the start-up task found: the studio (None: no studio yet), the database, and
-    the remembered session (tried at once when there is a studio, to save a round trip)."""
-
-    studio: StudioInfo | None
-    database_url: str
-    demo_allowed: bool
-    store: SessionStore
-    resumed: Resumed | None
 
 
 class DesktopApp(QObject):
@@ -381,201 +364,7 @@ class DesktopApp(QObject):
         self.sign_in.deleteLater()
 
 
-# --- work done on the task worker -----------------------------------------------------
-
-
-def prepare_database(
-    services: Services, demo_allowed: Callable[[Services], bool], tab: int = 0
-) -> Prepared:
-    """Upgrade the schema if needed and read the studio (None when there is none yet)."""
-    from podyx_desktop.db import tables as t
-    from podyx_desktop.db.migrate import upgrade_to_head
-    from podyx_desktop.domain.principal import Principal
-
-    db = services.db
-    upgrade_to_head(db)  # creates a new database; a no-op when the schema is current
-    with db.read() as session:
-        has_studio = session.get(t.Studio, 1) is not None
-    studio = services.catalogue.studio(Principal.anonymous()) if has_studio else None
-    url = db.url.render_as_string(hide_password=False)
-    store = SessionStore(url)
-    if studio is None:
-        return Prepared(None, url, demo_allowed(services), store, None)
-    from podyx_desktop.views.bookings_lists import service_lists
-
-    prewarm_views(studio, tab)
-    freeze_startup_objects()  # before the session's records: those may be garbage soon
-    resumed = resume_session(services.accounts.resume, store)
-    if resumed.signed_in is not None:
-        prefetched = prefetch_first_tab(service_lists(services), studio, resumed, tab)
-        resumed = replace(resumed, prefetched=prefetched)
-    return Prepared(studio, url, False, store, resumed)
-
-
-def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
-    """The start-up task's quick way, before SQLAlchemy is imported: the studio, the
-    remembered sign-in and the first tab's bookings, read with the database's own driver
-    (:mod:`podyx_desktop.services.startup`). None when the database needs the full path
-    first (:func:`prepare_database`): it does not exist yet, its schema is not this app's
-    newest, or it has no studio."""
-    from podyx_desktop.db.direct import open_reader
-    from podyx_desktop.services.startup import StartupReads
-
-    with open_reader(database_url) as reader:
-        if reader is None:
-            return None
-        reads = StartupReads(reader, datetime.now(UTC))
-        studio = reads.studio()
-        if studio is None:
-            return None
-        prewarm_views(studio, tab)
-        freeze_startup_objects()  # as in prepare_database
-        store = SessionStore(database_url)
-        resumed = resume_session(reads.resume, store)
-        if resumed.signed_in is not None:
-            prefetched = prefetch_first_tab(reads.bookings, studio, resumed, tab)
-            resumed = replace(resumed, prefetched=prefetched)
-    return Prepared(studio, database_url, False, store, resumed)
-
-
-def prefetch_first_tab(
-    bookings: ListReader, studio: StudioInfo, resumed: Resumed, tab: int
-) -> Prefetched | None:
-    """The first load of the tab the main window will open on, here in the start-up task
-    (it saves the window a round trip to the worker). If it fails, the tab loads itself
-    and reports the problem as it would on any load."""
-    from podyx_desktop.views.context import UserSession
-    from podyx_desktop.views.opening import prefetch
-
-    signed_in = resumed.signed_in
-    assert signed_in is not None
-    user = UserSession(signed_in.principal, signed_in.account, studio, signed_in.token)
-    try:
-        return prefetch(bookings, user, tab)
-    except Exception:
-        log.warning("Could not load the first tab at start-up; it loads itself", exc_info=True)
-        return None
-
-
-def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
-    """Import the main window's module and the module of the tab it opens on (and the
-    locale data they format with) here on the worker, so signing in does not stall the
-    GUI thread with imports."""
-    import importlib
-
-    from podyx_desktop.views.opening import first_modules
-
-    for name in first_modules(tab):
-        importlib.import_module(name)
-    if studio is not None:
-        from podyx_desktop.views.formatting import money_text
-
-        money_text(0, studio.currency, studio.locale)
-
-
-def warm_up_sign_in(services: Services) -> None:
-    """Build what signing in by hand needs (a task: the worker builds the services first)."""
-    services.accounts  # noqa: B018  (imports the accounts service and its password hasher)
-
-
-def prewarm_later_views(_services: Services) -> None:
-    """Import the modules of the other tabs and of the dialogs (a task, on the worker)."""
-    import importlib
-
-    from podyx_desktop.views.opening import LATER_MODULES
-
-    for name in LATER_MODULES:
-        importlib.import_module(name)
-
-
-def pause_collector() -> None:
-    """Switch the cyclic garbage collector off while start-up imports SQLAlchemy, the
-    services and the views: those imports allocate hundreds of thousands of long-lived
-    objects, and the collections they would trigger (~70 ms in all) find no garbage.
-    :func:`freeze_startup_objects` switches it back on, as does the GUI thread once the
-    start-up task has ended either way (:func:`resume_collector`)."""
-    import gc
-
-    gc.disable()
-
-
-def resume_collector() -> None:
-    import gc
-
-    gc.enable()
-
-
-def freeze_startup_objects() -> None:
-    """Hide what start-up made (modules, SQLAlchemy's mappers, babel's locale data: over
-    100,000 objects) from the garbage collector, and switch it back on. A full collection
-    would otherwise scan them all while holding the GIL, stalling the GUI thread for tens
-    of milliseconds at a random moment; frozen, they are never scanned again (they live
-    as long as the app)."""
-    import gc
-
-    gc.freeze()
-    gc.enable()
-
-
-def load_demo_studio(services: Services, tab: int = 0) -> tuple[StudioInfo, tuple[DemoLogin, ...]]:
-    from podyx_desktop.demo import load_demo
-    from podyx_desktop.domain.principal import Principal
-
-    logins = demo_logins_of(load_demo(services))
-    studio = services.catalogue.studio(Principal.anonymous())
-    prewarm_views(studio, tab)
-    freeze_startup_objects()
-    return studio, logins
-
-
-DEMO_LOGINS_SHOWN = 3
-
-
-def demo_logins_of(logins: Any) -> tuple[DemoLogin, ...]:
-    """A few client logins of the demo studio, as the sign-in screen lists them."""
-    clients = [login for login in logins.logins if login.role == "client"]
-    return tuple(
-        DemoLogin(login.name, login.email, login.password) for login in clients[:DEMO_LOGINS_SHOWN]
-    )
-
-
-def known_demo_logins() -> tuple[DemoLogin, ...]:
-    """The demo studio's client logins when it was loaded on an earlier run."""
-    try:
-        from podyx_desktop import demo_data
-    except ImportError:
-        return ()
-    return tuple(
-        DemoLogin(person.name, person.email, demo_data.DEMO_PASSWORD)
-        for person in demo_data.CLIENTS[:DEMO_LOGINS_SHOWN]
-    )
-
-
-def resume_session(resume: Callable[[str], SignedIn], store: SessionStore) -> Resumed:
-    """Sign in with the remembered token, if the keyring holds one that is still valid
-    (``resume``: the accounts service's, or the start-up reads')."""
-    from podyx_desktop.domain.errors import SessionExpired
-
-    token = store.load()
-    problem = store.problem
-    if token is None:
-        return Resumed(None, problem, None)
-    try:
-        return Resumed(resume(token), problem, None)
-    except SessionExpired as expired:
-        store.clear()
-        return Resumed(None, problem, expired.message)
-
-
 # --- the entry point --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Flags:
-    """The command line: ``--database URL`` and ``--log-level LEVEL`` (Qt's own flags pass)."""
-
-    database: str | None = None
-    log_level: str | None = None
 
 
 def parse_args(argv: Sequence[str]) -> Flags:
@@ -586,66 +375,6 @@ def parse_args(argv: Sequence[str]) -> Flags:
     parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING or ERROR")
     known, _qt_args = parser.parse_known_args(list(argv))
     return Flags(known.database, known.log_level)
-
-
-class Configured:
-    """The configuration, resolved on the worker the first time it is needed (a
-    ConfigError's message then shows on the sign-in screen like any other start-up
-    problem), and what the app builds from it: the database URL the quick start-up reads,
-    and the services."""
-
-    def __init__(self, flags: Flags) -> None:
-        self._flags = flags
-        self._config: ResolvedConfig | None = None
-        self._url: str | None = None
-
-    def database_url(self) -> str:
-        """The database to open, with its password from the keyring when one is kept."""
-        if self._url is None:
-            from podyx_desktop.config import password_from_keyring, resolve, with_password
-
-            flags = self._flags
-            config = resolve({"database_url": flags.database, "log_level": flags.log_level})
-            self._config = config
-            logging.getLogger().setLevel(config.log_level.value)
-            for warning in config.warnings:
-                log.warning("%s", warning)
-            url = config.database_url.value
-            password = password_from_keyring(url)
-            self._url = with_password(url, password) if password else url
-        return self._url
-
-    def services(self) -> Services:
-        """The services over the database (the first task that needs them builds them).
-
-        After a quick start this is where SQLAlchemy, the ORM and the booking services
-        load, while the main window is already up; the collector is paused meanwhile and
-        what they made is frozen after, as at start-up (see ``freeze_startup_objects``).
-        """
-        import gc
-
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            from sqlalchemy.orm import configure_mappers
-
-            from podyx_desktop.db.engine import Database
-            from podyx_desktop.services import Services
-
-            services = Services(Database(self.database_url()))
-            services.bookings  # noqa: B018  (imports the ORM and the services the tabs use first)
-            configure_mappers()
-            gc.freeze()
-        finally:
-            if collecting:
-                gc.enable()
-        return services
-
-    def demo_allowed(self, _services: Services) -> bool:
-        """Whether the database is the default embedded one, where a first run loads the
-        demo studio."""
-        config = self._config
-        return config is not None and config.database_url.source == "default"
 
 
 def load_stylesheet(app: QApplication) -> None:

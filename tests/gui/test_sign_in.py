@@ -464,8 +464,8 @@ def test_a_failing_prefetch_leaves_the_tab_to_load_itself(
 ) -> None:
     from dataclasses import replace
 
-    from podyx_desktop.app import Resumed, prefetch_first_tab
     from podyx_desktop.domain.principal import Principal
+    from podyx_desktop.launch import Resumed, prefetch_first_tab
     from podyx_desktop.views.bookings_lists import service_lists
 
     studio_info = gui_services.catalogue.studio(Principal.anonymous())
