@@ -23,6 +23,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from podyx_desktop.db.urls import (
@@ -151,7 +152,7 @@ def _connect(database_url: str) -> DirectReader | None:
     return None
 
 
-def _connect_sqlite(path: Any) -> DirectReader | None:
+def _connect_sqlite(path: Path) -> DirectReader | None:
     refuse_network_share(path)
     if not path.is_file():
         return None

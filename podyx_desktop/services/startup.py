@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from podyx_desktop.db.direct import DirectReader, Row
 from podyx_desktop.domain import records as r
@@ -54,12 +54,20 @@ class PlainRow:
         raise AttributeError(f"this row has no column {name!r}")
 
 
+class _Catalogue(NamedTuple):
+    currency: str
+    rooms: dict[int, str]
+    setups: dict[int, str]
+    services: dict[int, str]
+
+
 class StartupReads:
     """The start-up reads over one reader, at the moment ``now``."""
 
     def __init__(self, reader: DirectReader, now: datetime) -> None:
         self._db = reader
         self._now = now
+        self._catalogue_read: _Catalogue | None = None
 
     def studio(self) -> r.StudioInfo | None:
         """The studio's public details; None when the database has no studio yet."""
@@ -147,16 +155,28 @@ class StartupReads:
                 row[column] = self._db.when(row[column])
         addons = self._addons_of([row["id"] for row in found])
         rows = [PlainRow({**row, "addons": addons.get(row["id"], [])}) for row in found]
-        currency = self._db.first("SELECT currency FROM studio WHERE id = 1")
+        catalogue = self._catalogue()
         return mapping.bookings(
             rows,
             client_names=self._names("users", "full_name", {b.client_id for b in rows}),
-            room_names=self._names("rooms", "name"),
-            setup_names=self._names("setups", "name"),
-            service_names=self._names("services", "name"),
+            room_names=catalogue.rooms,
+            setup_names=catalogue.setups,
+            service_names=catalogue.services,
             purchases=self._paid_with(mapping.booking_purchase_ids(rows)),
-            currency=currency["currency"] if currency else "",
+            currency=catalogue.currency,
         )
+
+    def _catalogue(self) -> _Catalogue:
+        """The studio's currency and the catalogue's names, read once for both lists."""
+        if self._catalogue_read is None:
+            studio = self._db.first("SELECT currency FROM studio WHERE id = 1")
+            self._catalogue_read = _Catalogue(
+                studio["currency"] if studio else "",
+                self._names("rooms", "name"),
+                self._names("setups", "name"),
+                self._names("services", "name"),
+            )
+        return self._catalogue_read
 
     def _addons_of(self, booking_ids: list[int]) -> dict[int, list[PlainRow]]:
         rows = self._db.rows(

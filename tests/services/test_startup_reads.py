@@ -31,15 +31,10 @@ def url_of(database: Database) -> str:
 
 
 @pytest.fixture
-def reader(services_db: Database) -> Iterator[DirectReader]:
-    with open_reader(url_of(services_db)) as opened:
+def reader(studio: Studio) -> Iterator[DirectReader]:
+    with open_reader(url_of(studio.services.db)) as opened:
         assert opened is not None
         yield opened
-
-
-@pytest.fixture
-def services_db(studio: Studio) -> Database:
-    return studio.services.db
 
 
 def busy_history(studio: Studio, clock: FakeClock) -> tuple[SignedIn, SignedIn]:
