@@ -22,10 +22,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from podyx_desktop.db import urls
 from podyx_desktop.db.urls import refuse_network_share
-from podyx_desktop.domain.errors import DatabaseProblem, TimeTaken
+from podyx_desktop.domain.errors import Conflict, DatabaseProblem, TimeTaken
 
 CHANGE_CHANNEL = "podyx_changes"
 EXCLUSION_VIOLATION = "23P01"
+# PostgreSQL gave up on the transaction because of another seat's; running it again works
+WRITE_COLLISIONS = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+COLLISION_MESSAGE = (
+    "Another seat was changing the same records at the same moment, so nothing was saved. "
+    "Please try again."
+)
 
 
 def parse_url(raw: str) -> URL:
@@ -133,6 +139,8 @@ class Database:
                 raise TimeTaken() from error
             raise
         except OperationalError as error:
+            if getattr(error.orig, "sqlstate", None) in WRITE_COLLISIONS:
+                raise Conflict(COLLISION_MESSAGE) from error
             if not self.is_sqlite and getattr(error, "connection_invalidated", False) is False:
                 sqlstate = getattr(error.orig, "sqlstate", None)
                 if sqlstate is None:

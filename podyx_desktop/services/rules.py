@@ -14,6 +14,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
+from podyx_desktop.db.locks import hold_room
 from podyx_desktop.domain.availability import (
     BusyInterval,
     OpeningInterval,
@@ -166,11 +167,13 @@ def claim_time(
 
     Without ``bypass_rules`` the time must be one the availability offers (opening hours,
     closed dates, lead time, step). With or without it, the room must be free including
-    buffers; PostgreSQL's exclusion constraint re-checks this at insert, SQLite's write
-    lock (BEGIN IMMEDIATE) makes this check and the insert one step.
+    buffers. Claims of one room run one at a time: on PostgreSQL a per-room transaction
+    lock (its exclusion constraint re-checks at insert), on SQLite the write lock (BEGIN
+    IMMEDIATE). So this check and the insert are one step.
     """
     if starts_at.tzinfo is None:
         raise InvalidInput("A booking time needs a time zone.")
+    hold_room(session, offer.room.id)
     ends_at = starts_at + timedelta(minutes=minutes)
     blocked_until = ends_at + timedelta(minutes=offer.policy.buffer_minutes)
     if not bypass_rules:
