@@ -1,7 +1,7 @@
 """The bookings table: one row per session, times in the studio's zone.
 
 Rows are :class:`~podyx_desktop.domain.records.Booking` records from
-``BookingService.list_for_client``; the view sorts through a proxy on ``SORT_ROLE``.
+``BookingService.list_for_client``; the model sorts itself by ``SORT_ROLE``'s keys when the view asks.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE
+from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableModel
 
 FIT_ROWS = 20  # the rows a column is fitted to (Qt: 1,000; each measured row costs ~0.25 ms)
 
@@ -21,14 +21,16 @@ def record_table(
     stretch_column: int = 0,
     sortable: bool = True,
 ) -> QTableView:
-    """A table over ``model`` (through a sorting proxy when ``sortable``; a model that is
-    itself a sort/filter proxy is used as it is, sorting included)."""
+    """A table over ``model``. A record model sorts itself; a sort/filter proxy is used as
+    it is, sorting included; any other model sorts through a proxy when ``sortable``."""
     view = QTableView(parent)
-    if isinstance(model, QSortFilterProxyModel):
-        model.setSortRole(SORT_ROLE)
+    if isinstance(model, QSortFilterProxyModel | RecordTableModel):
+        if isinstance(model, QSortFilterProxyModel):
+            model.setSortRole(SORT_ROLE)
         view.setModel(model)
-        view.setSortingEnabled(sortable)
+        # no sort indicator first: the rows in the order they came (soonest first …)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(sortable)
     elif sortable:
         proxy = QSortFilterProxyModel(view)
         proxy.setSortRole(SORT_ROLE)

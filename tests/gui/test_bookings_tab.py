@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.domain.requests import AddonChoice
+from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.services import Services
 from podyx_desktop.views.bookings_lists import prefetch, service_lists
 from podyx_desktop.views.bookings_tab import BookingsTab
@@ -273,3 +275,52 @@ def test_a_visitor_has_nothing_to_prefetch(
 ) -> None:
     visitor = UserSession.visitor(tab_context.user.studio)
     assert prefetch(service_lists(gui_services), visitor) is None
+
+
+def test_sorting_by_a_column_keeps_the_selected_session_and_survives_a_reload(
+    qtbot: Any,
+    tab_context: ViewContext,
+    studio: Any,
+    factory_studio: Any,
+    client_session: SignedIn,
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    from tests.gui.conftest import next_day_at
+
+    # A later session with an add-on: it costs more than the first one.
+    later = factory_studio.book(
+        client_session,
+        next_day_at(6, 14),
+        addons=(AddonChoice(factory_studio.engineer, 1),),
+    ).booking
+    tab = _open_tab(qtbot, tab_context)
+    view, model = tab.upcoming_view, tab.upcoming_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+
+    def ids() -> list[int]:
+        return [view.model().index(r, 0).data(RECORD_ROLE).id for r in range(2)]
+
+    assert ids() == [studio.booking_id, later.id]  # soonest first, as they came
+    _select_first(qtbot, tab_context, tab, row=1)
+    assert tab.details.booking is not None and tab.details.booking.id == later.id
+
+    header = view.horizontalHeader()
+
+    def click_header(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+
+    click_header(model.PRICE)  # cheapest first
+    click_header(model.PRICE)  # dearest first
+    assert header.sortIndicatorSection() == model.PRICE
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert ids() == [later.id, studio.booking_id]
+    # the selection followed its session to the top; the details did not change
+    assert tab.selected_booking() is not None and tab.selected_booking().id == later.id
+    assert tab.details.booking is not None and tab.details.booking.id == later.id
+    # A reload (a change on another seat) comes back sorted the same way.
+    tab_context.bus.publish({"bookings"})
+    wait_idle(qtbot, tab_context)
+    assert ids() == [later.id, studio.booking_id]
+    assert tab.selected_booking() is not None and tab.selected_booking().id == later.id

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelRoleData, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from podyx_desktop.domain.enums import PurchaseKind
-from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE
+from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableModel
 from podyx_desktop.models.bookings import BookingHistoryModel, BookingsTableModel
 from podyx_desktop.models.bundles import (
     ACTIVE_STATES,
@@ -70,10 +71,83 @@ def test_model_passes_the_model_tester(qtmodeltester: Any, model_class: Any, row
     model = _fill(model_class(BERLIN), rows())
     assert model.rowCount() == len(rows())
     qtmodeltester.check(model, force_py=True)
+    if isinstance(model, RecordTableModel):
+        # A table sorts itself by every column, both ways and back; the tester watches.
+        for column in range(model.columnCount()):
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                model.sort(column, order)
+        model.sort(-1)
     # Replacing the rows resets the model; the tester watches it happen.
     model.set_rows(list(reversed(rows())))
     model.set_rows([])
     assert model.rowCount() == 0
+
+
+@pytest.mark.parametrize(("model_class", "rows"), MODELS, ids=lambda v: getattr(v, "__name__", ""))
+def test_a_delegate_reads_each_item_in_one_call_that_agrees_with_data(
+    qapp: Any, model_class: Any, rows: Any
+) -> None:
+    """Painting asks ``multiData`` once per cell instead of ``data`` once per role."""
+
+    class Counting(model_class):  # type: ignore[misc, valid-type]
+        calls = 0
+
+        def data(self, index: Any, role: int = 0) -> Any:
+            Counting.calls += 1
+            return super().data(index, role)
+
+    model = _fill(Counting(BERLIN), rows())
+    delegate = QStyledItemDelegate()
+    columns = model.columnCount() if isinstance(model, RecordTableModel) else 1
+    for row in range(model.rowCount()):
+        for column in range(columns):
+            index = model.index(row, column)
+            option = QStyleOptionViewItem()
+            calls = Counting.calls
+            delegate.initStyleOption(option, index)
+            assert Counting.calls == calls  # answered by multiData, not role by role
+            # (the delegate turns line breaks into Unicode line separators)
+            assert option.text == index.data(Qt.ItemDataRole.DisplayRole).replace("\n", "\u2028")
+            alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+            if alignment is not None:
+                assert option.displayAlignment == Qt.AlignmentFlag(alignment)
+    # one role on its own, as index.multiData may be called with
+    single = QModelRoleData(Qt.ItemDataRole.DisplayRole)
+    model.multiData(model.index(0, 0), single)
+    assert single.data() == model.index(0, 0).data()
+    unknown = QModelRoleData(Qt.ItemDataRole.DecorationRole)
+    model.multiData(model.index(0, 0), unknown)
+    assert unknown.data() is None
+
+
+def test_a_table_model_sorts_itself_and_keeps_the_sort_across_reloads() -> None:
+    model = BookingsTableModel(BERLIN)
+    bookings = sample_bookings()
+    given_order = [b.id for b in bookings]
+    # texts made on the worker travel with their records when the rows are sorted
+    texts = [model.row_texts(b) for b in bookings]
+    model.set_rows(bookings, texts)
+
+    def ids() -> list[int]:
+        return [model.index(r, 0).data(RECORD_ROLE).id for r in range(model.rowCount())]
+
+    by_price = sorted(bookings, key=lambda b: model.column_sort_key(b, model.PRICE))
+    kept = QPersistentModelIndex(model.index(model.row_of(3), model.SERVICE))
+    model.sort(model.PRICE, Qt.SortOrder.AscendingOrder)
+    assert ids() == [b.id for b in by_price]
+    assert kept.row() == model.row_of(3) and kept.data(RECORD_ROLE).id == 3
+    assert kept.column() == model.SERVICE
+    for row in range(model.rowCount()):
+        record = model.record(row)
+        assert record is not None
+        assert _text(model, row, model.PRICE) == model.row_texts(record)[model.PRICE]
+    model.sort(model.WHEN, Qt.SortOrder.DescendingOrder)
+    assert ids() == [b.id for b in sorted(bookings, key=lambda b: b.starts_at, reverse=True)]
+    # a reload in another order comes back in the sort the person chose
+    model.set_rows(list(reversed(bookings)))
+    assert ids() == [b.id for b in sorted(bookings, key=lambda b: b.starts_at, reverse=True)]
+    model.sort(-1)
+    assert ids() == list(reversed(given_order))
 
 
 def test_bundle_state_groups_pass_the_model_tester(qtmodeltester: Any) -> None:
