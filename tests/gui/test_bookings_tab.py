@@ -32,6 +32,11 @@ def _open_tab(qtbot: Any, ctx: ViewContext) -> BookingsTab:
     return open_tab(qtbot, ctx, BookingsTab, (1100, 650))
 
 
+def _selected_id(tab: BookingsTab) -> int | None:
+    selected = tab.selected_booking()
+    return selected.id if selected is not None else None
+
+
 def _select_first(qtbot: Any, ctx: ViewContext, tab: BookingsTab, row: int = 0) -> None:
     select_row(qtbot, tab.upcoming_view, row)
     wait_idle(qtbot, ctx)
@@ -317,10 +322,10 @@ def test_sorting_by_a_column_keeps_the_selected_session_and_survives_a_reload(
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert ids() == [later.id, studio.booking_id]
     # the selection followed its session to the top; the details did not change
-    assert tab.selected_booking() is not None and tab.selected_booking().id == later.id
+    assert _selected_id(tab) == later.id
     assert tab.details.booking is not None and tab.details.booking.id == later.id
     # A reload (a change on another seat) comes back sorted the same way.
     tab_context.bus.publish({"bookings"})
     wait_idle(qtbot, tab_context)
     assert ids() == [later.id, studio.booking_id]
-    assert tab.selected_booking() is not None and tab.selected_booking().id == later.id
+    assert _selected_id(tab) == later.id
