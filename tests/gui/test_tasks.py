@@ -57,7 +57,8 @@ def test_a_plain_task_runs_in_order_without_building_the_services(
     seen: list[str] = []
     errors: list[str] = []
     runner.run_plain(lambda: "plain", on_success=seen.append)
-    runner.run_plain(lambda: {}["missing"], on_error=errors.append)
+    empty: dict[str, str] = {}
+    runner.run_plain(lambda: empty["missing"], on_error=errors.append)
     qtbot.waitUntil(lambda: bool(seen) and bool(errors), timeout=WAIT)
     assert seen == ["plain"] and built == []  # no services were built for them
     assert errors == ["Something went wrong: 'missing'. The details are in the log."]
