@@ -75,13 +75,7 @@ def prepare_database(
         return Prepared(None, url, demo_allowed(services), store, None)
     from podyx_desktop.views.bookings_lists import service_lists
 
-    prewarm_views(studio, tab)
-    freeze_startup_objects()  # before the session's records: those may be garbage soon
-    resumed = resume_session(services.accounts.resume, store)
-    if resumed.signed_in is not None:
-        prefetched = prefetch_first_tab(service_lists(services), studio, resumed, tab)
-        resumed = replace(resumed, prefetched=prefetched)
-    return Prepared(studio, url, False, store, resumed)
+    return _open_studio(studio, url, store, services.accounts.resume, service_lists(services), tab)
 
 
 def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
@@ -100,13 +94,27 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
         studio = reads.studio()
         if studio is None:
             return None
-        prewarm_views(studio, tab)
-        freeze_startup_objects()  # as in prepare_database
         store = SessionStore(database_url)
-        resumed = resume_session(reads.resume, store)
-        if resumed.signed_in is not None:
-            prefetched = prefetch_first_tab(reads.bookings, studio, resumed, tab)
-            resumed = replace(resumed, prefetched=prefetched)
+        return _open_studio(studio, database_url, store, reads.resume, reads.bookings, tab)
+
+
+def _open_studio(
+    studio: StudioInfo,
+    database_url: str,
+    store: SessionStore,
+    resume: Callable[[str], SignedIn],
+    bookings: ListReader,
+    tab: int,
+) -> Prepared:
+    """What both start-ups do once the studio is there: import the first views, freeze
+    what start-up made, try the remembered sign-in and, when it works, load the first tab
+    (``resume`` and ``bookings`` are the services' or the start-up reads')."""
+    prewarm_views(studio, tab)
+    freeze_startup_objects()  # before the session's records: those may be garbage soon
+    resumed = resume_session(resume, store)
+    if resumed.signed_in is not None:
+        prefetched = prefetch_first_tab(bookings, studio, resumed, tab)
+        resumed = replace(resumed, prefetched=prefetched)
     return Prepared(studio, database_url, False, store, resumed)
 
 
