@@ -141,7 +141,9 @@ class StartupReads:
             me = self._user(principal.user_id)
             if me is None or not me.active:
                 raise NotSignedIn("Your account is no longer active. Please sign in again.")
-            if me.id != client_id and not Role(me.role).is_staff:
+            if me.id == client_id:
+                return  # the caller's own account, just read
+            if not Role(me.role).is_staff:
                 raise NotFound("That record does not exist or is not yours.")
         if self._db.first("SELECT id FROM users WHERE id = ?", (client_id,)) is None:
             raise NotFound("That client does not exist.")
