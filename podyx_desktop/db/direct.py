@@ -27,6 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from podyx_desktop.db.urls import (
+    APPLICATION_NAME,
+    CONNECT_TIMEOUT_S,
+    SQLITE_BUSY_TIMEOUT_S,
     describe_connect_error,
     postgres_conninfo,
     refuse_network_share,
@@ -39,8 +42,6 @@ log = logging.getLogger(__name__)
 
 # The newest migration's revision; tests/db/test_engine.py keeps it equal to the scripts' head.
 HEAD_REVISION = "0002"
-CONNECT_TIMEOUT_S = 5
-SQLITE_BUSY_TIMEOUT_S = 30
 
 Row = dict[str, Any]
 
@@ -176,7 +177,7 @@ def _connect_postgres(conninfo: str, address: str) -> DirectReader:
 
     try:
         connection = psycopg.connect(
-            conninfo, connect_timeout=CONNECT_TIMEOUT_S, application_name="podyx-desktop"
+            conninfo, connect_timeout=CONNECT_TIMEOUT_S, application_name=APPLICATION_NAME
         )
     except psycopg.OperationalError as error:
         raise DatabaseProblem(describe_connect_error(address, error)) from error

@@ -21,7 +21,12 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 
 from podyx_desktop.db import urls
-from podyx_desktop.db.urls import refuse_network_share
+from podyx_desktop.db.urls import (
+    APPLICATION_NAME,
+    CONNECT_TIMEOUT_S,
+    SQLITE_BUSY_TIMEOUT_S,
+    refuse_network_share,
+)
 from podyx_desktop.domain.errors import Conflict, DatabaseProblem, TimeTaken
 
 CHANGE_CHANNEL = "podyx_changes"
@@ -63,13 +68,15 @@ def parse_url(raw: str) -> URL:
 def _sqlite_engine(url: URL) -> Engine:
     path = Path(url.database or "")
     refuse_network_share(path)
-    engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+    engine = create_engine(
+        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False}
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA busy_timeout = 30000")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
@@ -87,7 +94,7 @@ def make_engine(raw_url: str, **options: Any) -> Engine:
     url = parse_url(raw_url)
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    connect_args = {"connect_timeout": 5, "application_name": "podyx-desktop"}
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME}
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **options)
 
 

@@ -14,6 +14,11 @@ from urllib.parse import unquote, urlsplit
 
 from podyx_desktop.domain.errors import DatabaseProblem
 
+# How every connection the app makes is set up (the engine's and the start-up reader's).
+CONNECT_TIMEOUT_S = 5  # a PostgreSQL server that does not answer
+SQLITE_BUSY_TIMEOUT_S = 30  # a SQLite file another seat is writing to
+APPLICATION_NAME = "podyx-desktop"  # as the server lists the connection
+
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs"}
 
 
