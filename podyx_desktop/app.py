@@ -126,17 +126,21 @@ class DesktopApp(QObject):
         settings: UiSettings | None = None,
         demo_allowed: Callable[[Services], bool] | None = None,
         database_url: Callable[[], str] | None = None,
+        switch_database: Callable[[str | None], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``database_url``: the URL ``services_factory`` connects to (called on the
         worker); with it, start-up first tries :func:`quick_open` on it. Without it,
-        start-up always takes the full path."""
+        start-up always takes the full path. ``switch_database(url)`` points both at
+        another database (None: resolve the configuration again), for "Try again" and
+        "Choose another database…" after a failed start."""
         super().__init__(parent)
         self.bus = ChangeBus(self)
         self.tasks = TaskRunner(services_factory, self)
         self.settings = settings or UiSettings()
         self._demo_allowed = demo_allowed or (lambda services: False)
         self._database_url = database_url
+        self._switch_database = switch_database or (lambda url: None)
         self.watcher: DatabaseWatcher | None = None
         self.store: SessionStore | None = None
         self.studio: StudioInfo | None = None
@@ -149,6 +153,7 @@ class DesktopApp(QObject):
         self.sign_in.email.setText(self.settings.last_email)
         self.sign_in.signed_in.connect(self._enter)
         self.tasks.error_shown.connect(self._show_error)
+        self._problem_connected = False
 
     # --- start-up -------------------------------------------------------------------
 
@@ -162,6 +167,9 @@ class DesktopApp(QObject):
 
     def _after_first_paint(self) -> None:
         bench_marker("first_paint")
+        self._open_database()
+
+    def _open_database(self) -> None:
         pause_collector()
         url_of = self._database_url
         if url_of is None:
@@ -201,9 +209,10 @@ class DesktopApp(QObject):
             if not prepared.demo_allowed:
                 self._start_failed(
                     self.tr(
-                        "This database has no studio yet. Ask the studio's IT to set it up "
-                        "with podyx-admin."
-                    )
+                        "The database at {where} has no studio yet. The studio's IT sets it "
+                        "up with podyx-admin (“podyx-admin demo” loads a demo studio); or "
+                        "choose another database."
+                    ).format(where=prepared.database_url.split("@")[-1])
                 )
                 return
             self.sign_in.set_status(self.tr("Preparing the demo studio…"))
@@ -253,9 +262,48 @@ class DesktopApp(QObject):
 
     def _start_failed(self, message: str) -> None:
         resume_collector()
-        self.sign_in.studio_name.setText(self.tr("Podyx"))
-        self.sign_in.set_status(message, error=True)
-        self.sign_in.set_ready(False)
+        self.sign_in.show_problem(message)
+        if not self._problem_connected:
+            self._problem_connected = True
+            page = self.sign_in.problem_page
+            page.retry_requested.connect(self.retry_start)
+            page.choose_requested.connect(self.choose_database)
+
+    def retry_start(self, url: str | None = None) -> None:
+        """Open the database again (``url``: another one the person chose) from scratch:
+        the configuration is resolved anew and the services are rebuilt."""
+        if self.main_window is not None:
+            return
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self._switch_database(url)
+        self.tasks.forget_services()
+        self.sign_in.problem_page.set_working()
+        self.sign_in.studio_name.setText(self.tr("Opening the studio…"))
+        self._open_database()
+
+    def choose_database(self) -> None:
+        """A native file dialog for another Podyx database file; remembered in the user's
+        settings, and opened at once."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self.sign_in,
+            self.tr("Choose a Podyx database"),
+            "",
+            self.tr("Podyx databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.use_database_file(path)
+
+    def use_database_file(self, path: str) -> None:
+        from podyx_desktop.db.urls import sqlite_url
+
+        url = sqlite_url(Path(path))
+        self.settings.database_url = url
+        self.settings.sync()
+        self.retry_start(url)
 
     # --- signing in and out ---------------------------------------------------------
 
@@ -400,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configured.services,
         demo_allowed=configured.demo_allowed,
         database_url=configured.database_url,
+        switch_database=configured.switch_to,
     )
     app.aboutToQuit.connect(desktop.shutdown)
     desktop.start()

@@ -59,20 +59,28 @@ class Prepared:
 def prepare_database(
     services: Services, demo_allowed: Callable[[Services], bool], tab: int = 0
 ) -> Prepared:
-    """Upgrade the schema if needed and read the studio (None when there is none yet)."""
+    """Upgrade the schema if needed and read the studio (None when there is none yet).
+
+    Only the app's own embedded database (``demo_allowed``: the default SQLite file in the
+    user's data folder) is created here, on a first run; any other database must exist
+    (:func:`~podyx_desktop.db.migrate.require_existing` says what to do when it does not).
+    """
     from podyx_desktop.db import tables as t
-    from podyx_desktop.db.migrate import upgrade_to_head
+    from podyx_desktop.db.migrate import require_existing, upgrade_to_head
     from podyx_desktop.domain.principal import Principal
 
     db = services.db
-    upgrade_to_head(db)  # creates a new database; a no-op when the schema is current
+    own_database = demo_allowed(services)
+    if not own_database:
+        require_existing(db)
+    upgrade_to_head(db)  # a no-op when the schema is current
     with db.read() as session:
         has_studio = session.get(t.Studio, 1) is not None
     studio = services.catalogue.studio(Principal.anonymous()) if has_studio else None
     url = db.url.render_as_string(hide_password=False)
     store = SessionStore(url)
     if studio is None:
-        return Prepared(None, url, demo_allowed(services), store, None)
+        return Prepared(None, url, own_database, store, None)
     from podyx_desktop.views.bookings_lists import service_lists
 
     return _open_studio(studio, url, store, services.accounts.resume, service_lists(services), tab)
@@ -265,6 +273,20 @@ class Configured:
         self._flags = flags
         self._config: ResolvedConfig | None = None
         self._url: str | None = None
+
+    def switch_to(self, url: str | None) -> None:
+        """Open ``url`` from now on (the person chose another database: it wins over the
+        settings like a command-line flag); None keeps the flags. Either way the
+        configuration is resolved afresh by the next start-up."""
+        if url is not None:
+            self._flags = replace(self._flags, database=url)
+        self.reset()
+
+    def reset(self) -> None:
+        """Resolve the configuration again on the next use ("Try again": IT may have
+        fixed a settings file, or the chosen database)."""
+        self._config = None
+        self._url = None
 
     def database_url(self) -> str:
         """The database to open, with its password from the keyring when one is kept."""

@@ -97,6 +97,10 @@ class _Worker(QThread):
                 self.finished_task.emit(task_id, True, result)
         self._dispose()
 
+    def forget_services(self) -> None:
+        """Close the services (a task: on this thread); the next task builds them anew."""
+        self._dispose()
+
     def _dispose(self) -> None:
         services, self._services = self._services, None
         database = getattr(services, "db", None)
@@ -175,6 +179,11 @@ class TaskRunner(QObject):
         if not self._busy and not self._busy_timer.isActive():
             self._busy_timer.start()
         self._worker.queue.put((task.id, task.call, takes_services))
+
+    def forget_services(self) -> None:
+        """Close the services after the tasks queued so far; the next task that needs them
+        builds them again from the factory (which may now point at another database)."""
+        self.run_plain(self._worker.forget_services)
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Finish the running task, drop the queued ones, stop the thread."""

@@ -11,6 +11,9 @@ from PySide6.QtCore import QByteArray, QSettings
 _GEOMETRY = "window/geometry"
 _LAST_TAB = "window/last_tab"
 _LAST_EMAIL = "sign_in/last_email"
+# Top level, as the configuration reads it (``[General] database_url`` in the user's
+# settings file; see podyx_desktop.config): the database the person chose in the window.
+_DATABASE_URL = "database_url"
 
 
 class UiSettings:
@@ -48,6 +51,15 @@ class UiSettings:
     @last_email.setter
     def last_email(self, email: str) -> None:
         self._settings.setValue(_LAST_EMAIL, email)
+
+    @property
+    def database_url(self) -> str:
+        value = self._settings.value(_DATABASE_URL, "")
+        return value if isinstance(value, str) else ""
+
+    @database_url.setter
+    def database_url(self, url: str) -> None:
+        self._settings.setValue(_DATABASE_URL, url)
 
     def sync(self) -> None:
         self._settings.sync()

@@ -9,7 +9,6 @@ seats refresh.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,15 +23,23 @@ from podyx_desktop.db import urls
 from podyx_desktop.db.urls import (
     APPLICATION_NAME,
     CONNECT_TIMEOUT_S,
+    POSTGRES_LOCK_TIMEOUT_S,
     SQLITE_BUSY_TIMEOUT_S,
     refuse_network_share,
 )
-from podyx_desktop.domain.errors import Conflict, DatabaseProblem, TimeTaken
+from podyx_desktop.db.urls import (
+    sqlite_url as sqlite_url,
+)
+from podyx_desktop.domain.errors import Conflict, DatabaseBusy, DatabaseProblem, TimeTaken
 
 CHANGE_CHANNEL = "podyx_changes"
 EXCLUSION_VIOLATION = "23P01"
 # PostgreSQL gave up on the transaction because of another seat's; running it again works
 WRITE_COLLISIONS = frozenset({"40001", "40P01"})  # serialization failure, deadlock
+# PostgreSQL: a lock another seat holds was not released within ``lock_timeout``
+LOCK_NOT_AVAILABLE = "55P03"
+# SQLite: the file stayed locked by another connection past the busy timeout
+SQLITE_BUSY_WORDS = ("database is locked", "database is busy", "database table is locked")
 COLLISION_MESSAGE = (
     "Another seat was changing the same records at the same moment, so nothing was saved. "
     "Please try again."
@@ -65,18 +72,18 @@ def parse_url(raw: str) -> URL:
     )
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, busy_timeout_s: float) -> Engine:
     path = Path(url.database or "")
     refuse_network_share(path)
     engine = create_engine(
-        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False}
+        url, connect_args={"timeout": busy_timeout_s, "check_same_thread": False}
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
@@ -90,11 +97,19 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
-def make_engine(raw_url: str, **options: Any) -> Engine:
+def make_engine(raw_url: str, *, lock_timeout_s: float | None = None, **options: Any) -> Engine:
+    """An engine for ``raw_url``. ``lock_timeout_s``: how long a write waits for another
+    connection's lock before it gives up with :class:`DatabaseBusy` (SQLite's busy
+    timeout, PostgreSQL's ``lock_timeout``); the defaults are in :mod:`db.urls`."""
     url = parse_url(raw_url)
     if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
-    connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION_NAME}
+        return _sqlite_engine(url, lock_timeout_s or SQLITE_BUSY_TIMEOUT_S)
+    lock_ms = int((lock_timeout_s or POSTGRES_LOCK_TIMEOUT_S) * 1000)
+    connect_args = {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "application_name": APPLICATION_NAME,
+        "options": f"-c lock_timeout={lock_ms}",
+    }
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **options)
 
 
@@ -105,9 +120,11 @@ def describe_connect_error(url: URL, error: Exception) -> str:
 class Database:
     """One database: the engine plus read and write units of work."""
 
-    def __init__(self, raw_url: str, engine: Engine | None = None) -> None:
+    def __init__(
+        self, raw_url: str, engine: Engine | None = None, *, lock_timeout_s: float | None = None
+    ) -> None:
         self.url = parse_url(raw_url)
-        self.engine = engine or make_engine(raw_url)
+        self.engine = engine or make_engine(raw_url, lock_timeout_s=lock_timeout_s)
         self._writer = self.engine.execution_options(podyx_write=True)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
@@ -146,8 +163,13 @@ class Database:
                 raise TimeTaken() from error
             raise
         except OperationalError as error:
-            if getattr(error.orig, "sqlstate", None) in WRITE_COLLISIONS:
+            sqlstate = getattr(error.orig, "sqlstate", None)
+            if sqlstate in WRITE_COLLISIONS:
                 raise Conflict(COLLISION_MESSAGE) from error
+            if sqlstate == LOCK_NOT_AVAILABLE or (
+                self.is_sqlite and any(words in str(error.orig) for words in SQLITE_BUSY_WORDS)
+            ):
+                raise DatabaseBusy() from error
             if not self.is_sqlite and getattr(error, "connection_invalidated", False) is False:
                 sqlstate = getattr(error.orig, "sqlstate", None)
                 if sqlstate is None:
@@ -166,7 +188,3 @@ def default_sqlite_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("Podyx Desktop", "Podyx") / "podyx.sqlite3"
-
-
-def sqlite_url(path: Path | str) -> str:
-    return f"sqlite:///{os.fspath(path)}"

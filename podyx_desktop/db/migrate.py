@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from podyx_desktop.db.direct import HEAD_REVISION
 from podyx_desktop.db.engine import Database, describe_connect_error
-from podyx_desktop.domain.errors import DatabaseProblem
+from podyx_desktop.domain.errors import DatabaseMissing, DatabaseProblem
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -132,6 +132,39 @@ def _is_at_head(database: Database) -> bool:
     except (OperationalError, DatabaseError) as error:  # cannot connect at all
         raise _connect_error(database, error) from error
     return len(rows) == 1 and rows[0][0] == HEAD_REVISION
+
+
+CREATE_HINT = (
+    "Choose another database, or ask the studio's IT to create it with "
+    "“podyx-admin init” (or “podyx-admin demo” for a demo studio)."
+)
+
+
+def require_existing(database: Database) -> None:
+    """Refuse a database that is not there yet: a SQLite file or folder that does not
+    exist, or a database without Podyx's tables. The desktop window opens databases; only
+    ``podyx-admin`` creates them (and the window its own embedded file, on a first run).
+    Checked before connecting: SQLite would create a missing file on connect."""
+    if database.is_sqlite:
+        path = Path(database.url.database or "")
+        if not path.parent.is_dir():
+            raise DatabaseMissing(
+                f"The folder {path.parent} does not exist, so there is no database at {path}. "
+                + CREATE_HINT
+            )
+        if not path.is_file():
+            raise DatabaseMissing(f"There is no database at {path}. " + CREATE_HINT)
+        if path.stat().st_size == 0:  # connecting would already write SQLite's header
+            raise DatabaseMissing(_empty(str(path)))
+    state = schema_state(database)
+    if state.revision is None and not state.has_tables:
+        raise DatabaseMissing(
+            _empty(database.url.database if database.is_sqlite else database.display_url)
+        )
+
+
+def _empty(where: str | None) -> str:
+    return f"The database at {where} is empty: it has no Podyx tables yet. " + CREATE_HINT
 
 
 def upgrade_to_head(database: Database, *, backup_dir: Path | None = None) -> Path | None:

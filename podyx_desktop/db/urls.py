@@ -8,6 +8,7 @@ only, so none of them imports SQLAlchemy for it.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,9 +18,15 @@ from podyx_desktop.domain.errors import DatabaseProblem
 # How every connection the app makes is set up (the engine's and the start-up reader's).
 CONNECT_TIMEOUT_S = 5  # a PostgreSQL server that does not answer
 SQLITE_BUSY_TIMEOUT_S = 30  # a SQLite file another seat is writing to
+POSTGRES_LOCK_TIMEOUT_S = 30  # a row or table lock another seat holds
 APPLICATION_NAME = "podyx-desktop"  # as the server lists the connection
 
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "ncpfs"}
+
+
+def sqlite_url(path: Path | str) -> str:
+    """The URL of the SQLite file at ``path``."""
+    return f"sqlite:///{os.fspath(path)}"
 
 
 def sqlite_path(database_url: str) -> Path | None:

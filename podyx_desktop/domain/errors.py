@@ -81,6 +81,14 @@ class TimeTaken(Conflict):
         super().__init__(message)
 
 
+class DatabaseBusy(Conflict):
+    """The database stayed locked by another connection past the wait (SQLite's busy
+    timeout, PostgreSQL's lock timeout); nothing was saved."""
+
+    def __init__(self, message: str = "Another seat is saving; try again in a moment.") -> None:
+        super().__init__(message)
+
+
 class RuleViolation(PodyxError):
     """A studio booking rule refuses the operation (cutoff, lead time, opening hours…)."""
 
@@ -103,3 +111,7 @@ class PaymentRequired(PodyxError):
 
 class DatabaseProblem(PodyxError):
     """The database cannot be used (unreachable, newer than the app, not a database…)."""
+
+
+class DatabaseMissing(DatabaseProblem):
+    """The database named by the settings does not exist (the window never creates one)."""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are ne
     from podyx_desktop.changes import ChangeBus
     from podyx_desktop.domain.records import BookingResult, SignedIn, StudioInfo
     from podyx_desktop.tasks import TaskRunner
+    from podyx_desktop.views.start_problem import StartProblemPage
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class SignInScreen(QWidget):
         self.sign_in_page = self._build_sign_in_page()
         self.pages.addWidget(self.sign_in_page)
         self._sign_up_page: SignUpPage | None = None  # built when first asked for
+        self._problem_page: StartProblemPage | None = None  # built when start-up fails
         self._remember_available = True
         self._ready = False
 
@@ -235,6 +237,33 @@ class SignInScreen(QWidget):
         return self._sign_up_page
 
     @property
+    def problem_page(self) -> StartProblemPage:
+        """The page that explains why the database cannot be opened (built on first use)."""
+        if self._problem_page is None:
+            from podyx_desktop.views.start_problem import StartProblemPage
+
+            self._problem_page = StartProblemPage(self.pages)
+            self.pages.addWidget(self._problem_page)
+        return self._problem_page
+
+    def show_problem(self, message: str) -> None:
+        """The database cannot be opened: say why, and offer "Try again" and "Choose
+        another database…" in place of the sign-in form."""
+        self._studio = None
+        self.studio_name.setText(self.tr("Podyx"))
+        self.setWindowTitle(self.tr("Podyx — Sign in"))
+        self.set_status("")
+        self.demo_box.hide()
+        self.set_ready(False)
+        page = self.problem_page
+        page.show_problem(message)
+        self.pages.setCurrentWidget(page)
+
+    @property
+    def showing_problem(self) -> bool:
+        return self._problem_page is not None and self.pages.currentWidget() is self._problem_page
+
+    @property
     def studio(self) -> StudioInfo | None:
         return self._studio
 
@@ -252,6 +281,8 @@ class SignInScreen(QWidget):
         self.set_status("")
         self.set_demo_logins(demo_logins if studio.is_demo else ())
         self.set_ready(True)
+        if self.showing_problem:
+            self.show_sign_in_page()
 
     def set_demo_logins(self, logins: Sequence[DemoLogin]) -> None:
         while self._demo_grid.count():

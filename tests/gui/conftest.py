@@ -263,12 +263,21 @@ def make_app(qtbot: Any, studio: GuiStudio) -> Iterator[Callable[..., Any]]:
     ) -> Any:
         """``quick``: start-up tries the quick reads first, as the app does (False: the
         full path only)."""
-        target = url or studio.url
+        current = [url or studio.url]  # "Choose another database…" replaces it
+
+        def switch(chosen: str | None) -> None:
+            if chosen is not None:
+                current[0] = chosen
+
+        def services() -> Services:
+            return services_factory_for(current[0])()
+
         app = DesktopApp(
-            services_factory_for(target),
+            services,
             settings=UiSettings(),
             demo_allowed=lambda _services: demo_allowed,
-            database_url=(lambda: target) if quick else None,
+            database_url=(lambda: current[0]) if quick else None,
+            switch_database=switch,
         )
         built.append(app)
         if start:

@@ -15,6 +15,7 @@ from podyx_desktop.db.engine import sqlite_url
 from podyx_desktop.domain.errors import SessionExpired
 from podyx_desktop.services import Services
 from podyx_desktop.session_store import SERVICE_NAME, account_key
+from podyx_desktop.ui_settings import UiSettings
 from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain
 
 WAIT = 5_000
@@ -249,12 +250,73 @@ def test_an_expired_remembered_session_asks_to_sign_in(
     qtbot.waitUntil(lambda: key not in fake_keyring.passwords, timeout=WAIT)
 
 
-def test_a_new_database_is_created_and_explained(qtbot: Any, make_app: Any, tmp_path: Path) -> None:
-    path = tmp_path / "new" / "podyx.sqlite3"
+def test_a_missing_database_is_never_created_and_another_can_be_chosen(
+    qtbot: Any, make_app: Any, studio: GuiStudio, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "nonexistent" / "dir" / "podyx.sqlite3"
     app = make_app(sqlite_url(path))
-    qtbot.waitUntil(lambda: "no studio yet" in app.sign_in.status.text(), timeout=WAIT)
-    assert path.exists()  # created and migrated
+    qtbot.waitUntil(lambda: app.sign_in.showing_problem, timeout=WAIT)
+    page = app.sign_in.problem_page
+    assert str(path.parent) in page.message.text()
+    assert "podyx-admin init" in page.message.text()
+    assert not path.parent.exists()  # neither the folders nor the file were made
     assert not app.sign_in.sign_in_button.isEnabled()
+    assert page.retry_button.isVisible() and page.choose_button.isVisible()
+
+    page.retry_button.click()  # still missing: the same explanation again
+    qtbot.waitUntil(lambda: page.retry_button.isEnabled(), timeout=WAIT)
+    assert str(path.parent) in page.message.text()
+    assert not path.parent.exists()
+
+    chosen = studio.url.removeprefix("sqlite:///")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (chosen, ""))
+    page.choose_button.click()
+    wait_ready(qtbot, app)
+    assert not app.sign_in.showing_problem
+    assert app.studio is not None and app.sign_in.studio_name.text() == app.studio.name
+    assert UiSettings().database_url == sqlite_url(chosen)  # remembered for the next start
+
+
+def test_a_database_without_a_studio_explains_the_way_forward(
+    qtbot: Any, make_app: Any, tmp_path: Path
+) -> None:
+    from podyx_desktop.db.engine import Database
+    from podyx_desktop.db.migrate import upgrade_to_head
+
+    path = tmp_path / "empty-studio.sqlite3"
+    database = Database(sqlite_url(path))
+    upgrade_to_head(database)  # IT ran "podyx-admin init" but set up no studio
+    database.dispose()
+    app = make_app(sqlite_url(path))
+    qtbot.waitUntil(lambda: app.sign_in.showing_problem, timeout=WAIT)
+    assert "no studio yet" in app.sign_in.problem_page.message.text()
+    assert app.sign_in.problem_page.choose_button.isEnabled()
+
+
+def test_an_empty_file_is_not_turned_into_a_database(
+    qtbot: Any, make_app: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.sqlite3"
+    path.touch()
+    app = make_app(sqlite_url(path))
+    qtbot.waitUntil(lambda: app.sign_in.showing_problem, timeout=WAIT)
+    assert "no Podyx tables" in app.sign_in.problem_page.message.text()
+    assert path.stat().st_size == 0
+
+
+def test_an_unreachable_postgres_server_offers_the_same_ways_on(
+    qtbot: Any, make_app: Any, studio: GuiStudio
+) -> None:
+    app = make_app("postgresql://podyx@127.0.0.1:1/podyx")  # nothing listens on port 1
+    qtbot.waitUntil(lambda: app.sign_in.showing_problem, timeout=WAIT)
+    page = app.sign_in.problem_page
+    assert "Cannot reach the PostgreSQL server at 127.0.0.1:1" in page.message.text()
+    assert page.retry_button.isEnabled() and page.choose_button.isEnabled()
+    app.use_database_file(studio.url.removeprefix("sqlite:///"))
+    wait_ready(qtbot, app)
+    assert not app.sign_in.showing_problem
 
 
 def test_the_demo_studio_is_prepared_on_a_first_run(
