@@ -49,6 +49,17 @@ class Account:
 
 
 @dataclass(frozen=True)
+class NewAccountCheck:
+    """What a sign-up form can be told while the person types: what is wrong with the
+    email or the phone number as typed (None: fine, or not typed yet), and whether the
+    email already has an account."""
+
+    email_problem: str | None
+    phone_problem: str | None
+    email_registered: bool
+
+
+@dataclass(frozen=True)
 class SignedIn:
     """A successful sign-in: who, and a session token to remember (only its hash is stored)."""
 

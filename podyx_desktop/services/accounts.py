@@ -107,6 +107,29 @@ class AccountService:
             user = self.create_in_session(session, new)
             return self.signed_in(session, user, device)
 
+    def check_new_account(self, principal: Principal, email: str, phone: str) -> r.NewAccountCheck:
+        """The sign-up checks a form can show as the person types (anyone may ask, as
+        anyone may sign up): the email's format and whether it has an account already, and
+        the phone number against the studio's country. Empty fields are not judged."""
+        with self._ctx.db.read() as session:
+            row = studio(session)
+            email_problem = phone_problem = None
+            registered = False
+            if email.strip():
+                try:
+                    key = validation.email_key(validation.clean_email(email))
+                except InvalidInput as error:
+                    email_problem = error.message
+                else:
+                    found = session.scalar(select(t.User.id).where(t.User.email_key == key))
+                    registered = found is not None
+            if phone.strip():
+                try:
+                    validation.clean_phone(phone, row.country or None)
+                except InvalidInput as error:
+                    phone_problem = error.message
+            return r.NewAccountCheck(email_problem, phone_problem, registered)
+
     def create_staff(self, principal: Principal, new: NewAccount, role: Role) -> r.Account:
         """The owner (or podyx-admin) creates staff accounts."""
         with self._ctx.db.write() as session:

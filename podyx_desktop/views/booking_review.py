@@ -21,6 +21,7 @@ from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import BookingResult
 from podyx_desktop.domain.requests import BookingRequest, Quote
 from podyx_desktop.models.display import duration_text
+from podyx_desktop.views.checkout_sign_in import CheckoutSignIn
 from podyx_desktop.views.checkout_widgets import (
     PaymentMethodPicker,
     PriceSummaryView,
@@ -32,6 +33,7 @@ from podyx_desktop.views.sign_up import AccountForm
 from podyx_desktop.views.text_style import bold, wrapped_label
 
 if TYPE_CHECKING:
+    from podyx_desktop.domain.records import Account
     from podyx_desktop.views.booking_wizard import BookingWizard
 
 
@@ -52,7 +54,13 @@ class ReviewPage(QWizardPage):
         self.promo.apply_requested.connect(self.apply_promo)
         self.terms = TermsCheck(wizard.ctx.user.studio.terms, content)
         self.terms.check.toggled.connect(self.completeChanged)
-        self.account_form = AccountForm(content) if wizard.is_visitor else None
+        visitor = wizard.is_visitor
+        self.account_form = AccountForm(content, wizard.ctx.tasks) if visitor else None
+        self.checkout_sign_in = CheckoutSignIn(wizard.ctx.tasks, content) if visitor else None
+        self.account_heading = QLabel(
+            self.tr("Your account — new here? Create it as you book."), content
+        )
+        bold(self.account_heading)
         self.account_hint = QLabel(content)
         self.account_hint.setWordWrap(True)
         self.account_hint.setObjectName("Muted")
@@ -62,15 +70,21 @@ class ReviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.prices)
         layout.addWidget(self.promo)
-        if self.account_form is not None:
-            heading = QLabel(self.tr("Your account — new here? Create it as you book."), content)
-            bold(heading)
-            layout.addWidget(heading)
+        if self.account_form is not None and self.checkout_sign_in is not None:
+            layout.addWidget(self.account_heading)
             layout.addWidget(self.account_form)
+            layout.addWidget(self.checkout_sign_in)
             layout.addWidget(self.account_hint)
+            self.checkout_sign_in.hide()
             self.account_form.changed.connect(self._account_changed)
+            self.account_form.sign_in_instead_requested.connect(self._sign_in_instead)
+            self.checkout_sign_in.back_requested.connect(self._create_account_instead)
+            self.checkout_sign_in.signed_in.connect(wizard.sign_in_at_checkout)
             QWidget.setTabOrder(self.promo.apply_button, self.account_form.full_name)
             QWidget.setTabOrder(self.account_form.confirm, self.terms.check)
+        else:
+            self.account_heading.hide()
+            self.account_hint.hide()
         layout.addWidget(self.terms)
         layout.addStretch(1)
         self.scroll_area = QScrollArea(self)
@@ -149,10 +163,50 @@ class ReviewPage(QWizardPage):
             self.error.setText(message)
 
     def _account_changed(self) -> None:
-        if self.account_form is not None:
+        if self.needs_new_account and self.account_form is not None:
             problem = self.account_form.problem()
             self.account_hint.setText(problem or self.tr("Your account is created when you book."))
         self.completeChanged.emit()
+
+    @property
+    def needs_new_account(self) -> bool:
+        """Whether booking creates an account: a visitor who has not signed in meanwhile."""
+        return self.account_form is not None and self._wizard.is_visitor
+
+    def _sign_in_instead(self, email: str) -> None:
+        if self.account_form is None or self.checkout_sign_in is None:
+            return
+        self.account_form.hide()
+        self.account_hint.hide()
+        self.account_heading.hide()
+        self.checkout_sign_in.show()
+        self.checkout_sign_in.start(email)
+
+    def _create_account_instead(self) -> None:
+        if self.account_form is None or self.checkout_sign_in is None:
+            return
+        self.checkout_sign_in.hide()
+        self.account_heading.show()
+        self.account_form.show()
+        self.account_hint.show()
+        self.account_form.email.setFocus()
+
+    def show_signed_in(self, account: Account) -> None:
+        """The visitor signed in: no account form any more; the price is quoted again for
+        them (a promo code's per-client limit counts their earlier uses)."""
+        if self.checkout_sign_in is not None:
+            self.checkout_sign_in.hide()
+        if self.account_form is not None:
+            self.account_form.hide()
+        self.account_heading.show()
+        self.account_heading.setText(
+            self.tr("Signed in as {name} ({email}).").format(
+                name=account.full_name, email=account.email
+            )
+        )
+        self.account_hint.show()
+        self.account_hint.setText(self.tr("The session is booked with your account."))
+        self.request_quote(self._wizard.draft.promo_code)
 
     def validatePage(self) -> bool:
         return self.isComplete()
@@ -160,7 +214,9 @@ class ReviewPage(QWizardPage):
     def isComplete(self) -> bool:
         if self._wizard.draft.quote is None or not self.terms.accepted():
             return False
-        return self.account_form is None or self.account_form.problem() is None
+        return not self.needs_new_account or (
+            self.account_form is not None and self.account_form.problem() is None
+        )
 
 
 class PaymentPage(QWizardPage):
@@ -212,12 +268,13 @@ class PaymentPage(QWizardPage):
         draft = wizard.draft
         if draft.slot is None or draft.setup is None or draft.service is None:
             return
-        form = wizard.review_page.account_form
+        review = wizard.review_page
+        form = review.account_form if review.needs_new_account else None
         request = BookingRequest(
             cart=draft.cart(),
             starts_at=draft.slot.starts_at,
             payment_method=self.method.method(),
-            terms_accepted=wizard.review_page.terms.accepted(),
+            terms_accepted=review.terms.accepted(),
             promo_code=draft.promo_code,
             new_account=form.new_account() if form is not None else None,
         )

@@ -28,14 +28,21 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.money import prorate_minutes
-from podyx_desktop.domain.records import Addon, BookingResult, Catalogue, Service, Setup
+from podyx_desktop.domain.records import (
+    Addon,
+    BookingResult,
+    Catalogue,
+    Service,
+    Setup,
+    SignedIn,
+)
 from podyx_desktop.domain.requests import AddonChoice, Quote, SessionCart
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.catalogue import ServicesListModel, SetupsListModel
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.views.addon_picker import AddonPicker
 from podyx_desktop.views.booking_review import DonePage, PaymentPage, ReviewPage
-from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.context import UserSession, ViewContext
 from podyx_desktop.views.formatting import money_text
 from podyx_desktop.views.slot_picker import SessionShape, SlotPicker
 
@@ -240,6 +247,8 @@ class BookingWizard(QWizard):
         self.catalogue: Catalogue | None = None
         self.today: datetime | None = None
         self.booking_result: BookingResult | None = None
+        # A visitor's account, created by booking or signed in to halfway through
+        self.signed_in: SignedIn | None = None
         self.setWindowTitle(self.tr("Book a session"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -284,9 +293,20 @@ class BookingWizard(QWizard):
         self.catalogue, self.today = result
         self.setup_page.show_catalogue(self.catalogue)
 
+    def sign_in_at_checkout(self, signed_in: SignedIn) -> None:
+        """A visitor whose email has an account signed in: book as them, cart kept."""
+        self.signed_in = signed_in
+        self.ctx.user = UserSession(
+            signed_in.principal, signed_in.account, self.ctx.user.studio, signed_in.token
+        )
+        self.review_page.show_signed_in(signed_in.account)
+        self.payment_page.method.show_for(self.ctx.user)
+
     def finish_booking(self, result: BookingResult) -> None:
         """Called by the payment page when the booking succeeded."""
         self.booking_result = result
+        if result.signed_in is not None:
+            self.signed_in = result.signed_in
         self.ctx.bus.publish({"bookings", "purchases", "account"})
         self.booked.emit(result)
         self.next()

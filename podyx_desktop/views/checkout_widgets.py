@@ -305,13 +305,7 @@ class PaymentMethodPicker(QWidget):
         self._purpose = purpose
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(self.tr("Payment method"))
-        for method in methods:
-            label = payment_method_text(method)
-            if method is PaymentMethod.STORE_CREDIT and store_credit_text:
-                label = self.tr("{method} ({available} available)").format(
-                    method=label, available=store_credit_text
-                )
-            self.combo.addItem(label, method.value)
+        self._fill(methods, store_credit_text)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("Muted")
@@ -320,6 +314,30 @@ class PaymentMethodPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo)
         layout.addWidget(self.hint)
+        self._changed()
+
+    def _fill(self, methods: Sequence[PaymentMethod], store_credit_text: str) -> None:
+        for method in methods:
+            label = payment_method_text(method)
+            if method is PaymentMethod.STORE_CREDIT and store_credit_text:
+                label = self.tr("{method} ({available} available)").format(
+                    method=label, available=store_credit_text
+                )
+            self.combo.addItem(label, method.value)
+
+    def show_for(self, user: UserSession) -> None:
+        """Offer what ``user`` may pay with (a visitor signed in halfway through),
+        keeping the chosen method where it is still offered."""
+        chosen = self.method() if self.combo.count() else None
+        fresh = PaymentMethodPicker.for_user(user, purpose=self._purpose)
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for index in range(fresh.combo.count()):
+            self.combo.addItem(fresh.combo.itemText(index), fresh.combo.itemData(index))
+        self.combo.blockSignals(False)
+        fresh.deleteLater()
+        if chosen is not None:
+            self.set_method(chosen)
         self._changed()
 
     def method(self) -> PaymentMethod:

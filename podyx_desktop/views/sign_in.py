@@ -230,6 +230,7 @@ class SignInScreen(QWidget):
             page = SignUpPage(self._tasks, self.pages)
             page.signed_in.connect(self.signed_in)
             page.back_requested.connect(self.show_sign_in_page)
+            page.sign_in_instead_requested.connect(self._sign_in_instead)
             page.set_remember_available(self._remember_available)
             page.create_button.setEnabled(self._ready)
             self.pages.addWidget(page)
@@ -358,6 +359,11 @@ class SignInScreen(QWidget):
         self.pages.setCurrentWidget(self.sign_in_page)
         (self.password if self.email.text() else self.email).setFocus()
 
+    def _sign_in_instead(self, email: str) -> None:
+        """The email typed on the sign-up page has an account: sign in with it."""
+        self.email.setText(email)
+        self.show_sign_in_page()
+
     def show_sign_up_page(self) -> None:
         self.sign_up_page.form.email.setText(self.email.text().strip())
         self.pages.setCurrentWidget(self.sign_up_page)
@@ -420,7 +426,13 @@ class SignInScreen(QWidget):
         self._visitor_account = result.signed_in
 
     def _visitor_wizard_closed(self) -> None:
-        """A visitor who created an account at checkout is signed in once they close it."""
+        """A visitor who created an account at checkout, or signed in to theirs there, is
+        signed in once they close it."""
+        from podyx_desktop.views.booking_wizard import BookingWizard
+
+        wizard = self._wizard
         signed_in, self._visitor_account = self._visitor_account, None
+        if isinstance(wizard, BookingWizard) and wizard.signed_in is not None:
+            signed_in = wizard.signed_in
         if signed_in is not None:
             self.signed_in.emit(signed_in, False)

@@ -189,3 +189,64 @@ def test_a_signed_in_client_books_and_the_list_updates(
         client_session.principal, client_session.account.id
     )
     assert len(listed) == 2
+
+
+def test_the_account_step_checks_as_typed_and_an_existing_client_signs_in_in_place(
+    qtbot: Any, tab_visitor_context: ViewContext, factory_studio: Any, studio: Any,
+    gui_services: Services,
+) -> None:
+    ctx = tab_visitor_context
+    wizard = _open_wizard(qtbot, ctx)
+    _choose_session(qtbot, ctx, wizard, factory_studio)
+    review = wizard.review_page
+    form = review.account_form
+    assert form is not None and review.checkout_sign_in is not None
+
+    form.full_name.setText("Ana Again")
+    form.email.setText("ana@")  # not an address yet: said under the field after a pause
+    form.phone.setText("12")
+    qtbot.waitUntil(lambda: form.email_note.isVisible(), timeout=5_000)
+    assert "not a valid email address" in form.email_note.text()
+    assert "phone number" in form.phone_note.text() and form.phone_note.isVisible()
+    assert not form.sign_in_instead.isVisible()
+
+    form.phone.setText("+49 30 7654321")
+    form.email.setText(studio.client_email.upper())  # registered, in other letters
+    qtbot.waitUntil(lambda: form.sign_in_instead.isVisible(), timeout=5_000)
+    assert form.email_note.text() == "This email already has an account."
+    assert not form.phone_note.isVisible()
+    form.password.setText(PASSWORD)
+    form.confirm.setText(PASSWORD)
+    click(qtbot, review.terms.check)
+    assert "already exists" in review.account_hint.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+    click(qtbot, form.sign_in_instead)  # the account form gives way to a sign-in
+    panel = review.checkout_sign_in
+    assert panel.isVisible() and not form.isVisible()
+    assert panel.email.text() == studio.client_email.upper()
+    panel.password.setText("not the password")
+    click(qtbot, panel.sign_in_button)
+    qtbot.waitUntil(lambda: panel.message.isVisible(), timeout=10_000)
+    assert "not correct" in panel.message.text()
+    panel.password.setText(studio.client_password)
+    click(qtbot, panel.sign_in_button)
+    qtbot.waitUntil(lambda: wizard.signed_in is not None, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert not panel.isVisible()
+    assert review.account_heading.text().startswith(f"Signed in as {studio.client_name}")
+    assert review.prices.total_label.text() == "Total: 160,00\xa0€"  # the cart is kept
+    _next(qtbot, wizard)
+
+    payment = wizard.payment_page
+    methods = [payment.method.combo.itemData(i) for i in range(payment.method.combo.count())]
+    assert "store_credit" in methods  # the signed-in client may use store credit
+    payment.method.set_method(PaymentMethod.PAY_LATER)
+    click(qtbot, wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: wizard.currentId() == BookingWizard.DONE, timeout=10_000)
+    result = wizard.booking_result
+    assert result is not None and result.signed_in is None  # no new account was made
+    signed_in = wizard.signed_in
+    assert signed_in is not None and signed_in.account.email == studio.client_email
+    booked = gui_services.bookings.get(signed_in.principal, result.booking.id)
+    assert booked.client_id == signed_in.account.id

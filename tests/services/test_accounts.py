@@ -56,6 +56,22 @@ def test_sign_up_refuses_bad_input(
     assert error.value.message.endswith(".")
 
 
+def test_a_sign_up_form_is_checked_as_typed(studio: Studio) -> None:
+    studio.client("Ann", "ann@example.com")
+    check = studio.services.accounts.check_new_account
+    anyone = Principal.anonymous()
+    fine = check(anyone, "new@example.com", "030 1234567")
+    assert (fine.email_problem, fine.phone_problem, fine.email_registered) == (None, None, False)
+    taken = check(anyone, "  ANN@example.com", "")
+    assert taken.email_registered and taken.email_problem is None
+    bad = check(anyone, "ann@", "12")
+    assert bad.email_problem is not None and "not a valid email address" in bad.email_problem
+    assert bad.phone_problem is not None and "phone number" in bad.phone_problem
+    assert not bad.email_registered
+    empty = check(anyone, " ", "")
+    assert (empty.email_problem, empty.phone_problem, empty.email_registered) == (None, None, False)
+
+
 def test_email_is_unique_case_insensitively(studio: Studio) -> None:
     studio.client("Ann", "ann@example.com")
     with pytest.raises(Conflict, match="already exists"):
