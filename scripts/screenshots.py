@@ -374,6 +374,28 @@ def _wizard(session: Session, step: int, *, visitor: bool = False) -> QWidget:
     return wizard
 
 
+def wizard_registered_email(sign_in: bool) -> Screen:
+    """A visitor types an email that has an account: said under the field with "Sign in
+    instead" (``sign_in``: clicked, the sign-in in place of the account form)."""
+
+    def shoot(session: Session) -> QWidget:
+        from podyx_desktop import demo_data
+
+        wizard = _wizard(session, 4, visitor=True)
+        form = wizard.review_page.account_form
+        assert form is not None
+        form.email.setText(demo_data.CLIENTS[0].email)
+        session.wait_until(lambda: form.sign_in_instead.isVisible())
+        if sign_in:
+            form.sign_in_instead.click()
+        else:
+            wizard.review_page.scroll_area.ensureWidgetVisible(form.email)
+        session.settle()
+        return wizard
+
+    return shoot
+
+
 def _wizard_step(step: int, *, visitor: bool = False) -> Screen:
     return lambda session: _wizard(session, step, visitor=visitor)
 
@@ -430,6 +452,8 @@ SCREENS += [
     ("wizard-4-time", _wizard_step(3)),
     ("wizard-5-review", _wizard_step(4)),
     ("wizard-5-review-new-client", _wizard_step(4, visitor=True)),
+    ("wizard-5-review-registered-email", wizard_registered_email(sign_in=False)),
+    ("wizard-5-review-sign-in-instead", wizard_registered_email(sign_in=True)),
     ("wizard-6-payment", _wizard_step(5)),
     ("wizard-7-booked", _wizard_step(6)),
     ("bundles-active", _client_tab(1, ELENI)),
