@@ -1,4 +1,8 @@
-"""Render the sample receipt and session summary to PDF and PNG (docs/screenshots/).
+"""Render the sample receipts and session summary to PDF and PNG (docs/screenshots/).
+
+``receipt-rtl.png`` is a receipt whose client name, address, line descriptions and note
+are Arabic and Hebrew (``samples.rtl_receipt``): check that the Arabic is joined and reads
+right to left.
 
 Usage: python scripts/render_sample_documents.py [OUTPUT_DIR]
 
@@ -38,6 +42,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     documents = {
         "receipt": render_receipt(samples.receipt(), studio),
+        "receipt-rtl": render_receipt(samples.rtl_receipt(info=studio), studio),
         "session-summary": render_session_summary(
             samples.session_summary(info=studio, include_internal=False)
         ),

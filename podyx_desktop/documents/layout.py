@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from podyx_desktop.documents.bidi import BidiText, has_rtl
 from podyx_desktop.documents.fonts import REGULAR, FontSet
 from podyx_desktop.documents.formatting import Formatter
 from podyx_desktop.documents.text import Line
@@ -146,10 +147,15 @@ class Context:
         if bold and chosen.fontName != self.fonts.bold:
             chosen = self.styles.bold_of(chosen, self.fonts.bold)
         is_bold = chosen.fontName == self.fonts.bold
-        line = self.fonts.plain(text, bold=is_bold)
+        if has_rtl(text):  # Arabic or Hebrew: shaped, each line in visual order
+            return BidiText(text, chosen, partial(self._one_line, style=chosen, bold=is_bold))
+        return self._one_line(text, style=chosen, bold=is_bold)
+
+    def _one_line(self, text: str, *, style: ParagraphStyle, bold: bool) -> Flowable:
+        line = self.fonts.plain(text, bold=bold)
         if line is not None:
-            return Line(line, chosen)
-        return Paragraph(self.fonts.markup(text, bold=is_bold), chosen)
+            return Line(line, style)
+        return Paragraph(self.fonts.markup(text, bold=bold), style)
 
 
 def make_context(studio: StudioInfo, locale: str | None, fonts: FontSet | None = None,

@@ -273,3 +273,39 @@ def bundle_statement(name: str = CLIENT_NAMES[0]) -> BundleStatement:
     )
     return BundleStatement(studio=info, client=buyer(name), bundle=bundle, purchase=purchase,
                            entries=entries)
+
+
+# --- right-to-left names and text (Arabic, Hebrew, mixed with Latin) -----------------------
+
+RTL_NAMES = ("محمد Müller", "שרה כהן", "فاطمة الزهراء")
+RTL_LINE = "تسجيل بودكاست — 2 h, Studio A"
+RTL_LONG_LINE = (
+    "مونتاج الفيديو مع تصحيح الألوان والصوت للحلقة الكاملة، وتصدير نسخ قصيرة لوسائل "
+    "التواصل الاجتماعي"
+)
+HEBREW_LINE = "מיקרופון נוסף"
+RTL_NOTE = "شكراً لكم! الملفات النهائية في قسم الملفات.\nתודה רבה, נתראה בפעם הבאה."
+
+
+def rtl_buyer(name: str = RTL_NAMES[0]) -> Party:
+    """A client who writes their name and address in Arabic (with a Latin surname)."""
+    return Party(
+        name=name,
+        email="m.mueller@example.com",
+        phone="+971501234567",
+        company="استوديو الصوت الحديث",
+        vat_id="",
+        address=Address("شارع الشيخ زايد 12", "", "00000", "دبي", "AE"),
+    )
+
+
+def rtl_receipt(name: str = RTL_NAMES[0], *, info: StudioInfo | None = None) -> Purchase:
+    """A receipt whose client, address, line descriptions and note are right-to-left."""
+    chosen = info or studio()
+    items = [
+        CartItem(LineKind.SERVICE, 1, RTL_LINE, 1, 12000, 2500),
+        CartItem(LineKind.ADDON, 2, RTL_LONG_LINE, 1, 4500, 2500),
+        CartItem(LineKind.ADDON, 3, HEBREW_LINE, 1, 999, 2500),
+    ]
+    purchase = purchase_from(priced(items=items), info=chosen, buyer_party=rtl_buyer(name))
+    return replace(purchase, note=RTL_NOTE)

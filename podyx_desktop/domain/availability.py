@@ -80,11 +80,7 @@ def local_to_utc(naive: datetime, zone: ZoneInfo, fold: int | None = None) -> da
     first = _exists(naive, zone, 0)
     second = _exists(naive, zone, 1)
     if not first and not second:
-        raise InvalidInput(
-            f"{naive:%Y-%m-%d %H:%M} does not exist in {zone.key} (the clocks skip it "
-            "for daylight saving). Pick another time.",
-            field="starts_at",
-        )
+        raise _skipped(naive, zone.key)
     earlier = naive.replace(tzinfo=zone, fold=0).astimezone(UTC)
     later = naive.replace(tzinfo=zone, fold=1).astimezone(UTC)
     if earlier != later and fold is None:
@@ -94,6 +90,36 @@ def local_to_utc(naive: datetime, zone: ZoneInfo, fold: int | None = None) -> da
             field="starts_at",
         )
     return later if fold == 1 else earlier
+
+
+def _skipped(naive: datetime, zone_name: str | None, field: str = "starts_at") -> InvalidInput:
+    return InvalidInput(
+        f"{naive:%Y-%m-%d %H:%M} does not exist in {zone_name or 'that time zone'} (the clocks "
+        "skip it for daylight saving). Pick another time.",
+        field=field,
+    )
+
+
+def to_utc(moment: datetime, field: str = "starts_at") -> datetime:
+    """The UTC instant of any aware datetime: what every service does with a time it is given.
+
+    Naive datetimes are refused (their zone would be a guess). A wall-clock time that does
+    not exist in its own zone (``02:30`` on a spring-forward day with ``tzinfo`` Berlin) is
+    refused: it does not survive a round trip through UTC. One that exists twice is the
+    instant the caller's ``fold`` picks (0 the first, 1 the second).
+    """
+    zone = moment.tzinfo
+    if zone is None or moment.utcoffset() is None:
+        raise InvalidInput(
+            f"{moment:%Y-%m-%d %H:%M} has no time zone. Give the time in UTC or in the "
+            "studio's time zone.",
+            field=field,
+        )
+    utc = moment.astimezone(UTC)
+    naive = moment.replace(tzinfo=None)
+    if utc.astimezone(zone).replace(tzinfo=None) != naive:
+        raise _skipped(naive, getattr(zone, "key", None) or moment.tzname(), field)
+    return utc
 
 
 def _boundary(day: date, minute: int, zone: ZoneInfo) -> datetime:

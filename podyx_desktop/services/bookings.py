@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
-from podyx_desktop.domain.availability import local_day_bounds, studio_zone
+from podyx_desktop.domain.availability import local_day_bounds, studio_zone, to_utc
 from podyx_desktop.domain.enums import (
     BookingStatus,
     PaymentMethod,
@@ -383,6 +383,7 @@ class BookingService:
         bypass_rules: bool = False,
         reason: str = "",
     ) -> r.Booking:
+        new_starts_at = to_utc(new_starts_at)
         with self._ctx.db.write() as session:
             row = self._load(session, principal, booking_id)
             user = actor(session, principal)

@@ -7,6 +7,7 @@ below zero, so concurrent redemptions of the last credit cannot both succeed.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
+from podyx_desktop.domain.availability import to_utc
 from podyx_desktop.domain.enums import BookingStatus, PurchaseStatus
 from podyx_desktop.domain.errors import InvalidInput, NoCreditLeft, NotFound, RuleViolation
 from podyx_desktop.domain.principal import Principal
@@ -145,6 +147,7 @@ class BundleService:
 
     def redeem(self, principal: Principal, request: RedeemRequest) -> r.BookingResult:
         """Book one session of a bundle: no payment, one credit taken in the same transaction."""
+        request = replace(request, starts_at=to_utc(request.starts_at))
         with self._ctx.db.write() as session:
             bundle = self._load(session, principal, request.bundle_id)
             user = actor(session, principal)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import list_currencies
 
-from podyx_desktop.domain.availability import OpeningInterval, studio_zone
+from podyx_desktop.domain.availability import OpeningInterval, studio_zone, to_utc
 from podyx_desktop.domain.enums import PromoKind
 from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.domain.policy import PolicyOverride
@@ -199,9 +199,9 @@ def clean_promo(new: NewPromoCode) -> dict[str, Any]:
         )
     if new.kind is PromoKind.FIXED and new.value <= 0:
         raise InvalidInput("A fixed discount must be more than zero.", field="value")
-    if any(d is not None and d.tzinfo is None for d in (new.valid_from, new.valid_to)):
-        raise InvalidInput("Promo code dates need a time zone.", field="valid_from")
-    if new.valid_from and new.valid_to and new.valid_from >= new.valid_to:
+    valid_from = to_utc(new.valid_from, "valid_from") if new.valid_from else None
+    valid_to = to_utc(new.valid_to, "valid_to") if new.valid_to else None
+    if valid_from and valid_to and valid_from >= valid_to:
         raise InvalidInput("A promo code must become valid before it expires.", "valid_to")
     for name in ("max_uses", "max_uses_per_client"):
         limit = getattr(new, name)
@@ -209,6 +209,7 @@ def clean_promo(new: NewPromoCode) -> dict[str, Any]:
             raise InvalidInput("A use limit is at least 1 (leave it empty for none).", name)
     values = _columns(new, "targets")
     values.update(code=code, kind=new.kind.value, uses=0, active=True)
+    values.update(valid_from=valid_from, valid_to=valid_to)
     return values
 
 

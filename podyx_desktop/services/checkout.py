@@ -10,7 +10,7 @@ transaction: all of it or none of it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
+from podyx_desktop.domain.availability import to_utc
 from podyx_desktop.domain.enums import (
     BookingStatus,
     LineKind,
@@ -294,6 +295,7 @@ class CheckoutService:
         )
 
     def book(self, principal: Principal, request: BookingRequest) -> r.BookingResult:
+        request = replace(request, starts_at=to_utc(request.starts_at))
         with self._ctx.db.write() as session:
             buyer = self._checkout(
                 session,

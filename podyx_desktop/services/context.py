@@ -38,7 +38,8 @@ class ServiceContext:
     token_days: int = 30
 
     def now(self) -> datetime:
-        return self.clock()
+        """The clock's time as UTC, whatever zone the clock reads in."""
+        return self.clock().astimezone(UTC)
 
 
 def actor(session: Session, principal: Principal) -> t.User | None:

@@ -22,6 +22,7 @@ from podyx_desktop.domain.availability import (
     free_slots,
     local_day_bounds,
     studio_zone,
+    to_utc,
 )
 from podyx_desktop.domain.errors import InvalidInput, NotFound, RuleViolation, TimeTaken
 from podyx_desktop.domain.policy import BookingPolicy, resolve_policy
@@ -165,14 +166,14 @@ def claim_time(
 ) -> tuple[datetime, datetime]:
     """Check that ``starts_at`` may be booked; returns (ends_at, blocked_until).
 
-    Without ``bypass_rules`` the time must be one the availability offers (opening hours,
+    ``starts_at`` may be in any zone; it is compared and stored as UTC. Without
+    ``bypass_rules`` the time must be one the availability offers (opening hours,
     closed dates, lead time, step). With or without it, the room must be free including
     buffers. Claims of one room run one at a time: on PostgreSQL a per-room transaction
     lock (its exclusion constraint re-checks at insert), on SQLite the write lock (BEGIN
     IMMEDIATE). So this check and the insert are one step.
     """
-    if starts_at.tzinfo is None:
-        raise InvalidInput("A booking time needs a time zone.")
+    starts_at = to_utc(starts_at)  # lengths are real time: add them to the UTC instant
     hold_room(session, offer.room.id)
     ends_at = starts_at + timedelta(minutes=minutes)
     blocked_until = ends_at + timedelta(minutes=offer.policy.buffer_minutes)

@@ -52,6 +52,19 @@ class Pdf:
     def text(self) -> str:
         return " ".join(self.page_text(i) for i in range(self.page_count))
 
+    def drawn_lines(self, index: int = 0) -> list[str]:
+        """Page ``index``'s text lines in the order the glyphs are drawn, left to right.
+
+        pypdf's default extraction turns right-to-left runs back into logical order; its
+        layout mode keeps what the page shows, which is what right-to-left tests check.
+        """
+        text = self.reader.pages[index].extract_text(extraction_mode="layout")
+        return [line for line in (normalise(raw) for raw in text.splitlines()) if line]
+
+    @property
+    def drawn_text(self) -> str:
+        return " ".join(" ".join(self.drawn_lines(i)) for i in range(self.page_count))
+
     def fonts(self) -> list[FontInfo]:
         found: dict[str, FontInfo] = {}
         for page in self.reader.pages:
