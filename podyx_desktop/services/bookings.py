@@ -639,8 +639,7 @@ def changed_elsewhere(status: BookingStatus) -> str:
             "Look at it again before changing it."
         )
     return (
-        "This booking was moved a moment ago on another seat. "
-        "Look at it again before changing it."
+        "This booking was moved a moment ago on another seat. Look at it again before changing it."
     )
 
 
