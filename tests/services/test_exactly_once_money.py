@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.db.engine import Database
@@ -198,3 +199,25 @@ def test_an_email_goes_to_one_account(studio: Studio, database: Database, seats:
     # other account's four seats are told the address is taken
     assert effects == {"holders": 1, "crashed": 0, "refused": WORKERS // 2}, (effects, outcomes)
     assert all("already uses" in text for text in answers(outcomes, "Conflict")), outcomes
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE bundles SET sessions_remaining = -1",
+        "UPDATE bundles SET sessions_remaining = sessions_total + 1",
+        "UPDATE users SET store_credit_minor = -1",
+        "UPDATE receipt_counters SET last_value = 0",
+    ],
+)
+def test_the_database_refuses_a_balance_out_of_bounds(
+    studio: Studio, database: Database, statement: str
+) -> None:
+    """The last line of defence under every conditional update: the tables' CHECKs."""
+    ana = studio.client()
+    studio.services.checkout.buy_bundle(
+        studio.desk,
+        BundlePurchaseRequest(studio.bundle_product, PaymentMethod.CASH, client_id=ana.account.id),
+    )
+    with pytest.raises(IntegrityError), database.engine.begin() as connection:
+        connection.execute(text(statement))
