@@ -244,6 +244,7 @@ class ReceiptCounter(Base):
     series_id: Mapped[int] = mapped_column(ForeignKey("receipt_series.id"), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_value: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("last_value >= 1", name="counter"),)
 
 
 # --- people ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -61,10 +62,9 @@ class AccountService:
         phone = validation.clean_phone(new.phone, row.country or None)
         validation.check_password(new.password)
         key = validation.email_key(email)
+        exists = f"An account with {email} already exists. Sign in instead, or use another email."
         if session.scalar(select(t.User.id).where(t.User.email_key == key)) is not None:
-            raise Conflict(
-                f"An account with {email} already exists. Sign in instead, or use another email.",
-            )
+            raise Conflict(exists)
         now = self._ctx.now()
         user = t.User(
             email=email,
@@ -80,7 +80,11 @@ class AccountService:
             active=True,
         )
         session.add(user)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:
+            # the same address signed up on another seat after the check above
+            raise Conflict(exists) from None
         return user
 
     def new_token_in_session(self, session: Session, user: t.User, device: str = "") -> str:
@@ -302,17 +306,29 @@ class AccountService:
         """A user changes their own email; the current password proves it is them."""
         with self._ctx.db.write() as session:
             user = self._own_account(session, principal, None)
+            # Locked: the same change made on two seats of this account is made once; the
+            # second finds it made and changes nothing.
+            session.refresh(user, with_for_update=True)
             self._check_password(user, password, "change your email")
             cleaned = validation.clean_email(email)
             key = validation.email_key(cleaned)
+            if user.email_key == key and user.email == cleaned:
+                return mapping.account(user)
+            taken = f"Another account already uses {cleaned}. Choose a different email."
             clash = session.scalar(
                 select(t.User.id).where(t.User.email_key == key, t.User.id != user.id)
             )
             if clash is not None:
-                raise Conflict(f"Another account already uses {cleaned}. Choose a different email.")
+                raise Conflict(taken)
             user.email = cleaned
             user.email_key = key
             user.updated_at = self._ctx.now()
+            try:
+                session.flush()
+            except IntegrityError:
+                # Another account took the address after the check above (PostgreSQL: its
+                # transaction was still open); the unique key refused the second.
+                raise Conflict(taken) from None
             return mapping.account(user)
 
     def change_password(self, principal: Principal, current: str, new: str) -> r.SignedIn:

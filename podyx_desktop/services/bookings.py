@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from podyx_desktop.db import tables as t
@@ -26,7 +26,13 @@ from podyx_desktop.domain.enums import (
     RefundTo,
     Role,
 )
-from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotFound, RuleViolation
+from podyx_desktop.domain.errors import (
+    Conflict,
+    InvalidInput,
+    NotAllowed,
+    NotFound,
+    RuleViolation,
+)
 from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
@@ -117,6 +123,37 @@ class BookingService:
         if row is None:
             raise NotFound("That booking does not exist.")
         owned(session, principal, row.client_id, "booking")
+        return row
+
+    def _load_for_change(
+        self, session: Session, principal: Principal, booking_id: int
+    ) -> t.Booking:
+        """The booking, locked until this transaction ends, for a change that rests on it.
+
+        Every change of a booking reads it here first, so seats changing one booking take
+        turns (PostgreSQL: ``SELECT … FOR UPDATE``; SQLite: ``BEGIN IMMEDIATE`` already
+        makes writers take turns) and each decides on what the one before it wrote. What
+        the booking looked like before the lock was granted is read too: if another seat
+        changed it while this one waited, this seat is told so in words instead of acting
+        on a booking it has not seen.
+        """
+        seen = session.execute(
+            select(t.Booking.status, t.Booking.starts_at, t.Booking.reschedule_count).where(
+                t.Booking.id == booking_id
+            )
+        ).first()
+        row = session.get(
+            t.Booking,
+            booking_id,
+            options=[selectinload(t.Booking.addons)],
+            with_for_update=True,
+            populate_existing=True,
+        )
+        if row is None:
+            raise NotFound("That booking does not exist.")
+        owned(session, principal, row.client_id, "booking")
+        if seen is not None and tuple(seen) != (row.status, row.starts_at, row.reschedule_count):
+            raise Conflict(changed_elsewhere(BookingStatus(row.status)))
         return row
 
     def _offer(self, session: Session, row: t.Booking) -> rules.Offer:
@@ -273,7 +310,7 @@ class BookingService:
         is audited.
         """
         with self._ctx.db.write() as session:
-            row = self._load(session, principal, booking_id)
+            row = self._load_for_change(session, principal, booking_id)
             user = actor(session, principal)
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)
             offer = self._offer(session, row)
@@ -324,32 +361,54 @@ class BookingService:
             return booking_records(session, [row])[0]
 
     def _return_credit(self, session: Session, row: t.Booking, give: bool, now: datetime) -> None:
-        bundle = session.get(t.Bundle, row.bundle_id)
-        assert bundle is not None
-        if give and bundle.sessions_remaining < bundle.sessions_total:
-            bundle.sessions_remaining += 1
+        assert row.bundle_id is not None
+        # One statement adds the credit and says what the balance became: a value read
+        # earlier could be stale by the time it is written back (another seat redeeming
+        # or canceling against the same bundle), and the bound keeps a full bundle full.
+        returned = (
+            session.execute(
+                update(t.Bundle)
+                .where(
+                    t.Bundle.id == row.bundle_id,
+                    t.Bundle.sessions_remaining < t.Bundle.sessions_total,
+                )
+                .values(sessions_remaining=t.Bundle.sessions_remaining + 1)
+                .returning(t.Bundle.sessions_remaining)
+                .execution_options(synchronize_session=False)
+            ).scalar_one_or_none()
+            if give
+            else None
+        )
+        if returned is not None:
             session.add(
                 t.BundleLedger(
-                    bundle_id=bundle.id,
+                    bundle_id=row.bundle_id,
                     at=now,
                     kind="credit_returned",
                     booking_id=row.id,
                     change=1,
-                    remaining_after=bundle.sessions_remaining,
+                    remaining_after=returned,
                 )
             )
         else:
+            remaining = session.scalar(
+                select(t.Bundle.sessions_remaining).where(t.Bundle.id == row.bundle_id)
+            )
             session.add(
                 t.BundleLedger(
-                    bundle_id=bundle.id,
+                    bundle_id=row.bundle_id,
                     at=now,
                     kind="credit_kept",
                     booking_id=row.id,
                     change=0,
-                    remaining_after=bundle.sessions_remaining,
+                    remaining_after=remaining or 0,
                     note="Canceled after the cutoff",
                 )
             )
+        # a Bundle loaded earlier in this session must not show the old balance
+        loaded = session.identity_map.get(session.identity_key(t.Bundle, row.bundle_id))
+        if loaded is not None:
+            session.expire(loaded, ["sessions_remaining"])
 
     def _settle_purchases(
         self,
@@ -360,8 +419,15 @@ class BookingService:
         reason: str,
     ) -> None:
         ids = {row.purchase_id} | {a.purchase_id for a in row.addons}
+        # Locked, in id order (as every seat takes them): a refund or a payment recorded
+        # for one of these purchases on another seat is either done before this looks at
+        # its status, or waits until this cancellation is committed.
         for purchase in session.scalars(
-            select(t.Purchase).where(t.Purchase.id.in_(ids - {None}))
+            select(t.Purchase)
+            .where(t.Purchase.id.in_(ids - {None}))
+            .order_by(t.Purchase.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
         ).all():
             if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
                 self.purchases.refund_in_session(
@@ -385,7 +451,7 @@ class BookingService:
     ) -> r.Booking:
         new_starts_at = to_utc(new_starts_at)
         with self._ctx.db.write() as session:
-            row = self._load(session, principal, booking_id)
+            row = self._load_for_change(session, principal, booking_id)
             user = actor(session, principal)
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)
             if bypass_rules and not staff:
@@ -459,7 +525,7 @@ class BookingService:
         if not choices:
             raise InvalidInput("Choose at least one add-on.")
         with self._ctx.db.write() as session:
-            row = self._load(session, principal, booking_id)
+            row = self._load_for_change(session, principal, booking_id)
             user = actor(session, principal)
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)
             decision = can_add_addons(BookingStatus(row.status), row.starts_at, self._ctx.now())
@@ -529,7 +595,7 @@ class BookingService:
             raise InvalidInput("A session's outcome is completed or no-show.")
         with self._ctx.db.write() as session:
             user = require_staff(session, principal)
-            row = self._load(session, principal, booking_id)
+            row = self._load_for_change(session, principal, booking_id)
             if not BookingStatus(row.status).is_open:
                 raise RuleViolation(
                     f"This session is {row.status.replace('_', ' ')}; its outcome cannot change."
@@ -558,6 +624,24 @@ class BookingService:
         with self._ctx.db.read() as session:
             require_staff(session, principal)
             return session.scalar(select(func.count(t.Booking.id))) or 0
+
+
+def changed_elsewhere(status: BookingStatus) -> str:
+    """What a seat is told when another seat changed the booking while it waited."""
+    if status is BookingStatus.CANCELED:
+        return "This booking was canceled a moment ago on another seat."
+    if status is BookingStatus.COMPLETED:
+        return "This session was marked completed a moment ago on another seat."
+    if status is BookingStatus.NO_SHOW:
+        return "This session was marked a no-show a moment ago on another seat."
+    if status is BookingStatus.CONFIRMED:
+        return (
+            "This booking was confirmed a moment ago on another seat. "
+            "Look at it again before changing it."
+        )
+    return (
+        "This booking was moved a moment ago on another seat. Look at it again before changing it."
+    )
 
 
 def row_minutes(row: t.Booking) -> int:

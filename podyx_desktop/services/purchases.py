@@ -88,6 +88,20 @@ def spend_store_credit(session: Session, client_id: int, amount: int) -> None:
         raise NoCreditLeft("Your store credit does not cover this. Choose another payment method.")
 
 
+def lock(session: Session, purchase_id: int) -> t.Purchase:
+    """The purchase, locked until the transaction ends, for a change that rests on its status.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` makes a second seat wait, then read the status the
+    first one committed (paid, refunded, withdrawn) and refuse; SQLite's ``BEGIN IMMEDIATE``
+    already makes writers take turns. ``populate_existing``: a copy loaded earlier in the
+    session would otherwise hide the status the lock read.
+    """
+    row = session.get(t.Purchase, purchase_id, with_for_update=True, populate_existing=True)
+    if row is None:
+        raise NotFound("That purchase does not exist.")
+    return row
+
+
 class PurchaseService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
@@ -189,7 +203,10 @@ class PurchaseService:
         if purchase.kind == PurchaseKind.CREDIT_NOTE:
             raise InvalidInput("A credit note cannot be refunded.")
         if purchase.status == PurchaseStatus.REFUNDED:
-            raise Conflict(f"Receipt {purchase.receipt_number} has already been refunded.")
+            raise Conflict(
+                f"Receipt {purchase.receipt_number} was already refunded, perhaps a moment ago "
+                "on another seat."
+            )
         if purchase.status == PurchaseStatus.VOID:
             raise Conflict("That purchase was withdrawn; there is nothing to refund.")
         if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
@@ -301,6 +318,18 @@ class PurchaseService:
         method: PaymentMethod,
         actor_user: t.User | None,
     ) -> None:
+        """Record the payment of a purchase the caller has locked (see :func:`lock`)."""
+        if purchase.status == PurchaseStatus.PAID:
+            raise Conflict(
+                f"This payment was already recorded on another seat (receipt "
+                f"{purchase.receipt_number})."
+            )
+        if purchase.status == PurchaseStatus.REFUNDED:
+            raise Conflict(
+                f"This purchase was already paid (receipt {purchase.receipt_number}) and refunded."
+            )
+        if purchase.status == PurchaseStatus.VOID:
+            raise Conflict("This purchase was withdrawn; there is nothing to pay.")
         if purchase.status != PurchaseStatus.AWAITING_PAYMENT:
             raise Conflict("That purchase is not awaiting payment.")
         if method not in (
@@ -370,9 +399,7 @@ class PurchaseService:
             )
         with self._ctx.db.write() as session:
             user = require_staff(session, principal)
-            row = session.get(t.Purchase, purchase_id)
-            if row is None:
-                raise NotFound("That purchase does not exist.")
+            row = lock(session, purchase_id)
             credit = self.refund_in_session(session, row, to, user, reason.strip())
             self._after_refund(session, row, user, reason.strip())
             return purchase_records.purchases(session, [credit])[0] if credit else None
@@ -381,7 +408,14 @@ class PurchaseService:
         self, session: Session, row: t.Purchase, user: t.User | None, reason: str
     ) -> None:
         """A refunded bundle purchase voids the bundle's unused sessions."""
-        bundle = session.scalar(select(t.Bundle).where(t.Bundle.purchase_id == row.id))
+        # Locked: a redemption or a returned credit on another seat either lands before
+        # the balance is read here, or waits and then finds nothing left.
+        bundle = session.scalar(
+            select(t.Bundle)
+            .where(t.Bundle.purchase_id == row.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
         if bundle is not None and bundle.sessions_remaining > 0:
             session.add(
                 t.BundleLedger(
@@ -401,11 +435,16 @@ class PurchaseService:
         """Staff record the payment of a pending purchase; a pending booking is confirmed."""
         with self._ctx.db.write() as session:
             user = require_staff(session, principal)
-            row = session.get(t.Purchase, purchase_id)
-            if row is None:
-                raise NotFound("That purchase does not exist.")
+            # The booking first, then the purchase: the order a cancellation takes them in
+            # (bookings.cancel), so a payment and a refusal of one booking never deadlock.
+            booking = session.scalar(
+                select(t.Booking)
+                .where(t.Booking.purchase_id == purchase_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+            row = lock(session, purchase_id)
             self.mark_paid_in_session(session, row, method, user)
-            booking = session.scalar(select(t.Booking).where(t.Booking.purchase_id == row.id))
             if booking is not None and booking.status == "pending":
                 booking.status = "confirmed"
                 booking.updated_at = self._ctx.now()
@@ -429,8 +468,17 @@ class PurchaseService:
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
             client = require_client_access(session, principal, client_id)
-            before = client.store_credit_minor
-            client.store_credit_minor = before + amount_minor
+            # Added in SQL, not written back from the balance read above: two grants at one
+            # moment must both count. RETURNING gives the balance this grant produced.
+            after = session.execute(
+                update(t.User)
+                .where(t.User.id == client.id)
+                .values(store_credit_minor=t.User.store_credit_minor + amount_minor)
+                .returning(t.User.store_credit_minor)
+                .execution_options(synchronize_session=False)
+            ).scalar_one()
+            session.expire(client, ["store_credit_minor"])
+            before = after - amount_minor
             audit(
                 session,
                 when=self._ctx.now(),
@@ -439,7 +487,7 @@ class PurchaseService:
                 entity="user",
                 entity_id=client.id,
                 before={"store_credit_minor": before},
-                after={"store_credit_minor": client.store_credit_minor},
+                after={"store_credit_minor": after},
                 reason=reason,
             )
             return mapping.account(client)
