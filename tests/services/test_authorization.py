@@ -49,6 +49,7 @@ REFUSED = (NotSignedIn, NotAllowed, NotFound)
 # up and in (they take no principal or accept the anonymous one by design).
 PUBLIC = {
     "accounts.sign_up",
+    "accounts.check_new_account",  # what sign-up would say, as the form is typed
     "accounts.sign_in",
     "accounts.resume",
     "accounts.sign_out",
