@@ -10,7 +10,7 @@
    baseline.
 2. **1,000 receipts**: a studio is generated with :mod:`bench.generate` into a temporary
    SQLite file; the first local days holding at least ``--receipts`` receipts and credit
-   notes are exported by the export code path (:func:`podyx_desktop.cli_export.run_export`)
+   notes are exported by the export code path (:func:`podyx_desktop.cli.export.run_export`)
    in a fresh Python process, so interpreter start-up, imports, font loading, the
    database query, rendering (on as many processes as the export picks, or ``--jobs``)
    and the atomic writes are all in the wall time. Target: at most 15 s per 1,000
@@ -49,7 +49,7 @@ WARM_UP = 5
 EXPORT_SCRIPT = """
 import argparse, sys, time
 started = time.perf_counter()
-from podyx_desktop.cli_export import add_export_commands, run_export
+from podyx_desktop.cli.export import add_export_commands, run_export
 parser = argparse.ArgumentParser(prog="podyx-admin")
 add_export_commands(parser.add_subparsers(dest="command"))
 code = run_export(parser.parse_args(sys.argv[2:]), sys.argv[1])
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from bench.generate import generate_studio
-    from podyx_desktop.cli_export import process_count
+    from podyx_desktop.cli.export import process_count
     from podyx_desktop.db.engine import sqlite_url
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")

@@ -48,7 +48,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bench.keyring_backend import MemoryKeyring
-from podyx_desktop.app import DesktopApp, load_stylesheet
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head
 from podyx_desktop.domain.availability import OpeningInterval
@@ -63,8 +62,9 @@ from podyx_desktop.domain.requests import (
     SessionCart,
     StudioSettings,
 )
+from podyx_desktop.gui.app import DesktopApp, load_stylesheet
+from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
-from podyx_desktop.ui_settings import UiSettings
 
 TARGET_MAX_GAP = 0.050  # seconds: "the GUI thread is never blocked more than 50 ms"
 INTERVAL_MS = 10

@@ -42,10 +42,10 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTableView
 
 from podyx_desktop.domain.records import Booking
+from podyx_desktop.gui.tasks import GIL_SWITCH_INTERVAL_S
 from podyx_desktop.models.base import SORT_ROLE
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.tasks import GIL_SWITCH_INTERVAL_S
 from podyx_desktop.views.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.tables import record_table
 from tests.gui.fixtures_tabs import sample_bookings

@@ -1,6 +1,6 @@
 """Render the app's screens to PNG files for the docs: ``docs/screenshots/*.png``.
 
-Runs the real windows over a throw-away demo studio (``podyx_desktop.demo.load_demo``
+Runs the real windows over a throw-away demo studio (``podyx_desktop.demo.load.load_demo``
 into a temporary SQLite file), with the app's style sheet, settings in a temporary folder
 and an in-memory keyring (the real ones are never touched). Each screen is one function
 that brings the UI to a state and returns the widget to grab; :data:`SCREENS` lists them
@@ -32,8 +32,8 @@ from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
 from bench.keyring_backend import MemoryKeyring  # noqa: E402
-from podyx_desktop.app import DesktopApp, load_stylesheet  # noqa: E402
-from podyx_desktop.ui_settings import UiSettings  # noqa: E402
+from podyx_desktop.gui.app import DesktopApp, load_stylesheet  # noqa: E402
+from podyx_desktop.gui.ui_settings import UiSettings  # noqa: E402
 
 WINDOW_SIZE = (1180, 760)
 SIGN_IN_SIZE = (900, 720)
@@ -219,13 +219,13 @@ SCREENS: list[tuple[str, Screen]] = [
 # CLIENTS: Eleni has an active bundle with history and upcoming sessions, Sarah has paid,
 # pending and discounted purchases).
 
-ELENI, SARAH = 1, 8  # indexes into podyx_desktop.demo_data.CLIENTS
+ELENI, SARAH = 1, 8  # indexes into podyx_desktop.demo.data.CLIENTS
 DIALOG_SIZE = (760, 560)
 
 
 def _as_client(session: Session, index: int) -> DesktopApp:
     """A fresh app signed in as demo client ``index``, main window on screen."""
-    from podyx_desktop.demo_data import CLIENTS
+    from podyx_desktop.demo.data import CLIENTS
 
     desktop = session.new_desktop()
     screen = desktop.sign_in
@@ -379,7 +379,7 @@ def wizard_registered_email(sign_in: bool) -> Screen:
     instead" (``sign_in``: clicked, the sign-in in place of the account form)."""
 
     def shoot(session: Session) -> QWidget:
-        from podyx_desktop import demo_data
+        from podyx_desktop.demo import data as demo_data
 
         wizard = _wizard(session, 4, visitor=True)
         form = wizard.review_page.account_form
@@ -513,7 +513,7 @@ def demo_database(folder: Path) -> tuple[str, str, str]:
     """A demo studio in ``folder``; its URL and a client's login."""
     from podyx_desktop.db.engine import Database, sqlite_url
     from podyx_desktop.db.migrate import upgrade_to_head
-    from podyx_desktop.demo import load_demo
+    from podyx_desktop.demo.load import load_demo
     from podyx_desktop.services import Services
 
     url = sqlite_url(folder / "demo.sqlite3")

@@ -21,8 +21,9 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
-from podyx_desktop import cli, cli_backup
-from podyx_desktop.cli import main
+from podyx_desktop.cli import admin as cli
+from podyx_desktop.cli import backup as cli_backup
+from podyx_desktop.cli.admin import main
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import head_revision
 from podyx_desktop.domain.principal import Principal
@@ -143,7 +144,7 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_help_starts_without_heavy_imports() -> None:
-    code = "import sys, podyx_desktop.cli; print(sorted(m for m in ('sqlalchemy', 'PySide6', 'podyx_desktop.services', 'reportlab') if m in sys.modules))"
+    code = "import sys, podyx_desktop.cli.admin; print(sorted(m for m in ('sqlalchemy', 'PySide6', 'podyx_desktop.services', 'reportlab') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "[]", result.stderr
     result = run_process("--help")

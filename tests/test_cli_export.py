@@ -20,8 +20,8 @@ import keyring
 import pytest
 from keyring.backends.fail import Keyring as FailKeyring
 
-from podyx_desktop import cli
-from podyx_desktop.cli_export import (
+from podyx_desktop.cli import admin as cli
+from podyx_desktop.cli.export import (
     EXPORT,
     ProgressBar,
     add_export_commands,
@@ -341,7 +341,7 @@ def test_a_folder_that_refuses_writes(
     def refuse(*_args: object, **_kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("podyx_desktop.cli_export.tempfile.mkstemp", refuse)
+    monkeypatch.setattr("podyx_desktop.cli.export.tempfile.mkstemp", refuse)
     where = tmp_path / "new" / "receipts"
     code, out, err = export(
         capsys, filled.url, "receipts", "--from", "2026-06-01", "--to", "2026-06-02", str(where)

@@ -19,8 +19,8 @@ from keyring.backend import KeyringBackend
 from keyring.backends.fail import Keyring as FailKeyring
 from keyring.errors import KeyringLocked
 
-from podyx_desktop import config
-from podyx_desktop.config import (
+from podyx_desktop.db import config
+from podyx_desktop.db.config import (
     DATABASE_URL,
     LOG_LEVEL,
     ConfigError,
@@ -231,7 +231,7 @@ def test_settings_are_declared_once_each() -> None:
 
 def test_config_imports_neither_qt_nor_sqlalchemy() -> None:
     code = (
-        "import sys, podyx_desktop.config as c; c.resolve({}, {'HOME': '/nonexistent'}); "
+        "import sys, podyx_desktop.db.config as c; c.resolve({}, {'HOME': '/nonexistent'}); "
         "print(sorted(m for m in ('PySide6', 'sqlalchemy', 'keyring') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

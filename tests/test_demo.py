@@ -19,7 +19,7 @@ import pytest
 
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import check_database
-from podyx_desktop.demo import DEMO_PASSWORD, DemoLogins, load_demo
+from podyx_desktop.demo.load import DEMO_PASSWORD, DemoLogins, load_demo
 from podyx_desktop.domain.enums import BookingStatus, PurchaseKind, Role
 from podyx_desktop.domain.errors import PodyxError
 from podyx_desktop.domain.principal import Principal

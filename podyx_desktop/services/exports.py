@@ -1,6 +1,6 @@
 """Staff exports: the receipts issued and the sessions held between two local days.
 
-``podyx-admin export`` (:mod:`podyx_desktop.cli_export`) renders what these return as PDFs.
+``podyx-admin export`` (:mod:`podyx_desktop.cli.export`) renders what these return as PDFs.
 Days are the studio's local calendar days, both inclusive; a purchase counts on the day
 it was issued (``paid_at``, else ``created_at``) and a booking on the day it starts.
 """

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.changes import affects
 from podyx_desktop.domain.records import Account, Address, SignedIn
+from podyx_desktop.gui.changes import affects
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.sign_up import MIN_PASSWORD
 

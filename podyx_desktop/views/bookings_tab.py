@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.changes import affects
 from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
+from podyx_desktop.gui.changes import affects
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.booking_details import BookingDetailsPane

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.changes import affects
 from podyx_desktop.domain.records import Bundle, BundleLedgerEntry, BundleResult
+from podyx_desktop.gui.changes import affects
 from podyx_desktop.models.bundles import (
     ACTIVE_STATES,
     EXPIRED_STATES,

@@ -21,7 +21,7 @@ from podyx_desktop.views.text_style import bold, wrapped_label
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn
-    from podyx_desktop.tasks import TaskRunner
+    from podyx_desktop.gui.tasks import TaskRunner
 
 
 class CheckoutSignIn(QWidget):

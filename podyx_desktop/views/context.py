@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from podyx_desktop.domain.principal import Principal
 
 if TYPE_CHECKING:  # records are imported after the first window has painted
-    from podyx_desktop.changes import ChangeBus
     from podyx_desktop.domain.records import Account, StudioInfo
-    from podyx_desktop.tasks import TaskRunner
+    from podyx_desktop.gui.changes import ChangeBus
+    from podyx_desktop.gui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)

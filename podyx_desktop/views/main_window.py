@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.changes import EVERYTHING, affects
 from podyx_desktop.domain.records import Account, SignedIn
-from podyx_desktop.ui_settings import UiSettings
+from podyx_desktop.gui.changes import EVERYTHING, affects
+from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.views.context import ViewContext
 from podyx_desktop.views.opening import (
     ACCOUNT,

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.changes import affects
 from podyx_desktop.domain.records import Purchase
+from podyx_desktop.gui.changes import affects
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.labels import (
     payment_method_text,

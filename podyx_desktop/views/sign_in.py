@@ -29,9 +29,9 @@ from podyx_desktop.views.sign_up import SignUpPage, device_name
 from podyx_desktop.views.text_style import wrapped_label
 
 if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are needed
-    from podyx_desktop.changes import ChangeBus
     from podyx_desktop.domain.records import BookingResult, SignedIn, StudioInfo
-    from podyx_desktop.tasks import TaskRunner
+    from podyx_desktop.gui.changes import ChangeBus
+    from podyx_desktop.gui.tasks import TaskRunner
     from podyx_desktop.views.start_problem import StartProblemPage
 
 

@@ -32,7 +32,7 @@ from podyx_desktop.views.text_style import wrapped_label
 if TYPE_CHECKING:  # requests and records load after the first paint, on first use
     from podyx_desktop.domain.records import NewAccountCheck, SignedIn
     from podyx_desktop.domain.requests import NewAccount
-    from podyx_desktop.tasks import TaskRunner
+    from podyx_desktop.gui.tasks import TaskRunner
 
 MIN_PASSWORD = 10  # the services' rule; checked here too so the user hears it at once
 CHECK_PAUSE_MS = 350  # a pause in typing this long asks the services about email and phone

@@ -29,8 +29,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThread
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head
 from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
-from podyx_desktop.ui_settings import UiSettings
 from tests import factories
 from tests.conftest import FAST_HASHER
 from tests.factories import BERLIN, PASSWORD, build_studio
@@ -250,7 +250,7 @@ def focus_chain(start: Any, count: int) -> list[Any]:
 @pytest.fixture
 def make_app(qtbot: Any, studio: GuiStudio) -> Iterator[Callable[..., Any]]:
     """Build a :class:`DesktopApp` over the test's studio; every one is shut down after."""
-    from podyx_desktop.app import DesktopApp
+    from podyx_desktop.gui.app import DesktopApp
 
     built: list[DesktopApp] = []
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.changes import ChangeBus
 from podyx_desktop.db.engine import Database
 from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.enums import (
@@ -51,8 +50,9 @@ from podyx_desktop.domain.records import (
     VatLine,
 )
 from podyx_desktop.domain.requests import BookingRequest, SessionCart
+from podyx_desktop.gui.changes import ChangeBus
+from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.services import Services
-from podyx_desktop.tasks import TaskRunner
 from podyx_desktop.views.client_tab import ClientTab
 from podyx_desktop.views.context import UserSession, ViewContext
 from tests.conftest import FAST_HASHER

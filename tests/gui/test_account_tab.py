@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from podyx_desktop.changes import ChangeBus
 from podyx_desktop.domain.errors import SessionExpired, SignInFailed
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.gui.changes import ChangeBus
+from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
+from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.services import Services
-from podyx_desktop.session_store import SERVICE_NAME, account_key
-from podyx_desktop.tasks import TaskRunner
 from podyx_desktop.views.account_tab import AccountTab
 from podyx_desktop.views.context import UserSession, ViewContext
 from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain, services_factory_for

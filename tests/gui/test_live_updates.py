@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from podyx_desktop.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
+from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.services import Services
 from tests import factories
 from tests.gui.conftest import GuiStudio

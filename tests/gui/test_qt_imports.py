@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = textwrap.dedent(
     """
     import inspect, sys
-    import podyx_desktop.app  # applies podyx_desktop.qt_imports first
+    import podyx_desktop.gui.app  # applies podyx_desktop.gui.qt_imports first
     from PySide6.support import feature
 
     reads = []

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 
 from podyx_desktop.db.engine import sqlite_url
 from podyx_desktop.domain.errors import SessionExpired
+from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
+from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
-from podyx_desktop.session_store import SERVICE_NAME, account_key
-from podyx_desktop.ui_settings import UiSettings
 from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain
 
 WAIT = 5_000
@@ -322,7 +322,7 @@ def test_an_unreachable_postgres_server_offers_the_same_ways_on(
 def test_the_demo_studio_is_prepared_on_a_first_run(
     qtbot: Any, make_app: Any, tmp_path: Path
 ) -> None:
-    pytest.importorskip("podyx_desktop.demo")
+    pytest.importorskip("podyx_desktop.demo.load")
     path = tmp_path / "first-run" / "podyx.sqlite3"
     app = make_app(sqlite_url(path), demo_allowed=True)
     qtbot.waitUntil(lambda: app.sign_in.status.text() == "Preparing the demo studio…", timeout=WAIT)
@@ -420,7 +420,7 @@ def run_app_with_spy(
 
     root = Path(__file__).resolve().parents[2]
     probe = (
-        "import sys, podyx_desktop.app as app\n"
+        "import sys, podyx_desktop.gui.app as app\n"
         "marker, start, started = app.bench_marker, app.DesktopApp.start, []\n"
         "def spy(name):\n"
         "    desktop = started[0]\n"
@@ -527,7 +527,7 @@ def test_a_failing_prefetch_leaves_the_tab_to_load_itself(
     from dataclasses import replace
 
     from podyx_desktop.domain.principal import Principal
-    from podyx_desktop.launch import Resumed, prefetch_first_tab
+    from podyx_desktop.gui.launch import Resumed, prefetch_first_tab
     from podyx_desktop.views.bookings_lists import service_lists
 
     studio_info = gui_services.catalogue.studio(Principal.anonymous())

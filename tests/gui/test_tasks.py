@@ -15,9 +15,9 @@ import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from podyx_desktop.changes import ChangeBus, affects
 from podyx_desktop.domain.errors import SignInFailed
-from podyx_desktop.tasks import TaskRunner
+from podyx_desktop.gui.changes import ChangeBus, affects
+from podyx_desktop.gui.tasks import TaskRunner
 
 WAIT = 3_000
 
@@ -112,7 +112,7 @@ def test_an_unexpected_error_is_logged_and_told_in_one_line(
     def crash(_services: Any) -> None:
         raise RuntimeError("the disk is full.\nsecond line")
 
-    with caplog.at_level(logging.ERROR, logger="podyx_desktop.tasks"):
+    with caplog.at_level(logging.ERROR, logger="podyx_desktop.gui.tasks"):
         runner.run(crash, on_error=messages.append)
         qtbot.waitUntil(lambda: bool(messages), timeout=WAIT)
     assert messages == ["Something went wrong: the disk is full. The details are in the log."]

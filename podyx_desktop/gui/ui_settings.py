@@ -12,7 +12,7 @@ _GEOMETRY = "window/geometry"
 _LAST_TAB = "window/last_tab"
 _LAST_EMAIL = "sign_in/last_email"
 # Top level, as the configuration reads it (``[General] database_url`` in the user's
-# settings file; see podyx_desktop.config): the database the person chose in the window.
+# settings file; see podyx_desktop.db.config): the database the person chose in the window.
 _DATABASE_URL = "database_url"
 
 

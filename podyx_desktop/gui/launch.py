@@ -7,7 +7,7 @@ When the database needs more first — it does not exist yet, its schema is olde
 this app, it has no studio — :func:`prepare_database` takes the full path: it imports
 SQLAlchemy and the services, upgrades the schema, and tries the remembered sign-in;
 :func:`load_demo_studio` loads the demo studio on a first run of the embedded database.
-:class:`~podyx_desktop.app.DesktopApp` runs these as tasks and shows what they give.
+:class:`~podyx_desktop.gui.app.DesktopApp` runs these as tasks and shows what they give.
 
 Importing this module is cheap: what the functions need, they import when they run.
 """
@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from podyx_desktop.session_store import SessionStore
+from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.views.sign_in import DemoLogin
 
 if TYPE_CHECKING:
-    from podyx_desktop.config import ResolvedConfig
+    from podyx_desktop.db.config import ResolvedConfig
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
     from podyx_desktop.views.bookings_lists import ListReader
@@ -206,7 +206,7 @@ def freeze_startup_objects() -> None:
 
 
 def load_demo_studio(services: Services, tab: int = 0) -> tuple[StudioInfo, tuple[DemoLogin, ...]]:
-    from podyx_desktop.demo import load_demo
+    from podyx_desktop.demo.load import load_demo
     from podyx_desktop.domain.principal import Principal
 
     logins = demo_logins_of(load_demo(services))
@@ -230,7 +230,7 @@ def demo_logins_of(logins: Any) -> tuple[DemoLogin, ...]:
 def known_demo_logins() -> tuple[DemoLogin, ...]:
     """The demo studio's client logins when it was loaded on an earlier run."""
     try:
-        from podyx_desktop import demo_data
+        from podyx_desktop.demo import data as demo_data
     except ImportError:
         return ()
     return tuple(
@@ -291,7 +291,7 @@ class Configured:
     def database_url(self) -> str:
         """The database to open, with its password from the keyring when one is kept."""
         if self._url is None:
-            from podyx_desktop.config import password_from_keyring, resolve, with_password
+            from podyx_desktop.db.config import password_from_keyring, resolve, with_password
 
             flags = self._flags
             config = resolve({"database_url": flags.database, "log_level": flags.log_level})

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from podyx_desktop.cli_common import (
+from podyx_desktop.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     Command,

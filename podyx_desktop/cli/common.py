@@ -1,7 +1,7 @@
 """What every ``podyx-admin`` command shares: its invocation, and the configured database.
 
 A command is a :class:`Command` whose ``run`` takes an :class:`Invocation` and returns an
-exit code; :mod:`podyx_desktop.cli` registers them. :func:`open_database` refuses what is
+exit code; :mod:`podyx_desktop.cli.admin` registers them. :func:`open_database` refuses what is
 not a usable database *before* touching it, so a refused command changes nothing.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from podyx_desktop.config import ResolvedConfig, hide_password, password_from_keyring
+from podyx_desktop.db.config import ResolvedConfig, hide_password, password_from_keyring
 from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
 
 if TYPE_CHECKING:

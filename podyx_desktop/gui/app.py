@@ -2,7 +2,7 @@
 
 Start-up order matters for how fast the window appears: this module imports only Qt and
 small modules and paints the sign-in screen. Then, on the task worker, the configuration
-is resolved and the start-up work of :mod:`podyx_desktop.launch` runs: the quick start
+is resolved and the start-up work of :mod:`podyx_desktop.gui.launch` runs: the quick start
 (the main window opens filled before SQLAlchemy is imported), or, when the database needs
 more first, the full path. :class:`DesktopApp` shows what it gives: the sign-in screen,
 or the main window.
@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from podyx_desktop import qt_imports  # noqa: F401  (before the others: makes them cheaper)
-from podyx_desktop.changes import ChangeBus, DatabaseWatcher
-from podyx_desktop.launch import (
+from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
+from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
+from podyx_desktop.gui.launch import (
     Configured,
     Flags,
     Prepared,
@@ -38,9 +38,9 @@ from podyx_desktop.launch import (
     resume_session,
     warm_up_sign_in,
 )
-from podyx_desktop.session_store import SessionStore
-from podyx_desktop.tasks import TaskRunner
-from podyx_desktop.ui_settings import UiSettings
+from podyx_desktop.gui.session_store import SessionStore
+from podyx_desktop.gui.tasks import TaskRunner
+from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.views.paint import FirstPaint
 from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
 
@@ -56,7 +56,7 @@ BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
 BENCH_LAG_MS = "PODYX_BENCH_LAG_MS"
 PREWARM_LATER_MS = 1500  # after the window shows: its first tab has loaded and painted
-STYLESHEET = Path(__file__).resolve().parent.parent / "resources" / "styles" / "app.qss"
+STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "styles" / "app.qss"
 
 
 def bench_marker(name: str) -> None:

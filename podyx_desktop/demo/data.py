@@ -1,6 +1,6 @@
 """The demo studio's script: its catalogue, its people and eight weeks of their sessions.
 
-Read by :mod:`podyx_desktop.demo`, which plays it through the services. Days are counted
+Read by :mod:`podyx_desktop.demo.load`, which plays it through the services. Days are counted
 from today (negative: the past); hours are the studio's local wall-clock hours, taken as
 "at or after" (the demo books the first free time from there).
 """

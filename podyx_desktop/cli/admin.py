@@ -2,7 +2,7 @@
 
 Create or upgrade a database, check it, back it up while it is in use, load a demo
 studio, show the resolved configuration and self-test an installation. Each command is a
-:class:`~podyx_desktop.cli_common.Command` listed in :data:`COMMANDS`; heavy imports
+:class:`~podyx_desktop.cli.common.Command` listed in :data:`COMMANDS`; heavy imports
 (SQLAlchemy, the services) happen inside the commands, so ``podyx-admin --help`` starts
 at once. Whatever goes wrong is one line on stderr starting with ``podyx-admin:``, never
 a traceback.
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 from contextlib import suppress
 
 from podyx_desktop import __version__
-from podyx_desktop.cli_backup import BACKUP
-from podyx_desktop.cli_common import (
+from podyx_desktop.cli.backup import BACKUP
+from podyx_desktop.cli.common import (
     EXIT_BROKEN_PIPE,
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -37,9 +37,9 @@ from podyx_desktop.cli_common import (
     open_database,
     schema_revision,
 )
-from podyx_desktop.cli_export import EXPORT
-from podyx_desktop.cli_selftest import SELFTEST
-from podyx_desktop.config import (
+from podyx_desktop.cli.export import EXPORT
+from podyx_desktop.cli.selftest import SELFTEST
+from podyx_desktop.db.config import (
     DATABASE_URL,
     LOG_LEVEL,
     hide_password,
@@ -100,7 +100,7 @@ def run_demo(invocation: Invocation) -> int:
     from sqlalchemy import inspect, text
 
     from podyx_desktop.db.migrate import upgrade_to_head
-    from podyx_desktop.demo import load_demo
+    from podyx_desktop.demo.load import load_demo
     from podyx_desktop.services import Services
 
     with open_database(invocation, create=True) as database:

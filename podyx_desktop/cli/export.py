@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from podyx_desktop.cli_common import (
+from podyx_desktop.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     PROG,
@@ -210,7 +210,7 @@ def parse_day(raw: str, option: str) -> date:
 
 def _load(database_url: str, kind: str, first: date, last: date) -> tuple[StudioInfo, list[_Job]]:
     """The studio and every document to write, read in full before rendering starts."""
-    from podyx_desktop.config import clean_database_url, hide_password
+    from podyx_desktop.db.config import clean_database_url, hide_password
     from podyx_desktop.db.engine import Database, parse_url
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.services import Services

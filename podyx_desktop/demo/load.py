@@ -4,7 +4,7 @@ Everything is made through the services, as the people in it would: the catalogu
 system, then eight weeks of bookings, payments, bundles, cancellations, refunds, notes and
 files by clients and staff, on a clock the demo moves forward day by day, and finally
 upcoming sessions booked up to today. Every account shares one password, printed with the
-logins. The scripted studio itself (names, plans) is in :mod:`podyx_desktop.demo_data`.
+logins. The scripted studio itself (names, plans) is in :mod:`podyx_desktop.demo.data`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from zoneinfo import ZoneInfo
 
-from podyx_desktop import demo_data as data
+from podyx_desktop.demo import data
 from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, RefundTo, Role
 from podyx_desktop.domain.errors import DatabaseProblem, PodyxError

@@ -20,7 +20,7 @@ from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
-from podyx_desktop.cli_common import (
+from podyx_desktop.cli.common import (
     EXIT_OK,
     Command,
     Invocation,
@@ -28,7 +28,7 @@ from podyx_desktop.cli_common import (
     check_sqlite_file,
     target,
 )
-from podyx_desktop.config import postgres_server
+from podyx_desktop.db.config import postgres_server
 from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
 
 PG_DUMP_GLOBS = [
