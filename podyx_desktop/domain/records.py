@@ -406,17 +406,6 @@ class BundleStatement:
 
 
 @dataclass(frozen=True)
-class Changes:
-    """Which kinds of entity a write changed; screens reload what they show."""
-
-    entities: frozenset[str] = frozenset()
-
-    @classmethod
-    def of(cls, *names: str) -> Changes:
-        return cls(frozenset(names))
-
-
-@dataclass(frozen=True)
 class DayRange:
     first: date
     last: date

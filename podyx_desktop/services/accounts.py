@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import (
     AccountLocked,
@@ -30,7 +31,6 @@ from podyx_desktop.domain.errors import (
     SignInFailed,
 )
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.records import Changes
 from podyx_desktop.domain.tokens import hash_token
 from podyx_desktop.services import mapping, validation
 from podyx_desktop.services.context import (
@@ -256,7 +256,7 @@ class AccountService:
                 )
                 .values(revoked_at=self._ctx.now())
             )
-        return Changes.of("sessions")
+        return Changes.of(Kind.SESSIONS)
 
     # --- the account tab ------------------------------------------------------------
 
