@@ -46,8 +46,8 @@ from podyx_desktop.gui.tasks import GIL_SWITCH_INTERVAL_S
 from podyx_desktop.models.base import SORT_ROLE
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.views.status_delegate import StatusBadgeDelegate
-from podyx_desktop.views.tables import record_table
+from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
+from podyx_desktop.views.common.tables import record_table
 from tests.gui.fixtures_tabs import sample_bookings
 
 DISPLAY = DisplayFormat("Europe/Berlin", "en_GB", "EUR")

@@ -317,8 +317,8 @@ def addons_dialog(session: Session) -> QWidget:
 
 def _wizard(session: Session, step: int, *, visitor: bool = False) -> QWidget:
     """The booking wizard at ``step`` (BookingWizard.SETUP … DONE), filled in."""
-    from podyx_desktop.views.booking_wizard import BookingWizard
-    from podyx_desktop.views.context import UserSession, ViewContext
+    from podyx_desktop.views.booking.booking_wizard import BookingWizard
+    from podyx_desktop.views.common.context import UserSession, ViewContext
 
     if visitor:
         desktop = session.new_desktop()

@@ -41,14 +41,14 @@ from podyx_desktop.gui.launch import (
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.gui.ui_settings import UiSettings
-from podyx_desktop.views.paint import FirstPaint
-from podyx_desktop.views.sign_in import DemoLogin, SignInScreen
+from podyx_desktop.views.common.paint import FirstPaint
+from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
-    from podyx_desktop.views.main_window import MainWindow
-    from podyx_desktop.views.opening import Prefetched
+    from podyx_desktop.views.client.main_window import MainWindow
+    from podyx_desktop.views.client.opening import Prefetched
 
 ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
@@ -332,8 +332,8 @@ class DesktopApp(QObject):
             self.main_window.statusBar().showMessage(problem, 15_000)
 
     def _show_main(self, signed_in: SignedIn, prefetched: Prefetched | None = None) -> None:
-        from podyx_desktop.views.context import UserSession, ViewContext
-        from podyx_desktop.views.main_window import MainWindow
+        from podyx_desktop.views.client.main_window import MainWindow
+        from podyx_desktop.views.common.context import UserSession, ViewContext
 
         assert self.studio is not None
         user = UserSession(signed_in.principal, signed_in.account, self.studio, signed_in.token)
@@ -387,7 +387,7 @@ class DesktopApp(QObject):
         window.close()
 
     def _show_error(self, message: str) -> None:
-        from podyx_desktop.views.widgets import error_box
+        from podyx_desktop.views.common.widgets import error_box
 
         parent = self.main_window if self.main_window is not None else self.sign_in
         error_box(parent, message)

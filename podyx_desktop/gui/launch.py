@@ -21,14 +21,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podyx_desktop.gui.session_store import SessionStore
-from podyx_desktop.views.sign_in import DemoLogin
+from podyx_desktop.views.start.sign_in import DemoLogin
 
 if TYPE_CHECKING:
     from podyx_desktop.db.config import ResolvedConfig
     from podyx_desktop.domain.records import SignedIn, StudioInfo
     from podyx_desktop.services import Services
-    from podyx_desktop.views.bookings_lists import ListReader
-    from podyx_desktop.views.opening import Prefetched
+    from podyx_desktop.views.client.opening import Prefetched
+    from podyx_desktop.views.profile.bookings_lists import ListReader
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def prepare_database(
     store = SessionStore(url)
     if studio is None:
         return Prepared(None, url, own_database, store, None)
-    from podyx_desktop.views.bookings_lists import service_lists
+    from podyx_desktop.views.profile.bookings_lists import service_lists
 
     return _open_studio(studio, url, store, services.accounts.resume, service_lists(services), tab)
 
@@ -132,8 +132,8 @@ def prefetch_first_tab(
     """The first load of the tab the main window will open on, here in the start-up task
     (it saves the window a round trip to the worker). If it fails, the tab loads itself
     and reports the problem as it would on any load."""
-    from podyx_desktop.views.context import UserSession
-    from podyx_desktop.views.opening import prefetch
+    from podyx_desktop.views.client.opening import prefetch
+    from podyx_desktop.views.common.context import UserSession
 
     signed_in = resumed.signed_in
     assert signed_in is not None
@@ -151,12 +151,12 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
     GUI thread with imports."""
     import importlib
 
-    from podyx_desktop.views.opening import first_modules
+    from podyx_desktop.views.client.opening import first_modules
 
     for name in first_modules(tab):
         importlib.import_module(name)
     if studio is not None:
-        from podyx_desktop.views.formatting import money_text
+        from podyx_desktop.views.common.formatting import money_text
 
         money_text(0, studio.currency, studio.locale)
 
@@ -170,7 +170,7 @@ def prewarm_later_views(_services: Services) -> None:
     """Import the modules of the other tabs and of the dialogs (a task, on the worker)."""
     import importlib
 
-    from podyx_desktop.views.opening import LATER_MODULES
+    from podyx_desktop.views.client.opening import LATER_MODULES
 
     for name in LATER_MODULES:
         importlib.import_module(name)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from podyx_desktop.db import tables as t
@@ -37,7 +37,7 @@ from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedu
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import cart as cart_lines
-from podyx_desktop.services import mapping, rules
+from podyx_desktop.services import mapping, rules, settlement
 from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.context import (
     ServiceContext,
@@ -350,95 +350,17 @@ class BookingService:
                 )
             give_credit = return_credit if (staff and return_credit is not None) else in_cutoff
             if row.bundle_id is not None:
-                self._return_credit(session, row, give_credit, now)
+                settlement.return_credit(session, row, give_credit, now)
             refund_to = (
                 refund
                 if staff and refund is not None
                 else (RefundTo.STORE_CREDIT if in_cutoff else None)
             )
-            self._settle_purchases(session, row, refund_to, user, reason or "Session canceled")
+            settlement.settle_purchases(
+                self.purchases, session, row, refund_to, user, reason or "Session canceled"
+            )
             session.flush()
             return booking_records(session, [row])[0]
-
-    def _return_credit(self, session: Session, row: t.Booking, give: bool, now: datetime) -> None:
-        assert row.bundle_id is not None
-        # One statement adds the credit and says what the balance became: a value read
-        # earlier could be stale by the time it is written back (another seat redeeming
-        # or canceling against the same bundle), and the bound keeps a full bundle full.
-        returned = (
-            session.execute(
-                update(t.Bundle)
-                .where(
-                    t.Bundle.id == row.bundle_id,
-                    t.Bundle.sessions_remaining < t.Bundle.sessions_total,
-                )
-                .values(sessions_remaining=t.Bundle.sessions_remaining + 1)
-                .returning(t.Bundle.sessions_remaining)
-                .execution_options(synchronize_session=False)
-            ).scalar_one_or_none()
-            if give
-            else None
-        )
-        if returned is not None:
-            session.add(
-                t.BundleLedger(
-                    bundle_id=row.bundle_id,
-                    at=now,
-                    kind="credit_returned",
-                    booking_id=row.id,
-                    change=1,
-                    remaining_after=returned,
-                )
-            )
-        else:
-            remaining = session.scalar(
-                select(t.Bundle.sessions_remaining).where(t.Bundle.id == row.bundle_id)
-            )
-            session.add(
-                t.BundleLedger(
-                    bundle_id=row.bundle_id,
-                    at=now,
-                    kind="credit_kept",
-                    booking_id=row.id,
-                    change=0,
-                    remaining_after=remaining or 0,
-                    note="Canceled after the cutoff",
-                )
-            )
-        # a Bundle loaded earlier in this session must not show the old balance
-        loaded = session.identity_map.get(session.identity_key(t.Bundle, row.bundle_id))
-        if loaded is not None:
-            session.expire(loaded, ["sessions_remaining"])
-
-    def _settle_purchases(
-        self,
-        session: Session,
-        row: t.Booking,
-        refund_to: RefundTo | None,
-        user: t.User | None,
-        reason: str,
-    ) -> None:
-        ids = {row.purchase_id} | {a.purchase_id for a in row.addons}
-        # Locked, in id order (as every seat takes them): a refund or a payment recorded
-        # for one of these purchases on another seat is either done before this looks at
-        # its status, or waits until this cancellation is committed.
-        for purchase in session.scalars(
-            select(t.Purchase)
-            .where(t.Purchase.id.in_(ids - {None}))
-            .order_by(t.Purchase.id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).all():
-            if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
-                self.purchases.refund_in_session(
-                    session, purchase, RefundTo.ORIGINAL_METHOD, user, reason
-                )
-            elif (
-                purchase.status == PurchaseStatus.PAID
-                and refund_to is not None
-                and purchase.gross_minor > 0
-            ):
-                self.purchases.refund_in_session(session, purchase, refund_to, user, reason)
 
     def reschedule(
         self,

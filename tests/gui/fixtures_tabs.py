@@ -53,8 +53,8 @@ from podyx_desktop.domain.requests import BookingRequest, SessionCart
 from podyx_desktop.gui.changes import ChangeBus
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.services import Services
-from podyx_desktop.views.client_tab import ClientTab
-from podyx_desktop.views.context import UserSession, ViewContext
+from podyx_desktop.views.common.context import UserSession, ViewContext
+from podyx_desktop.views.profile.profile_tab import ProfileTab
 from tests.conftest import FAST_HASHER
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -321,7 +321,7 @@ def click(qtbot: Any, button: QAbstractButton) -> None:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-TabT = TypeVar("TabT", bound=ClientTab)
+TabT = TypeVar("TabT", bound=ProfileTab)
 
 
 def open_tab(

@@ -18,8 +18,8 @@ from podyx_desktop.gui.changes import ChangeBus
 from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.services import Services
-from podyx_desktop.views.account_tab import AccountTab
-from podyx_desktop.views.context import UserSession, ViewContext
+from podyx_desktop.views.common.context import UserSession, ViewContext
+from podyx_desktop.views.profile.account_tab import AccountTab
 from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain, services_factory_for
 from tests.gui.test_sign_in import sign_in, wait_main
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWizard
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod
 from podyx_desktop.domain.records import BookingResult, SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.booking_wizard import BookingWizard
-from podyx_desktop.views.bookings_tab import BookingsTab
-from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.booking.booking_wizard import BookingWizard
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from tests.factories import PASSWORD
 from tests.gui.fixtures_tabs import click, pick_slot, select_row, studio_today, wait_idle
 

@@ -13,9 +13,9 @@ from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.domain.requests import AddonChoice
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.services import Services
-from podyx_desktop.views.bookings_lists import prefetch, service_lists
-from podyx_desktop.views.bookings_tab import BookingsTab
-from podyx_desktop.views.context import UserSession, ViewContext
+from podyx_desktop.views.common.context import UserSession, ViewContext
+from podyx_desktop.views.profile.bookings_lists import prefetch, service_lists
+from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from tests.gui.fixtures_tabs import (
     click,
     late_booking,
@@ -240,7 +240,7 @@ def test_changes_made_elsewhere_show_up_after_the_bus_says_so(
 def test_the_status_column_is_a_coloured_badge(qtbot: Any, tab_context: ViewContext) -> None:
     from PySide6.QtGui import QColor
 
-    from podyx_desktop.views.widgets import status_colours
+    from podyx_desktop.views.common.widgets import status_colours
 
     tab = _open_tab(qtbot, tab_context)
     view = tab.upcoming_view

@@ -9,8 +9,8 @@ from typing import Any
 from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.bundles_tab import BundlesTab
-from podyx_desktop.views.context import ViewContext
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.profile.bundles_tab import BundlesTab
 from tests.gui.fixtures_tabs import (
     click,
     open_tab,

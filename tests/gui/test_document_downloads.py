@@ -22,16 +22,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus, RefundTo
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.bookings_tab import BookingsTab
-from podyx_desktop.views.bundles_tab import BundlesTab
-from podyx_desktop.views.context import ViewContext
-from podyx_desktop.views.document_actions import (
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.document_actions import (
     LAST_FOLDER_KEY,
     DocumentDownload,
     receipt_button_state,
     safe_file_name,
 )
-from podyx_desktop.views.purchases_tab import PurchasesTab
+from podyx_desktop.views.profile.bookings_tab import BookingsTab
+from podyx_desktop.views.profile.bundles_tab import BundlesTab
+from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 from tests.factories import BERLIN
 from tests.gui.conftest import next_day_at
 from tests.gui.fixtures_tabs import click, open_tab, sample_purchases, select_row, wait_idle

@@ -8,8 +8,8 @@ from typing import Any
 from podyx_desktop.domain.enums import PaymentMethod, RefundTo
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
-from podyx_desktop.views.context import ViewContext
-from podyx_desktop.views.purchases_tab import PurchasesTab
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 from tests.gui.fixtures_tabs import open_tab, select_row, wait_idle
 
 

@@ -1,0 +1,1 @@
+"""Named operations: one function per user-level write (see __init__)."""

@@ -1,0 +1,437 @@
+"""The signed-in window. It only assembles: the four tabs, the name button, the actions.
+
+Tabs: Bookings, Bundles, Purchases, Account (each its own module). Top right, the
+client's name opens a menu with "My Profile" (the Account tab) and "Log out". Shortcuts:
+Ctrl+N new booking, Ctrl+1…4 the tabs, F5 refresh. The status bar shows a busy
+indicator while a task has run for a moment. Geometry and the last tab are restored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from podyx_desktop.domain.records import Account, SignedIn
+from podyx_desktop.gui.changes import EVERYTHING, affects
+from podyx_desktop.gui.ui_settings import UiSettings
+from podyx_desktop.views.client.opening import (
+    ACCOUNT,
+    BOOKINGS,
+    BUNDLES,
+    PURCHASES,
+    Prefetched,
+    opening_tab,
+)
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.widgets import error_box
+
+if TYPE_CHECKING:
+    from podyx_desktop.views.profile.account_tab import AccountTab
+    from podyx_desktop.views.profile.bookings_tab import BookingsTab
+    from podyx_desktop.views.profile.bundles_tab import BundlesTab
+    from podyx_desktop.views.profile.purchases_tab import PurchasesTab
+
+
+FRAME_MS = 16  # one display frame
+FRAME_FIRST_MS = 100
+
+
+class Tab(Protocol):
+    def reload(self) -> None: ...
+
+
+def initials(name: str) -> str:
+    parts = [part for part in name.split() if part[:1].isalpha()]
+    if len(parts) > 1:
+        return (parts[0][:1] + parts[-1][:1]).upper()
+    return parts[0][:2].upper() if parts else "?"
+
+
+def avatar(name: str, size: int = 28) -> QIcon:
+    """A round badge with the person's initials, coloured by their name."""
+    palette = ("#4f46e5", "#0e7490", "#b45309", "#7c3aed", "#047857", "#be123c")
+    colour = QColor(palette[sum(map(ord, name)) % len(palette)])
+    ratio = 2  # drawn at twice the size, so it stays crisp on high-density screens
+    pixmap = QPixmap(size * ratio, size * ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(0, 0, size * ratio, size * ratio)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * ratio * 0.4))
+    painter.setFont(font)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(
+        QRectF(0, 0, size * ratio, size * ratio), Qt.AlignmentFlag.AlignCenter, initials(name)
+    )
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return QIcon(pixmap)
+
+
+class _TabPage(QWidget):
+    """Holds one tab's place in the tab bar and builds the tab the first time it is needed.
+
+    Building every tab at once stalls the window (style sheets make widget creation
+    costly): the window builds only the tab it opens on (with the window when its data
+    was prefetched, else right after the window's first paint); the others when first
+    shown.
+    """
+
+    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._build = build
+        self.content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 8, 12, 4)
+
+    @property
+    def built(self) -> bool:
+        return self.content is not None
+
+    def ensure(self) -> QWidget:
+        """The tab, built (and its load started) the first time it is asked for."""
+        if self.content is None:
+            self.content = self._build(self)
+            self._layout.addWidget(self.content)
+            self.setFocusProxy(self.content)
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    """The client's profile: bookings, bundles, purchases and account, in tabs."""
+
+    log_out_requested = Signal()
+    session_replaced = Signal(object)  # SignedIn after a password change
+
+    def __init__(
+        self,
+        ctx: ViewContext,
+        settings: UiSettings,
+        parent: QWidget | None = None,
+        *,
+        prefetched: Prefetched | None = None,
+    ) -> None:
+        """``prefetched``: the first load of the tab the window opens on, made by the
+        start-up task with ``opening.prefetch``; that tab shows it instead of loading."""
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self._prefetched = prefetched
+        self._ctx = ctx
+        self._settings = settings
+        self._wizard: QWidget | None = None
+        studio = ctx.user.studio
+        self.setWindowTitle(self.tr("{studio} — Podyx").format(studio=studio.name))
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_header(studio.name))
+        self.tabs = QTabWidget(central)
+        self.tabs.setObjectName("MainTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Profile sections"))
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._pages: list[_TabPage] = []
+        for title, build in (
+            (self.tr("&Bookings"), self._build_bookings_tab),
+            (self.tr("B&undles"), self._build_bundles_tab),
+            (self.tr("&Purchases"), self._build_purchases_tab),
+            (self.tr("&Account"), self._build_account_tab),
+        ):
+            page = _TabPage(build, self.tabs)
+            self._pages.append(page)
+            self.tabs.addTab(page, title)
+        self._build_status_bar()
+        self._build_actions()
+
+        ctx.tasks.busy_changed.connect(self._set_busy)
+        ctx.bus.changed.connect(self._on_changed)
+        if ctx.user.account is not None:
+            self._show_account(ctx.user.account)
+        geometry = settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        self.tabs.setCurrentIndex(opening_tab(settings.last_tab))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._framed = False  # the window has painted once
+        self._closing = False
+        if self._prefetched is not None:
+            # Its data is here already: the tab shows it in the window's first paint.
+            self._pages[self.tabs.currentIndex()].ensure()
+
+    # --- the tabs -------------------------------------------------------------------
+
+    def _take_prefetched(self, index: int) -> object | None:
+        prefetched, self._prefetched = self._prefetched, None
+        return prefetched.data if prefetched is not None and prefetched.tab == index else None
+
+    def _build_bookings_tab(self, page: QWidget) -> BookingsTab:
+        from podyx_desktop.views.profile.bookings_lists import Loaded
+        from podyx_desktop.views.profile.bookings_tab import BookingsTab
+
+        initial = self._take_prefetched(BOOKINGS)
+        if isinstance(initial, Loaded):
+            return BookingsTab(self._ctx, page, initial=initial)
+        tab = BookingsTab(self._ctx, page)
+        tab.reload()
+        return tab
+
+    def _build_bundles_tab(self, page: QWidget) -> BundlesTab:
+        from podyx_desktop.views.profile.bundles_tab import BundlesTab
+
+        tab = BundlesTab(self._ctx, page)
+        tab.reload()
+        return tab
+
+    def _build_purchases_tab(self, page: QWidget) -> PurchasesTab:
+        from podyx_desktop.views.profile.purchases_tab import PurchasesTab
+
+        tab = PurchasesTab(self._ctx, page)
+        tab.reload()
+        return tab
+
+    def _build_account_tab(self, page: QWidget) -> AccountTab:
+        from podyx_desktop.views.profile.account_tab import AccountTab
+
+        tab = AccountTab(self._ctx, page)
+        tab.reload()
+        tab.account_changed.connect(self._show_account)
+        tab.session_replaced.connect(self._session_replaced)
+        tab.log_out_requested.connect(self.log_out_requested)
+        return tab
+
+    @property
+    def bookings_tab(self) -> BookingsTab:
+        return cast("BookingsTab", self._pages[BOOKINGS].ensure())
+
+    @property
+    def bundles_tab(self) -> BundlesTab:
+        return cast("BundlesTab", self._pages[BUNDLES].ensure())
+
+    @property
+    def purchases_tab(self) -> PurchasesTab:
+        return cast("PurchasesTab", self._pages[PURCHASES].ensure())
+
+    @property
+    def account_tab(self) -> AccountTab:
+        return cast("AccountTab", self._pages[ACCOUNT].ensure())
+
+    def current_tab(self) -> QWidget:
+        """The tab on show (``tabs.currentWidget()`` is the page that holds it)."""
+        return self._pages[self.tabs.currentIndex()].ensure()
+
+    def show_tab(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+
+    @property
+    def current_tab_built(self) -> bool:
+        return self._pages[self.tabs.currentIndex()].built
+
+    @property
+    def all_tabs_built(self) -> bool:
+        return all(page.built for page in self._pages)
+
+    def _tab_changed(self, index: int) -> None:
+        self._pages[index].ensure()
+        self._settings.last_tab = index
+
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        """Keep the name button current while the Account tab (which does it) is unbuilt."""
+        if self._pages[ACCOUNT].built or not affects(entities, "account"):
+            return
+        principal = self._ctx.user.principal
+        self._ctx.tasks.run(
+            lambda services: services.accounts.get(principal),
+            on_success=self._show_account,
+            owner=self,
+        )
+
+    # --- building -----------------------------------------------------------------
+
+    def _build_header(self, studio_name: str) -> QWidget:
+        header = QFrame(self)
+        header.setObjectName("Header")
+        row = QHBoxLayout(header)
+        row.setContentsMargins(20, 10, 16, 10)
+        title = QLabel(studio_name, header)
+        title.setObjectName("HeaderTitle")
+        self.new_booking_button = QPushButton(self.tr("New booking"), header)
+        self.new_booking_button.setObjectName("PrimaryButton")
+        self.new_booking_button.setAccessibleName(self.tr("New booking"))
+        self.new_booking_button.setToolTip(self.tr("Book a session (Ctrl+N)"))
+        self.user_button = QToolButton(header)
+        self.user_button.setObjectName("UserButton")
+        self.user_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.user_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.user_button.setIconSize(QSize(28, 28))
+        self.user_menu = QMenu(self.user_button)
+        self.profile_action = self.user_menu.addAction(self.tr("My Profile"))
+        self.user_menu.addSeparator()
+        self.log_out_action = self.user_menu.addAction(self.tr("Log out"))
+        self.user_button.setMenu(self.user_menu)
+        row.addWidget(title)
+        row.addStretch(1)
+        row.addWidget(self.new_booking_button)
+        row.addSpacing(8)
+        row.addWidget(self.user_button)
+        self.new_booking_button.clicked.connect(self.open_booking_wizard)
+        self.profile_action.triggered.connect(lambda: self.tabs.setCurrentIndex(ACCOUNT))
+        self.log_out_action.triggered.connect(self.log_out_requested)
+        return header
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.busy_label = QLabel(self.tr("Working…"), bar)
+        self.busy_bar = QProgressBar(bar)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumSize(120, 10)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName(self.tr("Working"))
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.busy_bar)
+        self._set_busy(False)
+
+    def _build_actions(self) -> None:
+        self.new_booking_action = self._action(
+            self.tr("New booking"), QKeySequence.StandardKey.New, self.open_booking_wizard
+        )
+        self.refresh_action = self._action(
+            self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        )
+        self.refresh_action.setShortcuts([QKeySequence(Qt.Key.Key_F5)])
+        self.tab_actions = []
+        for index in range(self.tabs.count()):
+            label = self.tabs.tabText(index).replace("&", "")
+            action = self._action(
+                self.tr("Show {tab}").format(tab=label),
+                QKeySequence(f"Ctrl+{index + 1}"),
+                lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+            )
+            self.tab_actions.append(action)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey,
+        slot: Callable[..., object],
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # --- behaviour ------------------------------------------------------------------
+
+    @property
+    def context(self) -> ViewContext:
+        return self._ctx
+
+    def reload_all(self) -> None:
+        """Reload every tab built so far (the others load when they are built)."""
+        for page in self._pages:
+            if page.content is not None:
+                cast(Tab, page.content).reload()
+
+    def refresh(self) -> None:
+        self._ctx.bus.publish({EVERYTHING})
+
+    @property
+    def wizard(self) -> QWidget | None:
+        """The booking wizard opened last (Ctrl+N / New booking), if any."""
+        return self._wizard
+
+    def open_booking_wizard(self) -> None:
+        from podyx_desktop.views.booking.booking_wizard import BookingWizard
+
+        wizard = BookingWizard(self._ctx, self)
+        self._wizard = wizard
+        wizard.open()
+
+    def show_error(self, message: str) -> None:
+        error_box(self, message)
+
+    def _show_account(self, account: Account) -> None:
+        self._ctx.user = self._ctx.user.with_account(account)
+        self.user_button.setText(f"{account.full_name}  ▾")
+        self.user_button.setIcon(avatar(account.full_name))
+        self.user_button.setAccessibleName(
+            self.tr("Account menu for {name}").format(name=account.full_name)
+        )
+
+    def _session_replaced(self, signed_in: SignedIn) -> None:
+        from dataclasses import replace
+
+        self._ctx.user = replace(self._ctx.user, account=signed_in.account, token=signed_in.token)
+        self.session_replaced.emit(signed_in)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_label.setVisible(busy)
+        self.busy_bar.setVisible(busy)
+
+    def _build_current_tab(self) -> None:
+        if not self._closing:
+            self._pages[self.tabs.currentIndex()].ensure()
+
+    # Without prefetched data (a sign-in by hand) the window paints its frame first and
+    # builds the tab it opens on a display frame later: two short stalls of the GUI
+    # thread instead of one long one (bench/gui_lag.py).
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._pages[self.tabs.currentIndex()].built:
+            # the fallback for a window that does not paint (minimised, covered)
+            QTimer.singleShot(FRAME_FIRST_MS, self, self._build_current_tab)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._framed:
+            self._framed = True
+            QTimer.singleShot(FRAME_MS, self, self._build_current_tab)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        self.save_state()
+        super().closeEvent(event)
+
+    def save_state(self) -> None:
+        self._settings.geometry = self.saveGeometry()
+        self._settings.last_tab = self.tabs.currentIndex()
+        self._settings.sync()

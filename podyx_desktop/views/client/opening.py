@@ -1,0 +1,63 @@
+"""What the main window opens with, worked out before it exists (by the start-up task,
+on the worker): the tab it opens on, the modules to import for it, and that tab's first
+load. Small on purpose: the start-up task imports it before anything else of the views.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from podyx_desktop.views.common.context import UserSession
+    from podyx_desktop.views.profile.bookings_lists import ListReader
+
+BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
+# Each tab's module, imported when the tab is first built. Start-up imports the module of
+# the tab the window opens on (on the worker, before the window shows: ``first_modules``);
+# the rest, and the dialogs, are imported on the worker once the window is up
+# (``LATER_MODULES``), so the GUI thread does not stall on imports either way.
+TAB_MODULES = (
+    "podyx_desktop.views.profile.bookings_tab",
+    "podyx_desktop.views.profile.bundles_tab",
+    "podyx_desktop.views.profile.purchases_tab",
+    "podyx_desktop.views.profile.account_tab",
+)
+LATER_MODULES = (
+    *TAB_MODULES,
+    "podyx_desktop.views.booking.booking_wizard",
+    "podyx_desktop.views.profile.addons_dialog",
+    "podyx_desktop.views.profile.reschedule_dialog",
+)
+
+
+def opening_tab(last_tab: int) -> int:
+    """The tab the window opens on: the one shown last (a stale index: the last tab)."""
+    return min(max(last_tab, 0), len(TAB_MODULES) - 1)
+
+
+def first_modules(last_tab: int) -> tuple[str, ...]:
+    """The modules the main window needs to show: its own and the tab's it opens on."""
+    return ("podyx_desktop.views.client.main_window", TAB_MODULES[opening_tab(last_tab)])
+
+
+@dataclass(frozen=True)
+class Prefetched:
+    """The first load of tab ``tab``, made before the window was built."""
+
+    tab: int
+    data: object
+
+
+def prefetch(bookings: ListReader, user: UserSession, last_tab: int) -> Prefetched | None:
+    """On the worker, before the window exists: the first load of the tab it opens on, for
+    the tabs that take one (the Bookings tab, read with ``bookings``); None for the others
+    (they load when built).
+    """
+    tab = opening_tab(last_tab)
+    if tab != BOOKINGS:
+        return None
+    from podyx_desktop.views.profile.bookings_lists import prefetch as prefetch_bookings
+
+    data = prefetch_bookings(bookings, user)
+    return Prefetched(tab, data) if data is not None else None

@@ -1,0 +1,144 @@
+"""Small widgets every screen shares: a status pill, a busy overlay, an error box.
+
+Money and time helpers live in :mod:`podyx_desktop.views.common.formatting` and are re-exported
+here for convenience.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.views.common.formatting import local_time_text, money_text
+
+__all__ = [
+    "BusyOverlay",
+    "StatusBadge",
+    "error_box",
+    "local_time_text",
+    "money_text",
+    "status_text",
+]
+
+# (text colour, background) per status: calm for settled, amber for waiting, grey for over.
+_STATUS_COLOURS: dict[BookingStatus, tuple[str, str]] = {
+    BookingStatus.PENDING: ("#8a5a00", "#fff1cc"),
+    BookingStatus.CONFIRMED: ("#0f6b3a", "#d9f5e4"),
+    BookingStatus.RESCHEDULED: ("#1f4fa3", "#dde8fb"),
+    BookingStatus.CANCELED: ("#9b1c1c", "#fde2e2"),
+    BookingStatus.COMPLETED: ("#3f4650", "#e8eaee"),
+    BookingStatus.NO_SHOW: ("#6b3fa0", "#efe4fa"),
+}
+
+
+def status_text(status: BookingStatus) -> str:
+    """The words for a booking status, translated."""
+    labels = {
+        BookingStatus.PENDING: QCoreApplication.translate("Status", "Pending"),
+        BookingStatus.CONFIRMED: QCoreApplication.translate("Status", "Confirmed"),
+        BookingStatus.RESCHEDULED: QCoreApplication.translate("Status", "Rescheduled"),
+        BookingStatus.CANCELED: QCoreApplication.translate("Status", "Canceled"),
+        BookingStatus.COMPLETED: QCoreApplication.translate("Status", "Completed"),
+        BookingStatus.NO_SHOW: QCoreApplication.translate("Status", "No-show"),
+    }
+    return labels[status]
+
+
+def status_colours(status: BookingStatus) -> tuple[str, str]:
+    """(foreground, background) hex colours of the pill for ``status``."""
+    return _STATUS_COLOURS[status]
+
+
+class StatusBadge(QLabel):
+    """A coloured pill that names a booking status."""
+
+    def __init__(self, status: BookingStatus | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("StatusBadge")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._status: BookingStatus | None = None
+        if status is not None:
+            self.set_status(status)
+
+    @property
+    def status(self) -> BookingStatus | None:
+        return self._status
+
+    def set_status(self, status: BookingStatus) -> None:
+        self._status = status
+        text = status_text(status)
+        foreground, background = _STATUS_COLOURS[status]
+        self.setText(text)
+        self.setAccessibleName(self.tr("Status: {status}").format(status=text))
+        self.setStyleSheet(
+            f"QLabel {{ color: {foreground}; background: {background}; border-radius: 9px;"
+            " padding: 2px 10px; font-weight: 600; }"
+        )
+
+
+class BusyOverlay(QWidget):
+    """A translucent cover over ``parent`` with a message, while its content loads."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("BusyOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#BusyOverlay { background: rgba(255, 255, 255, 200); }")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self._label = QLabel(self)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._label.setObjectName("BusyOverlayText")
+        self._bar = QProgressBar(self)
+        self._bar.setRange(0, 0)  # indeterminate
+        self._bar.setTextVisible(False)
+        self._bar.setMaximumWidth(220)
+        self._bar.setAccessibleName(self.tr("Loading"))
+        layout.addWidget(self._label)
+        layout.addWidget(self._bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
+        parent.installEventFilter(self)
+        self.hide()
+
+    def show_busy(self, message: str | None = None) -> None:
+        self._label.setText(message or self.tr("Loading…"))
+        self._cover_parent()
+        self.raise_()
+        self.show()
+
+    def hide_busy(self) -> None:
+        self.hide()
+
+    @property
+    def message(self) -> str:
+        return self._label.text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self._cover_parent()
+        return False
+
+    def _cover_parent(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+
+
+def error_box(parent: QWidget | None, message: str, title: str | None = None) -> QMessageBox:
+    """Show ``message`` in a modal-to-the-window warning box (not blocking the event loop)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title or QCoreApplication.translate("ErrorBox", "Podyx"))
+    box.setText(message)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box

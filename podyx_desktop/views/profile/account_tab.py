@@ -1,0 +1,382 @@
+"""The Account tab: the login email, name and phone, email and password changes, optional
+billing details, and logging out.
+
+Changing the email needs the current password; changing the password needs the current
+one and revokes every remembered session (the services hand back a fresh one). Changes
+made elsewhere (another seat, the front desk) show up here by themselves, unless the
+user is in the middle of editing that field.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from podyx_desktop.domain.records import Account, Address, SignedIn
+from podyx_desktop.gui.changes import affects
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.sign_up import MIN_PASSWORD
+
+if TYPE_CHECKING:
+    from podyx_desktop.services import Services
+
+
+class _Section(QGroupBox):
+    """A titled group with a form, a message line and a button row."""
+
+    def __init__(self, title: str, parent: QWidget) -> None:
+        super().__init__(title, parent)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("{section} message").format(section=title))
+        self.message.hide()
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addLayout(self.buttons)
+
+    def field(self, label: str, accessible_name: str, *, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(accessible_name)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(label, edit)
+        return edit
+
+    def labels(self) -> list[QLabel]:
+        found = []
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                found.append(widget)
+        return found
+
+    def button(self, text: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        self.buttons.addWidget(button)
+        return button
+
+    def say(self, text: str, *, error: bool) -> None:
+        self.message.setObjectName("ErrorText" if error else "SuccessText")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+        self.message.setText(text)
+        self.message.show()
+
+
+class AccountTab(QWidget):
+    """The signed-in client's own account."""
+
+    account_changed = Signal(object)  # Account, whenever it was (re)loaded or saved
+    session_replaced = Signal(object)  # SignedIn, after a password change
+    log_out_requested = Signal()
+
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AccountTab")
+        self._ctx = ctx
+        self._shown: Account | None = ctx.user.account
+
+        column = QWidget(self)
+        column.setObjectName("AccountColumn")
+        column.setMaximumWidth(720)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+
+        header = QFrame(column)
+        header.setObjectName("Card")
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(20, 14, 20, 14)
+        login_text = QVBoxLayout()
+        caption = QLabel(self.tr("You sign in with"), header)
+        caption.setObjectName("Muted")
+        self.login_email = QLabel(header)
+        self.login_email.setObjectName("LoginEmail")
+        self.login_email.setAccessibleName(self.tr("Login email"))
+        self.login_email.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        login_text.addWidget(caption)
+        login_text.addWidget(self.login_email)
+        self.log_out_button = QPushButton(self.tr("Log out"), header)
+        self.log_out_button.setAccessibleName(self.tr("Log out"))
+        header_layout.addLayout(login_text, 1)
+        header_layout.addWidget(self.log_out_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(header)
+
+        self.profile = _Section(self.tr("Profile"), column)
+        self.full_name = self.profile.field(self.tr("Full &name"), self.tr("Full name"))
+        self.phone = self.profile.field(self.tr("P&hone"), self.tr("Phone"))
+        self.save_profile_button = self.profile.button(self.tr("Save name and phone"))
+        layout.addWidget(self.profile)
+
+        self.email_section = _Section(self.tr("Email"), column)
+        self.new_email = self.email_section.field(self.tr("New &email"), self.tr("New email"))
+        self.email_password = self.email_section.field(
+            self.tr("Current pass&word"),
+            self.tr("Current password for the email change"),
+            secret=True,
+        )
+        self.change_email_button = self.email_section.button(self.tr("Change email"))
+        layout.addWidget(self.email_section)
+
+        self.password_section = _Section(self.tr("Password"), column)
+        self.current_password = self.password_section.field(
+            self.tr("&Current password"), self.tr("Current password"), secret=True
+        )
+        self.new_password = self.password_section.field(
+            self.tr("New pass&word"), self.tr("New password"), secret=True
+        )
+        self.new_password.setPlaceholderText(
+            self.tr("At least {count} characters").format(count=MIN_PASSWORD)
+        )
+        self.confirm_password = self.password_section.field(
+            self.tr("Con&firm new password"), self.tr("Confirm new password"), secret=True
+        )
+        self.change_password_button = self.password_section.button(self.tr("Change password"))
+        layout.addWidget(self.password_section)
+
+        self.billing = _Section(self.tr("Billing details (optional)"), column)
+        self.company = self.billing.field(self.tr("Compan&y"), self.tr("Company"))
+        self.vat_id = self.billing.field(self.tr("&VAT ID"), self.tr("VAT ID"))
+        self.address_line1 = self.billing.field(self.tr("&Address"), self.tr("Address line 1"))
+        self.address_line2 = self.billing.field("", self.tr("Address line 2"))
+        self.postal_code = self.billing.field(self.tr("Postal co&de"), self.tr("Postal code"))
+        self.city = self.billing.field(self.tr("Cit&y"), self.tr("City"))
+        self.country = self.billing.field(self.tr("Countr&y"), self.tr("Country code"))
+        self.country.setPlaceholderText(self.tr("Two letters, e.g. DE"))
+        self.country.setMaxLength(2)
+        self.save_billing_button = self.billing.button(self.tr("Save billing details"))
+        layout.addWidget(self.billing)
+        layout.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget(scroll)
+        holder.setObjectName("ScrollHolder")
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(24, 20, 24, 20)
+        holder_layout.addStretch(1)
+        holder_layout.addWidget(column, 3)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        order = [
+            self.log_out_button, self.full_name, self.phone, self.save_profile_button,
+            self.new_email, self.email_password, self.change_email_button,
+            self.current_password, self.new_password, self.confirm_password,
+            self.change_password_button, self.company, self.vat_id, self.address_line1,
+            self.address_line2, self.postal_code, self.city, self.country,
+            self.save_billing_button,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self._align_labels()
+
+        self.log_out_button.clicked.connect(self.log_out_requested)
+        self.save_profile_button.clicked.connect(self.save_profile)
+        self.change_email_button.clicked.connect(self.change_email)
+        self.change_password_button.clicked.connect(self.change_password)
+        self.save_billing_button.clicked.connect(self.save_billing)
+        self.email_password.returnPressed.connect(self.change_email)
+        self.confirm_password.returnPressed.connect(self.change_password)
+        ctx.bus.changed.connect(self._on_changed)
+        if ctx.user.account is not None:
+            self._show(ctx.user.account, force=True)
+
+    def _align_labels(self) -> None:
+        """One label column width for every section, so the fields line up."""
+        labels = [
+            label
+            for section in (self.profile, self.email_section, self.password_section, self.billing)
+            for label in section.labels()
+        ]
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    # --- loading --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        principal = self._ctx.user.principal
+        self._ctx.tasks.run(
+            lambda services: services.accounts.get(principal),
+            on_success=self._loaded,
+            on_error=lambda message: self.profile.say(message, error=True),
+            owner=self,
+        )
+
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if affects(entities, "account"):
+            self.reload()
+
+    def _loaded(self, account: Account) -> None:
+        self._show(account)
+        self.account_changed.emit(account)
+
+    def _show(self, account: Account, *, force: bool = False) -> None:
+        """Fill the fields, leaving alone a field the user has changed and not saved."""
+        before = self._shown
+        self._shown = account
+        self.login_email.setText(account.email)
+        pairs = [
+            (self.full_name, account.full_name, before.full_name if before else None),
+            (self.phone, account.phone, before.phone if before else None),
+            (self.company, account.company, before.company if before else None),
+            (self.vat_id, account.vat_id, before.vat_id if before else None),
+        ]
+        address, old = account.address, before.address if before else None
+        pairs += [
+            (self.address_line1, address.line1, old.line1 if old else None),
+            (self.address_line2, address.line2, old.line2 if old else None),
+            (self.postal_code, address.postal_code, old.postal_code if old else None),
+            (self.city, address.city, old.city if old else None),
+            (self.country, address.country, old.country if old else None),
+        ]
+        for edit, value, previous in pairs:
+            if force or previous is None or edit.text() == previous:
+                edit.setText(value)
+
+    @property
+    def account(self) -> Account | None:
+        return self._shown
+
+    # --- saving ---------------------------------------------------------------------
+
+    def _write(
+        self,
+        call: Callable[[Services], object],
+        section: _Section,
+        done: str,
+        button: QPushButton,
+        after_success: Callable[[], None] | None = None,
+    ) -> None:
+        button.setEnabled(False)
+
+        def succeeded(result: object) -> None:
+            button.setEnabled(True)
+            section.say(done, error=False)
+            account = result.account if isinstance(result, SignedIn) else result
+            if isinstance(account, Account):
+                self._show(account, force=True)
+                self.account_changed.emit(account)
+            if isinstance(result, SignedIn):
+                self.session_replaced.emit(result)
+            if after_success is not None:
+                after_success()
+            self._ctx.bus.publish({"account"})
+
+        def failed(message: str) -> None:
+            button.setEnabled(True)
+            section.say(message, error=True)
+
+        self._ctx.tasks.run(call, on_success=succeeded, on_error=failed, owner=self)
+
+    def save_profile(self) -> None:
+        principal = self._ctx.user.principal
+        name, phone = self.full_name.text(), self.phone.text()
+        shown = self._shown
+
+        def call(services: Services) -> object:
+            account: Account | None = None
+            if shown is None or name.strip() != shown.full_name:
+                account = services.accounts.change_name(principal, name)
+            if shown is None or phone.strip() != shown.phone:
+                account = services.accounts.change_phone(principal, phone)
+            return account or services.accounts.get(principal)
+
+        self._write(call, self.profile, self.tr("Your name and phone are saved."),
+                    self.save_profile_button)  # fmt: skip
+
+    def change_email(self) -> None:
+        email, password = self.new_email.text().strip(), self.email_password.text()
+        if not email:
+            self.email_section.say(self.tr("Enter the new email address."), error=True)
+            return
+        if not password:
+            self.email_section.say(
+                self.tr("Enter your current password to change your email."), error=True
+            )
+            return
+        principal = self._ctx.user.principal
+        self.email_password.clear()
+
+        def call(services: Services) -> object:
+            return services.accounts.change_email(principal, email, password)
+
+        self._write(call, self.email_section,
+                    self.tr("Your login email is now {email}.").format(email=email),
+                    self.change_email_button, self.new_email.clear)  # fmt: skip
+
+    def change_password(self) -> None:
+        current = self.current_password.text()
+        new, confirm = self.new_password.text(), self.confirm_password.text()
+        section = self.password_section
+        if not current:
+            section.say(self.tr("Enter your current password."), error=True)
+            return
+        if len(new) < MIN_PASSWORD:
+            section.say(
+                self.tr("Choose a new password of at least {count} characters.").format(
+                    count=MIN_PASSWORD
+                ),
+                error=True,
+            )
+            return
+        if new != confirm:
+            section.say(self.tr("The new passwords differ. Type the same one twice."), error=True)
+            return
+        principal = self._ctx.user.principal
+        for edit in (self.current_password, self.new_password, self.confirm_password):
+            edit.clear()
+
+        def call(services: Services) -> object:
+            return services.accounts.change_password(principal, current, new)
+
+        self._write(call, section, self.tr("Your password is changed."),
+                    self.change_password_button)  # fmt: skip
+
+    def save_billing(self) -> None:
+        principal = self._ctx.user.principal
+        company, vat_id = self.company.text(), self.vat_id.text()
+        address = Address(
+            line1=self.address_line1.text(),
+            line2=self.address_line2.text(),
+            postal_code=self.postal_code.text(),
+            city=self.city.text(),
+            country=self.country.text(),
+        )
+
+        def call(services: Services) -> object:
+            return services.accounts.update_billing(
+                principal, company=company, vat_id=vat_id, address=address
+            )
+
+        self._write(call, self.billing, self.tr("Your billing details are saved."),
+                    self.save_billing_button)  # fmt: skip

@@ -1,0 +1,78 @@
+"""What the Bookings tab loads, on the worker: a client's upcoming and past sessions, and
+the cell texts of their first rows (formatting dates and prices with babel is slow on the
+GUI thread). Also the start-up task's :func:`prefetch` of the same, before the window
+exists.
+
+Both take a :data:`ListReader`: the services' ``list_for_client`` (:func:`service_lists`),
+or at start-up the same read made before SQLAlchemy is imported
+(``services.startup.StartupReads.bookings``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from podyx_desktop.domain.records import Booking
+from podyx_desktop.models.bookings import BookingsTableModel
+from podyx_desktop.models.display import DisplayFormat
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.principal import Principal
+    from podyx_desktop.services import Services
+    from podyx_desktop.views.common.context import UserSession
+
+PREFORMATTED_ROWS = 60  # more than a tall window shows at first
+
+# One of a client's lists: (who asks, the client, upcoming or past) -> the bookings.
+ListReader = Callable[["Principal", int, bool], list[Booking]]
+
+
+class Loaded(NamedTuple):
+    """What a reload brings: both lists, and the cell texts of their first rows."""
+
+    upcoming: list[Booking]
+    upcoming_texts: list[tuple[str, ...]]
+    past: list[Booking]
+    past_texts: list[tuple[str, ...]]
+
+
+def service_lists(services: Services) -> ListReader:
+    """The lists as the booking service reads them."""
+    bookings = services.bookings
+
+    def read(principal: Principal, client_id: int, upcoming: bool) -> list[Booking]:
+        return bookings.list_for_client(principal, client_id, upcoming=upcoming)
+
+    return read
+
+
+def load_lists(
+    read: ListReader,
+    principal: Principal,
+    client_id: int,
+    display: DisplayFormat,
+    texts_of: Callable[[Booking], tuple[str, ...]],
+) -> Loaded:
+    """Both lists of a client, and the cell texts of their first rows (on the worker)."""
+    display.warm_up()  # babel's data loads here, not on the GUI thread
+    upcoming = read(principal, client_id, True)
+    past = read(principal, client_id, False)
+    # The rows on show first are formatted here too (babel is slow on the GUI thread);
+    # the rest, if any, when they are first shown.
+    return Loaded(
+        upcoming,
+        [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
+        past,
+        [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
+    )
+
+
+def prefetch(read: ListReader, user: UserSession) -> Loaded | None:
+    """The tab's first load for ``user``, made by the start-up task on the worker before
+    the window exists (see ``MainWindow(prefetched=…)``), so the window opens filled."""
+    if user.account is None:
+        return None
+    display = DisplayFormat.for_studio(user.studio)
+    texts_of = BookingsTableModel(display).row_texts  # plain Python, no parent, no signals
+    return load_lists(read, user.principal, user.account.id, display, texts_of)

@@ -1,0 +1,531 @@
+"""The Bookings tab: upcoming and past sessions, the selected one's details, and what the
+client may do with it (cancel, reschedule, add add-ons) — or, in words, why not.
+
+Every read and write runs through the task runner; the tab reloads when the change bus
+says bookings changed, here or on another seat.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
+from podyx_desktop.gui.changes import affects
+from podyx_desktop.models.bookings import BookingsTableModel
+from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.document_actions import DocumentDownload, summary_request
+from podyx_desktop.views.common.paint import FirstPaint
+from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
+from podyx_desktop.views.common.tables import current_record, record_table, select_where
+from podyx_desktop.views.common.text_style import set_role, wrapped_label
+from podyx_desktop.views.common.widgets import error_box
+from podyx_desktop.views.profile.booking_details import BookingDetailsPane
+from podyx_desktop.views.profile.bookings_lists import Loaded, load_lists, service_lists
+from podyx_desktop.views.profile.profile_tab import ProfileTab
+
+if TYPE_CHECKING:
+    from podyx_desktop.views.profile.addons_dialog import AddonsDialog
+    from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
+
+# The first session of lists that came with the tab is selected once the list has painted,
+# or after this long if it has not (a window that opens minimised may not paint).
+SELECT_FALLBACK_MS = 500
+CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
+
+
+# The details side of the tab: built one event-loop turn after the lists (see
+# ``BookingsTab._build_details_side``); reading any of these before then builds it at once.
+_BUILT_LATER = frozenset(
+    {
+        "details",
+        "downloads",
+        "cancel_button",
+        "reschedule_button",
+        "addons_button",
+        "cancel_reason",
+        "reschedule_reason",
+        "addons_reason",
+        "feedback",
+    }
+)
+
+
+class BookingsTab(ProfileTab):
+    """Upcoming and past sessions on the left; the selected one's details on the right.
+
+    Built in two steps so the GUI thread is never blocked for long: the lists (and the
+    models the tab loads into) at once, the details side in the next event-loop turn.
+    The tab does not paint until both are there, so it never shows half-built.
+    """
+
+    details: BookingDetailsPane
+    downloads: DocumentDownload
+    cancel_button: QPushButton
+    reschedule_button: QPushButton
+    addons_button: QPushButton
+    cancel_reason: QLabel
+    reschedule_reason: QLabel
+    addons_reason: QLabel
+    feedback: QLabel
+
+    def __init__(
+        self,
+        ctx: ViewContext,
+        parent: QWidget | None = None,
+        *,
+        client_id: int | None = None,
+        initial: Loaded | None = None,
+    ) -> None:
+        """``initial``: the lists as ``bookings_lists.prefetch`` loaded them, shown at once;
+        the tab does not load them again (without it, call :meth:`reload`)."""
+        super().__init__(ctx, parent, client_id=client_id, object_name="BookingsTab")
+        self._actions: BookingActions | None = None
+        self._details_of: Booking | None = None  # the record whose details are shown
+        self.cancel_confirmation: QMessageBox | None = None
+        self.reschedule_dialog: RescheduleDialog | None = None
+        self.addons_dialog: AddonsDialog | None = None
+        self.display = display = DisplayFormat.for_studio(ctx.user.studio)
+
+        # Every widget is created in its final parent: moving a widget under a new parent
+        # makes the style sheet polish it (and everything inside it) again, which cost
+        # more than building the tab itself.
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter)
+        left = QWidget(splitter)
+        right = QWidget(splitter)
+
+        # --- the two lists behind a segmented switch -----------------------------------
+        self.upcoming_button = QPushButton(self.tr("&Upcoming"), left)
+        self.past_button = QPushButton(self.tr("&Past"), left)
+        self._switch = QButtonGroup(self)
+        for index, button in enumerate((self.upcoming_button, self.past_button)):
+            button.setCheckable(True)
+            button.setObjectName("Segment")
+            self._switch.addButton(button, index)
+        self.upcoming_button.setChecked(True)
+        for button in (self.upcoming_button, self.past_button):
+            # Checked segments are bold: leave room for the bold text (about 10 % wider).
+            width = button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+            button.setMinimumWidth(int(width * 1.1) + 40)
+        self.upcoming_button.setAccessibleName(self.tr("Show upcoming sessions"))
+        self.past_button.setAccessibleName(self.tr("Show past sessions"))
+
+        self.upcoming_model = BookingsTableModel(display, self)
+        self.past_model = BookingsTableModel(display, self)
+        self.stack = QStackedWidget(left)
+        self.upcoming_view = record_table(
+            self.upcoming_model, self.tr("Upcoming sessions"), self.stack, stretch_column=1
+        )
+        self.past_view = record_table(
+            self.past_model, self.tr("Past sessions"), self.stack, stretch_column=1
+        )
+        self.status_delegate = StatusBadgeDelegate(self)
+        for view in (self.upcoming_view, self.past_view):
+            view.setItemDelegateForColumn(BookingsTableModel.STATUS, self.status_delegate)
+        self.stack.addWidget(self.upcoming_view)
+        self.stack.addWidget(self.past_view)
+        self._switch.idClicked.connect(self._show_list)
+        for view in (self.upcoming_view, self.past_view):
+            view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list_message = QLabel(left)
+        self.list_message.setWordWrap(True)
+        self.list_message.setObjectName("Muted")
+        self.zone_note = QLabel(
+            self.tr("Times are in the studio's time zone ({zone}).").format(zone=display.time_zone),
+            left,
+        )
+        self.zone_note.setObjectName("Muted")
+
+        # --- layout of the lists ----------------------------------------------------------
+        switch_row = QHBoxLayout()
+        switch_row.setSpacing(0)
+        switch_row.addWidget(self.upcoming_button)
+        switch_row.addWidget(self.past_button)
+        switch_row.addStretch(1)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(switch_row)
+        left_layout.addWidget(self.stack, 1)
+        left_layout.addWidget(self.list_message)
+        left_layout.addWidget(self.zone_note)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([2000, 1000])  # proportions of the first layout
+        splitter.setChildrenCollapsible(False)
+        ctx.bus.changed.connect(self._on_changed)
+        self._select_when_built = initial is not None
+        if initial is not None:
+            self._show_lists(initial)
+
+        # --- the details side, in the next turn (a zero timer: after pending events) ---
+        self._right: QWidget | None = right
+        self.setUpdatesEnabled(False)
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self._build_details_side)
+        self._details_timer.start()
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for attributes not set yet: the details side, before it is built.
+        if name in _BUILT_LATER and self.__dict__.get("_right") is not None:
+            self._build_details_side()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_details_side(self) -> None:
+        """The selected session's details, what may be done with it, and the feedback."""
+        right, self._right = self._right, None
+        if right is None:
+            return  # built already
+        self._details_timer.stop()
+        display = self.display
+        self.details = BookingDetailsPane(display, right)
+        self.downloads = DocumentDownload(self._ctx, self)
+        self.details.download_button.clicked.connect(self.download_summary)
+        self.cancel_button = QPushButton(self.tr("&Cancel booking…"), right)
+        self.reschedule_button = QPushButton(self.tr("&Reschedule…"), right)
+        self.addons_button = QPushButton(self.tr("Add add-&ons…"), right)
+        self.cancel_reason = wrapped_label(right, "Muted")
+        self.reschedule_reason = wrapped_label(right, "Muted")
+        self.addons_reason = wrapped_label(right, "Muted")
+        self.cancel_button.clicked.connect(self.ask_cancel)
+        self.reschedule_button.clicked.connect(self.open_reschedule)
+        self.addons_button.clicked.connect(self.open_addons)
+        self.feedback = QLabel(right)
+        self.feedback.setWordWrap(True)
+        self.feedback.setObjectName("Feedback")
+        actions = QGridLayout()
+        actions.setColumnStretch(1, 1)
+        for row, (button, reason) in enumerate(
+            (
+                (self.cancel_button, self.cancel_reason),
+                (self.reschedule_button, self.reschedule_reason),
+                (self.addons_button, self.addons_reason),
+            )
+        ):
+            button.setAccessibleDescription("")
+            actions.addWidget(button, row, 0)
+            actions.addWidget(reason, row, 1)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.feedback)
+        for first, second in (
+            (self.upcoming_button, self.past_button),
+            (self.past_button, self.upcoming_view),
+            (self.upcoming_view, self.past_view),
+            (self.past_view, self.details.download_button),
+            (self.details.download_button, self.details.history),
+            (self.details.history, self.cancel_button),
+            (self.cancel_button, self.reschedule_button),
+            (self.reschedule_button, self.addons_button),
+        ):
+            QWidget.setTabOrder(first, second)
+        self._show_actions(None)
+        self.setUpdatesEnabled(True)
+        if self._select_when_built:  # the lists came with the tab: show the first session
+            self._select_when_built = False
+            # After the list's first paint: selecting loads the details on the worker
+            # (after a quick start, the first such task imports SQLAlchemy), which would
+            # hold up that paint.
+            FirstPaint(
+                self.current_view().viewport(),
+                lambda: self._select_after_load(self.selected_booking()),
+                fallback_ms=SELECT_FALLBACK_MS,
+            )
+
+    # --- loading ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        client_id = self.client_id
+        if client_id is None:
+            self.upcoming_model.set_rows([])
+            self.past_model.set_rows([])
+            self.list_message.setText(self.tr("Sign in to see your bookings."))
+            return
+        principal = self._ctx.user.principal
+        display = self.display
+        self._loading += 1
+        if not self.upcoming_model.rowCount() and not self.past_model.rowCount():
+            self.list_message.setText(self.tr("Loading your sessions…"))
+
+        texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
+        self._ctx.tasks.run(
+            lambda services: load_lists(
+                service_lists(services), principal, client_id, display, texts_of
+            ),
+            owner=self,
+            on_success=self._loaded,
+            on_error=self._load_failed,
+        )
+
+    def _loaded(self, result: Loaded) -> None:
+        self._loading -= 1
+        selected = self.selected_booking()
+        self._show_lists(result)
+        self._select_after_load(selected)
+
+    def _show_lists(self, result: Loaded) -> None:
+        self.upcoming_model.set_rows(result.upcoming, result.upcoming_texts)
+        self.past_model.set_rows(result.past, result.past_texts)
+        self._update_list_message()
+
+    def _select_after_load(self, selected: Booking | None) -> None:
+        """Select ``selected`` again, or else the first session, and show its details."""
+        if selected is not None and self.select_booking(selected.id):
+            return
+        # Nothing (or a booking now gone) was selected: show the first session's details.
+        view = self.current_view()
+        if view.model().rowCount():
+            view.selectRow(0)  # the selection signal shows its details
+        else:
+            self._selection_changed()
+
+    def _load_failed(self, message: str) -> None:
+        self._loading -= 1
+        self.list_message.setText(message)
+
+    def _update_list_message(self) -> None:
+        upcoming = self.stack.currentIndex() == 0
+        model = self.upcoming_model if upcoming else self.past_model
+        if model.rowCount():
+            self.list_message.clear()
+        elif upcoming:
+            self.list_message.setText(
+                self.tr("No upcoming sessions. Use “New booking” to book one.")
+            )
+        else:
+            self.list_message.setText(self.tr("No past sessions yet."))
+
+    @Slot(object)
+    def _on_changed(self, entities: frozenset[str]) -> None:
+        if affects(entities, "bookings", "account"):
+            self.reload()
+
+    # --- selection ----------------------------------------------------------------------
+
+    def current_view(self) -> QTableView:
+        return self.upcoming_view if self.stack.currentIndex() == 0 else self.past_view
+
+    def _show_list(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self._update_list_message()
+        self._selection_changed()
+
+    def show_past(self) -> None:
+        self.past_button.setChecked(True)
+        self._show_list(1)
+
+    def show_upcoming(self) -> None:
+        self.upcoming_button.setChecked(True)
+        self._show_list(0)
+
+    def selected_booking(self) -> Booking | None:
+        record = current_record(self.current_view())
+        return record if isinstance(record, Booking) else None
+
+    def select_booking(self, booking_id: int) -> bool:
+        """Select the booking in whichever list holds it (switching lists if needed)."""
+        for index, view in enumerate((self.upcoming_view, self.past_view)):
+            if select_where(view, lambda r: isinstance(r, Booking) and r.id == booking_id):
+                if self.stack.currentIndex() != index:
+                    (self.show_upcoming if index == 0 else self.show_past)()
+                self._selection_changed()
+                return True
+        self._selection_changed()
+        return False
+
+    def _selection_changed(self, *_args: QItemSelection) -> None:
+        booking = self.selected_booking()
+        if booking is not None and booking == self._details_of:
+            return  # the same record, its details shown or on their way
+        self._details_of = booking
+        self.details.show_booking(booking)
+        self._show_actions(None)
+        if booking is None:
+            return
+        principal = self._ctx.user.principal
+        booking_id = booking.id
+        self._ctx.tasks.run(
+            lambda s: (
+                s.bookings.actions(principal, booking_id),
+                s.bookings.events(principal, booking_id),
+            ),
+            owner=self,
+            on_success=lambda result: self._details_loaded(booking_id, result),
+            on_error=self._details_failed,
+        )
+
+    def _details_loaded(
+        self, booking_id: int, result: tuple[BookingActions, list[BookingEvent]]
+    ) -> None:
+        current = self.selected_booking()
+        if current is None or current.id != booking_id:
+            return
+        actions, events = result
+        self.details.show_history(events)
+        self._show_actions(actions)
+
+    def _details_failed(self, message: str) -> None:
+        self._details_of = None  # selecting the row again retries
+        self.feedback.setText(message)
+
+    def _show_actions(self, actions: BookingActions | None) -> None:
+        self._actions = actions
+        addons_allowed, addons_reason = self._addons_allowed(actions)
+        pairs = (
+            (
+                self.cancel_button,
+                self.cancel_reason,
+                actions.can_cancel if actions else False,
+                actions.cancel_reason if actions else None,
+            ),
+            (
+                self.reschedule_button,
+                self.reschedule_reason,
+                actions.can_reschedule if actions else False,
+                actions.reschedule_reason if actions else None,
+            ),
+            (self.addons_button, self.addons_reason, addons_allowed, addons_reason),
+        )
+        for button, label, allowed, reason in pairs:
+            button.setEnabled(allowed)
+            if button is self.cancel_button:
+                # Red only while it can be used: the shared style has no disabled danger look.
+                set_role(button, "DangerButton" if allowed else "")
+            text = "" if allowed or actions is None else (reason or "")
+            label.setText(text)
+            button.setAccessibleDescription(text)
+            button.setToolTip(text)
+
+    def _addons_allowed(self, actions: BookingActions | None) -> tuple[bool, str | None]:
+        if actions is None:
+            return False, None
+        return actions.can_add_addons, actions.add_addons_reason
+
+    # --- actions -----------------------------------------------------------------------
+
+    def ask_cancel(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or self._actions is None or not self._actions.can_cancel:
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Cancel booking"))
+        box.setText(
+            self.tr("Cancel your session on {when}?").format(
+                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at)
+            )
+        )
+        box.setInformativeText(self._refund_sentence(booking, self._actions))
+        yes = box.addButton(self.tr("Cancel booking"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep booking"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        box.finished.connect(
+            lambda _code: self._cancel_answered(booking, box.clickedButton() is yes)
+        )
+        self.cancel_confirmation = box
+        box.open()
+
+    def _refund_sentence(self, booking: Booking, actions: BookingActions) -> str:
+        if not actions.refund_on_cancel:
+            return self.tr("This is a late cancellation; the studio decides about any refund.")
+        if booking.bundle_id is not None and booking.purchase_id is None:
+            return self.tr("The session goes back to your bundle.")
+        if booking.receipt_number:
+            return self.tr("What you paid comes back to you as store credit.")
+        return self.tr("Nothing has been charged; the open payment is withdrawn.")
+
+    def _cancel_answered(self, booking: Booking, confirmed: bool) -> None:
+        self.cancel_confirmation = None
+        if not confirmed:
+            return
+        principal = self._ctx.user.principal
+        self.cancel_button.setEnabled(False)
+        self._ctx.tasks.run(
+            lambda s: s.bookings.cancel(principal, booking.id),
+            owner=self,
+            on_success=self._canceled,
+            on_error=self._action_failed,
+        )
+
+    def _canceled(self, booking: Booking) -> None:
+        self.feedback.setText(
+            self.tr("Your session on {when} was canceled.").format(
+                when=self.upcoming_model.display.date_time(booking.starts_at)
+            )
+        )
+        self._ctx.bus.publish(CHANGED_BY_CANCEL)
+
+    def _action_failed(self, message: str) -> None:
+        self.feedback.setText(message)
+        error_box(self, message, self.tr("Bookings"))
+        self._details_of = None  # what may be done has perhaps changed: ask again
+        self._selection_changed()
+
+    def open_reschedule(self) -> None:
+        booking = self.selected_booking()
+        if booking is None or self._actions is None or not self._actions.can_reschedule:
+            return
+        from podyx_desktop.views.profile.reschedule_dialog import (
+            RescheduleDialog,  # see LATER_MODULES
+        )
+
+        dialog = RescheduleDialog(self._ctx, booking, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.rescheduled.connect(self._rescheduled)
+        self.reschedule_dialog = dialog
+        dialog.open()
+
+    def _rescheduled(self, booking: Booking) -> None:
+        self.reschedule_dialog = None
+        self.feedback.setText(
+            self.tr("Your session is now on {when}.").format(
+                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at)
+            )
+        )
+
+    def open_addons(self) -> None:
+        booking = self.selected_booking()
+        actions = self._actions
+        if booking is None or actions is None or not actions.can_add_addons:
+            return
+        from podyx_desktop.views.profile.addons_dialog import AddonsDialog  # see LATER_MODULES
+
+        dialog = AddonsDialog(self._ctx, booking, actions.addable_addons, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.added.connect(self._addons_added)
+        self.addons_dialog = dialog
+        dialog.open()
+
+    def download_summary(self) -> None:
+        booking = self.selected_booking()
+        if booking is not None:
+            self.downloads.start(summary_request(self._ctx, booking))
+
+    def _addons_added(self, booking: Booking) -> None:
+        self.addons_dialog = None
+        self.feedback.setText(self.tr("Add-ons added to your session."))
