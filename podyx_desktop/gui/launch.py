@@ -25,7 +25,8 @@ from podyx_desktop.views.start.sign_in import DemoLogin
 
 if TYPE_CHECKING:
     from podyx_desktop.db.config import ResolvedConfig
-    from podyx_desktop.domain.records import SignedIn, StudioInfo
+    from podyx_desktop.domain.principal import Principal
+    from podyx_desktop.domain.records import Booking, SignedIn, StudioInfo
     from podyx_desktop.services import Services
     from podyx_desktop.views.client.opening import Prefetched
     from podyx_desktop.views.profile.bookings_lists import ListReader
@@ -81,9 +82,17 @@ def prepare_database(
     store = SessionStore(url)
     if studio is None:
         return Prepared(None, url, own_database, store, None)
-    from podyx_desktop.views.profile.bookings_lists import service_lists
-
     return _open_studio(studio, url, store, services.accounts.resume, service_lists(services), tab)
+
+
+def service_lists(services: Services) -> ListReader:
+    """A client's lists as the booking service reads them (the full start-up's prefetch)."""
+    bookings = services.bookings
+
+    def read(principal: Principal, client_id: int, upcoming: bool) -> list[Booking]:
+        return bookings.list_for_client(principal, client_id, upcoming=upcoming)
+
+    return read
 
 
 def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
@@ -149,12 +158,10 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
     """Import the main window's module and the module of the tab it opens on (and the
     locale data they format with) here on the worker, so signing in does not stall the
     GUI thread with imports."""
-    import importlib
+    import podyx_desktop.views.client.main_window  # noqa: F401
+    from podyx_desktop.views.client.opening import import_first
 
-    from podyx_desktop.views.client.opening import first_modules
-
-    for name in first_modules(tab):
-        importlib.import_module(name)
+    import_first(tab)
     if studio is not None:
         from podyx_desktop.views.common.formatting import money_text
 
@@ -168,12 +175,9 @@ def warm_up_sign_in(services: Services) -> None:
 
 def prewarm_later_views(_services: Services) -> None:
     """Import the modules of the other tabs and of the dialogs (a task, on the worker)."""
-    import importlib
+    from podyx_desktop.views.client.opening import import_later
 
-    from podyx_desktop.views.client.opening import LATER_MODULES
-
-    for name in LATER_MODULES:
-        importlib.import_module(name)
+    import_later()
 
 
 def pause_collector() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 _GEOMETRY = "window/geometry"
+_STAFF_GEOMETRY = "staff_window/geometry"
 _LAST_TAB = "window/last_tab"
 _LAST_EMAIL = "sign_in/last_email"
 # Top level, as the configuration reads it (``[General] database_url`` in the user's
@@ -30,6 +31,15 @@ class UiSettings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._settings.setValue(_GEOMETRY, value)
+
+    @property
+    def staff_geometry(self) -> QByteArray | None:
+        value = self._settings.value(_STAFF_GEOMETRY)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @staff_geometry.setter
+    def staff_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue(_STAFF_GEOMETRY, value)
 
     @property
     def last_tab(self) -> int:

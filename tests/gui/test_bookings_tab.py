@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QMessageBox
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.domain.requests import AddonChoice
+from podyx_desktop.gui.launch import service_lists
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import UserSession, ViewContext
-from podyx_desktop.views.profile.bookings_lists import prefetch, service_lists
+from podyx_desktop.views.profile.bookings_lists import prefetch
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from tests.gui.fixtures_tabs import (
     click,

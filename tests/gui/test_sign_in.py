@@ -527,8 +527,7 @@ def test_a_failing_prefetch_leaves_the_tab_to_load_itself(
     from dataclasses import replace
 
     from podyx_desktop.domain.principal import Principal
-    from podyx_desktop.gui.launch import Resumed, prefetch_first_tab
-    from podyx_desktop.views.profile.bookings_lists import service_lists
+    from podyx_desktop.gui.launch import Resumed, prefetch_first_tab, service_lists
 
     studio_info = gui_services.catalogue.studio(Principal.anonymous())
     lists = service_lists(gui_services)

@@ -21,6 +21,7 @@ from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import BookingResult
 from podyx_desktop.domain.requests import BookingRequest, Quote
 from podyx_desktop.models.display import duration_text
+from podyx_desktop.operations.bookings import book, quote_session
 from podyx_desktop.views.booking.checkout_sign_in import CheckoutSignIn
 from podyx_desktop.views.booking.checkout_widgets import (
     PaymentMethodPicker,
@@ -55,8 +56,8 @@ class ReviewPage(QWizardPage):
         self.terms = TermsCheck(wizard.ctx.user.studio.terms, content)
         self.terms.check.toggled.connect(self.completeChanged)
         visitor = wizard.is_visitor
-        self.account_form = AccountForm(content, wizard.ctx.tasks) if visitor else None
-        self.checkout_sign_in = CheckoutSignIn(wizard.ctx.tasks, content) if visitor else None
+        self.account_form = AccountForm(content, wizard.ctx) if visitor else None
+        self.checkout_sign_in = CheckoutSignIn(wizard.ctx, content) if visitor else None
         self.account_heading = QLabel(
             self.tr("Your account — new here? Create it as you book."), content
         )
@@ -128,12 +129,9 @@ class ReviewPage(QWizardPage):
         draft.quote = None
         self.completeChanged.emit()
         self.error.clear()
-        self._wizard.ctx.tasks.run(
-            lambda s: s.checkout.quote(principal, cart, code),
-            owner=self,
-            on_success=lambda quote: self._quoted(request, code, quote),
-            on_error=lambda message: self._quote_failed(request, message),
-        )
+        quote_session(self._wizard.ctx, principal, cart, code).success(
+            lambda quote: self._quoted(request, code, quote)
+        ).failure(lambda message: self._quote_failed(request, message)).run(self)
 
     def _quoted(self, request: int, code: str | None, quote: Quote) -> None:
         if request != self._quote_request:
@@ -282,12 +280,7 @@ class PaymentPage(QWizardPage):
         self._booking = True
         self.completeChanged.emit()
         self.error.setText(self.tr("Booking…"))
-        wizard.ctx.tasks.run(
-            lambda s: s.checkout.book(principal, request),
-            owner=self,
-            on_success=self._booked,
-            on_error=self._failed,
-        )
+        book(wizard.ctx, principal, request).success(self._booked).failure(self._failed).run(self)
 
     def _booked(self, result: BookingResult) -> None:
         self._booking = False

@@ -37,6 +37,7 @@ from podyx_desktop.domain.records import (
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.catalogue import ServicesListModel, SetupsListModel
 from podyx_desktop.models.display import DisplayFormat, duration_text
+from podyx_desktop.operations.bookings import load_catalogue
 from podyx_desktop.views.booking.addon_picker import AddonPicker
 from podyx_desktop.views.booking.booking_review import DonePage, PaymentPage, ReviewPage
 from podyx_desktop.views.booking.draft import BookingDraft
@@ -262,12 +263,9 @@ class BookingWizard(QWizard):
 
     def _load(self) -> None:
         principal = self.ctx.user.principal
-        self.ctx.tasks.run(
-            lambda s: (s.catalogue.get_catalogue(principal), s.context.now()),
-            owner=self,
-            on_success=self._loaded,
-            on_error=self.setup_page.message.setText,
-        )
+        load_catalogue(self.ctx, principal).success(self._loaded).failure(
+            self.setup_page.message.setText
+        ).run(self)
 
     def _loaded(self, result: tuple[Catalogue, datetime]) -> None:
         self.catalogue, self.today = result
@@ -287,6 +285,5 @@ class BookingWizard(QWizard):
         self.booking_result = result
         if result.signed_in is not None:
             self.signed_in = result.signed_in
-        self.ctx.bus.publish({"bookings", "purchases", "account"})
         self.booked.emit(result)
         self.next()

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.operations.accounts import sign_in
+from podyx_desktop.operations.base import Seat
 from podyx_desktop.views.common.sign_up import device_name
 from podyx_desktop.views.common.text_style import bold, wrapped_label
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn
-    from podyx_desktop.gui.tasks import TaskRunner
 
 
 class CheckoutSignIn(QWidget):
@@ -30,10 +31,10 @@ class CheckoutSignIn(QWidget):
     signed_in = Signal(object)  # SignedIn
     back_requested = Signal()
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CheckoutSignIn")
-        self._tasks = tasks
+        self._seat = seat
         heading = QLabel(self.tr("Sign in to book with your account"), self)
         bold(heading)
         intro = wrapped_label(self, "Muted")
@@ -87,12 +88,9 @@ class CheckoutSignIn(QWidget):
         device = device_name()
         self.sign_in_button.setEnabled(False)
         self.message.hide()
-        self._tasks.run(
-            lambda services: services.accounts.sign_in(email, password, device),
-            on_success=self._done,
-            on_error=self._failed,
-            owner=self,
-        )
+        sign_in(self._seat, email, password, device).success(self._done).failure(
+            self._failed
+        ).run(self)
 
     def _done(self, signed_in: SignedIn) -> None:
         self.sign_in_button.setEnabled(True)

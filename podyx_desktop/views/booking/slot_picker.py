@@ -26,6 +26,7 @@ from podyx_desktop.domain.requests import AvailabilityQuery
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.slots import SlotsListModel
+from podyx_desktop.operations.bookings import load_free_times
 from podyx_desktop.views.common.context import ViewContext
 
 FIND_FREE_DAYS = 14
@@ -163,12 +164,9 @@ class SlotPicker(QWidget):
         self._last_request += 1
         self._request = request = self._last_request
         self.message.setText(self.tr("Looking for free times…"))
-        self._ctx.tasks.run(
-            lambda s: (s.context.now(), s.availability.free_slots(principal, query)),
-            owner=self,
-            on_success=lambda result: self._show(request, day, result),
-            on_error=lambda message: self._failed(request, message),
-        )
+        load_free_times(self._ctx, principal, query).success(
+            lambda result: self._show(request, day, result)
+        ).failure(lambda message: self._failed(request, message)).run(self)
 
     def _show(self, request: int, day: date, result: tuple[datetime, list[Slot]]) -> None:
         if request != self._request:

@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Account, SignedIn
-from podyx_desktop.gui.changes import EVERYTHING, affects
 from podyx_desktop.gui.ui_settings import UiSettings
+from podyx_desktop.operations.accounts import load_account
 from podyx_desktop.views.client.opening import (
     ACCOUNT,
     BOOKINGS,
@@ -268,16 +269,11 @@ class MainWindow(QMainWindow):
         self._pages[index].ensure()
         self._settings.last_tab = index
 
-    def _on_changed(self, entities: frozenset[str]) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         """Keep the name button current while the Account tab (which does it) is unbuilt."""
-        if self._pages[ACCOUNT].built or not affects(entities, "account"):
+        if self._pages[ACCOUNT].built or not changes.touches(Kind.CLIENTS):
             return
-        principal = self._ctx.user.principal
-        self._ctx.tasks.run(
-            lambda services: services.accounts.get(principal),
-            on_success=self._show_account,
-            owner=self,
-        )
+        load_account(self._ctx, self._ctx.user.principal).success(self._show_account).run(self)
 
     # --- building -----------------------------------------------------------------
 
@@ -371,7 +367,7 @@ class MainWindow(QMainWindow):
                 cast(Tab, page.content).reload()
 
     def refresh(self) -> None:
-        self._ctx.bus.publish({EVERYTHING})
+        self._ctx.bus.publish(Changes.all())
 
     @property
     def wizard(self) -> QWidget | None:

@@ -13,32 +13,45 @@ if TYPE_CHECKING:
     from podyx_desktop.views.profile.bookings_lists import ListReader
 
 BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
-# Each tab's module, imported when the tab is first built. Start-up imports the module of
-# the tab the window opens on (on the worker, before the window shows: ``first_modules``);
-# the rest, and the dialogs, are imported on the worker once the window is up
-# (``LATER_MODULES``), so the GUI thread does not stall on imports either way.
-TAB_MODULES = (
-    "podyx_desktop.views.profile.bookings_tab",
-    "podyx_desktop.views.profile.bundles_tab",
-    "podyx_desktop.views.profile.purchases_tab",
-    "podyx_desktop.views.profile.account_tab",
-)
-LATER_MODULES = (
-    *TAB_MODULES,
-    "podyx_desktop.views.booking.booking_wizard",
-    "podyx_desktop.views.profile.addons_dialog",
-    "podyx_desktop.views.profile.reschedule_dialog",
-)
+TAB_COUNT = 4
+
+# Each tab's module is imported when the tab is first built. Start-up imports the module
+# of the tab the window opens on (on the worker, before the window shows:
+# ``import_first``); the rest, and the dialogs, are imported on the worker once the window
+# is up (``import_later``), so the GUI thread does not stall on imports either way. The
+# imports are written out (not module names in strings) so that the import contracts see
+# them.
+
+
+def _import_tab(tab: int) -> None:
+    if tab == BOOKINGS:
+        import podyx_desktop.views.profile.bookings_tab
+    elif tab == BUNDLES:
+        import podyx_desktop.views.profile.bundles_tab
+    elif tab == PURCHASES:
+        import podyx_desktop.views.profile.purchases_tab
+    else:
+        import podyx_desktop.views.profile.account_tab  # noqa: F401
 
 
 def opening_tab(last_tab: int) -> int:
     """The tab the window opens on: the one shown last (a stale index: the last tab)."""
-    return min(max(last_tab, 0), len(TAB_MODULES) - 1)
+    return min(max(last_tab, 0), TAB_COUNT - 1)
 
 
-def first_modules(last_tab: int) -> tuple[str, ...]:
-    """The modules the main window needs to show: its own and the tab's it opens on."""
-    return ("podyx_desktop.views.client.main_window", TAB_MODULES[opening_tab(last_tab)])
+def import_first(last_tab: int) -> None:
+    """The module of the tab the main window opens on (the start-up imports the window's
+    own module beside it)."""
+    _import_tab(opening_tab(last_tab))
+
+
+def import_later() -> None:
+    """Every tab's module, the booking wizard's and the dialogs'."""
+    for tab in range(TAB_COUNT):
+        _import_tab(tab)
+    import podyx_desktop.views.booking.booking_wizard
+    import podyx_desktop.views.profile.addons_dialog
+    import podyx_desktop.views.profile.reschedule_dialog  # noqa: F401
 
 
 @dataclass(frozen=True)

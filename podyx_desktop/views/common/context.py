@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # records are imported after the first window has painted
     from podyx_desktop.domain.records import Account, StudioInfo
     from podyx_desktop.gui.changes import ChangeBus
     from podyx_desktop.gui.tasks import TaskRunner
+    from podyx_desktop.operations.base import Backend
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class UserSession:
 
 @dataclass
 class ViewContext:
+    """What a screen runs operations with (:mod:`podyx_desktop.operations`): the task
+    runner, the change bus, who is signed in, and the backend when it is not the services
+    of this process (a client at home)."""
+
     tasks: TaskRunner
     bus: ChangeBus
     user: UserSession
+    backend: Backend | None = None

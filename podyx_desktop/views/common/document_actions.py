@@ -29,13 +29,20 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
 from podyx_desktop.domain.records import Booking, Bundle, Purchase
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.documents import (
+    BundleStatementPdf,
+    ReceiptPdf,
+    SessionSummaryPdf,
+    save_document,
+)
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.widgets import error_box
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 if TYPE_CHECKING:
-    from podyx_desktop.services import Services
+    from podyx_desktop.domain.principal import Principal
+    from podyx_desktop.operations.base import Request
 
 LAST_FOLDER_KEY = "documents/last_folder"
 MAX_NAME_LENGTH = 120  # characters before ".pdf": well inside every file system's limit
@@ -52,12 +59,13 @@ _WINDOWS_RESERVED = frozenset(
 
 @dataclass(frozen=True)
 class DocumentRequest:
-    """One document: the save dialog's title, the file name offered, and how to render it
-    (called on the worker thread with the services; returns the PDF's bytes)."""
+    """One document: the save dialog's title, the file name offered, who asks, and the
+    request that renders it (an operation: it runs off the GUI thread)."""
 
     title: str
     file_name: str
-    render: Callable[[Services], bytes]
+    principal: Principal
+    document: Request[bytes]
 
 
 def safe_file_name(stem: str, suffix: str = ".pdf") -> str:
@@ -110,13 +118,7 @@ def receipt_request(ctx: ViewContext, purchase: Purchase) -> DocumentRequest:
             number=purchase.id
         )
 
-    def render(services: Services) -> bytes:
-        from podyx_desktop.documents import render_receipt
-
-        latest = services.purchases.get(principal, purchase_id)
-        return render_receipt(latest, services.catalogue.studio(principal))
-
-    return DocumentRequest(title, safe_file_name(stem), render)
+    return DocumentRequest(title, safe_file_name(stem), principal, ReceiptPdf(purchase_id))
 
 
 def summary_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
@@ -126,13 +128,11 @@ def summary_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
         date=day.isoformat(), service=booking.service_name
     )
 
-    def render(services: Services) -> bytes:
-        from podyx_desktop.documents import render_session_summary
-
-        return render_session_summary(services.reports.session_summary(principal, booking_id))
-
     return DocumentRequest(
-        translate("DocumentDownload", "Save session summary"), safe_file_name(stem), render
+        translate("DocumentDownload", "Save session summary"),
+        safe_file_name(stem),
+        principal,
+        SessionSummaryPdf(booking_id),
     )
 
 
@@ -140,13 +140,11 @@ def statement_request(ctx: ViewContext, bundle: Bundle) -> DocumentRequest:
     principal, bundle_id = ctx.user.principal, bundle.id
     stem = translate("DocumentDownload", "Bundle statement {name}").format(name=bundle.name)
 
-    def render(services: Services) -> bytes:
-        from podyx_desktop.documents import render_bundle_statement
-
-        return render_bundle_statement(services.reports.bundle_statement(principal, bundle_id))
-
     return DocumentRequest(
-        translate("DocumentDownload", "Save bundle statement"), safe_file_name(stem), render
+        translate("DocumentDownload", "Save bundle statement"),
+        safe_file_name(stem),
+        principal,
+        BundleStatementPdf(bundle_id),
     )
 
 
@@ -190,15 +188,17 @@ def _umask() -> int:
     return 0o022
 
 
-def _render_and_write(
-    services: Services, request: DocumentRequest, path: str
-) -> str | _WriteFailed:
-    data = request.render(services)  # service errors go back as the task's error message
-    try:
-        write_atomically(Path(path), data)
-    except OSError as error:
-        return _WriteFailed(path, error)
-    return path
+def _write_to(path: str) -> Callable[[bytes], str | _WriteFailed]:
+    """Write the document's bytes to ``path`` (on the worker); a failure becomes words."""
+
+    def write(data: bytes) -> str | _WriteFailed:
+        try:
+            write_atomically(Path(path), data)
+        except OSError as error:
+            return _WriteFailed(path, error)
+        return path
+
+    return write
 
 
 def write_error_text(path: str, error: OSError) -> str:
@@ -289,12 +289,9 @@ class DocumentDownload(QObject):
         if not path:
             return False
         self._saving = True
-        self._ctx.tasks.run(
-            lambda services: _render_and_write(services, request, path),
-            owner=self,
-            on_success=self._written,
-            on_error=self._show_error,
-        )
+        save_document(self._ctx, request.principal, request.document, _write_to(path)).success(
+            self._written
+        ).failure(self._show_error).run(self)
         return True
 
     def _written(self, outcome: str | _WriteFailed) -> None:

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.domain.principal import Principal
+from podyx_desktop.operations.accounts import check_new_account, sign_up
 from podyx_desktop.views.common.text_style import wrapped_label
 
 if TYPE_CHECKING:  # requests and records load after the first paint, on first use
     from podyx_desktop.domain.records import NewAccountCheck, SignedIn
     from podyx_desktop.domain.requests import NewAccount
-    from podyx_desktop.gui.tasks import TaskRunner
+    from podyx_desktop.operations.base import Seat
 
 MIN_PASSWORD = 10  # the services' rule; checked here too so the user hears it at once
 CHECK_PAUSE_MS = 350  # a pause in typing this long asks the services about email and phone
@@ -49,11 +49,11 @@ class AccountForm(QWidget):
     changed = Signal()
     sign_in_instead_requested = Signal(str)  # the registered email
 
-    def __init__(self, parent: QWidget | None = None, tasks: TaskRunner | None = None) -> None:
-        """``tasks``: check email and phone with the services as the person types."""
+    def __init__(self, parent: QWidget | None = None, seat: Seat | None = None) -> None:
+        """``seat``: check email and phone with the studio as the person types."""
         super().__init__(parent)
         self.setObjectName("AccountForm")
-        self._tasks = tasks
+        self._seat = seat
         self._checked: tuple[str, str, NewAccountCheck] | None = None  # email, phone, answer
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -119,24 +119,19 @@ class AccountForm(QWidget):
 
     def _typed(self) -> None:
         """Email or phone changed: forget the old answer, ask again after a pause."""
-        if self._tasks is None:
+        if self._seat is None:
             return
         self._show_check(None)
         self._check_timer.start()
 
     def _ask_services(self) -> None:
-        tasks = self._tasks
+        seat = self._seat
         email, phone = self.email.text().strip(), self.phone.text().strip()
-        if tasks is None or not (email or phone):
+        if seat is None or not (email or phone):
             return
-        tasks.run(
-            lambda services: services.accounts.check_new_account(
-                Principal.anonymous(), email, phone
-            ),
-            on_success=lambda check: self._answered(email, phone, check),
-            on_error=lambda _message: None,  # the services check again when booking
-            owner=self,
-        )
+        check_new_account(seat, email, phone).success(
+            lambda check: self._answered(email, phone, check)
+        ).failure(lambda _message: None).run(self)  # checked again when the account is made
 
     def _answered(self, email: str, phone: str, check: NewAccountCheck) -> None:
         if (email, phone) != (self.email.text().strip(), self.phone.text().strip()):
@@ -218,10 +213,10 @@ class SignUpPage(QWidget):
     back_requested = Signal()
     sign_in_instead_requested = Signal(str)  # an email that already has an account
 
-    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, seat: Seat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SignUpPage")
-        self._tasks = tasks
+        self._seat = seat
         title = QLabel(self.tr("Create your account"), self)
         title.setObjectName("PageTitle")
         intro = QLabel(
@@ -229,7 +224,7 @@ class SignUpPage(QWidget):
         )
         intro.setObjectName("Muted")
         intro.setWordWrap(True)
-        self.form = AccountForm(self, tasks)
+        self.form = AccountForm(self, seat)
         self.form.sign_in_instead_requested.connect(self.sign_in_instead_requested)
         self.remember = QCheckBox(self.tr("&Remember me on this computer"), self)
         self.remember.setAccessibleName(self.tr("Remember me"))
@@ -283,12 +278,9 @@ class SignUpPage(QWidget):
         remember = self.remember.isChecked()
         device = device_name()
         self.create_button.setEnabled(False)
-        self._tasks.run(
-            lambda services: services.accounts.sign_up(Principal.anonymous(), new, device),
-            on_success=lambda signed_in: self._done(signed_in, remember),
-            on_error=self._failed,
-            owner=self,
-        )
+        sign_up(self._seat, new, device).success(
+            lambda signed_in: self._done(signed_in, remember)
+        ).failure(self._failed).run(self)
 
     def show_message(self, message: str) -> None:
         self.message.setText(message)

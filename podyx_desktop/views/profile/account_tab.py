@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,13 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Account, Address, SignedIn
-from podyx_desktop.gui.changes import affects
+from podyx_desktop.operations.accounts import (
+    SaveProfile,
+    change_email,
+    change_password,
+    load_account,
+    save_profile,
+    update_billing,
+)
+from podyx_desktop.operations.base import Op
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.sign_up import MIN_PASSWORD
-
-if TYPE_CHECKING:
-    from podyx_desktop.services import Services
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 
 
 class _Section(QGroupBox):
@@ -87,18 +94,25 @@ class _Section(QGroupBox):
         self.message.show()
 
 
-class AccountTab(QWidget):
-    """The signed-in client's own account."""
+class AccountTab(ProfileTab):
+    """A client's account: their own in the client's window (with log out, email and
+    password), or a client's details shown to staff."""
+
+    SHOWS = (Kind.CLIENTS,)
 
     account_changed = Signal(object)  # Account, whenever it was (re)loaded or saved
     session_replaced = Signal(object)  # SignedIn, after a password change
     log_out_requested = Signal()
 
-    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("AccountTab")
-        self._ctx = ctx
-        self._shown: Account | None = ctx.user.account
+    def __init__(
+        self,
+        ctx: ViewContext,
+        parent: QWidget | None = None,
+        *,
+        subject: ProfileSubject | None = None,
+    ) -> None:
+        super().__init__(ctx, parent, subject=subject, object_name="AccountTab")
+        self._shown: Account | None = ctx.user.account if subject is None else None
 
         column = QWidget(self)
         column.setObjectName("AccountColumn")
@@ -206,9 +220,8 @@ class AccountTab(QWidget):
         self.save_billing_button.clicked.connect(self.save_billing)
         self.email_password.returnPressed.connect(self.change_email)
         self.confirm_password.returnPressed.connect(self.change_password)
-        ctx.bus.changed.connect(self._on_changed)
-        if ctx.user.account is not None:
-            self._show(ctx.user.account, force=True)
+        if self._shown is not None:
+            self._show(self._shown, force=True)
 
     def _align_labels(self) -> None:
         """One label column width for every section, so the fields line up."""
@@ -225,16 +238,18 @@ class AccountTab(QWidget):
 
     def reload(self) -> None:
         principal = self._ctx.user.principal
-        self._ctx.tasks.run(
-            lambda services: services.accounts.get(principal),
-            on_success=self._loaded,
-            on_error=lambda message: self.profile.say(message, error=True),
-            owner=self,
-        )
+        load_account(self._ctx, principal, self._other_client_id()).success(self._loaded).failure(
+            lambda message: self.profile.say(message, error=True)
+        ).run(self)
 
-    def _on_changed(self, entities: frozenset[str]) -> None:
-        if affects(entities, "account"):
-            self.reload()
+    def _other_client_id(self) -> int | None:
+        """The client shown when it is not the viewer's own account (staff)."""
+        subject = self.subject
+        return None if subject is None or subject.is_self else subject.client_id
+
+    def concerns(self, changes: Changes) -> bool:
+        ids = changes.ids_of(Kind.CLIENTS)
+        return ids is None or (bool(ids) and self.client_id in ids)
 
     def _loaded(self, account: Account) -> None:
         self._show(account)
@@ -271,7 +286,7 @@ class AccountTab(QWidget):
 
     def _write(
         self,
-        call: Callable[[Services], object],
+        op: Op[Any],
         section: _Section,
         done: str,
         button: QPushButton,
@@ -290,28 +305,26 @@ class AccountTab(QWidget):
                 self.session_replaced.emit(result)
             if after_success is not None:
                 after_success()
-            self._ctx.bus.publish({"account"})
 
         def failed(message: str) -> None:
             button.setEnabled(True)
             section.say(message, error=True)
 
-        self._ctx.tasks.run(call, on_success=succeeded, on_error=failed, owner=self)
+        op.success(succeeded).failure(failed).run(self)
 
     def save_profile(self) -> None:
         principal = self._ctx.user.principal
         name, phone = self.full_name.text(), self.phone.text()
         shown = self._shown
 
-        def call(services: Services) -> object:
-            account: Account | None = None
-            if shown is None or name.strip() != shown.full_name:
-                account = services.accounts.change_name(principal, name)
-            if shown is None or phone.strip() != shown.phone:
-                account = services.accounts.change_phone(principal, phone)
-            return account or services.accounts.get(principal)
-
-        self._write(call, self.profile, self.tr("Your name and phone are saved."),
+        request = SaveProfile(
+            name,
+            phone,
+            shown.full_name if shown is not None else None,
+            shown.phone if shown is not None else None,
+            self._other_client_id(),
+        )
+        self._write(save_profile(self._ctx, principal, request), self.profile, self.tr("Your name and phone are saved."),
                     self.save_profile_button)  # fmt: skip
 
     def change_email(self) -> None:
@@ -327,10 +340,7 @@ class AccountTab(QWidget):
         principal = self._ctx.user.principal
         self.email_password.clear()
 
-        def call(services: Services) -> object:
-            return services.accounts.change_email(principal, email, password)
-
-        self._write(call, self.email_section,
+        self._write(change_email(self._ctx, principal, email, password), self.email_section,
                     self.tr("Your login email is now {email}.").format(email=email),
                     self.change_email_button, self.new_email.clear)  # fmt: skip
 
@@ -356,10 +366,7 @@ class AccountTab(QWidget):
         for edit in (self.current_password, self.new_password, self.confirm_password):
             edit.clear()
 
-        def call(services: Services) -> object:
-            return services.accounts.change_password(principal, current, new)
-
-        self._write(call, section, self.tr("Your password is changed."),
+        self._write(change_password(self._ctx, principal, current, new), section, self.tr("Your password is changed."),
                     self.change_password_button)  # fmt: skip
 
     def save_billing(self) -> None:
@@ -373,10 +380,6 @@ class AccountTab(QWidget):
             country=self.country.text(),
         )
 
-        def call(services: Services) -> object:
-            return services.accounts.update_billing(
-                principal, company=company, vat_id=vat_id, address=address
-            )
-
-        self._write(call, self.billing, self.tr("Your billing details are saved."),
+        op = update_billing(self._ctx, principal, company, vat_id, address)
+        self._write(op, self.billing, self.tr("Your billing details are saved."),
                     self.save_billing_button)  # fmt: skip

@@ -24,13 +24,12 @@ from podyx_desktop.domain.enums import LineKind
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.records import Addon, Booking, BookingResult
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.bookings import add_addons
 from podyx_desktop.views.booking.addon_picker import AddonPicker
 from podyx_desktop.views.booking.checkout_widgets import PaymentMethodPicker
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.formatting import money_text
 from podyx_desktop.views.common.text_style import bold, wrapped_label
-
-CHANGED_BY_ADDONS = ("bookings", "purchases", "account")
 
 
 class AddonsDialog(QDialog):
@@ -122,15 +121,11 @@ class AddonsDialog(QDialog):
         method = self.payment.method()
         self.confirm_button.setEnabled(False)
         self.error_label.setText(self.tr("Adding…"))
-        self._ctx.tasks.run(
-            lambda s: s.bookings.add_addons(principal, booking_id, choices, method),
-            owner=self,
-            on_success=self._done,
-            on_error=self._failed,
-        )
+        add_addons(self._ctx, principal, booking_id, choices, method).success(
+            self._done
+        ).failure(self._failed).run(self)
 
     def _done(self, result: BookingResult) -> None:
-        self._ctx.bus.publish(CHANGED_BY_ADDONS)
         self.added.emit(result.booking)
         self.accept()
 

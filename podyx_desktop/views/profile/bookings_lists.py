@@ -3,9 +3,10 @@ the cell texts of their first rows (formatting dates and prices with babel is sl
 GUI thread). Also the start-up task's :func:`prefetch` of the same, before the window
 exists.
 
-Both take a :data:`ListReader`: the services' ``list_for_client`` (:func:`service_lists`),
-or at start-up the same read made before SQLAlchemy is imported
-(``services.startup.StartupReads.bookings``).
+The tab loads through the ``load_client_bookings`` operation and adds the texts with
+:func:`with_texts`; the start-up task reads with a :data:`ListReader`: the services'
+``list_for_client`` (``gui.launch.service_lists``), or the same read made before
+SQLAlchemy is imported (``services.startup.StartupReads.bookings``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from podyx_desktop.models.display import DisplayFormat
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.principal import Principal
-    from podyx_desktop.services import Services
     from podyx_desktop.views.common.context import UserSession
 
 PREFORMATTED_ROWS = 60  # more than a tall window shows at first
@@ -37,14 +37,22 @@ class Loaded(NamedTuple):
     past_texts: list[tuple[str, ...]]
 
 
-def service_lists(services: Services) -> ListReader:
-    """The lists as the booking service reads them."""
-    bookings = services.bookings
-
-    def read(principal: Principal, client_id: int, upcoming: bool) -> list[Booking]:
-        return bookings.list_for_client(principal, client_id, upcoming=upcoming)
-
-    return read
+def with_texts(
+    lists: tuple[list[Booking], list[Booking]],
+    display: DisplayFormat,
+    texts_of: Callable[[Booking], tuple[str, ...]],
+) -> Loaded:
+    """Both lists of a client with the cell texts of their first rows (on the worker)."""
+    display.warm_up()  # babel's data loads here, not on the GUI thread
+    upcoming, past = lists
+    # The rows on show first are formatted here too (babel is slow on the GUI thread);
+    # the rest, if any, when they are first shown.
+    return Loaded(
+        upcoming,
+        [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
+        past,
+        [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
+    )
 
 
 def load_lists(
@@ -54,18 +62,9 @@ def load_lists(
     display: DisplayFormat,
     texts_of: Callable[[Booking], tuple[str, ...]],
 ) -> Loaded:
-    """Both lists of a client, and the cell texts of their first rows (on the worker)."""
-    display.warm_up()  # babel's data loads here, not on the GUI thread
-    upcoming = read(principal, client_id, True)
-    past = read(principal, client_id, False)
-    # The rows on show first are formatted here too (babel is slow on the GUI thread);
-    # the rest, if any, when they are first shown.
-    return Loaded(
-        upcoming,
-        [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
-        past,
-        [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
-    )
+    """Both lists of a client read with ``read``, and the cell texts of their first rows."""
+    lists = (read(principal, client_id, True), read(principal, client_id, False))
+    return with_texts(lists, display, texts_of)
 
 
 def prefetch(read: ListReader, user: UserSession) -> Loaded | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Slot
+from PySide6.QtCore import QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -24,10 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
-from podyx_desktop.gui.changes import affects
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.bookings import (
+    cancel_booking,
+    load_booking_details,
+    load_client_bookings,
+)
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.common.paint import FirstPaint
@@ -36,8 +41,8 @@ from podyx_desktop.views.common.tables import current_record, record_table, sele
 from podyx_desktop.views.common.text_style import set_role, wrapped_label
 from podyx_desktop.views.common.widgets import error_box
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
-from podyx_desktop.views.profile.bookings_lists import Loaded, load_lists, service_lists
-from podyx_desktop.views.profile.profile_tab import ProfileTab
+from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 
 if TYPE_CHECKING:
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
@@ -46,7 +51,6 @@ if TYPE_CHECKING:
 # The first session of lists that came with the tab is selected once the list has painted,
 # or after this long if it has not (a window that opens minimised may not paint).
 SELECT_FALLBACK_MS = 500
-CHANGED_BY_CANCEL = ("bookings", "purchases", "bundles", "account")
 
 
 # The details side of the tab: built one event-loop turn after the lists (see
@@ -67,6 +71,7 @@ _BUILT_LATER = frozenset(
 
 
 class BookingsTab(ProfileTab):
+    SHOWS = (Kind.BOOKINGS,)
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long: the lists (and the
@@ -89,12 +94,12 @@ class BookingsTab(ProfileTab):
         ctx: ViewContext,
         parent: QWidget | None = None,
         *,
-        client_id: int | None = None,
+        subject: ProfileSubject | None = None,
         initial: Loaded | None = None,
     ) -> None:
         """``initial``: the lists as ``bookings_lists.prefetch`` loaded them, shown at once;
         the tab does not load them again (without it, call :meth:`reload`)."""
-        super().__init__(ctx, parent, client_id=client_id, object_name="BookingsTab")
+        super().__init__(ctx, parent, subject=subject, object_name="BookingsTab")
         self._actions: BookingActions | None = None
         self._details_of: Booking | None = None  # the record whose details are shown
         self.cancel_confirmation: QMessageBox | None = None
@@ -171,7 +176,6 @@ class BookingsTab(ProfileTab):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([2000, 1000])  # proportions of the first layout
         splitter.setChildrenCollapsible(False)
-        ctx.bus.changed.connect(self._on_changed)
         self._select_when_built = initial is not None
         if initial is not None:
             self._show_lists(initial)
@@ -271,14 +275,9 @@ class BookingsTab(ProfileTab):
             self.list_message.setText(self.tr("Loading your sessions…"))
 
         texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
-        self._ctx.tasks.run(
-            lambda services: load_lists(
-                service_lists(services), principal, client_id, display, texts_of
-            ),
-            owner=self,
-            on_success=self._loaded,
-            on_error=self._load_failed,
-        )
+        load_client_bookings(self._ctx, principal, client_id).on_worker(
+            lambda lists: with_texts(lists, display, texts_of)
+        ).success(self._loaded).failure(self._load_failed).run(self)
 
     def _loaded(self, result: Loaded) -> None:
         self._loading -= 1
@@ -317,11 +316,6 @@ class BookingsTab(ProfileTab):
             )
         else:
             self.list_message.setText(self.tr("No past sessions yet."))
-
-    @Slot(object)
-    def _on_changed(self, entities: frozenset[str]) -> None:
-        if affects(entities, "bookings", "account"):
-            self.reload()
 
     # --- selection ----------------------------------------------------------------------
 
@@ -367,15 +361,9 @@ class BookingsTab(ProfileTab):
             return
         principal = self._ctx.user.principal
         booking_id = booking.id
-        self._ctx.tasks.run(
-            lambda s: (
-                s.bookings.actions(principal, booking_id),
-                s.bookings.events(principal, booking_id),
-            ),
-            owner=self,
-            on_success=lambda result: self._details_loaded(booking_id, result),
-            on_error=self._details_failed,
-        )
+        load_booking_details(self._ctx, principal, booking_id).success(
+            lambda result: self._details_loaded(booking_id, result)
+        ).failure(self._details_failed).run(self)
 
     def _details_loaded(
         self, booking_id: int, result: tuple[BookingActions, list[BookingEvent]]
@@ -465,12 +453,9 @@ class BookingsTab(ProfileTab):
             return
         principal = self._ctx.user.principal
         self.cancel_button.setEnabled(False)
-        self._ctx.tasks.run(
-            lambda s: s.bookings.cancel(principal, booking.id),
-            owner=self,
-            on_success=self._canceled,
-            on_error=self._action_failed,
-        )
+        cancel_booking(self._ctx, principal, booking.id).success(self._canceled).failure(
+            self._action_failed
+        ).run(self)
 
     def _canceled(self, booking: Booking) -> None:
         self.feedback.setText(
@@ -478,7 +463,6 @@ class BookingsTab(ProfileTab):
                 when=self.upcoming_model.display.date_time(booking.starts_at)
             )
         )
-        self._ctx.bus.publish(CHANGED_BY_CANCEL)
 
     def _action_failed(self, message: str) -> None:
         self.feedback.setText(message)
@@ -491,7 +475,7 @@ class BookingsTab(ProfileTab):
         if booking is None or self._actions is None or not self._actions.can_reschedule:
             return
         from podyx_desktop.views.profile.reschedule_dialog import (
-            RescheduleDialog,  # see LATER_MODULES
+            RescheduleDialog,  # see opening.import_later
         )
 
         dialog = RescheduleDialog(self._ctx, booking, self)
@@ -513,7 +497,9 @@ class BookingsTab(ProfileTab):
         actions = self._actions
         if booking is None or actions is None or not actions.can_add_addons:
             return
-        from podyx_desktop.views.profile.addons_dialog import AddonsDialog  # see LATER_MODULES
+        from podyx_desktop.views.profile.addons_dialog import (
+            AddonsDialog,  # see opening.import_later
+        )
 
         dialog = AddonsDialog(self._ctx, booking, actions.addable_addons, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.records import Bundle, BundleLedgerEntry, BundleResult
-from podyx_desktop.gui.changes import affects
 from podyx_desktop.models.bundles import (
     ACTIVE_STATES,
     EXPIRED_STATES,
@@ -33,23 +33,29 @@ from podyx_desktop.models.bundles import (
 )
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import bundle_state_text
+from podyx_desktop.operations.bundles import load_bundle_ledger, load_client_bundles
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, statement_request
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.profile.buy_bundle_dialog import BuyBundleDialog
-from podyx_desktop.views.profile.profile_tab import ProfileTab
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 from podyx_desktop.views.profile.redeem_dialog import RedeemDialog
 
 if TYPE_CHECKING:
-    from podyx_desktop.services import Services
+    pass
 
 
 class BundlesTab(ProfileTab):
+    SHOWS = (Kind.BUNDLES, Kind.BOOKINGS)
     def __init__(
-        self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
+        self,
+        ctx: ViewContext,
+        parent: QWidget | None = None,
+        *,
+        subject: ProfileSubject | None = None,
     ) -> None:
-        super().__init__(ctx, parent, client_id=client_id, object_name="BundlesTab")
+        super().__init__(ctx, parent, subject=subject, object_name="BundlesTab")
         self._select_after_load: int | None = None
         self.redeem_dialog: RedeemDialog | None = None
         self.buy_dialog: BuyBundleDialog | None = None
@@ -185,7 +191,6 @@ class BundlesTab(ProfileTab):
             QWidget.setTabOrder(first, second)
         self._show_bundle(None)
         self._update_groups()
-        ctx.bus.changed.connect(self._on_changed)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -200,16 +205,13 @@ class BundlesTab(ProfileTab):
         display = self.display
         self._loading += 1
 
-        def load(services: Services) -> list[Bundle]:
-            display.warm_up()  # babel's data loads here, not on the GUI thread
-            return services.bundles.list_for_client(principal, client_id)
+        def warmed(bundles: list[Bundle]) -> list[Bundle]:
+            display.warm_up()  # babel's data loads on the worker, not on the GUI thread
+            return bundles
 
-        self._ctx.tasks.run(
-            load,
-            owner=self,
-            on_success=self._loaded,
-            on_error=self._load_failed,
-        )
+        load_client_bundles(self._ctx, principal, client_id).on_worker(warmed).success(
+            self._loaded
+        ).failure(self._load_failed).run(self)
 
     def _loaded(self, bundles: list[Bundle]) -> None:
         self._loading -= 1
@@ -246,11 +248,6 @@ class BundlesTab(ProfileTab):
     def _load_failed(self, message: str) -> None:
         self._loading -= 1
         self.list_message.setText(message)
-
-    @Slot(object)
-    def _on_changed(self, entities: frozenset[str]) -> None:
-        if affects(entities, "bundles", "bookings", "account"):
-            self.reload()
 
     # --- selection ----------------------------------------------------------------------
 
@@ -312,12 +309,9 @@ class BundlesTab(ProfileTab):
         self.redeem_button.setAccessibleDescription(reason or "")
         principal = self._ctx.user.principal
         bundle_id = bundle.id
-        self._ctx.tasks.run(
-            lambda s: s.bundles.ledger(principal, bundle_id),
-            owner=self,
-            on_success=lambda entries: self._ledger_loaded(bundle_id, entries),
-            on_error=self.feedback.setText,
-        )
+        load_bundle_ledger(self._ctx, principal, bundle_id).success(
+            lambda entries: self._ledger_loaded(bundle_id, entries)
+        ).failure(self.feedback.setText).run(self)
 
     def _ledger_loaded(self, bundle_id: int, entries: list[BundleLedgerEntry]) -> None:
         current = self.selected_bundle()

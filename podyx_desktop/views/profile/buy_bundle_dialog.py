@@ -21,6 +21,8 @@ from podyx_desktop.domain.requests import BundlePurchaseRequest, Quote
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.bundles import BundleProductsModel
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.bookings import load_catalogue
+from podyx_desktop.operations.bundles import buy_bundle, quote_bundle
 from podyx_desktop.views.booking.checkout_widgets import (
     PaymentMethodPicker,
     PriceSummaryView,
@@ -30,8 +32,6 @@ from podyx_desktop.views.booking.checkout_widgets import (
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.formatting import money_text
 from podyx_desktop.views.common.text_style import wrapped_label
-
-CHANGED_BY_PURCHASE = ("bundles", "purchases", "account")
 
 
 class BuyBundleDialog(QDialog):
@@ -99,12 +99,9 @@ class BuyBundleDialog(QDialog):
     def _load(self) -> None:
         principal = self._ctx.user.principal
         self.error_label.setText(self.tr("Loading the bundles on sale…"))
-        self._ctx.tasks.run(
-            lambda s: s.catalogue.get_catalogue(principal),
-            owner=self,
-            on_success=self._loaded,
-            on_error=self.error_label.setText,
-        )
+        load_catalogue(self._ctx, principal).success(
+            lambda loaded: self._loaded(loaded[0])
+        ).failure(self.error_label.setText).run(self)
 
     def _loaded(self, catalogue: Catalogue) -> None:
         self.products.set_rows(catalogue.bundle_products)
@@ -135,12 +132,9 @@ class BuyBundleDialog(QDialog):
         self._quote_request += 1
         request = self._quote_request
         product_id = product.id
-        self._ctx.tasks.run(
-            lambda s: s.checkout.quote_bundle(principal, product_id, code),
-            owner=self,
-            on_success=lambda quote: self._quoted(request, code, quote),
-            on_error=self.error_label.setText,
-        )
+        quote_bundle(self._ctx, principal, product_id, code).success(
+            lambda quote: self._quoted(request, code, quote)
+        ).failure(self.error_label.setText).run(self)
 
     def _quoted(self, request: int, code: str | None, quote: Quote) -> None:
         if request != self._quote_request:
@@ -183,16 +177,12 @@ class BuyBundleDialog(QDialog):
         self._buying = True
         self._update_buttons()
         self.error_label.setText(self.tr("Buying…"))
-        self._ctx.tasks.run(
-            lambda s: s.checkout.buy_bundle(principal, request),
-            owner=self,
-            on_success=self._done,
-            on_error=self._failed,
-        )
+        buy_bundle(self._ctx, principal, request).success(self._done).failure(
+            self._failed
+        ).run(self)
 
     def _done(self, result: BundleResult) -> None:
         self._buying = False
-        self._ctx.bus.publish(CHANGED_BY_PURCHASE)
         self.bought.emit(result)
         self.accept()
 

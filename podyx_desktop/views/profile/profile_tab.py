@@ -1,41 +1,106 @@
-"""What every tab over one client's records shares: whose records, and whether a load is
-under way."""
+"""What every profile tab shares: whose profile it shows and to whom, the kinds of entity
+it shows (it reloads when a change touches one of them, once), and whether a load is
+under way.
+
+The tabs are role-neutral: the client's window shows a client their own profile ("Your
+sessions"); the staff window shows a client's profile to staff, worded with the client's
+name. Both assemble the same tabs with a :class:`ProfileSubject`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QWidget
 
 from podyx_desktop.views.common.context import ViewContext
 
+if TYPE_CHECKING:
+    from podyx_desktop.domain.changes import Changes, Kind
+    from podyx_desktop.domain.records import Account
+
+
+@dataclass(frozen=True)
+class ProfileSubject:
+    """The client whose profile is shown, and whether the viewer is that client."""
+
+    client_id: int
+    name: str
+    is_self: bool
+
+    @classmethod
+    def own(cls, account: Account) -> ProfileSubject:
+        return cls(account.id, account.full_name, True)
+
+    @classmethod
+    def client(cls, account: Account) -> ProfileSubject:
+        """A client's profile shown to staff."""
+        return cls(account.id, account.full_name, False)
+
+    def words(self, own: str, other: str) -> str:
+        """``own`` for the client themself ("Your sessions"), else ``other`` with
+        ``{name}`` filled in ("Sessions of {name}")."""
+        return own if self.is_self else other.format(name=self.name)
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate("ProfileTab", text)
+
 
 class ProfileTab(QWidget):
-    """A tab showing the signed-in client's records, or ``client_id``'s for staff."""
+    """A tab over one client's records: the signed-in client's own, or ``subject``'s."""
+
+    #: The kinds of entity this tab shows; a change touching one of them reloads it.
+    SHOWS: ClassVar[tuple[Kind, ...]] = ()
 
     def __init__(
         self,
         ctx: ViewContext,
         parent: QWidget | None = None,
         *,
-        client_id: int | None = None,
+        subject: ProfileSubject | None = None,
         object_name: str,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self._ctx = ctx
-        self._client_id = client_id
+        self._subject = subject
         self._loading = 0
+        ctx.bus.changed.connect(self._on_changed)
+
+    @property
+    def subject(self) -> ProfileSubject | None:
+        """Whose profile this is (None: a signed-out visitor, who has none)."""
+        if self._subject is not None:
+            return self._subject
+        account = self._ctx.user.account
+        return ProfileSubject.own(account) if account is not None else None
 
     @property
     def client_id(self) -> int | None:
-        if self._client_id is not None:
-            return self._client_id
-        account = self._ctx.user.account
-        return account.id if account is not None else None
+        subject = self.subject
+        return subject.client_id if subject is not None else None
+
+    def words(self, own: str, other: str) -> str:
+        """Wording for the viewer (see :meth:`ProfileSubject.words`); already translated."""
+        subject = self.subject
+        return subject.words(own, other) if subject is not None else own
 
     @property
     def is_loading(self) -> bool:
         return self._loading > 0
 
+    def concerns(self, changes: Changes) -> bool:
+        """Whether ``changes`` may alter what this tab shows."""
+        return changes.touches(*self.SHOWS)
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if self.concerns(changes):
+            self.reload()
+
     def reload(self) -> None:
-        """Load the records again, through the task runner."""
+        """Load the records again, through an operation."""
         raise NotImplementedError

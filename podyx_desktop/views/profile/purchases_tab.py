@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Slot
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.records import Purchase
-from podyx_desktop.gui.changes import affects
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.labels import (
     payment_method_text,
@@ -26,6 +26,7 @@ from podyx_desktop.models.labels import (
     purchase_status_text,
 )
 from podyx_desktop.models.purchases import PurchasesTableModel
+from podyx_desktop.operations.bundles import load_client_purchases
 from podyx_desktop.views.booking.checkout_widgets import PriceSummaryView
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import (
@@ -36,17 +37,22 @@ from podyx_desktop.views.common.document_actions import (
 from podyx_desktop.views.common.formatting import money_text
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import bold
-from podyx_desktop.views.profile.profile_tab import ProfileTab
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 
 if TYPE_CHECKING:
-    from podyx_desktop.services import Services
+    pass
 
 
 class PurchasesTab(ProfileTab):
+    SHOWS = (Kind.PURCHASES,)
     def __init__(
-        self, ctx: ViewContext, parent: QWidget | None = None, *, client_id: int | None = None
+        self,
+        ctx: ViewContext,
+        parent: QWidget | None = None,
+        *,
+        subject: ProfileSubject | None = None,
     ) -> None:
-        super().__init__(ctx, parent, client_id=client_id, object_name="PurchasesTab")
+        super().__init__(ctx, parent, subject=subject, object_name="PurchasesTab")
         self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.model = PurchasesTableModel(self.display, self)
         self.view = record_table(
@@ -139,7 +145,6 @@ class PurchasesTab(ProfileTab):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_purchase(None)
-        ctx.bus.changed.connect(self._on_changed)
 
     # --- loading ----------------------------------------------------------------------
 
@@ -153,16 +158,13 @@ class PurchasesTab(ProfileTab):
         display = self.display
         self._loading += 1
 
-        def load(services: Services) -> list[Purchase]:
-            display.warm_up()  # babel's data loads here, not on the GUI thread
-            return services.purchases.list_for_client(principal, client_id)
+        def warmed(purchases: list[Purchase]) -> list[Purchase]:
+            display.warm_up()  # babel's data loads on the worker, not on the GUI thread
+            return purchases
 
-        self._ctx.tasks.run(
-            load,
-            owner=self,
-            on_success=self._loaded,
-            on_error=self._load_failed,
-        )
+        load_client_purchases(self._ctx, principal, client_id).on_worker(warmed).success(
+            self._loaded
+        ).failure(self._load_failed).run(self)
 
     def _loaded(self, purchases: list[Purchase]) -> None:
         self._loading -= 1
@@ -181,11 +183,6 @@ class PurchasesTab(ProfileTab):
     def _load_failed(self, message: str) -> None:
         self._loading -= 1
         self.list_message.setText(message)
-
-    @Slot(object)
-    def _on_changed(self, entities: frozenset[str]) -> None:
-        if affects(entities, "purchases", "account"):
-            self.reload()
 
     # --- selection ----------------------------------------------------------------------
 

@@ -26,11 +26,11 @@ from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.records import BookingResult, Bundle, Catalogue, Setup
 from podyx_desktop.domain.requests import RedeemRequest
 from podyx_desktop.models.display import DisplayFormat, duration_text
+from podyx_desktop.operations.bookings import load_catalogue
+from podyx_desktop.operations.bundles import redeem_bundle
 from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import bold, wrapped_label
-
-CHANGED_BY_REDEEM = ("bookings", "bundles")
 
 
 def eligible_choices(bundle: Bundle, catalogue: Catalogue) -> list[tuple[Setup, int]]:
@@ -139,12 +139,9 @@ class RedeemDialog(QDialog):
     def _load(self) -> None:
         principal = self._ctx.user.principal
         self.setup_combo.setEnabled(False)
-        self._ctx.tasks.run(
-            lambda s: (s.catalogue.get_catalogue(principal), s.context.now()),
-            owner=self,
-            on_success=self._loaded,
-            on_error=self.error_label.setText,
-        )
+        load_catalogue(self._ctx, principal).success(self._loaded).failure(
+            self.error_label.setText
+        ).run(self)
 
     def _loaded(self, result: tuple[Catalogue, datetime]) -> None:
         catalogue, self._today = result
@@ -222,17 +219,13 @@ class RedeemDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.back_button.setEnabled(False)
         self.error_label.setText(self.tr("Booking…"))
-        self._ctx.tasks.run(
-            lambda s: s.bundles.redeem(principal, request),
-            owner=self,
-            on_success=self._done,
-            on_error=self._failed,
-        )
+        redeem_bundle(self._ctx, principal, request).success(self._done).failure(
+            self._failed
+        ).run(self)
 
     def _done(self, result: BookingResult) -> None:
         self.redeem_result = result
         booking = result.booking
-        self._ctx.bus.publish(CHANGED_BY_REDEEM)
         self.redeemed.emit(self.display.time_range(booking.starts_at, booking.ends_at))
         self.accept()
 

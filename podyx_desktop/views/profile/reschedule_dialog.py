@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.records import Booking
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.bookings import reschedule_booking
 from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
-
-CHANGED_BY_RESCHEDULE = ("bookings", "purchases")
 
 
 class RescheduleDialog(QDialog):
@@ -74,15 +73,11 @@ class RescheduleDialog(QDialog):
         booking_id = self.booking.id
         self.confirm_button.setEnabled(False)
         self.error_label.setText(self.tr("Moving your session…"))
-        self._ctx.tasks.run(
-            lambda s: s.bookings.reschedule(principal, booking_id, slot.starts_at),
-            owner=self,
-            on_success=self._done,
-            on_error=self._failed,
-        )
+        reschedule_booking(self._ctx, principal, booking_id, slot.starts_at).success(
+            self._done
+        ).failure(self._failed).run(self)
 
     def _done(self, booking: Booking) -> None:
-        self._ctx.bus.publish(CHANGED_BY_RESCHEDULE)
         self.rescheduled.emit(booking)
         self.accept()
 

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.operations.accounts import sign_in
+from podyx_desktop.operations.base import PlainSeat
 from podyx_desktop.views.common.sign_up import SignUpPage, device_name
 from podyx_desktop.views.common.text_style import wrapped_label
 
@@ -83,6 +85,7 @@ class SignInScreen(QWidget):
         self.setObjectName("SignInScreen")
         self.setWindowTitle(self.tr("Podyx — Sign in"))
         self._tasks = tasks
+        self._seat = PlainSeat(tasks, bus)
         self._bus = bus
         self._studio: StudioInfo | None = None
         self._wizard: QWidget | None = None
@@ -227,7 +230,7 @@ class SignInScreen(QWidget):
     def sign_up_page(self) -> SignUpPage:
         """The account form's page, built the first time it is needed (not at start-up)."""
         if self._sign_up_page is None:
-            page = SignUpPage(self._tasks, self.pages)
+            page = SignUpPage(self._seat, self.pages)
             page.signed_in.connect(self.signed_in)
             page.back_requested.connect(self.show_sign_in_page)
             page.sign_in_instead_requested.connect(self._sign_in_instead)
@@ -385,12 +388,9 @@ class SignInScreen(QWidget):
         self.message.hide()
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(self.tr("Signing in…"))
-        self._tasks.run(
-            lambda services: services.accounts.sign_in(email, password, device),
-            on_success=lambda signed_in: self._signed_in(signed_in, remember),
-            on_error=self._failed,
-            owner=self,
-        )
+        sign_in(self._seat, email, password, device).success(
+            lambda signed_in: self._signed_in(signed_in, remember)
+        ).failure(self._failed).run(self)
 
     def _signed_in(self, signed_in: SignedIn, remember: bool) -> None:
         self._restore_button()
