@@ -2,10 +2,11 @@
 
 :func:`generate_studio` configures a studio the way an operator would (studio settings,
 opening hours 07:00–23:00 every day, rooms, setups, services, add-ons, a bundle product,
-promo codes and an owner account, each through :class:`~podyx_desktop.services.Services`),
-then bulk-inserts years of history with SQLAlchemy Core, in chunks: clients, bookings
-(past and future, statuses mixed), their add-ons and events, and a purchase for each
-booking with its lines and VAT rows, receipt numbers and credit notes for refunds.
+promo codes and an owner account: :func:`bench_studio`, built through the services by the
+studio builder, :func:`podyx_desktop.demo.builder.create_studio`), then bulk-inserts years
+of history with SQLAlchemy Core, in chunks: clients, bookings (past and future, statuses
+mixed), their add-ons and events, and a purchase for each booking with its lines and VAT
+rows, receipt numbers and credit notes for refunds.
 
 The history is consistent with the rules the services enforce:
 
@@ -68,6 +69,17 @@ from bench.history import (
 from podyx_desktop.db import tables as t
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head
+from podyx_desktop.demo.builder import (
+    AddonSpec,
+    ProductSpec,
+    PromoSpec,
+    RoomSpec,
+    ServiceSpec,
+    SetupSpec,
+    StaffSpec,
+    StudioSpec,
+    create_studio,
+)
 from podyx_desktop.domain.availability import (
     OpeningInterval,
     studio_zone,
@@ -79,17 +91,7 @@ from podyx_desktop.domain.enums import (
     SeriesKind,
 )
 from podyx_desktop.domain.numbering import SeriesFormat
-from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import (
-    NewAccount,
-    NewAddon,
-    NewBundleProduct,
-    NewPromoCode,
-    NewRoom,
-    NewService,
-    NewSetup,
-    StudioSettings,
-)
+from podyx_desktop.domain.requests import StudioSettings
 from podyx_desktop.services import Services
 from podyx_desktop.services.mapping import address_of, address_text
 
@@ -139,11 +141,22 @@ class GeneratedStudio:
     phase_seconds: tuple[tuple[str, float], ...] = ()
 
 
-def _configure_catalogue(services: Services, rooms: int, now: datetime) -> Catalogue:
-    system = Principal.system()
-    cat = services.catalogue
-    cat.configure_studio(
-        system,
+def bench_studio(rooms: int) -> StudioSpec:
+    """The bench studio's description: ``rooms`` rooms, each with a podcast desk and every
+    other one with a video set too, open 07:00–23:00 every day, and its owner."""
+    room_specs = tuple(
+        RoomSpec(
+            f"room_{index}",
+            f"Studio {index + 1:02d}",
+            "Treated room with a vocal booth",
+            (SetupSpec(f"podcast_{index}", "Podcast desk"),)
+            + ((SetupSpec(f"video_{index}", "Video set"),) if index % 2 == 0 else ()),
+        )
+        for index in range(rooms)
+    )
+    all_setups = tuple(setup.key for room in room_specs for setup in room.setups)
+    video_setups = tuple(key for key in all_setups if key.startswith("video_"))
+    return StudioSpec(
         StudioSettings(
             name="Podyx Bench Studios",
             time_zone=TIME_ZONE,
@@ -164,82 +177,70 @@ def _configure_catalogue(services: Services, rooms: int, now: datetime) -> Catal
             reschedule_cutoff_hours=24,
             max_reschedules=2,
         ),
-    )
-    cat.set_opening_hours(
-        system, [OpeningInterval(day, OPEN_MINUTE, CLOSE_MINUTE) for day in range(7)]
-    )
-    room_ids: list[int] = []
-    room_names: list[str] = []
-    podcast_setups: list[int] = []
-    video_setups: list[int | None] = []
-    setup_names: dict[int, str] = {}
-    for index in range(rooms):
-        name = f"Studio {index + 1:02d}"
-        room = cat.add_room(system, NewRoom(name, "Treated room with a vocal booth")).id
-        room_ids.append(room)
-        room_names.append(name)
-        podcast = cat.add_setup(system, NewSetup(room, "Podcast desk")).id
-        podcast_setups.append(podcast)
-        setup_names[podcast] = "Podcast desk"
-        video: int | None = None
-        if index % 2 == 0:
-            video = cat.add_setup(system, NewSetup(room, "Video set")).id
-            setup_names[video] = "Video set"
-        video_setups.append(video)
-    all_setups = tuple(setup_names)
-    video_only = tuple(s for s in video_setups if s is not None)
-    podcast_service = cat.add_service(
-        system, NewService("Podcast recording", 6000, 60, 240, 15, all_setups)
-    ).id
-    video_service = cat.add_service(
-        system, NewService("Video podcast", 12000, 120, 480, 15, video_only, vat_rate_bp=700)
-    ).id
-    engineer = cat.add_addon(
-        system, NewAddon("Engineer", 4000, (podcast_service, video_service), max_quantity=4)
-    ).id
-    extra_mic = cat.add_addon(
-        system,
-        NewAddon(
-            "Extra mic", 1000, (podcast_service,), max_quantity=4, client_can_add_after_booking=True
+        opening_hours=tuple(OpeningInterval(day, OPEN_MINUTE, CLOSE_MINUTE) for day in range(7)),
+        rooms=room_specs,
+        services=(
+            ServiceSpec("podcast", "Podcast recording", 6000, 60, 240, 15, all_setups),
+            ServiceSpec(
+                "video", "Video podcast", 12000, 120, 480, 15, video_setups, vat_rate_bp=700
+            ),
         ),
-    ).id
-    cat.add_addon(system, NewAddon("Staff hour", 100, (podcast_service,), hidden_from_clients=True))
-    product = cat.add_bundle_product(
-        system,
-        NewBundleProduct(
-            "5 × 2 h podcast", 5, 120, 50000, tuple(podcast_setups), (podcast_service,), 180
+        addons=(
+            AddonSpec("engineer", "Engineer", 4000, ("podcast", "video"), max_quantity=4),
+            AddonSpec(
+                "extra_mic",
+                "Extra mic",
+                1000,
+                ("podcast",),
+                max_quantity=4,
+                client_can_add_after_booking=True,
+            ),
+            AddonSpec("staff_hour", "Staff hour", 100, ("podcast",), hidden_from_clients=True),
         ),
-    ).id
-    promo = cat.add_promo_code(system, NewPromoCode(PROMO_CODE, PromoKind.PERCENT, 1000)).id
-    cat.add_promo_code(
-        system, NewPromoCode("WELCOME10", PromoKind.PERCENT, 1000, max_uses_per_client=1)
-    )
-    cat.add_promo_code(
-        system,
-        NewPromoCode(
-            "VIDEO15",
-            PromoKind.PERCENT,
-            1500,
-            targets=((PromoTarget.SERVICE, video_service),),
-            valid_to=now + timedelta(days=365),
+        products=(
+            ProductSpec(
+                "bundle_product",
+                "5 × 2 h podcast",
+                5,
+                120,
+                50000,
+                tuple(f"podcast_{index}" for index in range(rooms)),
+                ("podcast",),
+                180,
+            ),
         ),
+        promos=(
+            PromoSpec(PROMO_CODE, PromoKind.PERCENT, 1000),
+            PromoSpec("WELCOME10", PromoKind.PERCENT, 1000, max_uses_per_client=1),
+            PromoSpec(
+                "VIDEO15", PromoKind.PERCENT, 1500, ((PromoTarget.SERVICE, "video"),), to_day=365
+            ),
+        ),
+        staff=(StaffSpec(Role.OWNER, "Olga Owner", OWNER_EMAIL, "+49301111111"),),
     )
-    owner = services.accounts.create_staff(
-        system, NewAccount("Olga Owner", OWNER_EMAIL, "+49301111111", PASSWORD), Role.OWNER
-    ).id
+
+
+def _configure_catalogue(services: Services, rooms: int, now: datetime) -> Catalogue:
+    """Build :func:`bench_studio` and tell the history planner its ids and names."""
+    spec = bench_studio(rooms)
+    built = create_studio(services, spec, password=PASSWORD, now=now)
+    ids = built.ids
+    owner_id = built.staff_member(Role.OWNER).user_id
+    assert owner_id is not None  # a staff member always has an account
+    setup_names = {ids[setup.key]: setup.name for room in spec.rooms for setup in room.setups}
     return Catalogue(
-        room_ids=tuple(room_ids),
-        room_names=tuple(room_names),
-        podcast_setups=tuple(podcast_setups),
-        video_setups=tuple(video_setups),
+        room_ids=tuple(ids[room.key] for room in spec.rooms),
+        room_names=tuple(room.name for room in spec.rooms),
+        podcast_setups=tuple(ids[f"podcast_{index}"] for index in range(rooms)),
+        video_setups=tuple(ids.get(f"video_{index}") for index in range(rooms)),
         setup_names=setup_names,
-        podcast=podcast_service,
-        video=video_service,
-        engineer=engineer,
-        extra_mic=extra_mic,
-        bundle_product=product,
-        promo_id=promo,
-        owner_id=owner,
+        podcast=ids["podcast"],
+        video=ids["video"],
+        engineer=ids["engineer"],
+        extra_mic=ids["extra_mic"],
+        bundle_product=ids["bundle_product"],
+        promo_id=built.promo_ids[PROMO_CODE],
+        owner_id=owner_id,
     )
 
 

@@ -12,8 +12,9 @@ as long as the scenario took: the machine's own timer jitter. Target: the GUI th
 never blocked more than 50 ms (scenario max gap ≤ 50 ms). The script prints the figures
 and PASS/FAIL for information and always exits 0.
 
-The studio is configured through the services (settings, opening hours, a room, a setup,
-a service, one client with one upcoming booking). As in the GUI tests, passwords use a
+The studio (settings, opening hours, a room, a setup, a service, one client) is built
+through the services by the studio builder, :mod:`podyx_desktop.demo.builder`; the client
+then books one upcoming session. As in the GUI tests, passwords use a
 cheap Argon2id hasher, the settings live in a temporary folder (never the user's), and
 keyring gets a dictionary backend (never the real keyring).
 
@@ -50,18 +51,17 @@ from PySide6.QtWidgets import QApplication
 from bench.keyring_backend import MemoryKeyring
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head
+from podyx_desktop.demo.builder import (
+    Person,
+    RoomSpec,
+    ServiceSpec,
+    SetupSpec,
+    StudioSpec,
+    create_studio,
+)
 from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import PaymentMethod
-from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import (
-    BookingRequest,
-    NewAccount,
-    NewRoom,
-    NewService,
-    NewSetup,
-    SessionCart,
-    StudioSettings,
-)
+from podyx_desktop.domain.requests import BookingRequest, SessionCart, StudioSettings
 from podyx_desktop.gui.app import DesktopApp, load_stylesheet
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
@@ -172,50 +172,45 @@ class Studio:
     service: int
 
 
+STUDIO = StudioSpec(
+    StudioSettings(
+        name="Bench Studio",
+        time_zone="Europe/Berlin",
+        currency="EUR",
+        locale="de_DE",
+        prices_include_vat=True,
+        default_vat_rate_bp=1900,
+        vat_number="DE123456789",
+        address_line1="Torstraße 1",
+        postal_code="10119",
+        city="Berlin",
+        country="DE",
+        buffer_minutes=15,
+        lead_time_hours=2,
+        cancel_cutoff_hours=24,
+        reschedule_cutoff_hours=24,
+        max_reschedules=2,
+    ),
+    opening_hours=tuple(OpeningInterval(d, 9 * 60, 21 * 60) for d in range(7)),
+    rooms=(RoomSpec("room", "Studio A", setups=(SetupSpec("setup", "2-person podcast"),)),),
+    services=(ServiceSpec("service", "Podcast recording", 6000, 60, 240, 30, ("setup",)),),
+    clients=(Person(CLIENT_NAME, CLIENT_EMAIL, "+49 30 12345678"),),
+)
+
+
 def build_studio(path: Path) -> Studio:
-    """A small studio through the services; one client with one upcoming booking."""
+    """:data:`STUDIO` through the services, and its one client's one upcoming booking."""
     db = Database(sqlite_url(path))
     try:
         upgrade_to_head(db)
         services = Services(db, hasher=FAST_HASHER)
-        system = Principal.system()
-        cat = services.catalogue
-        cat.configure_studio(
-            system,
-            StudioSettings(
-                name="Bench Studio",
-                time_zone="Europe/Berlin",
-                currency="EUR",
-                locale="de_DE",
-                prices_include_vat=True,
-                default_vat_rate_bp=1900,
-                vat_number="DE123456789",
-                address_line1="Torstraße 1",
-                postal_code="10119",
-                city="Berlin",
-                country="DE",
-                buffer_minutes=15,
-                lead_time_hours=2,
-                cancel_cutoff_hours=24,
-                reschedule_cutoff_hours=24,
-                max_reschedules=2,
-            ),
-        )
-        cat.set_opening_hours(system, [OpeningInterval(d, 9 * 60, 21 * 60) for d in range(7)])
-        room = cat.add_room(system, NewRoom("Studio A")).id
-        setup = cat.add_setup(system, NewSetup(room, "2-person podcast")).id
-        service = cat.add_service(
-            system, NewService("Podcast recording", 6000, 60, 240, 30, (setup,))
-        ).id
-        client = services.accounts.sign_up(
-            Principal.anonymous(),
-            NewAccount(CLIENT_NAME, CLIENT_EMAIL, "+49 30 12345678", PASSWORD),
-        )
+        built = create_studio(services, STUDIO, password=PASSWORD)
+        setup, service = built.ids["setup"], built.ids["service"]
         cart = SessionCart(setup, service, 120)
         request = BookingRequest(
             cart, next_day_at(4, 11), PaymentMethod.PAY_LATER, terms_accepted=True
         )
-        services.checkout.book(client.principal, request)
+        services.checkout.book(built.clients[0].principal, request)
     finally:
         db.dispose()
     return Studio(sqlite_url(path), setup, service)

@@ -87,9 +87,6 @@ class Catalogue:
     owner_id: int
 
 
-# --- the catalogue, through the services ---------------------------------------------
-
-
 # --- the history, planned in memory ---------------------------------------------------
 
 

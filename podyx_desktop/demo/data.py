@@ -1,6 +1,8 @@
 """The demo studio's script: its catalogue, its people and eight weeks of their sessions.
 
-Read by :mod:`podyx_desktop.demo.load`, which plays it through the services. Days are counted
+:data:`STUDIO` describes the studio, its catalogue and its people for
+:mod:`podyx_desktop.demo.builder`; the plans after it (bundles, sessions) are the demo's own
+story, which :mod:`podyx_desktop.demo.load` plays through the services. Days are counted
 from today (negative: the past); hours are the studio's local wall-clock hours, taken as
 "at or after" (the demo books the first free time from there).
 """
@@ -14,13 +16,26 @@ import wave
 from dataclasses import dataclass
 from functools import cache
 
+from podyx_desktop.demo.builder import (
+    AddonSpec,
+    ClosedDaySpec,
+    Person,
+    ProductSpec,
+    PromoSpec,
+    RoomSpec,
+    ServiceSpec,
+    SetupSpec,
+    StaffSpec,
+    StudioSpec,
+)
+from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import PaymentMethod, PromoKind, PromoTarget, Role
 from podyx_desktop.domain.requests import StudioSettings
 
 DEMO_PASSWORD = "podyx-demo-2026"
 TIME_ZONE = "Europe/Berlin"
 
-STUDIO = StudioSettings(
+SETTINGS = StudioSettings(
     name="Podyx Demo Studio",
     time_zone=TIME_ZONE,
     currency="EUR",
@@ -49,30 +64,29 @@ STUDIO = StudioSettings(
 )
 
 ROOMS = (
-    ("room_a", "Studio A", "Our large live room with a window to the control room."),
-    ("room_b", "Studio B", "A quiet, treated room for roundtables and interviews."),
+    RoomSpec(
+        "room_a",
+        "Studio A",
+        "Our large live room with a window to the control room.",
+        (
+            SetupSpec(
+                "podcast", "2-person podcast", "Two Shure SM7B mics, a table and headphones."
+            ),
+            SetupSpec(
+                "video", "Video set", "Three cameras, lights and a backdrop for video podcasts."
+            ),
+        ),
+    ),
+    RoomSpec(
+        "room_b",
+        "Studio B",
+        "A quiet, treated room for roundtables and interviews.",
+        (SetupSpec("roundtable", "4-person roundtable", "Four mics around a round table."),),
+    ),
 )
-SETUPS = (
-    ("podcast", "room_a", "2-person podcast", "Two Shure SM7B mics, a table and headphones."),
-    ("video", "room_a", "Video set", "Three cameras, lights and a backdrop for video podcasts."),
-    ("roundtable", "room_b", "4-person roundtable", "Four mics around a round table."),
-)
-
-
-@dataclass(frozen=True)
-class ServiceData:
-    key: str
-    name: str
-    hourly_rate_minor: int
-    min_minutes: int
-    max_minutes: int
-    step_minutes: int
-    setups: tuple[str, ...]
-    description: str
-
 
 SERVICES = (
-    ServiceData(
+    ServiceSpec(
         "podcast_service",
         "Podcast recording",
         6000,
@@ -82,7 +96,7 @@ SERVICES = (
         ("podcast", "video", "roundtable"),
         "Audio recording of your show, multitrack and a rough mix to take home.",
     ),
-    ServiceData(
+    ServiceSpec(
         "video_service",
         "Video podcast",
         12000,
@@ -94,21 +108,8 @@ SERVICES = (
     ),
 )
 
-
-@dataclass(frozen=True)
-class AddonData:
-    key: str
-    name: str
-    unit_price_minor: int
-    services: tuple[str, ...]
-    description: str
-    max_quantity: int = 1
-    hidden_from_clients: bool = False
-    client_can_add_after_booking: bool = False
-
-
 ADDONS = (
-    AddonData(
+    AddonSpec(
         "engineer",
         "Engineer",
         4000,
@@ -116,7 +117,7 @@ ADDONS = (
         "A sound engineer runs the session (per hour).",
         max_quantity=4,
     ),
-    AddonData(
+    AddonSpec(
         "extra_mic",
         "Extra mic",
         1000,
@@ -125,7 +126,7 @@ ADDONS = (
         max_quantity=4,
         client_can_add_after_booking=True,
     ),
-    AddonData(
+    AddonSpec(
         "video_edit",
         "Video edit",
         15000,
@@ -133,7 +134,7 @@ ADDONS = (
         "An edited episode with titles, delivered within five working days.",
         client_can_add_after_booking=True,
     ),
-    AddonData(
+    AddonSpec(
         "staff_hour",
         "Staff discount hour",
         2000,
@@ -144,22 +145,8 @@ ADDONS = (
     ),
 )
 
-
-@dataclass(frozen=True)
-class ProductData:
-    key: str
-    name: str
-    sessions: int
-    session_minutes: int
-    price_minor: int
-    setups: tuple[str, ...]
-    services: tuple[str, ...]
-    validity_days: int | None
-    description: str
-
-
 PRODUCTS = (
-    ProductData(
+    ProductSpec(
         "five",
         "5 × 2 h podcast",
         5,
@@ -170,7 +157,7 @@ PRODUCTS = (
         180,
         "Five two-hour podcast sessions, valid for six months.",
     ),
-    ProductData(
+    ProductSpec(
         "ten",
         "10 × 2 h podcast",
         10,
@@ -181,7 +168,7 @@ PRODUCTS = (
         365,
         "Ten two-hour podcast sessions, valid for a year.",
     ),
-    ProductData(
+    ProductSpec(
         "trial",
         "3 × 1 h trial",
         3,
@@ -194,38 +181,17 @@ PRODUCTS = (
     ),
 )
 
-
-@dataclass(frozen=True)
-class PromoData:
-    code: str
-    kind: PromoKind
-    value: int
-    targets: tuple[tuple[PromoTarget, str], ...] = ()
-    from_day: int | None = None  # days from today
-    to_day: int | None = None
-    max_uses: int | None = None
-    max_uses_per_client: int | None = None
-
-
-PROMOS = (
-    PromoData("WELCOME10", PromoKind.PERCENT, 1000, max_uses_per_client=1),
-    PromoData("SPRING25", PromoKind.FIXED, 2500, from_day=-75, to_day=-30, max_uses=100),
-    PromoData("VIDEO15", PromoKind.PERCENT, 1500, ((PromoTarget.SERVICE, "video_service"),)),
+PROMOS = (  # days from today
+    PromoSpec("WELCOME10", PromoKind.PERCENT, 1000, max_uses_per_client=1),
+    PromoSpec("SPRING25", PromoKind.FIXED, 2500, from_day=-75, to_day=-30, max_uses=100),
+    PromoSpec("VIDEO15", PromoKind.PERCENT, 1500, ((PromoTarget.SERVICE, "video_service"),)),
 )
 
 STAFF = (
-    (Role.OWNER, "Katrin Vogel", "owner@podyx-demo.example", "+49 30 23125601"),
-    (Role.MANAGER, "Jonas Albrecht", "manager@podyx-demo.example", "+49 30 23125602"),
-    (Role.FRONT_DESK, "Mara Schulz", "desk@podyx-demo.example", "+49 30 23125603"),
+    StaffSpec(Role.OWNER, "Katrin Vogel", "owner@podyx-demo.example", "+49 30 23125601"),
+    StaffSpec(Role.MANAGER, "Jonas Albrecht", "manager@podyx-demo.example", "+49 30 23125602"),
+    StaffSpec(Role.FRONT_DESK, "Mara Schulz", "desk@podyx-demo.example", "+49 30 23125603"),
 )
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    email: str
-    phone: str  # valid for the person's country; stored in E.164
-
 
 CLIENTS = (
     Person("Đorđe Šćepanović", "dorde.scepanovic@example.com", "+381 64 1234567"),
@@ -248,6 +214,21 @@ CLIENTS = (
     Person("Олена Коваленко", "olena.kovalenko@example.com", "+380 50 123 4567"),
     Person("Nguyễn Thị Minh Anh", "minhanh.nguyen@example.com", "+84 91 234 56 78"),
     Person("Jonas Becker", "jonas.becker@example.com", "+49 170 2345678"),
+)
+
+
+STUDIO = StudioSpec(
+    SETTINGS,
+    opening_hours=tuple(OpeningInterval(day, 9 * 60, 21 * 60) for day in range(6)),  # Mon–Sat
+    # the first Wednesday ten days or more from today
+    closed_days=(ClosedDaySpec(10, "Staff training day", weekday=2),),
+    rooms=ROOMS,
+    services=SERVICES,
+    addons=ADDONS,
+    products=PRODUCTS,
+    promos=PROMOS,
+    staff=STAFF,
+    clients=CLIENTS,
 )
 
 

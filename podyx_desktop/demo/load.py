@@ -1,10 +1,11 @@
 """A demo studio to try Podyx with: ``podyx-admin demo`` loads it into an empty database.
 
-Everything is made through the services, as the people in it would: the catalogue by the
-system, then eight weeks of bookings, payments, bundles, cancellations, refunds, notes and
-files by clients and staff, on a clock the demo moves forward day by day, and finally
-upcoming sessions booked up to today. Every account shares one password, printed with the
-logins. The scripted studio itself (names, plans) is in :mod:`podyx_desktop.demo.data`.
+Everything is made through the services, as the people in it would: the studio, its
+catalogue and its accounts by :func:`~podyx_desktop.demo.builder.create_studio`, then eight
+weeks of bookings, payments, bundles, cancellations, refunds, notes and files by clients
+and staff, on a clock the demo moves forward day by day, and finally upcoming sessions
+booked up to today. Every account shares one password, printed with the logins. The
+scripted studio itself (description, plans) is in :mod:`podyx_desktop.demo.data`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from podyx_desktop.demo import data
-from podyx_desktop.domain.availability import OpeningInterval
+from podyx_desktop.demo.builder import create_studio
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, RefundTo, Role
 from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
 from podyx_desktop.domain.principal import Principal
@@ -29,13 +30,6 @@ from podyx_desktop.domain.requests import (
     AvailabilityQuery,
     BookingRequest,
     BundlePurchaseRequest,
-    NewAccount,
-    NewAddon,
-    NewBundleProduct,
-    NewPromoCode,
-    NewRoom,
-    NewService,
-    NewSetup,
     RedeemRequest,
     SessionCart,
 )
@@ -147,7 +141,6 @@ class _DemoBuilder:
 
     def build(self) -> DemoLogins:
         self.set_up_studio()
-        self.set_up_people()
         steps: list[tuple[datetime, int, Callable[[], object]]] = []
         for number, bundle in enumerate(data.BUNDLES):
             when = self.at(self.local_day(bundle.day), 11)
@@ -163,84 +156,19 @@ class _DemoBuilder:
         return self.logins()
 
     def set_up_studio(self) -> None:
-        cat, system = self.s.catalogue, self.system
-        cat.configure_studio(system, data.STUDIO)
-        cat.set_opening_hours(
-            system,
-            [OpeningInterval(day, 9 * 60, 21 * 60) for day in range(6)],  # Mon–Sat
+        """The catalogue and the staff at the story's start; the clients sign up an hour
+        or so apart (anchored on today: the promo codes' dates and the closed day)."""
+        built = create_studio(
+            self.s,
+            data.STUDIO,
+            password=DEMO_PASSWORD,
+            now=self.today,
+            device="Demo",
+            before_each_client=lambda: self.advance(self.clock.now + timedelta(hours=1, minutes=7)),
         )
-        closed = self.local_day(10)
-        while closed.weekday() != 2:  # the next Wednesday after ten days
-            closed += timedelta(days=1)
-        cat.add_closed_date(system, closed, "Staff training day")
-        for key, name, description in data.ROOMS:
-            self.ids[key] = cat.add_room(system, NewRoom(name, description)).id
-        for key, room, name, description in data.SETUPS:
-            self.ids[key] = cat.add_setup(system, NewSetup(self.ids[room], name, description)).id
-        for service in data.SERVICES:
-            setup_ids = tuple(self.ids[k] for k in service.setups)
-            new = NewService(
-                service.name,
-                service.hourly_rate_minor,
-                service.min_minutes,
-                service.max_minutes,
-                service.step_minutes,
-                setup_ids,
-                service.description,
-            )
-            self.ids[service.key] = cat.add_service(system, new).id
-        for addon in data.ADDONS:
-            new_addon = NewAddon(
-                addon.name,
-                addon.unit_price_minor,
-                tuple(self.ids[k] for k in addon.services),
-                addon.description,
-                max_quantity=addon.max_quantity,
-                hidden_from_clients=addon.hidden_from_clients,
-                client_can_add_after_booking=addon.client_can_add_after_booking,
-            )
-            self.ids[addon.key] = cat.add_addon(system, new_addon).id
-        for product in data.PRODUCTS:
-            new_product = NewBundleProduct(
-                product.name,
-                product.sessions,
-                product.session_minutes,
-                product.price_minor,
-                tuple(self.ids[k] for k in product.setups),
-                tuple(self.ids[k] for k in product.services),
-                product.validity_days,
-                product.description,
-            )
-            self.ids[product.key] = cat.add_bundle_product(system, new_product).id
-        for promo in data.PROMOS:
-            targets = tuple((kind, self.ids[key]) for kind, key in promo.targets)
-            cat.add_promo_code(
-                system,
-                NewPromoCode(
-                    promo.code,
-                    promo.kind,
-                    promo.value,
-                    targets,
-                    valid_from=self.today + timedelta(days=promo.from_day)
-                    if promo.from_day is not None
-                    else None,
-                    valid_to=self.today + timedelta(days=promo.to_day)
-                    if promo.to_day is not None
-                    else None,
-                    max_uses=promo.max_uses,
-                    max_uses_per_client=promo.max_uses_per_client,
-                ),
-            )
-
-    def set_up_people(self) -> None:
-        for role, name, email, phone in data.STAFF:
-            new = NewAccount(name, email, phone, DEMO_PASSWORD)
-            account = self.s.accounts.create_staff(self.system, new, role)
-            self.staff[role] = Principal.user(account.id, role)
-        for person in data.CLIENTS:
-            self.advance(self.clock.now + timedelta(hours=1, minutes=7))
-            new = NewAccount(person.name, person.email, person.phone, DEMO_PASSWORD)
-            self.clients.append(self.s.accounts.sign_up(Principal.anonymous(), new, "Demo"))
+        self.ids.update(built.ids)
+        self.staff = {principal.role: principal for principal in built.staff if principal.role}
+        self.clients = list(built.clients)
 
     # --- bundles ----------------------------------------------------------------------
 
@@ -452,11 +380,11 @@ class _DemoBuilder:
 
     def logins(self) -> DemoLogins:
         people = [
-            DemoLogin(role.value.replace("_", " "), name, email, DEMO_PASSWORD)
-            for role, name, email, _phone in data.STAFF
+            DemoLogin(member.role.value.replace("_", " "), member.name, member.email, DEMO_PASSWORD)
+            for member in data.STAFF
         ]
         people += [
             DemoLogin("client", signed.account.full_name, signed.account.email, DEMO_PASSWORD)
             for signed in self.clients
         ]
-        return DemoLogins(data.STUDIO.name, tuple(people))
+        return DemoLogins(data.SETTINGS.name, tuple(people))
