@@ -41,6 +41,7 @@ from podyx_desktop.gui.launch import (
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.gui.ui_settings import UiSettings
+from podyx_desktop.operations.accounts import sign_out
 from podyx_desktop.views.common.paint import FirstPaint
 from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
 
@@ -49,6 +50,8 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
     from podyx_desktop.views.client.main_window import MainWindow
     from podyx_desktop.views.client.opening import Prefetched
+    from podyx_desktop.views.common.context import ViewContext
+    from podyx_desktop.views.staff.staff_window import StaffWindow
 
 ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
@@ -144,7 +147,7 @@ class DesktopApp(QObject):
         self.watcher: DatabaseWatcher | None = None
         self.store: SessionStore | None = None
         self.studio: StudioInfo | None = None
-        self.main_window: MainWindow | None = None
+        self.main_window: MainWindow | StaffWindow | None = None
         self._remembered = False
         self._shut_down = False
         self._demo_logins: tuple[DemoLogin, ...] = ()
@@ -332,20 +335,19 @@ class DesktopApp(QObject):
             self.main_window.statusBar().showMessage(problem, 15_000)
 
     def _show_main(self, signed_in: SignedIn, prefetched: Prefetched | None = None) -> None:
-        from podyx_desktop.views.client.main_window import MainWindow
+        """The window for who signed in: the client's window, or the staff window."""
         from podyx_desktop.views.common.context import UserSession, ViewContext
 
         assert self.studio is not None
         user = UserSession(signed_in.principal, signed_in.account, self.studio, signed_in.token)
         ctx = ViewContext(self.tasks, self.bus, user)
+        if signed_in.principal.is_staff:
+            self._show_window(self._staff_window(ctx))
+            return
+        from podyx_desktop.views.client.main_window import MainWindow
+
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        window.log_out_requested.connect(self.log_out)
-        window.session_replaced.connect(self._session_replaced)
-        self.main_window = window
-        window.show()
-        self.sign_in.hide()
-        bench_marker("main_window_shown")
+        self._show_window(window)
         # The other tabs' and the dialogs' modules, on the worker once the first tab has
         # had its turn, so opening them later does not stall the GUI thread on imports.
         QTimer.singleShot(
@@ -356,6 +358,20 @@ class DesktopApp(QObject):
             lag_ms = os.environ.get(BENCH_LAG_MS)
             if lag_ms:
                 _LagAfterShowing(window, int(lag_ms))
+
+    def _staff_window(self, ctx: ViewContext) -> StaffWindow:
+        from podyx_desktop.views.staff.staff_window import StaffWindow
+
+        return StaffWindow(ctx, self.settings)
+
+    def _show_window(self, window: MainWindow | StaffWindow) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        window.log_out_requested.connect(self.log_out)
+        window.session_replaced.connect(self._session_replaced)
+        self.main_window = window
+        window.show()
+        self.sign_in.hide()
+        bench_marker("main_window_shown")
 
     def _session_replaced(self, signed_in: SignedIn) -> None:
         """A password change revoked the old token; remember the fresh one instead."""
@@ -370,15 +386,12 @@ class DesktopApp(QObject):
         window = self.main_window
         if window is None:
             return
-        user = window.context.user
+        context = window.context
+        user = context.user
         store = self.store
-
-        def sign_out(services: Services) -> None:
-            services.accounts.sign_out(user.principal, user.token)
-            if store is not None:
-                store.clear()
-
-        self.tasks.run(sign_out)
+        sign_out(context, user.principal, user.token).run(self)
+        if store is not None:
+            self.tasks.run(lambda _services: store.clear())
         self.main_window = None
         self._remembered = False
         window.save_state()

@@ -154,7 +154,8 @@ class StaffWindow(QMainWindow):
         while self.profile_tabs.count():
             widget = self.profile_tabs.widget(0)
             self.profile_tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         subject = self.subject
         tabs = (
             (BookingsTab(self._ctx, self.profile_tabs, subject=subject), self.tr("&Bookings")),
@@ -169,7 +170,7 @@ class StaffWindow(QMainWindow):
         self.placeholder.hide()
         self.profile_tabs.show()
 
-    def tab(self, index: int) -> QWidget:
+    def tab(self, index: int) -> QWidget | None:
         return self.profile_tabs.widget(index)
 
     def save_state(self) -> None:
