@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from podyx_desktop.db import feed, urls
 from podyx_desktop.db.change_kinds import RECORDER, ChangeRecorder, record_flush, record_statement
 from podyx_desktop.db.feed import CHANGE_CHANNEL as CHANGE_CHANNEL
-from podyx_desktop.db.feed import KEEP_LOG_ROWS, Collected
+from podyx_desktop.db.feed import Collected
 from podyx_desktop.db.urls import (
     APPLICATION_NAME,
     CONNECT_TIMEOUT_S,
@@ -194,7 +194,7 @@ class Database:
             .returning(ChangeLog.id)
         ).scalar_one()
         # keep the log short; a watcher that far behind reloads everything
-        session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - KEEP_LOG_ROWS))
+        session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - feed.KEEP_LOG_ROWS))
 
     @contextmanager
     def collect_changes(self) -> Iterator[Collected]:
