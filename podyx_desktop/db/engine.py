@@ -3,23 +3,31 @@
 SQLite: WAL, foreign keys, a busy timeout, ``synchronous=FULL``, and write transactions
 that begin with ``BEGIN IMMEDIATE`` so two writers serialise instead of failing midway.
 PostgreSQL (psycopg 3): read committed; exclusion constraints and conditional updates
-keep concurrent writers honest; a commit that wrote anything sends a NOTIFY so other
-seats refresh.
+keep concurrent writers honest.
+
+Each write records what it changed (:mod:`.change_kinds`) and tells the other seats at
+commit (:mod:`.feed`): PostgreSQL in the NOTIFY payload, SQLite in a ``change_log`` row
+written in the same transaction. :meth:`Database.collect_changes` hands the same value to
+the caller that ran the write.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, delete, event, insert, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from podyx_desktop.db import urls
+from podyx_desktop.db import feed, urls
+from podyx_desktop.db.change_kinds import RECORDER, ChangeRecorder, record_flush, record_statement
+from podyx_desktop.db.feed import CHANGE_CHANNEL as CHANGE_CHANNEL
+from podyx_desktop.db.feed import Collected
 from podyx_desktop.db.urls import (
     APPLICATION_NAME,
     CONNECT_TIMEOUT_S,
@@ -30,9 +38,9 @@ from podyx_desktop.db.urls import (
 from podyx_desktop.db.urls import (
     sqlite_url as sqlite_url,
 )
+from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.errors import Conflict, DatabaseBusy, DatabaseProblem, TimeTaken
 
-CHANGE_CHANNEL = "podyx_changes"
 EXCLUSION_VIOLATION = "23P01"
 # PostgreSQL gave up on the transaction because of another seat's; running it again works
 WRITE_COLLISIONS = frozenset({"40001", "40P01"})  # serialization failure, deadlock
@@ -128,6 +136,13 @@ class Database:
         self._writer = self.engine.execution_options(podyx_write=True)
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
+        event.listen(self._write_sessions, "after_flush", record_flush)
+        event.listen(self._write_sessions, "do_orm_execute", record_statement)
+
+    @property
+    def seat_id(self) -> str:
+        """This process's seat: other seats' watchers deliver its changes, its own do not."""
+        return feed.SEAT_ID
 
     @property
     def is_sqlite(self) -> bool:
@@ -148,11 +163,46 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One transaction: commits when the block ends, rolls back everything on error."""
-        with self._translate(), self._write_sessions() as session, session.begin():
-            yield session
-            if not self.is_sqlite:
-                session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANGE_CHANNEL})
+        """One transaction: commits when the block ends, rolls back everything on error.
+
+        What it changed goes to the other seats in the same transaction and, once
+        committed, to every :meth:`collect_changes` block open on this thread."""
+        recorder = ChangeRecorder()
+        with self._translate(), self._write_sessions(info={RECORDER: recorder}) as session:
+            with session.begin():
+                yield session
+                session.flush()  # the recorder hears of the objects still pending
+                if recorder.changes:
+                    self._announce(session, recorder.changes)
+            # committed: a rollback or a failed commit raised before this line
+            if recorder.changes:
+                feed.committed(recorder.changes)
+
+    def _announce(self, session: Session, changes: Changes) -> None:
+        """Tell the other seats, inside the transaction: they hear of it iff it commits."""
+        if not self.is_sqlite:
+            session.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": CHANGE_CHANNEL, "payload": feed.notify_payload(changes)},
+            )
+            return
+        from podyx_desktop.db.tables import ChangeLog  # here: the engine alone stays light
+
+        new_id = session.execute(
+            insert(ChangeLog)
+            .values(seat=feed.SEAT_ID, changes=changes.to_json(), at=datetime.now(UTC))
+            .returning(ChangeLog.id)
+        ).scalar_one()
+        # keep the log short; a watcher that far behind reloads everything
+        session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - feed.KEEP_LOG_ROWS))
+
+    @contextmanager
+    def collect_changes(self) -> Iterator[Collected]:
+        """``with db.collect_changes() as collected:`` run service calls, then
+        ``collected.changes`` is what the writes committed in the block changed (the
+        rolled back ones changed nothing). Per thread: a worker's calls are its own."""
+        with feed.collect() as collected:
+            yield collected
 
     @contextmanager
     def _translate(self) -> Iterator[None]:

@@ -508,3 +508,23 @@ class AuditLog(Base):
 
 
 LIVE_BOOKING = text("status <> 'canceled'")
+
+
+# --- the change feed ---------------------------------------------------------------------
+
+
+class ChangeLog(Base):
+    """SQLite's change feed: what each write transaction changed, for the other seats.
+
+    PostgreSQL carries this in the NOTIFY payload; SQLite has no payloads, so each write
+    that changed something adds a row here in its own transaction and the watchers of other
+    processes read the rows after the last one they saw (see :mod:`podyx_desktop.db.feed`).
+    AUTOINCREMENT: ids are never reused, so a watcher can tell pruned rows from no rows.
+    """
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    seat: Mapped[str] = mapped_column(String(40))
+    changes: Mapped[str] = mapped_column(Text)  # Changes.to_json()
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = ({"sqlite_autoincrement": True},)

@@ -80,6 +80,14 @@ class Changes:
     def __bool__(self) -> bool:
         return self.everything or bool(self.ids)
 
+    def __contains__(self, kind: object) -> bool:
+        """``kind in changes``: whether that kind may have changed (a Kind, or its value)."""
+        return self.everything or kind in self.ids
+
+    def without_ids(self) -> Changes:
+        """The same kinds with no ids (a NOTIFY payload that would be too long)."""
+        return self if self.everything else Changes.of(*self.ids)
+
     def touches(self, *kinds: Kind) -> bool:
         """Whether any of ``kinds`` may have changed."""
         return self.everything or any(kind in self.ids for kind in kinds)
@@ -110,6 +118,11 @@ class Changes:
             raw = json.loads(text) if text else None
         except ValueError:
             return cls.all()
+        return cls.from_data(raw)
+
+    @classmethod
+    def from_data(cls, raw: object) -> Changes:
+        """:meth:`from_json` of an already parsed value (a NOTIFY payload's ``changes``)."""
         if not isinstance(raw, dict) or "*" in raw:
             return cls.all()
         ids: dict[Kind, frozenset[int] | None] = {}

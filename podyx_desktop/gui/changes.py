@@ -1,11 +1,24 @@
 """Tell every screen what changed, whether this window or another seat changed it.
 
-:class:`ChangeBus` carries sets of entity names (``"bookings"``, ``"purchases"``,
-``"bundles"``, ``"account"``, or ``"*"`` for everything); each screen decides whether to
-reload. :class:`DatabaseWatcher` notices writes made by other processes and publishes
-``"*"``: on SQLite it polls ``PRAGMA data_version`` on a connection of its own (a cheap
-read of a counter); on PostgreSQL it ``LISTEN``s on the channel the services notify on
-every write. Both run on a worker thread and report through queued signals.
+:class:`ChangeBus` carries a typed :class:`Changes` (kinds, and ids where known); each
+screen decides whether to reload with :func:`affects`. The operation that ran a write
+publishes its Changes; :class:`DatabaseWatcher` publishes the Changes of writes by other
+processes (seats), never this process's own, which its operations have already published
+(see :mod:`podyx_desktop.db.feed`):
+
+- SQLite: it polls ``PRAGMA data_version`` on a connection of its own (a cheap read of a
+  counter) and, when it moves, reads the ``change_log`` rows written since the last one it
+  saw. Rows pruned before it read them, an unreadable row, or a change without a row (a
+  writer that keeps no log) → :meth:`Changes.all`.
+- PostgreSQL: it ``LISTEN``s on the channel every write notifies on; the payload is the
+  seat and the Changes. After a reconnect it publishes :meth:`Changes.all` (it may have
+  missed notifications).
+
+Both run on a worker thread and report through queued signals.
+
+The screens written before :class:`Changes` publish and test sets of names (``"bookings"``,
+``"purchases"``, ``"bundles"``, ``"account"``, ``"*"``): :meth:`ChangeBus.publish` and
+:func:`affects` still take them.
 """
 
 from __future__ import annotations
@@ -18,76 +31,163 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from podyx_desktop.db import feed
+from podyx_desktop.db.feed import CHANGE_CHANNEL
 from podyx_desktop.db.urls import postgres_conninfo, sqlite_path
+from podyx_desktop.domain.changes import Changes, Kind
 
 log = logging.getLogger(__name__)
 
 EVERYTHING = "*"
-ENTITIES = frozenset({"bookings", "purchases", "bundles", "account", EVERYTHING})
-CHANGE_CHANNEL = "podyx_changes"  # the same as podyx_desktop.db.engine.CHANGE_CHANNEL
+# the names the screens written before Changes use, and the kinds they stand for
+OLD_NAMES: dict[str, Kind] = {
+    "bookings": Kind.BOOKINGS,
+    "purchases": Kind.PURCHASES,
+    "bundles": Kind.BUNDLES,
+    "account": Kind.CLIENTS,
+}
+ENTITIES = frozenset({*OLD_NAMES, EVERYTHING})
 POLL_INTERVAL_S = 0.4
 
 
+def as_kind(name: Kind | str) -> Kind:
+    """A kind given as a :class:`Kind`, its value, or one of the old names."""
+    if isinstance(name, Kind):
+        return name
+    return OLD_NAMES.get(name) or Kind(name)
+
+
+def as_changes(changed: Changes | Iterable[Kind | str]) -> Changes:
+    """A :class:`Changes`, or the kinds or old names (``"*"``: everything) it stands for."""
+    if isinstance(changed, Changes):
+        return changed
+    names = set(changed)
+    if EVERYTHING in names:
+        return Changes.all()
+    return Changes.of(*(as_kind(name) for name in names))
+
+
 class ChangeBus(QObject):
-    """Publish-subscribe of changed entity names, on the GUI thread."""
+    """Publish-subscribe of :class:`Changes`, on the GUI thread."""
 
-    changed = Signal(object)  # frozenset[str]
+    changed = Signal(object)  # Changes
 
-    def publish(self, entities: Iterable[str]) -> None:
-        names = frozenset(entities)
-        if names:
-            self.changed.emit(names)
+    def publish(self, changes: Changes | Iterable[Kind | str]) -> None:
+        typed = as_changes(changes)
+        if typed:
+            self.changed.emit(typed)
 
     @Slot()
     def publish_everything(self) -> None:
-        self.publish({EVERYTHING})
+        self.publish(Changes.all())
+
+    @Slot(object)
+    def publish_changes(self, changes: Changes) -> None:
+        self.publish(changes)
 
 
-def affects(changed: frozenset[str], *entities: str) -> bool:
-    """Whether a published change concerns any of ``entities``."""
-    return EVERYTHING in changed or not changed.isdisjoint(entities)
+def affects(changed: Changes | Iterable[Kind | str], *kinds: Kind | str) -> bool:
+    """Whether a published change concerns any of ``kinds`` (``Kind`` or old names)."""
+    return as_changes(changed).touches(*(as_kind(kind) for kind in kinds))
+
+
+def _data_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA data_version").fetchone()[0])
 
 
 class _SqliteWatch(QThread):
-    changed = Signal()
+    changed = Signal(object)  # Changes
 
-    def __init__(self, path: Path, stop: threading.Event) -> None:
+    def __init__(self, path: Path, seat: str, stop: threading.Event) -> None:
         super().__init__()
         self.setObjectName("podyx-sqlite-watcher")
         self._path = path
+        self._seat = seat
         self._stop = stop
 
     def run(self) -> None:
         connection: sqlite3.Connection | None = None
-        last: int | None = None
+        version: int | None = None
+        last_id: int | None = None  # None: no change_log (a schema before 0004)
+        # The first reading (the baseline) is taken at once, not after a poll interval: a
+        # write landing before it would be taken as already seen.
+        wait_s = 0.0
+        lost = False  # the connection failed: changes may have been missed
         try:
-            while not self._stop.wait(POLL_INTERVAL_S):
+            while not self._stop.wait(wait_s):
+                wait_s = POLL_INTERVAL_S
                 if connection is None:
                     if not self._path.exists():
                         continue  # not created yet; the app creates it in a moment
                     connection = sqlite3.connect(self._path, timeout=5, isolation_level=None)
                 try:
-                    version = int(connection.execute("PRAGMA data_version").fetchone()[0])
+                    if version is None:  # the first reading is the baseline
+                        version, last_id = self._read(connection)
+                        if lost:  # as PostgreSQL's: what happened meanwhile is unknown
+                            lost = False
+                            self.changed.emit(Changes.all())
+                        continue
+                    if _data_version(connection) == version:
+                        continue
+                    changes: Changes
+                    if last_id is None:
+                        version, last_id = self._read(connection)
+                        changes = Changes.all()
+                    else:
+                        version, last_id, changes = self._changes_since(connection, last_id)
                 except sqlite3.Error:
-                    log.warning("Could not read the SQLite change counter", exc_info=True)
+                    log.warning("Could not read the SQLite change feed", exc_info=True)
                     connection.close()
-                    connection, last = None, None
+                    connection, version, last_id = None, None, None
+                    lost = True
                     continue
-                if last is not None and version != last:
-                    self.changed.emit()
-                last = version
+                if changes:
+                    self.changed.emit(changes)
         finally:
             if connection is not None:
                 connection.close()
 
+    @staticmethod
+    def _read(connection: sqlite3.Connection) -> tuple[int, int | None]:
+        """The counter and the newest change_log id, as one snapshot."""
+        connection.execute("BEGIN")
+        try:
+            try:
+                last_id: int | None = feed.last_log_id(connection)
+            except sqlite3.OperationalError:  # no such table: not migrated yet
+                last_id = None
+            return _data_version(connection), last_id
+        finally:
+            connection.execute("COMMIT")
+
+    def _changes_since(
+        self, connection: sqlite3.Connection, last_id: int
+    ) -> tuple[int, int, Changes]:
+        # One read transaction: the counter and the rows are one snapshot, so a write
+        # committed between the two readings is neither missed nor taken for a writer
+        # that keeps no log.
+        connection.execute("BEGIN")
+        try:
+            reading = feed.read_sqlite_log(connection, last_id, self._seat)
+            version = _data_version(connection)
+        finally:
+            connection.execute("COMMIT")
+        changes = reading.changes
+        if reading.last_id == last_id and not changes:
+            # the file changed and no seat logged it: a writer that keeps no log (an
+            # older Podyx, podyx-admin's raw SQL): it could have changed anything
+            changes = Changes.all()
+        return version, reading.last_id, changes
+
 
 class _PostgresListen(QThread):
-    changed = Signal()
+    changed = Signal(object)  # Changes
 
-    def __init__(self, conninfo: str, stop: threading.Event) -> None:
+    def __init__(self, conninfo: str, seat: str, stop: threading.Event) -> None:
         super().__init__()
         self.setObjectName("podyx-postgres-listener")
         self._conninfo = conninfo
+        self._seat = seat
         self._stop = stop
 
     def run(self) -> None:
@@ -102,24 +202,37 @@ class _PostgresListen(QThread):
                     # the first connection: the screens have just read what they show (as
                     # the SQLite watch, whose first reading is its baseline).
                     if reconnecting:
-                        self.changed.emit()
+                        self.changed.emit(Changes.all())
                     reconnecting = True
                     while not self._stop.is_set():
-                        got = False
-                        for _ in conn.notifies(timeout=POLL_INTERVAL_S):
-                            got = True
-                            break
-                        if got:
-                            self.changed.emit()
+                        # every notification that has arrived, merged: one reload per batch
+                        first = list(conn.notifies(timeout=POLL_INTERVAL_S, stop_after=1))
+                        rest = list(conn.notifies(timeout=0)) if first else []
+                        changes = Changes()
+                        for notify in (*first, *rest):
+                            seat, theirs = feed.parse_notify_payload(notify.payload)
+                            if seat != self._seat:
+                                changes = changes.merge(theirs)
+                        if changes:
+                            self.changed.emit(changes)
             except psycopg.Error:
                 log.warning("Lost the PostgreSQL change feed; retrying", exc_info=True)
                 self._stop.wait(2.0)
 
 
 class DatabaseWatcher(QObject):
-    """Publishes ``"*"`` on ``bus`` within about a second of a write by another process."""
+    """Publishes on ``bus``, within about a second, the Changes of each write by another
+    process. ``seat``: whose writes are this process's own (the app's Database's seat,
+    which is this process's: :data:`podyx_desktop.db.feed.SEAT_ID`)."""
 
-    def __init__(self, database_url: str, bus: ChangeBus, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        bus: ChangeBus,
+        parent: QObject | None = None,
+        *,
+        seat: str = feed.SEAT_ID,
+    ) -> None:
         super().__init__(parent)
         self._bus = bus
         self._stop = threading.Event()
@@ -127,15 +240,15 @@ class DatabaseWatcher(QObject):
         path = sqlite_path(database_url)
         conninfo = postgres_conninfo(database_url)
         if path is not None:
-            self._thread = _SqliteWatch(path, self._stop)
+            self._thread = _SqliteWatch(path, seat, self._stop)
         elif conninfo is not None:
-            self._thread = _PostgresListen(conninfo, self._stop)
+            self._thread = _PostgresListen(conninfo, seat, self._stop)
         else:
             log.warning("No change feed for %s; other seats' changes show on refresh", "URL")
 
     def start(self) -> None:
         if self._thread is not None and not self._thread.isRunning():
-            self._thread.changed.connect(self._bus.publish_everything)
+            self._thread.changed.connect(self._bus.publish_changes)
             self._thread.start()
 
     def stop(self) -> None:

@@ -12,13 +12,15 @@ neither SQLAlchemy nor the services: the start-up reads (:mod:`.startup`) run be
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
     from podyx_desktop.db.engine import Database
+    from podyx_desktop.domain.changes import Changes
     from podyx_desktop.services.accounts import AccountService
     from podyx_desktop.services.audit_log import AuditService
     from podyx_desktop.services.availability import AvailabilityService
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from podyx_desktop.services.notes import NoteService
     from podyx_desktop.services.purchases import PurchaseService
     from podyx_desktop.services.reports import ReportService
+
+T = TypeVar("T")
 
 
 class Services:
@@ -51,6 +55,13 @@ class Services:
             db=db, clock=clock or system_clock, hasher=hasher or default_hasher()
         )
         self.db = db
+
+    def call(self, fn: Callable[[], T]) -> tuple[T, Changes]:
+        """Run ``fn`` (service calls) and return its result with what its committed writes
+        changed: ``services.call(lambda: services.bookings.cancel(p, 17))``."""
+        with self.db.collect_changes() as collected:
+            result = fn()
+        return result, collected.changes
 
     @cached_property
     def accounts(self) -> AccountService:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from podyx_desktop.db.engine import sqlite_url
+from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.errors import SessionExpired
 from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
 from podyx_desktop.gui.ui_settings import UiSettings
@@ -367,7 +368,7 @@ def test_shortcuts_switch_tabs_refresh_and_book(
     assert window.current_tab() is window.account_tab
     with qtbot.waitSignal(window.context.bus.changed, timeout=WAIT) as blocker:
         qtbot.keyClick(window, Qt.Key.Key_F5)
-    assert blocker.args == [frozenset({"*"})]
+    assert blocker.args == [Changes.all()]
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     wizard = window.wizard
     assert isinstance(wizard, QDialog) and wizard.isVisible()

@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.errors import SignInFailed
 from podyx_desktop.gui.changes import ChangeBus, affects
 from podyx_desktop.gui.tasks import TaskRunner
@@ -218,7 +219,11 @@ def test_the_change_bus(qtbot: Any) -> None:
     bus = ChangeBus()
     with qtbot.waitSignal(bus.changed, timeout=WAIT) as blocker:
         bus.publish(["bookings", "purchases"])
-    assert blocker.args == [frozenset({"bookings", "purchases"})]
+    # the old names still publish, as the kinds they stand for
+    assert blocker.args == [Changes.of(Kind.BOOKINGS, Kind.PURCHASES)]
+    assert affects(Changes.all(), "account")
+    assert affects(Changes.of_ids(Kind.CLIENTS, [3]), "account", Kind.BUNDLES)
+    assert not affects(Changes.of(Kind.CATALOGUE), "bookings", "account")
     assert affects(frozenset({"*"}), "account")
     assert affects(frozenset({"bookings"}), "bookings", "account")
     assert not affects(frozenset({"bundles"}), "bookings")

@@ -1,0 +1,126 @@
+"""The change feed: how one seat's committed :class:`Changes` reach the other seats.
+
+A seat is one process (one running app, one podyx-admin): :data:`SEAT_ID` is drawn once
+per process, so a watcher running beside the app's :class:`~podyx_desktop.db.engine.Database`
+knows which changes are its own (already published on the app's bus by the operation that
+made them) and does not deliver them twice.
+
+PostgreSQL: the write's NOTIFY carries :func:`notify_payload`. SQLite: the write adds a
+``change_log`` row (:func:`sqlite_log_statements`); a watcher reads the rows after the last
+one it saw with :func:`read_sqlite_log`. Light on purpose (no SQLAlchemy): the GUI's
+watcher imports it at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from podyx_desktop.domain.changes import Changes
+
+SEAT_ID = secrets.token_hex(8)
+CHANGE_CHANNEL = "podyx_changes"
+# PostgreSQL refuses payloads of 8,000 bytes or more; leave room for the seat and braces
+MAX_PAYLOAD_BYTES = 7_500
+# rows SQLite keeps; a watcher further behind than this gets "everything"
+KEEP_LOG_ROWS = 1_000
+
+
+# --- collecting the changes of the writes a block commits ------------------------------
+
+
+@dataclass
+class Collected:
+    """The merged :class:`Changes` of every write committed inside a ``collect`` block."""
+
+    changes: Changes = field(default_factory=Changes)
+
+
+_collectors: ContextVar[tuple[Collected, ...]] = ContextVar("podyx_collectors", default=())
+
+
+@contextmanager
+def collect() -> Iterator[Collected]:
+    """Gather the changes of the transactions committed in this block, on this thread
+    (or asyncio task): each worker thread runs its own service calls."""
+    collected = Collected()
+    token = _collectors.set((*_collectors.get(), collected))
+    try:
+        yield collected
+    finally:
+        _collectors.reset(token)
+
+
+def committed(changes: Changes) -> None:
+    """A write committed ``changes``: every open ``collect`` block hears of them."""
+    for collected in _collectors.get():
+        collected.changes = collected.changes.merge(changes)
+
+
+# --- PostgreSQL: NOTIFY payloads -------------------------------------------------------
+
+
+def notify_payload(changes: Changes, seat: str = SEAT_ID) -> str:
+    payload = f'{{"seat":{json.dumps(seat)},"changes":{changes.to_json()}}}'
+    if len(payload.encode()) > MAX_PAYLOAD_BYTES:
+        # too many ids to say: the kinds still let each screen decide whether to reload
+        payload = f'{{"seat":{json.dumps(seat)},"changes":{changes.without_ids().to_json()}}}'
+    return payload
+
+
+def parse_notify_payload(payload: str) -> tuple[str | None, Changes]:
+    """The seat and changes of a NOTIFY; anything unreadable (an older seat's empty
+    payload) is another seat's "everything"."""
+    try:
+        raw = json.loads(payload) if payload else None
+    except ValueError:
+        return None, Changes.all()
+    if not isinstance(raw, dict) or "changes" not in raw:
+        return None, Changes.all()
+    seat = raw.get("seat")
+    return (seat if isinstance(seat, str) else None), Changes.from_data(raw["changes"])
+
+
+# --- SQLite: the change_log table ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogReading:
+    """What a watcher read from ``change_log``: the last id and the others' changes."""
+
+    last_id: int
+    changes: Changes
+
+
+def last_log_id(connection: sqlite3.Connection) -> int:
+    row = connection.execute("SELECT max(id) FROM change_log").fetchone()
+    return int(row[0] or 0)
+
+
+def read_sqlite_log(connection: sqlite3.Connection, after_id: int, seat: str) -> LogReading:
+    """The merged changes of other seats' rows after ``after_id``.
+
+    Ids are never reused and writers take turns (``BEGIN IMMEDIATE``), so the rows after
+    the last one seen start at the next id; when they do not, rows were pruned before this
+    watcher read them (or the file was replaced): "everything".
+    """
+    rows = connection.execute(
+        "SELECT id, seat, changes FROM change_log WHERE id > ? ORDER BY id", (after_id,)
+    ).fetchall()
+    if not rows:
+        newest = last_log_id(connection)
+        if newest < after_id:  # the file was replaced by one with fewer rows (a restore)
+            return LogReading(newest, Changes.all())
+        return LogReading(after_id, Changes())
+    changes = Changes()
+    if int(rows[0][0]) != after_id + 1:
+        changes = Changes.all()
+    for _row_id, row_seat, text in rows:
+        if row_seat != seat:
+            changes = changes.merge(Changes.from_json(text if isinstance(text, str) else ""))
+    return LogReading(int(rows[-1][0]), changes)
