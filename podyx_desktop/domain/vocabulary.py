@@ -209,61 +209,24 @@ BUNDLE_LEDGER_LONG = Words("BundleLedgerLong", {
 })  # fmt: skip
 
 
-def booking_status_text(status: str) -> str:
-    """A booking status in a word (``Pending``), for tables and the status pill."""
-    return BOOKING_STATUS.text(status)
-
-
-def booking_status_long_text(status: str) -> str:
-    """A booking status as documents print it (``Pending — awaiting payment approval``)."""
-    return BOOKING_STATUS_LONG.text(status)
-
-
-def booking_status_hint(status: str) -> str:
-    """A sentence explaining a status, for tooltips and the details pane."""
-    return BOOKING_STATUS_HINT.text(status)
-
-
-def purchase_status_text(status: str) -> str:
-    return PURCHASE_STATUS.text(status)
-
-
-def purchase_kind_text(kind: str) -> str:
-    """What a purchase paid for (``Session payment``), for the purchases table."""
-    return PURCHASE_KIND_LONG.text(kind)
-
-
-def purchase_kind_short_text(kind: str) -> str:
-    """What a purchase paid for in a word (``Session``), for a document's column."""
-    return PURCHASE_KIND.text(kind)
+# The lookups views, models and documents call; each reads one table, so a form is chosen by
+# name (``event_kind_long_text``) and never by a second copy of the words.
+booking_status_text = BOOKING_STATUS.text  # ``Pending``: tables and the status pill
+booking_status_long_text = BOOKING_STATUS_LONG.text  # ``Pending — awaiting …``: documents
+booking_status_hint = BOOKING_STATUS_HINT.text  # a sentence for tooltips and the details pane
+purchase_status_text = PURCHASE_STATUS.text
+purchase_kind_text = PURCHASE_KIND_LONG.text  # ``Session payment``: the purchases table
+purchase_kind_short_text = PURCHASE_KIND.text  # ``Session``: a document's narrow column
+bundle_state_text = BUNDLE_STATE.text
+event_kind_text = BOOKING_EVENT.text  # ``No-show``: the details pane's history
+event_kind_long_text = BOOKING_EVENT_LONG.text  # ``Marked as no-show``: a session summary
+ledger_kind_text = BUNDLE_LEDGER.text  # ``Bought``: the client's bundle view
+ledger_kind_long_text = BUNDLE_LEDGER_LONG.text  # ``Bundle purchased``: a statement
 
 
 def payment_method_text(method: str | None) -> str:
+    """A payment method's name; nothing when a booking or purchase records none."""
     return "" if method is None else PAYMENT_METHOD.text(method)
-
-
-def bundle_state_text(state: str) -> str:
-    return BUNDLE_STATE.text(state)
-
-
-def event_kind_text(kind: str) -> str:
-    """A booking event in the details pane (``No-show``)."""
-    return BOOKING_EVENT.text(kind)
-
-
-def event_kind_long_text(kind: str) -> str:
-    """A booking event in a session summary (``Marked as no-show``)."""
-    return BOOKING_EVENT_LONG.text(kind)
-
-
-def ledger_kind_text(kind: str) -> str:
-    """A bundle ledger entry in the client's view (``Bought``)."""
-    return BUNDLE_LEDGER.text(kind)
-
-
-def ledger_kind_long_text(kind: str) -> str:
-    """A bundle ledger entry on a statement (``Bundle purchased``)."""
-    return BUNDLE_LEDGER_LONG.text(kind)
 
 
 # --- locale and zone ---------------------------------------------------------------------
