@@ -1,49 +1,35 @@
 """Locale-aware text for documents: money, dates and times in the studio's zone, sizes.
 
 Every document formats through one :class:`Formatter`, built from the studio (its
-locale, currency and IANA time zone) and an optional locale override. Amounts are
-integer minor units from the DTOs; this module only turns them into text.
+locale, currency and IANA time zone) and an optional locale override. The rules for money,
+dates, times, ranges and durations are :mod:`podyx_desktop.domain.vocabulary`'s; this class
+binds them to one document and adds what only documents print (numbers, sizes, countries).
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, get_datetime_format
-from babel.numbers import format_currency, format_decimal, get_currency_precision
+from babel import Locale
+from babel.numbers import format_decimal
 
+from podyx_desktop.domain import vocabulary as v
 from podyx_desktop.domain.pricing import format_rate
 from podyx_desktop.domain.records import Address, StudioInfo
+from podyx_desktop.domain.vocabulary import FALLBACK_LOCALE, parse_zone
 
-log = logging.getLogger(__name__)
+__all__ = ["FALLBACK_LOCALE", "Formatter", "parse_locale", "parse_zone"]
 
-FALLBACK_LOCALE = "en"
 _SIZE_UNITS = ("B", "KB", "MB", "GB", "TB")
 
 
 def parse_locale(name: str | None) -> Locale:
     """A babel locale for ``name`` (``de_DE``, ``sr-Latn-RS`` …); English when unknown."""
-    if name:
-        try:
-            return Locale.parse(name.replace("-", "_"))
-        except (UnknownLocaleError, ValueError):
-            log.warning("Unknown locale %r for a document; using English instead.", name)
-    return Locale.parse(FALLBACK_LOCALE)
-
-
-def parse_zone(name: str) -> ZoneInfo:
-    """The studio's IANA zone; UTC (with a warning) when the name is not a known zone."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        log.warning("Unknown time zone %r for a document; showing times in UTC.", name)
-        return ZoneInfo("UTC")
+    return v.parse_locale(name)
 
 
 @dataclass(frozen=True)
@@ -70,7 +56,7 @@ class Formatter:
 
     def money(self, minor: int, currency: str | None = None) -> str:
         """``12050`` → ``€120.50`` (en_IE) or ``120,50 €`` (de_DE)."""
-        return _money(minor, currency or self.currency, self.locale)
+        return v.money_text(minor, currency or self.currency, self.locale)
 
     def number(self, value: int) -> str:
         return _number(value, self.locale)
@@ -80,39 +66,27 @@ class Formatter:
 
     def local(self, moment: datetime) -> datetime:
         """``moment`` in the studio's zone; naive datetimes are taken as UTC."""
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(self.zone)
+        return v.local_datetime(moment, self.zone)
 
     def date(self, moment: datetime) -> str:
-        return _date(self.local(moment).date(), "medium", self.locale)
+        return v.date_text(moment, self.zone, self.locale)
 
     def long_date(self, moment: datetime) -> str:
-        return _date(self.local(moment).date(), "full", self.locale)
+        return v.date_text(moment, self.zone, self.locale, v.LONG_DATE)
 
     def time(self, moment: datetime) -> str:
-        return format_time(self.local(moment).time(), "short", locale=self.locale)
+        return v.time_text(moment, self.zone, self.locale)
 
     def date_time(self, moment: datetime) -> str:
         """Date and time in the studio's zone, joined the locale's way."""
-        pattern = str(get_datetime_format("medium", locale=self.locale))
-        return pattern.replace("{1}", self.date(moment)).replace("{0}", self.time(moment))
+        return v.date_time_text(moment, self.zone, self.locale)
 
     def time_range(self, starts_at: datetime, ends_at: datetime) -> str:
         """``14:00 – 16:00``; the end's date is added when it falls on another day."""
-        start, end = self.local(starts_at), self.local(ends_at)
-        end_text = self.time(ends_at)
-        if end.date() != start.date():
-            end_text = self.date_time(ends_at)
-        return f"{self.time(starts_at)} – {end_text}"
+        return v.time_range_text(starts_at, ends_at, self.zone, self.locale)
 
     def duration(self, minutes: int) -> str:
-        hours, rest = divmod(minutes, 60)
-        if hours and rest:
-            return f"{hours} h {rest} min"
-        if hours:
-            return f"{hours} h"
-        return f"{rest} min"
+        return v.duration_text(minutes)
 
     def size(self, size_bytes: int) -> str:
         """``2_400_000`` → ``2.3 MB`` (binary multiples, one decimal, locale digits)."""
@@ -137,19 +111,8 @@ class Formatter:
         return [part for part in parts if part]
 
 
-# Babel is slow per call and documents repeat themselves (prices, VAT rates, dates of a
-# day's receipts): the results are pure functions of their arguments, so they are kept.
-@lru_cache(maxsize=8192)
-def _money(minor: int, code: str, locale: Locale) -> str:
-    digits = get_currency_precision(code)
-    return str(format_currency(Decimal(minor).scaleb(-digits), code, locale=locale))
-
-
+# Babel is slow per call and documents repeat themselves: the result is a pure function of
+# its arguments, so it is kept.
 @lru_cache(maxsize=2048)
 def _number(value: int, locale: Locale) -> str:
     return str(format_decimal(value, locale=locale))
-
-
-@lru_cache(maxsize=4096)
-def _date(day: date, form: str, locale: Locale) -> str:
-    return str(format_date(day, form, locale=locale))

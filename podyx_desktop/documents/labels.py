@@ -1,62 +1,33 @@
-"""The words documents print for statuses, purchase kinds, booking events and ledger entries."""
+"""Which of the vocabulary's words documents print, and a receipt's title.
+
+The words and their translation live in :mod:`podyx_desktop.domain.vocabulary`; documents
+choose the long forms where a table on screen uses a short one (``Pending — awaiting payment
+approval`` against ``Pending``), so the printed text stays as it was.
+"""
 
 from __future__ import annotations
 
-from podyx_desktop.domain.enums import BookingStatus, PurchaseKind, PurchaseStatus
+from podyx_desktop.domain.enums import PurchaseKind
 from podyx_desktop.domain.records import Purchase
+from podyx_desktop.domain.vocabulary import booking_status_long_text as booking_status
+from podyx_desktop.domain.vocabulary import bundle_state_text as bundle_state
+from podyx_desktop.domain.vocabulary import event_kind_long_text as event_kind
+from podyx_desktop.domain.vocabulary import ledger_kind_long_text as ledger_kind
+from podyx_desktop.domain.vocabulary import payment_method_text as payment_method
+from podyx_desktop.domain.vocabulary import purchase_kind_short_text as purchase_kind
+from podyx_desktop.domain.vocabulary import purchase_status_text as purchase_status
 
-BOOKING_STATUS = {
-    BookingStatus.PENDING: "Pending — awaiting payment approval",
-    BookingStatus.CONFIRMED: "Confirmed",
-    BookingStatus.RESCHEDULED: "Rescheduled — confirmed at a new time",
-    BookingStatus.CANCELED: "Canceled",
-    BookingStatus.COMPLETED: "Completed",
-    BookingStatus.NO_SHOW: "No-show",
-}
-
-PURCHASE_STATUS = {
-    PurchaseStatus.AWAITING_PAYMENT: "Awaiting payment",
-    PurchaseStatus.PAID: "Paid",
-    PurchaseStatus.REFUNDED: "Refunded",
-    PurchaseStatus.VOID: "Void",
-}
-
-PURCHASE_KIND = {
-    PurchaseKind.BOOKING: "Session",
-    PurchaseKind.BUNDLE: "Bundle",
-    PurchaseKind.ADDONS: "Add-ons",
-    PurchaseKind.CREDIT_NOTE: "Credit note",
-}
-
-EVENT_KIND = {
-    "created": "Booked",
-    "confirmed": "Confirmed",
-    "approved": "Payment approved",
-    "rescheduled": "Rescheduled",
-    "canceled": "Canceled",
-    "cancelled": "Canceled",
-    "completed": "Completed",
-    "no_show": "Marked as no-show",
-    "addons_added": "Add-ons added",
-    "paid": "Paid",
-    "refunded": "Refunded",
-}
-
-LEDGER_KIND = {
-    "purchased": "Bundle purchased",
-    "issued": "Bundle issued",
-    "redeemed": "Session redeemed",
-    "credit_returned": "Credit returned",
-    "credit_kept": "Credit kept (late cancellation)",
-    "expired": "Expired",
-}
-
-BUNDLE_STATE = {"active": "Active", "expired": "Expired", "used_up": "Used up"}
-
-
-def humanize(kind: str, table: dict[str, str]) -> str:
-    """The label for ``kind``, or the kind itself made readable when it is new to us."""
-    return table.get(kind, kind.replace("_", " ").strip().capitalize())
+__all__ = [
+    "booking_status",
+    "bundle_state",
+    "document_title",
+    "event_kind",
+    "is_pro_forma",
+    "ledger_kind",
+    "payment_method",
+    "purchase_kind",
+    "purchase_status",
+]
 
 
 def is_pro_forma(purchase: Purchase) -> bool:

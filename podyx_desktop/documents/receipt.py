@@ -110,7 +110,7 @@ def _facts(ctx: Context, purchase: Purchase) -> list[tuple[str, str]]:
     else:
         number_label = "Credit note number" if credit else "Receipt number"
         number = purchase.receipt_number or ""
-    method = purchase.method.label
+    method = labels.payment_method(purchase.method)
     if pro_forma and purchase.status is PurchaseStatus.AWAITING_PAYMENT:
         method = f"{method} — awaiting payment"
     prices = ("Prices include VAT" if purchase.prices_include_vat
@@ -122,7 +122,7 @@ def _facts(ctx: Context, purchase: Purchase) -> list[tuple[str, str]]:
         ("Payment method", method),
         ("Refunded on" if credit else "Paid",
          fmt.date_time(purchase.paid_at) if purchase.paid_at else ""),
-        ("Status", labels.PURCHASE_STATUS[purchase.status]
+        ("Status", labels.purchase_status(purchase.status)
          if purchase.status is not PurchaseStatus.PAID else ""),
         ("Prices", prices),
         ("Promo code", _promo(ctx, purchase)),

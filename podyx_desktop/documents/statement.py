@@ -68,13 +68,13 @@ def _details(ctx: Context, statement: BundleStatement) -> list[tuple[str, str]]:
     if purchase is not None:
         number = purchase.receipt_number or "No receipt yet (pro-forma)"
         bought = (f"Receipt {number}, {fmt.money(purchase.gross_minor, purchase.currency)}, "
-                  f"{purchase.method.label}")
+                  f"{labels.payment_method(purchase.method)}")
     else:
         bought = f"Issued by the studio: {bundle.issued_reason}" if bundle.issued_reason \
             else "Issued by the studio"
     return [
         ("Bundle", bundle.name),
-        ("State", labels.humanize(bundle.state, labels.BUNDLE_STATE)),
+        ("State", labels.bundle_state(bundle.state)),
         ("Sessions", f"{fmt.number(bundle.sessions_total)} × "
                      f"{fmt.duration(bundle.session_minutes)}"),
         ("Redeemed", fmt.number(bundle.sessions_redeemed)),
@@ -92,7 +92,7 @@ def _ledger(ctx: Context, entries: tuple[BundleLedgerEntry, ...], width: float) 
         session = fmt.date_time(entry.session_starts_at) if entry.session_starts_at else ""
         if entry.booking_id is not None:
             session = f"{session} (booking {entry.booking_id})".strip()
-        what = labels.humanize(entry.kind, labels.LEDGER_KIND)
+        what = labels.ledger_kind(entry.kind)
         if entry.note:
             what = f"{what}: {entry.note}"
         change = f"+{fmt.number(entry.change)}" if entry.change > 0 else fmt.number(entry.change)

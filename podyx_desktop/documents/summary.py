@@ -76,7 +76,7 @@ def _details(ctx: Context, summary: SessionSummary) -> list[tuple[str, str]]:
     original = ""
     if booking.original_starts_at and booking.original_starts_at != booking.starts_at:
         original = fmt.date_time(booking.original_starts_at)
-    payment = booking.payment_method.label if booking.payment_method else ""
+    payment = labels.payment_method(booking.payment_method)
     if booking.bundle_id is not None:
         payment = f"Bundle credit (bundle {booking.bundle_id})"
     return [
@@ -88,7 +88,7 @@ def _details(ctx: Context, summary: SessionSummary) -> list[tuple[str, str]]:
         ("Originally booked for", original),
         ("Service", booking.service_name),
         ("Add-ons", addons or "None"),
-        ("Status", labels.BOOKING_STATUS[booking.status]),
+        ("Status", labels.booking_status(booking.status)),
         ("Cancellation reason", booking.cancel_reason),
         ("Price", fmt.money(booking.price_minor, booking.currency)),
         ("Payment", payment),
@@ -99,7 +99,7 @@ def _details(ctx: Context, summary: SessionSummary) -> list[tuple[str, str]]:
 def event_text(ctx: Context, event: BookingEvent) -> str:
     """What happened, in words: "Rescheduled from 10 Mar 2025, 10:00 to 12 Mar …"."""
     fmt = ctx.fmt
-    text = labels.humanize(event.kind, labels.EVENT_KIND)
+    text = labels.event_kind(event.kind)
     if event.kind == "rescheduled" and event.from_starts_at and event.to_starts_at:
         text = (f"Rescheduled from {fmt.date_time(event.from_starts_at)} "
                 f"to {fmt.date_time(event.to_starts_at)}")
@@ -175,9 +175,9 @@ def _payments(ctx: Context, purchases: tuple[Purchase, ...], width: float) -> li
         rows.append([
             ctx.para(fmt.date(purchase.paid_at or purchase.created_at), styles.cell),
             ctx.para(reference, styles.cell),
-            ctx.para(labels.PURCHASE_KIND[purchase.kind], styles.cell),
-            ctx.para(purchase.method.label, styles.cell),
-            ctx.para(labels.PURCHASE_STATUS[purchase.status], styles.cell),
+            ctx.para(labels.purchase_kind(purchase.kind), styles.cell),
+            ctx.para(labels.payment_method(purchase.method), styles.cell),
+            ctx.para(labels.purchase_status(purchase.status), styles.cell),
             ctx.para(fmt.money(purchase.gross_minor, purchase.currency), styles.cell_right),
         ])
     header = [ctx.para(h, styles.cell_head) for h in ("Date", "Reference", "For", "Method",

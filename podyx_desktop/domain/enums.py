@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from podyx_desktop.domain.vocabulary import PAYMENT_METHOD
+
 
 class Role(StrEnum):
     CLIENT = "client"
@@ -51,17 +53,10 @@ class PaymentMethod(StrEnum):
 
     @property
     def label(self) -> str:
-        return _METHOD_LABELS[self]
+        """The English name, for text that is stored (a screen translates
+        :func:`~podyx_desktop.domain.vocabulary.payment_method_text` instead)."""
+        return PAYMENT_METHOD.source(self)
 
-
-_METHOD_LABELS = {
-    PaymentMethod.CARD_AT_DESK: "Card at the front desk",
-    PaymentMethod.CASH: "Cash at the front desk",
-    PaymentMethod.BANK_TRANSFER: "Bank transfer",
-    PaymentMethod.STORE_CREDIT: "Store credit",
-    PaymentMethod.BUNDLE_CREDIT: "Bundle credit",
-    PaymentMethod.PAY_LATER: "Pay later",
-}
 
 # What a client may choose at checkout by themselves. Card and cash are taken by staff at
 # the desk; a bank transfer or "pay later" leaves the booking pending until staff approve.

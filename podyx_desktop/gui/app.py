@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from podyx_desktop.domain import vocabulary
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.gui.launch import (
@@ -454,6 +455,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(args)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APPLICATION)
+    vocabulary.set_translator(QCoreApplication.translate)  # the domain's words, through Qt's .qm
     load_stylesheet(app)
     flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
     configured = Configured(flags)

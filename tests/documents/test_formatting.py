@@ -9,6 +9,7 @@ import pytest
 
 from podyx_desktop.documents.formatting import Formatter, parse_locale, parse_zone
 from podyx_desktop.documents.samples import studio
+from podyx_desktop.models.display import DisplayFormat
 
 
 def make(locale: str = "hr_HR", currency: str = "EUR", zone: str = "Europe/Zagreb") -> Formatter:
@@ -69,3 +70,13 @@ def test_formatter_for_studio_prefers_the_override() -> None:
     assert str(Formatter.for_studio(info).locale) == "hr_HR"
     assert str(Formatter.for_studio(info, "sr-Latn-RS").locale) == "sr_Latn_RS"
     assert Formatter.for_studio(info).country("DE") == "Njemačka"
+
+
+def test_documents_mark_the_repeated_hour_as_the_screens_do() -> None:
+    # one rule for every reader: the vocabulary's, so a receipt and the table agree
+    fmt = make("en_GB", zone="Europe/Berlin")
+    screen = DisplayFormat("Europe/Berlin", "en_GB", "EUR")
+    first = datetime(2025, 10, 26, 0, 30, tzinfo=UTC)
+    second = datetime(2025, 10, 26, 1, 30, tzinfo=UTC)
+    assert fmt.time(first) == screen.time(first) == "02:30 (UTC+02:00)"
+    assert fmt.date_time(second) == screen.date_time(second) == "26 Oct 2025, 02:30 (UTC+01:00)"

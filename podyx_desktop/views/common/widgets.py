@@ -1,7 +1,7 @@
 """Small widgets every screen shares: a status pill, a busy overlay, an error box.
 
 Money and time helpers live in :mod:`podyx_desktop.views.common.formatting` and are re-exported
-here for convenience.
+here for convenience; ``status_text`` is the vocabulary's word for a booking status.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.vocabulary import booking_status_text as status_text
 from podyx_desktop.views.common.formatting import local_time_text, money_text
 
 __all__ = [
@@ -36,19 +37,6 @@ _STATUS_COLOURS: dict[BookingStatus, tuple[str, str]] = {
     BookingStatus.COMPLETED: ("#3f4650", "#e8eaee"),
     BookingStatus.NO_SHOW: ("#6b3fa0", "#efe4fa"),
 }
-
-
-def status_text(status: BookingStatus) -> str:
-    """The words for a booking status, translated."""
-    labels = {
-        BookingStatus.PENDING: QCoreApplication.translate("Status", "Pending"),
-        BookingStatus.CONFIRMED: QCoreApplication.translate("Status", "Confirmed"),
-        BookingStatus.RESCHEDULED: QCoreApplication.translate("Status", "Rescheduled"),
-        BookingStatus.CANCELED: QCoreApplication.translate("Status", "Canceled"),
-        BookingStatus.COMPLETED: QCoreApplication.translate("Status", "Completed"),
-        BookingStatus.NO_SHOW: QCoreApplication.translate("Status", "No-show"),
-    }
-    return labels[status]
 
 
 def status_colours(status: BookingStatus) -> tuple[str, str]:
