@@ -222,6 +222,11 @@ class AccountTab(ProfileTab):
         self.confirm_password.returnPressed.connect(self.change_password)
         if self._shown is not None:
             self._show(self._shown, force=True)
+        if subject is not None and not subject.is_self:
+            # Staff see a client's details; signing in, the login email and the password
+            # are the client's own to change.
+            for own in (self.log_out_button, self.email_section, self.password_section):
+                own.hide()
 
     def _align_labels(self) -> None:
         """One label column width for every section, so the fields line up."""

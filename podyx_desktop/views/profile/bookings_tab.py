@@ -272,7 +272,11 @@ class BookingsTab(ProfileTab):
         display = self.display
         self._loading += 1
         if not self.upcoming_model.rowCount() and not self.past_model.rowCount():
-            self.list_message.setText(self.tr("Loading your sessions…"))
+            self.list_message.setText(
+                self.words(
+                    self.tr("Loading your sessions…"), self.tr("Loading the sessions of {name}…")
+                )
+            )
 
         texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
         load_client_bookings(self._ctx, principal, client_id).on_worker(
@@ -422,8 +426,10 @@ class BookingsTab(ProfileTab):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Cancel booking"))
         box.setText(
-            self.tr("Cancel your session on {when}?").format(
-                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at)
+            self.words(
+                self.tr("Cancel your session on {when}?"),
+                self.tr("Cancel the session of {name} on {when}?"),
+                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at),
             )
         )
         box.setInformativeText(self._refund_sentence(booking, self._actions))
@@ -442,9 +448,15 @@ class BookingsTab(ProfileTab):
         if not actions.refund_on_cancel:
             return self.tr("This is a late cancellation; the studio decides about any refund.")
         if booking.bundle_id is not None and booking.purchase_id is None:
-            return self.tr("The session goes back to your bundle.")
+            return self.words(
+                self.tr("The session goes back to your bundle."),
+                self.tr("The session goes back to the bundle of {name}."),
+            )
         if booking.receipt_number:
-            return self.tr("What you paid comes back to you as store credit.")
+            return self.words(
+                self.tr("What you paid comes back to you as store credit."),
+                self.tr("What {name} paid comes back to them as store credit."),
+            )
         return self.tr("Nothing has been charged; the open payment is withdrawn.")
 
     def _cancel_answered(self, booking: Booking, confirmed: bool) -> None:
@@ -459,8 +471,10 @@ class BookingsTab(ProfileTab):
 
     def _canceled(self, booking: Booking) -> None:
         self.feedback.setText(
-            self.tr("Your session on {when} was canceled.").format(
-                when=self.upcoming_model.display.date_time(booking.starts_at)
+            self.words(
+                self.tr("Your session on {when} was canceled."),
+                self.tr("The session of {name} on {when} was canceled."),
+                when=self.upcoming_model.display.date_time(booking.starts_at),
             )
         )
 
@@ -487,8 +501,10 @@ class BookingsTab(ProfileTab):
     def _rescheduled(self, booking: Booking) -> None:
         self.reschedule_dialog = None
         self.feedback.setText(
-            self.tr("Your session is now on {when}.").format(
-                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at)
+            self.words(
+                self.tr("Your session is now on {when}."),
+                self.tr("The session of {name} is now on {when}."),
+                when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at),
             )
         )
 
@@ -514,4 +530,9 @@ class BookingsTab(ProfileTab):
 
     def _addons_added(self, booking: Booking) -> None:
         self.addons_dialog = None
-        self.feedback.setText(self.tr("Add-ons added to your session."))
+        self.feedback.setText(
+            self.words(
+                self.tr("Add-ons added to your session."),
+                self.tr("Add-ons added to the session of {name}."),
+            )
+        )

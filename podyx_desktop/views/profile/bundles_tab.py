@@ -344,7 +344,11 @@ class BundlesTab(ProfileTab):
     def _redeemed(self, when: str) -> None:
         self.redeem_dialog = None
         self.feedback.setText(
-            self.tr("Session booked for {when}. It is in your bookings.").format(when=when)
+            self.words(
+                self.tr("Session booked for {when}. It is in your bookings."),
+                self.tr("Session booked for {name} on {when}."),
+                when=when,
+            )
         )
 
     def open_buy(self) -> None:

@@ -39,10 +39,12 @@ class ProfileSubject:
         """A client's profile shown to staff."""
         return cls(account.id, account.full_name, False)
 
-    def words(self, own: str, other: str) -> str:
-        """``own`` for the client themself ("Your sessions"), else ``other`` with
-        ``{name}`` filled in ("Sessions of {name}")."""
-        return own if self.is_self else other.format(name=self.name)
+    def words(self, own: str, other: str, **values: object) -> str:
+        """``own`` for the client themself ("Your sessions"), else ``other`` ("Sessions of
+        {name}"), with ``{name}`` and ``values`` filled in (in one pass, so braces in a
+        name are shown as they are)."""
+        chosen = own if self.is_self else other
+        return chosen.format(name=self.name, **values)
 
 
 def translate(text: str) -> str:
@@ -83,10 +85,10 @@ class ProfileTab(QWidget):
         subject = self.subject
         return subject.client_id if subject is not None else None
 
-    def words(self, own: str, other: str) -> str:
+    def words(self, own: str, other: str, **values: object) -> str:
         """Wording for the viewer (see :meth:`ProfileSubject.words`); already translated."""
         subject = self.subject
-        return subject.words(own, other) if subject is not None else own
+        return subject.words(own, other, **values) if subject is not None else own.format(**values)
 
     @property
     def is_loading(self) -> bool:
