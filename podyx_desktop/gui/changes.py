@@ -1,7 +1,7 @@
 """Tell every screen what changed, whether this window or another seat changed it.
 
 :class:`ChangeBus` carries a typed :class:`Changes` (kinds, and ids where known); each
-screen decides whether to reload with :func:`affects`. The operation that ran a write
+screen reloads when it touches a kind the screen shows (``Changes.touches``). The operation that ran a write
 publishes its Changes; :class:`DatabaseWatcher` publishes the Changes of writes by other
 processes (seats), never this process's own, which its operations have already published
 (see :mod:`podyx_desktop.db.feed`):
@@ -15,10 +15,6 @@ processes (seats), never this process's own, which its operations have already p
   missed notifications).
 
 Both run on a worker thread and report through queued signals.
-
-The screens written before :class:`Changes` publish and test sets of names (``"bookings"``,
-``"purchases"``, ``"bundles"``, ``"account"``, ``"*"``): :meth:`ChangeBus.publish` and
-:func:`affects` still take them.
 """
 
 from __future__ import annotations
@@ -26,7 +22,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -34,37 +29,11 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from podyx_desktop.db import feed
 from podyx_desktop.db.feed import CHANGE_CHANNEL
 from podyx_desktop.db.urls import postgres_conninfo, sqlite_path
-from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.changes import Changes
 
 log = logging.getLogger(__name__)
 
-EVERYTHING = "*"
-# the names the screens written before Changes use, and the kinds they stand for
-OLD_NAMES: dict[str, Kind] = {
-    "bookings": Kind.BOOKINGS,
-    "purchases": Kind.PURCHASES,
-    "bundles": Kind.BUNDLES,
-    "account": Kind.CLIENTS,
-}
-ENTITIES = frozenset({*OLD_NAMES, EVERYTHING})
 POLL_INTERVAL_S = 0.4
-
-
-def as_kind(name: Kind | str) -> Kind:
-    """A kind given as a :class:`Kind`, its value, or one of the old names."""
-    if isinstance(name, Kind):
-        return name
-    return OLD_NAMES.get(name) or Kind(name)
-
-
-def as_changes(changed: Changes | Iterable[Kind | str]) -> Changes:
-    """A :class:`Changes`, or the kinds or old names (``"*"``: everything) it stands for."""
-    if isinstance(changed, Changes):
-        return changed
-    names = set(changed)
-    if EVERYTHING in names:
-        return Changes.all()
-    return Changes.of(*(as_kind(name) for name in names))
 
 
 class ChangeBus(QObject):
@@ -72,10 +41,9 @@ class ChangeBus(QObject):
 
     changed = Signal(object)  # Changes
 
-    def publish(self, changes: Changes | Iterable[Kind | str]) -> None:
-        typed = as_changes(changes)
-        if typed:
-            self.changed.emit(typed)
+    def publish(self, changes: Changes) -> None:
+        if changes:
+            self.changed.emit(changes)
 
     @Slot()
     def publish_everything(self) -> None:
@@ -84,11 +52,6 @@ class ChangeBus(QObject):
     @Slot(object)
     def publish_changes(self, changes: Changes) -> None:
         self.publish(changes)
-
-
-def affects(changed: Changes | Iterable[Kind | str], *kinds: Kind | str) -> bool:
-    """Whether a published change concerns any of ``kinds`` (``Kind`` or old names)."""
-    return as_changes(changed).touches(*(as_kind(kind) for kind in kinds))
 
 
 def _data_version(connection: sqlite3.Connection) -> int:

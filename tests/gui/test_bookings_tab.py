@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.domain.requests import AddonChoice
@@ -230,11 +231,11 @@ def test_changes_made_elsewhere_show_up_after_the_bus_says_so(
     factory_studio.services.bookings.cancel(
         factory_studio.desk, studio.booking_id, reason="Studio closed"
     )
-    tab_context.bus.publish({"*"})
+    tab_context.bus.publish(Changes.all())
     qtbot.waitUntil(lambda: tab.details.badge.text() == "Canceled", timeout=10_000)
     assert tab.details.cancel_reason_label.text() == "Studio closed"
     # Unrelated changes do not reload the list.
-    tab_context.bus.publish({"purchases"})
+    tab_context.bus.publish(Changes.of(Kind.PURCHASES))
     assert not tab.is_loading
 
 
@@ -326,7 +327,7 @@ def test_sorting_by_a_column_keeps_the_selected_session_and_survives_a_reload(
     assert _selected_id(tab) == later.id
     assert tab.details.booking is not None and tab.details.booking.id == later.id
     # A reload (a change on another seat) comes back sorted the same way.
-    tab_context.bus.publish({"bookings"})
+    tab_context.bus.publish(Changes.of(Kind.BOOKINGS))
     wait_idle(qtbot, tab_context)
     assert ids() == [later.id, studio.booking_id]
     assert _selected_id(tab) == later.id

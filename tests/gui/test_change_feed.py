@@ -23,7 +23,7 @@ from podyx_desktop.db.engine import Database
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewRoom
-from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher, _SqliteWatch, affects
+from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher, _SqliteWatch
 from podyx_desktop.services import Services
 from tests import factories
 from tests.conftest import FAST_HASHER, truncate_all
@@ -91,7 +91,7 @@ def test_another_process_write_arrives_typed_and_once(
     assert not changes.everything
     assert Kind.CATALOGUE in changes.kinds and Kind.AUDIT in changes.kinds
     assert Kind.BOOKINGS not in changes.kinds
-    assert affects(changes, Kind.CATALOGUE) and not affects(changes, "bookings")
+    assert changes.touches(Kind.CATALOGUE) and not changes.touches(Kind.BOOKINGS)
 
 
 def test_this_process_writes_are_not_delivered(

@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus, RefundTo
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
@@ -150,7 +151,7 @@ def test_download_a_receipt_and_a_credit_note(
     paid = gui_services.purchases.record_payment(
         factory_studio.desk, booking.purchase_id, PaymentMethod.CARD_AT_DESK
     )
-    tab_context.bus.publish({"purchases"})
+    tab_context.bus.publish(Changes.of(Kind.PURCHASES))
     qtbot.waitUntil(lambda: tab.receipt_label.text() == paid.receipt_number, timeout=10_000)
     assert paid.receipt_number
     assert tab.download_button.text() == "&Download receipt…"
@@ -179,7 +180,7 @@ def test_download_a_receipt_and_a_credit_note(
     gui_services.purchases.refund(
         factory_studio.desk, booking.purchase_id, RefundTo.STORE_CREDIT, "Studio closed"
     )
-    tab_context.bus.publish({"purchases"})
+    tab_context.bus.publish(Changes.of(Kind.PURCHASES))
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)
     wait_idle(qtbot, tab_context)
     row = next(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import PaymentMethod, RefundTo
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
@@ -51,12 +52,12 @@ def test_payments_and_refunds_with_their_lines(
     paid = gui_services.purchases.record_payment(
         desk, booking.purchase_id, PaymentMethod.CARD_AT_DESK
     )
-    tab_context.bus.publish({"purchases"})
+    tab_context.bus.publish(Changes.of(Kind.PURCHASES))
     qtbot.waitUntil(lambda: tab.receipt_label.text() == paid.receipt_number, timeout=10_000)
     assert tab.status_label.text() == "Paid"
     assert tab.method_label.text() == "Card at the front desk"
     gui_services.purchases.refund(desk, booking.purchase_id, RefundTo.STORE_CREDIT, "Studio closed")
-    tab_context.bus.publish({"*"})
+    tab_context.bus.publish(Changes.all())
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)
     wait_idle(qtbot, tab_context)
     credit_row = next(

@@ -71,7 +71,7 @@ _BUILT_LATER = frozenset(
 
 
 class BookingsTab(ProfileTab):
-    SHOWS = (Kind.BOOKINGS,)
+    SHOWS = (Kind.BOOKINGS, Kind.CATALOGUE)  # its rows name the room, setup and service
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long: the lists (and the

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 
 class BundlesTab(ProfileTab):
-    SHOWS = (Kind.BUNDLES, Kind.BOOKINGS)
+    SHOWS = (Kind.BUNDLES, Kind.BOOKINGS, Kind.CATALOGUE)
     def __init__(
         self,
         ctx: ViewContext,
