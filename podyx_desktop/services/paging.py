@@ -12,6 +12,7 @@ writes ``LIMIT ? OFFSET 0`` for any limit: zero rows skipped, nothing counted.)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, literal, tuple_
@@ -19,18 +20,34 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from podyx_desktop.domain.errors import InvalidInput
-from podyx_desktop.domain.paging import MAX_PAGE_SIZE, Page, PageRequest, SortKey
+from podyx_desktop.domain.paging import MAX_PAGE_SIZE, Page, PageRequest, SortKey, SortValue
 
 T = TypeVar("T")
 
 SortColumns = tuple[ColumnElement[Any], ...]
 
 
-def sort_columns(sorts: Mapping[str, SortColumns], request: PageRequest) -> SortColumns:
-    """The columns of the request's sort, after checking the request against them."""
-    columns = sorts.get(request.sort)
-    if columns is None:
+@dataclass(frozen=True)
+class Sort:
+    """A list's order: ``columns``, the last one unique (the row's id).
+
+    ``floor``, when given, is a value no row's first column is below (``''`` for a name):
+    the first page then says ``first_column >= floor``, which changes no result but shows
+    SQLite's planner (which has no statistics unless the database was ``ANALYZE``d) that
+    it can walk that column's index. Without it, the first page by client name read and
+    sorted a million bookings (~130 ms) instead of ~200 index entries (~2 ms).
+    """
+
+    columns: SortColumns
+    floor: SortValue | None = None
+
+
+def sort_for(sorts: Mapping[str, Sort], request: PageRequest) -> Sort:
+    """The request's sort, after checking the request against it."""
+    sort = sorts.get(request.sort)
+    if sort is None:
         raise InvalidInput(f"This list cannot be sorted by “{request.sort}”.", "sort")
+    columns = sort.columns
     if not 1 <= request.limit <= MAX_PAGE_SIZE:
         raise InvalidInput(f"A page holds 1 to {MAX_PAGE_SIZE} rows.", "limit")
     if request.after is not None:
@@ -40,7 +57,7 @@ def sort_columns(sorts: Mapping[str, SortColumns], request: PageRequest) -> Sort
             expected = _python_type(column)
             if expected is not None and not isinstance(value, expected):
                 raise InvalidInput("The page asked for does not fit this list's sort.", "after")
-    return columns
+    return sort
 
 
 def _python_type(column: ColumnElement[Any]) -> type | None:
@@ -71,19 +88,23 @@ def after_clause(columns: SortColumns, after: SortKey, descending: bool) -> Colu
 def keyset_page(
     session: Session,
     query: Select[Any],
-    columns: SortColumns,
+    sort: Sort,
     request: PageRequest,
     to_rows: Callable[[Sequence[tuple[Any, ...]]], Sequence[T]],
 ) -> Page[T]:
-    """One page of ``query`` (already filtered) sorted by ``columns``.
+    """One page of ``query`` (already filtered) in the order of ``sort``.
 
     ``to_rows`` turns the query's result rows (without the sort key, which this adds
     to each row and reads back for ``next_after``) into the page's records.
     """
+    columns = sort.columns
     width = len(columns)
     statement = query.add_columns(*columns)
     if request.after is not None:
         statement = statement.where(after_clause(columns, request.after, request.descending))
+    elif sort.floor is not None:
+        first = columns[0]
+        statement = statement.where(first >= literal(sort.floor, type_=first.type))
     statement = statement.order_by(
         *(c.desc() if request.descending else c.asc() for c in columns)
     ).limit(request.limit + 1)

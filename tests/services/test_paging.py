@@ -82,7 +82,7 @@ def all_pages(studio: Studio, request: PageRequest) -> list[Page[Booking]]:
 
 def database_order(studio: Studio, sort: BookingSort, descending: bool, search: str) -> list[int]:
     """The ids in the sort, as the database orders the whole list in one query."""
-    columns = BOOKING_SORTS[sort]
+    columns = BOOKING_SORTS[sort].columns
     query = select(t.Booking.id).join(t.User, t.User.id == t.Booking.client_id)
     if (match := words_match(t.User.full_name.expression, search)) is not None:
         query = query.where(match)
