@@ -18,7 +18,8 @@ The model knows nothing of threads or services. It is given
           runner.run(call, on_success=on_done, on_error=on_error, owner=model)
 
 One page loads at a time; an answer that arrives after the sort or search changed (or the
-list was reloaded) belongs to a list no longer shown and is dropped (a generation count).
+list was reloaded) belongs to a list no longer shown and is dropped (a generation count),
+and a load replaced before the worker reached it skips its query.
 Each page's cell texts are made on the worker with the page, as ``row_texts`` allows.
 """
 
@@ -37,7 +38,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 PageSource = Callable[[Any, PageRequest], Page[T]]
-_Loaded = tuple[Page[Any], list[tuple[str, ...]] | None]
+_Loaded = tuple[Page[Any], list[tuple[str, ...]]] | None
 
 
 class Runner(Protocol):
@@ -192,11 +193,13 @@ class PagedTableModel(RecordTableBase[T]):
         source, row_texts = self._source, self.row_texts
 
         def call(context: Any) -> _Loaded:
+            if generation != self._generation:
+                return None  # replaced while it waited in the queue: not worth a query
             page = source(context, request)
             return page, [row_texts(record) for record in page.rows]
 
         def done(loaded: _Loaded) -> None:
-            if generation != self._generation:
+            if generation != self._generation or loaded is None:
                 return
             page, texts = loaded
             self._add_page(request, page, texts if display is self._display else None)

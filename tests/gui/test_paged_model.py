@@ -6,6 +6,7 @@ page, the next page when the view scrolls to the end, and another column's first
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,9 +57,12 @@ class Pages:
     principal: Principal
     requests: list[PageRequest] = field(default_factory=list)
     rows: list[int] = field(default_factory=list)
+    hold: dict[str, threading.Event] = field(default_factory=dict)  # sort key: go-ahead
 
     def __call__(self, services: Services, request: PageRequest) -> Page[Booking]:
         self.requests.append(request)
+        if (go := self.hold.get(request.sort)) is not None:
+            assert go.wait(WAIT / 1000)
         page = services.bookings.page(self.principal, request)
         self.rows.append(len(page.rows))
         return page
@@ -183,26 +187,39 @@ def test_one_page_loads_at_a_time_and_a_replaced_sort_is_dropped(
     qtbot.wait(50)
     assert len(pages.requests) == 1
 
-    # Two sorts in a row: the first one's page comes back after the second was asked for.
+    # A sort replaced while its page is being read: that page is dropped when it comes.
     loaded: list[int] = []
     model.page_loaded.connect(loaded.append)
+    go = pages.hold["client"] = threading.Event()
     model.sort(AllBookingsModel.CLIENT, ASC)
+    qtbot.waitUntil(lambda: len(pages.requests) == 2, timeout=WAIT)  # on the worker now
     model.sort(AllBookingsModel.NUMBER, DESC)
+    go.set()
     qtbot.waitUntil(lambda: len(pages.rows) == 3 and not model.is_loading, timeout=WAIT)
     qtbot.wait(50)
     assert loaded == [4]  # one page shown: the second sort's
-    assert loading == [True, False, True, False]  # busy once per list shown
     assert shown_ids(model) == sorted(small_list, reverse=True)[:4]
     assert [r.sort for r in pages.requests[1:]] == ["client", "id"]
+    assert loading == [True, False, True, False]  # busy once per list shown
+
+    # A sort replaced before the worker reached it: its query is never run.
+    busy = threading.Event()
+    tasks.run_plain(lambda: busy.wait(WAIT / 1000))
+    model.sort(AllBookingsModel.STATUS, ASC)
+    model.sort(AllBookingsModel.WHEN, ASC)
+    busy.set()
+    qtbot.waitUntil(lambda: len(pages.rows) == 4 and not model.is_loading, timeout=WAIT)
+    assert [r.sort for r in pages.requests[3:]] == ["starts_at"]
+    assert loaded == [4, 4]
 
     # The same search again, or the sort the rows already have, loads nothing.
     model.set_filter("")
-    model.sort(AllBookingsModel.NUMBER, DESC)
+    model.sort(AllBookingsModel.WHEN, ASC)
     qtbot.wait(50)
-    assert len(pages.requests) == 3
+    assert len(pages.requests) == 4
     # A column the service cannot sort by is ignored.
     model.sort(AllBookingsModel.ROOM, ASC)
-    assert (model.sort_column, model.sort_order) == (AllBookingsModel.NUMBER, DESC)
+    assert (model.sort_column, model.sort_order) == (AllBookingsModel.WHEN, ASC)
 
 
 def test_a_page_that_cannot_load_says_why_and_stops_asking(
