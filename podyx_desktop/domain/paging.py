@@ -61,7 +61,3 @@ class Page(Generic[T]):
 
     rows: tuple[T, ...]
     next_after: SortKey | None = None
-
-    @property
-    def is_last(self) -> bool:
-        return self.next_after is None

@@ -35,7 +35,7 @@ class Sort:
     the first page then says ``first_column >= floor``, which changes no result but shows
     SQLite's planner (which has no statistics unless the database was ``ANALYZE``d) that
     it can walk that column's index. Without it, the first page by client name read and
-    sorted a million bookings (~130 ms) instead of ~200 index entries (~2 ms).
+    sorted a million bookings (~130 ms a page; ~10 ms with it).
     """
 
     columns: SortColumns
