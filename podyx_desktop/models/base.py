@@ -1,15 +1,17 @@
-"""Shared plumbing of the item models: rows of frozen records, replaced whole.
+"""Shared plumbing of the item models: rows of frozen records, replaced whole (or, for
+the paged tables of ``models.paged``, added a page at a time).
 
 A subclass names its columns and says how a record reads in each one (text, sort key,
 tooltip). ``SORT_ROLE`` (``Qt.UserRole``) gives a value that sorts right (times as
 timestamps, money as integers); ``RECORD_ROLE`` gives the record itself.
 
-A table model sorts itself (``sort``, by the same keys) rather than through a
-``QSortFilterProxyModel``, and answers a cell's roles in one ``multiData`` call. Both are
-about the GUI thread's time while a worker thread runs Python: every call Qt makes into
-Python then waits for the interpreter lock, and a proxy asks its source for its row and
-column counts hundreds of times per paint. A list of 16 rows repainted in ~36 ms next to a
-busy worker through a proxy, in ~8 ms this way (``bench/table_paint.py``).
+A table model sorts itself (``sort``: by the same keys here; in SQL for the paged tables
+of ``models.paged``) rather than through a ``QSortFilterProxyModel``, and answers a cell's
+roles in one ``multiData`` call. Both are about the GUI thread's time while a worker
+thread runs Python: every call Qt makes into Python then waits for the interpreter lock,
+and a proxy asks its source for its row and column counts hundreds of times per paint. A
+list of 16 rows repainted in ~36 ms next to a busy worker through a proxy, in ~8 ms this
+way (``bench/table_paint.py``).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def _fill(
 
 
 class _Records(Generic[T]):
-    """What both record models share: their records, and the studio's display format."""
+    """What every record model shares: its records, and the studio's display format."""
 
     _rows: list[T]
     _display: DisplayFormat
@@ -87,24 +89,20 @@ class _Records(Generic[T]):
         return next((i for i, record in enumerate(self._rows) if matches(record)), -1)
 
 
-class RecordTableModel(QAbstractTableModel, _Records[T]):
-    """A flat table of records; subclasses implement the ``column_*`` hooks."""
+class RecordTableBase(QAbstractTableModel, _Records[T]):
+    """What every table of records shares: titled columns, each row's cell texts made
+    once, a cell's roles in one ``multiData`` call, and the headers.
+
+    Subclasses implement the ``column_*`` hooks; the two kinds of table below say where
+    the rows come from (:class:`RecordTableModel`: given whole; ``models.paged``: a page
+    at a time) by implementing ``cell_text``.
+    """
 
     NUMERIC_COLUMNS: frozenset[int] = frozenset()
 
     def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        # The rows as given, and each one's cell texts, made once: views ask for them on
-        # every paint and resize, and formatting dates and money with babel is slow on the
-        # GUI thread.
-        self._given: list[T] = []
-        self._texts: list[tuple[str, ...] | None] = []
-        # What the view shows: row r is given row _order[r] (the given order until the view
-        # sorts; a sort is kept across reloads, as a proxy would keep it).
-        self._order: list[int] = []
-        self._rows: list[T] = []
-        self._sort_column = _UNSORTED
-        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._rows: list[T] = []  # what the view shows, in order
         self._display = display or DisplayFormat()
         self._titles: list[str] | None = None  # views ask for headers very often: cache
         self._column_count = -1
@@ -115,77 +113,17 @@ class RecordTableModel(QAbstractTableModel, _Records[T]):
             self._titles = self.column_titles()
         return self._titles
 
-    # --- rows -----------------------------------------------------------------------
-
-    def set_display(self, display: DisplayFormat) -> None:
-        self.beginResetModel()
-        self._display = display
-        self._texts = [None] * len(self._given)
-        self.endResetModel()
-
-    def set_rows(self, rows: Iterable[T], texts: Sequence[tuple[str, ...]] | None = None) -> None:
-        """Show ``rows``. ``texts``, when given, are the cell texts of the first rows (all
-        of them, or as many as show at first), as ``row_texts`` makes them: made by the task
-        on the worker, so the GUI thread does not format them. The others are made when
-        first asked for. Rows keep the sort the view last asked for."""
-        rows = list(rows)
-        given: list[tuple[str, ...] | None] = list(texts or ())
-        if len(given) > len(rows):
-            raise ValueError("more texts than rows")
-        self.beginResetModel()
-        self._given = rows
-        self._texts = given + [None] * (len(rows) - len(given))
-        self._arrange()
-        self.endResetModel()
-
     def row_texts(self, record: T) -> tuple[str, ...]:
         """Every cell's text for ``record``, as the table shows it.
 
         Plain Python over the display format and ``tr`` (which is thread-safe): a task may
-        call it on the worker and hand the result to ``set_rows``.
+        call it on the worker and hand the result to the model.
         """
         return tuple(self.column_text(record, column) for column in range(len(self.titles)))
 
     def cell_text(self, row: int, column: int) -> str:
-        given = self._order[row]
-        texts = self._texts[given]
-        if texts is None:
-            texts = self._texts[given] = self.row_texts(self._given[given])
-        return texts[column]
-
-    # --- sorting --------------------------------------------------------------------
-
-    def _arrange(self) -> None:
-        """Put the given rows in the current sort order."""
-        order = list(range(len(self._given)))
-        column = self._sort_column
-        if 0 <= column < self.columnCount():
-            given, key = self._given, self.column_sort_key
-            order.sort(
-                key=lambda row: key(given[row], column),
-                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
-            )
-        self._order = order
-        self._rows = [self._given[row] for row in order]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column``'s sort key (stable); a column of -1 restores the given order.
-
-        Selections and other persistent indexes follow their records."""
-        self._sort_column = column
-        self._sort_order = order
-        if not self._given:
-            return
-        self.layoutAboutToBeChanged.emit()
-        before = self._order
-        self._arrange()
-        row_of_given = {given: row for row, given in enumerate(self._order)}
-        moved_from = self.persistentIndexList()
-        moved_to = [
-            self.index(row_of_given[before[index.row()]], index.column()) for index in moved_from
-        ]
-        self.changePersistentIndexList(moved_from, moved_to)
-        self.layoutChanged.emit()
+        """The text of the cell shown at ``row``, ``column`` (made once per row)."""
+        raise NotImplementedError
 
     # --- hooks ----------------------------------------------------------------------
 
@@ -256,6 +194,88 @@ class RecordTableModel(QAbstractTableModel, _Records[T]):
         if role == _ALIGNMENT:
             return _RIGHT if section in self.NUMERIC_COLUMNS else _LEFT
         return None
+
+
+class RecordTableModel(RecordTableBase[T]):
+    """A flat table of records given whole (``set_rows``), sorted in Python by the
+    ``column_sort_key`` of the column the view asks for."""
+
+    def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
+        super().__init__(display, parent)
+        # The rows as given, and each one's cell texts, made once: views ask for them on
+        # every paint and resize, and formatting dates and money with babel is slow on the
+        # GUI thread.
+        self._given: list[T] = []
+        self._texts: list[tuple[str, ...] | None] = []
+        # What the view shows: row r is given row _order[r] (the given order until the view
+        # sorts; a sort is kept across reloads, as a proxy would keep it).
+        self._order: list[int] = []
+        self._sort_column = _UNSORTED
+        self._sort_order = Qt.SortOrder.AscendingOrder
+
+    # --- rows -----------------------------------------------------------------------
+
+    def set_display(self, display: DisplayFormat) -> None:
+        self.beginResetModel()
+        self._display = display
+        self._texts = [None] * len(self._given)
+        self.endResetModel()
+
+    def set_rows(self, rows: Iterable[T], texts: Sequence[tuple[str, ...]] | None = None) -> None:
+        """Show ``rows``. ``texts``, when given, are the cell texts of the first rows (all
+        of them, or as many as show at first), as ``row_texts`` makes them: made by the task
+        on the worker, so the GUI thread does not format them. The others are made when
+        first asked for. Rows keep the sort the view last asked for."""
+        rows = list(rows)
+        given: list[tuple[str, ...] | None] = list(texts or ())
+        if len(given) > len(rows):
+            raise ValueError("more texts than rows")
+        self.beginResetModel()
+        self._given = rows
+        self._texts = given + [None] * (len(rows) - len(given))
+        self._arrange()
+        self.endResetModel()
+
+    def cell_text(self, row: int, column: int) -> str:
+        given = self._order[row]
+        texts = self._texts[given]
+        if texts is None:
+            texts = self._texts[given] = self.row_texts(self._given[given])
+        return texts[column]
+
+    # --- sorting --------------------------------------------------------------------
+
+    def _arrange(self) -> None:
+        """Put the given rows in the current sort order."""
+        order = list(range(len(self._given)))
+        column = self._sort_column
+        if 0 <= column < self.columnCount():
+            given, key = self._given, self.column_sort_key
+            order.sort(
+                key=lambda row: key(given[row], column),
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+        self._order = order
+        self._rows = [self._given[row] for row in order]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``'s sort key (stable); a column of -1 restores the given order.
+
+        Selections and other persistent indexes follow their records."""
+        self._sort_column = column
+        self._sort_order = order
+        if not self._given:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self._order
+        self._arrange()
+        row_of_given = {given: row for row, given in enumerate(self._order)}
+        moved_from = self.persistentIndexList()
+        moved_to = [
+            self.index(row_of_given[before[index.row()]], index.column()) for index in moved_from
+        ]
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
 
 
 class RecordListModel(QAbstractListModel, _Records[T]):

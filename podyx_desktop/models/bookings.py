@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.models.base import RecordListModel, RecordTableModel
-from podyx_desktop.models.display import duration_text
+from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import booking_status_hint, booking_status_text, event_kind_text
 
 _STATUS_ORDER = ("pending", "confirmed", "rescheduled", "completed", "no_show", "canceled")
@@ -20,6 +22,50 @@ def addons_text(booking: Booking) -> str:
     return ", ".join(
         f"{a.quantity} × {a.name}" if a.quantity > 1 else a.name for a in booking.addons
     )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BookingsTableModel", text)
+
+
+def booking_cell_text(display: DisplayFormat, record: Booking, column: int) -> str:
+    """The text of ``BookingsTableModel``'s ``column`` for ``record`` (the staff's paged
+    list shows the same cells)."""
+    columns = BookingsTableModel
+    if column == columns.WHEN:
+        return display.time_range(record.starts_at, record.ends_at)
+    if column == columns.ROOM:
+        return f"{record.room_name} — {record.setup_name}"
+    if column == columns.SERVICE:
+        return f"{record.service_name} ({duration_text(record.minutes)})"
+    if column == columns.ADDONS:
+        return addons_text(record) or _tr("None")
+    if column == columns.STATUS:
+        return booking_status_text(record.status)
+    if column == columns.PRICE:
+        if record.bundle_id is not None and record.purchase_id is None:
+            return _tr("Bundle credit")
+        return display.money(record.price_minor, record.currency)
+    return ""
+
+
+def booking_cell_tooltip(display: DisplayFormat, record: Booking, column: int) -> str | None:
+    """The tooltip of ``BookingsTableModel``'s ``column`` for ``record``."""
+    columns = BookingsTableModel
+    if column == columns.STATUS:
+        hint = booking_status_hint(record.status)
+        if record.original_starts_at is not None:
+            hint += " " + _tr("Originally {when}.").format(
+                when=display.date_time(record.original_starts_at)
+            )
+        return hint
+    if column in (columns.ROOM, columns.SERVICE, columns.ADDONS):
+        return booking_cell_text(display, record, column)
+    if column == columns.WHEN and record.original_starts_at is not None:
+        return _tr("Rescheduled from {when}").format(
+            when=display.date_time(record.original_starts_at)
+        )
+    return None
 
 
 class BookingsTableModel(RecordTableModel[Booking]):
@@ -39,21 +85,7 @@ class BookingsTableModel(RecordTableModel[Booking]):
         ]
 
     def column_text(self, record: Booking, column: int) -> str:
-        if column == self.WHEN:
-            return self.display.time_range(record.starts_at, record.ends_at)
-        if column == self.ROOM:
-            return f"{record.room_name} — {record.setup_name}"
-        if column == self.SERVICE:
-            return f"{record.service_name} ({duration_text(record.minutes)})"
-        if column == self.ADDONS:
-            return addons_text(record) or self.tr("None")
-        if column == self.STATUS:
-            return booking_status_text(record.status)
-        if column == self.PRICE:
-            if record.bundle_id is not None and record.purchase_id is None:
-                return self.tr("Bundle credit")
-            return self.display.money(record.price_minor, record.currency)
-        return ""
+        return booking_cell_text(self.display, record, column)
 
     def column_sort_key(self, record: Booking, column: int) -> Any:
         if column == self.WHEN:
@@ -65,20 +97,7 @@ class BookingsTableModel(RecordTableModel[Booking]):
         return super().column_sort_key(record, column)
 
     def column_tooltip(self, record: Booking, column: int) -> str | None:
-        if column == self.STATUS:
-            hint = booking_status_hint(record.status)
-            if record.original_starts_at is not None:
-                hint += " " + self.tr("Originally {when}.").format(
-                    when=self.display.date_time(record.original_starts_at)
-                )
-            return hint
-        if column in (self.ROOM, self.SERVICE, self.ADDONS):
-            return self.column_text(record, column)
-        if column == self.WHEN and record.original_starts_at is not None:
-            return self.tr("Rescheduled from {when}").format(
-                when=self.display.date_time(record.original_starts_at)
-            )
-        return None
+        return booking_cell_tooltip(self.display, record, column)
 
     def row_of(self, booking_id: int) -> int:
         return self.find_row(lambda b: b.id == booking_id)

@@ -33,11 +33,13 @@ from podyx_desktop.domain.errors import (
     NotFound,
     RuleViolation,
 )
+from podyx_desktop.domain.paging import Page, PageRequest
 from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import mapping, rules, settlement
+from podyx_desktop.services.booking_pages import booking_page
 from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.context import (
     ServiceContext,
@@ -541,6 +543,13 @@ class BookingService:
             )
             session.flush()
             return booking_records(session, [row])[0]
+
+    def page(self, principal: Principal, request: PageRequest) -> Page[r.Booking]:
+        """Staff: one page of every booking, in the request's sort (``BookingSort``), the
+        search matched against the client's name."""
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            return booking_page(session, request)
 
     def count(self, principal: Principal) -> int:
         with self._ctx.db.read() as session:

@@ -21,6 +21,7 @@ from podyx_desktop.domain.enums import (
 )
 from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
 from podyx_desktop.domain.numbering import SeriesFormat
+from podyx_desktop.domain.paging import BookingSort, PageRequest
 from podyx_desktop.domain.policy import PolicyOverride
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Address
@@ -132,6 +133,7 @@ def operations(
             p, ids["booking"], BookingStatus.COMPLETED
         ),
         "bookings.count": lambda p: s.bookings.count(p),
+        "bookings.page": lambda p: s.bookings.page(p, PageRequest(BookingSort.STARTS_AT)),
         "bundles.list_for_client": lambda p: s.bundles.list_for_client(p, ann.account.id),
         "bundles.get": lambda p: s.bundles.get(p, ids["bundle"]),
         "bundles.issue": lambda p: s.bundles.issue(p, ann.account.id, studio.bundle_product, "x"),
