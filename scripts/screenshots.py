@@ -506,6 +506,33 @@ SCREENS += [
 # === end of the PDF helper's screens =====================================================
 
 
+# === the staff window ======================================================================
+
+
+def staff_window(session: Session) -> QWidget:
+    """The demo's front desk signed in, a client chosen: that client's profile tabs."""
+    from podyx_desktop.demo import data
+
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText("desk@podyx-demo.example")
+    screen.password.setText(data.DEMO_PASSWORD)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = desktop.main_window
+    assert window is not None
+    window.resize(*WINDOW_SIZE)
+    session.wait_until(lambda: window.clients.count() > 0)
+    window.clients.setCurrentRow(0)
+    session.wait_until(lambda: window.profile_tabs.count() == 4)
+    session.idle(desktop)
+    session.settle(0.6)
+    return window
+
+
+SCREENS += [("staff-client-profile", staff_window)]
+
+
 # --- running -------------------------------------------------------------------------------
 
 

@@ -97,7 +97,12 @@ class StaffWindow(QMainWindow):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        self.client_heading = QLabel(right)
+        self.client_heading.setObjectName("PageTitle")
+        self.client_heading.setAccessibleName(self.tr("Client shown"))
+        self.client_heading.hide()
         right_layout.addWidget(self.placeholder)
+        right_layout.addWidget(self.client_heading)
         right_layout.addWidget(self.profile_tabs, 1)
         self.profile_tabs.hide()
         splitter = QSplitter(self)
@@ -167,6 +172,10 @@ class StaffWindow(QMainWindow):
             self.profile_tabs.addTab(tab, title)
             tab.reload()
         self.profile_tabs.setCurrentIndex(max(current, 0))
+        self.client_heading.setText(
+            self.tr("{name} · {email}").format(name=account.full_name, email=account.email)
+        )
+        self.client_heading.show()
         self.placeholder.hide()
         self.profile_tabs.show()
 
