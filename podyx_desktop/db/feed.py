@@ -13,8 +13,7 @@ watcher imports it at start-up.
 
 from __future__ import annotations
 
-import json
-import secrets
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,7 +22,7 @@ from dataclasses import dataclass, field
 
 from podyx_desktop.domain.changes import Changes
 
-SEAT_ID = secrets.token_hex(8)
+SEAT_ID = os.urandom(8).hex()  # os, not secrets: hashlib is not needed at start-up
 CHANGE_CHANNEL = "podyx_changes"
 # PostgreSQL refuses payloads of 8,000 bytes or more; leave room for the seat and braces
 MAX_PAYLOAD_BYTES = 7_500
@@ -66,6 +65,8 @@ def committed(changes: Changes) -> None:
 
 
 def notify_payload(changes: Changes, seat: str = SEAT_ID) -> str:
+    import json
+
     payload = f'{{"seat":{json.dumps(seat)},"changes":{changes.to_json()}}}'
     if len(payload.encode()) > MAX_PAYLOAD_BYTES:
         # too many ids to say: the kinds still let each screen decide whether to reload
@@ -76,6 +77,8 @@ def notify_payload(changes: Changes, seat: str = SEAT_ID) -> str:
 def parse_notify_payload(payload: str) -> tuple[str | None, Changes]:
     """The seat and changes of a NOTIFY; anything unreadable (an older seat's empty
     payload) is another seat's "everything"."""
+    import json
+
     try:
         raw = json.loads(payload) if payload else None
     except ValueError:

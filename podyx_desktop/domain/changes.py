@@ -9,7 +9,6 @@ threads, processes (PostgreSQL NOTIFY payloads) and, later, the studio server as
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -103,6 +102,8 @@ class Changes:
     def to_json(self) -> str:
         if self.everything:
             return '{"*": null}'
+        import json  # not at import: the sign-in screen paints before json is needed
+
         return json.dumps(
             {
                 kind.value: (sorted(ids) if ids is not None else None)
@@ -115,6 +116,8 @@ class Changes:
     def from_json(cls, text: str) -> Changes:
         """The value :meth:`to_json` wrote; anything unreadable means "everything"."""
         try:
+            import json
+
             raw = json.loads(text) if text else None
         except ValueError:
             return cls.all()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from podyx_desktop.domain.vocabulary import PAYMENT_METHOD
-
 
 class Role(StrEnum):
     CLIENT = "client"
@@ -55,6 +53,8 @@ class PaymentMethod(StrEnum):
     def label(self) -> str:
         """The English name, for text that is stored (a screen translates
         :func:`~podyx_desktop.domain.vocabulary.payment_method_text` instead)."""
+        from podyx_desktop.domain.vocabulary import PAYMENT_METHOD  # its tables: not at start-up
+
         return PAYMENT_METHOD.source(self)
 
 

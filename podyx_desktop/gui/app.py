@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from podyx_desktop.domain import vocabulary
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.gui.launch import (
@@ -29,11 +28,13 @@ from podyx_desktop.gui.launch import (
     Flags,
     Prepared,
     Resumed,
+    install_translator,
     known_demo_logins,
     load_demo_studio,
     pause_collector,
     prepare_database,
     prewarm_later_views,
+    prewarm_operations,
     quick_open,
     resume_collector,
     resume_session,
@@ -42,7 +43,6 @@ from podyx_desktop.gui.launch import (
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.gui.ui_settings import UiSettings
-from podyx_desktop.operations.accounts import sign_out
 from podyx_desktop.views.common.paint import FirstPaint
 from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
 
@@ -175,6 +175,9 @@ class DesktopApp(QObject):
 
     def _open_database(self) -> None:
         pause_collector()
+        # The domain's words (statuses, money, dates) through Qt's translations; on the
+        # worker, first: importing the vocabulary is not needed for the first paint.
+        self.tasks.run_plain(install_translator)
         url_of = self._database_url
         if url_of is None:
             self._prepare()
@@ -349,6 +352,7 @@ class DesktopApp(QObject):
 
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
         self._show_window(window)
+        self.tasks.run_plain(prewarm_operations, owner=self)
         # The other tabs' and the dialogs' modules, on the worker once the first tab has
         # had its turn, so opening them later does not stall the GUI thread on imports.
         QTimer.singleShot(
@@ -390,6 +394,8 @@ class DesktopApp(QObject):
         context = window.context
         user = context.user
         store = self.store
+        from podyx_desktop.operations.accounts import sign_out
+
         sign_out(context, user.principal, user.token).run(self)
         if store is not None:
             self.tasks.run(lambda _services: store.clear())
@@ -455,7 +461,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(args)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APPLICATION)
-    vocabulary.set_translator(QCoreApplication.translate)  # the domain's words, through Qt's .qm
     load_stylesheet(app)
     flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
     configured = Configured(flags)

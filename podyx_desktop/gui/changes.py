@@ -26,8 +26,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from podyx_desktop.db import feed
-from podyx_desktop.db.feed import CHANGE_CHANNEL
 from podyx_desktop.db.urls import postgres_conninfo, sqlite_path
 from podyx_desktop.domain.changes import Changes
 
@@ -69,6 +67,7 @@ class _SqliteWatch(QThread):
         self._stop = stop
 
     def run(self) -> None:
+
         connection: sqlite3.Connection | None = None
         version: int | None = None
         last_id: int | None = None  # None: no change_log (a schema before 0004)
@@ -113,6 +112,8 @@ class _SqliteWatch(QThread):
     @staticmethod
     def _read(connection: sqlite3.Connection) -> tuple[int, int | None]:
         """The counter and the newest change_log id, as one snapshot."""
+        from podyx_desktop.db import feed  # on the watcher's thread, after the first paint
+
         connection.execute("BEGIN")
         try:
             try:
@@ -129,6 +130,8 @@ class _SqliteWatch(QThread):
         # One read transaction: the counter and the rows are one snapshot, so a write
         # committed between the two readings is neither missed nor taken for a writer
         # that keeps no log.
+        from podyx_desktop.db import feed
+
         connection.execute("BEGIN")
         try:
             reading = feed.read_sqlite_log(connection, last_id, self._seat)
@@ -156,11 +159,13 @@ class _PostgresListen(QThread):
     def run(self) -> None:
         import psycopg
 
+        from podyx_desktop.db import feed
+
         reconnecting = False
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
-                    conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+                    conn.execute(f"LISTEN {feed.CHANGE_CHANNEL}")
                     # After a lost connection we may have missed something: reload. Not on
                     # the first connection: the screens have just read what they show (as
                     # the SQLite watch, whose first reading is its baseline).
@@ -194,9 +199,12 @@ class DatabaseWatcher(QObject):
         bus: ChangeBus,
         parent: QObject | None = None,
         *,
-        seat: str = feed.SEAT_ID,
+        seat: str | None = None,
     ) -> None:
         super().__init__(parent)
+        from podyx_desktop.db import feed  # not before the first paint: json, secrets
+
+        seat = feed.SEAT_ID if seat is None else seat
         self._bus = bus
         self._stop = threading.Event()
         self._thread: _SqliteWatch | _PostgresListen | None = None

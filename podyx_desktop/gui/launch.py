@@ -154,6 +154,15 @@ def prefetch_first_tab(
         return None
 
 
+def install_translator() -> None:
+    """Let the domain's vocabulary (status words, money, dates) translate through Qt."""
+    from PySide6.QtCore import QCoreApplication
+
+    from podyx_desktop.domain import vocabulary
+
+    vocabulary.set_translator(QCoreApplication.translate)
+
+
 def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
     """Import the main window's module and the module of the tab it opens on (and the
     locale data they format with) here on the worker, so signing in does not stall the
@@ -166,6 +175,16 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
         from podyx_desktop.views.common.formatting import money_text
 
         money_text(0, studio.currency, studio.locale)
+
+
+def prewarm_operations() -> None:
+    """Import the operations the first screen runs soon after it shows (its details, a
+    reload), here on the worker: the views import them where they run them, so that they
+    are not on the way to the window's first paint."""
+    import podyx_desktop.operations.accounts
+    import podyx_desktop.operations.bookings
+    import podyx_desktop.operations.bundles
+    import podyx_desktop.operations.documents  # noqa: F401
 
 
 def warm_up_sign_in(services: Services) -> None:

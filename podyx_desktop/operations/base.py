@@ -116,14 +116,6 @@ class Seat(Protocol):
     def bus(self) -> ChangeBus: ...
 
 
-@dataclass(frozen=True)
-class PlainSeat:
-    """A seat for screens without a signed-in context (the sign-in screen)."""
-
-    tasks: TaskRunner
-    bus: ChangeBus
-
-
 def backend_of(seat: Seat) -> Backend:
     """The seat's backend: its own when it has one (a client at home), else the services
     in this process."""

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.operations.accounts import check_new_account, sign_up
 from podyx_desktop.views.common.text_style import wrapped_label
 
 if TYPE_CHECKING:  # requests and records load after the first paint, on first use
@@ -129,6 +128,8 @@ class AccountForm(QWidget):
         email, phone = self.email.text().strip(), self.phone.text().strip()
         if seat is None or not (email or phone):
             return
+        from podyx_desktop.operations.accounts import check_new_account
+
         check_new_account(seat, email, phone).success(
             lambda check: self._answered(email, phone, check)
         ).failure(lambda _message: None).run(self)  # checked again when the account is made
@@ -278,6 +279,8 @@ class SignUpPage(QWidget):
         remember = self.remember.isChecked()
         device = device_name()
         self.create_button.setEnabled(False)
+        from podyx_desktop.operations.accounts import sign_up  # not before the first paint
+
         sign_up(self._seat, new, device).success(
             lambda signed_in: self._done(signed_in, remember)
         ).failure(self._failed).run(self)

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.operations.accounts import sign_in
-from podyx_desktop.operations.base import PlainSeat
 from podyx_desktop.views.common.sign_up import SignUpPage, device_name
 from podyx_desktop.views.common.text_style import wrapped_label
 
@@ -85,7 +83,6 @@ class SignInScreen(QWidget):
         self.setObjectName("SignInScreen")
         self.setWindowTitle(self.tr("Podyx — Sign in"))
         self._tasks = tasks
-        self._seat = PlainSeat(tasks, bus)
         self._bus = bus
         self._studio: StudioInfo | None = None
         self._wizard: QWidget | None = None
@@ -230,7 +227,7 @@ class SignInScreen(QWidget):
     def sign_up_page(self) -> SignUpPage:
         """The account form's page, built the first time it is needed (not at start-up)."""
         if self._sign_up_page is None:
-            page = SignUpPage(self._seat, self.pages)
+            page = SignUpPage(self, self.pages)
             page.signed_in.connect(self.signed_in)
             page.back_requested.connect(self.show_sign_in_page)
             page.sign_in_instead_requested.connect(self._sign_in_instead)
@@ -239,6 +236,15 @@ class SignInScreen(QWidget):
             self.pages.addWidget(page)
             self._sign_up_page = page
         return self._sign_up_page
+
+    @property
+    def tasks(self) -> TaskRunner:
+        """With :attr:`bus`, what operations run with (this screen is their seat)."""
+        return self._tasks
+
+    @property
+    def bus(self) -> ChangeBus:
+        return self._bus
 
     @property
     def problem_page(self) -> StartProblemPage:
@@ -388,7 +394,9 @@ class SignInScreen(QWidget):
         self.message.hide()
         self.sign_in_button.setEnabled(False)
         self.sign_in_button.setText(self.tr("Signing in…"))
-        sign_in(self._seat, email, password, device).success(
+        from podyx_desktop.operations.accounts import sign_in  # not before the first paint
+
+        sign_in(self, email, password, device).success(
             lambda signed_in: self._signed_in(signed_in, remember)
         ).failure(self._failed).run(self)
 
