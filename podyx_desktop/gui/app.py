@@ -34,7 +34,6 @@ from podyx_desktop.gui.launch import (
     pause_collector,
     prepare_database,
     prewarm_later_views,
-    prewarm_operations,
     quick_open,
     resume_collector,
     resume_session,
@@ -352,7 +351,6 @@ class DesktopApp(QObject):
 
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
         self._show_window(window)
-        self.tasks.run_plain(prewarm_operations, owner=self)
         # The other tabs' and the dialogs' modules, on the worker once the first tab has
         # had its turn, so opening them later does not stall the GUI thread on imports.
         QTimer.singleShot(

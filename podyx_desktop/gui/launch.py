@@ -177,16 +177,6 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
         money_text(0, studio.currency, studio.locale)
 
 
-def prewarm_operations() -> None:
-    """Import the operations the first screen runs soon after it shows (its details, a
-    reload), here on the worker: the views import them where they run them, so that they
-    are not on the way to the window's first paint."""
-    import podyx_desktop.operations.accounts
-    import podyx_desktop.operations.bookings
-    import podyx_desktop.operations.bundles
-    import podyx_desktop.operations.documents  # noqa: F401
-
-
 def warm_up_sign_in(services: Services) -> None:
     """Build what signing in by hand needs (a task: the worker builds the services first)."""
     services.accounts  # noqa: B018  (imports the accounts service and its password hasher)

@@ -3,11 +3,10 @@ account's reads and changes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.operations.base import Op, Request, Seat
+from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.changes import Changes
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 
-@dataclass(frozen=True)
-class SignIn(Request["SignedIn"]):
+class SignIn(NamedTuple):
     email: str
     password: str
     device: str
@@ -26,8 +24,7 @@ class SignIn(Request["SignedIn"]):
         return services.accounts.sign_in(self.email, self.password, self.device)
 
 
-@dataclass(frozen=True)
-class SignUp(Request["SignedIn"]):
+class SignUp(NamedTuple):
     new: NewAccount
     device: str
 
@@ -35,8 +32,7 @@ class SignUp(Request["SignedIn"]):
         return services.accounts.sign_up(principal, self.new, self.device)
 
 
-@dataclass(frozen=True)
-class CheckNewAccount(Request["NewAccountCheck"]):
+class CheckNewAccount(NamedTuple):
     email: str
     phone: str
 
@@ -44,24 +40,21 @@ class CheckNewAccount(Request["NewAccountCheck"]):
         return services.accounts.check_new_account(principal, self.email, self.phone)
 
 
-@dataclass(frozen=True)
-class SignOut(Request["Changes"]):
+class SignOut(NamedTuple):
     token: str | None
 
     def run(self, services: Services, principal: Principal) -> Changes:
         return services.accounts.sign_out(principal, self.token)
 
 
-@dataclass(frozen=True)
-class GetAccount(Request["Account"]):
+class GetAccount(NamedTuple):
     client_id: int | None = None  # None: the caller's own
 
     def run(self, services: Services, principal: Principal) -> Account:
         return services.accounts.get(principal, self.client_id)
 
 
-@dataclass(frozen=True)
-class SaveProfile(Request["Account"]):
+class SaveProfile(NamedTuple):
     """A new name and phone; each is written only when it differs from what was shown."""
 
     full_name: str
@@ -80,8 +73,7 @@ class SaveProfile(Request["Account"]):
         return account or accounts.get(principal, self.client_id)
 
 
-@dataclass(frozen=True)
-class ChangeEmail(Request["Account"]):
+class ChangeEmail(NamedTuple):
     email: str
     password: str
 
@@ -89,8 +81,7 @@ class ChangeEmail(Request["Account"]):
         return services.accounts.change_email(principal, self.email, self.password)
 
 
-@dataclass(frozen=True)
-class ChangePassword(Request["SignedIn"]):
+class ChangePassword(NamedTuple):
     current: str
     new: str
 
@@ -98,8 +89,7 @@ class ChangePassword(Request["SignedIn"]):
         return services.accounts.change_password(principal, self.current, self.new)
 
 
-@dataclass(frozen=True)
-class UpdateBilling(Request["Account"]):
+class UpdateBilling(NamedTuple):
     company: str
     vat_id: str
     address: Address

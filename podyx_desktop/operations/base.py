@@ -1,7 +1,7 @@
 """How a named operation runs: off the GUI thread, through one backend, its changes
 published once.
 
-A :class:`Request` is a plain frozen dataclass naming what to do (``CancelBooking(17)``)
+A :class:`Request` is a plain named tuple naming what to do (``CancelBooking(17)``)
 with the fields it needs — numbers, text, enums, dates and the domain's request records;
 no ORM objects, callables or sessions — so that it can be sent elsewhere as it is. Its
 :meth:`Request.run` says how the studio's services carry it out. A :class:`Backend` runs
@@ -38,15 +38,18 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 U = TypeVar("U")
 
 
-class Request(Generic[T]):
-    """What to do, as plain data; subclasses are frozen dataclasses."""
+class Request(Protocol[T_co]):
+    """What to do, as plain data: each request is a ``NamedTuple`` of plain values (cheap
+    to define, immutable, comparable, ``_asdict()`` for sending elsewhere) with a
+    :meth:`run`."""
 
-    def run(self, services: Services, principal: Principal) -> T:
+    def run(self, services: Services, principal: Principal) -> T_co:
         """Carry the request out with the studio's services, as ``principal``."""
-        raise NotImplementedError
+        ...
 
 
 @dataclass(frozen=True)

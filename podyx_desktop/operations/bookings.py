@@ -4,11 +4,10 @@ add-ons."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from podyx_desktop.operations.base import Op, Request, Seat
+from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
 # --- reads ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClientBookings(Request["tuple[list[Booking], list[Booking]]"]):
+class ClientBookings(NamedTuple):
     """A client's upcoming and past sessions."""
 
     client_id: int
@@ -50,8 +48,7 @@ class ClientBookings(Request["tuple[list[Booking], list[Booking]]"]):
         )
 
 
-@dataclass(frozen=True)
-class BookingDetails(Request["tuple[BookingActions, list[BookingEvent]]"]):
+class BookingDetails(NamedTuple):
     """What may be done with a booking now, and its history."""
 
     booking_id: int
@@ -65,8 +62,7 @@ class BookingDetails(Request["tuple[BookingActions, list[BookingEvent]]"]):
         )
 
 
-@dataclass(frozen=True)
-class CatalogueNow(Request["tuple[Catalogue, datetime]"]):
+class CatalogueNow(NamedTuple):
     """What can be booked, and the studio's "now" (a calendar starts on the studio's
     today)."""
 
@@ -74,16 +70,14 @@ class CatalogueNow(Request["tuple[Catalogue, datetime]"]):
         return services.catalogue.get_catalogue(principal), services.context.now()
 
 
-@dataclass(frozen=True)
-class FreeTimes(Request["tuple[datetime, list[Slot]]"]):
+class FreeTimes(NamedTuple):
     query: AvailabilityQuery
 
     def run(self, services: Services, principal: Principal) -> tuple[datetime, list[Slot]]:
         return services.context.now(), services.availability.free_slots(principal, self.query)
 
 
-@dataclass(frozen=True)
-class QuoteSession(Request["Quote"]):
+class QuoteSession(NamedTuple):
     cart: SessionCart
     promo_code: str | None
 
@@ -94,16 +88,14 @@ class QuoteSession(Request["Quote"]):
 # --- writes -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Book(Request["BookingResult"]):
+class Book(NamedTuple):
     request: BookingRequest
 
     def run(self, services: Services, principal: Principal) -> BookingResult:
         return services.checkout.book(principal, self.request)
 
 
-@dataclass(frozen=True)
-class CancelBooking(Request["Booking"]):
+class CancelBooking(NamedTuple):
     booking_id: int
     reason: str = ""
 
@@ -111,8 +103,7 @@ class CancelBooking(Request["Booking"]):
         return services.bookings.cancel(principal, self.booking_id, reason=self.reason)
 
 
-@dataclass(frozen=True)
-class RescheduleBooking(Request["Booking"]):
+class RescheduleBooking(NamedTuple):
     booking_id: int
     starts_at: datetime
 
@@ -120,8 +111,7 @@ class RescheduleBooking(Request["Booking"]):
         return services.bookings.reschedule(principal, self.booking_id, self.starts_at)
 
 
-@dataclass(frozen=True)
-class AddAddons(Request["BookingResult"]):
+class AddAddons(NamedTuple):
     booking_id: int
     choices: tuple[AddonChoice, ...]
     method: PaymentMethod

@@ -3,10 +3,9 @@ credit, quoting and buying a bundle; a client's purchases."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from podyx_desktop.operations.base import Op, Request, Seat
+from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.principal import Principal
@@ -21,40 +20,35 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 
-@dataclass(frozen=True)
-class ClientBundles(Request["list[Bundle]"]):
+class ClientBundles(NamedTuple):
     client_id: int
 
     def run(self, services: Services, principal: Principal) -> list[Bundle]:
         return services.bundles.list_for_client(principal, self.client_id)
 
 
-@dataclass(frozen=True)
-class BundleLedger(Request["list[BundleLedgerEntry]"]):
+class BundleLedger(NamedTuple):
     bundle_id: int
 
     def run(self, services: Services, principal: Principal) -> list[BundleLedgerEntry]:
         return services.bundles.ledger(principal, self.bundle_id)
 
 
-@dataclass(frozen=True)
-class ClientPurchases(Request["list[Purchase]"]):
+class ClientPurchases(NamedTuple):
     client_id: int
 
     def run(self, services: Services, principal: Principal) -> list[Purchase]:
         return services.purchases.list_for_client(principal, self.client_id)
 
 
-@dataclass(frozen=True)
-class Redeem(Request["BookingResult"]):
+class Redeem(NamedTuple):
     request: RedeemRequest
 
     def run(self, services: Services, principal: Principal) -> BookingResult:
         return services.bundles.redeem(principal, self.request)
 
 
-@dataclass(frozen=True)
-class QuoteBundle(Request["Quote"]):
+class QuoteBundle(NamedTuple):
     product_id: int
     promo_code: str | None
 
@@ -62,8 +56,7 @@ class QuoteBundle(Request["Quote"]):
         return services.checkout.quote_bundle(principal, self.product_id, self.promo_code)
 
 
-@dataclass(frozen=True)
-class BuyBundle(Request["BundleResult"]):
+class BuyBundle(NamedTuple):
     request: BundlePurchaseRequest
 
     def run(self, services: Services, principal: Principal) -> BundleResult:

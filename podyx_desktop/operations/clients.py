@@ -3,10 +3,9 @@ issues): the client list and one client's account."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from podyx_desktop.operations.base import Op, Request, Seat
+from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.principal import Principal
@@ -14,8 +13,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
 
-@dataclass(frozen=True)
-class ClientList(Request["list[ClientSummary]"]):
+class ClientList(NamedTuple):
     search: str = ""
     limit: int = 200
 
@@ -23,8 +21,7 @@ class ClientList(Request["list[ClientSummary]"]):
         return services.clients.list_clients(principal, self.search, self.limit)
 
 
-@dataclass(frozen=True)
-class ClientAccount(Request["Account"]):
+class ClientAccount(NamedTuple):
     client_id: int
 
     def run(self, services: Services, principal: Principal) -> Account:

@@ -5,8 +5,7 @@ them where the person chose, still off the GUI thread."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from podyx_desktop.operations.base import Op, Request, Seat
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class ReceiptPdf(Request[bytes]):
+class ReceiptPdf(NamedTuple):
     purchase_id: int
 
     def run(self, services: Services, principal: Principal) -> bytes:
@@ -28,8 +26,7 @@ class ReceiptPdf(Request[bytes]):
         return render_receipt(latest, services.catalogue.studio(principal))
 
 
-@dataclass(frozen=True)
-class SessionSummaryPdf(Request[bytes]):
+class SessionSummaryPdf(NamedTuple):
     booking_id: int
 
     def run(self, services: Services, principal: Principal) -> bytes:
@@ -38,8 +35,7 @@ class SessionSummaryPdf(Request[bytes]):
         return render_session_summary(services.reports.session_summary(principal, self.booking_id))
 
 
-@dataclass(frozen=True)
-class BundleStatementPdf(Request[bytes]):
+class BundleStatementPdf(NamedTuple):
     bundle_id: int
 
     def run(self, services: Services, principal: Principal) -> bytes:

@@ -83,12 +83,12 @@ def test_a_write_reloads_exactly_the_screens_that_show_what_changed_once(
 
 
 def test_requests_are_plain_data() -> None:
-    """What a backend is sent: a frozen dataclass of plain values, comparable and hashable
+    """What a backend is sent: a named tuple of plain values, comparable and hashable
     (no services, sessions or callables inside), so another backend can send it on."""
     request = CancelBooking(17, "ill")
     assert request == CancelBooking(17, "ill")
     assert hash(request) == hash(CancelBooking(17, "ill"))
-    assert vars(request) == {"booking_id": 17, "reason": "ill"}
+    assert request._asdict() == {"booking_id": 17, "reason": "ill"}
 
 
 def test_views_never_call_a_service_themselves() -> None:

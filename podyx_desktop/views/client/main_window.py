@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Account, SignedIn
 from podyx_desktop.gui.ui_settings import UiSettings
+from podyx_desktop.operations.accounts import load_account
 from podyx_desktop.views.client.opening import (
     ACCOUNT,
     BOOKINGS,
@@ -272,8 +273,6 @@ class MainWindow(QMainWindow):
         """Keep the name button current while the Account tab (which does it) is unbuilt."""
         if self._pages[ACCOUNT].built or not changes.touches(Kind.CLIENTS):
             return
-        from podyx_desktop.operations.accounts import load_account
-
         load_account(self._ctx, self._ctx.user.principal).success(self._show_account).run(self)
 
     # --- building -----------------------------------------------------------------

@@ -29,6 +29,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
 from podyx_desktop.domain.records import Booking, Bundle, Purchase
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.documents import (
+    BundleStatementPdf,
+    ReceiptPdf,
+    SessionSummaryPdf,
+    save_document,
+)
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.widgets import error_box
 
@@ -112,8 +118,6 @@ def receipt_request(ctx: ViewContext, purchase: Purchase) -> DocumentRequest:
             number=purchase.id
         )
 
-    from podyx_desktop.operations.documents import ReceiptPdf
-
     return DocumentRequest(title, safe_file_name(stem), principal, ReceiptPdf(purchase_id))
 
 
@@ -123,8 +127,6 @@ def summary_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
     stem = translate("DocumentDownload", "Session {date} {service}").format(
         date=day.isoformat(), service=booking.service_name
     )
-
-    from podyx_desktop.operations.documents import SessionSummaryPdf
 
     return DocumentRequest(
         translate("DocumentDownload", "Save session summary"),
@@ -137,8 +139,6 @@ def summary_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
 def statement_request(ctx: ViewContext, bundle: Bundle) -> DocumentRequest:
     principal, bundle_id = ctx.user.principal, bundle.id
     stem = translate("DocumentDownload", "Bundle statement {name}").format(name=bundle.name)
-
-    from podyx_desktop.operations.documents import BundleStatementPdf
 
     return DocumentRequest(
         translate("DocumentDownload", "Save bundle statement"),
@@ -289,8 +289,6 @@ class DocumentDownload(QObject):
         if not path:
             return False
         self._saving = True
-        from podyx_desktop.operations.documents import save_document
-
         save_document(self._ctx, request.principal, request.document, _write_to(path)).success(
             self._written
         ).failure(self._show_error).run(self)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,12 +29,18 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Account, Address, SignedIn
+from podyx_desktop.operations.accounts import (
+    SaveProfile,
+    change_email,
+    change_password,
+    load_account,
+    save_profile,
+    update_billing,
+)
+from podyx_desktop.operations.base import Op
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.sign_up import MIN_PASSWORD
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
-
-if TYPE_CHECKING:  # operations are imported where they run: not on the start-up path
-    from podyx_desktop.operations.base import Op
 
 
 class _Section(QGroupBox):
@@ -237,8 +243,6 @@ class AccountTab(ProfileTab):
 
     def reload(self) -> None:
         principal = self._ctx.user.principal
-        from podyx_desktop.operations.accounts import load_account
-
         load_account(self._ctx, principal, self._other_client_id()).success(self._loaded).failure(
             lambda message: self.profile.say(message, error=True)
         ).run(self)
@@ -318,9 +322,6 @@ class AccountTab(ProfileTab):
         name, phone = self.full_name.text(), self.phone.text()
         shown = self._shown
 
-        from podyx_desktop.operations import accounts as operations
-        from podyx_desktop.operations.accounts import SaveProfile
-
         request = SaveProfile(
             name,
             phone,
@@ -328,8 +329,7 @@ class AccountTab(ProfileTab):
             shown.phone if shown is not None else None,
             self._other_client_id(),
         )
-        op = operations.save_profile(self._ctx, principal, request)
-        self._write(op, self.profile, self.tr("Your name and phone are saved."),
+        self._write(save_profile(self._ctx, principal, request), self.profile, self.tr("Your name and phone are saved."),
                     self.save_profile_button)  # fmt: skip
 
     def change_email(self) -> None:
@@ -345,10 +345,7 @@ class AccountTab(ProfileTab):
         principal = self._ctx.user.principal
         self.email_password.clear()
 
-        from podyx_desktop.operations import accounts as operations
-
-        op = operations.change_email(self._ctx, principal, email, password)
-        self._write(op, self.email_section,
+        self._write(change_email(self._ctx, principal, email, password), self.email_section,
                     self.tr("Your login email is now {email}.").format(email=email),
                     self.change_email_button, self.new_email.clear)  # fmt: skip
 
@@ -374,10 +371,7 @@ class AccountTab(ProfileTab):
         for edit in (self.current_password, self.new_password, self.confirm_password):
             edit.clear()
 
-        from podyx_desktop.operations import accounts as operations
-
-        op = operations.change_password(self._ctx, principal, current, new)
-        self._write(op, section, self.tr("Your password is changed."),
+        self._write(change_password(self._ctx, principal, current, new), section, self.tr("Your password is changed."),
                     self.change_password_button)  # fmt: skip
 
     def save_billing(self) -> None:
@@ -390,8 +384,6 @@ class AccountTab(ProfileTab):
             city=self.city.text(),
             country=self.country.text(),
         )
-
-        from podyx_desktop.operations.accounts import update_billing
 
         op = update_billing(self._ctx, principal, company, vat_id, address)
         self._write(op, self.billing, self.tr("Your billing details are saved."),

@@ -28,6 +28,11 @@ from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.bookings import (
+    cancel_booking,
+    load_booking_details,
+    load_client_bookings,
+)
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.common.paint import FirstPaint
@@ -274,8 +279,6 @@ class BookingsTab(ProfileTab):
             )
 
         texts_of = self.upcoming_model.row_texts  # plain Python: safe on the worker
-        from podyx_desktop.operations.bookings import load_client_bookings
-
         load_client_bookings(self._ctx, principal, client_id).on_worker(
             lambda lists: with_texts(lists, display, texts_of)
         ).success(self._loaded).failure(self._load_failed).run(self)
@@ -362,8 +365,6 @@ class BookingsTab(ProfileTab):
             return
         principal = self._ctx.user.principal
         booking_id = booking.id
-        from podyx_desktop.operations.bookings import load_booking_details
-
         load_booking_details(self._ctx, principal, booking_id).success(
             lambda result: self._details_loaded(booking_id, result)
         ).failure(self._details_failed).run(self)
@@ -464,8 +465,6 @@ class BookingsTab(ProfileTab):
             return
         principal = self._ctx.user.principal
         self.cancel_button.setEnabled(False)
-        from podyx_desktop.operations.bookings import cancel_booking
-
         cancel_booking(self._ctx, principal, booking.id).success(self._canceled).failure(
             self._action_failed
         ).run(self)

@@ -33,6 +33,7 @@ from podyx_desktop.models.bundles import (
 )
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import bundle_state_text
+from podyx_desktop.operations.bundles import load_bundle_ledger, load_client_bundles
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, statement_request
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
@@ -208,8 +209,6 @@ class BundlesTab(ProfileTab):
             display.warm_up()  # babel's data loads on the worker, not on the GUI thread
             return bundles
 
-        from podyx_desktop.operations.bundles import load_client_bundles
-
         load_client_bundles(self._ctx, principal, client_id).on_worker(warmed).success(
             self._loaded
         ).failure(self._load_failed).run(self)
@@ -310,8 +309,6 @@ class BundlesTab(ProfileTab):
         self.redeem_button.setAccessibleDescription(reason or "")
         principal = self._ctx.user.principal
         bundle_id = bundle.id
-        from podyx_desktop.operations.bundles import load_bundle_ledger
-
         load_bundle_ledger(self._ctx, principal, bundle_id).success(
             lambda entries: self._ledger_loaded(bundle_id, entries)
         ).failure(self.feedback.setText).run(self)

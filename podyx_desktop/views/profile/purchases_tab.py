@@ -26,6 +26,7 @@ from podyx_desktop.models.labels import (
     purchase_status_text,
 )
 from podyx_desktop.models.purchases import PurchasesTableModel
+from podyx_desktop.operations.bundles import load_client_purchases
 from podyx_desktop.views.booking.checkout_widgets import PriceSummaryView
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import (
@@ -160,8 +161,6 @@ class PurchasesTab(ProfileTab):
         def warmed(purchases: list[Purchase]) -> list[Purchase]:
             display.warm_up()  # babel's data loads on the worker, not on the GUI thread
             return purchases
-
-        from podyx_desktop.operations.bundles import load_client_purchases
 
         load_client_purchases(self._ctx, principal, client_id).on_worker(warmed).success(
             self._loaded
