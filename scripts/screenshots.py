@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 from bench.keyring_backend import MemoryKeyring  # noqa: E402
 from podyx_desktop.gui.app import DesktopApp, load_stylesheet  # noqa: E402
 from podyx_desktop.gui.ui_settings import UiSettings  # noqa: E402
+from podyx_desktop.views.client.main_window import MainWindow  # noqa: E402
 
 WINDOW_SIZE = (1180, 760)
 SIGN_IN_SIZE = (900, 720)
@@ -95,7 +96,7 @@ class Session:
         screen.sign_in_button.click()
         self.wait_until(lambda: desktop.main_window is not None)
         window = desktop.main_window
-        assert window is not None
+        assert isinstance(window, MainWindow)
         window.resize(*WINDOW_SIZE)
         self.wait_until(lambda: window.current_tab_built)
         self.idle(desktop)
@@ -380,8 +381,10 @@ def wizard_registered_email(sign_in: bool) -> Screen:
 
     def shoot(session: Session) -> QWidget:
         from podyx_desktop.demo import data as demo_data
+        from podyx_desktop.views.booking.booking_wizard import BookingWizard
 
         wizard = _wizard(session, 4, visitor=True)
+        assert isinstance(wizard, BookingWizard)
         form = wizard.review_page.account_form
         assert form is not None
         form.email.setText(demo_data.CLIENTS[0].email)
@@ -512,6 +515,7 @@ SCREENS += [
 def staff_window(session: Session) -> QWidget:
     """The demo's front desk signed in, a client chosen: that client's profile tabs."""
     from podyx_desktop.demo import data
+    from podyx_desktop.views.staff.staff_window import StaffWindow
 
     desktop = session.new_desktop()
     screen = desktop.sign_in
@@ -520,7 +524,7 @@ def staff_window(session: Session) -> QWidget:
     screen.sign_in_button.click()
     session.wait_until(lambda: desktop.main_window is not None)
     window = desktop.main_window
-    assert window is not None
+    assert isinstance(window, StaffWindow)
     window.resize(*WINDOW_SIZE)
     session.wait_until(lambda: window.clients.count() > 0)
     window.clients.setCurrentRow(0)

@@ -37,10 +37,11 @@ def test_staff_see_a_clients_profile_worded_for_staff(
 
     window.clients.setCurrentRow(row)
     qtbot.waitUntil(lambda: window.profile_tabs.count() == 4, timeout=WAIT)
-    bookings = window.tab(0)
+    bookings = window.bookings_tab
     qtbot.waitUntil(lambda: bookings.upcoming_model.rowCount() == 1, timeout=WAIT)
-    assert bookings.upcoming_model.record(0).id == studio.booking_id
-    account = window.tab(3)
+    shown = bookings.upcoming_model.record(0)
+    assert shown is not None and shown.id == studio.booking_id
+    account = window.account_tab
     qtbot.waitUntil(lambda: account.full_name.text() == studio.client_name, timeout=WAIT)
     assert not account.log_out_button.isVisibleTo(window)  # the client's own to do
     assert not account.password_section.isVisibleTo(window)
@@ -48,13 +49,15 @@ def test_staff_see_a_clients_profile_worded_for_staff(
     # Staff cancel the client's session: worded with the client's name, and every seat's
     # screens follow (the profile's Bookings tab reloads from the published changes).
     qtbot.waitUntil(lambda: bookings.cancel_button.isEnabled(), timeout=WAIT)
-    bookings._cancel_answered(bookings.upcoming_model.record(0), True)
+    bookings._cancel_answered(shown, True)
     qtbot.waitUntil(
         lambda: f"The session of {studio.client_name} on" in bookings.feedback.text(),
         timeout=WAIT,
     )
     qtbot.waitUntil(
-        lambda: bookings.upcoming_model.record(0).status is BookingStatus.CANCELED, timeout=WAIT
+        lambda: getattr(bookings.upcoming_model.record(0), "status", None)
+        is BookingStatus.CANCELED,
+        timeout=WAIT,
     )
     staff = gui_services.accounts.sign_in(DESK_EMAIL, PASSWORD)
     assert gui_services.bookings.get(staff.principal, studio.booking_id).status is (

@@ -9,6 +9,7 @@ Anything else (a raw database error, a crash) comes back as ``("crash", …)``.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -118,7 +119,7 @@ def _seat(tasks: Any, barrier: Any, results: Any) -> None:
         db: Database | None = None
         try:
             db = Database(url)
-            services = Services(db, clock=lambda now=now: now, hasher=FAST_HASHER)
+            services = Services(db, clock=functools.partial(_fixed, now), hasher=FAST_HASHER)
             principal = Principal.user(args["user_id"], Role(args["role"]))
             with db.engine.connect():  # connect before the barrier: contend on rows, not logins
                 pass
@@ -188,3 +189,8 @@ def tally(outcomes: list[Outcome]) -> dict[str, int]:
     for kind, _ in outcomes:
         counts[kind] = counts.get(kind, 0) + 1
     return counts
+
+
+def _fixed(moment: datetime) -> datetime:
+    """A clock that stays at ``moment`` (the round's "now", the same in every seat)."""
+    return moment

@@ -30,7 +30,7 @@ from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.bundles_tab import BundlesTab
-from podyx_desktop.views.profile.profile_tab import ProfileSubject
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 
 
@@ -162,11 +162,15 @@ class StaffWindow(QMainWindow):
             if widget is not None:
                 widget.deleteLater()
         subject = self.subject
-        tabs = (
-            (BookingsTab(self._ctx, self.profile_tabs, subject=subject), self.tr("&Bookings")),
-            (BundlesTab(self._ctx, self.profile_tabs, subject=subject), self.tr("B&undles")),
-            (PurchasesTab(self._ctx, self.profile_tabs, subject=subject), self.tr("&Purchases")),
-            (AccountTab(self._ctx, self.profile_tabs, subject=subject), self.tr("&Account")),
+        self.bookings_tab = BookingsTab(self._ctx, self.profile_tabs, subject=subject)
+        self.bundles_tab = BundlesTab(self._ctx, self.profile_tabs, subject=subject)
+        self.purchases_tab = PurchasesTab(self._ctx, self.profile_tabs, subject=subject)
+        self.account_tab = AccountTab(self._ctx, self.profile_tabs, subject=subject)
+        tabs: tuple[tuple[ProfileTab, str], ...] = (
+            (self.bookings_tab, self.tr("&Bookings")),
+            (self.bundles_tab, self.tr("B&undles")),
+            (self.purchases_tab, self.tr("&Purchases")),
+            (self.account_tab, self.tr("&Account")),
         )
         for tab, title in tabs:
             self.profile_tabs.addTab(tab, title)
@@ -178,9 +182,6 @@ class StaffWindow(QMainWindow):
         self.client_heading.show()
         self.placeholder.hide()
         self.profile_tabs.show()
-
-    def tab(self, index: int) -> QWidget | None:
-        return self.profile_tabs.widget(index)
 
     def save_state(self) -> None:
         self._settings.staff_geometry = self.saveGeometry()
