@@ -39,7 +39,7 @@ from podyx_desktop.views.common.document_actions import DocumentDownload, statem
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.profile.buy_bundle_dialog import BuyBundleDialog
-from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab, warming
 from podyx_desktop.views.profile.redeem_dialog import RedeemDialog
 
 if TYPE_CHECKING:
@@ -205,11 +205,7 @@ class BundlesTab(ProfileTab):
         display = self.display
         self._loading += 1
 
-        def warmed(bundles: list[Bundle]) -> list[Bundle]:
-            display.warm_up()  # babel's data loads on the worker, not on the GUI thread
-            return bundles
-
-        load_client_bundles(self._ctx, principal, client_id).on_worker(warmed).success(
+        load_client_bundles(self._ctx, principal, client_id).on_worker(warming(display)).success(
             self._loaded
         ).failure(self._load_failed).run(self)
 

@@ -9,10 +9,11 @@ name. Both assemble the same tabs with a :class:`ProfileSubject`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
 
 from podyx_desktop.views.common.context import ViewContext
@@ -20,6 +21,9 @@ from podyx_desktop.views.common.context import ViewContext
 if TYPE_CHECKING:
     from podyx_desktop.domain.changes import Changes, Kind
     from podyx_desktop.domain.records import Account
+    from podyx_desktop.models.display import DisplayFormat
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,15 @@ class ProfileSubject:
         return chosen.format(name=self.name, **values)
 
 
-def translate(text: str) -> str:
-    return QCoreApplication.translate("ProfileTab", text)
+def warming(display: DisplayFormat) -> Callable[[T], T]:
+    """A step for an operation's ``on_worker``: load babel's data for ``display`` there,
+    so that formatting the rows does not load it on the GUI thread."""
+
+    def warmed(value: T) -> T:
+        display.warm_up()
+        return value
+
+    return warmed
 
 
 class ProfileTab(QWidget):

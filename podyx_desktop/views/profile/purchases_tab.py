@@ -37,7 +37,7 @@ from podyx_desktop.views.common.document_actions import (
 from podyx_desktop.views.common.formatting import money_text
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import bold
-from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
+from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab, warming
 
 if TYPE_CHECKING:
     pass
@@ -158,11 +158,7 @@ class PurchasesTab(ProfileTab):
         display = self.display
         self._loading += 1
 
-        def warmed(purchases: list[Purchase]) -> list[Purchase]:
-            display.warm_up()  # babel's data loads on the worker, not on the GUI thread
-            return purchases
-
-        load_client_purchases(self._ctx, principal, client_id).on_worker(warmed).success(
+        load_client_purchases(self._ctx, principal, client_id).on_worker(warming(display)).success(
             self._loaded
         ).failure(self._load_failed).run(self)
 
