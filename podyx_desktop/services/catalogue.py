@@ -24,8 +24,9 @@ from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import PromoTarget, Role, SeriesKind
 from podyx_desktop.domain.errors import Conflict, InvalidInput, NotFound
 from podyx_desktop.domain.numbering import SeriesFormat
-from podyx_desktop.domain.policy import PolicyOverride
+from podyx_desktop.domain.policy import PolicyOverride, resolve_policy
 from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.schedule import ClosedDay, ScheduleFrame, ScheduleRoom
 from podyx_desktop.services import catalogue_checks as checks
 from podyx_desktop.services import mapping
 from podyx_desktop.services.context import (
@@ -99,6 +100,10 @@ def _links(session: Session, owner: Any, linked: Any, allowed: set[int]) -> dict
 
 def _series_format(row: t.ReceiptSeries) -> SeriesFormat:
     return SeriesFormat(row.prefix, row.include_year, row.min_digits, row.yearly_reset)
+
+
+def _interval(row: t.OpeningHours) -> OpeningInterval:
+    return OpeningInterval(row.weekday, row.open_minute, row.close_minute)
 
 
 def _place(room_id: int | None) -> tuple[str, int]:
@@ -467,6 +472,39 @@ class CatalogueService:
                     "studio up first."
                 )
             return _series_format(row)
+
+    def schedule_frame(self, principal: Principal, first: date, last: date) -> ScheduleFrame:
+        """Staff: what the schedule needs around its bookings — the studio's zone, the
+        active rooms in order with their weekly hours (their own or the studio's) and
+        resolved buffer, and the closed dates from ``first`` to ``last`` (inclusive)."""
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            row = studio(session)
+            policy = mapping.studio_policy(row)
+            rooms = session.scalars(select(t.Room).where(t.Room.active).order_by(t.Room.id)).all()
+            hours = session.scalars(select(t.OpeningHours)).all()
+            studio_hours = tuple(_interval(h) for h in hours if h.room_id is None)
+            closed = session.scalars(
+                select(t.ClosedDate)
+                .where(t.ClosedDate.day >= first.isoformat(), t.ClosedDate.day <= last.isoformat())
+                .order_by(t.ClosedDate.day, t.ClosedDate.id)
+            ).all()
+            return ScheduleFrame(
+                time_zone=row.time_zone,
+                rooms=tuple(
+                    ScheduleRoom(
+                        room.id,
+                        room.name,
+                        resolve_policy(policy, mapping.policy_override(room)).buffer_minutes,
+                        tuple(_interval(h) for h in hours if h.room_id == room.id)
+                        or studio_hours,
+                    )
+                    for room in rooms
+                ),
+                closed=tuple(
+                    ClosedDay(date.fromisoformat(c.day), c.room_id, c.reason) for c in closed
+                ),
+            )
 
     # --- helpers --------------------------------------------------------------------
 

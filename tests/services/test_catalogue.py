@@ -544,3 +544,25 @@ def test_promo_code_dates_and_targets_are_checked(studio: Studio, services: Serv
         ),
     )
     assert made.valid_to == now + timedelta(days=1)
+
+
+# --- the schedule's frame (staff only) ------------------------------------------------------
+
+
+def test_the_schedule_frame_is_for_staff_only(studio: Studio) -> None:
+    cat = studio.services.catalogue
+    day = date(2030, 6, 3)
+    cat.add_closed_date(studio.owner, day, "Holiday")
+    cat.add_closed_date(studio.owner, day + timedelta(days=30), "Later")
+    cat.set_policy_override(
+        studio.owner, room_id=studio.room_b, override=PolicyOverride(buffer_minutes=45)
+    )
+    frame = cat.schedule_frame(studio.desk, day, day + timedelta(days=6))
+    assert [room.id for room in frame.rooms] == [studio.room_a, studio.room_b]
+    assert [room.buffer_minutes for room in frame.rooms][1] == 45
+    assert all(room.hours for room in frame.rooms)
+    assert [(c.day, c.room_id, c.reason) for c in frame.closed] == [(day, None, "Holiday")]
+    with pytest.raises(NotAllowed):
+        cat.schedule_frame(studio.client().principal, day, day)
+    with pytest.raises(NotSignedIn):
+        cat.schedule_frame(Principal.anonymous(), day, day)

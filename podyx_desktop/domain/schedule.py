@@ -1,0 +1,254 @@
+"""The staff schedule as plain data, and its layout in real minutes.
+
+:class:`ScheduleFrame` is what the schedule needs of the studio besides its bookings —
+rooms in order with their weekly hours and resolved buffer, closed dates, the zone — and
+:class:`ScheduleData` adds the bookings of the days shown and the studio's "now". All
+instants are aware UTC.
+
+The layout is measured in **elapsed minutes from a column's local midnight** (computed in
+the studio's zone), never in wall-clock minutes: on the day clocks go back a two-hour
+session at 01:30 is 120 minutes tall and the axis shows 02:00 twice; on the day they go
+forward the skipped hour simply is not there. The view only scales minutes to pixels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from podyx_desktop.domain.availability import (
+    OpeningInterval,
+    local_day_bounds,
+    opening_windows,
+    studio_zone,
+)
+from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.records import Booking
+
+#: The axis shown on a day no room opens: 08:00–22:00.
+FALLBACK_HOURS = (8 * 60, 22 * 60)
+
+
+@dataclass(frozen=True)
+class ScheduleRoom:
+    id: int
+    name: str
+    buffer_minutes: int  # the room's resolved policy (setups may override it per booking)
+    hours: tuple[OpeningInterval, ...]  # the room's own, or the studio's
+
+
+@dataclass(frozen=True)
+class ClosedDay:
+    day: date  # in the studio's zone
+    room_id: int | None  # None: the whole studio
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ScheduleFrame:
+    """The studio around its bookings: zone, active rooms in order, closed days."""
+
+    time_zone: str
+    rooms: tuple[ScheduleRoom, ...]
+    closed: tuple[ClosedDay, ...]
+
+
+@dataclass(frozen=True)
+class ScheduleData:
+    """What the schedule shows for ``first``…``last`` (local days, inclusive)."""
+
+    first: date
+    last: date
+    now: datetime
+    frame: ScheduleFrame
+    bookings: tuple[Booking, ...]
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return studio_zone(self.frame.time_zone)
+
+    @property
+    def rooms(self) -> tuple[ScheduleRoom, ...]:
+        return self.frame.rooms
+
+    def room(self, room_id: int) -> ScheduleRoom | None:
+        return next((room for room in self.frame.rooms if room.id == room_id), None)
+
+    def closed_reason(self, room_id: int, day: date) -> str | None:
+        """Why the room is closed on ``day`` ("" when no reason was given), None if open."""
+        for closed in self.frame.closed:
+            if closed.day == day and closed.room_id in (None, room_id):
+                return closed.reason
+        return None
+
+    def opening(self, room_id: int, day: date) -> list[tuple[datetime, datetime]]:
+        """The room's open windows on local ``day`` in UTC (none on a closed day)."""
+        room = self.room(room_id)
+        if room is None or self.closed_reason(room_id, day) is not None:
+            return []
+        return opening_windows(day, self.zone, room.hours)
+
+    def local_day(self, moment: datetime) -> date:
+        return moment.astimezone(self.zone).date()
+
+
+# --- layout in minutes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HourMark:
+    minute: float  # elapsed minutes from the column's local midnight
+    moment: datetime  # UTC; the view labels it in the studio's zone
+
+
+@dataclass(frozen=True)
+class DayAxis:
+    """One local day's vertical axis: ``top``…``bottom`` elapsed minutes from midnight."""
+
+    day: date
+    midnight: datetime  # UTC instant of the local day's start
+    top: float
+    bottom: float
+    marks: tuple[HourMark, ...]
+
+    def minute_of(self, moment: datetime) -> float:
+        return (moment - self.midnight).total_seconds() / 60
+
+    def moment_at(self, minute: float) -> datetime:
+        return self.midnight + timedelta(minutes=minute)
+
+
+def hour_marks(day: date, zone: ZoneInfo, start: datetime, end: datetime) -> tuple[HourMark, ...]:
+    """Every instant in ``[start, end]`` whose local time is a whole hour (twice for the
+    repeated hour, never for a skipped one)."""
+    midnight, _ = local_day_bounds(day, zone)
+    step = timedelta(minutes=15)
+    # 15-minute steps from midnight meet every whole local hour of zones with a 15-minute
+    # multiple offset (all of them today)
+    offset = max(0, int((start - midnight) // step))
+    moment = midnight + offset * step
+    marks = []
+    while moment <= end:
+        local = moment.astimezone(zone)
+        if moment >= start and local.minute == 0 and local.second == 0:
+            marks.append(HourMark((moment - midnight).total_seconds() / 60, moment))
+        moment += step
+    return tuple(marks)
+
+
+def day_axis(
+    day: date,
+    zone: ZoneInfo,
+    windows: Sequence[tuple[datetime, datetime]],
+    busy: Sequence[tuple[datetime, datetime]] = (),
+) -> DayAxis:
+    """The axis of local ``day``: from the earliest opening (or booking) to the latest
+    closing (or booking's end), within the day; 08:00–22:00 when nothing is open."""
+    midnight, day_end = local_day_bounds(day, zone)
+    spans = list(windows) + list(busy)
+    if not spans:
+        fallback = OpeningInterval(day.weekday(), *FALLBACK_HOURS)
+        spans = opening_windows(day, zone, [fallback]) or [(midnight, day_end)]
+    start = max(midnight, min(s for s, _ in spans))
+    end = min(day_end, max(e for _, e in spans))
+    # whole local hours around it, so the first and last lines are labelled
+    local_start = start.astimezone(zone)
+    start = max(midnight, start - timedelta(minutes=local_start.minute, seconds=local_start.second))
+    local_end = end.astimezone(zone)
+    if local_end.minute or local_end.second:
+        end = min(
+            day_end, end + timedelta(minutes=60 - local_end.minute, seconds=-local_end.second)
+        )
+    to_minute = lambda m: (m - midnight).total_seconds() / 60  # noqa: E731
+    return DayAxis(
+        day, midnight, to_minute(start), to_minute(end), hour_marks(day, zone, start, end)
+    )
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: a room on a local day."""
+
+    room_id: int
+    day: date
+    axis: DayAxis
+    closed_reason: str | None
+    open_spans: tuple[tuple[float, float], ...]  # minutes from the day's midnight
+
+
+@dataclass(frozen=True)
+class Block:
+    """A booking in a column: ``top``…``bottom`` the session, up to ``buffer_end`` its
+    buffer (elapsed minutes from the column's local midnight)."""
+
+    booking: Booking
+    column: int
+    top: float
+    bottom: float
+    buffer_end: float
+
+
+@dataclass(frozen=True)
+class ScheduleLayout:
+    columns: tuple[Column, ...]
+    blocks: tuple[Block, ...]
+    top: float  # the shared range of every column's axis
+    bottom: float
+
+
+def lay_out(
+    data: ScheduleData,
+    days: list[date],
+    room_ids: list[int],
+    *,
+    show_canceled: bool = False,
+) -> ScheduleLayout:
+    """Columns day by day, room by room, and each booking's block in its column."""
+    zone = data.zone
+    by_place: dict[tuple[int, date], list[Booking]] = {}
+    for booking in data.bookings:
+        if booking.status is BookingStatus.CANCELED and not show_canceled:
+            continue
+        key = (booking.room_id, data.local_day(booking.starts_at))
+        by_place.setdefault(key, []).append(booking)
+    axes: dict[date, DayAxis] = {}
+    for day in days:
+        windows = [w for room_id in room_ids for w in data.opening(room_id, day)]
+        busy = [
+            (b.starts_at, b.blocked_until)
+            for room_id in room_ids
+            for b in by_place.get((room_id, day), [])
+        ]
+        axes[day] = day_axis(day, zone, windows, busy)
+    columns: list[Column] = []
+    blocks: list[Block] = []
+    for day in days:
+        axis = axes[day]
+        for room_id in room_ids:
+            spans = tuple(
+                (axis.minute_of(start), axis.minute_of(end))
+                for start, end in data.opening(room_id, day)
+            )
+            index = len(columns)
+            columns.append(Column(room_id, day, axis, data.closed_reason(room_id, day), spans))
+            for booking in sorted(by_place.get((room_id, day), []), key=lambda b: b.starts_at):
+                blocks.append(
+                    Block(
+                        booking,
+                        index,
+                        axis.minute_of(booking.starts_at),
+                        axis.minute_of(booking.ends_at),
+                        axis.minute_of(max(booking.blocked_until, booking.ends_at)),
+                    )
+                )
+    top = min((a.top for a in axes.values()), default=FALLBACK_HOURS[0])
+    bottom = max((a.bottom for a in axes.values()), default=FALLBACK_HOURS[1])
+    return ScheduleLayout(tuple(columns), tuple(blocks), top, bottom)
+
+
+def week_of(day: date) -> list[date]:
+    """The seven days of ``day``'s week, Monday first."""
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(7)]
