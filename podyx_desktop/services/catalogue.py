@@ -496,8 +496,7 @@ class CatalogueService:
                         room.id,
                         room.name,
                         resolve_policy(policy, mapping.policy_override(room)).buffer_minutes,
-                        tuple(_interval(h) for h in hours if h.room_id == room.id)
-                        or studio_hours,
+                        tuple(_interval(h) for h in hours if h.room_id == room.id) or studio_hours,
                     )
                     for room in rooms
                 ),

@@ -24,8 +24,14 @@ FALL_BACK = date(2026, 10, 25)
 SPRING_FORWARD = date(2026, 3, 29)
 
 
-def booking(booking_id: int, room_id: int, starts_at: datetime, minutes: int, buffer: int = 15,
-            status: BookingStatus = BookingStatus.CONFIRMED) -> Booking:
+def booking(
+    booking_id: int,
+    room_id: int,
+    starts_at: datetime,
+    minutes: int,
+    buffer: int = 15,
+    status: BookingStatus = BookingStatus.CONFIRMED,
+) -> Booking:
     ends_at = starts_at + timedelta(minutes=minutes)
     return Booking(
         id=booking_id, client_id=1, client_name="Ana Client", room_id=room_id,
@@ -38,11 +44,17 @@ def booking(booking_id: int, room_id: int, starts_at: datetime, minutes: int, bu
     )  # fmt: skip
 
 
-def data(*bookings: Booking, first: date, last: date | None = None,
-         hours: tuple[OpeningInterval, ...] | None = None,
-         closed: tuple[ClosedDay, ...] = ()) -> ScheduleData:
-    every_day = hours if hours is not None else tuple(
-        OpeningInterval(day, 9 * 60, 21 * 60) for day in range(7)
+def data(
+    *bookings: Booking,
+    first: date,
+    last: date | None = None,
+    hours: tuple[OpeningInterval, ...] | None = None,
+    closed: tuple[ClosedDay, ...] = (),
+) -> ScheduleData:
+    every_day = (
+        hours
+        if hours is not None
+        else tuple(OpeningInterval(day, 9 * 60, 21 * 60) for day in range(7))
     )
     frame = ScheduleFrame(
         "Europe/Berlin",
@@ -78,7 +90,9 @@ def test_the_skipped_hour_is_not_on_the_axis() -> None:
     assert labels[0] == "08:00" and labels[-1] == "22:00"  # the fallback
     assert axis.top == 7 * 60  # 08:00 is seven real hours after midnight that day
     start = datetime(2026, 3, 29, 1, 0, tzinfo=BERLIN).astimezone(UTC)
-    layout = lay_out(data(booking(1, 2, start, 180), first=SPRING_FORWARD), [SPRING_FORWARD], [1, 2])
+    layout = lay_out(
+        data(booking(1, 2, start, 180), first=SPRING_FORWARD), [SPRING_FORWARD], [1, 2]
+    )
     (block,) = layout.blocks
     assert (block.column, block.top, block.bottom) == (1, 60, 240)
     wall = [m.moment.astimezone(BERLIN).hour for m in layout.columns[1].axis.marks]
