@@ -1,0 +1,1 @@
+"""The staff schedule: the painted grid (canvas) and the place around it."""

@@ -1,0 +1,357 @@
+"""The schedule's grid, painted in one widget from a :class:`ScheduleLayout`: no widget
+per block.
+
+Columns are rooms on days; time runs down in real elapsed minutes from each column's
+local midnight (see :mod:`podyx_desktop.domain.schedule`), so blocks are DST-correct.
+The canvas keeps the selected booking, moves it with the arrow keys and tells the place
+about clicks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.records import Booking
+from podyx_desktop.domain.schedule import Block, ScheduleData, ScheduleLayout
+from podyx_desktop.models.bookings import addons_text
+from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.views.common.widgets import status_colours, status_text
+
+GUTTER = 64  # the time labels' width
+HEADER = 40  # the column titles' height
+MIN_COLUMN = 90
+PIXELS_PER_MINUTE = 1.0
+SNAP_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class BlockText:
+    lines: tuple[str, ...]
+    tooltip: str
+
+
+class ScheduleCanvas(QWidget):
+    """Paints a layout; emits what the person clicks or chooses."""
+
+    selection_changed = Signal(object)  # Booking | None
+    open_requested = Signal(object)  # Booking
+    empty_time_clicked = Signal(int, object)  # room id, aware UTC datetime
+
+    def __init__(self, display: DisplayFormat, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ScheduleCanvas")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Schedule"))
+        self._display = display
+        self.data: ScheduleData | None = None
+        self.layout_: ScheduleLayout | None = None
+        self._titles: list[tuple[str, str]] = []  # per column: room, day
+        self._texts: dict[int, BlockText] = {}
+        self._labels: list[tuple[float, str]] = []
+        self.selected_id: int | None = None
+        self.setMinimumHeight(HEADER + 200)
+
+    # --- the layout -------------------------------------------------------------------
+
+    def set_layout(
+        self, data: ScheduleData, layout: ScheduleLayout, titles: list[tuple[str, str]]
+    ) -> None:
+        """Show ``layout`` (its blocks' texts are formatted once, here)."""
+        self.data = data
+        self.layout_ = layout
+        self._titles = titles
+        self._texts = {block.booking.id: self._text_of(block.booking) for block in layout.blocks}
+        first = layout.columns[0].axis if layout.columns else None
+        self._labels = (
+            [(mark.minute, self._display.time(mark.moment)) for mark in first.marks]
+            if first is not None
+            else []
+        )
+        height = HEADER + int((layout.bottom - layout.top) * PIXELS_PER_MINUTE) + 8
+        self.setFixedHeight(max(height, HEADER + 200))
+        ids = {block.booking.id for block in layout.blocks}
+        if self.selected_id is not None and self.selected_id not in ids:
+            self.selected_id = None
+            self.selection_changed.emit(None)
+        elif self.selected_id is not None:
+            self.selection_changed.emit(self.selected_booking)
+        self.update()
+
+    def _text_of(self, booking: Booking) -> BlockText:
+        display = self._display
+        when = display.time_range(booking.starts_at, booking.ends_at)
+        status = status_text(booking.status)
+        lines = [booking.client_name, booking.service_name]
+        extras = addons_text(booking)
+        if extras:
+            lines.append(extras)
+        if booking.status is BookingStatus.PENDING:
+            lines.insert(0, self.tr("Awaiting payment"))
+        elif booking.status is not BookingStatus.CONFIRMED:
+            lines.insert(0, status)
+        tip = "\n".join([booking.client_name, booking.service_name, extras, when, status])
+        return BlockText(tuple(lines), tip)
+
+    def sizeHint(self) -> QSize:
+        count = len(self.layout_.columns) if self.layout_ else 1
+        return QSize(GUTTER + count * 160, self.height())
+
+    # --- geometry ---------------------------------------------------------------------
+
+    def column_width(self) -> float:
+        count = len(self.layout_.columns) if self.layout_ else 1
+        return max(float(MIN_COLUMN) / 2, (self.width() - GUTTER) / max(count, 1))
+
+    def y_of(self, minute: float) -> float:
+        top = self.layout_.top if self.layout_ else 0.0
+        return HEADER + (minute - top) * PIXELS_PER_MINUTE
+
+    def minute_at(self, y: float) -> float:
+        top = self.layout_.top if self.layout_ else 0.0
+        return top + (y - HEADER) / PIXELS_PER_MINUTE
+
+    def block_rect(self, block: Block) -> QRectF:
+        """Where ``block``'s session is painted (its buffer lies below it)."""
+        width = self.column_width()
+        x = GUTTER + block.column * width
+        top, bottom = self.y_of(block.top), self.y_of(block.bottom)
+        return QRectF(x + 2, top, width - 4, max(bottom - top, 4.0))
+
+    def block_at(self, point: QPointF) -> Block | None:
+        if self.layout_ is None:
+            return None
+        for block in self.layout_.blocks:
+            if self.block_rect(block).contains(point):
+                return block
+        return None
+
+    @property
+    def selected_booking(self) -> Booking | None:
+        block = self._selected_block()
+        return block.booking if block is not None else None
+
+    def _selected_block(self) -> Block | None:
+        if self.layout_ is None or self.selected_id is None:
+            return None
+        return next((b for b in self.layout_.blocks if b.booking.id == self.selected_id), None)
+
+    def select(self, booking_id: int | None) -> None:
+        if booking_id == self.selected_id:
+            return
+        self.selected_id = booking_id
+        self.update()
+        self.selection_changed.emit(self.selected_booking)
+
+    # --- input ------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        point = event.position()
+        block = self.block_at(point)
+        if block is not None:
+            self.select(block.booking.id)
+            return
+        self.select(None)
+        moment = self.moment_at(point)
+        if moment is not None:
+            self.empty_time_clicked.emit(moment[0], moment[1])
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        block = self.block_at(event.position())
+        if block is not None:
+            self.select(block.booking.id)
+            self.open_requested.emit(block.booking)
+
+    def moment_at(self, point: QPointF) -> tuple[int, datetime] | None:
+        """The room and the instant (snapped down to 15 minutes) at ``point``."""
+        layout = self.layout_
+        if layout is None or point.x() < GUTTER or point.y() < HEADER:
+            return None
+        index = int((point.x() - GUTTER) // self.column_width())
+        if not 0 <= index < len(layout.columns):
+            return None
+        column = layout.columns[index]
+        minute = self.minute_at(point.y())
+        if not column.axis.top <= minute < column.axis.bottom:
+            return None
+        minute -= minute % SNAP_MINUTES
+        return column.room_id, column.axis.moment_at(minute)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        moves = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key in moves:
+            self._move(*moves[Qt.Key(key)])
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            booking = self.selected_booking
+            if booking is not None:
+                self.open_requested.emit(booking)
+            return
+        super().keyPressEvent(event)
+
+    def _move(self, across: int, down: int) -> None:
+        layout = self.layout_
+        if layout is None or not layout.blocks:
+            return
+        current = self._selected_block()
+        if current is None:
+            self.select(layout.blocks[0].booking.id)
+            return
+        if down:
+            same = sorted(
+                (b for b in layout.blocks if b.column == current.column), key=lambda b: b.top
+            )
+            index = same.index(current) + down
+            if 0 <= index < len(same):
+                self.select(same[index].booking.id)
+            return
+        column = current.column + across
+        while 0 <= column < len(layout.columns):
+            there = [b for b in layout.blocks if b.column == column]
+            if there:
+                nearest = min(there, key=lambda b: abs(b.top - current.top))
+                self.select(nearest.booking.id)
+                return
+            column += across
+
+    # --- painting ---------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter, event.rect())
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter, clip: QRectF | object) -> None:
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.base())
+        layout = self.layout_
+        if layout is None or not layout.columns:
+            return
+        width = self.column_width()
+        bottom_y = self.y_of(layout.bottom)
+        closed_brush = QBrush(QColor("#eceef1"))
+        closed_day_brush = QBrush(QColor("#dcdfe4"), Qt.BrushStyle.BDiagPattern)
+        line = QColor("#d5d9df")
+        text_colour = palette.text().color()
+        muted = QColor("#6b7280")
+        for index, column in enumerate(layout.columns):
+            x = GUTTER + index * width
+            area = QRectF(x, HEADER, width, bottom_y - HEADER)
+            painter.fillRect(area, closed_brush)
+            if column.closed_reason is not None:
+                painter.fillRect(area, closed_day_brush)
+            else:
+                for start, end in column.open_spans:
+                    painter.fillRect(
+                        QRectF(x, self.y_of(start), width, self.y_of(end) - self.y_of(start)),
+                        palette.base(),
+                    )
+            painter.setPen(QPen(line))
+            for mark in column.axis.marks:
+                y = self.y_of(mark.minute)
+                painter.drawLine(QPointF(x, y), QPointF(x + width, y))
+            painter.drawLine(QPointF(x, HEADER), QPointF(x, bottom_y))
+            room, day = self._titles[index] if index < len(self._titles) else ("", "")
+            painter.setPen(text_colour)
+            title = QRectF(x + 4, 2, width - 8, HEADER - 4)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            if column.closed_reason is not None:
+                day = self.tr("{day} · closed").format(day=day) if day else self.tr("Closed")
+            painter.drawText(title, int(flags), f"{room}\n{day}".strip())
+        painter.setPen(muted)
+        for minute, label in self._labels:
+            y = self.y_of(minute)
+            painter.drawText(
+                QRectF(0, y - 9, GUTTER - 6, 18),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                label,
+            )
+        self._paint_blocks(painter, layout)
+        self._paint_now(painter, layout, width)
+
+    def _paint_blocks(self, painter: QPainter, layout: ScheduleLayout) -> None:
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
+        painter.setFont(small)
+        for block in layout.blocks:
+            booking = block.booking
+            foreground, background = status_colours(booking.status)
+            rect = self.block_rect(block)
+            if block.buffer_end > block.bottom:
+                buffer = QRectF(
+                    rect.left(),
+                    rect.bottom(),
+                    rect.width(),
+                    self.y_of(block.buffer_end) - rect.bottom(),
+                )
+                painter.fillRect(
+                    buffer, QBrush(QColor(background).darker(115), Qt.BrushStyle.FDiagPattern)
+                )
+            fill = QColor(background)
+            painter.setBrush(fill)
+            selected = booking.id == self.selected_id
+            pen = QPen(QColor(foreground), 3 if selected else 1)
+            if booking.status is BookingStatus.PENDING:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+            painter.setPen(QColor(foreground))
+            text = self._texts.get(booking.id)
+            if text is not None:
+                painter.drawText(
+                    rect.adjusted(5, 3, -4, -2),
+                    int(
+                        Qt.AlignmentFlag.AlignLeft
+                        | Qt.AlignmentFlag.AlignTop
+                        | Qt.TextFlag.TextWordWrap
+                    ),
+                    "\n".join(text.lines),
+                )
+        painter.setFont(self.font())
+
+    def _paint_now(self, painter: QPainter, layout: ScheduleLayout, width: float) -> None:
+        data = self.data
+        if data is None:
+            return
+        today = data.local_day(data.now)
+        for index, column in enumerate(layout.columns):
+            if column.day != today:
+                continue
+            minute = column.axis.minute_of(data.now)
+            if not layout.top <= minute <= layout.bottom:
+                continue
+            y = self.y_of(minute)
+            x = GUTTER + index * width
+            painter.setPen(QPen(QColor("#d14343"), 2))
+            painter.drawLine(QPointF(x, y), QPointF(x + width, y))
+
+    # --- for tests and the place ------------------------------------------------------
+
+    def tooltip_of(self, booking_id: int) -> str:
+        text = self._texts.get(booking_id)
+        return text.tooltip if text is not None else ""
+
+    def lines_of(self, booking_id: int) -> tuple[str, ...]:
+        text = self._texts.get(booking_id)
+        return text.lines if text is not None else ()
+
+    def day_span(self) -> tuple[date, date] | None:
+        if self.layout_ is None or not self.layout_.columns:
+            return None
+        days = [c.day for c in self.layout_.columns]
+        return min(days), max(days) + timedelta(days=0)

@@ -1,0 +1,271 @@
+"""The staff's Schedule place: a day of every room, or a week of one room (or of all,
+compact), the chosen booking's details beside it, live.
+
+It reads through :func:`~podyx_desktop.operations.schedule.load_schedule` and reloads when
+a published change touches bookings, the catalogue, the settings or clients, keeping the
+selected booking and the scroll position.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import ClassVar
+
+from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.records import Booking
+from podyx_desktop.domain.schedule import ScheduleData, lay_out, week_of
+from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.schedule import load_schedule
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.text_style import wrapped_label
+from podyx_desktop.views.profile.booking_details import BookingDetailsPane
+from podyx_desktop.views.staff.schedule.canvas import ScheduleCanvas
+
+ALL_ROOMS = -1  # the room chooser's "All rooms (compact)"
+
+
+class SchedulePlace(QWidget):
+    """The schedule with its navigation, and the details pane."""
+
+    SHOWS: ClassVar[tuple[Kind, ...]] = (Kind.BOOKINGS, Kind.CATALOGUE, Kind.SETTINGS, Kind.CLIENTS)
+
+    selection_changed = Signal(object)  # Booking | None
+    open_requested = Signal(object)  # Booking
+    empty_time_clicked = Signal(int, object)  # room id, aware UTC datetime
+    loaded = Signal()
+
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SchedulePlace")
+        self._ctx = ctx
+        self.display = DisplayFormat.for_studio(ctx.user.studio)
+        self.data: ScheduleData | None = None
+        self.week_mode = False
+        self._generation = 0
+        self.loads = 0
+        self.day = self._today()
+
+        self.previous_button = QPushButton(self.tr("◀"), self)
+        self.previous_button.setAccessibleName(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous day or week"))
+        self.next_button = QPushButton(self.tr("▶"), self)
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next day or week"))
+        self.today_button = QPushButton(self.tr("&Today"), self)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setAccessibleName(self.tr("Date shown"))
+        self.day_button = QPushButton(self.tr("&Day"), self)
+        self.week_button = QPushButton(self.tr("&Week"), self)
+        modes = QButtonGroup(self)
+        for button in (self.day_button, self.week_button):
+            button.setCheckable(True)
+            modes.addButton(button)
+        self.day_button.setChecked(True)
+        self.room_choice = QComboBox(self)
+        self.room_choice.setAccessibleName(self.tr("Room shown in the week"))
+        self.room_choice.setEnabled(False)
+        self.show_canceled = QCheckBox(self.tr("Show &canceled"), self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("PageTitle")
+        self.message = wrapped_label(self, "Muted", self.tr("Schedule message"))
+
+        self.canvas = ScheduleCanvas(self.display, self)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setAccessibleName(self.tr("Schedule"))
+
+        self.details = BookingDetailsPane(self.display, self)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.details, 1)
+        #: Where the booking actions pane goes (built in parallel; empty until then).
+        self.actions_area = QVBoxLayout()
+        self.actions_area.setObjectName("ScheduleActionsArea")
+        side_layout.addLayout(self.actions_area)
+
+        bar = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button, self.date_edit):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        bar.addWidget(self.day_button)
+        bar.addWidget(self.week_button)
+        bar.addWidget(self.room_choice)
+        bar.addStretch(1)
+        bar.addWidget(self.show_canceled)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.heading)
+        left_layout.addWidget(self.scroll_area, 1)
+        left_layout.addWidget(self.message)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.today_button.clicked.connect(self.go_today)
+        self.date_edit.dateChanged.connect(self._date_picked)
+        self.day_button.clicked.connect(lambda: self.set_week_mode(False))
+        self.week_button.clicked.connect(lambda: self.set_week_mode(True))
+        self.room_choice.currentIndexChanged.connect(lambda _i: self._relayout())
+        self.show_canceled.toggled.connect(lambda _on: self._relayout())
+        self.canvas.selection_changed.connect(self._selected)
+        self.canvas.open_requested.connect(self.open_requested)
+        self.canvas.empty_time_clicked.connect(self.empty_time_clicked)
+        ctx.bus.changed.connect(self._on_changed)
+        self._set_date_edit()
+        self.reload()
+
+    # --- what is shown ----------------------------------------------------------------
+
+    def _today(self) -> date:
+        from datetime import UTC, datetime
+
+        return datetime.now(UTC).astimezone(self.display.zone).date()
+
+    def days(self) -> list[date]:
+        return week_of(self.day) if self.week_mode else [self.day]
+
+    def step(self, direction: int) -> None:
+        self.show_day(self.day + timedelta(days=(7 if self.week_mode else 1) * direction))
+
+    def go_today(self) -> None:
+        self.show_day(self._today())
+
+    def show_day(self, day: date) -> None:
+        if day == self.day:
+            return
+        self.day = day
+        self._set_date_edit()
+        self.reload()
+
+    def set_week_mode(self, on: bool) -> None:
+        self.week_button.setChecked(on)
+        self.day_button.setChecked(not on)
+        self.room_choice.setEnabled(on)
+        if on != self.week_mode:
+            self.week_mode = on
+            self.reload()
+
+    def choose_room(self, room_id: int) -> None:
+        """In the week view, show ``room_id`` (``ALL_ROOMS``: all, compact)."""
+        index = self.room_choice.findData(room_id)
+        if index >= 0:
+            self.room_choice.setCurrentIndex(index)
+
+    def _set_date_edit(self) -> None:
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(self.day.year, self.day.month, self.day.day))
+        self.date_edit.blockSignals(False)
+
+    @Slot(QDate)
+    def _date_picked(self, value: QDate) -> None:
+        self.show_day(date(value.year(), value.month(), value.day()))
+
+    # --- loading ----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.SHOWS):
+            self.reload()
+
+    def reload(self) -> None:
+        days = self.days()
+        self._generation += 1
+        generation = self._generation
+        if self.data is None:
+            self.message.setText(self.tr("Loading the schedule…"))
+        load_schedule(self._ctx, self._ctx.user.principal, days[0], days[-1]).success(
+            lambda data: self._loaded(generation, data)
+        ).failure(self.message.setText).run(self)
+
+    def _loaded(self, generation: int, data: ScheduleData) -> None:
+        if generation != self._generation:
+            return  # a newer day or mode was asked for meanwhile
+        self.data = data
+        self.loads += 1
+        self._fill_rooms(data)
+        self._relayout()
+        self.loaded.emit()
+
+    def _fill_rooms(self, data: ScheduleData) -> None:
+        wanted = self.room_choice.currentData()
+        self.room_choice.blockSignals(True)
+        self.room_choice.clear()
+        for room in data.rooms:
+            self.room_choice.addItem(room.name, room.id)
+        self.room_choice.addItem(self.tr("All rooms (compact)"), ALL_ROOMS)
+        index = self.room_choice.findData(wanted) if wanted is not None else 0
+        self.room_choice.setCurrentIndex(max(index, 0))
+        self.room_choice.blockSignals(False)
+
+    def _relayout(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        scroll = self.scroll_area.verticalScrollBar().value()
+        days = [d for d in self.days() if data.first <= d <= data.last] or [data.first]
+        all_rooms = [room.id for room in data.rooms]
+        chosen = self.room_choice.currentData()
+        room_ids = all_rooms if not self.week_mode or chosen in (None, ALL_ROOMS) else [chosen]
+        layout = lay_out(data, days, room_ids, show_canceled=self.show_canceled.isChecked())
+        names = {room.id: room.name for room in data.rooms}
+        compact = self.week_mode and len(room_ids) > 1
+        titles = []
+        for column in layout.columns:
+            day = self.display.weekday_day(column.day) if self.week_mode else ""
+            room = names.get(column.room_id, "")
+            if self.week_mode and not compact:
+                room = ""
+            titles.append((room, day))
+        self.canvas.set_layout(data, layout, titles)
+        self.scroll_area.verticalScrollBar().setValue(scroll)
+        if self.week_mode:
+            self.heading.setText(
+                self.tr("Week of {day}").format(day=self.display.weekday_day(days[0]))
+            )
+        else:
+            self.heading.setText(self.display.weekday_day(days[0]))
+        shown = [b for b in layout.blocks]
+        self.message.setText(
+            self.tr("{count} sessions shown").format(count=len(shown)) if shown else
+            self.tr("No sessions on these days.")
+        )  # fmt: skip
+
+    # --- the selection ----------------------------------------------------------------
+
+    @property
+    def selected_booking(self) -> Booking | None:
+        return self.canvas.selected_booking
+
+    def select(self, booking_id: int | None) -> None:
+        self.canvas.select(booking_id)
+
+    def _selected(self, booking: Booking | None) -> None:
+        self.details.show_booking(booking)
+        self.selection_changed.emit(booking)
