@@ -233,22 +233,30 @@ DEMO_LOGINS_SHOWN = 3
 
 
 def demo_logins_of(logins: Any) -> tuple[DemoLogin, ...]:
-    """A few client logins of the demo studio, as the sign-in screen lists them."""
+    """A few client logins of the demo studio and its staff's, as the sign-in screen
+    lists them (the staff with their role: owner, manager, front desk)."""
     clients = [login for login in logins.logins if login.role == "client"]
+    staff = [login for login in logins.logins if login.role != "client"]
     return tuple(
         DemoLogin(login.name, login.email, login.password) for login in clients[:DEMO_LOGINS_SHOWN]
-    )
+    ) + tuple(DemoLogin(login.name, login.email, login.password, login.role) for login in staff)
 
 
 def known_demo_logins() -> tuple[DemoLogin, ...]:
-    """The demo studio's client logins when it was loaded on an earlier run."""
+    """The demo studio's client and staff logins when it was loaded on an earlier run."""
     try:
         from podyx_desktop.demo import data as demo_data
     except ImportError:
         return ()
-    return tuple(
+    clients = tuple(
         DemoLogin(person.name, person.email, demo_data.DEMO_PASSWORD)
         for person in demo_data.CLIENTS[:DEMO_LOGINS_SHOWN]
+    )
+    return clients + tuple(
+        DemoLogin(
+            member.name, member.email, demo_data.DEMO_PASSWORD, member.role.value.replace("_", " ")
+        )
+        for member in demo_data.STAFF
     )
 
 

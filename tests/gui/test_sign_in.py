@@ -330,6 +330,20 @@ def test_the_demo_studio_is_prepared_on_a_first_run(
     qtbot.waitUntil(lambda: app.sign_in.sign_in_button.isEnabled(), timeout=60_000)
     assert app.studio is not None and app.studio.is_demo
     assert app.sign_in.demo_box.isVisible()
+    # the clients' logins and the staff's, each with their role
+    from PySide6.QtWidgets import QLabel
+
+    shown = [label.text() for label in app.sign_in.demo_box.findChildren(QLabel)]
+    for email, role in (
+        ("owner@podyx-demo.example", "Owner"),
+        ("manager@podyx-demo.example", "Manager"),
+        ("desk@podyx-demo.example", "Front desk"),
+    ):
+        assert any(email in text for text in shown), email
+        assert any(text.endswith(f" · {role}") for text in shown), role
+    from podyx_desktop.gui.launch import known_demo_logins
+
+    assert [login.role for login in known_demo_logins()][-3:] == ["owner", "manager", "front desk"]
 
 
 def test_keyboard_order_and_accessible_names(qtbot: Any, make_app: Any) -> None:

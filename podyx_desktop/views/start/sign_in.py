@@ -42,6 +42,7 @@ class DemoLogin:
     who: str
     email: str
     password: str
+    role: str = ""  # a staff login's role ("owner", "manager", "front desk"); "" for clients
 
 
 class _Pages(QWidget):
@@ -294,6 +295,13 @@ class SignInScreen(QWidget):
         if self.showing_problem:
             self.show_sign_in_page()
 
+    def _role_text(self, role: str) -> str:
+        return {
+            "owner": self.tr("Owner"),
+            "manager": self.tr("Manager"),
+            "front desk": self.tr("Front desk"),
+        }.get(role, role)
+
     def set_demo_logins(self, logins: Sequence[DemoLogin]) -> None:
         while self._demo_grid.count():
             item = self._demo_grid.takeAt(0)
@@ -303,7 +311,11 @@ class SignInScreen(QWidget):
         passwords = {login.password for login in logins}
         shared = passwords.pop() if len(passwords) == 1 else None
         for row, login in enumerate(logins):
-            who = QLabel(login.who, self.demo_box)
+            role = self._role_text(login.role)
+            who = QLabel(
+                self.tr("{who} · {role}").format(who=login.who, role=role) if role else login.who,
+                self.demo_box,
+            )
             who.setObjectName("DemoWho")
             detail = login.email if shared else f"{login.email}  ·  {login.password}"
             credentials = QLabel(detail, self.demo_box)
