@@ -526,6 +526,7 @@ def staff_window(session: Session) -> QWidget:
     window = desktop.main_window
     assert isinstance(window, StaffWindow)
     window.resize(*WINDOW_SIZE)
+    window.places.setCurrentWidget(window.clients_place)
     session.wait_until(lambda: window.clients.count() > 0)
     window.clients.setCurrentRow(0)
     session.wait_until(lambda: window.profile_tabs.count() == 4)
@@ -535,6 +536,68 @@ def staff_window(session: Session) -> QWidget:
 
 
 SCREENS += [("staff-client-profile", staff_window)]
+
+
+def _staff_schedule(session: Session, week: bool) -> QWidget:
+    """The demo's front desk on the Schedule at the demo's busiest day (for ``week``: its
+    week, of the busiest room), the first session shown selected."""
+    from collections import Counter
+    from datetime import timedelta
+
+    from podyx_desktop.db.engine import Database
+    from podyx_desktop.demo import data
+    from podyx_desktop.domain.enums import BookingStatus
+    from podyx_desktop.services import Services
+    from podyx_desktop.views.staff.staff_window import StaffWindow
+
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText("desk@podyx-demo.example")
+    screen.password.setText(data.DEMO_PASSWORD)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = desktop.main_window
+    assert isinstance(window, StaffWindow)
+    window.resize(1400, 860)
+    place = window.schedule
+    session.wait_until(lambda: place.data is not None)
+    session.idle(desktop)
+    # the demo's busiest day of the last eight weeks and the next two, and its busiest room
+    services = Services(Database(session.url))
+    staff = services.accounts.sign_in("desk@podyx-demo.example", data.DEMO_PASSWORD)
+    today = place.day
+    bookings = services.bookings.schedule(
+        staff.principal, today - timedelta(days=56), today + timedelta(days=14)
+    )
+    services.db.dispose()
+    zone = place.display.zone
+    live = [b for b in bookings if b.status is not BookingStatus.CANCELED]
+    days = Counter(b.starts_at.astimezone(zone).date() for b in live)
+    busiest = days.most_common(1)[0][0] if days else today
+    if week:
+        place.set_week_mode(True)
+        session.idle(desktop)
+        rooms = Counter(b.room_id for b in live)
+        if rooms:
+            place.choose_room(rooms.most_common(1)[0][0])
+    place.show_day(busiest)
+    session.idle(desktop)
+    layout = place.canvas.layout_
+    if layout is not None and layout.blocks:
+        place.select(layout.blocks[0].booking.id)
+    session.settle(0.6)
+    return window
+
+
+def staff_schedule_day(session: Session) -> QWidget:
+    return _staff_schedule(session, week=False)
+
+
+def staff_schedule_week(session: Session) -> QWidget:
+    return _staff_schedule(session, week=True)
+
+
+SCREENS += [("staff-schedule-day", staff_schedule_day), ("staff-schedule-week", staff_schedule_week)]
 
 
 # --- running -------------------------------------------------------------------------------

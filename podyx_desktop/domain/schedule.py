@@ -214,6 +214,7 @@ def lay_out(
         key = (booking.room_id, data.local_day(booking.starts_at))
         by_place.setdefault(key, []).append(booking)
     axes: dict[date, DayAxis] = {}
+    empty: list[date] = []
     for day in days:
         windows = [w for room_id in room_ids for w in data.opening(room_id, day)]
         busy = [
@@ -221,7 +222,22 @@ def lay_out(
             for room_id in room_ids
             for b in by_place.get((room_id, day), [])
         ]
-        axes[day] = day_axis(day, zone, windows, busy)
+        if windows or busy:
+            axes[day] = day_axis(day, zone, windows, busy)
+        else:
+            empty.append(day)
+    # a day with nothing open or booked spans the others' range (08:00–22:00 if none)
+    for day in empty:
+        if axes:
+            midnight, day_end = local_day_bounds(day, zone)
+            top = min(a.top for a in axes.values())
+            bottom = max(a.bottom for a in axes.values())
+            start = midnight + timedelta(minutes=top)
+            end = min(day_end, midnight + timedelta(minutes=bottom))
+            marks = hour_marks(day, zone, start, end)
+            axes[day] = DayAxis(day, midnight, top, (end - midnight).total_seconds() / 60, marks)
+        else:
+            axes[day] = day_axis(day, zone, [], [])
     columns: list[Column] = []
     blocks: list[Block] = []
     for day in days:

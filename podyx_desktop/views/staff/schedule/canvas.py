@@ -68,10 +68,11 @@ class ScheduleCanvas(QWidget):
         self.layout_ = layout
         self._titles = titles
         self._texts = {block.booking.id: self._text_of(block.booking) for block in layout.blocks}
-        first = layout.columns[0].axis if layout.columns else None
+        # the labels of the day with the most hours shown (a week's days may differ)
+        widest = max((c.axis for c in layout.columns), key=lambda a: len(a.marks), default=None)
         self._labels = (
-            [(mark.minute, self._display.time(mark.moment)) for mark in first.marks]
-            if first is not None
+            [(mark.minute, self._display.time(mark.moment)) for mark in widest.marks]
+            if widest is not None
             else []
         )
         height = HEADER + int((layout.bottom - layout.top) * PIXELS_PER_MINUTE) + 8

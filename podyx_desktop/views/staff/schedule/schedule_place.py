@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import ClassVar
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.changes import Changes, Kind
-from podyx_desktop.domain.records import Booking
+from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.domain.schedule import ScheduleData, lay_out, week_of
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.bookings import load_booking_details
 from podyx_desktop.operations.schedule import load_schedule
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
@@ -69,6 +70,9 @@ class SchedulePlace(QWidget):
         self.today_button = QPushButton(self.tr("&Today"), self)
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(
+            QLocale(ctx.user.studio.locale).dateFormat(QLocale.FormatType.ShortFormat)
+        )
         self.date_edit.setAccessibleName(self.tr("Date shown"))
         self.day_button = QPushButton(self.tr("&Day"), self)
         self.week_button = QPushButton(self.tr("&Week"), self)
@@ -80,6 +84,7 @@ class SchedulePlace(QWidget):
         self.room_choice = QComboBox(self)
         self.room_choice.setAccessibleName(self.tr("Room shown in the week"))
         self.room_choice.setEnabled(False)
+        self.room_choice.hide()  # the week's choice
         self.show_canceled = QCheckBox(self.tr("Show &canceled"), self)
         self.heading = QLabel(self)
         self.heading.setObjectName("PageTitle")
@@ -92,6 +97,7 @@ class SchedulePlace(QWidget):
         self.scroll_area.setAccessibleName(self.tr("Schedule"))
 
         self.details = BookingDetailsPane(self.display, self)
+        self.details.download_button.hide()  # the summary's download comes with the actions
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -168,6 +174,7 @@ class SchedulePlace(QWidget):
         self.week_button.setChecked(on)
         self.day_button.setChecked(not on)
         self.room_choice.setEnabled(on)
+        self.room_choice.setVisible(on)
         if on != self.week_mode:
             self.week_mode = on
             self.reload()
@@ -253,7 +260,7 @@ class SchedulePlace(QWidget):
             self.heading.setText(self.display.weekday_day(days[0]))
         shown = [b for b in layout.blocks]
         self.message.setText(
-            self.tr("{count} sessions shown").format(count=len(shown)) if shown else
+            self.tr("Sessions shown: {count}").format(count=len(shown)) if shown else
             self.tr("No sessions on these days.")
         )  # fmt: skip
 
@@ -267,5 +274,15 @@ class SchedulePlace(QWidget):
         self.canvas.select(booking_id)
 
     def _selected(self, booking: Booking | None) -> None:
+        shown = self.details.booking
         self.details.show_booking(booking)
+        if booking is not None and (shown is None or shown != booking):
+            booking_id = booking.id
+            load_booking_details(self._ctx, self._ctx.user.principal, booking_id).success(
+                lambda details: self._history_loaded(booking_id, details[1])
+            ).failure(self.message.setText).run(self)
         self.selection_changed.emit(booking)
+
+    def _history_loaded(self, booking_id: int, events: list[BookingEvent]) -> None:
+        if self.details.booking is not None and self.details.booking.id == booking_id:
+            self.details.show_history(events)
