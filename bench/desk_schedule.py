@@ -1,0 +1,168 @@
+"""How fast the staff Schedule shows a busy week: loading it, and painting it.
+
+The studio is generated with :mod:`bench.generate` (100,000 bookings, ~15 rooms by
+default; ``--bookings 1000000`` for a bigger one) into a temporary SQLite file. For the
+week of the generator's busy day, as the studio's owner:
+
+* **load** — the schedule's request (:class:`~podyx_desktop.operations.schedule.LoadSchedule`:
+  the rooms, hours and closed dates, every booking of the seven days and the studio's
+  "now") run with the services, as the worker runs it; goal ≤ 50 ms;
+* **paint** — the week of all rooms (compact: seven days × every room) laid out
+  (:func:`~podyx_desktop.domain.schedule.lay_out`), its texts formatted and the canvas
+  rendered into a QImage of 1600 px width; goal ≤ 100 ms;
+  (printed too: the painting alone, the layout and texts kept);
+* the baseline, in the same run: a bare ``QGraphicsView`` painting the same number of
+  rectangles (one ``QGraphicsRectItem`` each) into a QImage of the same size;
+* dragging: not implemented, so not measured.
+
+Each figure is the median of ``--repeat`` runs after one warm-up. The script prints
+PASS/FAIL and always exits 0.
+
+Usage::
+
+    python bench/desk_schedule.py [--bookings N] [--clients N] [--repeat K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the project importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+LOAD_TARGET_MS = 50.0
+PAINT_TARGET_MS = 100.0
+WIDTH = 1600
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def median_ms(call: Callable[[], object], repeat: int) -> float:
+    call()  # warm-up
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bookings", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="podyx-schedule-") as temporary:
+        return run(Path(temporary), args)
+
+
+def run(folder: Path, args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+    from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
+
+    from bench.generate import generate_studio
+    from podyx_desktop.db.engine import Database, sqlite_url
+    from podyx_desktop.domain.schedule import ScheduleData, lay_out, week_of
+    from podyx_desktop.models.display import DisplayFormat
+    from podyx_desktop.operations.base import execute
+    from podyx_desktop.operations.schedule import LoadSchedule
+    from podyx_desktop.services import Services
+    from podyx_desktop.views.staff.schedule.canvas import GUTTER, ScheduleCanvas
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    url = sqlite_url(folder / "schedule.sqlite3")
+    print(f"generating {args.bookings:,} bookings and {args.clients:,} clients …", flush=True)
+    studio = generate_studio(url, bookings=args.bookings, clients=args.clients)
+    print(f"  done in {studio.seconds:.1f} s ({studio.rooms} rooms)", flush=True)
+    db = Database(url)
+    services = Services(db)
+    owner = services.accounts.sign_in(studio.owner_email, studio.password).principal
+    week = week_of(studio.busy_day)
+    request = LoadSchedule(week[0], week[-1])
+
+    data: list[ScheduleData] = []
+
+    def load() -> None:
+        data[:] = [execute(services, owner, request).value]
+
+    load_ms = median_ms(load, args.repeat)
+    shown = data[0]
+    room_ids = [room.id for room in shown.rooms]
+    info = services.catalogue.studio(owner)
+    display = DisplayFormat.for_studio(info)
+    display.warm_up()
+    canvas = ScheduleCanvas(display)
+    layout = lay_out(shown, week, room_ids)
+    blocks = len(layout.blocks)
+    canvas.resize(WIDTH, 800)
+    canvas.set_layout(shown, layout, [("", "")] * len(layout.columns))
+    height = canvas.height()
+    image = QImage(WIDTH, height, QImage.Format.Format_ARGB32_Premultiplied)
+
+    def paint() -> None:
+        laid = lay_out(shown, week, room_ids)
+        canvas.set_layout(shown, laid, [("", "")] * len(laid.columns))
+        canvas.render(image)
+
+    paint_ms = median_ms(paint, args.repeat)
+    render_ms = median_ms(lambda: canvas.render(image), args.repeat)
+
+    scene = QGraphicsScene()
+    column = (WIDTH - GUTTER) / max(len(layout.columns), 1)
+    pen, brush = QPen(QColor("#0f6b3a")), QBrush(QColor("#d9f5e4"))
+    for block in layout.blocks:
+        top = (block.top - layout.top) + 40
+        scene.addRect(
+            QRectF(GUTTER + block.column * column, top, column - 4, block.bottom - block.top),
+            pen,
+            brush,
+        )
+    bare = QGraphicsView(scene)
+    bare.resize(WIDTH, height)
+    scene.setSceneRect(0, 0, WIDTH, height)
+
+    def paint_bare() -> None:
+        painter = QPainter(image)
+        bare.render(painter)
+        painter.end()
+
+    bare_ms = median_ms(paint_bare, args.repeat)
+    db.dispose()
+    del app
+
+    platform_name = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+    days = f"{week[0].isoformat()} – {(week[0] + timedelta(days=6)).isoformat()}"
+    print()
+    print(f"Desk schedule, median of {args.repeat} runs each (Qt platform: {platform_name})")
+    print(f"  the week {days}, all {len(room_ids)} rooms: {len(shown.bookings)} bookings")
+    print(
+        f"  load (service call)                     {load_ms:7.1f} ms   "
+        f"(goal ≤ {LOAD_TARGET_MS:.0f}) {verdict(load_ms <= LOAD_TARGET_MS)}"
+    )
+    print(
+        f"  lay out + paint {blocks} blocks ({WIDTH}×{height}) {paint_ms:7.1f} ms   "
+        f"(goal ≤ {PAINT_TARGET_MS:.0f}) {verdict(paint_ms <= PAINT_TARGET_MS)}"
+    )
+    print(f"    of which painting alone (with texts)  {render_ms:7.1f} ms")
+    print(f"  bare QGraphicsView, same rectangles     {bare_ms:7.1f} ms   (baseline, no texts)")
+    print("  drag frame                              not measured (no dragging yet)")
+    print(f"  database: {args.bookings:,} bookings, {args.clients:,} clients (SQLite)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
