@@ -88,6 +88,8 @@ def test_the_day_view_shows_the_booking_in_its_room_at_its_time(
     assert studio.client_name in lines and booking.service_name in lines
     if booking.status is BookingStatus.PENDING:
         assert lines[0] == "Awaiting payment"
+    tip = place.canvas.tooltip_of(studio.booking_id)
+    assert studio.client_name in tip and booking.service_name in tip
 
     # a click on the block selects it and fills the details pane
     with qtbot.waitSignal(place.selection_changed, timeout=WAIT) as chosen:

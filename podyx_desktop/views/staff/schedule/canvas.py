@@ -10,11 +10,21 @@ about clicks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
@@ -163,6 +173,16 @@ class ScheduleCanvas(QWidget):
         moment = self.moment_at(point)
         if moment is not None:
             self.empty_time_clicked.emit(moment[0], moment[1])
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self.block_at(QPointF(event.pos()))
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_of(block.booking.id), self)
+            return True
+        return super().event(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         block = self.block_at(event.position())
@@ -350,9 +370,3 @@ class ScheduleCanvas(QWidget):
     def lines_of(self, booking_id: int) -> tuple[str, ...]:
         text = self._texts.get(booking_id)
         return text.lines if text is not None else ()
-
-    def day_span(self) -> tuple[date, date] | None:
-        if self.layout_ is None or not self.layout_.columns:
-            return None
-        days = [c.day for c in self.layout_.columns]
-        return min(days), max(days) + timedelta(days=0)
