@@ -38,6 +38,8 @@ HEADER = 40  # the column titles' height
 MIN_COLUMN = 90
 PIXELS_PER_MINUTE = 1.0
 SNAP_MINUTES = 15
+MIN_TEXT_WIDTH = 40  # narrower blocks and columns (a compact week) are painted without text
+MIN_TEXT_HEIGHT = 14
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class ScheduleCanvas(QWidget):
         self.layout_: ScheduleLayout | None = None
         self._titles: list[tuple[str, str]] = []  # per column: room, day
         self._texts: dict[int, BlockText] = {}
+        self._bookings: dict[int, Booking] = {}
         self._labels: list[tuple[float, str]] = []
         self.selected_id: int | None = None
         self.setMinimumHeight(HEADER + 200)
@@ -77,7 +80,9 @@ class ScheduleCanvas(QWidget):
         self.data = data
         self.layout_ = layout
         self._titles = titles
-        self._texts = {block.booking.id: self._text_of(block.booking) for block in layout.blocks}
+        # texts are formatted when first painted or asked for (a compact week has no room)
+        self._texts = {}
+        self._bookings = {block.booking.id: block.booking for block in layout.blocks}
         # the labels of the day with the most hours shown (a week's days may differ)
         widest = max((c.axis for c in layout.columns), key=lambda a: len(a.marks), default=None)
         self._labels = (
@@ -94,6 +99,15 @@ class ScheduleCanvas(QWidget):
         elif self.selected_id is not None:
             self.selection_changed.emit(self.selected_booking)
         self.update()
+
+    def _text(self, booking_id: int) -> BlockText | None:
+        text = self._texts.get(booking_id)
+        if text is None:
+            booking = self._bookings.get(booking_id)
+            if booking is None:
+                return None
+            text = self._texts[booking_id] = self._text_of(booking)
+        return text
 
     def _text_of(self, booking: Booking) -> BlockText:
         display = self._display
@@ -253,11 +267,11 @@ class ScheduleCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self._paint(painter, event.rect())
+            self._paint(painter, QRectF(event.rect()))
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter, clip: QRectF | object) -> None:
+    def _paint(self, painter: QPainter, clip: QRectF) -> None:
         palette = self.palette()
         painter.fillRect(self.rect(), palette.base())
         layout = self.layout_
@@ -293,7 +307,8 @@ class ScheduleCanvas(QWidget):
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
             if column.closed_reason is not None:
                 day = self.tr("{day} · closed").format(day=day) if day else self.tr("Closed")
-            painter.drawText(title, int(flags), f"{room}\n{day}".strip())
+            if width >= MIN_TEXT_WIDTH:
+                painter.drawText(title, int(flags), f"{room}\n{day}".strip())
         painter.setPen(muted)
         for minute, label in self._labels:
             y = self.y_of(minute)
@@ -302,10 +317,10 @@ class ScheduleCanvas(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 label,
             )
-        self._paint_blocks(painter, layout)
+        self._paint_blocks(painter, layout, clip)
         self._paint_now(painter, layout, width)
 
-    def _paint_blocks(self, painter: QPainter, layout: ScheduleLayout) -> None:
+    def _paint_blocks(self, painter: QPainter, layout: ScheduleLayout, clip: QRectF) -> None:
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
         painter.setFont(small)
@@ -313,6 +328,10 @@ class ScheduleCanvas(QWidget):
             booking = block.booking
             foreground, background = status_colours(booking.status)
             rect = self.block_rect(block)
+            if not rect.adjusted(0, 0, 0, self.y_of(block.buffer_end) - rect.bottom()).intersects(
+                clip
+            ):
+                continue
             if block.buffer_end > block.bottom:
                 buffer = QRectF(
                     rect.left(),
@@ -332,7 +351,9 @@ class ScheduleCanvas(QWidget):
             painter.setPen(pen)
             painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
             painter.setPen(QColor(foreground))
-            text = self._texts.get(booking.id)
+            if rect.width() < MIN_TEXT_WIDTH or rect.height() < MIN_TEXT_HEIGHT:
+                continue  # too small to read: the tooltip and the details pane tell
+            text = self._text(booking.id)
             if text is not None:
                 painter.drawText(
                     rect.adjusted(5, 3, -4, -2),
@@ -364,9 +385,9 @@ class ScheduleCanvas(QWidget):
     # --- for tests and the place ------------------------------------------------------
 
     def tooltip_of(self, booking_id: int) -> str:
-        text = self._texts.get(booking_id)
+        text = self._text(booking_id)
         return text.tooltip if text is not None else ""
 
     def lines_of(self, booking_id: int) -> tuple[str, ...]:
-        text = self._texts.get(booking_id)
+        text = self._text(booking_id)
         return text.lines if text is not None else ()
