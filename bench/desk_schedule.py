@@ -157,7 +157,7 @@ def run(folder: Path, args: argparse.Namespace) -> int:
         f"  lay out + paint {blocks} blocks ({WIDTH}×{height}) {paint_ms:7.1f} ms   "
         f"(goal ≤ {PAINT_TARGET_MS:.0f}) {verdict(paint_ms <= PAINT_TARGET_MS)}"
     )
-    print(f"    of which painting alone (with texts)  {render_ms:7.1f} ms")
+    print(f"    of which painting alone (texts that fit){render_ms:7.1f} ms")
     print(f"  bare QGraphicsView, same rectangles     {bare_ms:7.1f} ms   (baseline, no texts)")
     print("  drag frame                              not measured (no dragging yet)")
     print(f"  database: {args.bookings:,} bookings, {args.clients:,} clients (SQLite)")
