@@ -114,7 +114,7 @@ class StaffWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
-    def _coming(self, text: str) -> QWidget:
+    def _coming(self, text: str) -> QLabel:
         label = wrapped_label(self.places, "Muted")
         label.setText(text)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
