@@ -284,6 +284,8 @@ class ScheduleCanvas(QWidget):
         line = QColor("#d5d9df")
         text_colour = palette.text().color()
         muted = QColor("#6b7280")
+        days = {column.day for column in layout.columns}
+        grouped = 1 < len(days) < len(layout.columns)  # a week of several rooms
         for index, column in enumerate(layout.columns):
             x = GUTTER + index * width
             area = QRectF(x, HEADER, width, bottom_y - HEADER)
@@ -303,12 +305,21 @@ class ScheduleCanvas(QWidget):
             painter.drawLine(QPointF(x, HEADER), QPointF(x, bottom_y))
             room, day = self._titles[index] if index < len(self._titles) else ("", "")
             painter.setPen(text_colour)
-            title = QRectF(x + 4, 2, width - 8, HEADER - 4)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            if column.closed_reason is not None:
-                day = self.tr("{day} · closed").format(day=day) if day else self.tr("Closed")
+            if grouped:  # the day above, spanning its rooms; the room's name here
+                title = QRectF(x + 2, HEADER / 2, width - 4, HEADER / 2 - 2)
+                text = room
+            else:
+                title = QRectF(x + 4, 2, width - 8, HEADER - 4)
+                if column.closed_reason is not None:
+                    day = self.tr("{day} · closed").format(day=day) if day else self.tr("Closed")
+                text = f"{room}\n{day}".strip()
             if width >= MIN_TEXT_WIDTH:
-                painter.drawText(title, int(flags), f"{room}\n{day}".strip())
+                painter.drawText(
+                    title, int(flags | Qt.TextFlag.TextSingleLine) if grouped else int(flags), text
+                )
+        if grouped:
+            self._paint_day_titles(painter, layout, width)
         painter.setPen(muted)
         for minute, label in self._labels:
             y = self.y_of(minute)
@@ -319,6 +330,27 @@ class ScheduleCanvas(QWidget):
             )
         self._paint_blocks(painter, layout, clip)
         self._paint_now(painter, layout, width)
+
+    def _paint_day_titles(self, painter: QPainter, layout: ScheduleLayout, width: float) -> None:
+        """A week of several rooms: one title per day over its rooms' columns."""
+        text, separator = self.palette().text().color(), QColor("#9aa1ab")
+        start = 0
+        count = len(layout.columns)
+        for index in range(1, count + 1):
+            if index < count and layout.columns[index].day == layout.columns[start].day:
+                continue
+            day = self._titles[start][1] if start < len(self._titles) else ""
+            area = QRectF(GUTTER + start * width + 2, 2, (index - start) * width - 4, HEADER / 2)
+            painter.setPen(text)
+            painter.drawText(
+                area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine), day
+            )
+            painter.setPen(QPen(separator, 2))
+            painter.drawLine(
+                QPointF(GUTTER + start * width, 0),
+                QPointF(GUTTER + start * width, self.y_of(layout.bottom)),
+            )
+            start = index
 
     def _paint_blocks(self, painter: QPainter, layout: ScheduleLayout, clip: QRectF) -> None:
         small = QFont(self.font())

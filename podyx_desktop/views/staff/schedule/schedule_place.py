@@ -59,6 +59,7 @@ class SchedulePlace(QWidget):
         self.week_mode = False
         self._generation = 0
         self.loads = 0
+        self._history: tuple[int, list[BookingEvent]] | None = None
         self.day = self._today()
 
         self.previous_button = QPushButton(self.tr("◀"), self)
@@ -275,14 +276,18 @@ class SchedulePlace(QWidget):
 
     def _selected(self, booking: Booking | None) -> None:
         shown = self.details.booking
-        self.details.show_booking(booking)
-        if booking is not None and (shown is None or shown != booking):
-            booking_id = booking.id
-            load_booking_details(self._ctx, self._ctx.user.principal, booking_id).success(
-                lambda details: self._history_loaded(booking_id, details[1])
-            ).failure(self.message.setText).run(self)
+        self.details.show_booking(booking)  # (it clears the history)
+        if booking is not None:
+            if shown == booking and self._history is not None and self._history[0] == booking.id:
+                self.details.show_history(self._history[1])  # the same booking, unchanged
+            else:
+                booking_id = booking.id
+                load_booking_details(self._ctx, self._ctx.user.principal, booking_id).success(
+                    lambda details: self._history_loaded(booking_id, details[1])
+                ).failure(self.message.setText).run(self)
         self.selection_changed.emit(booking)
 
     def _history_loaded(self, booking_id: int, events: list[BookingEvent]) -> None:
         if self.details.booking is not None and self.details.booking.id == booking_id:
+            self._history = (booking_id, events)
             self.details.show_history(events)
