@@ -98,6 +98,13 @@ def test_the_day_view_shows_the_booking_in_its_room_at_its_time(
     assert place.details.booking is not None and place.details.booking.id == studio.booking_id
     assert place.actions_area.count() == 0  # the actions pane's place, empty for now
 
+    # its history arrives, and stays when the schedule reloads (the selection kept)
+    qtbot.waitUntil(lambda: place.details.history_model.rowCount() >= 1, timeout=WAIT)
+    place.reload()
+    wait_idle(qtbot, place._ctx)
+    assert place.selected_booking is not None and place.selected_booking.id == booking.id
+    assert place.details.history_model.rowCount() >= 1
+
     # a click on empty time names the room and the instant (snapped to 15 minutes)
     empty = QPoint(int(rect.center().x()), int(place.canvas.y_of(15 * 60 + 7)))
     with qtbot.waitSignal(place.empty_time_clicked, timeout=WAIT) as clicked:
