@@ -47,6 +47,7 @@ from podyx_desktop.services.context import (
     audit,
     owned,
     require_client_access,
+    require_role,
     require_staff,
     studio,
 )
@@ -312,6 +313,9 @@ class BookingService:
         is audited.
         """
         with self._ctx.db.write() as session:
+            if refund is not None:
+                # Choosing where money goes back is a refund: managers and owners only.
+                require_role(session, principal, Role.MANAGER)
             row = self._load_for_change(session, principal, booking_id)
             user = actor(session, principal)
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)

@@ -50,7 +50,7 @@ def test_a_refund_is_made_once(studio: Studio, database: Database, seats: Seats)
     studio.services.bundles.redeem(
         ana.principal, RedeemRequest(bought.bundle_id, studio.podcast_setup, studio.at(DAY, 10))
     )
-    jobs = [seat(studio.desk, purchase_id=purchase_id, to=RefundTo.STORE_CREDIT)] * WORKERS
+    jobs = [seat(studio.owner, purchase_id=purchase_id, to=RefundTo.STORE_CREDIT)] * WORKERS
     outcomes = seats.run("refund", database, studio.services.context.now(), jobs)
     credit = store_credit_books(database, ana.account.id)
     books = bundle_books(database, bought.bundle_id)
