@@ -35,11 +35,15 @@ from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 
 
 def role_name(role: Role | None) -> str:
-    return {
-        Role.FRONT_DESK: QCoreApplication.translate("StaffWindow", "Front desk"),
-        Role.MANAGER: QCoreApplication.translate("StaffWindow", "Manager"),
-        Role.OWNER: QCoreApplication.translate("StaffWindow", "Owner"),
-    }.get(role, "") if role is not None else ""
+    return (
+        {
+            Role.FRONT_DESK: QCoreApplication.translate("StaffWindow", "Front desk"),
+            Role.MANAGER: QCoreApplication.translate("StaffWindow", "Manager"),
+            Role.OWNER: QCoreApplication.translate("StaffWindow", "Owner"),
+        }.get(role, "")
+        if role is not None
+        else ""
+    )
 
 
 class StaffWindow(QMainWindow):
@@ -55,9 +59,7 @@ class StaffWindow(QMainWindow):
         self._settings = settings
         studio = ctx.user.studio
         account = ctx.user.account
-        self.setWindowTitle(
-            self.tr("{studio} — Front desk").format(studio=studio.name)
-        )
+        self.setWindowTitle(self.tr("{studio} — Front desk").format(studio=studio.name))
         self.subject: ProfileSubject | None = None
         self.profile_tabs = QTabWidget(self)
         self.profile_tabs.setObjectName("ProfileTabs")
