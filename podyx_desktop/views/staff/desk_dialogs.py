@@ -147,7 +147,7 @@ class ApproveDialog(DeskDialog):
         self.method = QComboBox(self)
         self.method.setAccessibleName(self.tr("Payment method used"))
         for method in APPROVE_METHODS:
-            self.method.addItem(payment_method_text(method.value), method)
+            self.method.addItem(payment_method_text(method.value), method.value)
         if purchase.method in APPROVE_METHODS:
             self.method.setCurrentIndex(APPROVE_METHODS.index(purchase.method))
         self.form.addRow(self.tr("Amount:"), self.amount_label)
@@ -157,7 +157,7 @@ class ApproveDialog(DeskDialog):
     def confirm(self) -> None:
         purchase = self.state.purchase
         assert purchase is not None
-        method = self.method.currentData()
+        method = PaymentMethod(self.method.currentData())
         self.submit(
             approve_payment(self._ctx, self.principal(), purchase.id, method),
             self.tr("Payment of {name} recorded; the booking is confirmed.").format(

@@ -88,7 +88,7 @@ class TodayPanel(QWidget):
         for booking in today.arrivals:
             item = QTreeWidgetItem(
                 [
-                    d.time_range(booking.starts_at, booking.ends_at),
+                    f"{d.time(booking.starts_at)} – {d.time(booking.ends_at)}",
                     booking.client_name,
                     f"{booking.service_name} — {booking.room_name}",
                     self.payment_text(booking),
