@@ -479,6 +479,14 @@ class PurchaseService:
             )
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
+            # The booking first, then the purchase: the order record_payment and a
+            # cancellation take them in, so the three never deadlock.
+            booking = session.scalar(
+                select(t.Booking)
+                .where(t.Booking.purchase_id == purchase_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
             row = lock(session, purchase_id)
             if row.status == PurchaseStatus.PAID:
                 raise Conflict(
@@ -507,7 +515,6 @@ class PurchaseService:
                 f"{new_total_minor} ({row.currency} minor units): {reason.strip()}"
             )
             row.note = f"{row.note}\n{line}".strip()
-            booking = session.scalar(select(t.Booking).where(t.Booking.purchase_id == row.id))
             if booking is not None:
                 session.add(
                     t.BookingEvent(
