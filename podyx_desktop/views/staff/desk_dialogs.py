@@ -226,6 +226,11 @@ class CancelDialog(DeskDialog):
             if not may_refund:
                 self.refund_note.setText(self.tr("Refunds: managers and owners only."))
                 self.form.addRow(self.refund_note)
+        if self.late and not paid and purchase is not None:
+            self.refund_note.setText(
+                self.tr("Nothing has been charged; the open payment is withdrawn.")
+            )
+            self.form.addRow(self.refund_note)
         if self.late and booking.bundle_id is not None and booking.purchase_id is None:
             self.return_credit.setChecked(False)
             self.form.addRow(self.return_credit)
