@@ -64,7 +64,7 @@ def translate(context: str, text: str) -> str:
 
 
 def humanize(key: str) -> str:
-    """A key nobody has named yet, made readable: ``price_overridden`` → ``Price overridden``."""
+    """A key nobody has named yet, made readable: ``engineer_swapped`` → ``Engineer swapped``."""
     return key.replace("_", " ").strip().capitalize()
 
 
