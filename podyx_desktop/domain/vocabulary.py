@@ -64,7 +64,7 @@ def translate(context: str, text: str) -> str:
 
 
 def humanize(key: str) -> str:
-    """A key nobody has named yet, made readable: ``price_overridden`` → ``Price overridden``."""
+    """A key nobody has named yet, made readable: ``engineer_swapped`` → ``Engineer swapped``."""
     return key.replace("_", " ").strip().capitalize()
 
 
@@ -174,6 +174,7 @@ BOOKING_EVENT = Words("BookingEvent", {
     "completed": QT_TRANSLATE_NOOP("BookingEvent", "Completed"),
     "no_show": QT_TRANSLATE_NOOP("BookingEvent", "No-show"),
     "addons_added": QT_TRANSLATE_NOOP("BookingEvent", "Add-ons added"),
+    "price_overridden": QT_TRANSLATE_NOOP("BookingEvent", "Price changed"),
 })  # fmt: skip
 
 BOOKING_EVENT_LONG = Words("BookingEventLong", {
@@ -186,6 +187,7 @@ BOOKING_EVENT_LONG = Words("BookingEventLong", {
     "completed": QT_TRANSLATE_NOOP("BookingEventLong", "Completed"),
     "no_show": QT_TRANSLATE_NOOP("BookingEventLong", "Marked as no-show"),
     "addons_added": QT_TRANSLATE_NOOP("BookingEventLong", "Add-ons added"),
+    "price_overridden": QT_TRANSLATE_NOOP("BookingEventLong", "Price changed by the studio"),
     "paid": QT_TRANSLATE_NOOP("BookingEventLong", "Paid"),
     "refunded": QT_TRANSLATE_NOOP("BookingEventLong", "Refunded"),
 })  # fmt: skip

@@ -47,6 +47,7 @@ from podyx_desktop.services.context import (
     audit,
     owned,
     require_client_access,
+    require_role,
     require_staff,
     studio,
 )
@@ -303,16 +304,23 @@ class BookingService:
         reason: str = "",
         refund: RefundTo | None = None,
         return_credit: bool | None = None,
+        only_if: BookingStatus | None = None,
     ) -> r.Booking:
         """Cancel a booking.
 
         A client may cancel within the cutoff: a bundle credit comes back, money paid comes
         back as store credit, an unpaid purchase is withdrawn. Staff may cancel any open
-        booking; past the cutoff they decide (``refund``, ``return_credit``), and the bypass
-        is audited.
+        booking; past the cutoff they decide (``refund``: managers and owners;
+        ``return_credit``), and the bypass is audited. ``only_if``: refused unless the
+        locked booking still has that status (the desk refusing a pending booking).
         """
         with self._ctx.db.write() as session:
+            if refund is not None:
+                # Choosing where money goes back is a refund: managers and owners only.
+                require_role(session, principal, Role.MANAGER)
             row = self._load_for_change(session, principal, booking_id)
+            if only_if is not None and row.status != only_if.value:
+                raise Conflict(changed_elsewhere(BookingStatus(row.status)))
             user = actor(session, principal)
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)
             offer = self._offer(session, row)

@@ -34,7 +34,7 @@ from podyx_desktop.domain.errors import (
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.pricing import PriceSummary
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import mapping, purchase_records
+from podyx_desktop.services import mapping, purchase_records, repricing
 from podyx_desktop.services.context import (
     ServiceContext,
     audit,
@@ -392,13 +392,14 @@ class PurchaseService:
     def refund(
         self, principal: Principal, purchase_id: int, to: RefundTo, reason: str
     ) -> r.Purchase | None:
-        """Staff refund a purchase: a credit note to the original method or store credit."""
+        """Managers and owners refund a purchase: a credit note to the original method or
+        store credit."""
         if not reason.strip():
             raise InvalidInput(
                 "Give a reason for the refund; it goes into the audit log.", field="reason"
             )
         with self._ctx.db.write() as session:
-            user = require_staff(session, principal)
+            user = require_role(session, principal, Role.MANAGER)
             row = lock(session, purchase_id)
             credit = self.refund_in_session(session, row, to, user, reason.strip())
             self._after_refund(session, row, user, reason.strip())
@@ -457,6 +458,90 @@ class PurchaseService:
                         detail=f"Payment recorded: {method.label}",
                     )
                 )
+            return purchase_records.purchases(session, [row])[0]
+
+    def override_price(
+        self, principal: Principal, purchase_id: int, new_total_minor: int, reason: str
+    ) -> r.Purchase:
+        """Managers and owners change the price of a purchase still awaiting payment.
+
+        The new total is what the client will pay (gross); the lines, VAT and totals are
+        made again (``repricing.reprice``). The purchase row is locked first, so one of two
+        seats changing it at once decides and the other reads what it wrote; a purchase
+        already paid, refunded or withdrawn is refused in words. The audit entry keeps the
+        price before and after, and the purchase's note says what happened.
+        """
+        if new_total_minor < 0:
+            raise InvalidInput("A price cannot be negative.", field="price")
+        if not reason.strip():
+            raise InvalidInput(
+                "Give a reason for the new price; it goes into the audit log.", field="reason"
+            )
+        with self._ctx.db.write() as session:
+            user = require_role(session, principal, Role.MANAGER)
+            # The booking first, then the purchase: the order record_payment and a
+            # cancellation take them in, so the three never deadlock.
+            booking = session.scalar(
+                select(t.Booking)
+                .where(t.Booking.purchase_id == purchase_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+            row = lock(session, purchase_id)
+            if row.status == PurchaseStatus.PAID:
+                raise Conflict(
+                    f"This purchase was already paid (receipt {row.receipt_number}); its price "
+                    "cannot change. Refund it instead."
+                )
+            if row.status == PurchaseStatus.REFUNDED:
+                raise Conflict("This purchase was paid and refunded; its price cannot change.")
+            if row.status == PurchaseStatus.VOID:
+                raise Conflict("This purchase was withdrawn; its price cannot change.")
+            if row.status != PurchaseStatus.AWAITING_PAYMENT:
+                raise Conflict("Only a purchase awaiting payment can get a new price.")
+            if new_total_minor == row.gross_minor:
+                raise InvalidInput("That is already the price.", field="price")
+            before = {
+                "gross_minor": row.gross_minor,
+                "net_minor": row.net_minor,
+                "vat_minor": row.vat_minor,
+                "discount_minor": row.discount_minor,
+            }
+            old_gross = row.gross_minor
+            repricing.reprice(row, new_total_minor)
+            now = self._ctx.now()
+            line = (
+                f"{now.date().isoformat()}: price changed from {old_gross} to "
+                f"{new_total_minor} ({row.currency} minor units): {reason.strip()}"
+            )
+            row.note = f"{row.note}\n{line}".strip()
+            if booking is not None:
+                session.add(
+                    t.BookingEvent(
+                        booking_id=booking.id,
+                        at=now,
+                        actor_id=user.id if user else None,
+                        kind="price_overridden",
+                        detail=reason.strip(),
+                    )
+                )
+            session.flush()
+            audit(
+                session,
+                when=now,
+                user=user,
+                action="price_override",
+                entity="purchase",
+                entity_id=row.id,
+                before=before,
+                after={
+                    "gross_minor": row.gross_minor,
+                    "net_minor": row.net_minor,
+                    "vat_minor": row.vat_minor,
+                    "discount_minor": row.discount_minor,
+                },
+                reason=reason.strip(),
+            )
             return purchase_records.purchases(session, [row])[0]
 
     def add_store_credit(

@@ -160,7 +160,7 @@ def test_staff_refund_to_the_original_method(studio: Studio) -> None:
     booked = studio.book(client, studio.at(DAY, 10), method=PaymentMethod.STORE_CREDIT)
     assert booked.purchase is not None
     credit = services.purchases.refund(
-        studio.desk, booked.purchase.id, RefundTo.ORIGINAL_METHOD, "Studio closed that day"
+        studio.owner, booked.purchase.id, RefundTo.ORIGINAL_METHOD, "Studio closed that day"
     )
     assert credit is not None
     info = services.catalogue.studio(studio.desk)

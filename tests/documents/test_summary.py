@@ -107,10 +107,18 @@ def test_canceled_booking_shows_reason_and_event() -> None:
 
 def test_unknown_event_kinds_are_made_readable() -> None:
     summary = samples.session_summary()
+    event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "engineer_swapped", "",
+                         "Owner")
+    text = Pdf(render_session_summary(replace(summary, events=(event,)))).text
+    assert "Engineer swapped" in text
+
+
+def test_a_price_override_is_named_in_the_summary() -> None:
+    summary = samples.session_summary()
     event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "price_overridden", "",
                          "Owner")
     text = Pdf(render_session_summary(replace(summary, events=(event,)))).text
-    assert "Price overridden" in text
+    assert "Price changed by the studio" in text
 
 
 def test_locale_override_changes_formats_not_time_zone() -> None:

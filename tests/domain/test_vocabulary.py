@@ -68,7 +68,8 @@ def test_the_function_for_each_form_reads_its_table() -> None:
 
 
 def test_unknown_keys_are_made_readable_and_hints_stay_quiet() -> None:
-    assert v.event_kind_text("price_overridden") == "Price overridden"
+    assert v.event_kind_text("engineer_swapped") == "Engineer swapped"
+    assert v.event_kind_text("price_overridden") == "Price changed"
     assert v.ledger_kind_long_text("moved_") == "Moved"
     assert v.bundle_state_text("on_hold") == "On hold"
     assert v.booking_status_hint("archived") == ""
@@ -80,7 +81,8 @@ def test_one_hook_translates_every_word_and_duration(pseudo_translation: None) -
     assert v.duration_text(150) == "[Duration] 2 h 30 min"
     # stored text stays English, and an unknown key is not a source to translate
     assert PaymentMethod.CASH.label == "Cash at the front desk"
-    assert v.event_kind_text("price_overridden") == "Price overridden"
+    assert v.event_kind_text("engineer_swapped") == "Engineer swapped"
+    assert v.event_kind_text("price_overridden") == "[BookingEvent] Price changed"
 
 
 def test_the_default_hook_is_english_again_after_reset() -> None:

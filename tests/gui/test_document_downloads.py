@@ -178,7 +178,7 @@ def test_download_a_receipt_and_a_credit_note(
 
     # Refunded: the credit note downloads as a credit note.
     gui_services.purchases.refund(
-        factory_studio.desk, booking.purchase_id, RefundTo.STORE_CREDIT, "Studio closed"
+        factory_studio.owner, booking.purchase_id, RefundTo.STORE_CREDIT, "Studio closed"
     )
     tab_context.bus.publish(Changes.of(Kind.PURCHASES))
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)

@@ -56,7 +56,9 @@ def test_payments_and_refunds_with_their_lines(
     qtbot.waitUntil(lambda: tab.receipt_label.text() == paid.receipt_number, timeout=10_000)
     assert tab.status_label.text() == "Paid"
     assert tab.method_label.text() == "Card at the front desk"
-    gui_services.purchases.refund(desk, booking.purchase_id, RefundTo.STORE_CREDIT, "Studio closed")
+    gui_services.purchases.refund(
+        factory_studio.owner, booking.purchase_id, RefundTo.STORE_CREDIT, "Studio closed"
+    )
     tab_context.bus.publish(Changes.all())
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10_000)
     wait_idle(qtbot, tab_context)

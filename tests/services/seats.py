@@ -54,6 +54,13 @@ def _pay(services: Services, principal: Principal, args: dict[str, Any]) -> str:
     return paid.receipt_number or ""
 
 
+def _override(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    repriced = services.purchases.override_price(
+        principal, args["purchase_id"], args["total"], "Regular client"
+    )
+    return str(repriced.gross_minor)
+
+
 def _issue(services: Services, principal: Principal, args: dict[str, Any]) -> str:
     bundle = services.bundles.issue(principal, args["client_id"], args["product_id"], "Goodwill")
     return str(bundle.id)
@@ -95,6 +102,7 @@ JOBS: dict[str, Job] = {
     "cancel": _cancel,
     "refund": _refund,
     "pay": _pay,
+    "override": _override,
     "issue": _issue,
     "grant": _grant,
     "addons": _addons,

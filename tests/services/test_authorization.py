@@ -149,6 +149,9 @@ def operations(
         "purchases.record_payment": lambda p: s.purchases.record_payment(
             p, ids["purchase"], PaymentMethod.CASH
         ),
+        "purchases.override_price": lambda p: s.purchases.override_price(
+            p, ids["purchase"], 100, "x"
+        ),
         "purchases.add_store_credit": lambda p: s.purchases.add_store_credit(
             p, ann.account.id, 100, "x"
         ),

@@ -112,7 +112,7 @@ def test_pay_later_bundle_waits_for_payment_and_refund_voids_sessions(studio: St
     )
     assert studio.services.bundles.get(ann.principal, bought.bundle_id).state == "active"
     credit = studio.services.purchases.refund(
-        studio.desk, bought.purchase.id, RefundTo.STORE_CREDIT, "changed mind"
+        studio.owner, bought.purchase.id, RefundTo.STORE_CREDIT, "changed mind"
     )
     assert credit is not None and credit.gross_minor == -30000
     after = studio.services.bundles.get(ann.principal, bought.bundle_id)

@@ -50,7 +50,7 @@ def test_a_refund_is_made_once(studio: Studio, database: Database, seats: Seats)
     studio.services.bundles.redeem(
         ana.principal, RedeemRequest(bought.bundle_id, studio.podcast_setup, studio.at(DAY, 10))
     )
-    jobs = [seat(studio.desk, purchase_id=purchase_id, to=RefundTo.STORE_CREDIT)] * WORKERS
+    jobs = [seat(studio.owner, purchase_id=purchase_id, to=RefundTo.STORE_CREDIT)] * WORKERS
     outcomes = seats.run("refund", database, studio.services.context.now(), jobs)
     credit = store_credit_books(database, ana.account.id)
     books = bundle_books(database, bought.bundle_id)
@@ -98,6 +98,37 @@ def test_a_payment_is_recorded_once(studio: Studio, database: Database, seats: S
     assert answers(outcomes, "ok") == {
         studio.services.purchases.get(studio.desk, booked.purchase.id).receipt_number
     }
+    assert_series_gap_free(database)
+
+
+def test_a_new_price_and_a_payment_at_one_moment(
+    studio: Studio, database: Database, seats: Seats
+) -> None:
+    """Four seats record the payment while four managers change the price: one payment,
+    at most one new price, and the purchase paid at the price it had when it was paid."""
+    ana = studio.client()
+    booked = studio.book(ana, studio.at(DAY, 10))
+    assert booked.purchase is not None
+    purchase_id = booked.purchase.id
+    pay = seat(studio.desk, job="pay", purchase_id=purchase_id, method=PaymentMethod.CASH)
+    override = seat(studio.owner, job="override", purchase_id=purchase_id, total=100)
+    outcomes = seats.run("pay", database, studio.services.context.now(), [pay, override] * 4)
+    overridden = audit_count(database, "price_override", purchase_id)
+    paid = studio.services.purchases.get(studio.owner, purchase_id)
+    effects = {
+        "crashes": [o for o in outcomes if o[0] == "crash"],
+        "receipt_numbers": series_numbers(database, SeriesKind.RECEIPT),
+        "payments_audited": audit_count(database, "record_payment", purchase_id),
+    }
+    assert effects == {"crashes": [], "receipt_numbers": [1], "payments_audited": 1}, (
+        effects,
+        outcomes,
+    )
+    assert overridden <= 1, outcomes
+    assert paid.gross_minor == (100 if overridden else booked.purchase.gross_minor)
+    assert paid.net_minor + paid.vat_minor == paid.gross_minor
+    assert sum(line.gross_minor for line in paid.lines) == paid.gross_minor
+    _losers_told_in_words(outcomes)
     assert_series_gap_free(database)
 
 
