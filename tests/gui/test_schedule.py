@@ -96,7 +96,10 @@ def test_the_day_view_shows_the_booking_in_its_room_at_its_time(
         qtbot.mouseClick(place.canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert chosen.args[0].id == studio.booking_id
     assert place.details.booking is not None and place.details.booking.id == studio.booking_id
-    assert place.actions_area.count() == 0  # the actions pane's place, empty for now
+    # the desk's actions act on it: the pay-later session can be approved
+    assert place.desk_actions.booking_id == studio.booking_id
+    qtbot.waitUntil(lambda: place.desk_actions.state is not None, timeout=WAIT)
+    assert place.desk_actions.approve_button.isEnabled()
 
     # its history arrives, and stays when the schedule reloads (the selection kept)
     qtbot.waitUntil(lambda: place.details.history_model.rowCount() >= 1, timeout=WAIT)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,7 +36,9 @@ from podyx_desktop.operations.schedule import load_schedule
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
+from podyx_desktop.views.staff.desk_actions import DeskActionsPane
 from podyx_desktop.views.staff.schedule.canvas import ScheduleCanvas
+from podyx_desktop.views.staff.today_panel import TodayPanel
 
 ALL_ROOMS = -1  # the room chooser's "All rooms (compact)"
 
@@ -103,10 +106,13 @@ class SchedulePlace(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.details, 1)
-        #: Where the booking actions pane goes (built in parallel; empty until then).
-        self.actions_area = QVBoxLayout()
-        self.actions_area.setObjectName("ScheduleActionsArea")
-        side_layout.addLayout(self.actions_area)
+        #: The desk's actions on the selected booking, with the reason any is unavailable.
+        self.desk_actions = DeskActionsPane(ctx, side)
+        side_layout.addWidget(self.desk_actions)
+        #: Today's arrivals and the count awaiting approval; a double click shows one.
+        self.today_panel = TodayPanel(ctx, side)
+        side_layout.addWidget(self.today_panel)
+        self._wanted: int | None = None  # a booking to select once its day has loaded
 
         bar = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button, self.date_edit):
@@ -124,9 +130,17 @@ class SchedulePlace(QWidget):
         left_layout.addWidget(self.heading)
         left_layout.addWidget(self.scroll_area, 1)
         left_layout.addWidget(self.message)
+        # The details, the actions with their reasons and today's arrivals are taller than
+        # a laptop's screen together: the side scrolls.
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(420)
+        side_scroll.setAccessibleName(self.tr("The chosen session and today's arrivals"))
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(side)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -142,6 +156,7 @@ class SchedulePlace(QWidget):
         self.room_choice.currentIndexChanged.connect(lambda _i: self._relayout())
         self.show_canceled.toggled.connect(lambda _on: self._relayout())
         self.canvas.selection_changed.connect(self._selected)
+        self.today_panel.booking_chosen.connect(self.show_today_booking)
         self.canvas.open_requested.connect(self.open_requested)
         self.canvas.empty_time_clicked.connect(self.empty_time_clicked)
         ctx.bus.changed.connect(self._on_changed)
@@ -219,6 +234,9 @@ class SchedulePlace(QWidget):
         self.loads += 1
         self._fill_rooms(data)
         self._relayout()
+        if self._wanted is not None:
+            wanted, self._wanted = self._wanted, None
+            self.select(wanted)
         self.loaded.emit()
 
     def _fill_rooms(self, data: ScheduleData) -> None:
@@ -274,7 +292,17 @@ class SchedulePlace(QWidget):
     def select(self, booking_id: int | None) -> None:
         self.canvas.select(booking_id)
 
+    def show_today_booking(self, booking_id: int) -> None:
+        """Today's day view with ``booking_id`` selected (from the Today panel)."""
+        if not self.week_mode and self.day == self._today() and self.data is not None:
+            self.select(booking_id)
+            return
+        self._wanted = booking_id
+        self.set_week_mode(False)
+        self.go_today()
+
     def _selected(self, booking: Booking | None) -> None:
+        self.desk_actions.show_booking(booking.id if booking is not None else None)
         shown = self.details.booking
         self.details.show_booking(booking)  # (it clears the history)
         if booking is not None:
