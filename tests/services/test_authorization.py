@@ -109,6 +109,7 @@ def operations(
             p, [OpeningInterval(0, 0, 60)]
         ),
         "catalogue.add_closed_date": lambda p: s.catalogue.add_closed_date(p, DAY, "x"),
+        "catalogue.schedule_frame": lambda p: s.catalogue.schedule_frame(p, DAY, DAY),
         "catalogue.set_policy_override": lambda p: s.catalogue.set_policy_override(
             p, room_id=studio.room_a, override=PolicyOverride(buffer_minutes=0)
         ),
