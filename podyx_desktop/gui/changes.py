@@ -59,7 +59,7 @@ def _data_version(connection: sqlite3.Connection) -> int:
 class _SqliteWatch(QThread):
     changed = Signal(object)  # Changes
 
-    def __init__(self, path: Path, seat: str, stop: threading.Event) -> None:
+    def __init__(self, path: Path, seat: str | None, stop: threading.Event) -> None:
         super().__init__()
         self.setObjectName("podyx-sqlite-watcher")
         self._path = path
@@ -134,7 +134,7 @@ class _SqliteWatch(QThread):
 
         connection.execute("BEGIN")
         try:
-            reading = feed.read_sqlite_log(connection, last_id, self._seat)
+            reading = feed.read_sqlite_log(connection, last_id, self._seat or feed.SEAT_ID)
             version = _data_version(connection)
         finally:
             connection.execute("COMMIT")
@@ -149,7 +149,7 @@ class _SqliteWatch(QThread):
 class _PostgresListen(QThread):
     changed = Signal(object)  # Changes
 
-    def __init__(self, conninfo: str, seat: str, stop: threading.Event) -> None:
+    def __init__(self, conninfo: str, seat: str | None, stop: threading.Event) -> None:
         super().__init__()
         self.setObjectName("podyx-postgres-listener")
         self._conninfo = conninfo
@@ -179,7 +179,7 @@ class _PostgresListen(QThread):
                         changes = Changes()
                         for notify in (*first, *rest):
                             seat, theirs = feed.parse_notify_payload(notify.payload)
-                            if seat != self._seat:
+                            if seat != (self._seat or feed.SEAT_ID):
                                 changes = changes.merge(theirs)
                         if changes:
                             self.changed.emit(changes)
@@ -202,9 +202,8 @@ class DatabaseWatcher(QObject):
         seat: str | None = None,
     ) -> None:
         super().__init__(parent)
-        from podyx_desktop.db import feed  # not before the first paint: json, secrets
-
-        seat = feed.SEAT_ID if seat is None else seat
+        # seat None: this process's (db.feed.SEAT_ID), read on the watcher's own thread, so
+        # that the GUI thread does not import the feed before the main window shows
         self._bus = bus
         self._stop = threading.Event()
         self._thread: _SqliteWatch | _PostgresListen | None = None
