@@ -49,6 +49,7 @@ TABLE_KINDS: dict[str, Kind] = {
     "receipt_series": Kind.SETTINGS,
     "audit_log": Kind.AUDIT,
     "session_tokens": Kind.SESSIONS,
+    "sign_in_codes": Kind.SESSIONS,
 }
 
 # Tables whose writes are no change to report: the feed's own table.

@@ -290,6 +290,19 @@ class SessionToken(Base):
     device: Mapped[str] = mapped_column(String(100), default="")
 
 
+class SignInCode(Base):
+    """A one-time code the desk handed to a client it created: only its SHA-256 is kept.
+    One per account (a new code replaces the old); ``used_at`` set once it was used."""
+
+    __tablename__ = "sign_in_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), unique=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
 # --- bookings, bundles, purchases -------------------------------------------------------
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 import secrets
-from datetime import timedelta
-from typing import TYPE_CHECKING
+from datetime import datetime, timedelta
 
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select, update
@@ -31,6 +30,7 @@ from podyx_desktop.domain.errors import (
     SignInFailed,
 )
 from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.requests import NewAccount
 from podyx_desktop.domain.tokens import hash_token
 from podyx_desktop.services import mapping, validation
 from podyx_desktop.services.context import (
@@ -39,11 +39,33 @@ from podyx_desktop.services.context import (
     require_client_access,
     require_role,
     require_signed_in,
+    require_staff,
     studio,
 )
 
-if TYPE_CHECKING:
-    from podyx_desktop.domain.requests import NewAccount
+# One-time codes: no 0/O, 1/I/L, so a code read aloud or copied by hand is not misread.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+CODE_DAYS = 7
+CODE_REFUSED = (
+    "That code does not work for this email: it is wrong, used or expired. "
+    "Check both, or ask the studio for a new code."
+)
+
+
+def new_code() -> str:
+    """A fresh one-time code (8 characters from :data:`CODE_ALPHABET`)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def clean_code(code: str) -> str:
+    """The code as typed, without spaces or dashes, in capitals."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def unusable_password_hash() -> str:
+    """A stored hash no password verifies against (Argon2 refuses it as malformed)."""
+    return "!unset:" + secrets.token_hex(16)
 
 
 class AccountService:
@@ -150,6 +172,109 @@ class AccountService:
             )
             return mapping.account(user)
 
+    def create_client_at_desk(
+        self, principal: Principal, full_name: str, email: str, phone: str
+    ) -> tuple[r.Account, str]:
+        """Staff create a client's account at the desk, without a password; the client
+        sets one with the returned one-time code (valid for :data:`CODE_DAYS` days, only
+        its hash is stored). Until then no password signs the account in. Audited."""
+        with self._ctx.db.write() as session:
+            staff = require_staff(session, principal)
+            placeholder = secrets.token_urlsafe(24)  # passes the checks; never stored
+            user = self.create_in_session(session, NewAccount(full_name, email, phone, placeholder))
+            user.password_hash = unusable_password_hash()
+            code = self._issue_code(session, user)
+            audit(
+                session,
+                when=self._ctx.now(),
+                user=staff,
+                action="create_client_at_desk",
+                entity="user",
+                entity_id=user.id,
+                after={"email": user.email, "role": user.role},
+            )
+            return mapping.account(user), code
+
+    def _issue_code(self, session: Session, user: t.User) -> str:
+        """A new one-time code for ``user``, replacing any earlier one."""
+        code = new_code()
+        now = self._ctx.now()
+        row = session.scalar(select(t.SignInCode).where(t.SignInCode.user_id == user.id))
+        if row is None:
+            row = t.SignInCode(user_id=user.id)
+            session.add(row)
+        row.code_hash = hash_token(code)
+        row.created_at = now
+        row.expires_at = now + timedelta(days=CODE_DAYS)
+        row.used_at = None
+        session.flush()
+        return code
+
+    def set_password_with_code(
+        self, email: str, code: str, new_password: str, device: str = ""
+    ) -> r.SignedIn:
+        """Anyone: set the password of the account the desk created with its one-time
+        code, and sign in. A wrong, used or expired code is refused and counts toward the
+        failed sign-in lockout; the code works once (a conditional update claims it)."""
+        validation.check_password(new_password)
+        key = validation.email_key(email.strip())
+        now = self._ctx.now()
+        with self._ctx.db.write() as session:
+            user = session.scalar(select(t.User).where(t.User.email_key == key))
+            if user is None or not user.active:
+                raise InvalidInput(CODE_REFUSED, field="code")
+            if user.locked_until is not None and user.locked_until > now:
+                minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
+                raise AccountLocked(
+                    "This account is locked after too many failed sign-ins. Try again in "
+                    f"{minutes} minutes, or ask the studio to help."
+                )
+            # Claimed in one conditional update: of two seats using the same code at
+            # once, one sets the password and the other finds it used.
+            claimed = session.execute(
+                update(t.SignInCode)
+                .where(
+                    t.SignInCode.user_id == user.id,
+                    t.SignInCode.code_hash == hash_token(clean_code(code)),
+                    t.SignInCode.used_at.is_(None),
+                    t.SignInCode.expires_at > now,
+                )
+                .values(used_at=now)
+            )
+            if claimed.rowcount == 1:  # type: ignore[attr-defined]
+                user.password_hash = self._ctx.hasher.hash(new_password)
+                user.failed_logins = 0
+                user.locked_until = None
+                user.updated_at = now
+                session.execute(
+                    update(t.SessionToken)
+                    .where(t.SessionToken.user_id == user.id, t.SessionToken.revoked_at.is_(None))
+                    .values(revoked_at=now)
+                )
+                return self.signed_in(session, user, device)
+            self._count_failure(session, user, now)
+        # The failure is committed above (the write block ended); now tell the user.
+        raise InvalidInput(CODE_REFUSED, field="code")
+
+    def _count_failure(self, session: Session, user: t.User, now: datetime) -> None:
+        """One failed sign-in: an atomic increment, and the lockout at the studio's limit."""
+        row = studio(session)
+        failures = user.failed_logins + 1
+        session.execute(
+            update(t.User)
+            .where(t.User.id == user.id)
+            .values(failed_logins=t.User.failed_logins + 1)
+        )
+        if failures >= row.lockout_failures:
+            session.execute(
+                update(t.User)
+                .where(t.User.id == user.id)
+                .values(
+                    failed_logins=0,
+                    locked_until=now + timedelta(minutes=row.lockout_minutes),
+                )
+            )
+
     def set_role(
         self, principal: Principal, user_id: int, role: Role, reason: str = ""
     ) -> r.Account:
@@ -200,23 +325,8 @@ class AccountService:
             else:
                 ok = True
             if not ok:
-                row = studio(session)
-                failures = user.failed_logins + 1
                 # an atomic increment, so concurrent failures on several machines all count
-                session.execute(
-                    update(t.User)
-                    .where(t.User.id == user.id)
-                    .values(failed_logins=t.User.failed_logins + 1)
-                )
-                if failures >= row.lockout_failures:
-                    session.execute(
-                        update(t.User)
-                        .where(t.User.id == user.id)
-                        .values(
-                            failed_logins=0,
-                            locked_until=now + timedelta(minutes=row.lockout_minutes),
-                        )
-                    )
+                self._count_failure(session, user, now)
             else:
                 user.failed_logins = 0
                 user.locked_until = None

@@ -54,6 +54,7 @@ PUBLIC = {
     "accounts.sign_in",
     "accounts.resume",
     "accounts.sign_out",
+    "accounts.set_password_with_code",  # the one-time code is the proof
     "catalogue.studio",
     "catalogue.get_catalogue",
     "availability.free_slots",
@@ -85,6 +86,9 @@ def operations(
         ),
         "accounts.create_staff": lambda p: s.accounts.create_staff(
             p, NewAccount("S", "s@example.com", "+49 30 5555555", PASSWORD), Role.OWNER
+        ),
+        "accounts.create_client_at_desk": lambda p: s.accounts.create_client_at_desk(
+            p, "Desk Client", "desk.client@example.com", "+49 30 6666666"
         ),
         "accounts.set_role": lambda p: s.accounts.set_role(p, ann.account.id, Role.OWNER),
         "catalogue.configure_studio": lambda p: s.catalogue.configure_studio(
