@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are ne
     from podyx_desktop.domain.records import BookingResult, SignedIn, StudioInfo
     from podyx_desktop.gui.changes import ChangeBus
     from podyx_desktop.gui.tasks import TaskRunner
+    from podyx_desktop.views.start.code_sign_in import CodeSignInPage
     from podyx_desktop.views.start.start_problem import StartProblemPage
 
 
@@ -104,6 +105,7 @@ class SignInScreen(QWidget):
         self.pages.addWidget(self.sign_in_page)
         self._sign_up_page: SignUpPage | None = None  # built when first asked for
         self._problem_page: StartProblemPage | None = None  # built when start-up fails
+        self._code_page: CodeSignInPage | None = None  # built when first asked for
         self._remember_available = True
         self._ready = False
 
@@ -166,7 +168,10 @@ class SignInScreen(QWidget):
         self.visitor_button = QPushButton(self.tr("Book without an account"), page)
         self.visitor_button.setObjectName("LinkButton")
         self.visitor_button.setAccessibleName(self.tr("Book without an account"))
-        for button in (self.create_account_button, self.visitor_button):
+        self.code_button = QPushButton(self.tr("I have a code from the studio"), page)
+        self.code_button.setObjectName("LinkButton")
+        self.code_button.setAccessibleName(self.tr("I have a code from the studio"))
+        for button in (self.create_account_button, self.visitor_button, self.code_button):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
 
         form = QFormLayout()
@@ -190,6 +195,7 @@ class SignInScreen(QWidget):
         layout.addWidget(self.sign_in_button)
         layout.addSpacing(6)
         layout.addLayout(others)
+        layout.addWidget(self.code_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
         QWidget.setTabOrder(self.email, self.password)
@@ -203,6 +209,7 @@ class SignInScreen(QWidget):
         self.password.returnPressed.connect(self.submit)
         self.create_account_button.clicked.connect(self.show_sign_up_page)
         self.visitor_button.clicked.connect(self.book_as_visitor)
+        self.code_button.clicked.connect(self.show_code_page)
         return page
 
     def _build_demo_box(self) -> QFrame:
@@ -352,7 +359,12 @@ class SignInScreen(QWidget):
             self._sign_up_page.set_remember_available(available)
 
     def set_ready(self, ready: bool) -> None:
-        for widget in (self.sign_in_button, self.create_account_button, self.visitor_button):
+        for widget in (
+            self.sign_in_button,
+            self.create_account_button,
+            self.visitor_button,
+            self.code_button,
+        ):
             widget.setEnabled(ready)
         self._ready = ready
         if self._sign_up_page is not None:
@@ -389,6 +401,22 @@ class SignInScreen(QWidget):
         self.sign_up_page.form.email.setText(self.email.text().strip())
         self.pages.setCurrentWidget(self.sign_up_page)
         self.sign_up_page.form.full_name.setFocus()
+
+    def show_code_page(self) -> None:
+        """The page where a client the desk created sets a password with the studio's code."""
+        if self._code_page is None:
+            from podyx_desktop.views.start.code_sign_in import CodeSignInPage
+
+            self._code_page = CodeSignInPage(self, self.pages)
+            self._code_page.signed_in.connect(self.signed_in)
+            self._code_page.back_requested.connect(self.show_sign_in_page)
+            self.pages.addWidget(self._code_page)
+        self.pages.setCurrentWidget(self._code_page)
+        self._code_page.start(self.email.text().strip())
+
+    @property
+    def code_page(self) -> CodeSignInPage | None:
+        return self._code_page
 
     def show_message(self, message: str) -> None:
         self.message.setText(message)
