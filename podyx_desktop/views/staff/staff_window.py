@@ -6,8 +6,11 @@ Alt mnemonics.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +32,9 @@ from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.profile_tab import ProfileSubject
 from podyx_desktop.views.staff.clients_place import ClientsPlace
 from podyx_desktop.views.staff.schedule.schedule_place import SchedulePlace
+
+if TYPE_CHECKING:
+    from podyx_desktop.views.staff.book_on_behalf import BookOnBehalfDialog
 
 
 def role_name(role: Role | None) -> str:
@@ -109,10 +115,33 @@ class StaffWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.places.setCurrentIndex(i))
         QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self._focus_clients)
+        self.new_booking_action = QAction(self.tr("&New booking…"), self)
+        self.new_booking_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_booking_action.triggered.connect(lambda: self.open_new_booking())
+        self.addAction(self.new_booking_action)
+        self.new_booking_button = QPushButton(self.tr("New booking…"), self)
+        self.new_booking_button.setToolTip(self.tr("Book on a client's behalf (Ctrl+N)"))
+        self.new_booking_button.clicked.connect(self.new_booking_action.trigger)
+        header.insertWidget(2, self.new_booking_button)
+        self.schedule.empty_time_clicked.connect(
+            lambda room_id, when: self.open_new_booking(room_id, when)
+        )
+        self.new_booking_dialog: BookOnBehalfDialog | None = None
         self.resize(1280, 800)
         geometry = settings.staff_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def open_new_booking(
+        self, room_id: int | None = None, starts_at: datetime | None = None
+    ) -> None:
+        """Book on a client's behalf; from the schedule, its room and time preselected."""
+        from podyx_desktop.views.staff.book_on_behalf import BookOnBehalfDialog
+
+        dialog = BookOnBehalfDialog(self._ctx, self, room_id=room_id, starts_at=starts_at)
+        self.new_booking_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _coming(self, text: str) -> QLabel:
         label = wrapped_label(self.places, "Muted")
