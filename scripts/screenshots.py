@@ -600,6 +600,42 @@ def staff_schedule_week(session: Session) -> QWidget:
 SCREENS += [("staff-schedule-day", staff_schedule_day), ("staff-schedule-week", staff_schedule_week)]
 
 
+def staff_book_on_behalf(session: Session) -> QWidget:
+    """The demo's front desk books on a client's behalf: the client found, the session
+    chosen with a free time selected (the dialog of "New booking…", Ctrl+N)."""
+    from datetime import date, timedelta
+
+    from podyx_desktop.demo import data
+    from podyx_desktop.views.staff.staff_window import StaffWindow
+
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText("desk@podyx-demo.example")
+    screen.password.setText(data.DEMO_PASSWORD)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = desktop.main_window
+    assert isinstance(window, StaffWindow)
+    window.resize(*WINDOW_SIZE)
+    window.new_booking_action.trigger()
+    dialog = window.new_booking_dialog
+    assert dialog is not None
+    step = dialog.client_step
+    session.wait_until(lambda: not step.is_searching and step.matches.count() > 0)
+    step.choose()
+    slots = dialog.session_step.slots
+    session.wait_until(lambda: dialog.session_step.service.count() > 0)
+    slots.set_day(date.today() + timedelta(days=1), find_free=True)
+    session.wait_until(lambda: not slots.is_loading and slots.model.rowCount() > 0)
+    slots.select_row(min(2, slots.model.rowCount() - 1))
+    session.idle(desktop)
+    session.settle(0.6)
+    return dialog
+
+
+SCREENS += [("staff-book-on-behalf", staff_book_on_behalf)]
+
+
 # --- running -------------------------------------------------------------------------------
 
 

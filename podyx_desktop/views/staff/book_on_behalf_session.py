@@ -32,6 +32,7 @@ from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.text_style import wrapped_label
 
 if TYPE_CHECKING:
+    from podyx_desktop.domain.availability import Slot
     from podyx_desktop.views.common.context import ViewContext
 
 
@@ -103,7 +104,7 @@ class SessionStep(QWidget):
         self.setup.currentIndexChanged.connect(lambda _i: self._setup_changed())
         self.service.currentIndexChanged.connect(lambda _i: self._service_changed())
         self.length.currentIndexChanged.connect(lambda _i: self._shape_changed())
-        self.slots.slot_changed.connect(lambda _slot: self._ready())
+        self.slots.slot_changed.connect(self._slot_changed)
         self.slots.loaded.connect(self._select_preset)
         self.bypass.toggled.connect(self._bypass_toggled)
         self.reason.textChanged.connect(lambda _text: self._ready())
@@ -190,6 +191,12 @@ class SessionStep(QWidget):
 
     def _set_any_time(self, when: datetime) -> None:
         self.any_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+
+    def _slot_changed(self, slot: Slot | None) -> None:
+        """The time outside the rules starts from the free time picked."""
+        if slot is not None and not self.bypass.isChecked():
+            self._set_any_time(slot.starts_at)
+        self._ready()
 
     def _bypass_toggled(self, on: bool) -> None:
         self.reason.setEnabled(on)
