@@ -137,3 +137,28 @@ def test_the_staff_window_opens_it_from_ctrl_n_and_an_empty_time(
     slot = step.slots.selected_slot()
     assert slot is not None and slot.starts_at == when
     dialog.reject()
+
+
+def test_outside_the_rules_needs_a_reason_and_books_any_free_room_time(
+    qtbot: Any, tab_context_for: Any, gui_services: Services, client_session: SignedIn
+) -> None:
+    ctx = tab_context_for(desk(gui_services))
+    when = next_day_at(8, 7)  # before opening: not a free time
+    dialog = BookOnBehalfDialog(ctx, starts_at=when)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    step = dialog.client_step
+    step.search.setText("ana")
+    qtbot.waitUntil(lambda: not step.is_searching and step.matches.count() == 1, timeout=WAIT)
+    click(qtbot, step.choose_button)
+    session = dialog.session_step
+    qtbot.waitUntil(lambda: "not one of the free times" in session.note.text(), timeout=WAIT)
+    assert not dialog.book_button.isEnabled()
+    click(qtbot, session.bypass)
+    assert session.starts_at() == when
+    assert not dialog.book_button.isEnabled()  # no reason yet
+    session.reason.setText("band arrives early")
+    qtbot.waitUntil(dialog.book_button.isEnabled, timeout=WAIT)
+    with qtbot.waitSignal(dialog.booked, timeout=WAIT):
+        click(qtbot, dialog.book_button)
+    assert dialog.result_value is not None and dialog.result_value.booking.starts_at == when
