@@ -213,7 +213,7 @@ def test_reschedule_into_a_room_without_the_service_is_refused(studio: Studio) -
     result = studio.book(
         ann, studio.at(DAY, 10), setup=studio.video_setup, service=studio.video, minutes=120
     )
-    with pytest.raises(RuleViolation, match="Studio B has no setup offering Video podcast."):
+    with pytest.raises(RuleViolation, match="Studio B has no setup offering Video podcast"):
         studio.services.bookings.reschedule(
             studio.owner, result.booking.id, studio.at(DAY, 13), new_room_id=studio.room_b
         )
