@@ -162,27 +162,6 @@ class BookingService:
     def _offer(self, session: Session, row: t.Booking) -> rules.Offer:
         return rules.load_offer(session, studio(session), row.setup_id, row.service_id)
 
-    def _offer_in_room(self, session: Session, offer: rules.Offer, room_id: int) -> rules.Offer:
-        """The offer of ``offer``'s service in another room: its first active setup that
-        offers the service."""
-        room = session.get(t.Room, room_id)
-        if room is None:
-            raise NotFound("That room does not exist.")
-        setup_id = session.scalar(
-            select(t.Setup.id)
-            .join(t.ServiceSetup, t.ServiceSetup.setup_id == t.Setup.id)
-            .where(
-                t.Setup.room_id == room_id,
-                t.Setup.active.is_(True),
-                t.ServiceSetup.service_id == offer.service.id,
-            )
-            .order_by(t.Setup.id)
-            .limit(1)
-        )
-        if setup_id is None:
-            raise RuleViolation(f"{room.name} has no setup offering {offer.service.name}.")
-        return rules.load_offer(session, offer.studio, setup_id, offer.service.id)
-
     def _event(
         self,
         session: Session,
@@ -419,9 +398,8 @@ class BookingService:
             offer = self._offer(session, row)
             now = self._ctx.now()
             moves_room = new_room_id is not None and new_room_id != row.room_id
-            if moves_room:
-                assert new_room_id is not None
-                offer = self._offer_in_room(session, offer, new_room_id)
+            if moves_room and new_room_id is not None:
+                offer = rules.offer_in_room(session, offer, new_room_id)
             decision = can_reschedule(
                 offer.policy, BookingStatus(row.status), row.starts_at, now, row.reschedule_count
             )

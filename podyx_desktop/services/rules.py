@@ -73,6 +73,28 @@ def check_length(service: t.Service, minutes: int) -> None:
         )
 
 
+def offer_in_room(session: Session, offer: Offer, room_id: int) -> Offer:
+    """``offer``'s service in another room: that room's first active setup offering it
+    (refused in words when none does)."""
+    room = session.get(t.Room, room_id)
+    if room is None:
+        raise NotFound("That room does not exist.")
+    setup_id = session.scalar(
+        select(t.Setup.id)
+        .join(t.ServiceSetup, t.ServiceSetup.setup_id == t.Setup.id)
+        .where(
+            t.Setup.room_id == room_id,
+            t.Setup.active.is_(True),
+            t.ServiceSetup.service_id == offer.service.id,
+        )
+        .order_by(t.Setup.id)
+        .limit(1)
+    )
+    if setup_id is None:
+        raise RuleViolation(f"{room.name} has no setup offering {offer.service.name}.")
+    return load_offer(session, offer.studio, setup_id, offer.service.id)
+
+
 def opening_hours(session: Session, room_id: int) -> list[OpeningInterval]:
     rows = session.scalars(
         select(t.OpeningHours).where(
