@@ -174,3 +174,30 @@ def test_escape_cancels_a_drag(
     assert place.canvas.drag.ghost is None and place.canvas.drag.block is None
     wait_idle(qtbot, place._ctx)
     assert gui_services.bookings.get(staff.principal, studio.booking_id).starts_at == local
+
+
+def test_in_a_rooms_week_a_drag_to_another_days_column_moves_it_to_that_day(
+    qtbot: Any,
+    studio: GuiStudio,
+    gui_services: Services,
+    factory_studio: factories.Studio,
+    tab_context_for: Callable[[SignedIn], ViewContext],
+) -> None:
+    place, staff, local = setup_place(qtbot, studio, gui_services, tab_context_for)
+    with qtbot.waitSignal(place.loaded, timeout=WAIT):
+        place.set_week_mode(True)
+    place.choose_room(factory_studio.room_a)
+    layout = place.canvas.layout_
+    assert layout is not None and {c.room_id for c in layout.columns} == {factory_studio.room_a}
+    block = block_of(place, studio.booking_id)
+    assert block is not None
+    other = block.column + 1 if block.column + 1 < len(layout.columns) else block.column - 1
+    target = datetime.combine(layout.columns[other].day, local.time().replace(hour=14), BERLIN)
+    grab = grab_point(place, studio.booking_id)
+    with qtbot.waitSignal(place.loaded, timeout=WAIT):
+        drag(place, grab, point_for(place, other, target, grab))
+    wait_idle(qtbot, place._ctx)
+    moved = gui_services.bookings.get(staff.principal, studio.booking_id)
+    assert moved.starts_at == target and moved.room_id == factory_studio.room_a
+    moved_block = block_of(place, studio.booking_id)
+    assert moved_block is not None and moved_block.column == other
