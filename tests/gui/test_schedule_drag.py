@@ -49,14 +49,13 @@ def grab_point(place: SchedulePlace, booking_id: int) -> QPoint:
     return QPoint(int(rect.center().x()), int(rect.top()) + GRAB)
 
 
-def point_for(place: SchedulePlace, column: int, local: datetime, grab: QPoint) -> QPoint:
+def point_for(place: SchedulePlace, column: int, local: datetime) -> QPoint:
     """Where to release for the block's top to land on ``local`` in ``column``."""
     canvas = place.canvas
     layout = canvas.layout_
     assert layout is not None
     minute = layout.columns[column].axis.minute_of(local)
     x = canvas.gutter + (column + 0.5) * canvas.column_width()
-    del grab  # grabbed GRAB pixels below the block's top
     return QPoint(int(x), int(canvas.y_of(minute)) + GRAB)
 
 
@@ -80,7 +79,7 @@ def test_a_drag_moves_the_session_to_a_later_free_time(
     grab = grab_point(place, studio.booking_id)
     target = local.replace(hour=15, minute=0)
     with qtbot.waitSignal(place.loaded, timeout=WAIT):
-        drag(place, grab, point_for(place, 0, target, grab))
+        drag(place, grab, point_for(place, 0, target))
     wait_idle(qtbot, place._ctx)
     moved = gui_services.bookings.get(staff.principal, studio.booking_id)
     assert moved.starts_at == target
@@ -119,7 +118,7 @@ def test_a_drop_on_a_taken_time_or_outside_opening_hours_snaps_back(
     grab = grab_point(place, studio.booking_id)
     before = canvas.block_rect(block_of(place, studio.booking_id))
 
-    drag(place, grab, point_for(place, 0, local.replace(hour=15), grab))
+    drag(place, grab, point_for(place, 0, local.replace(hour=15)))
     qtbot.waitUntil(lambda: "not moved" in place.message.text(), timeout=WAIT)
     assert "That time was just taken" in place.message.text()
     assert place.notice is not None and place.notice.isVisible()
@@ -131,7 +130,7 @@ def test_a_drop_on_a_taken_time_or_outside_opening_hours_snaps_back(
     assert canvas.drag.ghost is None
 
     place.message.clear()
-    drag(place, grab, point_for(place, 0, local.replace(hour=20), grab))
+    drag(place, grab, point_for(place, 0, local.replace(hour=20)))
     qtbot.waitUntil(lambda: "not moved" in place.message.text(), timeout=WAIT)
     assert "outside opening hours" in place.message.text()
     assert gui_services.bookings.get(staff.principal, studio.booking_id).starts_at == (
@@ -151,7 +150,7 @@ def test_a_drag_to_the_other_rooms_column_moves_it_there(
     assert layout is not None and layout.columns[1].room_id == factory_studio.room_b
     grab = grab_point(place, studio.booking_id)
     with qtbot.waitSignal(place.loaded, timeout=WAIT):
-        drag(place, grab, point_for(place, 1, local, grab))
+        drag(place, grab, point_for(place, 1, local))
     wait_idle(qtbot, place._ctx)
     moved = gui_services.bookings.get(staff.principal, studio.booking_id)
     assert moved.room_id == factory_studio.room_b and moved.starts_at == local
@@ -170,7 +169,7 @@ def test_escape_cancels_a_drag(
     place, staff, local = setup_place(qtbot, studio, gui_services, tab_context_for)
     grab = grab_point(place, studio.booking_id)
     with qtbot.assertNotEmitted(place.canvas.move_requested):
-        drag(place, grab, point_for(place, 0, local + timedelta(hours=4), grab), escape=True)
+        drag(place, grab, point_for(place, 0, local + timedelta(hours=4)), escape=True)
     assert place.canvas.drag.ghost is None and place.canvas.drag.block is None
     wait_idle(qtbot, place._ctx)
     assert gui_services.bookings.get(staff.principal, studio.booking_id).starts_at == local
@@ -195,7 +194,7 @@ def test_in_a_rooms_week_a_drag_to_another_days_column_moves_it_to_that_day(
     target = datetime.combine(layout.columns[other].day, local.time().replace(hour=14), BERLIN)
     grab = grab_point(place, studio.booking_id)
     with qtbot.waitSignal(place.loaded, timeout=WAIT):
-        drag(place, grab, point_for(place, other, target, grab))
+        drag(place, grab, point_for(place, other, target))
     wait_idle(qtbot, place._ctx)
     moved = gui_services.bookings.get(staff.principal, studio.booking_id)
     assert moved.starts_at == target and moved.room_id == factory_studio.room_a
