@@ -305,7 +305,9 @@ class ScheduleCanvas(QWidget):
         muted = QColor("#6b7280")
         days = {column.day for column in layout.columns}
         grouped = 1 < len(days) < len(layout.columns)  # a week of several rooms
-        for index, column in enumerate(layout.columns):
+        shown = self._columns_in(clip)
+        for index in shown:
+            column = layout.columns[index]
             x = GUTTER + index * width
             area = QRectF(x, HEADER, width, bottom_y - HEADER)
             painter.fillRect(area, closed_brush)
@@ -347,7 +349,7 @@ class ScheduleCanvas(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 label,
             )
-        self._paint_blocks(painter, layout, clip)
+        self._paint_blocks(painter, layout, clip, shown)
         self._paint_now(painter, layout, width)
         ghost = self.drag.ghost
         if ghost is not None and ghost.intersects(clip):
@@ -376,11 +378,23 @@ class ScheduleCanvas(QWidget):
             )
             start = index
 
-    def _paint_blocks(self, painter: QPainter, layout: ScheduleLayout, clip: QRectF) -> None:
+    def _columns_in(self, clip: QRectF) -> range:
+        """The columns ``clip`` touches (a drag's ghost repaints one or two of them)."""
+        count = len(self.layout_.columns) if self.layout_ else 0
+        width = self.column_width()
+        first = max(int((clip.left() - GUTTER) // width), 0)
+        last = min(int((clip.right() - GUTTER) // width), count - 1)
+        return range(first, last + 1)
+
+    def _paint_blocks(
+        self, painter: QPainter, layout: ScheduleLayout, clip: QRectF, shown: range
+    ) -> None:
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
         painter.setFont(small)
         for block in layout.blocks:
+            if block.column not in shown:
+                continue
             booking = block.booking
             foreground, background = status_colours(booking.status)
             rect = self.block_rect(block)
