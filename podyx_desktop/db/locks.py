@@ -18,11 +18,16 @@ from sqlalchemy.orm import Session
 ROOM_CLAIMS = 0x526F6F6D  # "Room"
 
 
-def hold_room(session: Session, room_id: int) -> None:
-    """Hold the room's claim lock until this transaction ends (PostgreSQL only)."""
+def hold_room(session: Session, room_id: int) -> bool:
+    """Hold the room's claim lock until this transaction ends (PostgreSQL only).
+
+    Returns whether another seat held it first (this claim waited for that one): a time
+    found taken afterwards was most likely taken by that seat a moment ago.
+    """
     if session.get_bind().dialect.name != "postgresql":
-        return
-    session.execute(
-        text("SELECT pg_advisory_xact_lock(:kind, :room)"),
-        {"kind": ROOM_CLAIMS, "room": room_id},
-    )
+        return False
+    params = {"kind": ROOM_CLAIMS, "room": room_id}
+    if session.execute(text("SELECT pg_try_advisory_xact_lock(:kind, :room)"), params).scalar():
+        return False
+    session.execute(text("SELECT pg_advisory_xact_lock(:kind, :room)"), params)
+    return True

@@ -153,13 +153,14 @@ class OverridePrice(NamedTuple):
 
 
 class MoveBooking(NamedTuple):
-    """Move a session to another start in its room; ``bypass_rules`` with a reason for a
-    move outside the studio's rules (audited)."""
+    """Move a session to another start, in its room or (``room_id``) another one;
+    ``bypass_rules`` with a reason for a move outside the studio's rules (audited)."""
 
     booking_id: int
     starts_at: datetime
     bypass_rules: bool = False
     reason: str = ""
+    room_id: int | None = None
 
     def run(self, services: Services, principal: Principal) -> Booking:
         if self.bypass_rules and not self.reason.strip():
@@ -173,6 +174,7 @@ class MoveBooking(NamedTuple):
             self.starts_at,
             bypass_rules=self.bypass_rules,
             reason=self.reason.strip(),
+            new_room_id=self.room_id,
         )
 
 
@@ -229,8 +231,9 @@ def move_booking(
     *,
     bypass_rules: bool = False,
     reason: str = "",
+    room_id: int | None = None,
 ) -> Op[Booking]:
-    return Op(seat, principal, MoveBooking(booking_id, starts_at, bypass_rules, reason))
+    return Op(seat, principal, MoveBooking(booking_id, starts_at, bypass_rules, reason, room_id))
 
 
 def awaiting_payment(purchase: Purchase | None) -> bool:

@@ -380,7 +380,12 @@ class BookingService:
         *,
         bypass_rules: bool = False,
         reason: str = "",
+        new_room_id: int | None = None,
     ) -> r.Booking:
+        """Move a booking to ``new_starts_at``; with ``new_room_id`` into that room, on its
+        active setup that offers the booking's service (refused in words when none does).
+        The claim holds the target room's lock, so two seats moving into one time: one wins.
+        """
         new_starts_at = to_utc(new_starts_at)
         with self._ctx.db.write() as session:
             row = self._load_for_change(session, principal, booking_id)
@@ -392,6 +397,9 @@ class BookingService:
                 )
             offer = self._offer(session, row)
             now = self._ctx.now()
+            moves_room = new_room_id is not None and new_room_id != row.room_id
+            if moves_room and new_room_id is not None:
+                offer = rules.offer_in_room(session, offer, new_room_id)
             decision = can_reschedule(
                 offer.policy, BookingStatus(row.status), row.starts_at, now, row.reschedule_count
             )
@@ -399,7 +407,7 @@ class BookingService:
                 if not (staff and BookingStatus(row.status).is_open):
                     raise RuleViolation(decision.reason or "This booking cannot be rescheduled.")
                 bypass_rules = True
-            if new_starts_at == row.starts_at:
+            if new_starts_at == row.starts_at and not moves_room:
                 raise InvalidInput("Pick a different time to reschedule to.")
             minutes = row_minutes(row)
             ends_at, blocked_until = rules.claim_time(
@@ -412,6 +420,9 @@ class BookingService:
                 exclude_id=row.id,
             )
             old = row.starts_at
+            old_room = row.room_id
+            if moves_room:
+                row.room_id, row.setup_id = offer.room.id, offer.setup.id
             if row.original_starts_at is None:
                 row.original_starts_at = old
             row.starts_at, row.ends_at, row.blocked_until = new_starts_at, ends_at, blocked_until
@@ -439,8 +450,8 @@ class BookingService:
                     action="bypass_rules",
                     entity="booking",
                     entity_id=row.id,
-                    before={"starts_at": old},
-                    after={"starts_at": new_starts_at},
+                    before={"starts_at": old, "room_id": old_room},
+                    after={"starts_at": new_starts_at, "room_id": row.room_id},
                     reason=f"{decision.reason or 'Moved outside the rules'} {reason}".strip(),
                 )
             session.flush()

@@ -28,6 +28,9 @@ from podyx_desktop.domain.errors import InvalidInput, NotFound, RuleViolation, T
 from podyx_desktop.domain.policy import BookingPolicy, resolve_policy
 from podyx_desktop.services import mapping
 
+# A claim that waited for another seat's claim of the room and then found the time taken.
+ANOTHER_SEAT = "That time was just taken on another seat, a moment ago. Please pick another time."
+
 
 @dataclass(frozen=True)
 class Offer:
@@ -71,6 +74,28 @@ def check_length(service: t.Service, minutes: int) -> None:
             f"minutes in steps of {service.step_minutes}.",
             field="minutes",
         )
+
+
+def offer_in_room(session: Session, offer: Offer, room_id: int) -> Offer:
+    """``offer``'s service in another room: that room's first active setup offering it
+    (refused in words when none does)."""
+    room = session.get(t.Room, room_id)
+    if room is None:
+        raise NotFound("That room does not exist.")
+    setup_id = session.scalar(
+        select(t.Setup.id)
+        .join(t.ServiceSetup, t.ServiceSetup.setup_id == t.Setup.id)
+        .where(
+            t.Setup.room_id == room_id,
+            t.Setup.active.is_(True),
+            t.ServiceSetup.service_id == offer.service.id,
+        )
+        .order_by(t.Setup.id)
+        .limit(1)
+    )
+    if setup_id is None:
+        raise RuleViolation(f"{room.name} has no setup offering {offer.service.name}.")
+    return load_offer(session, offer.studio, setup_id, offer.service.id)
 
 
 def opening_hours(session: Session, room_id: int) -> list[OpeningInterval]:
@@ -174,7 +199,8 @@ def claim_time(
     IMMEDIATE). So this check and the insert are one step.
     """
     starts_at = to_utc(starts_at)  # lengths are real time: add them to the UTC instant
-    hold_room(session, offer.room.id)
+    waited = hold_room(session, offer.room.id)
+    taken = TimeTaken(ANOTHER_SEAT) if waited else TimeTaken()
     ends_at = starts_at + timedelta(minutes=minutes)
     blocked_until = ends_at + timedelta(minutes=offer.policy.buffer_minutes)
     if not bypass_rules:
@@ -189,11 +215,11 @@ def claim_time(
         }
         if starts_at not in offered:
             if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
-                raise TimeTaken()
+                raise taken
             raise RuleViolation(
                 "The studio does not offer that start time (outside opening hours, on a closed "
                 "day or off the booking grid). Pick one of the free times shown."
             )
     if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
-        raise TimeTaken()
+        raise taken
     return ends_at, blocked_until

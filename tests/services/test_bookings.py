@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -181,3 +182,68 @@ def test_clients_never_see_each_others_bookings(studio: Studio) -> None:
         studio.services.bookings.list_for_client(ann.principal, ann.account.id, upcoming=False)
         == []
     )
+
+
+def test_reschedule_into_another_room_picks_its_setup(studio: Studio) -> None:
+    ann = studio.client()
+    result = studio.book(ann, studio.at(DAY, 10))  # podcast in Studio A
+    bookings = studio.services.bookings
+    moved = bookings.reschedule(
+        studio.owner, result.booking.id, studio.at(DAY, 13), new_room_id=studio.room_b
+    )
+    assert moved.room_id == studio.room_b and moved.setup_id == studio.roundtable_setup
+    assert moved.starts_at == studio.at(DAY, 13)
+    # Studio A is free at 10:00 again; Studio B is taken at 13:00
+    bob = studio.client("Bob")
+    studio.book(bob, studio.at(DAY, 10))
+    other = studio.book(bob, studio.at(DAY, 16))
+    with pytest.raises(TimeTaken):
+        bookings.reschedule(
+            studio.owner, other.booking.id, studio.at(DAY, 13), new_room_id=studio.room_b
+        )
+    # the same time, only another room: a move
+    same = bookings.reschedule(
+        studio.owner, other.booking.id, studio.at(DAY, 16), new_room_id=studio.room_b
+    )
+    assert same.room_id == studio.room_b and same.starts_at == studio.at(DAY, 16)
+
+
+def test_reschedule_into_a_room_without_the_service_is_refused(studio: Studio) -> None:
+    ann = studio.client()
+    result = studio.book(
+        ann, studio.at(DAY, 10), setup=studio.video_setup, service=studio.video, minutes=120
+    )
+    with pytest.raises(RuleViolation, match="Studio B has no setup offering Video podcast"):
+        studio.services.bookings.reschedule(
+            studio.owner, result.booking.id, studio.at(DAY, 13), new_room_id=studio.room_b
+        )
+    assert studio.services.bookings.get(studio.owner, result.booking.id).room_id == studio.room_a
+
+
+def test_two_seats_moving_into_one_new_room_time_one_wins(studio: Studio) -> None:
+    ann, bob = studio.client(), studio.client("Bob")
+    first = studio.book(ann, studio.at(DAY, 10))
+    second = studio.book(bob, studio.at(DAY, 14))
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def move(booking_id: int) -> None:
+        barrier.wait()
+        try:
+            studio.services.bookings.reschedule(
+                studio.owner, booking_id, studio.at(DAY, 17), new_room_id=studio.room_b
+            )
+            outcomes.append("moved")
+        except TimeTaken:
+            outcomes.append("taken")
+
+    threads = [threading.Thread(target=move, args=(b.booking.id,)) for b in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == ["moved", "taken"]
+    rooms = [
+        studio.services.bookings.get(studio.owner, b.booking.id).room_id for b in (first, second)
+    ]
+    assert sorted(rooms) == sorted([studio.room_a, studio.room_b])

@@ -20,7 +20,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.db.engine import COLLISION_MESSAGE, Database
 from podyx_desktop.db.locks import hold_room
 from podyx_desktop.domain.enums import PaymentMethod
-from podyx_desktop.domain.errors import Conflict, PodyxError
+from podyx_desktop.domain.errors import Conflict, PodyxError, TimeTaken
 from podyx_desktop.domain.requests import BookingRequest, SessionCart
 from tests.factories import Studio
 
@@ -90,6 +90,34 @@ def test_a_claim_of_a_room_waits_for_the_claim_another_seat_holds(
     assert booking.finished(timeout=30)
     assert booking.error is None
     assert booking.result.booking.room_name == "Studio A"
+
+
+@ON_POSTGRES
+def test_a_move_that_waited_for_another_seats_claim_says_so(
+    studio: Studio, database: Database
+) -> None:
+    # two sessions in Studio A; both are to go to Studio B at 17:00
+    first = _booking(studio, studio.podcast_setup, 10)().booking.id
+    second = _booking(studio, studio.podcast_setup, 14)().booking.id
+    target = studio.at(DAY, 17)
+    with database.write() as other_seat:
+        hold_room(other_seat, studio.room_b)  # the other seat claims Studio B first …
+        move = Background(
+            lambda: studio.services.bookings.reschedule(
+                studio.owner, second, target, new_room_id=studio.room_b
+            )
+        )
+        assert _wait_until(lambda: _waiting_for_room_lock(database) == 1)
+        row = other_seat.get(t.Booking, first)  # … and moves its session there
+        assert row is not None
+        length, buffer = row.ends_at - row.starts_at, row.blocked_until - row.ends_at
+        row.room_id, row.setup_id = studio.room_b, studio.roundtable_setup
+        row.starts_at, row.ends_at = target, target + length
+        row.blocked_until = target + length + buffer
+    assert move.finished(timeout=30)
+    assert isinstance(move.error, TimeTaken)
+    assert "on another seat, a moment ago" in move.error.message
+    assert "just taken" in move.error.message
 
 
 @ON_POSTGRES

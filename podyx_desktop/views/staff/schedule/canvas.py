@@ -32,6 +32,7 @@ from podyx_desktop.domain.schedule import Block, ScheduleData, ScheduleLayout
 from podyx_desktop.models.bookings import addons_text
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.common.widgets import status_colours, status_text
+from podyx_desktop.views.staff.schedule.drag import BlockDrag
 
 GUTTER = 64  # the time labels' width
 HEADER = 40  # the column titles' height
@@ -54,6 +55,9 @@ class ScheduleCanvas(QWidget):
     selection_changed = Signal(object)  # Booking | None
     open_requested = Signal(object)  # Booking
     empty_time_clicked = Signal(int, object)  # room id, aware UTC datetime
+    move_requested = Signal(int, int, object)  # booking id, room id, aware datetime
+    gutter = GUTTER
+    pixels_per_minute = PIXELS_PER_MINUTE
 
     def __init__(self, display: DisplayFormat, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +73,7 @@ class ScheduleCanvas(QWidget):
         self._bookings: dict[int, Booking] = {}
         self._labels: list[tuple[float, str]] = []
         self.selected_id: int | None = None
+        self.drag = BlockDrag(self)
         self.setMinimumHeight(HEADER + 200)
 
     # --- the layout -------------------------------------------------------------------
@@ -182,11 +187,22 @@ class ScheduleCanvas(QWidget):
         block = self.block_at(point)
         if block is not None:
             self.select(block.booking.id)
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.drag.press(block, point)
             return
         self.select(None)
         moment = self.moment_at(point)
         if moment is not None:
             self.empty_time_clicked.emit(moment[0], moment[1])
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.drag.move(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        booking_id = self.drag.block.booking.id if self.drag.block is not None else None
+        target = self.drag.release()
+        if target is not None and booking_id is not None:
+            self.move_requested.emit(booking_id, target.room_id, target.starts_at)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -221,6 +237,9 @@ class ScheduleCanvas(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key == Qt.Key.Key_Escape and self.drag.block is not None:
+            self.drag.cancel()
+            return
         moves = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
@@ -286,7 +305,9 @@ class ScheduleCanvas(QWidget):
         muted = QColor("#6b7280")
         days = {column.day for column in layout.columns}
         grouped = 1 < len(days) < len(layout.columns)  # a week of several rooms
-        for index, column in enumerate(layout.columns):
+        shown = self._columns_in(clip)
+        for index in shown:
+            column = layout.columns[index]
             x = GUTTER + index * width
             area = QRectF(x, HEADER, width, bottom_y - HEADER)
             painter.fillRect(area, closed_brush)
@@ -328,8 +349,13 @@ class ScheduleCanvas(QWidget):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 label,
             )
-        self._paint_blocks(painter, layout, clip)
+        self._paint_blocks(painter, layout, clip, shown)
         self._paint_now(painter, layout, width)
+        ghost = self.drag.ghost
+        if ghost is not None and ghost.intersects(clip):
+            painter.setBrush(QColor(80, 120, 200, 90))
+            painter.setPen(QPen(QColor("#2f5fb3"), 2, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(ghost.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
     def _paint_day_titles(self, painter: QPainter, layout: ScheduleLayout, width: float) -> None:
         """A week of several rooms: one title per day over its rooms' columns."""
@@ -352,11 +378,23 @@ class ScheduleCanvas(QWidget):
             )
             start = index
 
-    def _paint_blocks(self, painter: QPainter, layout: ScheduleLayout, clip: QRectF) -> None:
+    def _columns_in(self, clip: QRectF) -> range:
+        """The columns ``clip`` touches (a drag's ghost repaints one or two of them)."""
+        count = len(self.layout_.columns) if self.layout_ else 0
+        width = self.column_width()
+        first = max(int((clip.left() - GUTTER) // width), 0)
+        last = min(int((clip.right() - GUTTER) // width), count - 1)
+        return range(first, last + 1)
+
+    def _paint_blocks(
+        self, painter: QPainter, layout: ScheduleLayout, clip: QRectF, shown: range
+    ) -> None:
         small = QFont(self.font())
         small.setPointSizeF(max(small.pointSizeF() - 1, 7.0))
         painter.setFont(small)
         for block in layout.blocks:
+            if block.column not in shown:
+                continue
             booking = block.booking
             foreground, background = status_colours(booking.status)
             rect = self.block_rect(block)

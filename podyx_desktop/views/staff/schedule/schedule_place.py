@@ -8,7 +8,7 @@ selected booking and the scroll position.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 from PySide6.QtCore import QDate, QLocale, Signal, Slot
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,6 +33,7 @@ from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.domain.schedule import ScheduleData, lay_out, week_of
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import load_booking_details
+from podyx_desktop.operations.desk import move_booking
 from podyx_desktop.operations.schedule import load_schedule
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
@@ -159,6 +161,9 @@ class SchedulePlace(QWidget):
         self.today_panel.booking_chosen.connect(self.show_today_booking)
         self.canvas.open_requested.connect(self.open_requested)
         self.canvas.empty_time_clicked.connect(self.empty_time_clicked)
+        self.canvas.move_requested.connect(self.move_by_drag)
+        self.notice: QMessageBox | None = None
+        self._moved_note: str | None = None
         ctx.bus.changed.connect(self._on_changed)
         self._set_date_edit()
         self.reload()
@@ -166,7 +171,7 @@ class SchedulePlace(QWidget):
     # --- what is shown ----------------------------------------------------------------
 
     def _today(self) -> date:
-        from datetime import UTC, datetime
+        from datetime import UTC
 
         return datetime.now(UTC).astimezone(self.display.zone).date()
 
@@ -278,10 +283,46 @@ class SchedulePlace(QWidget):
         else:
             self.heading.setText(self.display.weekday_day(days[0]))
         shown = [b for b in layout.blocks]
+        if self._moved_note is not None:
+            self.message.setText(self._moved_note)
+            self._moved_note = None
+            return
         self.message.setText(
             self.tr("Sessions shown: {count}").format(count=len(shown)) if shown else
             self.tr("No sessions on these days.")
         )  # fmt: skip
+
+    # --- moving by drag ---------------------------------------------------------------
+
+    @Slot(int, int, object)
+    def move_by_drag(self, booking_id: int, room_id: int, starts_at: datetime) -> None:
+        """Run the desk's move within the studio's rules (no bypass: that is the Move
+        dialog's, with a reason). A refusal leaves the block where it was and says why."""
+        self.message.setText(self.tr("Moving the session…"))
+        when = self.display.date_time(starts_at)
+        move_booking(
+            self._ctx, self._ctx.user.principal, booking_id, starts_at, room_id=room_id
+        ).success(lambda _booking: self._moved(when)).failure(self._move_refused).run(self)
+
+    def _moved(self, when: str) -> None:
+        self._moved_note = self.tr("The session is now on {when}.").format(when=when)
+        self.message.setText(self._moved_note)
+
+    def _move_refused(self, reason: str) -> None:
+        self.canvas.update()  # it never moved: the block is drawn where it was
+        text = self.tr("The session was not moved: {reason}").format(reason=reason)
+        self.message.setText(text)
+        if self.notice is None:
+            self.notice = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("Move"),
+                "",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self.notice.setModal(False)
+        self.notice.setText(text)
+        self.notice.show()
 
     # --- the selection ----------------------------------------------------------------
 
