@@ -19,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -598,6 +599,51 @@ def staff_schedule_week(session: Session) -> QWidget:
 
 
 SCREENS += [("staff-schedule-day", staff_schedule_day), ("staff-schedule-week", staff_schedule_week)]
+
+
+def staff_approve(session: Session) -> QWidget:
+    """The front desk approves a pay-later session: the schedule at its day, the session
+    selected, "Approve payment…" asking for the method actually used."""
+    from podyx_desktop.db.engine import Database
+    from podyx_desktop.demo import data
+    from podyx_desktop.domain.enums import BookingStatus
+    from podyx_desktop.services import Services
+    from podyx_desktop.views.staff.staff_window import StaffWindow
+
+    services = Services(Database(session.url))
+    staff = services.accounts.sign_in("desk@podyx-demo.example", data.DEMO_PASSWORD)
+    now = services.context.now()
+    upcoming = services.bookings.schedule(
+        staff.principal, now.date(), (now + timedelta(days=21)).date()
+    )
+    services.db.dispose()
+    pending = next(b for b in upcoming if b.status is BookingStatus.PENDING)
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText("desk@podyx-demo.example")
+    screen.password.setText(data.DEMO_PASSWORD)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = desktop.main_window
+    assert isinstance(window, StaffWindow)
+    window.resize(1400, 860)
+    place = window.schedule
+    session.wait_until(lambda: place.data is not None)
+    place.show_day(pending.starts_at.astimezone(place.display.zone).date())
+    session.wait_until(lambda: place.canvas.layout_ is not None)
+    session.idle(desktop)
+    place.select(pending.id)
+    actions = place.desk_actions
+    session.wait_until(lambda: actions.state is not None and actions.approve_button.isEnabled())
+    actions.approve_button.click()
+    session.wait_until(lambda: actions.dialog is not None)
+    dialog = actions.dialog
+    assert dialog is not None
+    session.settle(0.6)
+    return dialog
+
+
+SCREENS += [("staff-approve", staff_approve)]
 
 
 def staff_book_on_behalf(session: Session) -> QWidget:
