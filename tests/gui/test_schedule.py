@@ -236,6 +236,12 @@ def test_arrow_keys_move_the_selection_and_enter_opens_it(
     with qtbot.waitSignal(place.open_requested, timeout=WAIT) as opened:
         qtbot.keyClick(canvas, Qt.Key.Key_Return)
     assert opened.args[0].id == first.id
+    # Enter takes the keyboard to the session's first allowed action
+    qtbot.waitUntil(
+        lambda: place.focusWidget() in place.desk_actions.buttons()
+        or place.focusWidget() is place.details.history,
+        timeout=WAIT,
+    )
 
 
 def test_a_change_made_by_another_process_shows_within_two_seconds_keeping_the_selection(

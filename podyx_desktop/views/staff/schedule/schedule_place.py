@@ -160,6 +160,7 @@ class SchedulePlace(QWidget):
         self.canvas.selection_changed.connect(self._selected)
         self.today_panel.booking_chosen.connect(self.show_today_booking)
         self.canvas.open_requested.connect(self.open_requested)
+        self.canvas.open_requested.connect(self._open)
         self.canvas.empty_time_clicked.connect(self.empty_time_clicked)
         self.canvas.move_requested.connect(self.move_by_drag)
         self.notice: QMessageBox | None = None
@@ -332,6 +333,25 @@ class SchedulePlace(QWidget):
 
     def select(self, booking_id: int | None) -> None:
         self.canvas.select(booking_id)
+
+    def _open(self, booking: Booking) -> None:
+        """Enter or a double click on a session: to its actions (once they have loaded,
+        the first one allowed takes the keyboard; else the history)."""
+        self.select(booking.id)
+        actions = self.desk_actions
+
+        def focus_first_allowed() -> None:
+            allowed = [button for button in actions.buttons() if button.isEnabled()]
+            (allowed[0] if allowed else self.details.history).setFocus()
+
+        def when_loaded() -> None:
+            actions.state_loaded.disconnect(when_loaded)
+            focus_first_allowed()
+
+        if actions.state is not None and actions.booking_id == booking.id:
+            focus_first_allowed()
+        else:
+            actions.state_loaded.connect(when_loaded)
 
     def show_today_booking(self, booking_id: int) -> None:
         """Today's day view with ``booking_id`` selected (from the Today panel)."""
