@@ -26,6 +26,7 @@ from podyx_desktop.domain.availability import (
 )
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
+from podyx_desktop.domain.vocabulary import is_repeated_hour
 
 #: The axis shown on a day no room opens: 08:00–22:00.
 FALLBACK_HOURS = (8 * 60, 22 * 60)
@@ -268,3 +269,52 @@ def week_of(day: date) -> list[date]:
     """The seven days of ``day``'s week, Monday first."""
     monday = day - timedelta(days=day.weekday())
     return [monday + timedelta(days=i) for i in range(7)]
+
+
+# --- the labels a person reads ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AxisLabels:
+    """Which hour marks are labelled where.
+
+    ``shared`` go in the time column on the left: the marks of the days whose clocks do
+    not change, where elapsed minutes are wall-clock minutes. ``own[i]`` are column
+    ``i``'s marks that the left column would mislabel (after a DST change that day, and
+    the repeated hour itself): the view labels those in the column, at its own lines.
+    On a view of only DST days (the day view) the widest day is shared and nothing is own.
+    """
+
+    shared: tuple[HourMark, ...]
+    own: tuple[tuple[HourMark, ...], ...]
+
+
+def _wall(mark: HourMark, zone: ZoneInfo) -> tuple[int, int, bool]:
+    local = mark.moment.astimezone(zone)
+    return local.hour, local.minute, is_repeated_hour(local)
+
+
+def _changes_clocks(axis: DayAxis, zone: ZoneInfo) -> bool:
+    _, day_end = local_day_bounds(axis.day, zone)
+    return axis.midnight.astimezone(zone).utcoffset() != day_end.astimezone(zone).utcoffset()
+
+
+def axis_labels(layout: ScheduleLayout, zone: ZoneInfo) -> AxisLabels:
+    """Split the hour marks between the left time column and the columns themselves."""
+    axes = [column.axis for column in layout.columns]
+    regular = [axis for axis in axes if not _changes_clocks(axis, zone)]
+    shared_by_minute: dict[float, HourMark] = {}
+    if regular:
+        for axis in regular:
+            for mark in axis.marks:
+                shared_by_minute.setdefault(mark.minute, mark)
+    elif axes:
+        widest = max(axes, key=lambda a: len(a.marks))
+        shared_by_minute = {mark.minute: mark for mark in widest.marks}
+    shared = tuple(shared_by_minute[minute] for minute in sorted(shared_by_minute))
+    walls = {minute: _wall(mark, zone) for minute, mark in shared_by_minute.items()}
+    own = tuple(
+        tuple(mark for mark in axis.marks if walls.get(mark.minute) != _wall(mark, zone))
+        for axis in axes
+    )
+    return AxisLabels(shared, own)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
-from podyx_desktop.domain.schedule import Block, ScheduleData, ScheduleLayout
+from podyx_desktop.domain.schedule import Block, ScheduleData, ScheduleLayout, axis_labels
 from podyx_desktop.models.bookings import addons_text
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.common.widgets import status_colours, status_text
@@ -71,7 +71,8 @@ class ScheduleCanvas(QWidget):
         self._titles: list[tuple[str, str]] = []  # per column: room, day
         self._texts: dict[int, BlockText] = {}
         self._bookings: dict[int, Booking] = {}
-        self._labels: list[tuple[float, str]] = []
+        self._labels: list[tuple[float, str]] = []  # the left time column's
+        self._own_labels: list[list[tuple[float, str]]] = []  # per column, a DST day's
         self.selected_id: int | None = None
         self.drag = BlockDrag(self)
         self.setMinimumHeight(HEADER + 200)
@@ -88,13 +89,13 @@ class ScheduleCanvas(QWidget):
         # texts are formatted when first painted or asked for (a compact week has no room)
         self._texts = {}
         self._bookings = {block.booking.id: block.booking for block in layout.blocks}
-        # the labels of the day with the most hours shown (a week's days may differ)
-        widest = max((c.axis for c in layout.columns), key=lambda a: len(a.marks), default=None)
-        self._labels = (
-            [(mark.minute, self._display.time(mark.moment)) for mark in widest.marks]
-            if widest is not None
-            else []
-        )
+        # wall-clock labels on the left; a DST day's column labels its own lines where
+        # the left ones would be an hour off (see :func:`axis_labels`)
+        labels = axis_labels(layout, data.zone)
+        self._labels = [(mark.minute, self._display.time(mark.moment)) for mark in labels.shared]
+        self._own_labels = [
+            [(mark.minute, self._display.time(mark.moment)) for mark in own] for own in labels.own
+        ]
         height = HEADER + int((layout.bottom - layout.top) * PIXELS_PER_MINUTE) + 8
         self.setFixedHeight(max(height, HEADER + 200))
         ids = {block.booking.id for block in layout.blocks}
@@ -350,6 +351,7 @@ class ScheduleCanvas(QWidget):
                 label,
             )
         self._paint_blocks(painter, layout, clip, shown)
+        self._paint_own_labels(painter, shown, width)
         self._paint_now(painter, layout, width)
         ghost = self.drag.ghost
         if ghost is not None and ghost.intersects(clip):
@@ -377,6 +379,41 @@ class ScheduleCanvas(QWidget):
                 QPointF(GUTTER + start * width, self.y_of(layout.bottom)),
             )
             start = index
+
+    def _paint_own_labels(self, painter: QPainter, shown: range, width: float) -> None:
+        """A DST day's labels at its own hour lines, inside its column (see set_layout)."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(small.pointSizeF() - 2, 7.0))
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+        ink, paper = QColor("#8a4b08"), QColor("#fff4e0")
+        for index in shown:
+            if index >= len(self._own_labels):
+                break
+            right = GUTTER + (index + 1) * width - 2
+            for minute, label in self._own_labels[index]:
+                y = self.y_of(minute)
+                # a tag on the line's right end, over a block if one covers the line
+                tag = QRectF(0, y - 7, metrics.horizontalAdvance(label) + 8, 14)
+                tag.moveRight(right)
+                painter.setPen(QPen(ink))
+                painter.setBrush(paper)
+                painter.drawRoundedRect(tag, 3, 3)
+                painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+        painter.setFont(self.font())
+
+    def label_read_at(self, index: int, minute: float) -> str | None:
+        """The hour label a person reads for column ``index``'s line at ``minute``: its
+        own (a DST day's) if it has one there, else the left column's; None: no line."""
+        column = self.layout_.columns[index] if self.layout_ else None
+        if column is None or all(mark.minute != minute for mark in column.axis.marks):
+            return None
+        own = self._own_labels[index] if index < len(self._own_labels) else []
+        for labels in (own, self._labels):
+            found = next((label for at, label in labels if at == minute), None)
+            if found is not None:
+                return found
+        return None
 
     def _columns_in(self, clip: QRectF) -> range:
         """The columns ``clip`` touches (a drag's ghost repaints one or two of them)."""
