@@ -14,6 +14,7 @@ from podyx_desktop.domain.schedule import (
     ScheduleData,
     ScheduleFrame,
     ScheduleRoom,
+    axis_labels,
     day_axis,
     lay_out,
     week_of,
@@ -129,3 +130,53 @@ def test_a_week_of_one_room() -> None:
     (block,) = layout.blocks
     assert block.column == 2 and block.top == 20 * 60
     assert layout.bottom == 23 * 60  # the session (and its buffer) runs past closing
+
+
+def _wall(mark_moment: datetime) -> str:
+    return mark_moment.astimezone(BERLIN).strftime("%H:%M %z")
+
+
+def test_a_week_over_a_dst_day_labels_wall_clock_hours_and_the_dst_days_own_lines() -> None:
+    for dst, offset in ((FALL_BACK, 60), (SPRING_FORWARD, -60)):
+        days = [dst + timedelta(days=d) for d in range(-3, 4)]
+        shown = data(first=days[0], last=days[-1])
+        layout = lay_out(shown, days, [1])
+        labels = axis_labels(layout, BERLIN)
+        # the left column: wall-clock hours, 10:00 at 600 minutes (the ordinary days')
+        shared = {m.minute: m.moment.astimezone(BERLIN).strftime("%H:%M") for m in labels.shared}
+        assert shared[600] == "10:00" and shared[9 * 60] == "09:00"
+        ordinary = [i for i, c in enumerate(layout.columns) if c.day != dst]
+        assert all(labels.own[i] == () for i in ordinary)
+        (dst_index,) = [i for i, c in enumerate(layout.columns) if c.day == dst]
+        own = {
+            m.minute: m.moment.astimezone(BERLIN).strftime("%H:%M") for m in labels.own[dst_index]
+        }
+        # the DST day's 10:00 line is an hour lower (fall back) or higher (spring forward)
+        assert own[600 + offset] == "10:00"
+        assert own[9 * 60 + offset] == "09:00"
+        # every line of the DST day reads right: its own tag, or the left label it matches
+        for mark in layout.columns[dst_index].axis.marks:
+            read = own.get(mark.minute, shared.get(mark.minute))
+            assert read == mark.moment.astimezone(BERLIN).strftime("%H:%M")
+
+
+def test_the_repeated_hour_is_tagged_in_its_column_and_the_day_view_keeps_its_labels() -> None:
+    days = [FALL_BACK - timedelta(days=1), FALL_BACK]
+    start = datetime(2026, 10, 25, 1, 30, tzinfo=BERLIN).astimezone(UTC)
+    shown = data(booking(7, 1, start, 120), first=days[0], last=days[-1],
+                 hours=tuple(OpeningInterval(d, 0, 1440) for d in range(7)))  # fmt: skip
+    layout = lay_out(shown, days, [1])
+    own = axis_labels(layout, BERLIN).own[1]
+    assert [(m.minute, _wall(m.moment)) for m in own[:3]] == [
+        (120, "02:00 +0200"),
+        (180, "02:00 +0100"),
+        (240, "03:00 +0100"),
+    ]
+    assert 60 not in {m.minute for m in own}  # 01:00 is 01:00 on both days
+    (block,) = layout.blocks
+    assert (block.top, block.bottom) == (90, 210)  # still two real hours
+    # a day view of the DST day alone: every label on the left, none in the column
+    day_view = lay_out(shown, [FALL_BACK], [1, 2])
+    labels = axis_labels(day_view, BERLIN)
+    assert labels.own == ((), ())
+    assert [m.minute for m in labels.shared] == [m.minute for m in day_view.columns[0].axis.marks]
