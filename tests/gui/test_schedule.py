@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from podyx_desktop.domain.availability import OpeningInterval
@@ -312,6 +313,43 @@ def test_a_fall_back_session_is_drawn_two_hours_tall(qtbot: Any) -> None:
     assert "02:00 (UTC+02:00)" in labels and "02:00 (UTC+01:00)" in labels
     canvas.show()
     canvas.grab()  # paints without error, the "now" line included
+
+
+@pytest.mark.parametrize("dst", [date(2026, 10, 25), date(2026, 3, 29)])
+def test_a_week_over_a_dst_day_reads_right_on_every_day(qtbot: Any, dst: date) -> None:
+    from tests.domain.test_schedule_layout import booking
+
+    frame = ScheduleFrame(
+        "Europe/Berlin",
+        (ScheduleRoom(1, "Studio A", 15, tuple(OpeningInterval(d, 0, 1440) for d in range(7))),),
+        (),
+    )
+    before, after = dst - timedelta(days=1), dst + timedelta(days=1)
+    at_ten = {
+        day: datetime(day.year, day.month, day.day, 10, tzinfo=BERLIN).astimezone(UTC)
+        for day in (before, dst, after)
+    }
+    bookings = tuple(booking(i, 1, at_ten[day], 60) for i, day in enumerate(at_ten, 1))
+    for days in (week_of(dst), [dst + timedelta(days=d) for d in range(-3, 4)]):
+        data = ScheduleData(days[0], days[-1], at_ten[before], frame, bookings)
+        canvas = ScheduleCanvas(DisplayFormat("Europe/Berlin", "en_GB", "EUR"))
+        qtbot.addWidget(canvas)
+        canvas.resize(1100, 600)
+        canvas.set_layout(data, lay_out(data, days, [1]), [("Studio A", str(d)) for d in days])
+        layout = canvas.layout_
+        assert layout is not None
+        for block in layout.blocks:
+            day = layout.columns[block.column].day
+            # the line at the block's top is the one the person reads as 10:00 that day
+            assert canvas.label_read_at(block.column, block.top) == "10:00", (days, day)
+            if day == dst:  # the DST day's own 10:00 is an hour off the left column's
+                assert block.top == 600 + (60 if dst.month == 10 else -60)
+                assert (block.top, "10:00") in canvas._own_labels[block.column]
+            else:
+                assert block.top == 600 and (600.0, "10:00") in canvas._labels
+                assert canvas._own_labels[block.column] == []
+        canvas.show()
+        canvas.grab()  # paints the DST day's tags without error
 
 
 def test_clients_are_refused_the_schedule(
