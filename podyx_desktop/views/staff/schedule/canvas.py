@@ -3,6 +3,8 @@ per block.
 
 Columns are rooms on days; time runs down in real elapsed minutes from each column's
 local midnight (see :mod:`podyx_desktop.domain.schedule`), so blocks are DST-correct.
+The time column on the left labels wall-clock hours; a DST day in a week tags its own
+hour lines in its column where those labels would be an hour off.
 The canvas keeps the selected booking, moves it with the arrow keys and tells the place
 about clicks.
 """
