@@ -392,16 +392,22 @@ class ScheduleCanvas(QWidget):
         for index in shown:
             if index >= len(self._own_labels):
                 break
-            right = GUTTER + (index + 1) * width - 2
+            x = GUTTER + index * width
+            painter.save()
+            painter.setClipRect(QRectF(x, HEADER, width, self.height() - HEADER))
             for minute, label in self._own_labels[index]:
                 y = self.y_of(minute)
-                # a tag on the line's right end, over a block if one covers the line
+                # a tag on the line's right end, over a block if one covers the line; in a
+                # column too narrow for it, from the left edge and cut at the right one
                 tag = QRectF(0, y - 7, metrics.horizontalAdvance(label) + 8, 14)
-                tag.moveRight(right)
+                tag.moveRight(x + width - 2)
+                if tag.left() < x + 2:
+                    tag.moveLeft(x + 2)
                 painter.setPen(QPen(ink))
                 painter.setBrush(paper)
                 painter.drawRoundedRect(tag, 3, 3)
                 painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), label)
+            painter.restore()
         painter.setFont(self.font())
 
     def label_read_at(self, index: int, minute: float) -> str | None:
