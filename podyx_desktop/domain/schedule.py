@@ -56,6 +56,26 @@ class ScheduleFrame:
 
 
 @dataclass(frozen=True)
+class ScheduleBooking:
+    """A booking as the schedule draws it (the details pane loads the full booking)."""
+
+    id: int
+    room_id: int
+    starts_at: datetime
+    ends_at: datetime
+    blocked_until: datetime  # ends_at + buffer
+    status: BookingStatus
+    client_name: str
+    service_name: str
+    addons: tuple[tuple[str, int], ...] = ()  # name, quantity
+
+    @property
+    def addons_text(self) -> str:
+        """"2 × Extra mic, Recording" — as the bookings' lists show add-ons."""
+        return ", ".join(f"{q} × {name}" if q > 1 else name for name, q in self.addons)
+
+
+@dataclass(frozen=True)
 class ScheduleData:
     """What the schedule shows for ``first``…``last`` (local days, inclusive)."""
 
