@@ -2,8 +2,8 @@
 
 :class:`ScheduleFrame` is what the schedule needs of the studio besides its bookings —
 rooms in order with their weekly hours and resolved buffer, closed dates, the zone — and
-:class:`ScheduleData` adds the bookings of the days shown and the studio's "now". All
-instants are aware UTC.
+:class:`ScheduleData` adds the bookings of the days shown (lean :class:`ScheduleBooking`
+records: what the schedule draws) and the studio's "now". All instants are aware UTC.
 
 The layout is measured in **elapsed minutes from a column's local midnight** (computed in
 the studio's zone), never in wall-clock minutes: on the day clocks go back a two-hour
@@ -25,7 +25,6 @@ from podyx_desktop.domain.availability import (
     studio_zone,
 )
 from podyx_desktop.domain.enums import BookingStatus
-from podyx_desktop.domain.records import Booking
 
 #: The axis shown on a day no room opens: 08:00–22:00.
 FALLBACK_HOURS = (8 * 60, 22 * 60)
@@ -71,7 +70,7 @@ class ScheduleBooking:
 
     @property
     def addons_text(self) -> str:
-        """"2 × Extra mic, Recording" — as the bookings' lists show add-ons."""
+        """ "2 × Extra mic, Recording" — as the bookings' lists show add-ons."""
         return ", ".join(f"{q} × {name}" if q > 1 else name for name, q in self.addons)
 
 
@@ -83,7 +82,7 @@ class ScheduleData:
     last: date
     now: datetime
     frame: ScheduleFrame
-    bookings: tuple[Booking, ...]
+    bookings: tuple[ScheduleBooking, ...]
 
     @property
     def zone(self) -> ZoneInfo:
@@ -203,7 +202,7 @@ class Block:
     """A booking in a column: ``top``…``bottom`` the session, up to ``buffer_end`` its
     buffer (elapsed minutes from the column's local midnight)."""
 
-    booking: Booking
+    booking: ScheduleBooking
     column: int
     top: float
     bottom: float
@@ -227,7 +226,7 @@ def lay_out(
 ) -> ScheduleLayout:
     """Columns day by day, room by room, and each booking's block in its column."""
     zone = data.zone
-    by_place: dict[tuple[int, date], list[Booking]] = {}
+    by_place: dict[tuple[int, date], list[ScheduleBooking]] = {}
     for booking in data.bookings:
         if booking.status is BookingStatus.CANCELED and not show_canceled:
             continue
