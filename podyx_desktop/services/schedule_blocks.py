@@ -3,9 +3,9 @@
 The schedule of a busy week holds thousands of bookings; building a full
 :class:`~podyx_desktop.domain.records.Booking` (prices, receipts, purchases) for each is
 what made it slow. This read selects plain columns — the booking joined to its client's
-and service's names by id — and the add-ons' names and quantities in one ``IN`` query,
-with no ORM objects and no per-row queries. The details pane loads the full booking of
-the one selected.
+and service's names by id — and the add-ons' names and quantities of the same range in a
+second query, with no ORM objects and no per-row queries. The details pane loads the full
+booking of the one selected.
 """
 
 from __future__ import annotations
@@ -20,9 +20,6 @@ from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.schedule import ScheduleBooking
 from podyx_desktop.services.context import ServiceContext, require_staff, studio
-
-#: Bound parameters per ``IN`` query (SQLite allows 32,766; PostgreSQL 65,535).
-_CHUNK = 10_000
 
 
 class ScheduleReads:
@@ -56,15 +53,15 @@ class ScheduleReads:
                 .where(t.Booking.starts_at >= start, t.Booking.starts_at < end)
                 .order_by(t.Booking.starts_at, t.Booking.id)
             ).all()
-            ids = [row[0] for row in rows]
+            # the add-ons of the same range: joined on it, so no list of ids is bound
             addons: dict[int, list[tuple[str, int]]] = {}
-            for offset in range(0, len(ids), _CHUNK):
-                for booking_id, name, quantity in session.execute(
-                    select(t.BookingAddon.booking_id, t.BookingAddon.name, t.BookingAddon.quantity)
-                    .where(t.BookingAddon.booking_id.in_(ids[offset : offset + _CHUNK]))
-                    .order_by(t.BookingAddon.id)
-                ):
-                    addons.setdefault(booking_id, []).append((name, quantity))
+            for booking_id, name, quantity in session.execute(
+                select(t.BookingAddon.booking_id, t.BookingAddon.name, t.BookingAddon.quantity)
+                .join(t.Booking, t.Booking.id == t.BookingAddon.booking_id)
+                .where(t.Booking.starts_at >= start, t.Booking.starts_at < end)
+                .order_by(t.BookingAddon.id)
+            ):
+                addons.setdefault(booking_id, []).append((name, quantity))
         return [
             ScheduleBooking(
                 id=booking_id,
