@@ -2,8 +2,8 @@
 
 :class:`ScheduleFrame` is what the schedule needs of the studio besides its bookings —
 rooms in order with their weekly hours and resolved buffer, closed dates, the zone — and
-:class:`ScheduleData` adds the bookings of the days shown and the studio's "now". All
-instants are aware UTC.
+:class:`ScheduleData` adds the bookings of the days shown (lean :class:`ScheduleBooking`
+records: what the schedule draws) and the studio's "now". All instants are aware UTC.
 
 The layout is measured in **elapsed minutes from a column's local midnight** (computed in
 the studio's zone), never in wall-clock minutes: on the day clocks go back a two-hour
@@ -25,7 +25,6 @@ from podyx_desktop.domain.availability import (
     studio_zone,
 )
 from podyx_desktop.domain.enums import BookingStatus
-from podyx_desktop.domain.records import Booking
 from podyx_desktop.domain.vocabulary import is_repeated_hour
 
 #: The axis shown on a day no room opens: 08:00–22:00.
@@ -57,6 +56,26 @@ class ScheduleFrame:
 
 
 @dataclass(frozen=True)
+class ScheduleBooking:
+    """A booking as the schedule draws it (the details pane loads the full booking)."""
+
+    id: int
+    room_id: int
+    starts_at: datetime
+    ends_at: datetime
+    blocked_until: datetime  # ends_at + buffer
+    status: BookingStatus
+    client_name: str
+    service_name: str
+    addons: tuple[tuple[str, int], ...] = ()  # name, quantity
+
+    @property
+    def addons_text(self) -> str:
+        """ "2 × Extra mic, Recording" — as the bookings' lists show add-ons."""
+        return ", ".join(f"{q} × {name}" if q > 1 else name for name, q in self.addons)
+
+
+@dataclass(frozen=True)
 class ScheduleData:
     """What the schedule shows for ``first``…``last`` (local days, inclusive)."""
 
@@ -64,7 +83,7 @@ class ScheduleData:
     last: date
     now: datetime
     frame: ScheduleFrame
-    bookings: tuple[Booking, ...]
+    bookings: tuple[ScheduleBooking, ...]
 
     @property
     def zone(self) -> ZoneInfo:
@@ -184,7 +203,7 @@ class Block:
     """A booking in a column: ``top``…``bottom`` the session, up to ``buffer_end`` its
     buffer (elapsed minutes from the column's local midnight)."""
 
-    booking: Booking
+    booking: ScheduleBooking
     column: int
     top: float
     bottom: float
@@ -208,7 +227,7 @@ def lay_out(
 ) -> ScheduleLayout:
     """Columns day by day, room by room, and each booking's block in its column."""
     zone = data.zone
-    by_place: dict[tuple[int, date], list[Booking]] = {}
+    by_place: dict[tuple[int, date], list[ScheduleBooking]] = {}
     for booking in data.bookings:
         if booking.status is BookingStatus.CANCELED and not show_canceled:
             continue

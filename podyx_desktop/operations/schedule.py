@@ -1,11 +1,13 @@
 """The staff schedule's read: the rooms, hours and closed dates of a run of days, their
-bookings (canceled too) and the studio's "now", in one request."""
+bookings (canceled too, as lean records: what the canvas draws) and the studio's "now", in
+one request; and the full booking the details pane shows, with its history."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
+from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.domain.schedule import ScheduleData
 from podyx_desktop.operations.base import Op, Seat
 
@@ -22,7 +24,7 @@ class LoadSchedule(NamedTuple):
 
     def run(self, services: Services, principal: Principal) -> ScheduleData:
         frame = services.catalogue.schedule_frame(principal, self.first, self.last)
-        bookings = services.bookings.schedule(principal, self.first, self.last)
+        bookings = services.bookings.schedule_blocks(principal, self.first, self.last)
         return ScheduleData(
             first=self.first,
             last=self.last,
@@ -32,7 +34,25 @@ class LoadSchedule(NamedTuple):
         )
 
 
+class ScheduleBookingDetails(NamedTuple):
+    """Staff: the full booking selected on the schedule, and its history."""
+
+    booking_id: int
+
+    def run(self, services: Services, principal: Principal) -> tuple[Booking, list[BookingEvent]]:
+        return (
+            services.bookings.get(principal, self.booking_id),
+            services.bookings.events(principal, self.booking_id),
+        )
+
+
 def load_schedule(
     seat: Seat, principal: Principal, first_day: date, last_day: date
 ) -> Op[ScheduleData]:
     return Op(seat, principal, LoadSchedule(first_day, last_day))
+
+
+def load_schedule_booking(
+    seat: Seat, principal: Principal, booking_id: int
+) -> Op[tuple[Booking, list[BookingEvent]]]:
+    return Op(seat, principal, ScheduleBookingDetails(booking_id))

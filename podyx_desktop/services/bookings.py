@@ -26,13 +26,7 @@ from podyx_desktop.domain.enums import (
     RefundTo,
     Role,
 )
-from podyx_desktop.domain.errors import (
-    Conflict,
-    InvalidInput,
-    NotAllowed,
-    NotFound,
-    RuleViolation,
-)
+from podyx_desktop.domain.errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation
 from podyx_desktop.domain.paging import Page, PageRequest
 from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
 from podyx_desktop.domain.pricing import CartItem, price_cart
@@ -52,12 +46,13 @@ from podyx_desktop.services.context import (
     studio,
 )
 from podyx_desktop.services.purchases import PurchaseService
+from podyx_desktop.services.schedule_blocks import ScheduleReads
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.requests import AddonChoice
 
 
-class BookingService:
+class BookingService(ScheduleReads):
     def __init__(self, ctx: ServiceContext, purchases: PurchaseService) -> None:
         self._ctx = ctx
         self.purchases = purchases

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import BookingStatus
-from podyx_desktop.domain.records import Booking
 from podyx_desktop.domain.schedule import (
     ClosedDay,
+    ScheduleBooking,
     ScheduleData,
     ScheduleFrame,
     ScheduleRoom,
@@ -32,21 +32,17 @@ def booking(
     minutes: int,
     buffer: int = 15,
     status: BookingStatus = BookingStatus.CONFIRMED,
-) -> Booking:
+) -> ScheduleBooking:
     ends_at = starts_at + timedelta(minutes=minutes)
-    return Booking(
-        id=booking_id, client_id=1, client_name="Ana Client", room_id=room_id,
-        room_name=f"Room {room_id}", setup_id=1, setup_name="Setup", service_id=1,
-        service_name="Recording", starts_at=starts_at, ends_at=ends_at,
+    return ScheduleBooking(
+        id=booking_id, room_id=room_id, starts_at=starts_at, ends_at=ends_at,
         blocked_until=ends_at + timedelta(minutes=buffer), status=status,
-        original_starts_at=None, reschedule_count=0, addons=(), price_minor=1000,
-        currency="EUR", bundle_id=None, purchase_id=None, receipt_number=None,
-        payment_method=None, created_at=starts_at,
+        client_name="Ana Client", service_name="Recording",
     )  # fmt: skip
 
 
 def data(
-    *bookings: Booking,
+    *bookings: ScheduleBooking,
     first: date,
     last: date | None = None,
     hours: tuple[OpeningInterval, ...] | None = None,

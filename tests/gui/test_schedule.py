@@ -263,8 +263,10 @@ def test_a_change_made_by_another_process_shows_within_two_seconds_keeping_the_s
     scroll = place.scroll_area.verticalScrollBar().value()
 
     run_other_process(studio, "cancel", str(studio.booking_id))
+    # the schedule's block, then the details pane's full booking (loaded for the selection)
     qtbot.waitUntil(
-        lambda: getattr(place.selected_booking, "status", None) is BookingStatus.CANCELED,
+        lambda: getattr(place.selected_booking, "status", None) is BookingStatus.CANCELED
+        and getattr(place.details.booking, "status", None) is BookingStatus.CANCELED,
         timeout=2_000,
     )
     assert place.loads > loads

@@ -127,6 +127,7 @@ def operations(
         "bookings.events": lambda p: s.bookings.events(p, ids["booking"]),
         "bookings.actions": lambda p: s.bookings.actions(p, ids["booking"]),
         "bookings.schedule": lambda p: s.bookings.schedule(p, DAY, DAY),
+        "bookings.schedule_blocks": lambda p: s.bookings.schedule_blocks(p, DAY, DAY),
         "bookings.cancel": lambda p: s.bookings.cancel(p, ids["booking"]),
         "bookings.reschedule": lambda p: s.bookings.reschedule(
             p, ids["booking"], studio.at(DAY, 16)

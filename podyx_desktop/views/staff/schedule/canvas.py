@@ -29,9 +29,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from podyx_desktop.domain.enums import BookingStatus
-from podyx_desktop.domain.records import Booking
-from podyx_desktop.domain.schedule import Block, ScheduleData, ScheduleLayout, axis_labels
-from podyx_desktop.models.bookings import addons_text
+from podyx_desktop.domain.schedule import (
+    Block,
+    ScheduleBooking,
+    ScheduleData,
+    ScheduleLayout,
+    axis_labels,
+)
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.common.widgets import status_colours, status_text
 from podyx_desktop.views.staff.schedule.drag import BlockDrag
@@ -54,8 +58,8 @@ class BlockText:
 class ScheduleCanvas(QWidget):
     """Paints a layout; emits what the person clicks or chooses."""
 
-    selection_changed = Signal(object)  # Booking | None
-    open_requested = Signal(object)  # Booking
+    selection_changed = Signal(object)  # ScheduleBooking | None
+    open_requested = Signal(object)  # ScheduleBooking
     empty_time_clicked = Signal(int, object)  # room id, aware UTC datetime
     move_requested = Signal(int, int, object)  # booking id, room id, aware datetime
     gutter = GUTTER
@@ -72,7 +76,7 @@ class ScheduleCanvas(QWidget):
         self.layout_: ScheduleLayout | None = None
         self._titles: list[tuple[str, str]] = []  # per column: room, day
         self._texts: dict[int, BlockText] = {}
-        self._bookings: dict[int, Booking] = {}
+        self._bookings: dict[int, ScheduleBooking] = {}
         self._labels: list[tuple[float, str]] = []  # the left time column's
         self._own_labels: list[list[tuple[float, str]]] = []  # per column, a DST day's
         self.selected_id: int | None = None
@@ -117,12 +121,12 @@ class ScheduleCanvas(QWidget):
             text = self._texts[booking_id] = self._text_of(booking)
         return text
 
-    def _text_of(self, booking: Booking) -> BlockText:
+    def _text_of(self, booking: ScheduleBooking) -> BlockText:
         display = self._display
         when = display.time_range(booking.starts_at, booking.ends_at)
         status = status_text(booking.status)
         lines = [booking.client_name, booking.service_name]
-        extras = addons_text(booking)
+        extras = booking.addons_text
         if extras:
             lines.append(extras)
         if booking.status is BookingStatus.PENDING:
@@ -166,7 +170,7 @@ class ScheduleCanvas(QWidget):
         return None
 
     @property
-    def selected_booking(self) -> Booking | None:
+    def selected_booking(self) -> ScheduleBooking | None:
         block = self._selected_block()
         return block.booking if block is not None else None
 

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Booking, BookingEvent
-from podyx_desktop.domain.schedule import ScheduleData, lay_out, week_of
+from podyx_desktop.domain.schedule import ScheduleBooking, ScheduleData, lay_out, week_of
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.operations.bookings import load_booking_details
 from podyx_desktop.operations.desk import move_booking
-from podyx_desktop.operations.schedule import load_schedule
+from podyx_desktop.operations.schedule import load_schedule, load_schedule_booking
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
@@ -50,8 +49,8 @@ class SchedulePlace(QWidget):
 
     SHOWS: ClassVar[tuple[Kind, ...]] = (Kind.BOOKINGS, Kind.CATALOGUE, Kind.SETTINGS, Kind.CLIENTS)
 
-    selection_changed = Signal(object)  # Booking | None
-    open_requested = Signal(object)  # Booking
+    selection_changed = Signal(object)  # Booking | None (the full one, once loaded)
+    open_requested = Signal(object)  # ScheduleBooking
     empty_time_clicked = Signal(int, object)  # room id, aware UTC datetime
     loaded = Signal()
 
@@ -64,7 +63,6 @@ class SchedulePlace(QWidget):
         self.week_mode = False
         self._generation = 0
         self.loads = 0
-        self._history: tuple[int, list[BookingEvent]] | None = None
         self.day = self._today()
 
         self.previous_button = QPushButton(self.tr("◀"), self)
@@ -328,13 +326,13 @@ class SchedulePlace(QWidget):
     # --- the selection ----------------------------------------------------------------
 
     @property
-    def selected_booking(self) -> Booking | None:
+    def selected_booking(self) -> ScheduleBooking | None:
         return self.canvas.selected_booking
 
     def select(self, booking_id: int | None) -> None:
         self.canvas.select(booking_id)
 
-    def _open(self, booking: Booking) -> None:
+    def _open(self, booking: ScheduleBooking) -> None:
         """Enter or a double click on a session: to its actions (once they have loaded,
         the first one allowed takes the keyboard; else the history)."""
         self.select(booking.id)
@@ -362,21 +360,26 @@ class SchedulePlace(QWidget):
         self.set_week_mode(False)
         self.go_today()
 
-    def _selected(self, booking: Booking | None) -> None:
-        self.desk_actions.show_booking(booking.id if booking is not None else None)
-        shown = self.details.booking
-        self.details.show_booking(booking)  # (it clears the history)
-        if booking is not None:
-            if shown == booking and self._history is not None and self._history[0] == booking.id:
-                self.details.show_history(self._history[1])  # the same booking, unchanged
-            else:
-                booking_id = booking.id
-                load_booking_details(self._ctx, self._ctx.user.principal, booking_id).success(
-                    lambda details: self._history_loaded(booking_id, details[1])
-                ).failure(self.message.setText).run(self)
-        self.selection_changed.emit(booking)
+    def _selected(self, entry: ScheduleBooking | None) -> None:
+        """The canvas chose ``entry``: the desk's actions follow at once; the details pane
+        shows the full booking and its history once loaded (then ``selection_changed``)."""
+        self.desk_actions.show_booking(entry.id if entry is not None else None)
+        if entry is None:
+            self.details.show_booking(None)
+            self.selection_changed.emit(None)
+            return
+        if self.details.booking is not None and self.details.booking.id != entry.id:
+            self.details.show_booking(None)  # not another booking's details meanwhile
+        booking_id = entry.id
+        load_schedule_booking(self._ctx, self._ctx.user.principal, booking_id).success(
+            lambda details: self._details_loaded(booking_id, *details)
+        ).failure(self.message.setText).run(self)
 
-    def _history_loaded(self, booking_id: int, events: list[BookingEvent]) -> None:
-        if self.details.booking is not None and self.details.booking.id == booking_id:
-            self._history = (booking_id, events)
-            self.details.show_history(events)
+    def _details_loaded(
+        self, booking_id: int, booking: Booking, events: list[BookingEvent]
+    ) -> None:
+        if self.canvas.selected_id != booking_id:
+            return  # another booking was chosen meanwhile
+        self.details.show_booking(booking)  # (it clears the history)
+        self.details.show_history(events)
+        self.selection_changed.emit(booking)
