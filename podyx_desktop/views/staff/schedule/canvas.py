@@ -62,7 +62,7 @@ class ScheduleCanvas(QWidget):
     open_requested = Signal(object)  # ScheduleBooking
     empty_time_clicked = Signal(int, object)  # room id, aware UTC datetime
     move_requested = Signal(int, int, object)  # booking id, room id, aware datetime
-    gutter = GUTTER
+    gutter: int = GUTTER  # widened to the longest time label (see set_layout)
     pixels_per_minute = PIXELS_PER_MINUTE
 
     def __init__(self, display: DisplayFormat, parent: QWidget | None = None) -> None:
@@ -102,6 +102,9 @@ class ScheduleCanvas(QWidget):
         self._own_labels = [
             [(mark.minute, self._display.time(mark.moment)) for mark in own] for own in labels.own
         ]
+        # a repeated hour's labels name their offset ("02:00 (UTC+02:00)"): room for them
+        widest = max((self.fontMetrics().horizontalAdvance(t) for _m, t in self._labels), default=0)
+        self.gutter = max(GUTTER, widest + 12)
         height = HEADER + int((layout.bottom - layout.top) * PIXELS_PER_MINUTE) + 8
         self.setFixedHeight(max(height, HEADER + 200))
         ids = {block.booking.id for block in layout.blocks}
@@ -138,13 +141,13 @@ class ScheduleCanvas(QWidget):
 
     def sizeHint(self) -> QSize:
         count = len(self.layout_.columns) if self.layout_ else 1
-        return QSize(GUTTER + count * 160, self.height())
+        return QSize(self.gutter + count * 160, self.height())
 
     # --- geometry ---------------------------------------------------------------------
 
     def column_width(self) -> float:
         count = len(self.layout_.columns) if self.layout_ else 1
-        return max(float(MIN_COLUMN) / 2, (self.width() - GUTTER) / max(count, 1))
+        return max(float(MIN_COLUMN) / 2, (self.width() - self.gutter) / max(count, 1))
 
     def y_of(self, minute: float) -> float:
         top = self.layout_.top if self.layout_ else 0.0
@@ -157,7 +160,7 @@ class ScheduleCanvas(QWidget):
     def block_rect(self, block: Block) -> QRectF:
         """Where ``block``'s session is painted (its buffer lies below it)."""
         width = self.column_width()
-        x = GUTTER + block.column * width
+        x = self.gutter + block.column * width
         top, bottom = self.y_of(block.top), self.y_of(block.bottom)
         return QRectF(x + 2, top, width - 4, max(bottom - top, 4.0))
 
@@ -230,9 +233,9 @@ class ScheduleCanvas(QWidget):
     def moment_at(self, point: QPointF) -> tuple[int, datetime] | None:
         """The room and the instant (snapped down to 15 minutes) at ``point``."""
         layout = self.layout_
-        if layout is None or point.x() < GUTTER or point.y() < HEADER:
+        if layout is None or point.x() < self.gutter or point.y() < HEADER:
             return None
-        index = int((point.x() - GUTTER) // self.column_width())
+        index = int((point.x() - self.gutter) // self.column_width())
         if not 0 <= index < len(layout.columns):
             return None
         column = layout.columns[index]
@@ -315,7 +318,7 @@ class ScheduleCanvas(QWidget):
         shown = self._columns_in(clip)
         for index in shown:
             column = layout.columns[index]
-            x = GUTTER + index * width
+            x = self.gutter + index * width
             area = QRectF(x, HEADER, width, bottom_y - HEADER)
             painter.fillRect(area, closed_brush)
             if column.closed_reason is not None:
@@ -352,7 +355,7 @@ class ScheduleCanvas(QWidget):
         for minute, label in self._labels:
             y = self.y_of(minute)
             painter.drawText(
-                QRectF(0, y - 9, GUTTER - 6, 18),
+                QRectF(0, y - 9, self.gutter - 6, 18),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 label,
             )
@@ -374,15 +377,15 @@ class ScheduleCanvas(QWidget):
             if index < count and layout.columns[index].day == layout.columns[start].day:
                 continue
             day = self._titles[start][1] if start < len(self._titles) else ""
-            area = QRectF(GUTTER + start * width + 2, 2, (index - start) * width - 4, HEADER / 2)
+            area = QRectF(self.gutter + start * width + 2, 2, (index - start) * width - 4, HEADER / 2)
             painter.setPen(text)
             painter.drawText(
                 area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine), day
             )
             painter.setPen(QPen(separator, 2))
             painter.drawLine(
-                QPointF(GUTTER + start * width, 0),
-                QPointF(GUTTER + start * width, self.y_of(layout.bottom)),
+                QPointF(self.gutter + start * width, 0),
+                QPointF(self.gutter + start * width, self.y_of(layout.bottom)),
             )
             start = index
 
@@ -396,7 +399,7 @@ class ScheduleCanvas(QWidget):
         for index in shown:
             if index >= len(self._own_labels):
                 break
-            x = GUTTER + index * width
+            x = self.gutter + index * width
             painter.save()
             painter.setClipRect(QRectF(x, HEADER, width, self.height() - HEADER))
             for minute, label in self._own_labels[index]:
@@ -431,8 +434,8 @@ class ScheduleCanvas(QWidget):
         """The columns ``clip`` touches (a drag's ghost repaints one or two of them)."""
         count = len(self.layout_.columns) if self.layout_ else 0
         width = self.column_width()
-        first = max(int((clip.left() - GUTTER) // width), 0)
-        last = min(int((clip.right() - GUTTER) // width), count - 1)
+        first = max(int((clip.left() - self.gutter) // width), 0)
+        last = min(int((clip.right() - self.gutter) // width), count - 1)
         return range(first, last + 1)
 
     def _paint_blocks(
@@ -497,7 +500,7 @@ class ScheduleCanvas(QWidget):
             if not layout.top <= minute <= layout.bottom:
                 continue
             y = self.y_of(minute)
-            x = GUTTER + index * width
+            x = self.gutter + index * width
             painter.setPen(QPen(QColor("#d14343"), 2))
             painter.drawLine(QPointF(x, y), QPointF(x + width, y))
 
