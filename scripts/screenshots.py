@@ -4,7 +4,8 @@ Runs the real windows over a throw-away demo studio (``podyx_desktop.demo.load.l
 into a temporary SQLite file), with the app's style sheet, settings in a temporary folder
 and an in-memory keyring (the real ones are never touched). Each screen is one function
 that brings the UI to a state and returns the widget to grab; :data:`SCREENS` lists them
-in order. Use a real X server for faithful rendering::
+in order (the staff window's are in ``screenshot_staff.py``, the session that drives them
+all in ``screenshot_session.py``). Use a real X server for faithful rendering::
 
     xvfb-run -a -s "-screen 0 1920x1200x24" python scripts/screenshots.py [OUT_DIR] [NAME…]
 
@@ -16,10 +17,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,92 +28,11 @@ import keyring  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
+from screenshot_session import WINDOW_SIZE, Screen, Session  # noqa: E402
+from screenshot_staff import STAFF_SCREENS  # noqa: E402
 
 from bench.keyring_backend import MemoryKeyring  # noqa: E402
 from podyx_desktop.gui.app import DesktopApp, load_stylesheet  # noqa: E402
-from podyx_desktop.gui.ui_settings import UiSettings  # noqa: E402
-from podyx_desktop.views.client.main_window import MainWindow  # noqa: E402
-
-WINDOW_SIZE = (1180, 760)
-SIGN_IN_SIZE = (900, 720)
-
-
-@dataclass
-class Session:
-    """What every screen function gets: the demo studio and helpers to drive the app."""
-
-    app: QApplication
-    url: str
-    client_email: str
-    client_password: str
-    folder: Path
-    desktops: list[DesktopApp] = field(default_factory=list)
-
-    def wait_until(self, condition: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the screen did not get ready in time")
-            self.app.processEvents()
-            time.sleep(0.01)
-
-    def settle(self, seconds: float = 0.4) -> None:
-        """Let queued work, repaints and animations finish."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            self.app.processEvents()
-            time.sleep(0.01)
-
-    def idle(self, desktop: DesktopApp) -> None:
-        self.wait_until(lambda: desktop.tasks.pending == 0)
-        self.settle()
-
-    def new_desktop(self) -> DesktopApp:
-        """A fresh app window flow over the demo studio, started and ready to sign in."""
-        from podyx_desktop.db.engine import Database
-        from podyx_desktop.services import Services
-
-        url = self.url
-        desktop = DesktopApp(
-            lambda: Services(Database(url)), settings=UiSettings(), database_url=lambda: url
-        )
-        self.desktops.append(desktop)
-        desktop.sign_in.resize(*SIGN_IN_SIZE)
-        desktop.start()
-        desktop.sign_in.resize(*SIGN_IN_SIZE)
-        self.wait_until(lambda: desktop.sign_in.sign_in_button.isEnabled())
-        self.idle(desktop)
-        return desktop
-
-    def signed_in(self) -> DesktopApp:
-        """A fresh app, signed in as the demo client, main window on screen."""
-        desktop = self.new_desktop()
-        screen = desktop.sign_in
-        screen.email.setText(self.client_email)
-        screen.password.setText(self.client_password)
-        screen.sign_in_button.click()
-        self.wait_until(lambda: desktop.main_window is not None)
-        window = desktop.main_window
-        assert isinstance(window, MainWindow)
-        window.resize(*WINDOW_SIZE)
-        self.wait_until(lambda: window.current_tab_built)
-        self.idle(desktop)
-        return desktop
-
-    def main_window(self, desktop: DesktopApp) -> Any:
-        window = desktop.main_window
-        assert window is not None
-        return window
-
-    def close_all(self) -> None:
-        for desktop in self.desktops:
-            desktop.shutdown()
-        self.desktops.clear()
-        self.settle(0.1)
-
-
-Screen = Callable[[Session], QWidget]
-
 
 # --- sign-in, sign-up and account screens ----------------------------------------------
 
@@ -510,176 +426,7 @@ SCREENS += [
 # === end of the PDF helper's screens =====================================================
 
 
-# === the staff window ======================================================================
-
-
-def staff_window(session: Session) -> QWidget:
-    """The demo's front desk signed in, a client chosen: that client's profile tabs."""
-    from podyx_desktop.demo import data
-    from podyx_desktop.views.staff.staff_window import StaffWindow
-
-    desktop = session.new_desktop()
-    screen = desktop.sign_in
-    screen.email.setText("desk@podyx-demo.example")
-    screen.password.setText(data.DEMO_PASSWORD)
-    screen.sign_in_button.click()
-    session.wait_until(lambda: desktop.main_window is not None)
-    window = desktop.main_window
-    assert isinstance(window, StaffWindow)
-    window.resize(*WINDOW_SIZE)
-    window.places.setCurrentWidget(window.clients_place)
-    session.wait_until(lambda: window.clients.count() > 0)
-    window.clients.setCurrentRow(0)
-    session.wait_until(lambda: window.profile_tabs.count() == 4)
-    session.idle(desktop)
-    session.settle(0.6)
-    return window
-
-
-SCREENS += [("staff-client-profile", staff_window)]
-
-
-def _staff_schedule(session: Session, week: bool) -> QWidget:
-    """The demo's front desk on the Schedule at the demo's busiest day (for ``week``: its
-    week, of the busiest room), the first session shown selected."""
-    from collections import Counter
-    from datetime import timedelta
-
-    from podyx_desktop.db.engine import Database
-    from podyx_desktop.demo import data
-    from podyx_desktop.domain.enums import BookingStatus
-    from podyx_desktop.services import Services
-    from podyx_desktop.views.staff.staff_window import StaffWindow
-
-    desktop = session.new_desktop()
-    screen = desktop.sign_in
-    screen.email.setText("desk@podyx-demo.example")
-    screen.password.setText(data.DEMO_PASSWORD)
-    screen.sign_in_button.click()
-    session.wait_until(lambda: desktop.main_window is not None)
-    window = desktop.main_window
-    assert isinstance(window, StaffWindow)
-    window.resize(1400, 860)
-    place = window.schedule
-    session.wait_until(lambda: place.data is not None)
-    session.idle(desktop)
-    # the demo's busiest day of the last eight weeks and the next two, and its busiest room
-    services = Services(Database(session.url))
-    staff = services.accounts.sign_in("desk@podyx-demo.example", data.DEMO_PASSWORD)
-    today = place.day
-    bookings = services.bookings.schedule(
-        staff.principal, today - timedelta(days=56), today + timedelta(days=14)
-    )
-    services.db.dispose()
-    zone = place.display.zone
-    live = [b for b in bookings if b.status is not BookingStatus.CANCELED]
-    days = Counter(b.starts_at.astimezone(zone).date() for b in live)
-    busiest = days.most_common(1)[0][0] if days else today
-    if week:
-        place.set_week_mode(True)
-        session.idle(desktop)
-        rooms = Counter(b.room_id for b in live)
-        if rooms:
-            place.choose_room(rooms.most_common(1)[0][0])
-    place.show_day(busiest)
-    session.idle(desktop)
-    layout = place.canvas.layout_
-    if layout is not None and layout.blocks:
-        place.select(layout.blocks[0].booking.id)
-    session.settle(0.6)
-    return window
-
-
-def staff_schedule_day(session: Session) -> QWidget:
-    return _staff_schedule(session, week=False)
-
-
-def staff_schedule_week(session: Session) -> QWidget:
-    return _staff_schedule(session, week=True)
-
-
-SCREENS += [("staff-schedule-day", staff_schedule_day), ("staff-schedule-week", staff_schedule_week)]
-
-
-def staff_approve(session: Session) -> QWidget:
-    """The front desk approves a pay-later session: the schedule at its day, the session
-    selected, "Approve payment…" asking for the method actually used."""
-    from podyx_desktop.db.engine import Database
-    from podyx_desktop.demo import data
-    from podyx_desktop.domain.enums import BookingStatus
-    from podyx_desktop.services import Services
-    from podyx_desktop.views.staff.staff_window import StaffWindow
-
-    services = Services(Database(session.url))
-    staff = services.accounts.sign_in("desk@podyx-demo.example", data.DEMO_PASSWORD)
-    now = services.context.now()
-    upcoming = services.bookings.schedule(
-        staff.principal, now.date(), (now + timedelta(days=21)).date()
-    )
-    services.db.dispose()
-    pending = next(b for b in upcoming if b.status is BookingStatus.PENDING)
-    desktop = session.new_desktop()
-    screen = desktop.sign_in
-    screen.email.setText("desk@podyx-demo.example")
-    screen.password.setText(data.DEMO_PASSWORD)
-    screen.sign_in_button.click()
-    session.wait_until(lambda: desktop.main_window is not None)
-    window = desktop.main_window
-    assert isinstance(window, StaffWindow)
-    window.resize(1400, 860)
-    place = window.schedule
-    session.wait_until(lambda: place.data is not None)
-    place.show_day(pending.starts_at.astimezone(place.display.zone).date())
-    session.wait_until(lambda: place.canvas.layout_ is not None)
-    session.idle(desktop)
-    place.select(pending.id)
-    actions = place.desk_actions
-    session.wait_until(lambda: actions.state is not None and actions.approve_button.isEnabled())
-    actions.approve_button.click()
-    session.wait_until(lambda: actions.dialog is not None)
-    dialog = actions.dialog
-    assert dialog is not None
-    session.settle(0.6)
-    return dialog
-
-
-SCREENS += [("staff-approve", staff_approve)]
-
-
-def staff_book_on_behalf(session: Session) -> QWidget:
-    """The demo's front desk books on a client's behalf: the client found, the session
-    chosen with a free time selected (the dialog of "New booking…", Ctrl+N)."""
-    from datetime import date, timedelta
-
-    from podyx_desktop.demo import data
-    from podyx_desktop.views.staff.staff_window import StaffWindow
-
-    desktop = session.new_desktop()
-    screen = desktop.sign_in
-    screen.email.setText("desk@podyx-demo.example")
-    screen.password.setText(data.DEMO_PASSWORD)
-    screen.sign_in_button.click()
-    session.wait_until(lambda: desktop.main_window is not None)
-    window = desktop.main_window
-    assert isinstance(window, StaffWindow)
-    window.resize(*WINDOW_SIZE)
-    window.new_booking_action.trigger()
-    dialog = window.new_booking_dialog
-    assert dialog is not None
-    step = dialog.client_step
-    session.wait_until(lambda: not step.is_searching and step.matches.count() > 0)
-    step.choose()
-    slots = dialog.session_step.slots
-    session.wait_until(lambda: dialog.session_step.service.count() > 0)
-    slots.set_day(date.today() + timedelta(days=1), find_free=True)
-    session.wait_until(lambda: not slots.is_loading and slots.model.rowCount() > 0)
-    slots.select_row(min(2, slots.model.rowCount() - 1))
-    session.idle(desktop)
-    session.settle(0.6)
-    return dialog
-
-
-SCREENS += [("staff-book-on-behalf", staff_book_on_behalf)]
+SCREENS += STAFF_SCREENS
 
 
 # --- running -------------------------------------------------------------------------------

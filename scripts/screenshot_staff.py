@@ -1,0 +1,152 @@
+"""The staff window's screens for ``scripts/screenshots.py``: the demo's front desk on the
+schedule, approving a payment, booking on a client's behalf, and a client's profile."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from PySide6.QtWidgets import QWidget
+from screenshot_session import WINDOW_SIZE, Screen, Session
+
+from podyx_desktop.db.engine import Database
+from podyx_desktop.demo import data
+from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.records import Booking
+from podyx_desktop.gui.app import DesktopApp
+from podyx_desktop.services import Services
+from podyx_desktop.views.staff.staff_window import StaffWindow
+
+DESK_EMAIL = "desk@podyx-demo.example"
+SCHEDULE_SIZE = (1400, 860)
+
+
+def _as_desk(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
+    """A fresh app signed in as the demo's front desk, the staff window at ``size``."""
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText(DESK_EMAIL)
+    screen.password.setText(data.DEMO_PASSWORD)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = desktop.main_window
+    assert isinstance(window, StaffWindow)
+    window.resize(*size)
+    return desktop, window
+
+
+def _desk_schedule(session: Session, first: date, last: date) -> list[Booking]:
+    """The demo's bookings between two days, read as the front desk would."""
+    services = Services(Database(session.url))
+    try:
+        staff = services.accounts.sign_in(DESK_EMAIL, data.DEMO_PASSWORD)
+        return services.bookings.schedule(staff.principal, first, last)
+    finally:
+        services.db.dispose()
+
+
+def staff_window(session: Session) -> QWidget:
+    """The demo's front desk signed in, a client chosen: that client's profile tabs."""
+
+    desktop, window = _as_desk(session, WINDOW_SIZE)
+    window.places.setCurrentWidget(window.clients_place)
+    session.wait_until(lambda: window.clients.count() > 0)
+    window.clients.setCurrentRow(0)
+    session.wait_until(lambda: window.profile_tabs.count() == 4)
+    session.idle(desktop)
+    session.settle(0.6)
+    return window
+
+
+def _staff_schedule(session: Session, week: bool) -> QWidget:
+    """The demo's front desk on the Schedule at the demo's busiest day (for ``week``: its
+    week, of the busiest room), the first session shown selected."""
+
+
+    desktop, window = _as_desk(session, SCHEDULE_SIZE)
+    place = window.schedule
+    session.wait_until(lambda: place.data is not None)
+    session.idle(desktop)
+    # the demo's busiest day of the last eight weeks and the next two, and its busiest room
+    today = place.day
+    bookings = _desk_schedule(session, today - timedelta(days=56), today + timedelta(days=14))
+    zone = place.display.zone
+    live = [b for b in bookings if b.status is not BookingStatus.CANCELED]
+    days = Counter(b.starts_at.astimezone(zone).date() for b in live)
+    busiest = days.most_common(1)[0][0] if days else today
+    if week:
+        place.set_week_mode(True)
+        session.idle(desktop)
+        rooms = Counter(b.room_id for b in live)
+        if rooms:
+            place.choose_room(rooms.most_common(1)[0][0])
+    place.show_day(busiest)
+    session.idle(desktop)
+    layout = place.canvas.layout_
+    if layout is not None and layout.blocks:
+        place.select(layout.blocks[0].booking.id)
+    session.settle(0.6)
+    return window
+
+
+def staff_schedule_day(session: Session) -> QWidget:
+    return _staff_schedule(session, week=False)
+
+
+def staff_schedule_week(session: Session) -> QWidget:
+    return _staff_schedule(session, week=True)
+
+
+def staff_approve(session: Session) -> QWidget:
+    """The front desk approves a pay-later session: the schedule at its day, the session
+    selected, "Approve payment…" asking for the method actually used."""
+
+    today = date.today()
+    upcoming = _desk_schedule(session, today, today + timedelta(days=21))
+    pending = next(b for b in upcoming if b.status is BookingStatus.PENDING)
+    desktop, window = _as_desk(session, SCHEDULE_SIZE)
+    place = window.schedule
+    session.wait_until(lambda: place.data is not None)
+    place.show_day(pending.starts_at.astimezone(place.display.zone).date())
+    session.wait_until(lambda: place.canvas.layout_ is not None)
+    session.idle(desktop)
+    place.select(pending.id)
+    actions = place.desk_actions
+    session.wait_until(lambda: actions.state is not None and actions.approve_button.isEnabled())
+    actions.approve_button.click()
+    session.wait_until(lambda: actions.dialog is not None)
+    dialog = actions.dialog
+    assert dialog is not None
+    session.settle(0.6)
+    return dialog
+
+
+def staff_book_on_behalf(session: Session) -> QWidget:
+    """The demo's front desk books on a client's behalf: the client found, the session
+    chosen with a free time selected (the dialog of "New booking…", Ctrl+N)."""
+
+
+    desktop, window = _as_desk(session, WINDOW_SIZE)
+    window.new_booking_action.trigger()
+    dialog = window.new_booking_dialog
+    assert dialog is not None
+    step = dialog.client_step
+    session.wait_until(lambda: not step.is_searching and step.matches.count() > 0)
+    step.choose()
+    slots = dialog.session_step.slots
+    session.wait_until(lambda: dialog.session_step.service.count() > 0)
+    slots.set_day(date.today() + timedelta(days=1), find_free=True)
+    session.wait_until(lambda: not slots.is_loading and slots.model.rowCount() > 0)
+    slots.select_row(min(2, slots.model.rowCount() - 1))
+    session.idle(desktop)
+    session.settle(0.6)
+    return dialog
+
+
+STAFF_SCREENS: list[tuple[str, Screen]] = [
+    ("staff-client-profile", staff_window),
+    ("staff-schedule-day", staff_schedule_day),
+    ("staff-schedule-week", staff_schedule_week),
+    ("staff-approve", staff_approve),
+    ("staff-book-on-behalf", staff_book_on_behalf),
+]
