@@ -95,6 +95,18 @@ def _email(services: Services, principal: Principal, args: dict[str, Any]) -> st
     return services.accounts.change_email(principal, args["email"], args["password"]).email
 
 
+def _move_room(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    moved = services.bookings.reschedule(
+        principal, args["booking_id"], args["starts_at"], new_room_id=args["room_id"]
+    )
+    return str(moved.room_id)
+
+
+def _code(services: Services, _principal: Principal, args: dict[str, Any]) -> str:
+    signed = services.accounts.set_password_with_code(args["email"], args["code"], args["new"])
+    return signed.account.email
+
+
 JOBS: dict[str, Job] = {
     "book": _book,
     "redeem": _redeem,
@@ -109,6 +121,8 @@ JOBS: dict[str, Job] = {
     "reschedule": _reschedule,
     "outcome": _outcome,
     "email": _email,
+    "move_room": _move_room,
+    "code": _code,
 }
 
 

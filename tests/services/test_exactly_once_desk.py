@@ -1,0 +1,77 @@
+"""Exactly once at the desk: eight seats (separate processes) move different sessions into
+one time of another room, or use one client's one-time code, at the same moment, on a
+SQLite file and on PostgreSQL. See test_exactly_once.py for the bookings."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from argon2.exceptions import VerificationError
+from sqlalchemy import select
+
+from podyx_desktop.db import tables as t
+from podyx_desktop.db.engine import Database
+from tests.conftest import FAST_HASHER
+from tests.factories import Studio
+from tests.services.invariants import seat
+from tests.services.seats import WORKERS, Seats, tally
+
+pytestmark = pytest.mark.slow
+DAY = date(2026, 6, 10)
+NEW_PASSWORD = "a new password 2026"
+
+
+def test_one_new_room_time_goes_to_one_session(
+    studio: Studio, database: Database, seats: Seats
+) -> None:
+    booked = [
+        studio.book(studio.client(f"Seat {n}"), studio.at(DAY + timedelta(days=n), 10))
+        for n in range(WORKERS)
+    ]
+    target = studio.at(DAY + timedelta(days=WORKERS + 1), 14)
+    jobs = [
+        seat(studio.owner, booking_id=b.booking.id, starts_at=target, room_id=studio.room_b)
+        for b in booked
+    ]
+    outcomes = seats.run("move_room", database, studio.services.context.now(), jobs)
+    assert tally(outcomes) == {"ok": 1, "TimeTaken": WORKERS - 1}, outcomes
+    with database.read() as session:
+        in_room_b = session.scalars(
+            select(t.Booking.id).where(
+                t.Booking.room_id == studio.room_b, t.Booking.starts_at == target
+            )
+        ).all()
+    assert len(in_room_b) == 1
+    assert all(text for kind, text in outcomes if kind == "TimeTaken")
+
+
+def test_a_one_time_code_sets_one_password(
+    studio: Studio, database: Database, seats: Seats
+) -> None:
+    _account, code = studio.services.accounts.create_client_at_desk(
+        studio.desk, "Walk In", "walk.in@example.com", "+49 30 7777777"
+    )
+    passwords = [f"{NEW_PASSWORD} #{n}" for n in range(WORKERS)]
+    jobs = [
+        seat(studio.desk, email="walk.in@example.com", code=code, new=password)
+        for password in passwords
+    ]
+    outcomes = seats.run("code", database, studio.services.context.now(), jobs)
+    counts = tally(outcomes)
+    assert counts.pop("ok") == 1, outcomes
+    # the others are told in words; five wrong tries also lock the account for a while
+    assert set(counts) <= {"InvalidInput", "AccountLocked"}, outcomes
+    with database.read() as session:
+        stored = session.scalar(
+            select(t.User.password_hash).where(t.User.email_key == "walk.in@example.com")
+        )
+    assert stored is not None
+    assert sum(_matches(stored, password) for password in passwords) == 1  # one password set
+
+
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return bool(FAST_HASHER.verify(stored, password))
+    except VerificationError:
+        return False
