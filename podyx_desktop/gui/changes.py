@@ -43,10 +43,6 @@ class ChangeBus(QObject):
         if changes:
             self.changed.emit(changes)
 
-    @Slot()
-    def publish_everything(self) -> None:
-        self.publish(Changes.all())
-
     @Slot(object)
     def publish_changes(self, changes: Changes) -> None:
         self.publish(changes)

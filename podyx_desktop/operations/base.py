@@ -62,9 +62,8 @@ class Outcome(Generic[T]):
 
 def execute(services: Services, principal: Principal, request: Request[T]) -> Outcome[T]:
     """Run ``request`` and collect the changes every transaction of it committed."""
-    with services.db.collect_changes() as collected:
-        value = request.run(services, principal)
-    return Outcome(value, collected.changes)
+    value, changes = services.call(lambda: request.run(services, principal))
+    return Outcome(value, changes)
 
 
 class Backend(Protocol):
