@@ -34,6 +34,19 @@ class BookingSort(StrEnum):
     ID = "id"
 
 
+class ClientSort(StrEnum):
+    """The orders the staff's client list comes in (ties: by id)."""
+
+    NAME = "name"
+    EMAIL = "email"
+    PHONE = "phone"
+    TOTAL_SPENT = "total_spent"
+    PURCHASES = "purchases"
+    BOOKINGS = "bookings"
+    ACTIVE_BUNDLES = "active_bundles"
+    LAST_VISIT = "last_visit"
+
+
 @dataclass(frozen=True)
 class PageRequest:
     """The rows after ``after`` in the order of ``sort`` (a key name the service lists).

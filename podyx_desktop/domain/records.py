@@ -368,6 +368,7 @@ class ClientSummary:
     purchases: int
     bookings: int
     active_bundles: int
+    last_visit: datetime | None = None  # the start of the latest session that has begun
 
 
 @dataclass(frozen=True)

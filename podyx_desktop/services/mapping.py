@@ -482,6 +482,7 @@ def client_summary(
     purchases: int,
     bookings: int,
     active_bundles: int,
+    last_visit: datetime | None = None,
 ) -> r.ClientSummary:
     return r.ClientSummary(
         id=user_id,
@@ -492,4 +493,5 @@ def client_summary(
         purchases=purchases,
         bookings=bookings,
         active_bundles=active_bundles,
+        last_visit=last_visit,
     )
