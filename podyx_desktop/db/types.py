@@ -29,6 +29,26 @@ class UTCDateTime(TypeDecorator[datetime]):
             return value.replace(tzinfo=None)
         return value
 
+    def result_processor(self, dialect: Dialect, coltype: Any) -> Any:
+        """On SQLite, the stored text straight to an aware datetime in one C call.
+
+        The general path (the driver's text parsed to a naive datetime, then
+        ``replace(tzinfo=UTC)`` in :meth:`process_result_value`) cost ~3 µs a value: a
+        week of the schedule at a million bookings reads ~20,000 of them.
+        """
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        parse = datetime.fromisoformat
+
+        def process(value: Any) -> datetime | None:
+            if value is None:
+                return None
+            if isinstance(value, str):
+                return parse(value + "+00:00")  # stored naive UTC text (see the class)
+            return self.process_result_value(value, dialect)
+
+        return process
+
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None

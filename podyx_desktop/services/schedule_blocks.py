@@ -4,8 +4,9 @@ The schedule of a busy week holds thousands of bookings; building a full
 :class:`~podyx_desktop.domain.records.Booking` (prices, receipts, purchases) for each is
 what made it slow. This read selects plain columns — the booking joined to its client's
 and service's names by id — and the add-ons' names and quantities of the same range in a
-second query, with no ORM objects and no per-row queries. The details pane loads the full
-booking of the one selected.
+second query, with no ORM objects and no per-row queries (Core statements on the session's
+connection; on SQLite each stored time is parsed by one C call, see ``db/types.py``). The
+details pane loads the full booking of the one selected.
 """
 
 from __future__ import annotations
@@ -37,42 +38,48 @@ class ScheduleReads:
             zone = studio_zone(studio(session).time_zone)
             start, _ = local_day_bounds(first, zone)
             _, end = local_day_bounds(last, zone)
-            rows = session.execute(
+            # Core statements on the session's connection: no ORM row handling for rows
+            # that become plain tuples anyway.
+            connection = session.connection()
+            booking, user, service = t.Booking.__table__, t.User.__table__, t.Service.__table__
+            rows = connection.execute(
                 select(
-                    t.Booking.id,
-                    t.Booking.room_id,
-                    t.Booking.starts_at,
-                    t.Booking.ends_at,
-                    t.Booking.blocked_until,
-                    t.Booking.status,
-                    t.User.full_name,
-                    t.Service.name,
+                    booking.c.id,
+                    booking.c.room_id,
+                    booking.c.starts_at,
+                    booking.c.ends_at,
+                    booking.c.blocked_until,
+                    booking.c.status,
+                    user.c.full_name,
+                    service.c.name,
                 )
-                .join(t.User, t.User.id == t.Booking.client_id)
-                .join(t.Service, t.Service.id == t.Booking.service_id)
-                .where(t.Booking.starts_at >= start, t.Booking.starts_at < end)
-                .order_by(t.Booking.starts_at, t.Booking.id)
+                .join(user, user.c.id == booking.c.client_id)
+                .join(service, service.c.id == booking.c.service_id)
+                .where(booking.c.starts_at >= start, booking.c.starts_at < end)
+                .order_by(booking.c.starts_at, booking.c.id)
             ).all()
             # the add-ons of the same range: joined on it, so no list of ids is bound
+            addon = t.BookingAddon.__table__
             addons: dict[int, list[tuple[str, int]]] = {}
-            for booking_id, name, quantity in session.execute(
-                select(t.BookingAddon.booking_id, t.BookingAddon.name, t.BookingAddon.quantity)
-                .join(t.Booking, t.Booking.id == t.BookingAddon.booking_id)
-                .where(t.Booking.starts_at >= start, t.Booking.starts_at < end)
-                .order_by(t.BookingAddon.id)
-            ):
+            for booking_id, name, quantity in connection.execute(
+                select(addon.c.booking_id, addon.c.name, addon.c.quantity)
+                .join(booking, booking.c.id == addon.c.booking_id)
+                .where(booking.c.starts_at >= start, booking.c.starts_at < end)
+                .order_by(addon.c.id)
+            ).all():
                 addons.setdefault(booking_id, []).append((name, quantity))
+        statuses = {status.value: status for status in BookingStatus}
         return [
             ScheduleBooking(
-                id=booking_id,
-                room_id=room_id,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                blocked_until=blocked_until,
-                status=BookingStatus(status),
-                client_name=client_name,
-                service_name=service_name,
-                addons=tuple(addons.get(booking_id, ())),
+                booking_id,
+                room_id,
+                starts_at,
+                ends_at,
+                blocked_until,
+                statuses[status],
+                client_name,
+                service_name,
+                tuple(addons.get(booking_id, ())),
             )
             for (
                 booking_id,

@@ -162,6 +162,7 @@ def operations(
             p, ann.account.id, 100, "x"
         ),
         "clients.list_clients": lambda p: s.clients.list_clients(p),
+        "clients.client_page": lambda p: s.clients.client_page(p, PageRequest("name")),
         "clients.get_client": lambda p: s.clients.get_client(p, ann.account.id),
         "notes.add_note": lambda p: s.notes.add_note(
             p, client_id=ann.account.id, body="x", internal=False
