@@ -64,6 +64,8 @@ class RedeemRequest:
     setup_id: int
     starts_at: datetime
     service_id: int | None = None  # None: the first eligible service offered on the setup
+    bypass_rules: bool = False  # staff only, with a reason (audited); never the overlap rule
+    bypass_reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 at the desk, with a one-time code to hand over), then book through the checkout with a
 staff payment method, within or (with a reason) outside the studio's rules.
 
-Bundle credit is not among the methods: the checkout refuses it for every caller (a
-bundle session is redeemed from the Bundles tab).
+With bundle credit the session is redeemed from the client's bundle that expires first
+(:mod:`podyx_desktop.domain.bundle_choice`) instead of going through the checkout; it
+covers the session only, so add-ons are refused with it.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
+from podyx_desktop.domain.bundle_choice import bundle_for_session
 from podyx_desktop.domain.enums import PaymentMethod
 from podyx_desktop.domain.errors import InvalidInput
-from podyx_desktop.domain.requests import BookingRequest, SessionCart
+from podyx_desktop.domain.requests import BookingRequest, RedeemRequest, SessionCart
 from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ DESK_PAYMENT_METHODS: tuple[PaymentMethod, ...] = (
     PaymentMethod.CASH,
     PaymentMethod.BANK_TRANSFER,
     PaymentMethod.STORE_CREDIT,
+    PaymentMethod.BUNDLE_CREDIT,
 )
 
 # How many matches the client search shows.
@@ -76,6 +79,8 @@ class BookOnBehalf(NamedTuple):
                 "the audit log.",
                 field="bypass_reason",
             )
+        if self.payment_method is PaymentMethod.BUNDLE_CREDIT:
+            return self._redeem(services, principal)
         return services.checkout.book(
             principal,
             BookingRequest(
@@ -83,6 +88,33 @@ class BookOnBehalf(NamedTuple):
                 starts_at=self.starts_at,
                 payment_method=self.payment_method,
                 client_id=self.client_id,
+                bypass_rules=self.bypass_rules,
+                bypass_reason=self.bypass_reason.strip() if self.bypass_rules else "",
+            ),
+        )
+
+
+    def _redeem(self, services: Services, principal: Principal) -> BookingResult:
+        if self.cart.addons:
+            raise InvalidInput(
+                "Bundle credit pays for the session only. Book it without add-ons (they can "
+                "be added to the booking afterwards and paid on their own), or choose "
+                "another payment method.",
+                field="addons",
+            )
+        bundle = bundle_for_session(
+            services.bundles.list_for_client(principal, self.client_id),
+            self.cart.setup_id,
+            self.cart.service_id,
+            self.cart.minutes,
+        )
+        return services.bundles.redeem(
+            principal,
+            RedeemRequest(
+                bundle.id,
+                self.cart.setup_id,
+                self.starts_at,
+                self.cart.service_id,
                 bypass_rules=self.bypass_rules,
                 bypass_reason=self.bypass_reason.strip() if self.bypass_rules else "",
             ),

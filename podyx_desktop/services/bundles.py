@@ -146,9 +146,22 @@ class BundleService:
             return self.records(session, [bundle])[0]
 
     def redeem(self, principal: Principal, request: RedeemRequest) -> r.BookingResult:
-        """Book one session of a bundle: no payment, one credit taken in the same transaction."""
+        """Book one session of a bundle: no payment, one credit taken in the same transaction.
+
+        Staff may book it outside the studio's rules (lead time, opening hours, the grid)
+        with a reason, kept in the audit log; never over another booking.
+        """
         request = replace(request, starts_at=to_utc(request.starts_at))
+        reason = request.bypass_reason.strip()
+        if request.bypass_rules and not reason:
+            raise InvalidInput(
+                "Say why this booking is outside the studio's rules; the reason is kept in "
+                "the audit log.",
+                field="bypass_reason",
+            )
         with self._ctx.db.write() as session:
+            if request.bypass_rules:
+                require_staff(session, principal)
             bundle = self._load(session, principal, request.bundle_id)
             user = actor(session, principal)
             client = session.get(t.User, bundle.client_id)
@@ -193,7 +206,12 @@ class BundleService:
             offer = rules.load_offer(session, studio(session), request.setup_id, service_id)
             staff = principal.is_staff
             ends_at, blocked_until = rules.claim_time(
-                session, offer, request.starts_at, bundle.session_minutes, now, bypass_rules=False
+                session,
+                offer,
+                request.starts_at,
+                bundle.session_minutes,
+                now,
+                bypass_rules=request.bypass_rules,
             )
             taken = session.execute(
                 update(t.Bundle)
@@ -227,6 +245,21 @@ class BundleService:
                     remaining_after=taken,
                 )
             )
+            if request.bypass_rules:
+                audit(
+                    session,
+                    when=now,
+                    user=user,
+                    action="bypass_rules",
+                    entity="booking",
+                    entity_id=booking.id,
+                    after={
+                        "starts_at": request.starts_at,
+                        "bypass_rules": True,
+                        "bundle_id": bundle.id,
+                    },
+                    reason=reason,
+                )
             session.expire(bundle)
             return r.BookingResult(booking_records(session, [booking])[0], None, None)
 

@@ -108,6 +108,7 @@ class SessionStep(QWidget):
         self.slots.loaded.connect(self._select_preset)
         self.bypass.toggled.connect(self._bypass_toggled)
         self.reason.textChanged.connect(lambda _text: self._ready())
+        self.payment.currentIndexChanged.connect(lambda _i: self._payment_changed())
         if starts_at is not None:
             local = starts_at.astimezone(self._zone)
             self.slots.set_day(local.date())
@@ -187,6 +188,22 @@ class SessionStep(QWidget):
             )
         )
 
+    def _payment_changed(self) -> None:
+        """Bundle credit pays for the session only: the add-ons are off while it is chosen."""
+        bundle = self._method() is PaymentMethod.BUNDLE_CREDIT
+        self.addons.setEnabled(not bundle)
+        self.addons.setToolTip(
+            self.tr(
+                "Bundle credit pays for the session only; add-ons can be added to the "
+                "booking afterwards and paid on their own."
+            )
+            if bundle
+            else ""
+        )
+
+    def _method(self) -> PaymentMethod:
+        return PaymentMethod(self.payment.currentData())  # Qt keeps the enum as text
+
     # --- the time outside the rules ----------------------------------------------------
 
     def _set_any_time(self, when: datetime) -> None:
@@ -232,10 +249,9 @@ class SessionStep(QWidget):
         starts_at = self.starts_at()
         if setup is None or service is None or starts_at is None:
             return None
-        method = PaymentMethod(self.payment.currentData())  # Qt keeps the enum as text
-        cart = SessionCart(
-            setup.id, service.id, int(self.length.currentData()), self.addons.choices()
-        )
+        method = self._method()
+        addons = () if method is PaymentMethod.BUNDLE_CREDIT else self.addons.choices()
+        cart = SessionCart(setup.id, service.id, int(self.length.currentData()), addons)
         return BookOnBehalf(
             client_id,
             cart,
