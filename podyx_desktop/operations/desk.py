@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, RefundTo
-from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.errors import InvalidInput, RuleViolation
 from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
@@ -221,6 +221,38 @@ def override_price(
     seat: Seat, principal: Principal, purchase_id: int, new_total_minor: int, reason: str
 ) -> Op[Purchase]:
     return Op(seat, principal, OverridePrice(purchase_id, new_total_minor, reason))
+
+
+class DragOutcome(NamedTuple):
+    """A drop's answer: the moved booking, or the studio rule that refused it (which the
+    desk may then set aside with a reason). A taken time is an error, not a refusal: no
+    reason moves a session over another."""
+
+    booking: Booking | None
+    refused_by_rule: str | None = None
+
+
+class DragMove(NamedTuple):
+    """A block dropped on the schedule: a move within the studio's rules."""
+
+    booking_id: int
+    starts_at: datetime
+    room_id: int | None = None
+
+    def run(self, services: Services, principal: Principal) -> DragOutcome:
+        try:
+            moved = MoveBooking(self.booking_id, self.starts_at, room_id=self.room_id).run(
+                services, principal
+            )
+        except RuleViolation as refusal:  # its transaction was rolled back: nothing moved
+            return DragOutcome(None, refusal.message)
+        return DragOutcome(moved)
+
+
+def drag_move(
+    seat: Seat, principal: Principal, booking_id: int, starts_at: datetime, room_id: int
+) -> Op[DragOutcome]:
+    return Op(seat, principal, DragMove(booking_id, starts_at, room_id))
 
 
 def move_booking(

@@ -446,8 +446,12 @@ class BookingService(ScheduleReads):
                     entity="booking",
                     entity_id=row.id,
                     before={"starts_at": old, "room_id": old_room},
-                    after={"starts_at": new_starts_at, "room_id": row.room_id},
-                    reason=f"{decision.reason or 'Moved outside the rules'} {reason}".strip(),
+                    after={
+                        "starts_at": new_starts_at,
+                        "room_id": row.room_id,
+                        "rule_set_aside": decision.reason or "",
+                    },
+                    reason=reason.strip(),
                 )
             session.flush()
             return booking_records(session, [row])[0]

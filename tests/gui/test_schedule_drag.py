@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import ViewContext
@@ -200,3 +201,46 @@ def test_in_a_rooms_week_a_drag_to_another_days_column_moves_it_to_that_day(
     assert moved.starts_at == target and moved.room_id == factory_studio.room_a
     moved_block = block_of(place, studio.booking_id)
     assert moved_block is not None and moved_block.column == other
+
+
+def test_a_drop_refused_by_a_rule_can_go_outside_the_rules_with_a_reason(
+    qtbot: Any,
+    studio: GuiStudio,
+    gui_services: Services,
+    factory_studio: factories.Studio,
+    tab_context_for: Callable[[SignedIn], ViewContext],
+) -> None:
+    place, staff, local = setup_place(qtbot, studio, gui_services, tab_context_for)
+    bob = factory_studio.client("Bob Taken", "bob.taken@example.com")
+    factory_studio.book(bob, local.replace(hour=16, minute=0))
+    place.reload()
+    qtbot.waitUntil(lambda: block_of(place, studio.booking_id) is not None, timeout=WAIT)
+    grab = grab_point(place, studio.booking_id)
+
+    # a taken time: no reason moves a session over another, so no such offer
+    drag(place, grab, point_for(place, 0, local.replace(hour=15)))
+    qtbot.waitUntil(lambda: "not moved" in place.message.text(), timeout=WAIT)
+    assert place.bypass_button is not None and not place.bypass_button.isVisible()
+
+    # past closing time: a studio rule, which the desk may set aside with a reason
+    place.message.clear()
+    late = local.replace(hour=20, minute=0)
+    drag(place, grab, point_for(place, 0, late))
+    qtbot.waitUntil(lambda: "outside opening hours" in place.message.text(), timeout=WAIT)
+    assert place.notice is not None and place.notice.isVisible()
+    assert place.bypass_button.isVisible()
+    place.bypass_button.click()
+    prompt = place.bypass_prompt
+    assert prompt is not None and prompt.isVisible()
+    prompt.setTextValue("Late mix session agreed with the engineer")
+    with qtbot.waitSignal(place.loaded, timeout=WAIT):
+        prompt.accept()
+    wait_idle(qtbot, place._ctx)
+    assert gui_services.bookings.get(staff.principal, studio.booking_id).starts_at == late
+    assert "is now on" in place.message.text()
+    entries = gui_services.audit.list_entries(
+        Principal.system(), entity="booking", entity_id=studio.booking_id
+    )
+    assert [e.reason for e in entries if e.action == "bypass_rules"] == [
+        "Late mix session agreed with the engineer"
+    ]

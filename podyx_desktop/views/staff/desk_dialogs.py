@@ -8,14 +8,17 @@ on success it emits ``done`` with a sentence for the desk's feedback line and cl
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -308,7 +311,9 @@ class PriceDialog(DeskDialog):
 
 
 class MoveDialog(DeskDialog):
-    """A new time in the same room (the slot picker), optionally outside the rules."""
+    """A new time in the same room: one of the free times (the slot picker), or — outside
+    the studio's rules, with a reason — any start typed in (closed hours, off the grid);
+    the room must still be free."""
 
     def __init__(self, ctx: ViewContext, state: DeskState, parent: QWidget | None = None):
         super().__init__(ctx, state, self.tr("Move session"), self.tr("&Move"), parent)
@@ -319,31 +324,65 @@ class MoveDialog(DeskDialog):
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName(self.tr("Reason for moving outside the rules"))
         self.reason.setEnabled(False)
-        self.bypass.toggled.connect(self.reason.setEnabled)
+        zone = ctx.user.studio.time_zone
+        self._zone = ZoneInfo(zone)
+        self.any_time = QDateTimeEdit(self)
+        self.any_time.setAccessibleName(self.tr("Start time outside the rules"))
+        self.any_time.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.any_time.setTimeZone(QTimeZone(zone.encode()))
+        self.any_time.setCalendarPopup(True)
+        self.any_time.setEnabled(False)
+        self._set_any_time(booking.starts_at)
+        self.bypass.toggled.connect(self._bypass_toggled)
         self.body.addWidget(self.picker, 1)
         self.form.addRow(self.bypass)
         self.form.addRow(self.tr("Reason:"), self.reason)
+        self.form.addRow(self.tr("Start time:"), self.any_time)
         self.body.addLayout(self.form)
         self.confirm_button.setEnabled(False)
         self.picker.slot_changed.connect(self._slot_changed)
         self.finish_layout()
-        self.resize(640, 460)
+        self.resize(640, 500)
         self.picker.set_shape(
             SessionShape(booking.setup_id, booking.service_id, booking.minutes, booking.id)
         )
         self.picker.set_day(self.display.local(booking.starts_at).date(), find_free=True)
 
+    def _set_any_time(self, when: datetime) -> None:
+        self.any_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+
+    def _bypass_toggled(self, on: bool) -> None:
+        self.reason.setEnabled(on)
+        self.any_time.setEnabled(on)
+        slot = self.picker.selected_slot()
+        if on and slot is not None:
+            self._set_any_time(slot.starts_at)
+        self._update_confirm()
+
     def _slot_changed(self, slot: Slot | None) -> None:
-        self.confirm_button.setEnabled(slot is not None)
+        if slot is not None and not self.bypass.isChecked():
+            self._set_any_time(slot.starts_at)
+        self._update_confirm()
         self.error_label.clear()
+
+    def starts_at(self) -> datetime | None:
+        """The free time picked, or outside the rules the start typed in."""
+        if self.bypass.isChecked():
+            seconds = self.any_time.dateTime().toSecsSinceEpoch()
+            return datetime.fromtimestamp(seconds, tz=self._zone)
+        slot = self.picker.selected_slot()
+        return slot.starts_at if slot is not None else None
+
+    def _update_confirm(self) -> None:
+        self.confirm_button.setEnabled(self.starts_at() is not None)
 
     def _failed(self, message: str) -> None:
         super()._failed(message)
-        self.confirm_button.setEnabled(self.picker.selected_slot() is not None)
+        self._update_confirm()
 
     def confirm(self) -> None:
-        slot = self.picker.selected_slot()
-        if slot is None:
+        starts_at = self.starts_at()
+        if starts_at is None:
             return
         bypass = self.bypass.isChecked()
         if bypass and not self.reason.text().strip():
@@ -356,12 +395,12 @@ class MoveDialog(DeskDialog):
                 self._ctx,
                 self.principal(),
                 self.state.booking.id,
-                slot.starts_at,
+                starts_at,
                 bypass_rules=bypass,
                 reason=self.reason.text(),
             ),
             self.tr("The session of {name} is now on {when}.").format(
                 name=self.state.booking.client_name,
-                when=self.display.date_time(slot.starts_at),
+                when=self.display.date_time(starts_at),
             ),
         )

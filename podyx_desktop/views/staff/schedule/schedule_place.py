@@ -13,12 +13,14 @@ from typing import ClassVar
 
 from PySide6.QtCore import QDate, QLocale, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -32,7 +34,7 @@ from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.domain.schedule import ScheduleBooking, ScheduleData, lay_out, week_of
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.operations.desk import move_booking
+from podyx_desktop.operations.desk import DragOutcome, drag_move, move_booking
 from podyx_desktop.operations.schedule import load_schedule, load_schedule_booking
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
@@ -162,6 +164,9 @@ class SchedulePlace(QWidget):
         self.canvas.empty_time_clicked.connect(self.empty_time_clicked)
         self.canvas.move_requested.connect(self.move_by_drag)
         self.notice: QMessageBox | None = None
+        self.bypass_button: QAbstractButton | None = None
+        self.bypass_prompt: QInputDialog | None = None
+        self._refused_drop: tuple[int, int, datetime] | None = None  # booking, room, start
         self._moved_note: str | None = None
         ctx.bus.changed.connect(self._on_changed)
         self._set_date_edit()
@@ -295,19 +300,29 @@ class SchedulePlace(QWidget):
 
     @Slot(int, int, object)
     def move_by_drag(self, booking_id: int, room_id: int, starts_at: datetime) -> None:
-        """Run the desk's move within the studio's rules (no bypass: that is the Move
-        dialog's, with a reason). A refusal leaves the block where it was and says why."""
+        """Run the desk's move within the studio's rules. A refusal leaves the block where
+        it was and says why; when a studio rule refused it (not a taken time), the notice
+        offers to move it outside the rules with a reason, as the Move dialog does."""
         self.message.setText(self.tr("Moving the session…"))
+        self._refused_drop = None
         when = self.display.date_time(starts_at)
-        move_booking(
-            self._ctx, self._ctx.user.principal, booking_id, starts_at, room_id=room_id
-        ).success(lambda _booking: self._moved(when)).failure(self._move_refused).run(self)
+
+        def dropped(outcome: DragOutcome) -> None:
+            if outcome.booking is not None:
+                self._moved(when)
+                return
+            self._refused_drop = (booking_id, room_id, starts_at)
+            self._move_refused(outcome.refused_by_rule or "", bypassable=True)
+
+        drag_move(self._ctx, self._ctx.user.principal, booking_id, starts_at, room_id).success(
+            dropped
+        ).failure(self._move_refused).run(self)
 
     def _moved(self, when: str) -> None:
         self._moved_note = self.tr("The session is now on {when}.").format(when=when)
         self.message.setText(self._moved_note)
 
-    def _move_refused(self, reason: str) -> None:
+    def _move_refused(self, reason: str, bypassable: bool = False) -> None:
         self.canvas.update()  # it never moved: the block is drawn where it was
         text = self.tr("The session was not moved: {reason}").format(reason=reason)
         self.message.setText(text)
@@ -320,8 +335,49 @@ class SchedulePlace(QWidget):
                 self,
             )
             self.notice.setModal(False)
+            self.bypass_button = self.notice.addButton(
+                self.tr("Move &outside the rules…"), QMessageBox.ButtonRole.ActionRole
+            )
+            self.bypass_button.setToolTip(
+                self.tr("Move it there anyway, with a reason kept in the audit log")
+            )
+            self.bypass_button.clicked.connect(self.ask_bypass_reason)
+        if self.bypass_button is not None:
+            self.bypass_button.setVisible(bypassable)
         self.notice.setText(text)
         self.notice.show()
+
+    def ask_bypass_reason(self) -> None:
+        """Ask why the refused drop should go outside the studio's rules, then move it."""
+        if self._refused_drop is None:
+            return
+        prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Move outside the rules"))
+        prompt.setLabelText(
+            self.tr("Why move the session outside the studio's rules? (kept in the audit log)")
+        )
+        prompt.setOkButtonText(self.tr("&Move"))
+        prompt.textValueSelected.connect(self._move_outside_rules)
+        prompt.finished.connect(prompt.deleteLater)
+        self.bypass_prompt = prompt
+        prompt.open()
+
+    def _move_outside_rules(self, reason: str) -> None:
+        if self._refused_drop is None:
+            return
+        booking_id, room_id, starts_at = self._refused_drop
+        self._refused_drop = None
+        self.message.setText(self.tr("Moving the session…"))
+        when = self.display.date_time(starts_at)
+        move_booking(
+            self._ctx,
+            self._ctx.user.principal,
+            booking_id,
+            starts_at,
+            bypass_rules=True,
+            reason=reason,
+            room_id=room_id,
+        ).success(lambda _booking: self._moved(when)).failure(self._move_refused).run(self)
 
     # --- the selection ----------------------------------------------------------------
 
