@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the programs' log files go to a folder of this test run, not the user's log folder
+os.environ["PODYX_LOG_DIR"] = tempfile.mkdtemp(prefix="podyx-test-logs-")
 
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head

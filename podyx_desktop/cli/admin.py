@@ -37,17 +37,14 @@ from podyx_desktop.cli.common import (
     open_database,
     schema_revision,
 )
+from podyx_desktop.cli.config_report import config_report
 from podyx_desktop.cli.export import EXPORT
 from podyx_desktop.cli.selftest import SELFTEST
 from podyx_desktop.db.config import (
-    DATABASE_URL,
-    LOG_LEVEL,
-    hide_password,
-    password_from_keyring,
-    postgres_server,
     resolve,
 )
 from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.log_files import console_handler, start_log_file
 
 log = logging.getLogger(__name__)
 
@@ -129,29 +126,8 @@ def run_demo(invocation: Invocation) -> int:
 
 
 def run_config(invocation: Invocation) -> int:
-    config = invocation.config
-    for setting in (DATABASE_URL, LOG_LEVEL):
-        resolved = config.get(setting)
-        print(f"{setting.key} = {hide_password(resolved.value)}")
-        print(f"    from {resolved.source}")
-    url = config.database_url.value
-    server = postgres_server(url)
-    if server is None:
-        print("database password: not used (not a PostgreSQL URL)")
-    elif server.password is not None:
-        print("database password: in the URL (hidden); better kept in the keyring")
-    elif password_from_keyring(url) is not None:
-        print(f"database password: in the keyring for {server.keyring_user} (hidden)")
-    else:
-        print(
-            f"database password: none in the keyring for {server.keyring_user}; PGPASSWORD "
-            "and ~/.pgpass are tried, then the app asks"
-        )
-    print("settings looked at, highest precedence first:")
-    for store in config.stores:
-        print(f"    {store.label} ({'found' if store.exists else 'not found'})")
-    for warning in config.warnings:
-        print(f"warning: {warning}")
+    for line in config_report(invocation.config):
+        print(line)
     return EXIT_OK
 
 
@@ -208,6 +184,9 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+CONSOLE_FORMAT = f"{PROG}: %(levelname)s: %(message)s"
+
+
 def _fail(message: str) -> None:
     print(f"{PROG}: {message}", file=sys.stderr)
 
@@ -223,9 +202,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     level_before = package_log.level  # restored: main() may run inside another program
     try:
         config = resolve({"database_url": args.database, "log_level": args.log_level})
-        if not logging.getLogger().handlers:
-            logging.basicConfig(stream=sys.stderr, format=f"{PROG}: %(levelname)s: %(message)s")
+        root = logging.getLogger()
+        if not root.handlers:  # the console shows the configured level
+            root.addHandler(console_handler(config.log_level.value, CONSOLE_FORMAT))
         package_log.setLevel(config.log_level.value)
+        log_file = start_log_file(PROG)  # INFO and above, whatever the console shows
+        log.info("%s %s: %s (log file %s)", PROG, __version__, args.command, log_file)
         if args.command != "config":
             for warning in config.warnings:
                 log.warning(warning)

@@ -7,10 +7,15 @@ the keyring). Renders nothing heavy. Every check runs even when an earlier one f
 
 from __future__ import annotations
 
+import argparse
+import sys
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from podyx_desktop import __version__
 from podyx_desktop.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -20,6 +25,7 @@ from podyx_desktop.cli.common import (
     open_database,
     schema_revision,
 )
+from podyx_desktop.cli.config_report import config_report
 from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
 
 if TYPE_CHECKING:
@@ -111,10 +117,15 @@ def _keyring() -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
-def run_checks(database: Database) -> list[CheckResult]:
-    checks: list[tuple[str, Callable[[], str]]] = [
-        ("database", lambda: _schema(database)),
-        ("studio", lambda: _studio(database)),
+def run_checks(database: Database | None) -> list[CheckResult]:
+    """Every check; without a database (it did not open), only those that need none."""
+    checks: list[tuple[str, Callable[[], str]]] = []
+    if database is not None:
+        checks += [
+            ("database", lambda: _schema(database)),
+            ("studio", lambda: _studio(database)),
+        ]
+    checks += [
         ("time zones", _time_zones),
         ("password hashing", _password_hashing),
         ("phone numbers", _phone_numbers),
@@ -131,17 +142,86 @@ def run_checks(database: Database) -> list[CheckResult]:
 
 
 def run_selftest(invocation: Invocation) -> int:
-    with open_database(invocation) as database:
-        schema_revision(database)  # a database newer than the app is refused outright
-        results = run_checks(database)
-    for result in results:
-        print(f"{'ok  ' if result.ok else 'FAIL'}  {result.name}: {result.detail}")
+    report = invocation.args.report
+    try:
+        with open_database(invocation) as database:
+            schema_revision(database)  # a database newer than the app is refused outright
+            results = run_checks(database)
+    except PodyxError as error:
+        if report is None:
+            raise
+        # support needs the report most when the database does not open
+        results = [CheckResult("database", False, describe_error(error)), *run_checks(None)]
+    lines = [f"{'ok  ' if r.ok else 'FAIL'}  {r.name}: {r.detail}" for r in results]
     failures = sum(not result.ok for result in results)
-    if failures:
-        print(f"{failures} of {len(results)} checks failed.")
-        return EXIT_PROBLEMS
-    print("OK")
-    return EXIT_OK
+    lines.append(f"{failures} of {len(results)} checks failed." if failures else "OK")
+    for line in lines:
+        print(line)
+    if report is not None:
+        written = write_report(Path(report), lines, config_report(invocation.config))
+        print(f"Support report written to {written}: send it to whoever supports your studio.")
+    return EXIT_PROBLEMS if failures else EXIT_OK
 
 
-SELFTEST = Command("selftest", "check that this installation can run Podyx", run_selftest)
+def versions() -> list[str]:
+    """This program's and its main libraries' versions, and the platform."""
+    import platform
+    import sqlite3
+    from importlib.metadata import PackageNotFoundError, version
+
+    lines = [
+        f"Podyx Desktop {__version__}",
+        f"Python {platform.python_version()} ({sys.executable})",
+        f"platform {platform.platform()}",
+        f"SQLite {sqlite3.sqlite_version}",
+    ]
+    for package in (
+        "PySide6-Essentials", "SQLAlchemy", "alembic", "psycopg", "reportlab", "keyring",
+        "argon2-cffi", "babel", "platformdirs",
+    ):  # fmt: skip
+        try:
+            lines.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            lines.append(f"{package}: not installed as a distribution (frozen bundle?)")
+    return lines
+
+
+def write_report(path: Path, checks: list[str], configuration: list[str]) -> Path:
+    """A zip for support: the log files, the configuration (secrets hidden), versions and
+    the self-test's results. Log lines were redacted when written; they are redacted
+    again here, in case a file came from an older version."""
+    from podyx_desktop.log_files import log_folder, redact
+
+    path = path.expanduser()
+    if path.suffix.lower() != ".zip":
+        path = path.with_suffix(path.suffix + ".zip") if path.suffix else path.with_suffix(".zip")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
+            bundle.writestr("selftest.txt", "\n".join(checks) + "\n")
+            bundle.writestr("configuration.txt", "\n".join(configuration) + "\n")
+            bundle.writestr("versions.txt", "\n".join(versions()) + "\n")
+            folder = log_folder()
+            for log_file in sorted(folder.glob("*.log*")) if folder.is_dir() else []:
+                text = log_file.read_text(encoding="utf-8", errors="replace")
+                bundle.writestr(f"logs/{log_file.name}", redact(text))
+    except OSError as error:
+        raise PodyxError(
+            f"The report cannot be written to {path} ({error.strerror or error}). "
+            "Choose a folder you can write to."
+        ) from None
+    return path
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also write a zip for support: logs, configuration (no secrets), versions, "
+        "and these results",
+    )
+
+
+SELFTEST = Command(
+    "selftest", "check that this installation can run Podyx", run_selftest, _arguments
+)

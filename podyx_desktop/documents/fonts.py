@@ -1,6 +1,6 @@
 """Fonts for PDF documents: the shipped DejaVu Sans, system fallbacks, per-character runs.
 
-Every document is set in DejaVu Sans (shipped in ``resources/fonts``, embedded as a
+Every document is set in DejaVu Sans (shipped in the package's ``resources/fonts``, embedded as a
 subset), which covers accented Latin, Greek and Cyrillic. A character it lacks (Chinese,
 Japanese, Korean …) is set in the first TrueType font found on the machine that has it:
 :meth:`FontSet.markup` splits text into runs by font and wraps the others in
@@ -25,9 +25,11 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from podyx_desktop import resources
+
 log = logging.getLogger(__name__)
 
-FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONTS_DIR = resources.path("fonts")
 REGULAR = "PodyxSans"
 BOLD = "PodyxSans-Bold"
 MISSING = "PodyxSans-Missing"

@@ -18,9 +18,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, qVersion
 from PySide6.QtWidgets import QApplication
 
+from podyx_desktop import __version__, resources
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.gui.launch import (
@@ -59,7 +60,6 @@ BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
 BENCH_LAG_MS = "PODYX_BENCH_LAG_MS"
 PREWARM_LATER_MS = 1500  # after the window shows: its first tab has loaded and painted
-STYLESHEET = Path(__file__).resolve().parents[2] / "resources" / "styles" / "app.qss"
 
 
 def bench_marker(name: str) -> None:
@@ -437,30 +437,52 @@ def parse_args(argv: Sequence[str]) -> Flags:
     import argparse
 
     parser = argparse.ArgumentParser(prog="podyx-desktop", description=APPLICATION)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--database", metavar="URL", help="the database to open")
     parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING or ERROR")
     known, _qt_args = parser.parse_known_args(list(argv))
     return Flags(known.database, known.log_level)
 
 
+def start_logging(level: str | None) -> None:
+    """The console at ``level`` (WARNING unless asked), and the log file at INFO."""
+    from podyx_desktop.log_files import console_handler, start_log_file
+
+    root = logging.getLogger()
+    if not root.handlers:
+        console = (level or "WARNING").upper()
+        if console not in logging.getLevelNamesMapping():
+            console = "WARNING"  # the configuration reports a bad level in words later
+        root.addHandler(
+            console_handler(console, "%(asctime)s %(levelname)s %(name)s: %(message)s")
+        )
+    path = start_log_file("podyx-desktop")
+    logging.getLogger(__name__).info(
+        "Podyx Desktop %s starting (Python %s, Qt %s); log file %s",
+        __version__,
+        sys.version.split()[0],
+        qVersion(),
+        path,
+    )
+
+
 def load_stylesheet(app: QApplication) -> None:
-    if STYLESHEET.exists():
-        app.setStyleSheet(STYLESHEET.read_text(encoding="utf-8"))
+    stylesheet = resources.path("styles", "app.qss")
+    if stylesheet.exists():
+        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the process exit code."""
     args = list(sys.argv if argv is None else argv)
-    logging.basicConfig(
-        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
+    start_logging(flags.log_level)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(args)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APPLICATION)
     load_stylesheet(app)
-    flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
     configured = Configured(flags)
     desktop = DesktopApp(
         configured.services,

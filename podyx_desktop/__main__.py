@@ -1,0 +1,9 @@
+"""``python -m podyx_desktop``: the desktop window, as ``podyx-desktop`` starts it."""
+
+from __future__ import annotations
+
+import sys
+
+from podyx_desktop.gui.app import main
+
+sys.exit(main())
