@@ -470,6 +470,10 @@ def load_stylesheet(app: QApplication) -> None:
     stylesheet = resources.path("styles", "app.qss")
     if stylesheet.exists():
         app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+    else:
+        logging.getLogger(__name__).warning(
+            "The stylesheet is missing from %s; reinstall Podyx Desktop.", stylesheet
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
