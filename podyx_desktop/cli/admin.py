@@ -201,7 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     package_log = logging.getLogger("podyx_desktop")
     level_before = package_log.level  # restored: main() may run inside another program
     try:
-        config = resolve({"database_url": args.database, "log_level": args.log_level})
+        config = resolve(
+            {"database_url": args.database, "log_level": args.log_level}, flags_beat_lock=True
+        )
         root = logging.getLogger()
         if not root.handlers:  # the console shows the configured level
             root.addHandler(console_handler(config.log_level.value, CONSOLE_FORMAT))

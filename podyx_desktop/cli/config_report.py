@@ -21,6 +21,11 @@ def config_report(config: ResolvedConfig) -> list[str]:
         resolved = config.get(setting)
         lines.append(f"{setting.key} = {hide_password(resolved.value)}")
         lines.append(f"    from {resolved.source}")
+        lines.append(
+            "    locked: yes, by the administrator (users cannot change it)"
+            if resolved.locked
+            else "    locked: no"
+        )
     url = config.database_url.value
     server = postgres_server(url)
     if server is None:

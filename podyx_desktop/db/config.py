@@ -2,11 +2,18 @@
 
 Each setting is declared once (:data:`DATABASE_URL`, :data:`LOG_LEVEL`) and resolved by
 :func:`resolve` with this precedence: command-line flag > environment (``PODYX_…``) > user
-settings > machine-wide settings written by the installer > default. Settings live where
+settings > machine-wide settings written by the installer > default — unless IT **locked**
+it: a machine-wide settings store that sets a value and names its key in ``locked``
+(``locked=database_url, log_level``) beats the user's settings, the environment and the
+window's command line (``podyx-admin``'s own flags still apply to the command run, and
+``podyx-admin config`` says so). Settings live where
 QSettings keeps them (organisation "Podyx", application "Podyx Desktop"): INI files under
 ``$XDG_CONFIG_HOME`` and ``$XDG_CONFIG_DIRS`` (section ``[General]``), or the registry
 under ``HKEY_CURRENT_USER`` / ``HKEY_LOCAL_MACHINE`` on Windows. They are read with the
-standard library so the command line starts fast: no Qt, no SQLAlchemy here.
+standard library, not QSettings: ``podyx-admin`` must not load Qt (an import contract
+keeps the command line Qt-free, and it starts in a fraction of the time), and both
+programs must agree on one reader. The reader follows QSettings' file locations, fallback
+order and string escapes, and a test writes files with QSettings and reads them here.
 
 Secrets are never read from or written to settings: a PostgreSQL password comes from the
 operating system's keyring (:func:`password_from_keyring`), or the app asks for it.
@@ -33,6 +40,7 @@ KEYRING_SERVICE = APP_NAME  # keyring entries: service "Podyx Desktop", user = s
 SETTINGS_SECTION = "General"  # QSettings' INI section for top-level keys
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 REGISTRY_KEY = rf"Software\{ORGANIZATION}\{APP_NAME}"
+LOCKED_KEY = "locked"  # in machine-wide settings: the keys IT locked, comma-separated
 
 
 class ConfigError(PodyxError):
@@ -121,12 +129,22 @@ class SettingsStore:
     label: str  # "user settings /home/…/Podyx Desktop.conf"
     values: Mapping[str, str]
     exists: bool
+    machine: bool = False  # written by IT for every user of the machine
+
+    @property
+    def locked(self) -> frozenset[str]:
+        """The keys this store locks (machine-wide stores only)."""
+        if not self.machine:
+            return frozenset()
+        raw = self.values.get(LOCKED_KEY, "")
+        return frozenset(part for part in re.split(r"[\s,;]+", raw) if part)
 
 
 @dataclass(frozen=True)
 class ResolvedValue:
     value: str
     source: str  # "command line", "environment PODYX_…", "user settings PATH", …
+    locked: bool = False  # IT locked it in the machine-wide settings: not for the user to change
 
 
 @dataclass(frozen=True)
@@ -197,10 +215,10 @@ def qsettings_string(raw: str) -> str:
     return "".join(out)
 
 
-def read_ini(path: Path, label: str) -> tuple[SettingsStore, str | None]:
+def read_ini(path: Path, label: str, machine: bool = False) -> tuple[SettingsStore, str | None]:
     """The ``[General]`` values of one INI file, and a warning if it exists but is unreadable."""
     if not path.is_file():
-        return SettingsStore(label, {}, exists=False), None
+        return SettingsStore(label, {}, exists=False, machine=machine), None
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # QSettings keys are case-sensitive
     try:
@@ -209,17 +227,19 @@ def read_ini(path: Path, label: str) -> tuple[SettingsStore, str | None]:
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
         reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
         warning = f"The {label} cannot be read ({reason}); it was skipped."
-        return SettingsStore(label, {}, exists=True), warning
+        return SettingsStore(label, {}, exists=True, machine=machine), warning
     values: dict[str, str] = {}
     if parser.has_section(SETTINGS_SECTION):
         values = {k: qsettings_string(v) for k, v in parser.items(SETTINGS_SECTION)}
-    return SettingsStore(label, values, exists=True), None
+    return SettingsStore(label, values, exists=True, machine=machine), None
 
 
-def read_registry(hive_name: str, label: str) -> tuple[SettingsStore, str | None]:
+def read_registry(
+    hive_name: str, label: str, machine: bool = False
+) -> tuple[SettingsStore, str | None]:
     """The string values under ``HKCU`` or ``HKLM\\Software\\Podyx\\Podyx Desktop``."""
     if sys.platform != "win32":
-        return SettingsStore(label, {}, exists=False), None
+        return SettingsStore(label, {}, exists=False, machine=machine), None
     import winreg
 
     hive = getattr(winreg, hive_name)
@@ -227,9 +247,9 @@ def read_registry(hive_name: str, label: str) -> tuple[SettingsStore, str | None
     try:
         key = winreg.OpenKey(hive, REGISTRY_KEY)
     except FileNotFoundError:
-        return SettingsStore(label, {}, exists=False), None
+        return SettingsStore(label, {}, exists=False, machine=machine), None
     except OSError as error:
-        return SettingsStore(label, {}, exists=True), (
+        return SettingsStore(label, {}, exists=True, machine=machine), (
             f"The {label} cannot be read ({error.strerror}); it was skipped."
         )
     with key:
@@ -242,7 +262,7 @@ def read_registry(hive_name: str, label: str) -> tuple[SettingsStore, str | None
             if kind in (winreg.REG_SZ, winreg.REG_EXPAND_SZ) and isinstance(value, str):
                 values[name] = value
             index += 1
-    return SettingsStore(label, values, exists=True), None
+    return SettingsStore(label, values, exists=True, machine=machine), None
 
 
 def settings_stores(env: Mapping[str, str]) -> tuple[list[SettingsStore], list[str]]:
@@ -253,13 +273,15 @@ def settings_stores(env: Mapping[str, str]) -> tuple[list[SettingsStore], list[s
         found = [
             read_registry("HKEY_CURRENT_USER", rf"user settings HKEY_CURRENT_USER\{REGISTRY_KEY}"),
             read_registry(
-                "HKEY_LOCAL_MACHINE", rf"machine settings HKEY_LOCAL_MACHINE\{REGISTRY_KEY}"
+                "HKEY_LOCAL_MACHINE",
+                rf"machine settings HKEY_LOCAL_MACHINE\{REGISTRY_KEY}",
+                machine=True,
             ),
         ]
     else:
         user, machine = settings_files(env)
         found = [read_ini(p, f"user settings {p}") for p in user]
-        found += [read_ini(p, f"machine settings {p}") for p in machine]
+        found += [read_ini(p, f"machine settings {p}", machine=True) for p in machine]
     for store, warning in found:
         stores.append(store)
         if warning:
@@ -270,16 +292,36 @@ def settings_stores(env: Mapping[str, str]) -> tuple[list[SettingsStore], list[s
 # --- resolving ------------------------------------------------------------------------
 
 
+def lock_of(setting: Setting, stores: Sequence[SettingsStore]) -> SettingsStore | None:
+    """The machine-wide store that sets ``setting`` and locks it, if one does."""
+    for store in stores:
+        raw = store.values.get(setting.key)
+        if setting.key in store.locked and raw is not None and raw.strip():
+            return store
+    return None
+
+
 def resolve_one(
     setting: Setting,
     flags: Mapping[str, str | None],
     env: Mapping[str, str],
     stores: Sequence[SettingsStore],
+    flags_beat_lock: bool = False,
 ) -> ResolvedValue:
+    lock = lock_of(setting, stores)
     flag = flags.get(setting.key)
-    if flag is not None:
+    if flag is not None and (lock is None or flags_beat_lock):
         source = f"command line {setting.flag}".strip() if setting.flag else "command line"
-        return ResolvedValue(setting.value_from(flag, source), "command line")
+        label = "command line"
+        if lock is not None:
+            label = f"command line (the administrator locked it in {lock.label})"
+        return ResolvedValue(setting.value_from(flag, source), label)
+    if lock is not None:
+        return ResolvedValue(
+            setting.value_from(lock.values[setting.key], lock.label),
+            f"{lock.label}, locked by the administrator",
+            locked=True,
+        )
     if env.get(setting.env):
         source = f"environment {setting.env}"
         return ResolvedValue(setting.value_from(env[setting.env], source), source)
@@ -290,21 +332,46 @@ def resolve_one(
     return ResolvedValue(setting.value_from(setting.default(), "default"), "default")
 
 
+def lock_warnings(stores: Sequence[SettingsStore]) -> list[str]:
+    """Locks that do nothing: an unknown key, or a key the store does not set."""
+    known = {s.key for s in SETTINGS}
+    warnings = []
+    for store in stores:
+        for key in sorted(store.locked):
+            if key not in known:
+                warnings.append(
+                    f"The {store.label} locks “{key}”, which is not a setting "
+                    f"(settings: {', '.join(sorted(known))}); that lock is ignored."
+                )
+            elif not (store.values.get(key) or "").strip():
+                warnings.append(
+                    f"The {store.label} locks “{key}” but does not set it; that lock is ignored."
+                )
+    return warnings
+
+
 def resolve(
-    flags: Mapping[str, str | None] | None = None, env: Mapping[str, str] = os.environ
+    flags: Mapping[str, str | None] | None = None,
+    env: Mapping[str, str] = os.environ,
+    *,
+    flags_beat_lock: bool = False,
 ) -> ResolvedConfig:
     """Every setting's value and where it came from.
 
     ``flags`` maps setting keys (``database_url``, ``log_level``) to command-line values,
-    None when not given. Raises :class:`ConfigError` for a value that cannot be used.
+    None when not given. A value IT locked beats them unless ``flags_beat_lock`` (the
+    administrator's own command line). Raises :class:`ConfigError` for a value that
+    cannot be used.
     """
     stores, warnings = settings_stores(env)
-    values = {s.key: resolve_one(s, flags or {}, env, stores) for s in SETTINGS}
+    values = {
+        s.key: resolve_one(s, flags or {}, env, stores, flags_beat_lock) for s in SETTINGS
+    }
     return ResolvedConfig(
         database_url=values[DATABASE_URL.key],
         log_level=values[LOG_LEVEL.key],
         stores=tuple(stores),
-        warnings=tuple(warnings),
+        warnings=tuple(warnings + lock_warnings(stores)),
     )
 
 

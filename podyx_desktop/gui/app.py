@@ -130,13 +130,15 @@ class DesktopApp(QObject):
         demo_allowed: Callable[[Services], bool] | None = None,
         database_url: Callable[[], str] | None = None,
         switch_database: Callable[[str | None], None] | None = None,
+        database_locked: Callable[[], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``database_url``: the URL ``services_factory`` connects to (called on the
         worker); with it, start-up first tries :func:`quick_open` on it. Without it,
         start-up always takes the full path. ``switch_database(url)`` points both at
         another database (None: resolve the configuration again), for "Try again" and
-        "Choose another database…" after a failed start."""
+        "Choose another database…" after a failed start; ``database_locked()`` says IT
+        locked the database, so the second is not offered."""
         super().__init__(parent)
         self.bus = ChangeBus(self)
         self.tasks = TaskRunner(services_factory, self)
@@ -144,6 +146,7 @@ class DesktopApp(QObject):
         self._demo_allowed = demo_allowed or (lambda services: False)
         self._database_url = database_url
         self._switch_database = switch_database or (lambda url: None)
+        self._database_locked = database_locked or (lambda: False)
         self.watcher: DatabaseWatcher | None = None
         self.store: SessionStore | None = None
         self.studio: StudioInfo | None = None
@@ -268,6 +271,7 @@ class DesktopApp(QObject):
 
     def _start_failed(self, message: str) -> None:
         resume_collector()
+        self.sign_in.problem_page.set_database_locked(self._database_locked())
         self.sign_in.show_problem(message)
         if not self._problem_connected:
             self._problem_connected = True
@@ -493,6 +497,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo_allowed=configured.demo_allowed,
         database_url=configured.database_url,
         switch_database=configured.switch_to,
+        database_locked=configured.database_locked,
     )
     app.aboutToQuit.connect(desktop.shutdown)
     desktop.start()

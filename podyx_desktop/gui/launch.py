@@ -297,9 +297,9 @@ class Configured:
 
     def switch_to(self, url: str | None) -> None:
         """Open ``url`` from now on (the person chose another database: it wins over the
-        settings like a command-line flag); None keeps the flags. Either way the
-        configuration is resolved afresh by the next start-up."""
-        if url is not None:
+        settings like a command-line flag, but not over IT's lock); None keeps the flags.
+        Either way the configuration is resolved afresh by the next start-up."""
+        if url is not None and not self.database_locked():
             self._flags = replace(self._flags, database=url)
         self.reset()
 
@@ -350,6 +350,11 @@ class Configured:
             if collecting:
                 gc.enable()
         return services
+
+    def database_locked(self) -> bool:
+        """IT locked the database in the machine-wide settings (known once resolved)."""
+        config = self._config
+        return config is not None and config.database_url.locked
 
     def demo_allowed(self, _services: Services) -> bool:
         """Whether the database is the default embedded one, where a first run loads the

@@ -43,6 +43,15 @@ class StartProblemPage(QWidget):
         self.retry_button.setDefault(True)
         self.choose_button = QPushButton(self.tr("&Choose another database…"), self)
         self.choose_button.setAccessibleName(self.tr("Choose another database"))
+        self.locked_note = wrapped_label(self, "Muted", self.tr("Database set by the administrator"))
+        self.locked_note.setText(
+            self.tr(
+                "The database is set by your administrator for this computer; ask IT to "
+                "change it."
+            )
+        )
+        self.locked_note.hide()
+        self._locked = False
         self.retry_button.clicked.connect(self.retry_requested)
         self.choose_button.clicked.connect(self.choose_requested)
 
@@ -56,6 +65,7 @@ class StartProblemPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
+        layout.addWidget(self.locked_note)
         layout.addStretch(1)
         layout.addLayout(buttons)
         QWidget.setTabOrder(self.retry_button, self.choose_button)
@@ -63,8 +73,18 @@ class StartProblemPage(QWidget):
     def show_problem(self, message: str) -> None:
         self.message.setText(message)
         self.retry_button.setEnabled(True)
-        self.choose_button.setEnabled(True)
+        self.choose_button.setEnabled(not self._locked)
         self.retry_button.setFocus()
+
+    def set_database_locked(self, locked: bool) -> None:
+        """IT locked the database in the machine-wide settings: it cannot be changed here
+        (the button stays, off, with the reason beside it)."""
+        self._locked = locked
+        self.locked_note.setVisible(locked)
+        self.choose_button.setEnabled(not locked and self.retry_button.isEnabled())
+        self.choose_button.setToolTip(
+            self.tr("Set by your administrator: ask IT to change the database.") if locked else ""
+        )
 
     def set_working(self) -> None:
         """While a new attempt runs: the buttons wait for its outcome."""
