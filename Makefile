@@ -5,6 +5,9 @@
 #   make test         ruff, mypy, import-linter, then the pytest suite
 #   make bench        run every bench/*.py
 #   make screenshots  render the app's screens to $(SCREENSHOTS_DIR)
+#   make bundle       the PyInstaller bundle dist/podyx/ and its .deb; checks the
+#                     Windows installer script compiles (installer/README.md)
+#   make smoke        run what make bundle built, as IT would (installs the .deb: root)
 #   make clean        remove the virtualenv, caches and build output
 #
 # System tools the tests need (PostgreSQL server, poppler, Xvfb, Qt's libraries)
@@ -19,7 +22,7 @@ SCREENSHOTS_SCRIPT ?= scripts/screenshots.py
 SCREENSHOTS_DIR ?= docs/screenshots
 
 .DEFAULT_GOAL := test
-.PHONY: venv run test bench screenshots clean
+.PHONY: venv run test bench screenshots bundle smoke clean
 
 venv: $(STAMP)
 
@@ -59,6 +62,15 @@ screenshots: venv
 		echo "QT_QPA_PLATFORM=offscreen $(VPY) $(SCREENSHOTS_SCRIPT) $(SCREENSHOTS_DIR)"; \
 		QT_QPA_PLATFORM=offscreen $(VPY) $(SCREENSHOTS_SCRIPT) $(SCREENSHOTS_DIR); \
 	fi
+
+bundle:
+	bash scripts/ensure_build_tools.sh
+	bash installer/build-bundle.sh
+	bash installer/build-deb.sh
+	bash installer/check-windows-installer.sh
+
+smoke:
+	bash installer/smoke.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache \

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from podyx_desktop import __version__, resources
@@ -490,6 +491,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(args)
     assert isinstance(app, QApplication)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("podyx-desktop")  # the .desktop entry the installers ship
+    app.setWindowIcon(QIcon(str(resources.path("icons", "podyx-desktop.svg"))))
     load_stylesheet(app)
     configured = Configured(flags)
     desktop = DesktopApp(

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds dist/podyx-desktop_VERSION_ARCH.deb from the bundle dist/podyx/ (run
+# installer/build-bundle.sh first; `make bundle` runs both):
+#   /opt/podyx/                           the bundle
+#   /usr/bin/podyx-desktop, podyx-admin   links into it
+#   /usr/share/applications/…desktop      the menu entry, and its icon
+#   /etc/xdg/Podyx/Podyx Desktop.conf     machine settings (a conffile: kept on upgrade)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -x dist/podyx/podyx-desktop ] || { echo "No bundle in dist/podyx: run installer/build-bundle.sh first." >&2; exit 1; }
+version=$(python3 -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+arch=$(dpkg --print-architecture)
+root=build/deb/root
+rm -rf build/deb && mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" \
+  "$root/usr/share/applications" "$root/usr/share/icons/hicolor/scalable/apps" \
+  "$root/usr/share/doc/podyx-desktop" "$root/etc/xdg/Podyx"
+cp -a dist/podyx "$root/opt/podyx"
+ln -s /opt/podyx/podyx-desktop "$root/usr/bin/podyx-desktop"
+ln -s /opt/podyx/podyx-admin "$root/usr/bin/podyx-admin"
+install -m 644 installer/linux/podyx-desktop.desktop "$root/usr/share/applications/"
+install -m 644 podyx_desktop/resources/icons/podyx-desktop.svg "$root/usr/share/icons/hicolor/scalable/apps/"
+install -m 644 installer/linux/machine-settings.conf "$root/etc/xdg/Podyx/Podyx Desktop.conf"
+install -m 644 docs/configuration.md installer/README.md "$root/usr/share/doc/podyx-desktop/"
+install -m 755 installer/linux/postinst installer/linux/prerm "$root/DEBIAN/"
+printf '%s\n' "/etc/xdg/Podyx/Podyx Desktop.conf" > "$root/DEBIAN/conffiles"
+size=$(du -sk "$root" | cut -f1)
+cat > "$root/DEBIAN/control" <<CONTROL
+Package: podyx-desktop
+Version: $version
+Section: misc
+Priority: optional
+Architecture: $arch
+Maintainer: Podyx <it@podyx.invalid>
+Installed-Size: $size
+Depends: libc6 (>= 2.31), libpq5, libegl1, libgl1, libfontconfig1, libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3
+Description: Podyx Desktop: a recording studio's desk and its clients' profile
+ The desktop app of Podyx: clients manage their bookings, bundles, purchases and
+ receipts; the studio runs its schedule, clients and payments. Works on a local
+ SQLite file or on the studio's shared PostgreSQL server (podyx-admin sets it up).
+CONTROL
+out="dist/podyx-desktop_${version}_${arch}.deb"
+fakeroot dpkg-deb --build --root-owner-group -Zzstd "$root" "$out" >/dev/null
+echo "deb: $out, $(( $(stat -c %s "$out") / 1024 / 1024 )) MB ($(( size / 1024 )) MB installed)"
