@@ -57,8 +57,9 @@ def test_staff_see_a_clients_profile_worded_for_staff(
         timeout=WAIT,
     )
     qtbot.waitUntil(
-        lambda: getattr(bookings.upcoming_model.record(0), "status", None)
-        is BookingStatus.CANCELED,
+        lambda: (
+            getattr(bookings.upcoming_model.record(0), "status", None) is BookingStatus.CANCELED
+        ),
         timeout=WAIT,
     )
     staff = gui_services.accounts.sign_in(DESK_EMAIL, PASSWORD)

@@ -85,7 +85,7 @@ def test_the_desk_changes_a_clients_details_and_the_audit_keeps_what_changed(
 def test_an_email_another_account_uses_is_refused_in_words(studio: Studio) -> None:
     ann = studio.client("Ann Able", "ann@example.com")
     studio.client("Ben Bold", "ben@example.com")
-    with pytest.raises(Conflict, match="Another account already uses BEN@example.com"):
+    with pytest.raises(Conflict, match=r"Another account already uses BEN@example\.com"):
         studio.services.desk_clients.update_details(
             studio.desk, ann.account.id, "Ann Able", "BEN@example.com", "+49 30 12345678"
         )
