@@ -47,6 +47,8 @@ from podyx_desktop.views.staff.client_actions import ClientActionsPane
 
 # How long the search waits after the last key before it asks.
 SEARCH_PAUSE_MS = 150
+# Clients read per page (the view asks for the next when it is scrolled to the end).
+PAGE_SIZE = 100
 
 
 class ClientsPlace(QWidget):
@@ -61,9 +63,12 @@ class ClientsPlace(QWidget):
     )
     book_requested = Signal(int, str)  # client id, name: "Book for this client…"
 
-    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: ViewContext, parent: QWidget | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ClientsPlace")
+        self._page_size = page_size
         self._ctx = ctx
         self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.subject: ProfileSubject | None = None
@@ -97,7 +102,7 @@ class ClientsPlace(QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.new_client_button)
         source, run = client_pages(self._ctx, self._ctx.user.principal, self)
-        self.model = ClientListModel(source, run, self.display, self)
+        self.model = ClientListModel(source, run, self.display, self, page_size=self._page_size)
         self.table = QTableView(page)
         self.table.setObjectName("ClientTable")
         self.table.setAccessibleName(self.tr("Clients"))
