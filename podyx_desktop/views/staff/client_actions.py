@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from podyx_desktop.views.common.context import ViewContext
 
 
+# The buttons stand in rows of this many, each with its reason beside it.
+COLUMNS = 4
+
+
 class ClientActionsPane(QWidget):
     """The buttons of the desk for the client shown (``show_client``)."""
 
@@ -55,16 +59,15 @@ class ClientActionsPane(QWidget):
         self.code_button = QPushButton(self.tr("New one-time &code…"), self)
         self.reasons: dict[QPushButton, QLabel] = {}
         grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(6)
         for index, button in enumerate(self.buttons()):
             reason = wrapped_label(self, "Muted")
             self.reasons[button] = reason
-            row, column = index % 4, 2 * (index // 4)
+            row, column = index // COLUMNS, 2 * (index % COLUMNS)
             grid.addWidget(button, row, column)
             grid.addWidget(reason, row, column + 1)
+            grid.setColumnStretch(column + 1, 1)
         self.book_button.clicked.connect(self._book)
         self.bundle_button.clicked.connect(self.open_bundle)
         self.payment_button.clicked.connect(self.open_payment)
@@ -77,7 +80,6 @@ class ClientActionsPane(QWidget):
         self.feedback = wrapped_label(self, "Feedback", self.tr("What the last action did"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.account_line)
         layout.addLayout(grid)
         layout.addWidget(self.feedback)
         ctx.bus.changed.connect(self._on_changed)

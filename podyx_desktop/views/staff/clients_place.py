@@ -119,8 +119,11 @@ class ClientsPlace(QWidget):
         self.table.setSortingEnabled(True)  # sorts the model: its first page is asked for
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Room for the sort indicator, which every column can show (the app's style
+        # draws it over the right end of the section, on a right-aligned title).
+        header.setStyleSheet("QHeaderView::section { padding-right: 20px; }")
         for column, width in enumerate((200, 250, 150, 110, 90, 90, 110, 120)):
-            self.table.setColumnWidth(column, width)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column) + 16))
         self.table.activated.connect(self._row_activated)
         self.table.doubleClicked.connect(self._row_activated)
         self.message = wrapped_label(page, "Muted", self.tr("Client list message"))
@@ -151,10 +154,12 @@ class ClientsPlace(QWidget):
         self.client_heading = QLabel(page)
         self.client_heading.setObjectName("PageTitle")
         self.client_heading.setAccessibleName(self.tr("Client shown"))
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addWidget(self.client_heading, 1)
         self.actions_pane = ClientActionsPane(self._ctx, page)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.back_button)
+        top.addWidget(self.client_heading)
+        top.addWidget(self.actions_pane.account_line, 1)
         self.actions_pane.book_requested.connect(self.book_requested)
         self.profile_tabs = QTabWidget(page)
         self.profile_tabs.setObjectName("ProfileTabs")
