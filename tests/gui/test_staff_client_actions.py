@@ -1,15 +1,18 @@
 """The desk's actions on a client opened in the Clients place, driven through the widgets
 as the front desk or a manager would, and checked from the client's own side afterwards
 (signed in as the client: their Bundles, Bookings and Purchases tabs, the booking wizard's
-payment step)."""
+payment step); and the client's documents downloaded by staff from the opened client."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 
-from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind, Role
+from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind, RefundTo, Role
 from podyx_desktop.domain.errors import AccountLocked, SignInFailed
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.services import Services
@@ -31,9 +34,10 @@ from podyx_desktop.views.staff.client_dialogs import (
 from podyx_desktop.views.staff.clients_place import ClientsPlace
 from tests.factories import PASSWORD
 from tests.gui.conftest import GuiStudio
-from tests.gui.fixtures_tabs import click, open_tab, wait_closed, wait_idle
+from tests.gui.fixtures_tabs import click, open_tab, select_row, wait_closed, wait_idle
 from tests.gui.test_booking_wizard import _choose_session, _next, _open_wizard
 from tests.gui.test_desk_actions import staff
+from tests.gui.test_document_downloads import answer, download, message_box, pdf_text, save_to
 from tests.gui.test_staff_clients import open_place
 
 WAIT = 10_000
@@ -249,4 +253,63 @@ def test_the_desk_edits_details_unlocks_and_issues_a_new_code(
         "ana.new@example.com", code, "another long secret"
     )
     assert signed.account.id == client.account.id
+    wait_idle(qtbot, ctx)
+
+
+def test_staff_download_a_clients_credit_note_statement_and_summary_from_the_opened_client(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    studio: GuiStudio,
+    gui_services: Services,
+    tab_context_for: Any,
+    factory_studio: Any,
+) -> None:
+    opened: list[QUrl] = []  # what the system's opener was handed (it is not run)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
+    )
+    out = tmp_path / "documents"
+    out.mkdir()
+    boss = staff(gui_services, Role.MANAGER, "Mia")
+    client = as_client(gui_services, studio)
+    booking = gui_services.bookings.get(client.principal, studio.booking_id)
+    assert booking.purchase_id is not None
+    s = gui_services
+    s.purchases.record_payment(boss.principal, booking.purchase_id, PaymentMethod.CASH)
+    credit = s.purchases.refund(boss.principal, booking.purchase_id, RefundTo.STORE_CREDIT, "x")
+    assert credit is not None and credit.receipt_number
+    s.bundles.issue(boss.principal, client.account.id, factory_studio.bundle_product, "Gift")
+    ctx = tab_context_for(boss)
+    place, _pane = open_client(qtbot, ctx, client.account.id)
+
+    place.profile_tabs.setCurrentWidget(place.purchases_tab)
+    tab = place.purchases_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=WAIT)
+    assert tab.select_purchase(credit.id)
+    wait_idle(qtbot, ctx)
+    dialog = save_to(monkeypatch, out / "credit.pdf")
+    download(qtbot, ctx, tab.download_button, tab.downloads)
+    answer(qtbot, message_box(qtbot, "Open it now?"), "Open")
+    assert credit.receipt_number in pdf_text(out / "credit.pdf")
+    assert dialog.calls[0][0] == "Save credit note"
+
+    place.profile_tabs.setCurrentWidget(place.bundles_tab)
+    bundles = place.bundles_tab
+    select_row(qtbot, bundles.active_view)
+    wait_idle(qtbot, ctx)
+    save_to(monkeypatch, out / "statement.pdf")
+    download(qtbot, ctx, bundles.download_button, bundles.downloads)
+    answer(qtbot, message_box(qtbot, "Open it now?"), "Open")
+    assert "Bundle statement" in pdf_text(out / "statement.pdf")
+
+    place.profile_tabs.setCurrentWidget(place.bookings_tab)
+    bookings = place.bookings_tab
+    select_row(qtbot, bookings.upcoming_view)
+    wait_idle(qtbot, ctx)
+    save_to(monkeypatch, out / "summary.pdf")
+    download(qtbot, ctx, bookings.details.download_button, bookings.downloads)
+    answer(qtbot, message_box(qtbot, "Open it now?"), "Open")
+    assert "Session summary" in pdf_text(out / "summary.pdf")
+    assert len(opened) == 3
     wait_idle(qtbot, ctx)
