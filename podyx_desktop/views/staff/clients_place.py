@@ -74,6 +74,7 @@ class ClientsPlace(QWidget):
         self.subject: ProfileSubject | None = None
         self.client: Account | None = None
         self._list_stale = False
+        self._to_first_match = False  # Enter was pressed in the search: go to its first row
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_list())
         self.pages.addWidget(self._build_client())
@@ -130,6 +131,7 @@ class ClientsPlace(QWidget):
         self.message.setText(self.tr("Loading the clients…"))
         self.model.loading_changed.connect(lambda _loading: self._say())
         self.model.page_loaded.connect(lambda _count: self._say())
+        self.model.page_loaded.connect(lambda _count: self._go_to_first_match())
         self.model.load_failed.connect(lambda _message: self._say())
         self.model.modelReset.connect(self._say)
         self._pause = QTimer(self)
@@ -193,9 +195,18 @@ class ClientsPlace(QWidget):
         self._say()
 
     def _search_entered(self) -> None:
+        """Enter in the search: to the first match (once its page is here), so a second
+        Enter opens it."""
         self.apply_search()
+        self._to_first_match = True
+        self._go_to_first_match()
+
+    def _go_to_first_match(self) -> None:
+        if not self._to_first_match or self.model.is_loading:
+            return
+        self._to_first_match = False
         if self.model.rowCount() > 0:
-            self.table.setFocus()
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             self.table.selectRow(0)
 
     def reload_clients(self) -> None:
