@@ -1,11 +1,13 @@
 """The staff window's screens for ``scripts/screenshots.py``: the demo's front desk on the
-schedule, approving a payment, booking on a client's behalf, and a client's profile."""
+schedule, approving a payment, booking on a client's behalf, the client list searched,
+and a client opened with the desk's actions (and a client's profile)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from screenshot_session import WINDOW_SIZE, Screen, Session
 
@@ -14,11 +16,14 @@ from podyx_desktop.demo import data
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
 from podyx_desktop.gui.app import DesktopApp
+from podyx_desktop.models.base import RECORD_ROLE
+from podyx_desktop.models.clients import ClientListModel
 from podyx_desktop.services import Services
 from podyx_desktop.views.staff.staff_window import StaffWindow
 
 DESK_EMAIL = "desk@podyx-demo.example"
 SCHEDULE_SIZE = (1400, 860)
+CLIENTS_SIZE = (1400, 860)
 
 
 def _as_desk(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
@@ -49,9 +54,10 @@ def staff_window(session: Session) -> QWidget:
     """The demo's front desk signed in, a client chosen: that client's profile tabs."""
 
     desktop, window = _as_desk(session, WINDOW_SIZE)
-    window.places.setCurrentWidget(window.clients_place)
-    session.wait_until(lambda: window.clients.count() > 0)
-    window.clients.setCurrentRow(0)
+    place = window.clients_place
+    window.places.setCurrentWidget(place)
+    session.wait_until(lambda: place.model.rowCount() > 0)
+    place.open_client(place.model.index(0, 0).data(RECORD_ROLE).id)
     session.wait_until(lambda: window.profile_tabs.count() == 4)
     session.idle(desktop)
     session.settle(0.6)
@@ -61,7 +67,6 @@ def staff_window(session: Session) -> QWidget:
 def _staff_schedule(session: Session, week: bool) -> QWidget:
     """The demo's front desk on the Schedule at the demo's busiest day (for ``week``: its
     week, of the busiest room), the first session shown selected."""
-
 
     desktop, window = _as_desk(session, SCHEDULE_SIZE)
     place = window.schedule
@@ -125,7 +130,6 @@ def staff_book_on_behalf(session: Session) -> QWidget:
     """The demo's front desk books on a client's behalf: the client found, the session
     chosen with a free time selected (the dialog of "New booking…", Ctrl+N)."""
 
-
     desktop, window = _as_desk(session, WINDOW_SIZE)
     window.new_booking_action.trigger()
     dialog = window.new_booking_dialog
@@ -143,10 +147,47 @@ def staff_book_on_behalf(session: Session) -> QWidget:
     return dialog
 
 
+def staff_clients(session: Session) -> QWidget:
+    """The Clients place as the front desk searches: the table narrowed to what is typed,
+    in the order of the total spent, the line under it saying how many match."""
+
+    desktop, window = _as_desk(session, CLIENTS_SIZE)
+    place = window.clients_place
+    window.places.setCurrentWidget(place)
+    session.wait_until(lambda: place.model.rowCount() > 0)
+    place.table.sortByColumn(ClientListModel.SPENT, Qt.SortOrder.DescendingOrder)
+    place.search_box.setText("ma")
+    session.wait_until(lambda: place.model.search == "ma" and not place.is_searching)
+    session.idle(desktop)
+    place.table.selectRow(0)
+    session.settle(0.6)
+    return window
+
+
+def staff_client_open(session: Session) -> QWidget:
+    """A client opened at the desk (the first by name, whose pay-later session awaits its
+    payment): the desk's actions on them — refunds and store credit disabled for the
+    front desk, with the reason — above their profile tabs."""
+
+    desktop, window = _as_desk(session, CLIENTS_SIZE)
+    place = window.clients_place
+    window.places.setCurrentWidget(place)
+    session.wait_until(lambda: place.model.rowCount() > 0 and not place.model.is_loading)
+    place.open_client(place.model.index(0, 0).data(RECORD_ROLE).id)
+    session.wait_until(lambda: window.profile_tabs.count() == 4)
+    actions = place.actions_pane
+    session.wait_until(lambda: actions.desk is not None and not actions.is_loading)
+    session.idle(desktop)
+    session.settle(0.6)
+    return window
+
+
 STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-client-profile", staff_window),
     ("staff-schedule-day", staff_schedule_day),
     ("staff-schedule-week", staff_schedule_week),
     ("staff-approve", staff_approve),
     ("staff-book-on-behalf", staff_book_on_behalf),
+    ("staff-clients", staff_clients),
+    ("staff-client-open", staff_client_open),
 ]

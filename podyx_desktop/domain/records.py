@@ -424,3 +424,16 @@ class BundleResult:
     bundle_id: int
     purchase: Purchase | None
     signed_in: SignedIn | None
+
+
+@dataclass(frozen=True)
+class ClientAccountState:
+    """A client's account as the desk manages it: the details, whether a lockout holds
+    (until when, in UTC), whether a password was ever set, and the one-time code's state
+    (when it expires, whether it was used; None when no code was issued)."""
+
+    account: Account
+    locked_until: datetime | None
+    has_password: bool
+    code_expires_at: datetime | None = None
+    code_used: bool = False

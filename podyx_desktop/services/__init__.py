@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.checkout import CheckoutService
     from podyx_desktop.services.clients import ClientService
     from podyx_desktop.services.context import Clock
+    from podyx_desktop.services.desk_clients import DeskClientService
     from podyx_desktop.services.exports import ExportService
     from podyx_desktop.services.files import FileService
     from podyx_desktop.services.notes import NoteService
@@ -110,6 +111,12 @@ class Services:
         from podyx_desktop.services.clients import ClientService
 
         return ClientService(self.context)
+
+    @cached_property
+    def desk_clients(self) -> DeskClientService:
+        from podyx_desktop.services.desk_clients import DeskClientService
+
+        return DeskClientService(self.context)
 
     @cached_property
     def notes(self) -> NoteService:

@@ -31,11 +31,13 @@ def test_staff_see_a_clients_profile_worded_for_staff(
     sign_in(qtbot, app, DESK_EMAIL, PASSWORD)
     window = wait_main(qtbot, app)
     assert isinstance(window, StaffWindow)
-    qtbot.waitUntil(lambda: window.clients.count() >= 1, timeout=WAIT)
-    names = [window.clients.item(i).text() for i in range(window.clients.count())]
+    model = window.clients_place.model
+    qtbot.waitUntil(lambda: model.rowCount() >= 1, timeout=WAIT)
+    names = [model.index(i, model.NAME).data() for i in range(model.rowCount())]
     row = next(i for i, text in enumerate(names) if studio.client_name in text)
 
-    window.clients.setCurrentRow(row)
+    window.clients.setCurrentIndex(model.index(row, 0))
+    window.clients.activated.emit(model.index(row, 0))
     qtbot.waitUntil(lambda: window.profile_tabs.count() == 4, timeout=WAIT)
     bookings = window.bookings_tab
     qtbot.waitUntil(lambda: bookings.upcoming_model.rowCount() == 1, timeout=WAIT)
@@ -55,8 +57,9 @@ def test_staff_see_a_clients_profile_worded_for_staff(
         timeout=WAIT,
     )
     qtbot.waitUntil(
-        lambda: getattr(bookings.upcoming_model.record(0), "status", None)
-        is BookingStatus.CANCELED,
+        lambda: (
+            getattr(bookings.upcoming_model.record(0), "status", None) is BookingStatus.CANCELED
+        ),
         timeout=WAIT,
     )
     staff = gui_services.accounts.sign_in(DESK_EMAIL, PASSWORD)

@@ -164,6 +164,13 @@ def operations(
         "clients.list_clients": lambda p: s.clients.list_clients(p),
         "clients.client_page": lambda p: s.clients.client_page(p, PageRequest("name")),
         "clients.get_client": lambda p: s.clients.get_client(p, ann.account.id),
+        "clients.client_page": lambda p: s.clients.client_page(p, PageRequest("name")),
+        "desk_clients.account_state": lambda p: s.desk_clients.account_state(p, ann.account.id),
+        "desk_clients.update_details": lambda p: s.desk_clients.update_details(
+            p, ann.account.id, "X", "x@example.com", "+49 30 9999999"
+        ),
+        "desk_clients.unlock": lambda p: s.desk_clients.unlock(p, ann.account.id),
+        "desk_clients.issue_code": lambda p: s.desk_clients.issue_code(p, ann.account.id),
         "notes.add_note": lambda p: s.notes.add_note(
             p, client_id=ann.account.id, body="x", internal=False
         ),
@@ -192,6 +199,7 @@ def public_operations(services: Services) -> set[str]:
         "bundles",
         "purchases",
         "clients",
+        "desk_clients",
         "notes",
         "files",
         "audit",

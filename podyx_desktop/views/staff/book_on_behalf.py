@@ -1,8 +1,9 @@
 """The desk books a session on a client's behalf: step one picks the client (or creates
 one and shows the one-time code), step two the session, time and payment, then Book.
 
-Opened from the staff window's "New booking…" action (Ctrl+N) and from an empty time
-clicked on the schedule (its room and time preselected). The booking operation publishes
+Opened from the staff window's "New booking…" action (Ctrl+N), from an empty time
+clicked on the schedule (its room and time preselected) and from a client's "Book for
+this client…" in the Clients place (the client preselected). The booking operation publishes
 its changes, so the schedule and the client's tabs reload by themselves.
 """
 
@@ -44,7 +45,10 @@ class BookOnBehalfDialog(QDialog):
         *,
         room_id: int | None = None,
         starts_at: datetime | None = None,
+        client: tuple[int, str] | None = None,
     ) -> None:
+        """``client`` (id, name) preselects the client: the dialog opens on the session
+        step for them (Back still leads to the search)."""
         super().__init__(parent)
         self.setObjectName("BookOnBehalfDialog")
         self.setWindowTitle(self.tr("New booking"))
@@ -80,7 +84,10 @@ class BookOnBehalfDialog(QDialog):
         self.back_button.clicked.connect(self.show_client_step)
         self.cancel_button.clicked.connect(self.reject)
         self.book_button.clicked.connect(self.book)
-        self.show_client_step()
+        if client is None:
+            self.show_client_step()
+        else:
+            self.choose_client(*client)
         self.resize(900, 760)
 
     @property

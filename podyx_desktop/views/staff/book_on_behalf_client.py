@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.operations.desk_booking import create_client_at_desk, search_clients
+from podyx_desktop.operations.desk_booking import search_clients
 from podyx_desktop.views.common.text_style import wrapped_label
+from podyx_desktop.views.staff.client_form import CodeCard, NewClientForm
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import ClientSummary
@@ -55,44 +54,20 @@ class ClientStep(QWidget):
         self.choose_button.setEnabled(False)
         self.new_client_button = QPushButton(self.tr("&New client…"), self)
 
-        self.new_form = QFrame(self)
-        self.new_form.setObjectName("Card")
-        self.full_name = QLineEdit(self.new_form)
-        self.full_name.setAccessibleName(self.tr("Full name"))
-        self.email = QLineEdit(self.new_form)
-        self.email.setAccessibleName(self.tr("Email"))
-        self.phone = QLineEdit(self.new_form)
-        self.phone.setAccessibleName(self.tr("Phone"))
-        self.create_button = QPushButton(self.tr("C&reate the account"), self.new_form)
-        self.new_message = wrapped_label(self.new_form, "ErrorText", self.tr("New client message"))
-        self.new_message.hide()
-        form = QFormLayout(self.new_form)
-        form.addRow(self.tr("Full &name"), self.full_name)
-        form.addRow(self.tr("&Email"), self.email)
-        form.addRow(self.tr("&Phone"), self.phone)
-        form.addRow(self.new_message)
-        form.addRow(self.create_button)
+        self.new_form = NewClientForm(ctx, self)
+        # The form's fields, as this step's own (tests and the screenshots use these).
+        self.full_name = self.new_form.full_name
+        self.email = self.new_form.email
+        self.phone = self.new_form.phone
+        self.create_button = self.new_form.create_button
+        self.new_message = self.new_form.message
         self.new_form.hide()
 
-        self.code_box = QFrame(self)
-        self.code_box.setObjectName("Card")
-        self.code_label = QLabel(self.code_box)
-        self.code_label.setObjectName("PageTitle")
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAccessibleName(self.tr("One-time code"))
-        code_note = wrapped_label(self.code_box, "Muted")
-        code_note.setText(
-            self.tr(
-                "Give this code to the client; they set their password with it when they "
-                "first sign in."
-            )
-        )
+        self.code_box = CodeCard(self)
+        self.code_label = self.code_box.code_label
         self.continue_button = QPushButton(self.tr("Con&tinue to the session"), self.code_box)
         self.continue_button.setObjectName("PrimaryButton")
-        code_layout = QVBoxLayout(self.code_box)
-        code_layout.addWidget(self.code_label)
-        code_layout.addWidget(code_note)
-        code_layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.code_box.layout_.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.code_box.hide()
         self._created: DeskClient | None = None
 
@@ -121,7 +96,7 @@ class ClientStep(QWidget):
         self.matches.itemActivated.connect(lambda _item: self.choose())
         self.choose_button.clicked.connect(self.choose)
         self.new_client_button.clicked.connect(self.show_new_client)
-        self.create_button.clicked.connect(self.create_client)
+        self.new_form.created.connect(self._created_client)
         self.continue_button.clicked.connect(self._continue_with_created)
 
     # --- searching ----------------------------------------------------------------------
@@ -178,29 +153,13 @@ class ClientStep(QWidget):
 
     def create_client(self) -> None:
         """Create the account (once: the button stays off until the answer comes)."""
-        if not self.create_button.isEnabled():
-            return
-        self.new_message.hide()
-        self.create_button.setEnabled(False)
-        create_client_at_desk(
-            self._ctx,
-            self._ctx.user.principal,
-            self.full_name.text(),
-            self.email.text(),
-            self.phone.text(),
-        ).success(self._created_client).failure(self._create_failed).run(self)
+        self.new_form.create_client()
 
     def _created_client(self, made: DeskClient) -> None:
         self._created = made
         self.new_form.hide()
-        self.code_label.setText(made.code)
-        self.code_box.show()
+        self.code_box.show_code(made.code)
         self.continue_button.setFocus()
-
-    def _create_failed(self, message: str) -> None:
-        self.create_button.setEnabled(True)
-        self.new_message.setText(message)
-        self.new_message.show()
 
     def _continue_with_created(self) -> None:
         if self._created is not None:

@@ -1,22 +1,41 @@
-"""The staff's Clients place: the studio's clients, and the profile of the one chosen —
-the same Bookings, Bundles, Purchases and Account tabs the client's window shows, worded
-for staff."""
+"""The staff's Clients place: the studio's clients in a table read a page at a time, and
+the client opened — the same Bookings, Bundles, Purchases and Account tabs the client's
+window shows, worded for staff, under the desk's actions on that client.
+
+The list (:class:`~podyx_desktop.models.clients.ClientListModel`) is sorted and searched
+in SQL: a click on any header sorts by it, the search runs as the desk types (after
+``SEARCH_PAUSE_MS``; Ctrl+F goes to it), and scrolling to the end fetches the next page.
+A line under it says how many are shown, that more are loading, that nothing matches, or
+why the list did not load. Enter or a double click opens a client; Back (Alt+Left) or
+Ctrl+F returns to the list.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import ClassVar
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from podyx_desktop.domain.records import Account, ClientSummary
-from podyx_desktop.operations.clients import load_client, load_clients
+from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.records import Account
+from podyx_desktop.models.base import RECORD_ROLE
+from podyx_desktop.models.clients import ClientListModel
+from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.operations.clients import client_pages, load_client
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
@@ -24,80 +43,254 @@ from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.bundles_tab import BundlesTab
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 from podyx_desktop.views.profile.purchases_tab import PurchasesTab
+from podyx_desktop.views.staff.client_actions import ClientActionsPane
+
+# How long the search waits after the last key before it asks.
+SEARCH_PAUSE_MS = 150
+# Clients read per page (the view asks for the next when it is scrolled to the end).
+PAGE_SIZE = 100
 
 
 class ClientsPlace(QWidget):
-    """Clients on the left; the chosen client's profile tabs on the right."""
+    """The client list; the opened client's actions and profile tabs."""
 
-    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+    # What the list shows: it reads again (when next in view) after a change to one.
+    LIST_SHOWS: ClassVar[tuple[Kind, ...]] = (
+        Kind.CLIENTS,
+        Kind.PURCHASES,
+        Kind.BOOKINGS,
+        Kind.BUNDLES,
+    )
+    book_requested = Signal(int, str)  # client id, name: "Book for this client…"
+
+    def __init__(
+        self, ctx: ViewContext, parent: QWidget | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ClientsPlace")
+        self._page_size = page_size
         self._ctx = ctx
+        self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.subject: ProfileSubject | None = None
-        self.profile_tabs = QTabWidget(self)
-        self.profile_tabs.setObjectName("ProfileTabs")
-        self.clients = QListWidget(self)
-        self.clients.setAccessibleName(self.tr("Clients"))
-        self.clients.currentItemChanged.connect(self._client_chosen)
-        self.message = wrapped_label(self, "Muted", self.tr("Client list message"))
-        self.message.setText(self.tr("Loading the clients…"))
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        heading = QLabel(self.tr("Clients"), left)
-        heading.setObjectName("PageTitle")
-        left_layout.addWidget(heading)
-        left_layout.addWidget(self.clients, 1)
-        left_layout.addWidget(self.message)
-        self.placeholder = wrapped_label(self, "Muted")
-        self.placeholder.setText(self.tr("Choose a client to see their profile."))
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        self.client_heading = QLabel(right)
-        self.client_heading.setObjectName("PageTitle")
-        self.client_heading.setAccessibleName(self.tr("Client shown"))
-        self.client_heading.hide()
-        right_layout.addWidget(self.placeholder)
-        right_layout.addWidget(self.client_heading)
-        right_layout.addWidget(self.profile_tabs, 1)
-        self.profile_tabs.hide()
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
+        self.client: Account | None = None
+        self._list_stale = False
+        self._to_first_match = False  # Enter was pressed in the search: go to its first row
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_list())
+        self.pages.addWidget(self._build_client())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.reload_clients()
+        layout.addWidget(self.pages)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
+        back = QShortcut(QKeySequence("Alt+Left"), self)
+        back.activated.connect(self.show_list)
+        ctx.bus.changed.connect(self._on_changed)
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_list(self) -> QWidget:
+        page = QWidget(self)
+        heading = QLabel(self.tr("Clients"), page)
+        heading.setObjectName("PageTitle")
+        self.search_box = QLineEdit(page)
+        self.search_box.setPlaceholderText(self.tr("Search by name, email or phone (Ctrl+F)"))
+        self.search_box.setAccessibleName(self.tr("Search clients"))
+        self.search_box.setClearButtonEnabled(True)
+        self.new_client_button = QPushButton(self.tr("&New client…"), page)
+        self.new_client_button.clicked.connect(self.open_new_client)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_client_button)
+        source, run = client_pages(self._ctx, self._ctx.user.principal, self)
+        self.model = ClientListModel(source, run, self.display, self, page_size=self._page_size)
+        self.table = QTableView(page)
+        self.table.setObjectName("ClientTable")
+        self.table.setAccessibleName(self.tr("Clients"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        column, order = self.model.DEFAULT_SORT
+        header.setSortIndicator(column, order)
+        self.table.setSortingEnabled(True)  # sorts the model: its first page is asked for
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Room for the sort indicator, which every column can show (the app's style
+        # draws it over the right end of the section, on a right-aligned title).
+        header.setStyleSheet("QHeaderView::section { padding-right: 20px; }")
+        for column, width in enumerate((200, 250, 150, 110, 90, 90, 110, 120)):
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column) + 16))
+        self.table.activated.connect(self._row_activated)
+        self.table.doubleClicked.connect(self._row_activated)
+        self.message = wrapped_label(page, "Muted", self.tr("Client list message"))
+        self.message.setText(self.tr("Loading the clients…"))
+        self.model.loading_changed.connect(lambda _loading: self._say())
+        self.model.page_loaded.connect(lambda _count: self._say())
+        self.model.page_loaded.connect(lambda _count: self._go_to_first_match())
+        self.model.load_failed.connect(lambda _message: self._say())
+        self.model.modelReset.connect(self._say)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(SEARCH_PAUSE_MS)
+        self._pause.timeout.connect(self.apply_search)
+        self.search_box.textChanged.connect(lambda _text: self._pause.start())
+        self.search_box.returnPressed.connect(self._search_entered)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        self.list_page = page
+        return page
+
+    def _build_client(self) -> QWidget:
+        page = QWidget(self)
+        self.back_button = QPushButton(self.tr("← All clients"), page)
+        self.back_button.setToolTip(self.tr("Back to the client list (Alt+Left)"))
+        self.back_button.clicked.connect(self.show_list)
+        self.client_heading = QLabel(page)
+        self.client_heading.setObjectName("PageTitle")
+        self.client_heading.setAccessibleName(self.tr("Client shown"))
+        self.actions_pane = ClientActionsPane(self._ctx, page)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.back_button)
+        top.addWidget(self.client_heading)
+        top.addWidget(self.actions_pane.account_line, 1)
+        self.actions_pane.book_requested.connect(self.book_requested)
+        self.profile_tabs = QTabWidget(page)
+        self.profile_tabs.setObjectName("ProfileTabs")
+        self.client_message = wrapped_label(page, "ErrorText", self.tr("Client message"))
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.client_message)
+        layout.addWidget(self.actions_pane)
+        layout.addWidget(self.profile_tabs, 1)
+        self.client_page = page
+        return page
+
+    # --- the list -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the list, the search selected to type over."""
+        self.show_list()
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def show_list(self) -> None:
+        self.pages.setCurrentWidget(self.list_page)
+        if self._list_stale:
+            self.reload_clients()
+
+    def apply_search(self) -> None:
+        """Narrow the list to the search box's text (from its first page)."""
+        self._pause.stop()
+        self.model.set_filter(self.search_box.text())
+        self._say()
+
+    def _search_entered(self) -> None:
+        """Enter in the search: to the first match (once its page is here), so a second
+        Enter opens it."""
+        self.apply_search()
+        self._to_first_match = True
+        self._go_to_first_match()
+
+    def _go_to_first_match(self) -> None:
+        if not self._to_first_match or self.model.is_loading:
+            return
+        self._to_first_match = False
+        if self.model.rowCount() > 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.table.selectRow(0)
 
     def reload_clients(self) -> None:
-        load_clients(self._ctx, self._ctx.user.principal).success(self._clients_loaded).failure(
-            self.message.setText
-        ).run(self)
+        """Read the list again from its first page (the sort and search kept)."""
+        self._list_stale = False
+        self.model.reload()
 
-    def _clients_loaded(self, clients: list[ClientSummary]) -> None:
-        self.clients.clear()
-        for client in clients:
-            item = QListWidgetItem(f"{client.full_name}\n{client.email}")
-            item.setData(Qt.ItemDataRole.UserRole, client.id)
-            self.clients.addItem(item)
-        self.message.setText(
-            self.tr("{count} clients").format(count=len(clients)) if clients else
-            self.tr("No clients yet.")
-        )  # fmt: skip
+    @property
+    def is_searching(self) -> bool:
+        """A search is waiting for its pause, or its page is on its way."""
+        return self._pause.isActive() or self.model.is_loading
 
-    def _client_chosen(self, item: QListWidgetItem | None) -> None:
-        if item is None:
+    def _say(self) -> None:
+        """The line under the list: how many, loading, nothing matches, or the error."""
+        model = self.model
+        count = model.rowCount()
+        search = model.search
+        if model.error is not None:
+            text = self.tr("The clients could not be loaded: {error}").format(error=model.error)
+        elif model.is_loading and count == 0:
+            text = (
+                self.tr("Searching for “{search}”…").format(search=search)
+                if search
+                else self.tr("Loading the clients…")
+            )
+        elif count == 0:
+            text = (
+                self.tr("No client matches “{search}”.").format(search=search)
+                if search
+                else self.tr("No clients yet.")
+            )
+        elif model.is_loading:
+            text = self.tr("{count} clients shown; loading more…").format(count=count)
+        elif model.is_complete:
+            text = (
+                self.tr("{count} clients match “{search}”.").format(count=count, search=search)
+                if search
+                else self.tr("{count} clients.").format(count=count)
+            )
+        else:
+            text = self.tr("{count} clients shown; scroll for more.").format(count=count)
+        self.message.setText(text)
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(*self.LIST_SHOWS):
             return
-        client_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if self.pages.currentWidget() is self.list_page and self.isVisible():
+            self.reload_clients()
+        else:
+            self._list_stale = True
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        record = index.data(RECORD_ROLE)
+        if record is not None:
+            self.open_client(record.id)
+
+    # --- one client ---------------------------------------------------------------------
+
+    def open_client(self, client_id: int) -> None:
+        """Load the client ``client_id`` and show their actions and profile."""
+        self.client_message.hide()
         load_client(self._ctx, self._ctx.user.principal, client_id).success(
             self.show_client
-        ).failure(self.message.setText).run(self)
+        ).failure(self._open_failed).run(self)
+
+    def _open_failed(self, message: str) -> None:
+        self.message.setText(message)
+        self.client_message.setText(message)
+        self.client_message.setVisible(self.pages.currentWidget() is self.client_page)
+
+    def open_new_client(self) -> None:
+        from podyx_desktop.views.staff.client_dialogs import NewClientDialog
+
+        dialog = NewClientDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.open_requested.connect(self.show_client)
+        self.new_client_dialog = dialog
+        dialog.open()
 
     def show_client(self, account: Account) -> None:
-        """Show ``account``'s profile: the client's own tabs, worded for staff."""
+        """Show ``account``'s profile: the client's own tabs, worded for staff, under the
+        desk's actions."""
+        self.client = account
         self.subject = ProfileSubject.client(account)
         current = self.profile_tabs.currentIndex()
         while self.profile_tabs.count():
@@ -123,6 +316,6 @@ class ClientsPlace(QWidget):
         self.client_heading.setText(
             self.tr("{name} · {email}").format(name=account.full_name, email=account.email)
         )
-        self.client_heading.show()
-        self.placeholder.hide()
-        self.profile_tabs.show()
+        self.client_message.hide()
+        self.actions_pane.show_client(account)
+        self.pages.setCurrentWidget(self.client_page)

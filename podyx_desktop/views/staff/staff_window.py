@@ -14,9 +14,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -82,13 +82,14 @@ class StaffWindow(QMainWindow):
         self.places.setAccessibleName(self.tr("Places"))
         self.schedule = SchedulePlace(ctx, self.places)
         self.clients_place = ClientsPlace(ctx, self.places)
+        self.clients_place.book_requested.connect(
+            lambda client_id, name: self.open_new_booking(client=(client_id, name))
+        )
         self.payments_place = self._coming(
             self.tr("Payments: the queue of pending payments comes with the next release.")
         )
         self.setup_place = self._coming(
-            self.tr(
-                "Set-up: rooms, services, opening hours and staff come with the next release."
-            )
+            self.tr("Set-up: rooms, services, opening hours and staff come with the next release.")
         )
         self.audit_place = self._coming(
             self.tr("Audit: the log of every change comes with the next release.")
@@ -133,12 +134,19 @@ class StaffWindow(QMainWindow):
             self.restoreGeometry(geometry)
 
     def open_new_booking(
-        self, room_id: int | None = None, starts_at: datetime | None = None
+        self,
+        room_id: int | None = None,
+        starts_at: datetime | None = None,
+        *,
+        client: tuple[int, str] | None = None,
     ) -> None:
-        """Book on a client's behalf; from the schedule, its room and time preselected."""
+        """Book on a client's behalf; from the schedule, its room and time preselected;
+        from a client opened in the Clients place, that client (id, name)."""
         from podyx_desktop.views.staff.book_on_behalf import BookOnBehalfDialog
 
-        dialog = BookOnBehalfDialog(self._ctx, self, room_id=room_id, starts_at=starts_at)
+        dialog = BookOnBehalfDialog(
+            self._ctx, self, room_id=room_id, starts_at=starts_at, client=client
+        )
         self.new_booking_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -151,6 +159,7 @@ class StaffWindow(QMainWindow):
 
     def _focus_clients(self) -> None:
         self.places.setCurrentWidget(self.clients_place)
+        self.clients_place.show_list()
         self.clients.setFocus()
 
     @property
@@ -160,8 +169,9 @@ class StaffWindow(QMainWindow):
     # --- the Clients place, as the window's own (tests and the shell use these) ---------
 
     @property
-    def clients(self) -> QListWidget:
-        return self.clients_place.clients
+    def clients(self) -> QTableView:
+        """The client list (a table read a page at a time: ``clients_place.model``)."""
+        return self.clients_place.table
 
     @property
     def profile_tabs(self) -> QTabWidget:
