@@ -7,7 +7,7 @@ it was issued (``paid_at``, else ``created_at``) and a booking on the day it sta
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
@@ -83,7 +83,7 @@ class ExportService:
 
     def stream_purchases_between(
         self, principal: Principal, first: date, last: date, *, chunk: int = CHUNK
-    ) -> Iterator[r.Purchase]:
+    ) -> Generator[r.Purchase, None, None]:
         """Receipts and credit notes issued from ``first`` to ``last`` (local days, inclusive),
         one at a time, oldest first, each with its lines and VAT rows and the numbers it
         refers to and is refunded by.
@@ -104,7 +104,7 @@ class ExportService:
 
     def _stream(
         self, principal: Principal, first: date, last: date, chunk: int
-    ) -> Iterator[r.Purchase]:
+    ) -> Generator[r.Purchase, None, None]:
         with self._ctx.db.read() as session:
             require_staff(session, principal)
             start, end = _days_span(session, first, last)

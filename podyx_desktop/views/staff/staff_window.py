@@ -86,9 +86,7 @@ class StaffWindow(QMainWindow):
             self.tr("Payments: the queue of pending payments comes with the next release.")
         )
         self.setup_place = self._coming(
-            self.tr(
-                "Set-up: rooms, services, opening hours and staff come with the next release."
-            )
+            self.tr("Set-up: rooms, services, opening hours and staff come with the next release.")
         )
         self.audit_place = self._coming(
             self.tr("Audit: the log of every change comes with the next release.")

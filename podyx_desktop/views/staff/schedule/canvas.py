@@ -377,7 +377,9 @@ class ScheduleCanvas(QWidget):
             if index < count and layout.columns[index].day == layout.columns[start].day:
                 continue
             day = self._titles[start][1] if start < len(self._titles) else ""
-            area = QRectF(self.gutter + start * width + 2, 2, (index - start) * width - 4, HEADER / 2)
+            area = QRectF(
+                self.gutter + start * width + 2, 2, (index - start) * width - 4, HEADER / 2
+            )
             painter.setPen(text)
             painter.drawText(
                 area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextSingleLine), day
