@@ -35,14 +35,13 @@ from podyx_desktop.cli.common import (
     PROG,
     Command,
     Invocation,
-    check_sqlite_file,
     describe_error,
     target,
 )
-from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
+from podyx_desktop.cli.export_stream import open_services
+from podyx_desktop.domain.errors import PodyxError
 
 if TYPE_CHECKING:
-    from podyx_desktop.db.engine import Database
     from podyx_desktop.documents.fonts import FontSet
     from podyx_desktop.domain.records import Purchase, SessionSummary, StudioInfo
     from podyx_desktop.services import Services
@@ -208,8 +207,6 @@ def _export(args: argparse.Namespace, database_url: str) -> int:
     folder = Path(args.folder).expanduser()
     check_folder(folder)  # a file, or a file on the way: refused before the database
     if kind == RECEIPTS:  # streamed from the database, a chunk at a time
-        from podyx_desktop.cli.export_stream import export_receipts
-
         services = open_services(database_url)
         prepare_folder(folder)
         progress = sys.stderr if sys.stderr.isatty() else None
@@ -228,6 +225,52 @@ def _export(args: argparse.Namespace, database_url: str) -> int:
     return EXIT_OK
 
 
+def export_receipts(
+    services: Services,
+    first: date,
+    last: date,
+    folder: Path,
+    processes: int,
+    progress: TextIO | None,
+) -> str:
+    """Write every receipt and credit note as a PDF into ``folder`` as they stream from
+    the database; returns the line to print."""
+    from podyx_desktop.domain.enums import PurchaseKind
+    from podyx_desktop.domain.principal import Principal
+
+    system = Principal.system()
+    credit_notes = 0
+
+    def counted(purchases: Iterable[Purchase]) -> Iterator[Purchase]:
+        nonlocal credit_notes
+        for purchase in purchases:
+            credit_notes += purchase.kind is PurchaseKind.CREDIT_NOTE
+            yield purchase
+
+    try:
+        studio = services.catalogue.studio(system)
+        total = services.exports.count_purchases_between(system, first, last)
+        rows = services.exports.stream_purchases_between(system, first, last)
+        try:
+            written = write_all(
+                receipt_jobs(counted(rows)),
+                folder,
+                studio,
+                total=total,
+                processes=processes,
+                progress=progress,
+            )
+        finally:
+            rows.close()  # ends its read transaction
+    finally:
+        services.db.dispose()
+    noun = "receipt" if written == 1 else "receipts"
+    line = f"Exported {written} {noun} to {folder}"
+    if credit_notes:
+        line += f" ({credit_notes} of them credit {'note' if credit_notes == 1 else 'notes'})"
+    return line
+
+
 def parse_day(raw: str, option: str) -> date:
     """``YYYY-MM-DD`` as a date, or a refusal that says what is wrong."""
     text = raw.strip()
@@ -239,30 +282,6 @@ def parse_day(raw: str, option: str) -> date:
         raise ExportRefused(
             f"{option} “{raw}” is not a date. Give it as YYYY-MM-DD, e.g. 2025-03-31."
         ) from None
-
-
-def open_services(database_url: str) -> Services:
-    """The services over an existing database of this version's schema, or a refusal."""
-    from podyx_desktop.db.config import clean_database_url, hide_password
-    from podyx_desktop.db.engine import Database, parse_url
-    from podyx_desktop.services import Services
-
-    try:
-        raw = clean_database_url(database_url)
-    except ValueError as error:
-        raise DatabaseProblem(
-            f"The database URL “{hide_password(database_url)}” cannot be used: {error}"
-        ) from None
-    url = parse_url(raw)
-    if url.get_backend_name() == "sqlite":
-        check_sqlite_file(Path(url.database or ""), must_exist=True)  # never creates one
-    database = Database(raw)
-    try:
-        _require_current_schema(database)
-    except BaseException:
-        database.dispose()
-        raise
-    return Services(database)
 
 
 def _load(database_url: str, first: date, last: date) -> tuple[StudioInfo, list[_Job]]:
@@ -280,23 +299,6 @@ def _load(database_url: str, first: date, last: date) -> tuple[StudioInfo, list[
         return studio, summary_jobs(summaries)
     finally:
         services.db.dispose()  # before any worker process starts: it inherits no connection
-
-
-def _require_current_schema(database: Database) -> None:
-    from podyx_desktop.db.migrate import head_revision, refuse_newer, schema_state
-
-    state = schema_state(database)
-    refuse_newer(state)
-    if state.revision is None:
-        raise DatabaseProblem(
-            f"{database.display_url} is not a Podyx database yet. Create it with "
-            f"`{PROG} init`, or name another with --database."
-        )
-    if state.revision != head_revision():
-        raise DatabaseProblem(
-            f"{database.display_url} has schema {state.revision}; this app needs "
-            f"{head_revision()}. Upgrade it with `{PROG} init` (a backup is taken first)."
-        )
 
 
 # --- file names -------------------------------------------------------------------------

@@ -1,22 +1,21 @@
-"""The streamed exports: ``podyx-admin export purchases --from DAY --to DAY --csv FILE``
-(every receipt and credit note issued between two local days as one CSV file) and
-``export receipts`` (one PDF each). Both read the purchases a chunk at a time
-(``ExportService.stream_purchases_between``) and write them one by one, so the process's
-memory stays flat however many purchases the days hold. Each file is written beside its
-name and renamed into place when complete.
+"""Opening the database for an export, and the streamed CSV export: ``podyx-admin export purchases --from DAY --to DAY --csv FILE``
+(every receipt and credit note issued between two local days as one CSV file), read a chunk at a
+time (``ExportService.stream_purchases_between``) and written row by row, so the process's
+memory stays flat however many purchases the days hold (``export receipts`` streams the
+same way). The file is written beside its name and renamed into place when complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
-from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.cli.common import PROG, check_sqlite_file
+from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
 
 if TYPE_CHECKING:
-    from podyx_desktop.domain.records import Purchase
+    from podyx_desktop.db.engine import Database
     from podyx_desktop.services import Services
 
 
@@ -46,48 +45,42 @@ def export_purchases_csv(services: Services, first: date, last: date, file: str)
     return f"Exported {written} {noun} to {path}"
 
 
-def export_receipts(
-    services: Services,
-    first: date,
-    last: date,
-    folder: Path,
-    processes: int,
-    progress: TextIO | None,
-) -> str:
-    """Write every receipt and credit note as a PDF into ``folder`` as they stream from
-    the database; returns the line to print."""
-    from podyx_desktop.cli.export import receipt_jobs, write_all
-    from podyx_desktop.domain.enums import PurchaseKind
-    from podyx_desktop.domain.principal import Principal
-
-    system = Principal.system()
-    credit_notes = 0
-
-    def counted(purchases: Iterable[Purchase]) -> Iterator[Purchase]:
-        nonlocal credit_notes
-        for purchase in purchases:
-            credit_notes += purchase.kind is PurchaseKind.CREDIT_NOTE
-            yield purchase
+def open_services(database_url: str) -> Services:
+    """The services over an existing database of this version's schema, or a refusal."""
+    from podyx_desktop.db.config import clean_database_url, hide_password
+    from podyx_desktop.db.engine import Database, parse_url
+    from podyx_desktop.services import Services
 
     try:
-        studio = services.catalogue.studio(system)
-        total = services.exports.count_purchases_between(system, first, last)
-        rows = services.exports.stream_purchases_between(system, first, last)
-        try:
-            written = write_all(
-                receipt_jobs(counted(rows)),
-                folder,
-                studio,
-                total=total,
-                processes=processes,
-                progress=progress,
-            )
-        finally:
-            rows.close()  # ends its read transaction
-    finally:
-        services.db.dispose()
-    noun = "receipt" if written == 1 else "receipts"
-    line = f"Exported {written} {noun} to {folder}"
-    if credit_notes:
-        line += f" ({credit_notes} of them credit {'note' if credit_notes == 1 else 'notes'})"
-    return line
+        raw = clean_database_url(database_url)
+    except ValueError as error:
+        raise DatabaseProblem(
+            f"The database URL “{hide_password(database_url)}” cannot be used: {error}"
+        ) from None
+    url = parse_url(raw)
+    if url.get_backend_name() == "sqlite":
+        check_sqlite_file(Path(url.database or ""), must_exist=True)  # never creates one
+    database = Database(raw)
+    try:
+        require_current_schema(database)
+    except BaseException:
+        database.dispose()
+        raise
+    return Services(database)
+
+
+def require_current_schema(database: Database) -> None:
+    from podyx_desktop.db.migrate import head_revision, refuse_newer, schema_state
+
+    state = schema_state(database)
+    refuse_newer(state)
+    if state.revision is None:
+        raise DatabaseProblem(
+            f"{database.display_url} is not a Podyx database yet. Create it with "
+            f"`{PROG} init`, or name another with --database."
+        )
+    if state.revision != head_revision():
+        raise DatabaseProblem(
+            f"{database.display_url} has schema {state.revision}; this app needs "
+            f"{head_revision()}. Upgrade it with `{PROG} init` (a backup is taken first)."
+        )
