@@ -20,6 +20,13 @@ from podyx_desktop.domain.vocabulary import payment_method_text
 from podyx_desktop.models.paged import PagedTableModel
 
 
+def counted(context: str, n: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many`` with ``{n}``: both through ``tr`` (a translation may
+    say either its own way)."""
+    tr = QCoreApplication.translate
+    return tr(context, one) if n == 1 else tr(context, many).replace("{n}", str(n))
+
+
 def age_text(age: timedelta) -> str:
     """``3 days``, ``5 hours``, ``12 minutes``, ``just now``: how long a payment has waited."""
     tr = QCoreApplication.translate
@@ -27,11 +34,11 @@ def age_text(age: timedelta) -> str:
     if minutes < 1:
         return tr("PendingPayments", "just now")
     if minutes < 60:
-        return tr("PendingPayments", "%n minute(s)", "", minutes)
+        return counted("PendingPayments", minutes, "1 minute", "{n} minutes")
     hours = minutes // 60
     if hours < 24:
-        return tr("PendingPayments", "%n hour(s)", "", hours)
-    return tr("PendingPayments", "%n day(s)", "", hours // 24)
+        return counted("PendingPayments", hours, "1 hour", "{n} hours")
+    return counted("PendingPayments", hours // 24, "1 day", "{n} days")
 
 
 class PendingPaymentsModel(PagedTableModel[PendingPayment]):

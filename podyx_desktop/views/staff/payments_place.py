@@ -39,7 +39,7 @@ from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.payments import BulkPaymentOutcome, PendingPayment
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.models.payments import PendingPaymentsModel
+from podyx_desktop.models.payments import PendingPaymentsModel, counted
 from podyx_desktop.operations.payments import (
     export_purchases_csv,
     mark_transfers_received,
@@ -52,27 +52,26 @@ from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.staff.payment_dialogs import ApprovePaymentDialog, RefusePaymentDialog
 
 SEARCH_PAUSE_MS = 300
+CONTEXT = "PaymentsPlace"
 
 
 def bulk_summary(outcome: BulkPaymentOutcome) -> str:
     """``3 marked received; 1 had been approved on another seat.`` and any other refusal."""
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
-    parts = [tr("PaymentsPlace", "%n marked received", "", len(outcome.marked))]
+    parts = [counted(CONTEXT, len(outcome.marked), "1 marked received", "{n} marked received")]
     if outcome.approved_elsewhere:
         parts.append(
-            tr(
-                "PaymentsPlace",
-                "%n had been approved on another seat",
-                "",
+            counted(
+                CONTEXT,
                 outcome.approved_elsewhere,
+                "1 had been approved on another seat",
+                "{n} had been approved on another seat",
             )
         )
     others = [why for _id, why in outcome.refused if "already recorded" not in why]
     if others:
         parts.append(
-            tr("PaymentsPlace", "%n could not be marked", "", len(others)) + f" ({others[0]})"
+            counted(CONTEXT, len(others), "1 could not be marked", "{n} could not be marked")
+            + f" ({others[0]})"
         )
     return "; ".join(parts) + "."
 
@@ -180,9 +179,14 @@ class PaymentsPlace(QWidget):
     def _show_count(self) -> None:
         shown = self.model.rowCount()
         if self.model.is_complete:
-            text = self.tr("%n payment(s) waiting", "", shown)
+            text = counted(CONTEXT, shown, "1 payment waiting", "{n} payments waiting")
         else:
-            text = self.tr("%n payment(s) shown; more load as you scroll", "", shown)
+            text = counted(
+                CONTEXT,
+                shown,
+                "1 payment shown; more load as you scroll",
+                "{n} payments shown; more load as you scroll",
+            )
         self.count_label.setText(text if not self.model.is_loading or shown else "")
 
     # --- the selection ------------------------------------------------------------------
@@ -214,7 +218,7 @@ class PaymentsPlace(QWidget):
         self.refuse_button.setEnabled(count == 1)
         self.mark_button.setEnabled(count >= 1)
         self.mark_button.setText(
-            self.tr("&Mark %n transfer(s) received", "", count)
+            counted(CONTEXT, count, "&Mark 1 transfer received", "&Mark {n} transfers received")
             if count > 1
             else self.tr("&Mark transfer received")
         )
@@ -340,7 +344,12 @@ class ExportPurchasesDialog(QDialog):
 
         def done(count: int) -> None:
             self.exported.emit(
-                self.tr("Exported %n purchase(s) to {file}.", "", count).format(file=path.name)
+                counted(
+                    CONTEXT,
+                    count,
+                    "Exported 1 purchase to {file}.",
+                    "Exported {n} purchases to {file}.",
+                ).replace("{file}", path.name)
             )
             self.accept()
 
