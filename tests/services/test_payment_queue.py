@@ -127,4 +127,3 @@ def test_withdrawing_a_bundle_by_transfer(studio: Studio) -> None:
     booked = studio.book(ann, studio.at(DAY, 10))
     with pytest.raises(InvalidInput):
         queue.withdraw(studio.desk, booked.purchase.id, "no")
-
