@@ -1,10 +1,12 @@
 """The staff window's screens for ``scripts/screenshots.py``: the demo's front desk on the
-schedule, approving a payment, booking on a client's behalf, and a client's profile."""
+schedule, approving a payment, booking on a client's behalf, a client's profile, the
+Payments place and the day close (with its PDF rendered to PNG)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 from screenshot_session import WINDOW_SIZE, Screen, Session
@@ -19,6 +21,8 @@ from podyx_desktop.views.staff.staff_window import StaffWindow
 
 DESK_EMAIL = "desk@podyx-demo.example"
 SCHEDULE_SIZE = (1400, 860)
+# where the day close's PDF is rendered as PNG (the README's screenshots)
+PDF_PREVIEWS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
 def _as_desk(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
@@ -61,7 +65,6 @@ def staff_window(session: Session) -> QWidget:
 def _staff_schedule(session: Session, week: bool) -> QWidget:
     """The demo's front desk on the Schedule at the demo's busiest day (for ``week``: its
     week, of the busiest room), the first session shown selected."""
-
 
     desktop, window = _as_desk(session, SCHEDULE_SIZE)
     place = window.schedule
@@ -125,7 +128,6 @@ def staff_book_on_behalf(session: Session) -> QWidget:
     """The demo's front desk books on a client's behalf: the client found, the session
     chosen with a free time selected (the dialog of "New booking…", Ctrl+N)."""
 
-
     desktop, window = _as_desk(session, WINDOW_SIZE)
     window.new_booking_action.trigger()
     dialog = window.new_booking_dialog
@@ -143,10 +145,89 @@ def staff_book_on_behalf(session: Session) -> QWidget:
     return dialog
 
 
+def staff_payments(session: Session) -> QWidget:
+    """The Payments place: the demo's pending payments (a bundle bought by transfer among
+    them), oldest first, two rows selected for "Mark 2 transfers received"."""
+    from podyx_desktop.domain.enums import PaymentMethod
+    from podyx_desktop.domain.requests import BundlePurchaseRequest
+
+    services = Services(Database(session.url))
+    try:
+        client = services.accounts.sign_in(session.client_email, session.client_password)
+        products = services.catalogue.get_catalogue(client.principal).bundle_products
+        if products:
+            services.checkout.buy_bundle(
+                client.principal,
+                BundlePurchaseRequest(products[0].id, PaymentMethod.BANK_TRANSFER, True),
+            )
+    finally:
+        services.db.dispose()
+    desktop, window = _as_desk(session, SCHEDULE_SIZE)
+    place = window.payments_place
+    window.places.setCurrentWidget(place)
+    session.wait_until(lambda: place.model.rowCount() > 0 and not place.model.is_loading)
+    session.idle(desktop)
+    ids = [p.purchase_id for p in place.model.rows()]
+    place.select_purchases(ids[1:3])
+    session.settle(0.6)
+    return window
+
+
+def staff_day_close(session: Session) -> QWidget:
+    """The day close of the demo's busiest recent day (by receipts), as the front desk sees
+    it; its PDF is saved too and rendered to ``day-close-pdf.png`` (pdftoppm, 80 dpi)."""
+    import shutil
+    import subprocess
+
+    from podyx_desktop.views.staff.day_close_dialog import DayCloseDialog
+
+    services = Services(Database(session.url))
+    try:
+        staff = services.accounts.sign_in(DESK_EMAIL, data.DEMO_PASSWORD)
+        today = date.today()
+        closes = [
+            services.day_close.close(staff.principal, today - timedelta(days=n)) for n in range(21)
+        ]
+    finally:
+        services.db.dispose()
+    busiest = max(
+        closes, key=lambda c: (c.refunds > 0, len(c.by_rate), len(c.by_method), c.receipts)
+    )
+    desktop, window = _as_desk(session, SCHEDULE_SIZE)
+    place = window.payments_place
+    window.places.setCurrentWidget(place)
+    session.idle(desktop)
+    dialog = place.open_day_close(busiest.day)
+    assert isinstance(dialog, DayCloseDialog)
+    session.wait_until(lambda: dialog.close_shown is not None)
+    pdf = session.folder / "day-close.pdf"
+    dialog.save_to(pdf)
+    session.wait_until(lambda: dialog.saved_to is not None)
+    dialog.save_button.setFocus()
+    if shutil.which("pdftoppm"):
+        PDF_PREVIEWS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-singlefile",
+                str(pdf),
+                str(PDF_PREVIEWS / "day-close-pdf"),
+            ],
+            check=True,
+        )
+    session.settle(0.6)
+    return dialog
+
+
 STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-client-profile", staff_window),
     ("staff-schedule-day", staff_schedule_day),
     ("staff-schedule-week", staff_schedule_week),
     ("staff-approve", staff_approve),
     ("staff-book-on-behalf", staff_book_on_behalf),
+    ("staff-payments", staff_payments),
+    ("staff-day-close", staff_day_close),
 ]

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from podyx_desktop.domain.enums import PurchaseKind
 from podyx_desktop.domain.paging import SortValue
 from podyx_desktop.domain.payments import PaymentSort, PendingPayment
 from podyx_desktop.domain.vocabulary import payment_method_text
@@ -95,6 +96,11 @@ class PendingPaymentsModel(PagedTableModel[PendingPayment]):
         return keys.get(column, self.column_text(record, column).casefold())
 
     def what_for(self, record: PendingPayment) -> str:
+        if record.session_starts_at is not None and record.kind is PurchaseKind.ADDONS:
+            return self.tr("Add-ons to {service}, {when}").format(
+                service=record.service_name,
+                when=self.display.date_time(record.session_starts_at),
+            )
         if record.session_starts_at is not None:
             return self.tr("{service}, {when}").format(
                 service=record.service_name,
@@ -103,6 +109,11 @@ class PendingPaymentsModel(PagedTableModel[PendingPayment]):
         if record.bundle_id is not None:
             return self.tr("Bundle: {name}").format(name=record.bundle_name)
         return record.description
+
+    @property
+    def page_size_hint(self) -> int:
+        """How many rows the first page holds."""
+        return self._page_size
 
     def row_of(self, purchase_id: int) -> int:
         return self.find_row(lambda p: p.purchase_id == purchase_id)

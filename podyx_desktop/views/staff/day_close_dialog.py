@@ -46,7 +46,9 @@ def _table(parent: QWidget, titles: list[str], name: str) -> QTableWidget:
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     return table
 
 
@@ -108,7 +110,7 @@ class DayCloseDialog(QDialog):
         layout.addWidget(self.totals)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(820, 480)
         self.load()
 
     def chosen_day(self) -> date:

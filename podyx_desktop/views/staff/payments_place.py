@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -115,6 +116,8 @@ class PaymentsPlace(QWidget):
         self.table.horizontalHeader().setSortIndicator(*self.model.DEFAULT_SORT)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda _i: self.approve_selected())
+        # rows come a page at a time (inserted, not reset): fit the columns to the first page
+        self.model.page_loaded.connect(self._fit_columns)
 
         self.approve_button = QPushButton(self.tr("&Approve…"), self)
         self.approve_button.setToolTip(self.tr("Record the payment with the method used"))
@@ -156,6 +159,12 @@ class PaymentsPlace(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         ctx.bus.changed.connect(self._on_changed)
         self._update_buttons()
+
+    def _fit_columns(self, _count: int) -> None:
+        if self.model.rowCount() <= self.model.page_size_hint:
+            self.table.resizeColumnsToContents()
+            header = self.table.horizontalHeader()
+            header.setSectionResizeMode(self.model.FOR, QHeaderView.ResizeMode.Stretch)
 
     # --- loading ------------------------------------------------------------------------
 
