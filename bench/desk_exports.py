@@ -27,6 +27,7 @@ The script prints PASS/FAIL and always exits 0.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -65,10 +66,8 @@ def peak_mb() -> float:
 
 def reset_peak() -> None:
     """Start the peak (``VmHWM``) again from the resident set now (Linux ≥ 4.0)."""
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 def child(url: str, mode: str, first: str, last: str) -> None:

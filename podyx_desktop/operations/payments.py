@@ -15,12 +15,14 @@ import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from podyx_desktop.domain.errors import PodyxError
 from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from podyx_desktop.domain.paging import Page, PageRequest
     from podyx_desktop.domain.payments import BulkPaymentOutcome, DayClose, PendingPayment
     from podyx_desktop.domain.principal import Principal
@@ -138,6 +140,17 @@ def payments_page_source(
         return PendingPaymentsPage(request).run(services, principal)
 
     return source
+
+
+def page_runner(seat: Seat, owner: QObject) -> Callable[..., None]:
+    """The paged model's runner (``models.paged.Runner``) over the seat's task runner: the
+    page source runs on the worker, its answer comes back on the GUI thread, and not at
+    all once ``owner`` is deleted."""
+
+    def run(call: Any, on_done: Any, on_error: Any) -> None:
+        seat.tasks.run(call, on_success=on_done, on_error=on_error, owner=owner)
+
+    return run
 
 
 def mark_transfers_received(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import QDate, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -44,6 +44,7 @@ from podyx_desktop.models.payments import PendingPaymentsModel, counted
 from podyx_desktop.operations.payments import (
     export_purchases_csv,
     mark_transfers_received,
+    page_runner,
     payments_page_source,
 )
 from podyx_desktop.views.common.context import ViewContext
@@ -88,7 +89,7 @@ class PaymentsPlace(QWidget):
         self._ctx = ctx
         self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.model = PendingPaymentsModel(
-            payments_page_source(ctx.user.principal), self._run, self.display, self
+            payments_page_source(ctx.user.principal), page_runner(ctx, self), self.display, self
         )
         self._started = False
         self.dialog: QDialog | None = None
@@ -167,9 +168,6 @@ class PaymentsPlace(QWidget):
             header.setSectionResizeMode(self.model.FOR, QHeaderView.ResizeMode.Stretch)
 
     # --- loading ------------------------------------------------------------------------
-
-    def _run(self, call: Any, on_done: Any, on_error: Any) -> None:
-        self._ctx.tasks.run(call, on_success=on_done, on_error=on_error, owner=self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
