@@ -220,3 +220,36 @@ def test_the_queue_model_passes_the_model_tester(
     ctx = desk_context(gui_services, tab_context_for)
     place = open_place(qtbot, ctx)
     qtmodeltester.check(place.model)
+
+
+def test_refusing_a_bundle_bought_by_transfer_withdraws_it(
+    qtbot: Any,
+    gui_services: Services,
+    factory_studio: Any,
+    client_session: SignedIn,
+    tab_context_for: ContextFor,
+) -> None:
+    ctx = desk_context(gui_services, tab_context_for)
+    bundle = gui_services.checkout.buy_bundle(
+        client_session.principal,
+        BundlePurchaseRequest(factory_studio.bundle_product, PaymentMethod.BANK_TRANSFER, True),
+    )
+    place = open_place(qtbot, ctx)
+    place.search.setText("Ana")
+    qtbot.waitUntil(lambda: place.model.search == "Ana" and not place.model.is_loading)
+    place.select_purchases([bundle.purchase.id])
+    click(qtbot, place.refuse_button)
+    qtbot.waitUntil(lambda: place.dialog is not None and place.dialog.isVisible())
+    dialog = place.dialog
+    assert isinstance(dialog, RefusePaymentDialog) and not dialog.is_session
+    assert "withdrawn" in dialog.explain.text()
+    dialog.reason.setText("No transfer after two weeks")
+    click(qtbot, dialog.confirm_button)
+    wait_closed(qtbot, dialog)
+    wait_idle(qtbot, ctx)
+    assert place.feedback.text() == "The payment of Ana Client was refused."
+    purchase = gui_services.purchases.get(Principal.system(), bundle.purchase.id)
+    assert purchase.status is PurchaseStatus.VOID and purchase.receipt_number is None
+    held = gui_services.bundles.get(client_session.principal, bundle.bundle_id)
+    assert held.sessions_remaining == 0
+    qtbot.waitUntil(lambda: bundle.purchase.id not in shown_ids(place))
