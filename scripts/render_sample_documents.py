@@ -31,8 +31,22 @@ from podyx_desktop.documents import (  # noqa: E402 - after the path is set
 
 def to_png(pdf: Path, png: Path) -> None:
     """The first page of ``pdf`` as ``png`` at 80 dpi."""
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                    str(pdf), str(png.with_suffix(""))], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(png.with_suffix("")),
+        ],
+        check=True,
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -1,11 +1,13 @@
 """The staff window's screens for ``scripts/screenshots.py``: the demo's front desk on the
 schedule, approving a payment, booking on a client's behalf, the client list searched,
-and a client opened with the desk's actions (and a client's profile)."""
+a client opened with the desk's actions (and a client's profile), the Payments place and
+the day close (with its PDF rendered to PNG)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -24,6 +26,8 @@ from podyx_desktop.views.staff.staff_window import StaffWindow
 DESK_EMAIL = "desk@podyx-demo.example"
 SCHEDULE_SIZE = (1400, 860)
 CLIENTS_SIZE = (1400, 860)
+# where the day close's PDF is rendered as PNG (the README's screenshots)
+PDF_PREVIEWS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
 def _as_desk(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
@@ -182,6 +186,83 @@ def staff_client_open(session: Session) -> QWidget:
     return window
 
 
+def staff_payments(session: Session) -> QWidget:
+    """The Payments place: the demo's pending payments (a bundle bought by transfer among
+    them), oldest first, two rows selected for "Mark 2 transfers received"."""
+    from podyx_desktop.domain.enums import PaymentMethod
+    from podyx_desktop.domain.requests import BundlePurchaseRequest
+
+    services = Services(Database(session.url))
+    try:
+        client = services.accounts.sign_in(session.client_email, session.client_password)
+        products = services.catalogue.get_catalogue(client.principal).bundle_products
+        if products:
+            services.checkout.buy_bundle(
+                client.principal,
+                BundlePurchaseRequest(products[0].id, PaymentMethod.BANK_TRANSFER, True),
+            )
+    finally:
+        services.db.dispose()
+    desktop, window = _as_desk(session, SCHEDULE_SIZE)
+    place = window.payments_place
+    window.places.setCurrentWidget(place)
+    session.wait_until(lambda: place.model.rowCount() > 0 and not place.model.is_loading)
+    session.idle(desktop)
+    ids = [p.purchase_id for p in place.model.rows()]
+    place.select_purchases(ids[1:3])
+    session.settle(0.6)
+    return window
+
+
+def staff_day_close(session: Session) -> QWidget:
+    """The day close of the demo's busiest recent day (by receipts), as the front desk sees
+    it; its PDF is saved too and rendered to ``day-close-pdf.png`` (pdftoppm, 80 dpi)."""
+    import shutil
+    import subprocess
+
+    from podyx_desktop.views.staff.day_close_dialog import DayCloseDialog
+
+    services = Services(Database(session.url))
+    try:
+        staff = services.accounts.sign_in(DESK_EMAIL, data.DEMO_PASSWORD)
+        today = date.today()
+        closes = [
+            services.day_close.close(staff.principal, today - timedelta(days=n)) for n in range(21)
+        ]
+    finally:
+        services.db.dispose()
+    busiest = max(
+        closes, key=lambda c: (c.refunds > 0, len(c.by_rate), len(c.by_method), c.receipts)
+    )
+    desktop, window = _as_desk(session, SCHEDULE_SIZE)
+    place = window.payments_place
+    window.places.setCurrentWidget(place)
+    session.idle(desktop)
+    dialog = place.open_day_close(busiest.day)
+    assert isinstance(dialog, DayCloseDialog)
+    session.wait_until(lambda: dialog.close_shown is not None)
+    pdf = session.folder / "day-close.pdf"
+    dialog.save_to(pdf)
+    session.wait_until(lambda: dialog.saved_to is not None)
+    dialog.save_button.setFocus()
+    if shutil.which("pdftoppm"):
+        PDF_PREVIEWS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-singlefile",
+                str(pdf),
+                str(PDF_PREVIEWS / "day-close-pdf"),
+            ],
+            check=True,
+        )
+    session.settle(0.6)
+    return dialog
+
+
 STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-client-profile", staff_window),
     ("staff-schedule-day", staff_schedule_day),
@@ -190,4 +271,6 @@ STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-book-on-behalf", staff_book_on_behalf),
     ("staff-clients", staff_clients),
     ("staff-client-open", staff_client_open),
+    ("staff-payments", staff_payments),
+    ("staff-day-close", staff_day_close),
 ]

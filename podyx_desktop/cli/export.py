@@ -35,20 +35,20 @@ from podyx_desktop.cli.common import (
     PROG,
     Command,
     Invocation,
-    check_sqlite_file,
     describe_error,
     target,
 )
-from podyx_desktop.domain.errors import DatabaseProblem, PodyxError
+from podyx_desktop.cli.export_stream import open_services
+from podyx_desktop.domain.errors import PodyxError
 
 if TYPE_CHECKING:
-    from podyx_desktop.db.engine import Database
     from podyx_desktop.documents.fonts import FontSet
     from podyx_desktop.domain.records import Purchase, SessionSummary, StudioInfo
+    from podyx_desktop.services import Services
 
 log = logging.getLogger(__name__)
 
-RECEIPTS, SUMMARIES = "receipts", "summaries"
+RECEIPTS, SUMMARIES, PURCHASES = "receipts", "summaries", "purchases"
 PARALLEL_FROM = 100  # documents; fewer render in this process (a pool costs its start-up)
 MAX_JOBS = 4
 BAR_WIDTH = 30
@@ -89,6 +89,7 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
     for name, help_text in (
         (RECEIPTS, "every receipt and credit note issued between two days, one PDF each"),
         (SUMMARIES, "the session summary of every booking starting between two days"),
+        (PURCHASES, "every receipt and credit note issued between two days, as one CSV file"),
     ):
         sub = kinds.add_parser(name, help=help_text, description=help_text)
         sub.add_argument(
@@ -105,6 +106,17 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
             required=True,
             help="last day, YYYY-MM-DD, in the studio's time zone (inclusive)",
         )
+        if name == PURCHASES:
+            sub.add_argument(
+                "--csv",
+                dest="csv_file",
+                metavar="FILE",
+                required=True,
+                help="the CSV file to write (replaced if it exists; written beside it and "
+                "renamed into place when complete)",
+            )
+            add_shared(sub, shared)
+            continue
         sub.add_argument(
             "folder",
             metavar="DIR",
@@ -119,19 +131,24 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
             help="processes rendering at once (default: one per CPU, up to "
             f"{MAX_JOBS}, for {PARALLEL_FROM} documents or more)",
         )
-        if shared:
-            sub.add_argument(
-                "--database",
-                metavar="URL",
-                default=argparse.SUPPRESS,
-                help="the database (as before the command name)",
-            )
-            sub.add_argument(
-                "--log-level",
-                metavar="LEVEL",
-                default=argparse.SUPPRESS,
-                help="DEBUG, INFO, WARNING (default), ERROR or CRITICAL",
-            )
+        add_shared(sub, shared)
+
+
+def add_shared(sub: argparse.ArgumentParser, shared: bool) -> None:
+    """podyx-admin's --database and --log-level after the sub-command too."""
+    if shared:
+        sub.add_argument(
+            "--database",
+            metavar="URL",
+            default=argparse.SUPPRESS,
+            help="the database (as before the command name)",
+        )
+        sub.add_argument(
+            "--log-level",
+            metavar="LEVEL",
+            default=argparse.SUPPRESS,
+            help="DEBUG, INFO, WARNING (default), ERROR or CRITICAL",
+        )
 
 
 # --- running --------------------------------------------------------------------------
@@ -170,19 +187,32 @@ class _Job:
 
 def _export(args: argparse.Namespace, database_url: str) -> int:
     kind = getattr(args, "export_kind", None)
-    if kind not in (RECEIPTS, SUMMARIES):
-        raise ExportRefused("name what to export: `export receipts` or `export summaries`.")
+    if kind not in (RECEIPTS, SUMMARIES, PURCHASES):
+        raise ExportRefused(
+            "name what to export: `export receipts`, `export summaries` or `export purchases`."
+        )
     first, last = parse_day(args.first, "--from"), parse_day(args.last, "--to")
     if first > last:
         raise ExportRefused(
             f"--from {first.isoformat()} is after --to {last.isoformat()}; the first day "
             "cannot come after the last."
         )
+    if kind == PURCHASES:
+        from podyx_desktop.cli.export_stream import export_purchases_csv
+
+        print(export_purchases_csv(open_services(database_url), first, last, args.csv_file))
+        return EXIT_OK
     if args.jobs < 0:
         raise ExportRefused("--jobs must be 0 (automatic) or a positive number of processes.")
     folder = Path(args.folder).expanduser()
     check_folder(folder)  # a file, or a file on the way: refused before the database
-    studio, jobs = _load(database_url, kind, first, last)
+    if kind == RECEIPTS:  # streamed from the database, a chunk at a time
+        services = open_services(database_url)
+        prepare_folder(folder)
+        progress = sys.stderr if sys.stderr.isatty() else None
+        print(export_receipts(services, first, last, folder, args.jobs, progress))
+        return EXIT_OK
+    studio, jobs = _load(database_url, first, last)
     prepare_folder(folder)
     written = write_all(
         jobs,
@@ -193,6 +223,52 @@ def _export(args: argparse.Namespace, database_url: str) -> int:
     )
     print(summary_line(kind, jobs, folder, written))
     return EXIT_OK
+
+
+def export_receipts(
+    services: Services,
+    first: date,
+    last: date,
+    folder: Path,
+    processes: int,
+    progress: TextIO | None,
+) -> str:
+    """Write every receipt and credit note as a PDF into ``folder`` as they stream from
+    the database; returns the line to print."""
+    from podyx_desktop.domain.enums import PurchaseKind
+    from podyx_desktop.domain.principal import Principal
+
+    system = Principal.system()
+    credit_notes = 0
+
+    def counted(purchases: Iterable[Purchase]) -> Iterator[Purchase]:
+        nonlocal credit_notes
+        for purchase in purchases:
+            credit_notes += purchase.kind is PurchaseKind.CREDIT_NOTE
+            yield purchase
+
+    try:
+        studio = services.catalogue.studio(system)
+        total = services.exports.count_purchases_between(system, first, last)
+        rows = services.exports.stream_purchases_between(system, first, last)
+        try:
+            written = write_all(
+                receipt_jobs(counted(rows)),
+                folder,
+                studio,
+                total=total,
+                processes=processes,
+                progress=progress,
+            )
+        finally:
+            rows.close()  # ends its read transaction
+    finally:
+        services.db.dispose()
+    noun = "receipt" if written == 1 else "receipts"
+    line = f"Exported {written} {noun} to {folder}"
+    if credit_notes:
+        line += f" ({credit_notes} of them credit {'note' if credit_notes == 1 else 'notes'})"
+    return line
 
 
 def parse_day(raw: str, option: str) -> date:
@@ -208,56 +284,21 @@ def parse_day(raw: str, option: str) -> date:
         ) from None
 
 
-def _load(database_url: str, kind: str, first: date, last: date) -> tuple[StudioInfo, list[_Job]]:
-    """The studio and every document to write, read in full before rendering starts."""
-    from podyx_desktop.db.config import clean_database_url, hide_password
-    from podyx_desktop.db.engine import Database, parse_url
+def _load(database_url: str, first: date, last: date) -> tuple[StudioInfo, list[_Job]]:
+    """The studio and every session summary to write, read before rendering starts."""
     from podyx_desktop.domain.principal import Principal
-    from podyx_desktop.services import Services
 
+    services = open_services(database_url)
     try:
-        raw = clean_database_url(database_url)
-    except ValueError as error:
-        raise DatabaseProblem(
-            f"The database URL “{hide_password(database_url)}” cannot be used: {error}"
-        ) from None
-    url = parse_url(raw)
-    if url.get_backend_name() == "sqlite":
-        check_sqlite_file(Path(url.database or ""), must_exist=True)  # never creates one
-    database = Database(raw)
-    try:
-        _require_current_schema(database)
-        services = Services(database)
-        exports = services.exports
         system = Principal.system()
         studio = services.catalogue.studio(system)
-        if kind == RECEIPTS:
-            purchases = exports.purchases_between(system, first, last)
-            return studio, receipt_jobs(purchases)
         summaries = [
             services.reports.session_summary(system, booking_id)
-            for booking_id in exports.bookings_between(system, first, last)
+            for booking_id in services.exports.bookings_between(system, first, last)
         ]
         return studio, summary_jobs(summaries)
     finally:
-        database.dispose()  # before any worker process starts: it inherits no connection
-
-
-def _require_current_schema(database: Database) -> None:
-    from podyx_desktop.db.migrate import head_revision, refuse_newer, schema_state
-
-    state = schema_state(database)
-    refuse_newer(state)
-    if state.revision is None:
-        raise DatabaseProblem(
-            f"{database.display_url} is not a Podyx database yet. Create it with "
-            f"`{PROG} init`, or name another with --database."
-        )
-    if state.revision != head_revision():
-        raise DatabaseProblem(
-            f"{database.display_url} has schema {state.revision}; this app needs "
-            f"{head_revision()}. Upgrade it with `{PROG} init` (a backup is taken first)."
-        )
+        services.db.dispose()  # before any worker process starts: it inherits no connection
 
 
 # --- file names -------------------------------------------------------------------------
@@ -273,21 +314,16 @@ def safe_name(text: str, fallback: str) -> str:
     return stem
 
 
-def _unique(names: Iterable[tuple[str, int]]) -> Iterator[str]:
-    """File names made unique (case-insensitively) by adding the record's id on a clash."""
+def receipt_jobs(purchases: Iterable[Purchase]) -> Iterator[_Job]:
+    """One job per receipt or credit note, named after its number, as the purchases come."""
     taken: set[str] = set()
-    for stem, record_id in names:
+    for p in purchases:
+        stem = safe_name(p.receipt_number or "", f"purchase-{p.id}")
         name = f"{stem}.pdf"
         if name.lower() in taken:
-            name = f"{stem}-{record_id}.pdf"
+            name = f"{stem}-{p.id}.pdf"
         taken.add(name.lower())
-        yield name
-
-
-def receipt_jobs(purchases: Sequence[Purchase]) -> list[_Job]:
-    """One job per receipt or credit note, named after its number."""
-    stems = ((safe_name(p.receipt_number or "", f"purchase-{p.id}"), p.id) for p in purchases)
-    return [_Job(name, p) for name, p in zip(_unique(stems), purchases, strict=True)]
+        yield _Job(name, p)
 
 
 def summary_jobs(summaries: Sequence[SessionSummary]) -> list[_Job]:
@@ -405,12 +441,14 @@ def process_count(requested: int, documents: int) -> int:
 
 
 def _rendered(
-    jobs: Sequence[_Job], studio: StudioInfo, processes: int
-) -> Generator[bytes, None, None]:
-    """Each job's PDF, in order."""
+    jobs: Iterable[_Job], studio: StudioInfo, processes: int
+) -> Generator[tuple[_Job, bytes], None, None]:
+    """Each job with its PDF, in order. On several processes at most a few jobs per process
+    are on their way at once, so a streamed export never holds all its documents."""
     if processes <= 1:
         _init_worker(studio)
-        yield from map(render_job, jobs)
+        for job in jobs:
+            yield job, render_job(job)
         return
     from concurrent.futures import ProcessPoolExecutor
     from importlib import import_module
@@ -419,35 +457,52 @@ def _rendered(
     for module in ("podyx_desktop.documents.receipt", "podyx_desktop.documents.summary"):
         import_module(module)
     _load_fonts()
-    chunk = max(1, min(16, len(jobs) // (processes * 8)))
+    from collections import deque
+    from concurrent.futures import Future
+
+    window = processes * 8  # jobs submitted ahead of the one being written
     with ProcessPoolExecutor(processes, initializer=_init_pool_worker, initargs=(studio,)) as pool:
+        waiting: deque[tuple[_Job, Future[bytes]]] = deque()
         try:
-            yield from pool.map(render_job, jobs, chunksize=chunk)
+            for job in jobs:
+                waiting.append((job, pool.submit(render_job, job)))
+                if len(waiting) >= window:
+                    done, future = waiting.popleft()
+                    yield done, future.result()
+            while waiting:
+                done, future = waiting.popleft()
+                yield done, future.result()
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
 
 
 def write_all(
-    jobs: Sequence[_Job],
+    jobs: Iterable[_Job],
     folder: Path,
     studio: StudioInfo,
     *,
+    total: int | None = None,
     processes: int = 0,
     progress: TextIO | None = None,
 ) -> int:
-    """Render and write every job into ``folder``; returns how many files were written."""
-    bar = ProgressBar(progress, len(jobs)) if progress is not None and jobs else None
+    """Render and write every job into ``folder`` as the jobs come; returns how many files
+    were written. ``total`` (for the progress bar and the processes) defaults to the
+    number of ``jobs`` when they are a sequence."""
+    if total is None:
+        jobs = list(jobs) if not isinstance(jobs, Sequence) else jobs
+        total = len(jobs)
+    bar = ProgressBar(progress, total) if progress is not None and total else None
     written = 0
-    pdfs = _rendered(jobs, studio, process_count(processes, len(jobs)))
+    pdfs = _rendered(jobs, studio, process_count(processes, total))
     try:
-        for job, pdf in zip(jobs, pdfs, strict=False):
+        for job, pdf in pdfs:
             try:
                 write_atomically(folder / job.name, pdf)
             except OSError as error:
                 raise PodyxError(
                     f"Cannot write {folder / job.name} ({error.strerror or error}); "
-                    f"{written} of {len(jobs)} files were exported to {folder}."
+                    f"{written} of {total} files were exported to {folder}."
                 ) from None
             written += 1
             if bar is not None:

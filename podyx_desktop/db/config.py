@@ -65,7 +65,9 @@ class Setting:
         try:
             return self.clean(raw)
         except ValueError as error:
-            raise ConfigError(f"The {self.description} from {source} is not usable: {error}") from None
+            raise ConfigError(
+                f"The {self.description} from {source} is not usable: {error}"
+            ) from None
 
 
 def default_database_path() -> Path:
@@ -87,7 +89,9 @@ def clean_database_url(raw: str) -> str:
     """A URL as given; a plain file path becomes a SQLite URL to that (absolute) file."""
     text = raw.strip()
     if not text:
-        raise ValueError("it is empty. Give a URL such as sqlite:///PATH or postgresql://USER@HOST/DB.")
+        raise ValueError(
+            "it is empty. Give a URL such as sqlite:///PATH or postgresql://USER@HOST/DB."
+        )
     if "://" not in text and not text.startswith("sqlite:"):
         return f"sqlite:///{os.fspath(Path(text).expanduser().absolute())}"
     return text

@@ -72,7 +72,8 @@ def visual(text: str) -> str:
     if not has_rtl(text):
         return text
     return "\n".join(
-        reorder(shape(line), base_direction(line)) for line in text.replace("\r\n", "\n").split("\n")
+        reorder(shape(line), base_direction(line))
+        for line in text.replace("\r\n", "\n").split("\n")
     )
 
 

@@ -57,8 +57,17 @@ def system_fallback_candidates() -> tuple[FontCandidate, ...]:
     ]
     if sys.platform == "win32":
         fonts = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        names = ["msyh.ttc", "YuGothM.ttc", "meiryo.ttc", "malgun.ttf", "simsun.ttc",
-                 "msgothic.ttc", "Nirmala.ttf", "seguisym.ttf", "arialuni.ttf"]
+        names = [
+            "msyh.ttc",
+            "YuGothM.ttc",
+            "meiryo.ttc",
+            "malgun.ttf",
+            "simsun.ttc",
+            "msgothic.ttc",
+            "Nirmala.ttf",
+            "seguisym.ttf",
+            "arialuni.ttf",
+        ]
         found = [FontCandidate(fonts / name) for name in names]
     elif sys.platform == "darwin":
         found = [
@@ -99,18 +108,40 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
         f"<{index:02X}> <{chr(code).encode('utf-16-be').hex().upper()}>"
         for index, code in enumerate(subset)
     )
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
-        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
-        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
-        f"{len(subset)} beginbfchar", chars, "endbfchar", "endcmap",
-        "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ])
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            chars,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
-def _register_family(name: str, path: Path, *, bold_name: str | None = None,
-                     index: int = 0, face_name: bytes | None = None) -> TTFont:
+def _register_family(
+    name: str,
+    path: Path,
+    *,
+    bold_name: str | None = None,
+    index: int = 0,
+    face_name: bytes | None = None,
+) -> TTFont:
     font = TTFont(name, str(path), subfontIndex=index)
     if face_name is not None:
         # reportlab shares one font object between registrations of the same face name;
@@ -284,4 +315,3 @@ class FontSet:
             codes,
             text,
         )
-

@@ -90,26 +90,40 @@ class Styles:
         cell_head = ParagraphStyle("cell_head", parent=cell, fontName=bold, textColor=INK)
         small = ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5, textColor=MUTED)
         return cls(
-            title=ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22,
-                                 spaceAfter=1 * mm),
+            title=ParagraphStyle(
+                "title", parent=body, fontName=bold, fontSize=18, leading=22, spaceAfter=1 * mm
+            ),
             subtitle=ParagraphStyle("subtitle", parent=body, textColor=MUTED, spaceAfter=4 * mm),
-            heading=ParagraphStyle("heading", parent=body, fontName=bold, fontSize=10.5,
-                                   leading=14, spaceBefore=5 * mm, spaceAfter=1.5 * mm,
-                                   textColor=ACCENT),
+            heading=ParagraphStyle(
+                "heading",
+                parent=body,
+                fontName=bold,
+                fontSize=10.5,
+                leading=14,
+                spaceBefore=5 * mm,
+                spaceAfter=1.5 * mm,
+                textColor=ACCENT,
+            ),
             body=body,
             small=small,
             label=ParagraphStyle("label", parent=cell, textColor=MUTED),
             cell=cell,
             cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
             cell_head=cell_head,
-            cell_head_right=ParagraphStyle("cell_head_right", parent=cell_head,
-                                           alignment=TA_RIGHT),
-            total=ParagraphStyle("total", parent=body, fontName=bold, fontSize=12, leading=16,
-                                 alignment=TA_RIGHT),
-            banner=ParagraphStyle("banner", parent=body, fontName=bold, fontSize=13,
-                                  leading=17, textColor=WARNING, alignment=TA_LEFT),
-            studio=ParagraphStyle("studio", parent=body, fontName=bold, fontSize=12,
-                                  leading=15),
+            cell_head_right=ParagraphStyle("cell_head_right", parent=cell_head, alignment=TA_RIGHT),
+            total=ParagraphStyle(
+                "total", parent=body, fontName=bold, fontSize=12, leading=16, alignment=TA_RIGHT
+            ),
+            banner=ParagraphStyle(
+                "banner",
+                parent=body,
+                fontName=bold,
+                fontSize=13,
+                leading=17,
+                textColor=WARNING,
+                alignment=TA_LEFT,
+            ),
+            studio=ParagraphStyle("studio", parent=body, fontName=bold, fontSize=12, leading=15),
             small_right=ParagraphStyle("small_right", parent=small, alignment=TA_RIGHT),
         )
 
@@ -119,8 +133,10 @@ class Styles:
         with _cache_lock:
             found = _BOLD_STYLES.get(key)
             if found is None or found[0] is not style:
-                found = _BOLD_STYLES[key] = (style, ParagraphStyle(
-                    f"{style.name}_bold", parent=style, fontName=bold))
+                found = _BOLD_STYLES[key] = (
+                    style,
+                    ParagraphStyle(f"{style.name}_bold", parent=style, fontName=bold),
+                )
             return found[1]
 
 
@@ -138,8 +154,9 @@ class Context:
     fmt: Formatter
     styles: Styles
 
-    def para(self, text: str, style: ParagraphStyle | None = None, *,
-             bold: bool = False) -> Flowable:
+    def para(
+        self, text: str, style: ParagraphStyle | None = None, *, bold: bool = False
+    ) -> Flowable:
         """Plain ``text`` in ``style``: a cheap :class:`Line` when the style's face draws
         all of it and it has no line break (it still wraps if too wide), otherwise a
         paragraph (escaped, per-character fonts)."""
@@ -158,8 +175,12 @@ class Context:
         return Paragraph(self.fonts.markup(text, bold=bold), style)
 
 
-def make_context(studio: StudioInfo, locale: str | None, fonts: FontSet | None = None,
-                 currency: str | None = None) -> Context:
+def make_context(
+    studio: StudioInfo,
+    locale: str | None,
+    fonts: FontSet | None = None,
+    currency: str | None = None,
+) -> Context:
     chosen = fonts or FontSet()
     return Context(chosen, Formatter.for_studio(studio, locale, currency), Styles.create(chosen))
 
@@ -211,26 +232,32 @@ def field_table(ctx: Context, fields: Sequence[tuple[str, str]], widths: Sequenc
         if value
     ]
     table = Table(rows or [["", ""]], colWidths=list(widths), hAlign="LEFT")
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ))
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        )
+    )
     return table
 
 
-def columns(left: Sequence[Flowable], right: Sequence[Flowable], width: float,
-            split: float = 0.5) -> Table:
+def columns(
+    left: Sequence[Flowable], right: Sequence[Flowable], width: float, split: float = 0.5
+) -> Table:
     """Two blocks side by side (e.g. seller and buyer)."""
-    table = Table([[list(left), list(right)]], colWidths=[width * split, width * (1 - split)],
-                  hAlign="LEFT")
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-    ))
+    table = Table(
+        [[list(left), list(right)]], colWidths=[width * split, width * (1 - split)], hAlign="LEFT"
+    )
+    table.setStyle(
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        )
+    )
     return table
 
 
@@ -244,8 +271,9 @@ def heading(ctx: Context, text: str) -> list[Flowable]:
 
 def rule() -> HRFlowable:
     """A thin horizontal line across the text width."""
-    return HRFlowable(width="100%", thickness=0.4, color=RULE, spaceBefore=2 * mm,
-                      spaceAfter=1.5 * mm)
+    return HRFlowable(
+        width="100%", thickness=0.4, color=RULE, spaceBefore=2 * mm, spaceAfter=1.5 * mm
+    )
 
 
 class _NumberedCanvas(Canvas):
@@ -304,8 +332,16 @@ class _Header:
         x = MARGIN
         canvas.saveState()
         if self._logo is not None:
-            canvas.drawImage(self._logo, x, top - LOGO_BOX, LOGO_BOX, LOGO_BOX,
-                             preserveAspectRatio=True, anchor="nw", mask="auto")
+            canvas.drawImage(
+                self._logo,
+                x,
+                top - LOGO_BOX,
+                LOGO_BOX,
+                LOGO_BOX,
+                preserveAspectRatio=True,
+                anchor="nw",
+                mask="auto",
+            )
             x += LOGO_BOX + 4 * mm
         right_width = 62 * mm
         left_width = width - MARGIN - right_width - x
@@ -353,8 +389,9 @@ def _logo_reader(png: bytes | None) -> ImageReader | None:
     return reader
 
 
-def build_pdf(ctx: Context, studio: StudioInfo, story: Sequence[Flowable], *, title: str,
-              footer: str) -> bytes:
+def build_pdf(
+    ctx: Context, studio: StudioInfo, story: Sequence[Flowable], *, title: str, footer: str
+) -> bytes:
     """Lays ``story`` out under the studio header and returns the finished PDF."""
     buffer = BytesIO()
     page_size = page_size_for(ctx.fmt)

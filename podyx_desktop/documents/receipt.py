@@ -33,22 +33,33 @@ from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
 from podyx_desktop.domain.records import Party, Purchase, PurchaseLine, StudioInfo
 
 
-def render_receipt(purchase: Purchase, studio: StudioInfo, *, locale: str | None = None,
-                   fonts: FontSet | None = None) -> bytes:
+def render_receipt(
+    purchase: Purchase,
+    studio: StudioInfo,
+    *,
+    locale: str | None = None,
+    fonts: FontSet | None = None,
+) -> bytes:
     """The purchase's receipt, credit note or (without a receipt number) pro-forma as PDF."""
     ctx = make_context(studio, locale, fonts, currency=purchase.currency)
     width = usable_width(page_size_for(ctx.fmt))
     title = labels.document_title(purchase)
     story: list[Flowable] = [*_title_block(ctx, purchase, title)]
-    story.append(columns(_party_block(ctx, "Seller", seller_of(purchase, studio), "VAT number"),
-                         _party_block(ctx, "Buyer", purchase.buyer, "VAT ID"), width))
+    story.append(
+        columns(
+            _party_block(ctx, "Seller", seller_of(purchase, studio), "VAT number"),
+            _party_block(ctx, "Buyer", purchase.buyer, "VAT ID"),
+            width,
+        )
+    )
     story.append(Spacer(1, 4 * mm))
     story.append(field_table(ctx, _facts(ctx, purchase), [42 * mm, width - 42 * mm]))
     story.extend(heading(ctx, "Lines"))
     story.append(_lines_table(ctx, purchase.lines, width))
     story.extend(heading(ctx, "VAT by rate"))
-    story.append(KeepTogether([_vat_table(ctx, purchase, width), Spacer(1, 3 * mm),
-                               _total(ctx, purchase)]))
+    story.append(
+        KeepTogether([_vat_table(ctx, purchase, width), Spacer(1, 3 * mm), _total(ctx, purchase)])
+    )
     story.extend(_closing(ctx, purchase))
     number = purchase.receipt_number or f"purchase {purchase.id}"
     return build_pdf(ctx, studio, story, title=f"{title} {number}", footer=f"{title} · {number}")
@@ -71,22 +82,37 @@ def seller_of(purchase: Purchase, studio: StudioInfo) -> Party:
 def _title_block(ctx: Context, purchase: Purchase, title: str) -> list[Flowable]:
     styles = ctx.styles
     if labels.is_pro_forma(purchase):
-        banner = Table([[ctx.para(title, styles.banner)], [ctx.para(
-            "This document is not a receipt and not a VAT invoice. A receipt with its own "
-            "number is issued once the payment has been received.", styles.body)]])
-        banner.setStyle(table_style(
-            ("BOX", (0, 0), (-1, -1), 1.2, WARNING),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ))
+        banner = Table(
+            [
+                [ctx.para(title, styles.banner)],
+                [
+                    ctx.para(
+                        "This document is not a receipt and not a VAT invoice. A receipt with its own "
+                        "number is issued once the payment has been received.",
+                        styles.body,
+                    )
+                ],
+            ]
+        )
+        banner.setStyle(
+            table_style(
+                ("BOX", (0, 0), (-1, -1), 1.2, WARNING),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            )
+        )
         return [ctx.para("Pro-forma", styles.title), banner, Spacer(1, 4 * mm)]
     if purchase.kind is PurchaseKind.CREDIT_NOTE:
         refers = f"Refers to receipt {purchase.refund_of_number or '(unknown)'}"
-        return [ctx.para(f"{title} {purchase.receipt_number}", styles.title),
-                ctx.para(refers, styles.subtitle)]
-    return [ctx.para(f"{title} {purchase.receipt_number}", styles.title),
-            ctx.para("VAT invoice", styles.subtitle)]
+        return [
+            ctx.para(f"{title} {purchase.receipt_number}", styles.title),
+            ctx.para(refers, styles.subtitle),
+        ]
+    return [
+        ctx.para(f"{title} {purchase.receipt_number}", styles.title),
+        ctx.para("VAT invoice", styles.subtitle),
+    ]
 
 
 def _party_block(ctx: Context, heading: str, party: Party, vat_label: str) -> list[Flowable]:
@@ -113,21 +139,30 @@ def _facts(ctx: Context, purchase: Purchase) -> list[tuple[str, str]]:
     method = labels.payment_method(purchase.method)
     if pro_forma and purchase.status is PurchaseStatus.AWAITING_PAYMENT:
         method = f"{method} — awaiting payment"
-    prices = ("Prices include VAT" if purchase.prices_include_vat
-              else "Prices exclude VAT; VAT is added")
+    prices = (
+        "Prices include VAT" if purchase.prices_include_vat else "Prices exclude VAT; VAT is added"
+    )
     facts = [
         (number_label, number),
         ("Date" if pro_forma else "Issue date", fmt.date(issued)),
         ("Refers to receipt", (purchase.refund_of_number or "") if credit else ""),
         ("Payment method", method),
-        ("Refunded on" if credit else "Paid",
-         fmt.date_time(purchase.paid_at) if purchase.paid_at else ""),
-        ("Status", labels.purchase_status(purchase.status)
-         if purchase.status is not PurchaseStatus.PAID else ""),
+        (
+            "Refunded on" if credit else "Paid",
+            fmt.date_time(purchase.paid_at) if purchase.paid_at else "",
+        ),
+        (
+            "Status",
+            labels.purchase_status(purchase.status)
+            if purchase.status is not PurchaseStatus.PAID
+            else "",
+        ),
         ("Prices", prices),
         ("Promo code", _promo(ctx, purchase)),
-        ("Refunded by", f"Credit note {purchase.refunded_by_number}"
-         if purchase.refunded_by_number else ""),
+        (
+            "Refunded by",
+            f"Credit note {purchase.refunded_by_number}" if purchase.refunded_by_number else "",
+        ),
     ]
     return facts
 
@@ -145,14 +180,17 @@ def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> T
     amount_widths = [10 * mm, 20 * mm, 18 * mm, 20 * mm, 16 * mm, 18 * mm, 21 * mm]
     widths = [width - sum(amount_widths), *amount_widths]
     head = ["Description", "Qty", "Unit price", "Discount", "Net", "VAT rate", "VAT", "Gross"]
-    header = [ctx.para(head[0], styles.cell_head),
-              *[ctx.para(h, styles.cell_head_right) for h in head[1:]]]
+    header = [
+        ctx.para(head[0], styles.cell_head),
+        *[ctx.para(h, styles.cell_head_right) for h in head[1:]],
+    ]
     rows: list[list[Flowable | str]] = []
     for line in lines:
         description: list[Flowable] = [ctx.para(line.description, styles.cell)]
         if line.supplied_at is not None:
-            description.append(ctx.para(f"Supplied {fmt.date_time(line.supplied_at)}",
-                                        styles.label))
+            description.append(
+                ctx.para(f"Supplied {fmt.date_time(line.supplied_at)}", styles.label)
+            )
         amounts = [
             fmt.number(line.quantity),
             fmt.money(line.unit_price_minor),
@@ -169,17 +207,29 @@ def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> T
 def _vat_table(ctx: Context, purchase: Purchase, width: float) -> Table:
     styles, fmt = ctx.styles, ctx.fmt
     widths = [width - 3 * 28 * mm, 28 * mm, 28 * mm, 28 * mm]
-    header = [ctx.para("VAT rate", styles.cell_head),
-              *[ctx.para(h, styles.cell_head_right) for h in ("Net", "VAT", "Gross")]]
+    header = [
+        ctx.para("VAT rate", styles.cell_head),
+        *[ctx.para(h, styles.cell_head_right) for h in ("Net", "VAT", "Gross")],
+    ]
     rows: list[list[Flowable | str]] = [
-        [ctx.para(fmt.rate(v.rate_bp), styles.cell),
-         *[ctx.para(fmt.money(m), styles.cell_right)
-           for m in (v.net_minor, v.vat_minor, v.gross_minor)]]
+        [
+            ctx.para(fmt.rate(v.rate_bp), styles.cell),
+            *[
+                ctx.para(fmt.money(m), styles.cell_right)
+                for m in (v.net_minor, v.vat_minor, v.gross_minor)
+            ],
+        ]
         for v in purchase.vat
     ]
-    rows.append([ctx.para("All rates", styles.cell_head),
-                 *[ctx.para(fmt.money(m), styles.cell_head_right)
-                   for m in (purchase.net_minor, purchase.vat_minor, purchase.gross_minor)]])
+    rows.append(
+        [
+            ctx.para("All rates", styles.cell_head),
+            *[
+                ctx.para(fmt.money(m), styles.cell_head_right)
+                for m in (purchase.net_minor, purchase.vat_minor, purchase.gross_minor)
+            ],
+        ]
+    )
     return data_table(header, rows, widths, total_rows=1)
 
 
@@ -200,14 +250,23 @@ def _closing(ctx: Context, purchase: Purchase) -> list[Flowable]:
         story += [*heading(ctx, "Note"), ctx.para(purchase.note)]
     story += [Spacer(1, 4 * mm), rule()]
     if labels.is_pro_forma(purchase):
-        story.append(ctx.para("Pro-forma — not a receipt. Keep the receipt you will receive "
-                              "after payment for your records.", styles.small))
+        story.append(
+            ctx.para(
+                "Pro-forma — not a receipt. Keep the receipt you will receive "
+                "after payment for your records.",
+                styles.small,
+            )
+        )
     elif purchase.kind is PurchaseKind.CREDIT_NOTE:
-        story.append(ctx.para(
-            f"This credit note cancels the amounts shown of receipt "
-            f"{purchase.refund_of_number or '(unknown)'}; that receipt itself is not changed.",
-            styles.small))
+        story.append(
+            ctx.para(
+                f"This credit note cancels the amounts shown of receipt "
+                f"{purchase.refund_of_number or '(unknown)'}; that receipt itself is not changed.",
+                styles.small,
+            )
+        )
     else:
-        story.append(ctx.para("Thank you. Please keep this receipt for your records.",
-                              styles.small))
+        story.append(
+            ctx.para("Thank you. Please keep this receipt for your records.", styles.small)
+        )
     return story

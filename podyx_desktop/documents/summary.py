@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 SHA_SHOWN = 12
 
 
-def render_session_summary(summary: SessionSummary, *, locale: str | None = None,
-                           fonts: FontSet | None = None) -> bytes:
+def render_session_summary(
+    summary: SessionSummary, *, locale: str | None = None, fonts: FontSet | None = None
+) -> bytes:
     """The summary of ``summary.booking`` as PDF."""
     booking = summary.booking
     ctx = make_context(summary.studio, locale, fonts, currency=booking.currency)
@@ -57,8 +58,13 @@ def render_session_summary(summary: SessionSummary, *, locale: str | None = None
     story += _section(ctx, "Notes from the studio", _notes(ctx, notes))
     story += _section(ctx, "Files shared with you", _files(ctx, summary.files, width))
     story += _section(ctx, "Payments and receipts", _payments(ctx, summary.purchases, width))
-    return build_pdf(ctx, summary.studio, story, title=f"Session summary, booking {booking.id}",
-                     footer=f"Session summary · booking {booking.id}")
+    return build_pdf(
+        ctx,
+        summary.studio,
+        story,
+        title=f"Session summary, booking {booking.id}",
+        footer=f"Session summary · booking {booking.id}",
+    )
 
 
 def _section(ctx: Context, title: str, body: list[Flowable]) -> list[Flowable]:
@@ -83,8 +89,11 @@ def _details(ctx: Context, summary: SessionSummary) -> list[tuple[str, str]]:
         ("Studio", studio.name),
         ("Room and setup", f"{booking.room_name} — {booking.setup_name}"),
         ("Date", fmt.long_date(booking.starts_at)),
-        ("Time", f"{fmt.time_range(booking.starts_at, booking.ends_at)} "
-                 f"({fmt.duration(booking.minutes)}, {fmt.zone_name} time)"),
+        (
+            "Time",
+            f"{fmt.time_range(booking.starts_at, booking.ends_at)} "
+            f"({fmt.duration(booking.minutes)}, {fmt.zone_name} time)",
+        ),
         ("Originally booked for", original),
         ("Service", booking.service_name),
         ("Add-ons", addons or "None"),
@@ -101,24 +110,36 @@ def event_text(ctx: Context, event: BookingEvent) -> str:
     fmt = ctx.fmt
     text = labels.event_kind(event.kind)
     if event.kind == "rescheduled" and event.from_starts_at and event.to_starts_at:
-        text = (f"Rescheduled from {fmt.date_time(event.from_starts_at)} "
-                f"to {fmt.date_time(event.to_starts_at)}")
+        text = (
+            f"Rescheduled from {fmt.date_time(event.from_starts_at)} "
+            f"to {fmt.date_time(event.to_starts_at)}"
+        )
     if event.detail:
         text = f"{text}: {event.detail}"
     return text
 
 
-def _history(ctx: Context, booking: Booking, events: tuple[BookingEvent, ...],
-             width: float) -> list[Flowable]:
+def _history(
+    ctx: Context, booking: Booking, events: tuple[BookingEvent, ...], width: float
+) -> list[Flowable]:
     styles, fmt = ctx.styles, ctx.fmt
     rows: list[list[Flowable | str]] = [
-        [ctx.para(fmt.date_time(e.at), styles.cell), ctx.para(event_text(ctx, e), styles.cell),
-         ctx.para(e.actor_name, styles.cell)]
+        [
+            ctx.para(fmt.date_time(e.at), styles.cell),
+            ctx.para(event_text(ctx, e), styles.cell),
+            ctx.para(e.actor_name, styles.cell),
+        ]
         for e in sorted(events, key=lambda e: e.at)
     ]
     if not any(e.kind == "created" for e in events):
-        rows.insert(0, [ctx.para(fmt.date_time(booking.created_at), styles.cell),
-                        ctx.para("Booked", styles.cell), ""])
+        rows.insert(
+            0,
+            [
+                ctx.para(fmt.date_time(booking.created_at), styles.cell),
+                ctx.para("Booked", styles.cell),
+                "",
+            ],
+        )
     header = [ctx.para(h, styles.cell_head) for h in ("When", "What happened", "By")]
     return [data_table(header, rows, [32 * mm, width - 76 * mm, 44 * mm])]
 
@@ -127,8 +148,7 @@ def _notes(ctx: Context, notes: list[StudioNote]) -> list[Flowable]:
     styles, fmt = ctx.styles, ctx.fmt
     story: list[Flowable] = []
     for note in sorted(notes, key=lambda n: n.created_at):
-        heading = ctx.para(f"{note.author_name} · {fmt.date_time(note.created_at)}",
-                           styles.label)
+        heading = ctx.para(f"{note.author_name} · {fmt.date_time(note.created_at)}", styles.label)
         heading.keepWithNext = True
         story += [heading, ctx.para(note.body), Spacer(1, 2 * mm)]
     return story
@@ -144,17 +164,22 @@ def _files(ctx: Context, files: tuple[SharedFile, ...], width: float) -> list[Fl
         name = [ctx.para(shared.name, styles.cell)]
         if shared.external_url:
             name.append(ctx.para(f"Link: {shared.external_url}", styles.label))
-        rows.append([
-            name,
-            ctx.para(shared.media_type, styles.cell),
-            ctx.para(size, styles.cell_right),
-            ctx.para(shared.sha256[:SHA_SHOWN] if shared.sha256 else "—", styles.cell),
-            ctx.para(fmt.date(shared.created_at), styles.cell),
-        ])
-    header = [ctx.para("Name", styles.cell_head), ctx.para("Type", styles.cell_head),
-              ctx.para("Size", styles.cell_head_right), ctx.para("SHA-256 (start)",
-                                                                 styles.cell_head),
-              ctx.para("Shared", styles.cell_head)]
+        rows.append(
+            [
+                name,
+                ctx.para(shared.media_type, styles.cell),
+                ctx.para(size, styles.cell_right),
+                ctx.para(shared.sha256[:SHA_SHOWN] if shared.sha256 else "—", styles.cell),
+                ctx.para(fmt.date(shared.created_at), styles.cell),
+            ]
+        )
+    header = [
+        ctx.para("Name", styles.cell_head),
+        ctx.para("Type", styles.cell_head),
+        ctx.para("Size", styles.cell_head_right),
+        ctx.para("SHA-256 (start)", styles.cell_head),
+        ctx.para("Shared", styles.cell_head),
+    ]
     widths = [width - 122 * mm, 32 * mm, 20 * mm, 38 * mm, 32 * mm]
     return [data_table(header, rows, widths)]
 
@@ -172,16 +197,19 @@ def _payments(ctx: Context, purchases: tuple[Purchase, ...], width: float) -> li
             reference = "No receipt yet (pro-forma)"
         if purchase.refund_of_number:
             reference += f", refunds {purchase.refund_of_number}"
-        rows.append([
-            ctx.para(fmt.date(purchase.paid_at or purchase.created_at), styles.cell),
-            ctx.para(reference, styles.cell),
-            ctx.para(labels.purchase_kind(purchase.kind), styles.cell),
-            ctx.para(labels.payment_method(purchase.method), styles.cell),
-            ctx.para(labels.purchase_status(purchase.status), styles.cell),
-            ctx.para(fmt.money(purchase.gross_minor, purchase.currency), styles.cell_right),
-        ])
-    header = [ctx.para(h, styles.cell_head) for h in ("Date", "Reference", "For", "Method",
-                                                      "Status")]
+        rows.append(
+            [
+                ctx.para(fmt.date(purchase.paid_at or purchase.created_at), styles.cell),
+                ctx.para(reference, styles.cell),
+                ctx.para(labels.purchase_kind(purchase.kind), styles.cell),
+                ctx.para(labels.payment_method(purchase.method), styles.cell),
+                ctx.para(labels.purchase_status(purchase.status), styles.cell),
+                ctx.para(fmt.money(purchase.gross_minor, purchase.currency), styles.cell_right),
+            ]
+        )
+    header = [
+        ctx.para(h, styles.cell_head) for h in ("Date", "Reference", "For", "Method", "Status")
+    ]
     header.append(ctx.para("Amount", styles.cell_head_right))
     widths = [26 * mm, width - 130 * mm, 20 * mm, 38 * mm, 22 * mm, 24 * mm]
     return [data_table(header, rows, widths)]

@@ -97,8 +97,10 @@ class Line(Flowable):  # type: ignore[misc]  # reportlab is untyped
             for subset, chunk in font.splitString(self.text, doc)
         )
         # q … Q keeps the colour to this text, as a paragraph's saveState does.
-        canvas.addLiteral(f"q {_fill(style.textColor)} BT 1 0 0 1 "
-                          f"{fp_str(x, y + self.height - style.fontSize)} Tm {runs} ET Q")
+        canvas.addLiteral(
+            f"q {_fill(style.textColor)} BT 1 0 0 1 "
+            f"{fp_str(x, y + self.height - style.fontSize)} Tm {runs} ET Q"
+        )
 
     def draw(self) -> None:  # drawOn above does the drawing; kept for Flowable's contract
         self.drawOn(self.canv, 0, 0)

@@ -345,7 +345,9 @@ def time_range_text(
     """``14:00 – 16:00``; the end's date is added when it falls on another local day."""
     start, end = local_datetime(starts_at, zone), local_datetime(ends_at, zone)
     same_day = end.date() == start.date()
-    end_text = time_text(ends_at, zone, locale) if same_day else date_time_text(ends_at, zone, locale)
+    end_text = (
+        time_text(ends_at, zone, locale) if same_day else date_time_text(ends_at, zone, locale)
+    )
     return f"{time_text(starts_at, zone, locale)} – {end_text}"
 
 

@@ -73,9 +73,7 @@ def load_bundle_ledger(
     return Op(seat, principal, BundleLedger(bundle_id))
 
 
-def load_client_purchases(
-    seat: Seat, principal: Principal, client_id: int
-) -> Op[list[Purchase]]:
+def load_client_purchases(seat: Seat, principal: Principal, client_id: int) -> Op[list[Purchase]]:
     return Op(seat, principal, ClientPurchases(client_id))
 
 

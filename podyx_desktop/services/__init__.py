@@ -30,10 +30,12 @@ if TYPE_CHECKING:
     from podyx_desktop.services.checkout import CheckoutService
     from podyx_desktop.services.clients import ClientService
     from podyx_desktop.services.context import Clock
+    from podyx_desktop.services.day_close import DayCloseService
     from podyx_desktop.services.desk_clients import DeskClientService
     from podyx_desktop.services.exports import ExportService
     from podyx_desktop.services.files import FileService
     from podyx_desktop.services.notes import NoteService
+    from podyx_desktop.services.payment_queue import PaymentQueueService
     from podyx_desktop.services.purchases import PurchaseService
     from podyx_desktop.services.reports import ReportService
 
@@ -147,3 +149,15 @@ class Services:
         from podyx_desktop.services.exports import ExportService
 
         return ExportService(self.context, self.purchases, self.reports)
+
+    @cached_property
+    def payment_queue(self) -> PaymentQueueService:
+        from podyx_desktop.services.payment_queue import PaymentQueueService
+
+        return PaymentQueueService(self.context, self.purchases)
+
+    @cached_property
+    def day_close(self) -> DayCloseService:
+        from podyx_desktop.services.day_close import DayCloseService
+
+        return DayCloseService(self.context)

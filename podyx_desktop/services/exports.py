@@ -7,9 +7,10 @@ it was issued (``paid_at``, else ``created_at``) and a booking on the day it sta
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from podyx_desktop.db import tables as t
@@ -22,7 +23,7 @@ from podyx_desktop.services.context import ServiceContext, require_staff, studio
 from podyx_desktop.services.purchases import PurchaseService
 from podyx_desktop.services.reports import ReportService
 
-CHUNK = 500  # purchases mapped per batch of look-ups
+CHUNK = 500  # purchases read and mapped per batch (and per IN (…) list)
 
 
 def _check_days(first: date, last: date) -> None:
@@ -40,6 +41,18 @@ def _days_span(session: Session, first: date, last: date) -> tuple[datetime, dat
     return start, end
 
 
+def _issued(start: datetime, end: datetime) -> ColumnElement[bool]:
+    """Receipts and credit notes issued in ``[start, end)`` (``paid_at``, else ``created_at``)."""
+    paid, created = t.Purchase.paid_at, t.Purchase.created_at
+    return and_(
+        t.Purchase.receipt_number.is_not(None),
+        or_(
+            and_(paid.is_not(None), paid >= start, paid < end),
+            and_(paid.is_(None), created >= start, created < end),
+        ),
+    )
+
+
 class ExportService:
     """Staff-only queries behind the bulk PDF exports; each returns DTOs or ids."""
 
@@ -51,32 +64,88 @@ class ExportService:
         self._reports = reports
 
     def purchases_between(self, principal: Principal, first: date, last: date) -> list[r.Purchase]:
-        """Receipts and credit notes issued from ``first`` to ``last`` (local days, inclusive).
+        """Every purchase :meth:`stream_purchases_between` yields, as one list (small exports
+        and tests; a long export should stream)."""
+        return list(self.stream_purchases_between(principal, first, last))
 
-        Only purchases with a number (pro-formas are not receipts), oldest first, each with
-        its lines and VAT rows and the numbers it refers to and is refunded by.
-        """
+    def count_purchases_between(self, principal: Principal, first: date, last: date) -> int:
+        """How many receipts and credit notes were issued from ``first`` to ``last``."""
         _check_days(first, last)
         with self._ctx.db.read() as session:
             require_staff(session, principal)
             start, end = _days_span(session, first, last)
-            paid, created = t.Purchase.paid_at, t.Purchase.created_at
-            rows = session.scalars(
-                select(t.Purchase)
-                .where(
-                    t.Purchase.receipt_number.is_not(None),
-                    or_(
-                        and_(paid.is_not(None), paid >= start, paid < end),
-                        and_(paid.is_(None), created >= start, created < end),
-                    ),
+            return (
+                session.scalar(
+                    select(func.count()).select_from(t.Purchase).where(_issued(start, end))
                 )
-                .options(selectinload(t.Purchase.lines), selectinload(t.Purchase.vat_rates))
-            ).all()
-            ordered = sorted(rows, key=lambda row: (row.paid_at or row.created_at, row.id))
-            found: list[r.Purchase] = []
-            for at in range(0, len(ordered), CHUNK):  # keeps each IN (…) list short
-                found += purchase_records.purchases(session, ordered[at : at + CHUNK])
-            return found
+                or 0
+            )
+
+    def stream_purchases_between(
+        self, principal: Principal, first: date, last: date, *, chunk: int = CHUNK
+    ) -> Generator[r.Purchase, None, None]:
+        """Receipts and credit notes issued from ``first`` to ``last`` (local days, inclusive),
+        one at a time, oldest first, each with its lines and VAT rows and the numbers it
+        refers to and is refunded by.
+
+        Only purchases with a number (pro-formas are not receipts). Read in keyset chunks
+        of ``chunk`` purchases by (``paid_at``, id) inside one read transaction (one
+        consistent snapshot), each chunk's ORM rows let go before the next is read, so the
+        memory an export holds does not grow with the number of purchases. The caller
+        iterates to the end or closes the iterator (which ends the transaction). A numbered
+        purchase without ``paid_at`` (none is written so today) follows the others.
+        """
+        _check_days(first, last)
+        if chunk < 1:
+            raise InvalidInput("A chunk holds at least one purchase.")
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)  # refused here, not at the first row
+        return self._stream(principal, first, last, chunk)
+
+    def _stream(
+        self, principal: Principal, first: date, last: date, chunk: int
+    ) -> Generator[r.Purchase, None, None]:
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            start, end = _days_span(session, first, last)
+            paid = t.Purchase.paid_at
+            numbered = t.Purchase.receipt_number.is_not(None)
+            parts = (
+                (paid, and_(numbered, paid.is_not(None), paid >= start, paid < end)),
+                (
+                    t.Purchase.created_at,
+                    and_(
+                        numbered,
+                        paid.is_(None),
+                        t.Purchase.created_at >= start,
+                        t.Purchase.created_at < end,
+                    ),
+                ),
+            )
+            for column, condition in parts:
+                after: tuple[datetime, int] | None = None
+                while True:
+                    query = select(t.Purchase).where(condition)
+                    if after is not None:
+                        query = query.where(
+                            column >= after[0], tuple_(column, t.Purchase.id) > tuple_(*after)
+                        )
+                    rows = session.scalars(
+                        query.options(
+                            selectinload(t.Purchase.lines), selectinload(t.Purchase.vat_rates)
+                        )
+                        .order_by(column, t.Purchase.id)
+                        .limit(chunk)
+                    ).all()
+                    if not rows:
+                        break
+                    last_row = rows[-1]
+                    after = (getattr(last_row, column.key), last_row.id)
+                    records = purchase_records.purchases(session, rows)
+                    del rows, last_row
+                    session.expunge_all()  # the chunk's ORM rows go with their records
+                    yield from records
+                    del records
 
     def bookings_between(self, principal: Principal, first: date, last: date) -> list[int]:
         """Ids of the bookings (any status) starting from ``first`` to ``last``, by start time."""

@@ -107,6 +107,12 @@ def _code(services: Services, _principal: Principal, args: dict[str, Any]) -> st
     return signed.account.email
 
 
+def _mark_received(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    outcome = services.payment_queue.mark_transfers_received(principal, args["purchase_ids"])
+    marked = ",".join(f"{pid}={number}" for pid, number in outcome.marked)
+    return f"{marked}|{outcome.approved_elsewhere}|{len(outcome.refused)}"
+
+
 JOBS: dict[str, Job] = {
     "book": _book,
     "redeem": _redeem,
@@ -123,6 +129,7 @@ JOBS: dict[str, Job] = {
     "email": _email,
     "move_room": _move_room,
     "code": _code,
+    "mark_received": _mark_received,
 }
 
 

@@ -22,6 +22,7 @@ from podyx_desktop.domain.enums import (
 from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.paging import BookingSort, PageRequest
+from podyx_desktop.domain.payments import PaymentSort
 from podyx_desktop.domain.policy import PolicyOverride
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Address
@@ -164,7 +165,6 @@ def operations(
         "clients.list_clients": lambda p: s.clients.list_clients(p),
         "clients.client_page": lambda p: s.clients.client_page(p, PageRequest("name")),
         "clients.get_client": lambda p: s.clients.get_client(p, ann.account.id),
-        "clients.client_page": lambda p: s.clients.client_page(p, PageRequest("name")),
         "desk_clients.account_state": lambda p: s.desk_clients.account_state(p, ann.account.id),
         "desk_clients.update_details": lambda p: s.desk_clients.update_details(
             p, ann.account.id, "X", "x@example.com", "+49 30 9999999"
@@ -185,6 +185,19 @@ def operations(
         "reports.bundle_statement": lambda p: s.reports.bundle_statement(p, ids["bundle"]),
         "exports.purchases_between": lambda p: s.exports.purchases_between(p, DAY, DAY),
         "exports.bookings_between": lambda p: s.exports.bookings_between(p, DAY, DAY),
+        "exports.stream_purchases_between": lambda p: list(
+            s.exports.stream_purchases_between(p, DAY, DAY)
+        ),
+        "exports.count_purchases_between": lambda p: s.exports.count_purchases_between(p, DAY, DAY),
+        "payment_queue.page": lambda p: s.payment_queue.page(
+            p, PageRequest(PaymentSort.CREATED_AT)
+        ),
+        "payment_queue.count": lambda p: s.payment_queue.count(p),
+        "payment_queue.mark_transfers_received": lambda p: s.payment_queue.mark_transfers_received(
+            p, [ids["purchase"]]
+        ),
+        "payment_queue.withdraw": lambda p: s.payment_queue.withdraw(p, ids["purchase"], "x"),
+        "day_close.close": lambda p: s.day_close.close(p, DAY),
     }
 
 
@@ -205,6 +218,8 @@ def public_operations(services: Services) -> set[str]:
         "audit",
         "reports",
         "exports",
+        "payment_queue",
+        "day_close",
     ):
         service = getattr(services, area)
         for name, _member in inspect.getmembers(service, inspect.ismethod):

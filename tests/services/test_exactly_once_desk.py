@@ -1,5 +1,6 @@
 """Exactly once at the desk: eight seats (separate processes) move different sessions into
-one time of another room, or use one client's one-time code, at the same moment, on a
+one time of another room, use one client's one-time code, or mark the same transfers
+received, at the same moment, on a
 SQLite file and on PostgreSQL. See test_exactly_once.py for the bookings."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import select
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.db.engine import Database
+from podyx_desktop.domain.enums import PaymentMethod
 from tests.conftest import FAST_HASHER
 from tests.factories import Studio
 from tests.services.invariants import seat
@@ -75,3 +77,42 @@ def _matches(stored: str, password: str) -> bool:
         return bool(FAST_HASHER.verify(stored, password))
     except VerificationError:
         return False
+
+
+def test_bulk_mark_received_pays_each_transfer_once(
+    studio: Studio, database: Database, seats: Seats
+) -> None:
+    """Eight seats mark the same six transfers received at once (each in its own order):
+    every purchase gets one payment and one receipt number; the other seats are told, per
+    purchase, that it was approved on another seat, and none of them fails the rest."""
+    ann = studio.client("Ann")
+    pending = [
+        studio.book(ann, studio.at(DAY + timedelta(days=n), 10), method=PaymentMethod.BANK_TRANSFER)
+        for n in range(6)
+    ]
+    ids = [b.purchase.id for b in pending]
+    jobs = [seat(studio.desk, purchase_ids=ids[n % 6 :] + ids[: n % 6]) for n in range(WORKERS)]
+    outcomes = seats.run("mark_received", database, studio.services.context.now(), jobs)
+    assert tally(outcomes) == {"ok": WORKERS}, outcomes
+    paid: dict[int, str] = {}
+    elsewhere = 0
+    for _kind, text in outcomes:
+        marked, approved_elsewhere, refused = text.split("|")
+        assert approved_elsewhere == refused  # every refusal: approved on another seat
+        elsewhere += int(approved_elsewhere)
+        for pair in filter(None, marked.split(",")):
+            purchase_id, number = pair.split("=")
+            assert int(purchase_id) not in paid, outcomes  # never twice
+            paid[int(purchase_id)] = number
+    assert sorted(paid) == sorted(ids) and len(set(paid.values())) == 6
+    assert elsewhere == WORKERS * 6 - 6
+    with database.read() as session:
+        rows = session.execute(
+            select(t.Purchase.receipt_number, t.Purchase.status).where(t.Purchase.id.in_(ids))
+        ).all()
+        confirmed = session.scalars(
+            select(t.Booking.status).where(t.Booking.purchase_id.in_(ids))
+        ).all()
+    assert sorted(number for number, _status in rows) == sorted(paid.values())
+    assert {status for _number, status in rows} == {"paid"}
+    assert set(confirmed) == {"confirmed"}

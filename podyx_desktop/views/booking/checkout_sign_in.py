@@ -88,9 +88,9 @@ class CheckoutSignIn(QWidget):
         device = device_name()
         self.sign_in_button.setEnabled(False)
         self.message.hide()
-        sign_in(self._seat, email, password, device).success(self._done).failure(
-            self._failed
-        ).run(self)
+        sign_in(self._seat, email, password, device).success(self._done).failure(self._failed).run(
+            self
+        )
 
     def _done(self, signed_in: SignedIn) -> None:
         self.sign_in_button.setEnabled(True)

@@ -121,9 +121,9 @@ class AddonsDialog(QDialog):
         method = self.payment.method()
         self.confirm_button.setEnabled(False)
         self.error_label.setText(self.tr("Adding…"))
-        add_addons(self._ctx, principal, booking_id, choices, method).success(
-            self._done
-        ).failure(self._failed).run(self)
+        add_addons(self._ctx, principal, booking_id, choices, method).success(self._done).failure(
+            self._failed
+        ).run(self)
 
     def _done(self, result: BookingResult) -> None:
         self.added.emit(result.booking)

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 class BundlesTab(ProfileTab):
     SHOWS = (Kind.BUNDLES, Kind.BOOKINGS, Kind.CATALOGUE)
+
     def __init__(
         self,
         ctx: ViewContext,

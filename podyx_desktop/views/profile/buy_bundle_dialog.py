@@ -177,9 +177,9 @@ class BuyBundleDialog(QDialog):
         self._buying = True
         self._update_buttons()
         self.error_label.setText(self.tr("Buying…"))
-        buy_bundle(self._ctx, principal, request).success(self._done).failure(
-            self._failed
-        ).run(self)
+        buy_bundle(self._ctx, principal, request).success(self._done).failure(self._failed).run(
+            self
+        )
 
     def _done(self, result: BundleResult) -> None:
         self._buying = False

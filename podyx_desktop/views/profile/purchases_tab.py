@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 class PurchasesTab(ProfileTab):
     SHOWS = (Kind.PURCHASES,)
+
     def __init__(
         self,
         ctx: ViewContext,

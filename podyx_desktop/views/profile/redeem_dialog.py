@@ -219,9 +219,9 @@ class RedeemDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.back_button.setEnabled(False)
         self.error_label.setText(self.tr("Booking…"))
-        redeem_bundle(self._ctx, principal, request).success(self._done).failure(
-            self._failed
-        ).run(self)
+        redeem_bundle(self._ctx, principal, request).success(self._done).failure(self._failed).run(
+            self
+        )
 
     def _done(self, result: BookingResult) -> None:
         self.redeem_result = result

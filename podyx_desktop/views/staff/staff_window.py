@@ -1,6 +1,6 @@
 """The staff window: places on tabs — the Schedule (it opens there), the Clients and
-their profiles, and the Payments, Set-up and Audit places that come with the next
-releases. Ctrl+1…Ctrl+5 go to the places; the profile tabs inside Clients keep their
+their profiles, the Payments (pending payments, the day close), and the Set-up and Audit
+places that come with the next releases. Ctrl+1…Ctrl+5 go to the places; the profile tabs inside Clients keep their
 Alt mnemonics.
 """
 
@@ -31,6 +31,7 @@ from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.profile_tab import ProfileSubject
 from podyx_desktop.views.staff.clients_place import ClientsPlace
+from podyx_desktop.views.staff.payments_place import PaymentsPlace
 from podyx_desktop.views.staff.schedule.schedule_place import SchedulePlace
 
 if TYPE_CHECKING:
@@ -85,9 +86,7 @@ class StaffWindow(QMainWindow):
         self.clients_place.book_requested.connect(
             lambda client_id, name: self.open_new_booking(client=(client_id, name))
         )
-        self.payments_place = self._coming(
-            self.tr("Payments: the queue of pending payments comes with the next release.")
-        )
+        self.payments_place = PaymentsPlace(ctx, self.places)
         self.setup_place = self._coming(
             self.tr("Set-up: rooms, services, opening hours and staff come with the next release.")
         )
