@@ -285,6 +285,9 @@ class AccountService:
                 raise NotFound("That account does not exist.")
             if owner is not None and owner.id == user_id and role is not Role.OWNER:
                 raise NotAllowed("You cannot take the owner role from yourself; ask another owner.")
+            from podyx_desktop.services.staff import keep_an_owner  # staff imports this module
+
+            keep_an_owner(session, owner, user, losing=role is not Role.OWNER)
             before = user.role
             user.role = role.value
             user.updated_at = self._ctx.now()
