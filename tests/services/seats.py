@@ -107,6 +107,13 @@ def _code(services: Services, _principal: Principal, args: dict[str, Any]) -> st
     return signed.account.email
 
 
+def _demote(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    from podyx_desktop.domain.enums import Role
+
+    member = services.staff.change_role(principal, args["target_id"], Role(args["to"]))
+    return member.role.value
+
+
 JOBS: dict[str, Job] = {
     "book": _book,
     "redeem": _redeem,
@@ -123,6 +130,7 @@ JOBS: dict[str, Job] = {
     "email": _email,
     "move_room": _move_room,
     "code": _code,
+    "demote": _demote,
 }
 
 
