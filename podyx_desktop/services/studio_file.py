@@ -11,6 +11,7 @@ source for the line of each table header and key. Nothing here touches the datab
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import replace
 from datetime import date, datetime
@@ -163,7 +164,11 @@ def parse_hours(reader: _Reader, value: Any, path: Path) -> tuple[OpeningInterva
                 )
                 continue
             found.append(OpeningInterval(weekday, start, end))
-        if reader.check((*path, day), lambda f=found: checks.check_opening_hours(f)) is not None:
+        try:
+            checks.check_opening_hours(found)
+        except InvalidInput as refused:
+            reader.error((*path, day), refused.message)
+        else:
             intervals.extend(found)
     return tuple(sorted(intervals, key=lambda i: (i.weekday, i.open_minute)))
 
@@ -173,8 +178,9 @@ def read_studio_file(source: str) -> StudioFile:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error))
+        found = re.search(r"at line (\d+)", str(error))
+        line = int(found.group(1)) if found else getattr(error, "lineno", None)
+        message = re.sub(r"\s*\(at [^)]*\)$", "", str(error))
         raise StudioFileInvalid([FileError("", line, f"not valid TOML: {message}.")]) from None
     reader = _Reader(key_lines(source))
     top = reader.table(data, (), TOP)
