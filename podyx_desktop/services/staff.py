@@ -18,37 +18,17 @@ from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.enums import Role
-from podyx_desktop.domain.errors import Conflict, InvalidInput, NotAllowed, NotFound
+from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotFound
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewAccount
 from podyx_desktop.domain.setup import NewStaff, StaffMember
 from podyx_desktop.services.accounts import AccountService, unusable_password_hash
 from podyx_desktop.services.context import ServiceContext, audit, require_role
+from podyx_desktop.services.owners import keep_an_owner
 
 LAST_OWNER = "The studio must keep at least one active owner. Make another person an owner first."
 UNSET_PREFIX = unusable_password_hash().split(":")[0]
 STAFF_ROLES = (Role.FRONT_DESK, Role.MANAGER, Role.OWNER)
-
-
-def keep_an_owner(session: Session, acting: t.User | None, target: t.User, *, losing: bool) -> None:
-    """Refuse a change that leaves no active owner, once every owner's row is locked.
-
-    ``losing``: whether the change takes the owner role (or the account) from ``target``.
-    The acting owner is checked again after the lock: another seat may have demoted them.
-    """
-    owners = session.scalars(
-        select(t.User.id)
-        .where(t.User.role == Role.OWNER.value, t.User.active.is_(True))
-        .order_by(t.User.id)
-        .with_for_update()
-    ).all()
-    if acting is not None:
-        session.refresh(acting)
-        if acting.id not in owners:
-            raise NotAllowed("You are no longer an owner of the studio; nothing was changed.")
-    session.refresh(target)
-    if losing and target.id in owners and len(owners) <= 1:
-        raise Conflict(LAST_OWNER)
 
 
 def _member(user: t.User) -> StaffMember:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from sqlalchemy import select
@@ -61,7 +62,7 @@ TARGET_KEYS = {
 @dataclass(frozen=True)
 class Step:
     says: str
-    run: Callable[[], object]
+    run: Callable[..., object]
 
 
 @dataclass
@@ -90,8 +91,8 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
     settings = spec.settings
     if state.studio is not None:
         keep = {"is_demo": current["is_demo"]}
-        for table, names in (("tax", TAX), ("policy", POLICY)):
-            if table not in file.has:
+        for part, names in (("tax", TAX), ("policy", POLICY)):
+            if part not in file.has:
                 keep.update({name: current[name] for name in names})
         settings = replace(settings, **keep)
     wanted = checks.clean_settings(settings)
@@ -207,7 +208,7 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
     service_names = {s.key: checks.clean_name(s.name, "service") for s in spec.services}
     for a in spec.addons:
         name = checks.clean_name(a.name, "add-on")
-        links = {service_names[k] for k in a.services}
+        addon_links = {service_names[k] for k in a.services}
         values = {
             "unit_price_minor": a.unit_price_minor,
             "max_quantity": a.max_quantity,
@@ -216,7 +217,7 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
             "vat_rate_bp": a.vat_rate_bp,
             "description": a.description.strip(),
         }
-        addon_request = lambda a=a, links=links: NewAddon(  # noqa: E731
+        addon_request = lambda a=a, links=addon_links: NewAddon(  # noqa: E731
             a.name,
             a.unit_price_minor,
             tuple(look.named("service", n) for n in sorted(links)),
@@ -232,7 +233,8 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
                 Step(f"add-on “{name}”: create", lambda r=addon_request: cat.add_addon(SYSTEM, r()))
             )
         elif (
-            _diff(_cols(row, values), values) or state.links.get(("addon", row.id), set()) != links
+            _diff(_cols(row, values), values)
+            or state.links.get(("addon", row.id), set()) != addon_links
         ):
             says = _diff(_cols(row, values), values) or "services changed"
             steps.append(
@@ -291,17 +293,21 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
                 )
             )
 
-    names_of = {"service": service_names, "setup": setup_names, "bundle": bundle_names}
+    names_of: dict[str, dict[str, Any]] = {
+        "service": service_names,
+        "setup": setup_names,
+        "bundle": bundle_names,
+    }
     for promo in file.promos:
         values = checks.clean_promo(promo.request)
-        code = values["code"]
+        code = str(values["code"])
         targets = {
             (TARGET_KEYS[k], None if key is None else names_of[TARGET_KEYS[k]][key])
             for k, key in promo.target_keys
         }
 
         def promo_request(promo: Any = promo, targets: Any = targets) -> NewPromoCode:
-            resolved = []
+            resolved: list[tuple[PromoTarget, int | None]] = []
             for kind, name in sorted(targets, key=str):
                 target = {v: k for k, v in TARGET_KEYS.items()}[kind]
                 if name is None:
@@ -345,7 +351,7 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
                     Retirable.PROMO_CODE,
                     code,
                     promo.active,
-                    lambda c=code: look.promo(c),
+                    partial(look.promo, code),
                 )
             )
 
@@ -377,12 +383,13 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
                     )
                 )
 
-    for kind, items in (
+    placed: tuple[tuple[str, list[tuple[str, Any]]], ...] = (
         ("room", [(r.key, room_names[r.key]) for r in spec.rooms]),
         ("setup", [(s.key, setup_names[s.key]) for r in spec.rooms for s in r.setups]),
-    ):
+    )
+    for kind, items in placed:
         for key, name in items:
-            row = state.rooms.get(name) if kind == "room" else state.setups.get(name)
+            row = state.rooms.get(name) if isinstance(name, str) else state.setups.get(name)
             wanted_policy = file.policies.get((kind, key), PolicyOverride())
             if (row is None and wanted_policy != PolicyOverride()) or (
                 row is not None and policy_of(row) != wanted_policy
@@ -403,22 +410,23 @@ def plan_changes(services: Services, file: StudioFile, state: State) -> list[Ste
                     )
                 )
 
-    for kind_word, keyed in (
+    by_kind: tuple[tuple[str, dict[str, Any]], ...] = (
         ("room", room_names),
         ("setup", setup_names),
         ("service", service_names),
         ("addon", {a.key: checks.clean_name(a.name, "add-on") for a in spec.addons}),
         ("bundle", bundle_names),
-    ):
-        table = {
+    )
+    for kind_word, keyed in by_kind:
+        tables_of: dict[str, dict[Any, Any]] = {
             "room": state.rooms,
             "setup": state.setups,
             "service": state.services,
             "addon": state.addons,
             "bundle": state.bundles,
-        }[kind_word]
+        }
         for key, name in keyed.items():
-            row = table.get(name)
+            row = tables_of[kind_word].get(name)
             wanted_active = (kind_word, key) not in file.inactive
             if (row.active if row is not None else True) != wanted_active:
                 find = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -82,7 +83,7 @@ class _Reader:
         self.errors.append(FileError(dotted(path), line_for(self.lines, path), message))
 
     def table(
-        self, value: Any, path: Path, schema: dict[str, type], required: str = ""
+        self, value: Any, path: Path, schema: Mapping[str, type], required: str = ""
     ) -> dict[str, Any]:
         """``value``'s keys checked against ``schema``; wrong ones reported and left out."""
         if not isinstance(value, dict):
@@ -326,7 +327,7 @@ def read_studio_file(source: str) -> StudioFile:
         service_keys = refs("service", item, "services", path)
         if not all(k in item for k in REQUIRED["addon"]) or not claim("addon", item["key"], path):
             continue
-        options = {
+        options: dict[str, Any] = {
             k: item[k]
             for k in (
                 "description",
@@ -337,10 +338,10 @@ def read_studio_file(source: str) -> StudioFile:
             )
             if k in item
         }
-        request = NewAddon(
+        addon_request = NewAddon(
             item["name"], item["unit_price_minor"], (0,) * len(service_keys), **options
         )
-        if reader.check(path, lambda r=request: checks.clean_addon(r)) is not None:
+        if reader.check(path, lambda r=addon_request: checks.clean_addon(r)) is not None:
             addons.append(
                 AddonSpec(
                     item["key"], item["name"], item["unit_price_minor"], service_keys, **options
@@ -363,8 +364,10 @@ def read_studio_file(source: str) -> StudioFile:
                     (*path, "session_minutes"),
                     f"the service “{key}” cannot be booked for {item['session_minutes']} minutes.",
                 )
-        options = {k: item[k] for k in ("validity_days", "description", "vat_rate_bp") if k in item}
-        request = NewBundleProduct(
+        options = {
+            k: item[k] for k in ("validity_days", "description", "vat_rate_bp") if k in item
+        }
+        bundle_request = NewBundleProduct(
             item["name"],
             item["sessions"],
             item["session_minutes"],
@@ -373,7 +376,7 @@ def read_studio_file(source: str) -> StudioFile:
             (),
             **options,
         )
-        if reader.check(path, lambda r=request: checks.clean_bundle_product(r)) is not None:
+        if reader.check(path, lambda r=bundle_request: checks.clean_bundle_product(r)) is not None:
             products.append(
                 ProductSpec(
                     item["key"],
@@ -413,7 +416,7 @@ def read_studio_file(source: str) -> StudioFile:
                 "must be “percent” (value in basis points) or “fixed” (value in minor units).",
             )
             continue
-        request = NewPromoCode(
+        promo_request = NewPromoCode(
             item["code"],
             PromoKind(item["kind"]),
             item["value"],
@@ -423,14 +426,14 @@ def read_studio_file(source: str) -> StudioFile:
             item.get("max_uses"),
             item.get("max_uses_per_client"),
         )
-        cleaned = reader.check(path, lambda r=request: checks.clean_promo(r))
+        cleaned = reader.check(path, lambda r=promo_request: checks.clean_promo(r))
         if cleaned is None:
             continue
         if cleaned["code"] in codes:
             reader.error((*path, "code"), f"the code “{cleaned['code']}” is listed twice.")
             continue
         codes.add(cleaned["code"])
-        result.promos.append(PromoEntry(request, tuple(targets), item.get("active", True)))
+        result.promos.append(PromoEntry(promo_request, tuple(targets), item.get("active", True)))
 
     for i, raw in enumerate(reader.tables(top.get("closed", []), ("closed",))):
         path = ("closed", i)

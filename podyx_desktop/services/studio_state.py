@@ -72,11 +72,12 @@ def read_state(services: Services) -> State:
             key = (state.names[("room", setup.room_id)], setup.name)
             state.setups[key] = setup
             state.names[("setup", setup.id)] = key
-        for kind, table in (
+        tables: tuple[tuple[str, Any], ...] = (
             ("service", t.Service),
             ("addon", t.Addon),
             ("bundle", t.BundleProduct),
-        ):
+        )
+        for kind, table in tables:
             target = getattr(state, f"{kind}s")
             for item in session.scalars(select(table).order_by(table.id)):
                 target[item.name] = item
@@ -141,7 +142,7 @@ class Lookup:
         return self._one(t.Setup, t.Setup.room_id == self.room(room), t.Setup.name == name)
 
     def named(self, kind: str, name: str) -> int:
-        table = {"service": t.Service, "addon": t.Addon, "bundle": t.BundleProduct}[kind]
+        table: Any = {"service": t.Service, "addon": t.Addon, "bundle": t.BundleProduct}[kind]
         return self._one(table, table.name == name)
 
     def promo(self, code: str) -> int:
