@@ -214,3 +214,23 @@ def test_key_lines_follow_arrays_of_tables() -> None:
 def test_the_cli_needs_an_action(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--database", sqlite_url(tmp_path / "s.db"), "studio")
     assert code == 2 and "studio apply FILE.toml" in err
+
+
+@pytest.mark.postgres
+def test_apply_and_export_on_postgresql(
+    postgres_admin_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.pg_databases import create_database, drop_database, unique_database_name
+
+    name = unique_database_name("podyx_studio")
+    url = create_database(postgres_admin_url, name)
+    try:
+        code, out, err = run(capsys, "--database", url, "studio", "apply", str(EXAMPLE))
+        assert code == 0, err
+        assert "created with 2 rooms" in out
+        exported = tmp_path / "exported.toml"
+        assert run(capsys, "--database", url, "studio", "export", str(exported))[0] == 0
+        code, out, _ = run(capsys, "--database", url, "studio", "apply", str(exported))
+        assert code == 0 and "nothing to change" in out, out
+    finally:
+        drop_database(postgres_admin_url, name)
