@@ -12,7 +12,6 @@ from dataclasses import asdict, fields, replace
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
@@ -316,9 +315,3 @@ class StudioSetupService:
             return SeriesStatus(
                 kind.value, fmt, locked, reason, preview_number(fmt, year, (counter or 0) + 1)
             )
-
-    # --- helpers ----------------------------------------------------------------------
-
-    @staticmethod
-    def _session_studio(session: Session) -> t.Studio:
-        return studio(session)
