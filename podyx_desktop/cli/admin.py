@@ -40,6 +40,7 @@ from podyx_desktop.cli.common import (
 from podyx_desktop.cli.config_report import config_report
 from podyx_desktop.cli.export import EXPORT
 from podyx_desktop.cli.selftest import SELFTEST
+from podyx_desktop.cli.studio import STUDIO
 from podyx_desktop.db.config import (
     resolve,
 )
@@ -139,6 +140,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("config", "show the configuration and where each value came from", run_config),
     SELFTEST,
     EXPORT,  # export receipts|summaries: podyx_desktop/cli_export.py
+    STUDIO,  # studio apply|export: podyx_desktop/cli/studio.py
 )
 
 

@@ -53,6 +53,8 @@ class Studio(Base):
     prices_include_vat: Mapped[bool] = mapped_column(Boolean, default=True)
     default_vat_rate_bp: Mapped[int] = mapped_column(Integer, default=2000)
     vat_number: Mapped[str] = mapped_column(String(40), default="")
+    registration_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    bank_details: Mapped[str] = mapped_column(Text, default="", server_default="")
     address_line1: Mapped[str] = mapped_column(String(200), default="")
     address_line2: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")

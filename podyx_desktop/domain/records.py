@@ -83,6 +83,8 @@ class StudioInfo:
     terms: str
     is_demo: bool
     logo_png: bytes | None = None
+    registration_number: str = ""
+    bank_details: str = ""
 
 
 @dataclass(frozen=True)

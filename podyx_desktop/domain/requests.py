@@ -110,6 +110,8 @@ class StudioSettings:
     reschedule_cutoff_hours: int = 24
     max_reschedules: int = 2
     is_demo: bool = False
+    registration_number: str = ""  # printed on receipts, like the bank details
+    bank_details: str = ""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.bookings import BookingService
     from podyx_desktop.services.bundles import BundleService
     from podyx_desktop.services.catalogue import CatalogueService
+    from podyx_desktop.services.catalogue_edit import CatalogueEditService
     from podyx_desktop.services.checkout import CheckoutService
     from podyx_desktop.services.clients import ClientService
     from podyx_desktop.services.context import Clock
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from podyx_desktop.services.payment_queue import PaymentQueueService
     from podyx_desktop.services.purchases import PurchaseService
     from podyx_desktop.services.reports import ReportService
+    from podyx_desktop.services.staff import StaffService
+    from podyx_desktop.services.studio_setup import StudioSetupService
 
 T = TypeVar("T")
 
@@ -161,3 +164,21 @@ class Services:
         from podyx_desktop.services.day_close import DayCloseService
 
         return DayCloseService(self.context)
+
+    @cached_property
+    def catalogue_edit(self) -> CatalogueEditService:
+        from podyx_desktop.services.catalogue_edit import CatalogueEditService
+
+        return CatalogueEditService(self.context)
+
+    @cached_property
+    def studio_setup(self) -> StudioSetupService:
+        from podyx_desktop.services.studio_setup import StudioSetupService
+
+        return StudioSetupService(self.context, self.accounts)
+
+    @cached_property
+    def staff(self) -> StaffService:
+        from podyx_desktop.services.staff import StaffService
+
+        return StaffService(self.context, self.accounts)

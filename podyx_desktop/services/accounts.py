@@ -42,6 +42,7 @@ from podyx_desktop.services.context import (
     require_staff,
     studio,
 )
+from podyx_desktop.services.owners import keep_an_owner
 
 # One-time codes: no 0/O, 1/I/L, so a code read aloud or copied by hand is not misread.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -285,6 +286,7 @@ class AccountService:
                 raise NotFound("That account does not exist.")
             if owner is not None and owner.id == user_id and role is not Role.OWNER:
                 raise NotAllowed("You cannot take the owner role from yourself; ask another owner.")
+            keep_an_owner(session, owner, user, losing=role is not Role.OWNER)
             before = user.role
             user.role = role.value
             user.updated_at = self._ctx.now()

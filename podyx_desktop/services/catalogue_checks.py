@@ -47,6 +47,8 @@ STUDIO_TEXT = {
     "email": 254,
     "phone": 20,
     "terms": None,
+    "registration_number": 60,
+    "bank_details": 1000,
 }
 
 
@@ -218,11 +220,21 @@ def check_opening_hours(intervals: Sequence[OpeningInterval]) -> list[OpeningInt
     ordered = sorted(intervals, key=lambda i: (i.weekday, i.open_minute))
     for first, second in pairwise(ordered):
         if first.weekday == second.weekday and second.open_minute < first.close_minute:
+            day = WEEKDAYS[first.weekday]
             raise InvalidInput(
-                "Two opening intervals on the same day overlap. Merge them into one.",
+                f"Two opening intervals on {day} overlap: {_hhmm(first.open_minute)}–"
+                f"{_hhmm(first.close_minute)} and {_hhmm(second.open_minute)}–"
+                f"{_hhmm(second.close_minute)}. Merge them into one.",
                 field="intervals",
             )
     return ordered
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _hhmm(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 def _columns(request: Any, *links: str) -> dict[str, Any]:

@@ -62,6 +62,8 @@ class StudioRow(AddressRow, Protocol):
     terms: str
     is_demo: bool
     logo_png: bytes | None
+    registration_number: str
+    bank_details: str
 
 
 class BookedAddonRow(Protocol):
@@ -136,6 +138,8 @@ def studio_info(row: StudioRow) -> r.StudioInfo:
         terms=row.terms,
         is_demo=row.is_demo,
         logo_png=row.logo_png,
+        registration_number=row.registration_number,
+        bank_details=row.bank_details,
     )
 
 

@@ -29,7 +29,7 @@ LIST_LIMIT = 100  # as BookingService.list_for_client
 STUDIO_COLUMNS = (
     "name, time_zone, currency, locale, prices_include_vat, default_vat_rate_bp, vat_number, "
     "address_line1, address_line2, postal_code, city, country, email, phone, terms, "
-    "logo_png, is_demo"
+    "logo_png, is_demo, registration_number, bank_details"
 )
 USER_COLUMNS = (
     "id, email, full_name, phone, role, active, company, vat_id, address_line1, "

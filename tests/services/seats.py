@@ -113,6 +113,13 @@ def _mark_received(services: Services, principal: Principal, args: dict[str, Any
     return f"{marked}|{outcome.approved_elsewhere}|{len(outcome.refused)}"
 
 
+def _demote(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    from podyx_desktop.domain.enums import Role
+
+    member = services.staff.change_role(principal, args["target_id"], Role(args["to"]))
+    return member.role.value
+
+
 JOBS: dict[str, Job] = {
     "book": _book,
     "redeem": _redeem,
@@ -130,6 +137,7 @@ JOBS: dict[str, Job] = {
     "move_room": _move_room,
     "code": _code,
     "mark_received": _mark_received,
+    "demote": _demote,
 }
 
 

@@ -4,6 +4,7 @@ refused each time, and a client never sees another client's data."""
 from __future__ import annotations
 
 import inspect
+import io
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -23,7 +24,7 @@ from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.paging import BookingSort, PageRequest
 from podyx_desktop.domain.payments import PaymentSort
-from podyx_desktop.domain.policy import PolicyOverride
+from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Address
 from podyx_desktop.domain.requests import (
@@ -41,6 +42,7 @@ from podyx_desktop.domain.requests import (
     SessionCart,
     StudioSettings,
 )
+from podyx_desktop.domain.setup import NewStaff, Retirable, TaxSettings
 from podyx_desktop.services import Services
 from tests.factories import PASSWORD, Studio
 
@@ -63,6 +65,7 @@ PUBLIC = {
     "checkout.quote_bundle",
     "checkout.book",
     "checkout.buy_bundle",
+    "studio_setup.create_studio",  # first run on an empty database: refused once a studio exists
 }
 
 
@@ -181,6 +184,60 @@ def operations(
         "files.list_files": lambda p: s.files.list_files(p, ann.account.id),
         "files.download": lambda p: s.files.download(p, ids["file"]),
         "audit.list_entries": lambda p: s.audit.list_entries(p),
+        "audit.page": lambda p: s.audit.page(p),
+        "audit.actions": lambda p: s.audit.actions(p),
+        "audit.write_csv": lambda p: s.audit.write_csv(p, io.StringIO()),
+        "catalogue_edit.edit_room": lambda p: s.catalogue_edit.edit_room(
+            p, studio.room_a, NewRoom("X")
+        ),
+        "catalogue_edit.edit_setup": lambda p: s.catalogue_edit.edit_setup(
+            p, studio.podcast_setup, NewSetup(studio.room_a, "X")
+        ),
+        "catalogue_edit.edit_service": lambda p: s.catalogue_edit.edit_service(
+            p, studio.podcast, NewService("X", 1, 60, 60, 30, (studio.podcast_setup,))
+        ),
+        "catalogue_edit.edit_addon": lambda p: s.catalogue_edit.edit_addon(
+            p, studio.extra_mic, NewAddon("X", 1, (studio.podcast,))
+        ),
+        "catalogue_edit.edit_bundle_product": lambda p: s.catalogue_edit.edit_bundle_product(
+            p, studio.bundle_product, NewBundleProduct("X", 1, 60, 1, (studio.podcast_setup,))
+        ),
+        "catalogue_edit.edit_promo_code": lambda p: s.catalogue_edit.edit_promo_code(
+            p, 1, NewPromoCode("XX", PromoKind.PERCENT, 100)
+        ),
+        "catalogue_edit.retire": lambda p: s.catalogue_edit.retire(
+            p, Retirable.SERVICE, studio.podcast, confirm=True
+        ),
+        "catalogue_edit.restore": lambda p: s.catalogue_edit.restore(
+            p, Retirable.SERVICE, studio.podcast
+        ),
+        "catalogue_edit.future_bookings": lambda p: s.catalogue_edit.future_bookings(
+            p, Retirable.SETUP, studio.podcast_setup
+        ),
+        "catalogue_edit.retired": lambda p: s.catalogue_edit.retired(p),
+        "studio_setup.policies": lambda p: s.studio_setup.policies(p),
+        "studio_setup.set_studio_policy": lambda p: s.studio_setup.set_studio_policy(
+            p, BookingPolicy(0)
+        ),
+        "studio_setup.clear_policy_override": lambda p: s.studio_setup.clear_policy_override(
+            p, room_id=studio.room_a
+        ),
+        "studio_setup.opening_hours": lambda p: s.studio_setup.opening_hours(p),
+        "studio_setup.closed_dates": lambda p: s.studio_setup.closed_dates(p),
+        "studio_setup.remove_closed_date": lambda p: s.studio_setup.remove_closed_date(p, 1),
+        "studio_setup.tax_settings": lambda p: s.studio_setup.tax_settings(p),
+        "studio_setup.set_tax_settings": lambda p: s.studio_setup.set_tax_settings(
+            p, TaxSettings(False, 0)
+        ),
+        "studio_setup.series_status": lambda p: s.studio_setup.series_status(p, SeriesKind.RECEIPT),
+        "staff.list_staff": lambda p: s.staff.list_staff(p),
+        "staff.create_staff": lambda p: s.staff.create_staff(
+            p, NewStaff("S", "s2@example.com", "+49 30 5555556", Role.OWNER)
+        ),
+        "staff.new_code": lambda p: s.staff.new_code(p, ann.account.id),
+        "staff.change_role": lambda p: s.staff.change_role(p, ann.account.id, Role.OWNER),
+        "staff.set_active": lambda p: s.staff.set_active(p, ann.account.id, False),
+        "staff.deactivate": lambda p: s.staff.deactivate(p, ann.account.id),
         "reports.session_summary": lambda p: s.reports.session_summary(p, ids["booking"]),
         "reports.bundle_statement": lambda p: s.reports.bundle_statement(p, ids["bundle"]),
         "exports.purchases_between": lambda p: s.exports.purchases_between(p, DAY, DAY),
@@ -220,6 +277,9 @@ def public_operations(services: Services) -> set[str]:
         "exports",
         "payment_queue",
         "day_close",
+        "catalogue_edit",
+        "studio_setup",
+        "staff",
     ):
         service = getattr(services, area)
         for name, _member in inspect.getmembers(service, inspect.ismethod):
