@@ -332,8 +332,16 @@ class Purchase:
     bundle_id: int | None
     refund_of_id: int | None
     refund_of_number: str | None
-    refunded_by_number: str | None
+    refunded_by_number: str | None  # the latest credit note against it
     note: str = ""
+    refunded_minor: int = 0  # refunded so far by its credit notes (a positive amount)
+
+    @property
+    def left_to_refund_minor(self) -> int:
+        """What a refund may still give back: nothing unless paid."""
+        if self.status is not PurchaseStatus.PAID or self.receipt_number is None:
+            return 0
+        return max(self.gross_minor - self.refunded_minor, 0)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from podyx_desktop.domain.enums import PurchaseStatus, RefundTo
+from podyx_desktop.domain.enums import RefundTo
 from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.operations.base import Op, Seat
 
@@ -136,9 +136,8 @@ class AddStoreCredit(NamedTuple):
 class RefundPurchase(NamedTuple):
     """Refund a paid purchase with a credit note, to the original method or store credit.
 
-    ``amount_minor`` is what the desk typed: more than is left to refund is refused with
-    the amount left. The services refund whole purchases only, so a smaller amount is
-    refused in words too (nothing is saved).
+    ``amount_minor`` is what the desk typed: all or part of what is left; more than is
+    left is refused with the amount left (nothing is saved).
     """
 
     purchase_id: int
@@ -147,23 +146,14 @@ class RefundPurchase(NamedTuple):
     amount_minor: int
 
     def run(self, services: Services, principal: Principal) -> Purchase | None:
-        from podyx_desktop.domain.vocabulary import money_text
-
-        purchase = services.purchases.get(principal, self.purchase_id)
-        studio = services.catalogue.studio(principal)
-        left = purchase.gross_minor if purchase.status is PurchaseStatus.PAID else 0
-        if left <= 0:
+        if services.purchases.get(principal, self.purchase_id).left_to_refund_minor <= 0:
             raise InvalidInput("Nothing is left to refund on this purchase.", field="amount")
         if self.amount_minor <= 0:
             raise InvalidInput("Give the amount to refund.", field="amount")
-        shown = money_text(left, purchase.currency, studio.locale)
-        if self.amount_minor > left:
-            raise InvalidInput(f"That is more than is left to refund: {shown}.", field="amount")
-        if self.amount_minor < left:
-            raise InvalidInput(
-                f"Only the whole purchase can be refunded for now: {shown}.", field="amount"
-            )
-        return services.purchases.refund(principal, self.purchase_id, self.to, self.reason)
+        # the service refuses more than is left, with the amount left, on the locked row
+        return services.purchases.refund(
+            principal, self.purchase_id, self.to, self.reason, self.amount_minor
+        )
 
 
 # --- the Op factories ---------------------------------------------------------------------

@@ -19,14 +19,16 @@ def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:
     if not rows:
         return []
     ids = [p.id for p in rows]
-    refunds = {
-        refund_of: number
-        for refund_of, number in session.execute(
-            select(t.Purchase.refund_of_id, t.Purchase.receipt_number).where(
-                t.Purchase.refund_of_id.in_(ids)
-            )
-        )
-    }
+    refunds: dict[int, str | None] = {}  # the latest credit note against each purchase
+    refunded: dict[int, int] = {}  # the amount its credit notes gave back
+    for refund_of, number, gross in session.execute(
+        select(t.Purchase.refund_of_id, t.Purchase.receipt_number, t.Purchase.gross_minor)
+        .where(t.Purchase.refund_of_id.in_(ids))
+        .order_by(t.Purchase.id)
+    ):
+        if refund_of is not None:
+            refunds[refund_of] = number
+            refunded[refund_of] = refunded.get(refund_of, 0) - gross
     originals_ids = {p.refund_of_id for p in rows if p.refund_of_id is not None}
     originals = (
         dict(
@@ -58,10 +60,13 @@ def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:
     )
     result = []
     for row in rows:
-        dto = purchase(
-            row,
-            originals.get(row.refund_of_id) if row.refund_of_id else None,
-            refunds.get(row.id),
+        dto = replace(
+            purchase(
+                row,
+                originals.get(row.refund_of_id) if row.refund_of_id else None,
+                refunds.get(row.id),
+            ),
+            refunded_minor=refunded.get(row.id, 0),
         )
         source = row.refund_of_id or row.id
         result.append(

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
-from podyx_desktop.domain.availability import studio_zone
 from podyx_desktop.domain.enums import (
     PaymentMethod,
     PurchaseKind,
@@ -31,10 +30,9 @@ from podyx_desktop.domain.errors import (
     NotFound,
     PaymentRequired,
 )
-from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.pricing import PriceSummary
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import mapping, purchase_records, repricing
+from podyx_desktop.services import mapping, purchase_records, refunds, repricing
 from podyx_desktop.services.context import (
     ServiceContext,
     audit,
@@ -44,35 +42,9 @@ from podyx_desktop.services.context import (
     require_staff,
     studio,
 )
+from podyx_desktop.services.numbers import issue_number
 
 PAID_NOW = (PaymentMethod.CARD_AT_DESK, PaymentMethod.CASH, PaymentMethod.STORE_CREDIT)
-
-
-def issue_number(
-    session: Session, kind: SeriesKind, when: datetime, zone_name: str
-) -> tuple[int, str]:
-    """Allocate the next number of a series in the caller's transaction."""
-    series = session.scalar(select(t.ReceiptSeries).where(t.ReceiptSeries.kind == kind.value))
-    if series is None:
-        raise InvalidInput(f"The studio has no {kind.value.replace('_', ' ')} series set up.")
-    fmt = SeriesFormat(series.prefix, series.include_year, series.min_digits, series.yearly_reset)
-    year = when.astimezone(studio_zone(zone_name)).year
-    from sqlalchemy.dialects import postgresql, sqlite  # here: postgresql's costs ~20 ms
-
-    dialect = sqlite if session.get_bind().dialect.name == "sqlite" else postgresql
-    statement = (
-        dialect.insert(t.ReceiptCounter)
-        .values(series_id=series.id, year=fmt.counter_key(year), last_value=1)
-        .on_conflict_do_update(
-            index_elements=[t.ReceiptCounter.series_id, t.ReceiptCounter.year],
-            set_={"last_value": t.ReceiptCounter.last_value + 1},
-        )
-        .returning(t.ReceiptCounter.last_value)
-    )
-    value = session.execute(statement).scalar_one()
-    if not series.locked:
-        series.locked = True
-    return series.id, fmt.format(year, value)
 
 
 def spend_store_credit(session: Session, client_id: int, amount: int) -> None:
@@ -197,119 +169,13 @@ class PurchaseService:
         to: RefundTo,
         actor_user: t.User | None,
         reason: str,
+        amount_minor: int | None = None,
     ) -> t.Purchase | None:
-        """Refund a paid purchase with a credit note; withdraw an unpaid one. Audited."""
-        now = self._ctx.now()
-        if purchase.kind == PurchaseKind.CREDIT_NOTE:
-            raise InvalidInput("A credit note cannot be refunded.")
-        if purchase.status == PurchaseStatus.REFUNDED:
-            raise Conflict(
-                f"Receipt {purchase.receipt_number} was already refunded, perhaps a moment ago "
-                "on another seat."
-            )
-        if purchase.status == PurchaseStatus.VOID:
-            raise Conflict("That purchase was withdrawn; there is nothing to refund.")
-        if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
-            purchase.status = PurchaseStatus.VOID.value
-            audit(
-                session,
-                when=now,
-                user=actor_user,
-                action="void_purchase",
-                entity="purchase",
-                entity_id=purchase.id,
-                before={"status": "awaiting_payment"},
-                after={"status": "void"},
-                reason=reason,
-            )
-            return None
-        studio_row = studio(session)
-        method = purchase.method
-        if to is RefundTo.STORE_CREDIT or method == PaymentMethod.STORE_CREDIT:
-            method = PaymentMethod.STORE_CREDIT.value
-        credit = t.Purchase(
-            client_id=purchase.client_id,
-            kind=PurchaseKind.CREDIT_NOTE.value,
-            status=PurchaseStatus.PAID.value,
-            created_at=now,
-            paid_at=now,
-            currency=purchase.currency,
-            prices_include_vat=purchase.prices_include_vat,
-            method=method,
-            net_minor=-purchase.net_minor,
-            vat_minor=-purchase.vat_minor,
-            gross_minor=-purchase.gross_minor,
-            discount_minor=-purchase.discount_minor,
-            promo_id=None,
-            promo_code=purchase.promo_code,
-            refund_of_id=purchase.id,
-            created_by_id=actor_user.id if actor_user else None,
-            note=reason,
-            buyer_name=purchase.buyer_name,
-            buyer_email=purchase.buyer_email,
-            buyer_phone=purchase.buyer_phone,
-            buyer_company=purchase.buyer_company,
-            buyer_vat_id=purchase.buyer_vat_id,
-            buyer_address=purchase.buyer_address,
-            seller_name=purchase.seller_name,
-            seller_vat_number=purchase.seller_vat_number,
-            seller_address=purchase.seller_address,
+        """Refund a paid purchase (or part of it) with a credit note; withdraw an unpaid
+        one. Audited. See :func:`podyx_desktop.services.refunds.refund_in_session`."""
+        return refunds.refund_in_session(
+            session, self._ctx.now(), purchase, to, actor_user, reason, amount_minor
         )
-        for line in purchase.lines:
-            credit.lines.append(
-                t.PurchaseLine(
-                    position=line.position,
-                    kind=line.kind,
-                    ref_id=line.ref_id,
-                    description=line.description,
-                    quantity=line.quantity,
-                    unit_price_minor=line.unit_price_minor,
-                    discount_minor=-line.discount_minor,
-                    net_minor=-line.net_minor,
-                    vat_rate_bp=line.vat_rate_bp,
-                    vat_minor=-line.vat_minor,
-                    gross_minor=-line.gross_minor,
-                    supplied_at=line.supplied_at,
-                )
-            )
-        for vat in purchase.vat_rates:
-            credit.vat_rates.append(
-                t.PurchaseVat(
-                    rate_bp=vat.rate_bp,
-                    net_minor=-vat.net_minor,
-                    vat_minor=-vat.vat_minor,
-                    gross_minor=-vat.gross_minor,
-                )
-            )
-        credit.series_id, credit.receipt_number = issue_number(
-            session, SeriesKind.CREDIT_NOTE, now, studio_row.time_zone
-        )
-        purchase.status = PurchaseStatus.REFUNDED.value
-        if method == PaymentMethod.STORE_CREDIT:
-            session.execute(
-                update(t.User)
-                .where(t.User.id == purchase.client_id)
-                .values(store_credit_minor=t.User.store_credit_minor + purchase.gross_minor)
-            )
-        session.add(credit)
-        session.flush()
-        audit(
-            session,
-            when=now,
-            user=actor_user,
-            action="refund",
-            entity="purchase",
-            entity_id=purchase.id,
-            before={"status": "paid", "receipt": purchase.receipt_number},
-            after={
-                "status": "refunded",
-                "credit_note": credit.receipt_number,
-                "to": method,
-                "amount_minor": purchase.gross_minor,
-            },
-            reason=reason,
-        )
-        return credit
 
     def mark_paid_in_session(
         self,
@@ -390,10 +256,15 @@ class PurchaseService:
         return purchase_records.purchases(session, [row])[0]
 
     def refund(
-        self, principal: Principal, purchase_id: int, to: RefundTo, reason: str
+        self,
+        principal: Principal,
+        purchase_id: int,
+        to: RefundTo,
+        reason: str,
+        amount_minor: int | None = None,
     ) -> r.Purchase | None:
-        """Managers and owners refund a purchase: a credit note to the original method or
-        store credit."""
+        """Managers and owners refund a purchase, or part of it (``amount_minor``; None:
+        all that is left): a credit note to the original method or store credit."""
         if not reason.strip():
             raise InvalidInput(
                 "Give a reason for the refund; it goes into the audit log.", field="reason"
@@ -401,8 +272,9 @@ class PurchaseService:
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
             row = lock(session, purchase_id)
-            credit = self.refund_in_session(session, row, to, user, reason.strip())
-            self._after_refund(session, row, user, reason.strip())
+            credit = self.refund_in_session(session, row, to, user, reason.strip(), amount_minor)
+            if row.status == PurchaseStatus.REFUNDED:  # nothing left: a bundle's sessions go
+                self._after_refund(session, row, user, reason.strip())
             return purchase_records.purchases(session, [credit])[0] if credit else None
 
     def _after_refund(

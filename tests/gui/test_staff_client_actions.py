@@ -162,13 +162,23 @@ def test_a_manager_refunds_and_adds_store_credit_the_client_sees_the_credit_note
     dialog.amount.setText("999,50")
     dialog.reason.setText("The microphone failed")
     click(qtbot, dialog.confirm_button)
-    qtbot.waitUntil(lambda: "more than is left" in dialog.error_label.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "is left to refund" in dialog.error_label.text(), timeout=WAIT)
     assert "120,00" in dialog.error_label.text()
-    dialog.amount.setText("120.00")  # not how German writes it
+    dialog.amount.setText("20.00")  # not how German writes it
     click(qtbot, dialog.confirm_button)
     assert dialog.error_label.text().startswith("Type the amount as")
-    dialog.amount.setText("120,00")
+    dialog.amount.setText("20,00")  # part of it first
     click(qtbot, dialog.store_credit)
+    confirm(qtbot, ctx, pane, dialog)
+    assert "20,00" in pane.feedback.text() and "credit note is issued" in pane.feedback.text()
+    qtbot.waitUntil(pane.refund_button.isEnabled, timeout=WAIT)  # 100,00 is left
+
+    dialog = open_dialog(qtbot, pane, pane.refund_button)
+    assert isinstance(dialog, RefundDialog)
+    assert dialog.amount.minor() == gross - 2000
+    assert "100,00" in dialog.left_label.text()
+    click(qtbot, dialog.store_credit)
+    dialog.reason.setText("The microphone failed")
     confirm(qtbot, ctx, pane, dialog)
     assert "refunded to Ana Client; the credit note is issued" in pane.feedback.text()
     assert not pane.refund_button.isEnabled()
@@ -187,11 +197,12 @@ def test_a_manager_refunds_and_adds_store_credit_the_client_sees_the_credit_note
     mine = tab_context_for(as_client(gui_services, studio))
     purchases = open_tab(qtbot, mine, PurchasesTab, (1000, 600))
     qtbot.waitUntil(
-        lambda: any(p.kind is PurchaseKind.CREDIT_NOTE for p in purchases.model.rows()),
+        lambda: sum(p.kind is PurchaseKind.CREDIT_NOTE for p in purchases.model.rows()) == 2,
         timeout=WAIT,
     )
-    note = next(p for p in purchases.model.rows() if p.kind is PurchaseKind.CREDIT_NOTE)
-    assert note.gross_minor == -gross and (note.receipt_number or "").startswith("CN-")
+    notes = [p for p in purchases.model.rows() if p.kind is PurchaseKind.CREDIT_NOTE]
+    assert sorted(n.gross_minor for n in notes) == sorted([-2000, -(gross - 2000)])
+    assert all((n.receipt_number or "").startswith("CN-") for n in notes)
     wizard = _open_wizard(qtbot, mine)
     assert isinstance(wizard, BookingWizard)
     _choose_session(qtbot, mine, wizard, factory_studio)

@@ -45,7 +45,9 @@ def _cancel(services: Services, principal: Principal, args: dict[str, Any]) -> s
 
 
 def _refund(services: Services, principal: Principal, args: dict[str, Any]) -> str:
-    credit = services.purchases.refund(principal, args["purchase_id"], args["to"], "Refund test")
+    credit = services.purchases.refund(
+        principal, args["purchase_id"], args["to"], "Refund test", args.get("amount_minor")
+    )
     return (credit.receipt_number or "") if credit is not None else "withdrawn"
 
 

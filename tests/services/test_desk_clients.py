@@ -204,15 +204,20 @@ def test_a_refund_larger_than_what_is_left_is_refused_with_the_amount_left(
     with pytest.raises(InvalidInput, match="Nothing is left to refund"):
         execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", gross))
     s.purchases.record_payment(studio.desk, purchase_id, PaymentMethod.CARD_AT_DESK)
-    with pytest.raises(InvalidInput, match="more than is left to refund") as refused:
+    with pytest.raises(InvalidInput, match="is left to refund") as refused:
         execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", gross + 1))
     locale = s.catalogue.studio(boss).locale
     assert money_text(gross, "EUR", locale) in str(refused.value)  # the amount left
-    with pytest.raises(InvalidInput, match="Only the whole purchase"):
-        execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", gross - 1))
-    outcome = execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", gross))
-    credit = outcome.value
-    assert credit is not None and credit.gross_minor == -gross
+    part = execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", gross - 100))
+    assert part.value is not None and part.value.gross_minor == -(gross - 100)
+    after = s.purchases.get(boss, purchase_id)
+    assert (after.status, after.left_to_refund_minor) == (PurchaseStatus.PAID, 100)
+    with pytest.raises(InvalidInput, match="is left to refund") as refused:
+        execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", 101))
+    assert money_text(100, "EUR", locale) in str(refused.value)
+    rest = execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", 100)).value
+    assert rest is not None and rest.gross_minor == -100
+    assert s.purchases.get(boss, purchase_id).status is PurchaseStatus.REFUNDED
     assert s.accounts.get(ann.principal).store_credit_minor == gross
     with pytest.raises(InvalidInput, match="Nothing is left to refund"):
         execute(s, boss, RefundPurchase(purchase_id, RefundTo.STORE_CREDIT, "x", gross))

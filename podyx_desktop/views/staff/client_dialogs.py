@@ -67,7 +67,7 @@ def payable(purchase: Purchase) -> bool:
 
 
 def refundable(purchase: Purchase) -> bool:
-    return purchase.kind is not PurchaseKind.CREDIT_NOTE and purchase.status is PurchaseStatus.PAID
+    return purchase.kind is not PurchaseKind.CREDIT_NOTE and purchase.left_to_refund_minor > 0
 
 
 def purchase_text(display: DisplayFormat, purchase: Purchase) -> str:
@@ -421,10 +421,11 @@ class RefundDialog(PurchaseDialog):
         purchase = self.chosen()
         if purchase is None:
             return
-        self.amount.set_minor(purchase.gross_minor)
+        left = purchase.left_to_refund_minor
+        self.amount.set_minor(left)
         self.left_label.setText(
             self.tr("Left to refund: {amount} (paid by {method})").format(
-                amount=self.display.money(purchase.gross_minor, purchase.currency),
+                amount=self.display.money(left, purchase.currency),
                 method=payment_method_text(purchase.method.value),
             )
         )
