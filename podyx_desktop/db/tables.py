@@ -351,6 +351,14 @@ class Purchase(Base):
     __table_args__ = (
         Index("ix_purchases_client_created", "client_id", "created_at"),
         Index("ix_purchases_paid_at", "paid_at"),
+        # the queue of pending payments, oldest first (services/payment_queue.py)
+        Index(
+            "ix_purchases_pending",
+            "created_at",
+            "id",
+            sqlite_where=text("status = 'awaiting_payment'"),
+            postgresql_where=text("status = 'awaiting_payment'"),
+        ),
         CheckConstraint("net_minor + vat_minor = gross_minor", name="sums"),
     )
 

@@ -2,10 +2,11 @@
 bank transfer, a bundle bought by transfer — a page at a time, oldest first; the bulk
 "mark these transfers received"; and withdrawing a bundle whose transfer never came.
 
-The queue's query asks for ``paid_at IS NULL`` beside the status: an unpaid purchase has
-no ``paid_at``, and that condition walks ``ix_purchases_paid_at``'s NULL entries (pending
-and withdrawn purchases, a few among a million paid ones) instead of the whole table, so
-no index of its own is needed (bench/desk_exports.py measures it at a million bookings).
+The queue reads the partial index ``ix_purchases_pending`` (the purchases awaiting
+payment, oldest first; migration 0008): its condition is written as the index's own
+literal ``status = 'awaiting_payment'`` (a bound parameter would not let SQLite's planner
+prove the partial index applies), so a page walks only pending purchases, in order
+(bench/desk_exports.py measures it at a million bookings).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, literal_column, select
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -31,6 +32,8 @@ PAYMENT_SORTS: dict[str, Sort] = {
     PaymentSort.AMOUNT: Sort((t.Purchase.gross_minor.expression, t.Purchase.id.expression)),
     PaymentSort.ID: Sort((t.Purchase.id.expression,)),
 }
+# the partial index's own condition, as a literal (see the module's docstring)
+PENDING = t.Purchase.status == literal_column(f"'{PurchaseStatus.AWAITING_PAYMENT.value}'")
 MAX_BULK = 500  # purchases in one "mark received"
 
 
@@ -59,10 +62,7 @@ class PaymentQueueService:
                     t.Purchase.method,
                 )
                 .join(t.User, t.User.id == t.Purchase.client_id)
-                .where(
-                    t.Purchase.paid_at.is_(None),
-                    t.Purchase.status == PurchaseStatus.AWAITING_PAYMENT.value,
-                ),
+                .where(PENDING),
             )
             search = words_match(t.User.full_name.expression, request.search)
             if search is not None:
@@ -83,10 +83,7 @@ class PaymentQueueService:
                 session.scalar(
                     select(func.count())
                     .select_from(t.Purchase)
-                    .where(
-                        t.Purchase.paid_at.is_(None),
-                        t.Purchase.status == PurchaseStatus.AWAITING_PAYMENT.value,
-                    )
+                    .where(PENDING)
                 )
                 or 0
             )
