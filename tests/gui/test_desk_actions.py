@@ -298,7 +298,10 @@ def test_a_manager_overrides_the_price_of_an_unpaid_booking(
     dialog.amount.setText("abc")
     dialog.reason.setText("Regular client")
     click(qtbot, dialog.confirm_button)
-    assert dialog.error_label.text() == "Type the new total as an amount, e.g. 95.50."
+    assert dialog.error_label.text() == "Type the new total as an amount, e.g. 95,50\xa0€."
+    dialog.amount.setText("95.50")  # not how the studio's German writes it
+    click(qtbot, dialog.confirm_button)
+    assert dialog.error_label.text().startswith("Type the new total as an amount")
     dialog.amount.setText("95,50")
     confirm(qtbot, ctx, pane, dialog)
     assert "95" in pane.feedback.text()

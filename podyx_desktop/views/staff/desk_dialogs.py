@@ -9,7 +9,6 @@ on success it emits ``done`` with a sentence for the desk's feedback line and cl
 from __future__ import annotations
 
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -48,6 +47,7 @@ from podyx_desktop.operations.desk import (
 from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
+from podyx_desktop.views.staff.money_input import MoneyEdit
 
 APPROVE_METHODS = (
     PaymentMethod.CARD_AT_DESK,
@@ -55,23 +55,6 @@ APPROVE_METHODS = (
     PaymentMethod.BANK_TRANSFER,
     PaymentMethod.STORE_CREDIT,
 )
-
-
-def minor_units(text: str, currency: str) -> int | None:
-    """``"95,50"`` or ``"95.50"`` in EUR → 9550; None when it is not an amount."""
-    from babel.numbers import get_currency_precision
-
-    cleaned = text.strip().replace(" ", "").replace(",", ".")
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not amount.is_finite():
-        return None
-    scaled = amount.scaleb(get_currency_precision(currency))
-    if scaled != scaled.to_integral_value():
-        return None
-    return int(scaled)
 
 
 class DeskDialog(QDialog):
@@ -283,7 +266,7 @@ class PriceDialog(DeskDialog):
         purchase = state.purchase
         assert purchase is not None
         self.current = QLabel(self.display.money(purchase.gross_minor, purchase.currency), self)
-        self.amount = QLineEdit(self)
+        self.amount = MoneyEdit(self.display, self)  # typed the user's way: "95,50" in German
         self.amount.setAccessibleName(self.tr("New total"))
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName(self.tr("Reason for the new price"))
@@ -295,9 +278,13 @@ class PriceDialog(DeskDialog):
     def confirm(self) -> None:
         purchase = self.state.purchase
         assert purchase is not None
-        minor = minor_units(self.amount.text(), purchase.currency)
+        minor = self.amount.minor()
         if minor is None or minor < 0:
-            self.error_label.setText(self.tr("Type the new total as an amount, e.g. 95.50."))
+            self.error_label.setText(
+                self.tr("Type the new total as an amount, e.g. {example}.").format(
+                    example=self.display.money(9550, purchase.currency)
+                )
+            )
             return
         if not self.reason.text().strip():
             self.error_label.setText(self.tr("Give a reason for the new price."))
