@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -276,6 +278,9 @@ class User(Base):
         CheckConstraint("store_credit_minor >= 0", name="store_credit"),
         CheckConstraint("role IN ('client', 'front_desk', 'manager', 'owner')", name="role"),
         Index("ix_users_full_name", "full_name"),
+        # the client list's name and phone orders (see services/clients.py)
+        Index("ix_users_full_name_lower", func.lower(text("full_name")), "id"),
+        Index("ix_users_phone", "phone", "id"),
     )
 
 
@@ -521,6 +526,44 @@ class AuditLog(Base):
 
 
 LIVE_BOOKING = text("status <> 'canceled'")
+
+
+class ClientTotals(Base):
+    """One row per user with what the client list shows and sorts by, kept by triggers.
+
+    ``spent_minor``, ``purchases`` and ``bookings`` are changed by database triggers on
+    ``purchases`` and ``bookings`` (migration 0006) in
+    the transaction of the write, relative to the stored value; a row is made by a trigger
+    when the user is inserted. ``search_key`` is the folded name, email and phone
+    (:func:`podyx_desktop.domain.client_search.search_key`); a trigger sets it NULL when
+    one of those changes and the client service folds it again before it searches.
+    SQLite also indexes the key in the FTS5 table ``client_search`` (trigram); PostgreSQL
+    in a ``pg_trgm`` GIN index. ``podyx-admin check totals`` recomputes and compares.
+    """
+
+    __tablename__ = "client_totals"
+    client_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    spent_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    bookings: Mapped[int] = mapped_column(Integer, default=0)
+    search_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    __table_args__ = (
+        Index("ix_client_totals_spent", "spent_minor", "client_id"),
+        Index("ix_client_totals_purchases", "purchases", "client_id"),
+        Index("ix_client_totals_bookings", "bookings", "client_id"),
+        Index(
+            "ix_client_totals_search_key",
+            "search_key",
+            postgresql_ops={"search_key": "text_pattern_ops"},
+        ),
+        # PostgreSQL only (SQLite searches its FTS5 table)
+        Index(
+            "ix_client_totals_search_trgm",
+            "search_key",
+            postgresql_using="gin",
+            postgresql_ops={"search_key": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
 
 
 # --- the change feed ---------------------------------------------------------------------

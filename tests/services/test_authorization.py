@@ -21,7 +21,7 @@ from podyx_desktop.domain.enums import (
 )
 from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
 from podyx_desktop.domain.numbering import SeriesFormat
-from podyx_desktop.domain.paging import BookingSort, PageRequest
+from podyx_desktop.domain.paging import BookingSort, ClientSort, PageRequest
 from podyx_desktop.domain.policy import PolicyOverride
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Address
@@ -162,6 +162,7 @@ def operations(
             p, ann.account.id, 100, "x"
         ),
         "clients.list_clients": lambda p: s.clients.list_clients(p),
+        "clients.client_page": lambda p: s.clients.client_page(p, PageRequest(ClientSort.NAME)),
         "clients.get_client": lambda p: s.clients.get_client(p, ann.account.id),
         "notes.add_note": lambda p: s.notes.add_note(
             p, client_id=ann.account.id, body="x", internal=False
