@@ -94,15 +94,15 @@ def cached_postgres(server_url: str, key: StudioKey) -> str:
                 text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
             ).scalar()
             mark = connection.execute(
-                text("SELECT shobj_description(oid, 'pg_database') FROM pg_database "
-                     "WHERE datname = :name"),
+                text(
+                    "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+                    "WHERE datname = :name"
+                ),
                 {"name": name},
             ).scalar()
             if exists and mark == COMPLETE:
                 print(f"Reusing the cached studio database {name}", file=sys.stderr, flush=True)
-                return make_url(server_url).set(database=name).render_as_string(
-                    hide_password=False
-                )
+                return make_url(server_url).set(database=name).render_as_string(hide_password=False)
             if exists:
                 connection.execute(text(f'DROP DATABASE "{name}"'))
             connection.execute(text(f'CREATE DATABASE "{name}"'))

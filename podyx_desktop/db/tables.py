@@ -407,6 +407,7 @@ class Bundle(Base):
         CheckConstraint(
             "sessions_remaining >= 0 AND sessions_remaining <= sessions_total", name="remaining"
         ),
+        Index("ix_bundles_expires_at", "expires_at"),  # the client totals' clock (0006)
     )
 
 
@@ -528,17 +529,21 @@ class AuditLog(Base):
 LIVE_BOOKING = text("status <> 'canceled'")
 
 
-class ClientTotals(Base):
-    """One row per user with what the client list shows and sorts by, kept by triggers.
+class ClientTotalsClock(Base):
+    """The one time (``id`` 1) the client totals' time-dependent columns are exact at."""
 
-    ``spent_minor``, ``purchases`` and ``bookings`` are changed by database triggers on
-    ``purchases`` and ``bookings`` (migration 0006) in
-    the transaction of the write, relative to the stored value; a row is made by a trigger
-    when the user is inserted. ``search_key`` is the folded name, email and phone
-    (:func:`podyx_desktop.domain.client_search.search_key`); a trigger sets it NULL when
-    one of those changes and the client service folds it again before it searches.
-    SQLite also indexes the key in the FTS5 table ``client_search`` (trigram); PostgreSQL
-    in a ``pg_trgm`` GIN index. ``podyx-admin check totals`` recomputes and compares.
+    __tablename__ = "client_totals_clock"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+
+class ClientTotals(Base):
+    """Per user: what the client list shows and sorts by, kept by database triggers on
+    purchases, bookings and bundles in the transaction of each write (migration 0006; its
+    docstring and docs/rules.md say how). ``search_key``: folded name, email and phone
+    digits, NULL until the client service folds it (new user, or details changed).
+    ``active_bundles`` and ``last_visit`` are exact as of ``ClientTotalsClock.rolled_at``.
     """
 
     __tablename__ = "client_totals"
@@ -546,11 +551,16 @@ class ClientTotals(Base):
     spent_minor: Mapped[int] = mapped_column(BigInteger, default=0)
     purchases: Mapped[int] = mapped_column(Integer, default=0)
     bookings: Mapped[int] = mapped_column(Integer, default=0)
+    # as of client_totals_clock.rolled_at; 1970-01-01 for no visit (sort columns are NOT NULL)
+    active_bundles: Mapped[int] = mapped_column(Integer, default=0)
+    last_visit: Mapped[datetime] = mapped_column(UTCDateTime)
     search_key: Mapped[str | None] = mapped_column(Text, nullable=True)
     __table_args__ = (
         Index("ix_client_totals_spent", "spent_minor", "client_id"),
         Index("ix_client_totals_purchases", "purchases", "client_id"),
         Index("ix_client_totals_bookings", "bookings", "client_id"),
+        Index("ix_client_totals_active_bundles", "active_bundles", "client_id"),
+        Index("ix_client_totals_last_visit", "last_visit", "client_id"),
         Index(
             "ix_client_totals_search_key",
             "search_key",

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.bundles import BundleService
     from podyx_desktop.services.catalogue import CatalogueService
     from podyx_desktop.services.checkout import CheckoutService
+    from podyx_desktop.services.client_totals import TotalsService
     from podyx_desktop.services.clients import ClientService
     from podyx_desktop.services.context import Clock
     from podyx_desktop.services.exports import ExportService
@@ -110,6 +111,12 @@ class Services:
         from podyx_desktop.services.clients import ClientService
 
         return ClientService(self.context)
+
+    @cached_property
+    def totals(self) -> TotalsService:
+        from podyx_desktop.services.client_totals import TotalsService
+
+        return TotalsService(self.context)
 
     @cached_property
     def notes(self) -> NoteService:

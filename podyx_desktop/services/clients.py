@@ -1,32 +1,28 @@
 """The front desk's client list and client records.
 
 The list reads ``client_totals`` (one row per client, kept by database triggers in the
-transaction of every purchase and booking write: migration 0006), so a page never groups
-over purchases or bookings. The two columns that change as time passes without a write
-are read per row with a correlated subquery on an index: active bundles (the client's
-bundles, ``ix_bundles_client_id``) and the last visit (the client's latest sessions,
-``ix_bookings_client_time``, newest first). Searching matches every typed word against
-the client's folded search key through an index: SQLite's FTS5 trigram table
-``client_search``, PostgreSQL's ``pg_trgm``; one- and two-letter queries match the start
-of the folded name on a B-tree index (see docs/rules.md, "The client list").
+transaction of every purchase, booking and bundle write: migration 0006), so a page never
+groups over purchases or bookings, and every order has its index. The two columns that
+change as time passes, active bundles and the last visit, are kept exact as of a clock
+that :func:`~podyx_desktop.services.client_totals.roll_forward` moves to now before a
+page is read. Searching matches every typed word against the client's folded search key
+through an index: SQLite's FTS5 trigram table ``client_search``, PostgreSQL's
+``pg_trgm``; one- and two-letter queries match the start of the folded name on a B-tree
+index (see docs/rules.md, "The client list").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Select,
     and_,
     column,
     exists,
     func,
-    literal,
-    or_,
     select,
     text,
     update,
@@ -34,61 +30,23 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
-from podyx_desktop.db.types import UTCDateTime
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.client_search import SearchWords, search_key, search_words
-from podyx_desktop.domain.enums import BookingStatus, PurchaseStatus, Role
+from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.paging import ClientSort, Page, PageRequest
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping
+from podyx_desktop.services.client_totals import NEVER, roll_forward
 from podyx_desktop.services.context import ServiceContext, require_client_access, require_staff
 from podyx_desktop.services.paging import Sort, keyset_page, sort_for
 
 MAX_PAGE = 1000
-# A bundle whose purchase is unpaid or refunded is not usable (see mapping.bundle_state).
-UNUSABLE_BUNDLE = (PurchaseStatus.AWAITING_PAYMENT.value, PurchaseStatus.REFUNDED.value)
-NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # the last visit of a client who never came
 FOLD_BATCH = 2000  # stale search keys folded per pass
 _TOP = "\U0010ffff"  # sorts after every character: the end of a prefix's range
 
 
 def _escape_like(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def active_bundles(now: datetime) -> Any:
-    """The client's usable bundles at ``now``, per row (correlated with ``users``):
-    paid (or issued without a purchase), sessions left, not expired."""
-    return (
-        select(func.count())
-        .select_from(t.Bundle)
-        .outerjoin(t.Purchase, t.Purchase.id == t.Bundle.purchase_id)
-        .where(
-            t.Bundle.client_id == t.User.id,
-            t.Bundle.sessions_remaining > 0,
-            or_(t.Bundle.expires_at.is_(None), t.Bundle.expires_at > now),
-            or_(t.Purchase.id.is_(None), t.Purchase.status.not_in(UNUSABLE_BUNDLE)),
-        )
-        .correlate(t.User)
-        .scalar_subquery()
-    )
-
-
-def last_visit(now: datetime) -> Any:
-    """The start of the client's latest session that is not canceled and has begun at
-    ``now``, per row: the client's bookings newest first on ``ix_bookings_client_time``."""
-    return (
-        select(t.Booking.starts_at)
-        .where(
-            t.Booking.client_id == t.User.id,
-            t.Booking.starts_at <= now,
-            t.Booking.status != BookingStatus.CANCELED.value,
-        )
-        .order_by(t.Booking.starts_at.desc())
-        .limit(1)
-        .correlate(t.User)
-        .scalar_subquery()
-    )
 
 
 def _search_filter(session: Session, words: SearchWords) -> ColumnElement[bool] | None:
@@ -121,34 +79,52 @@ class ClientService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
-    def _clients(self, now: datetime, *, with_last_visit: bool) -> Select[Any]:
+    def _clients(self) -> Any:
         ct = t.ClientTotals
-        columns: list[Any] = [
-            t.User.id,
-            t.User.full_name,
-            t.User.email,
-            t.User.phone,
-            ct.spent_minor,
-            ct.purchases,
-            ct.bookings,
-            active_bundles(now).label("bundles"),
-        ]
-        if with_last_visit:
-            columns.append(last_visit(now).label("last_visit"))
         return (
-            select(*columns)
+            select(
+                t.User.id,
+                t.User.full_name,
+                t.User.email,
+                t.User.phone,
+                ct.spent_minor,
+                ct.purchases,
+                ct.bookings,
+                ct.active_bundles,
+                ct.last_visit,
+            )
             .select_from(t.User)
             .join(ct, ct.client_id == t.User.id)
             .where(t.User.role == Role.CLIENT.value)
         )
 
+    @staticmethod
+    def _to_rows(found: Sequence[tuple[Any, ...]]) -> list[r.ClientSummary]:
+        return [
+            mapping.client_summary(
+                user_id,
+                name,
+                email,
+                phone,
+                total_spent_minor=int(spent),
+                purchases=int(bought),
+                bookings=int(booked),
+                active_bundles=int(held),
+                last_visit=None if last == NEVER else last,
+            )
+            for user_id, name, email, phone, spent, bought, booked, held, last in found
+        ]
+
     def _searching(self, principal: Principal, search: str) -> SearchWords:
-        """The typed words, after checking the caller and folding any stale search keys."""
+        """The typed words, after checking the caller, rolling the totals' clock to now and
+        folding any stale search keys."""
         words = search_words(search)
         with self._ctx.db.read() as session:
             require_staff(session, principal)
-            if not (words.words or words.prefix):
-                return words
+        roll_forward(self._ctx.db, self._ctx.now())
+        if not (words.words or words.prefix):
+            return words
+        with self._ctx.db.read() as session:
             stale = self._stale_keys(session)
         while stale:
             self._fold_keys(stale)
@@ -202,7 +178,7 @@ class ClientService:
         offset = max(0, offset)
         words = self._searching(principal, search)
         query = (
-            self._clients(self._ctx.now(), with_last_visit=False)
+            self._clients()
             .order_by(func.lower(t.User.full_name), t.User.id)
             .limit(limit)
             .offset(offset)
@@ -212,21 +188,7 @@ class ClientService:
             matches = _search_filter(session, words)
             if matches is not None:
                 query = query.where(matches)
-            return [
-                mapping.client_summary(
-                    user_id,
-                    name,
-                    email,
-                    phone,
-                    total_spent_minor=int(spent),
-                    purchases=int(purchases),
-                    bookings=int(booked),
-                    active_bundles=int(held),
-                )
-                for user_id, name, email, phone, spent, purchases, booked, held in session.execute(
-                    query
-                )
-            ]
+            return self._to_rows(session.execute(query).all())
 
     def client_page(self, principal: Principal, request: PageRequest) -> Page[r.ClientSummary]:
         """One page of the client list in the order ``request.sort`` names (a
@@ -235,45 +197,30 @@ class ClientService:
         (a phone number may be typed with spaces, dashes and a national leading 0); one
         or two letters match the start of the name. Staff only.
         """
-        now = self._ctx.now()
         words = self._searching(principal, request.search)
         ct = t.ClientTotals
-        never = literal(NEVER, type_=UTCDateTime())
         sorts: dict[str, Sort] = {
-            ClientSort.NAME: Sort((func.lower(t.User.full_name), t.User.id), floor=""),
-            ClientSort.EMAIL: Sort((t.User.email_key, t.User.id), floor=""),
-            ClientSort.PHONE: Sort((t.User.phone, t.User.id), floor=""),
-            ClientSort.TOTAL_SPENT: Sort((ct.spent_minor, ct.client_id)),
-            ClientSort.PURCHASES: Sort((ct.purchases, ct.client_id)),
-            ClientSort.BOOKINGS: Sort((ct.bookings, ct.client_id)),
-            ClientSort.ACTIVE_BUNDLES: Sort((active_bundles(now), t.User.id)),
-            ClientSort.LAST_VISIT: Sort((func.coalesce(last_visit(now), never), t.User.id)),
+            ClientSort.NAME: Sort(
+                (func.lower(t.User.full_name.expression), t.User.id.expression), floor=""
+            ),
+            ClientSort.EMAIL: Sort((t.User.email_key.expression, t.User.id.expression), floor=""),
+            ClientSort.PHONE: Sort((t.User.phone.expression, t.User.id.expression), floor=""),
+            ClientSort.TOTAL_SPENT: Sort((ct.spent_minor.expression, ct.client_id.expression)),
+            ClientSort.PURCHASES: Sort((ct.purchases.expression, ct.client_id.expression)),
+            ClientSort.BOOKINGS: Sort((ct.bookings.expression, ct.client_id.expression)),
+            ClientSort.ACTIVE_BUNDLES: Sort(
+                (ct.active_bundles.expression, ct.client_id.expression)
+            ),
+            ClientSort.LAST_VISIT: Sort((ct.last_visit.expression, ct.client_id.expression)),
         }
         sort = sort_for(sorts, request)
-        query = self._clients(now, with_last_visit=True)
-
-        def to_rows(found: Sequence[tuple[Any, ...]]) -> list[r.ClientSummary]:
-            return [
-                mapping.client_summary(
-                    user_id,
-                    name,
-                    email,
-                    phone,
-                    total_spent_minor=int(spent),
-                    purchases=int(bought),
-                    bookings=int(booked),
-                    active_bundles=int(held),
-                    last_visit=last,
-                )
-                for user_id, name, email, phone, spent, bought, booked, held, last in found
-            ]
-
+        query = self._clients()
         with self._ctx.db.read() as session:
             require_staff(session, principal)
             matches = _search_filter(session, words)
             if matches is not None:
                 query = query.where(matches)
-            return keyset_page(session, query, sort, request, to_rows)
+            return keyset_page(session, query, sort, request, self._to_rows)
 
     def get_client(self, principal: Principal, client_id: int) -> r.Account:
         """A client's account: for staff, and for the client themself (others: NotFound)."""

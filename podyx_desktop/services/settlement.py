@@ -87,9 +87,7 @@ def settle_purchases(
         .execution_options(populate_existing=True)
     ).all():
         if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
-            purchases.refund_in_session(
-                session, purchase, RefundTo.ORIGINAL_METHOD, user, reason
-            )
+            purchases.refund_in_session(session, purchase, RefundTo.ORIGINAL_METHOD, user, reason)
         elif (
             purchase.status == PurchaseStatus.PAID
             and refund_to is not None
