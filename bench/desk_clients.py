@@ -169,7 +169,9 @@ def service_figures(services: Services, owner: Principal, rounds: int, size: int
     typed_phone = "0" + phone[3:5] + " " + phone[5:9]  # +49 30 2001234… → "030 2001"
     for label, search in (
         ("search 3 letters “mül”", "mül"),
+        ("search 3 letters “kir” (first name)", "kir"),
         ("search 2 words “ana mül”", "ana mül"),
+        ("search in every email “bench”", "bench"),
         (f"search phone “{typed_phone}”", typed_phone),
         ("search 2 letters “ki”", "ki"),
         ("search nobody “xqz”", "xqz"),
@@ -233,7 +235,9 @@ def run(url: str, args: argparse.Namespace) -> None:
     db = Database(url)
     try:
         started = time.perf_counter()
-        upgrade_to_head(db, backup_dir=cache_folder() / "upgrade-backups")
+        backup = upgrade_to_head(db, backup_dir=cache_folder() / "upgrade-backups")
+        if backup is not None:  # a cached studio needs no copy of its older schema
+            backup.unlink()
         upgraded = time.perf_counter() - started
         with db.read() as session:
             owner_id = session.scalar(select(t.User.id).where(t.User.role == Role.OWNER.value))
