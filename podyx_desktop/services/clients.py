@@ -42,7 +42,7 @@ from podyx_desktop.services.paging import Sort, keyset_page, sort_for
 
 MAX_PAGE = 1000
 FOLD_BATCH = 2000  # stale search keys folded per pass
-FEW_MATCHES = 5000  # PostgreSQL: matches read first and sorted, up to this many
+FEW_MATCHES = 5000  # matches read first and sorted, up to this many (more: the walk)
 _TOP = "\U0010ffff"  # sorts after every character: the end of a prefix's range
 
 
@@ -68,6 +68,14 @@ def _search_filter(session: Session, words: SearchWords) -> ColumnElement[bool] 
     if words.prefix:  # BINARY collation: a range on the key's index is a prefix match
         return and_(key >= words.prefix, key < words.prefix + _TOP)
     query = " AND ".join('"' + w.replace('"', '""') + '"' for w in words.long_words)
+    counted = text(
+        "SELECT count(*) FROM (SELECT rowid FROM client_search WHERE client_search MATCH :query "
+        "LIMIT :few)"
+    )
+    if (session.scalar(counted, {"query": query, "few": FEW_MATCHES + 1}) or 0) > FEW_MATCHES:
+        # a word most clients have (their email's domain): the walk down the list's order
+        # meets matches at once, where collecting every match from FTS5 took 35 ms
+        return _key_matches(key, words)
     found = text("SELECT rowid FROM client_search WHERE client_search MATCH :query")
     clauses: list[ColumnElement[bool]] = [
         ct.client_id.in_(found.bindparams(query=query).columns(column("rowid", Integer)))

@@ -13,6 +13,7 @@ from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.domain.paging import ClientSort, PageRequest
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewAccount
+from podyx_desktop.services import clients as clients_module
 from tests.conftest import FakeClock
 from tests.factories import PASSWORD, Studio
 
@@ -23,6 +24,15 @@ PEOPLE = (
     ("Ana Muller", "ana@example.com", "+49 89 7654321"),
     ("Bob Builder", "BOB@Example.com", "+44 20 7946 0958"),
 )
+
+
+@pytest.fixture(params=["few", "many"])
+def matches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a search runs: its matches read first (few), or the walk down the list's
+    order with the words checked on each row (more than FEW_MATCHES, here 1)."""
+    if request.param == "many":
+        monkeypatch.setattr(clients_module, "FEW_MATCHES", 1)
+    return str(request.param)
 
 
 def sign_up(studio: Studio, name: str, email: str, phone: str) -> int:
@@ -46,7 +56,7 @@ def test_folding() -> None:
     assert search_words("jo müller").words == ("jo", "muller")
 
 
-def test_search_folds_accents_and_matches_every_word(studio: Studio) -> None:
+def test_search_folds_accents_and_matches_every_word(studio: Studio, matches: str) -> None:
     for person in PEOPLE:
         sign_up(studio, *person)
     assert names(studio, "elo") == ["Élodie Durand"]
@@ -66,7 +76,7 @@ def test_search_folds_accents_and_matches_every_word(studio: Studio) -> None:
     assert names(studio, "example.se") == ["Zoë Ångström"]
 
 
-def test_search_by_phone_digits(studio: Studio) -> None:
+def test_search_by_phone_digits(studio: Studio, matches: str) -> None:
     for person in PEOPLE:
         sign_up(studio, *person)
     assert names(studio, "0301234") == ["Jörg Müller"]  # national 0 dropped
@@ -77,7 +87,7 @@ def test_search_by_phone_digits(studio: Studio) -> None:
     assert names(studio, "12") == []  # two digits: the start of a name, which none is
 
 
-def test_short_queries_match_the_start_of_the_name(studio: Studio) -> None:
+def test_short_queries_match_the_start_of_the_name(studio: Studio, matches: str) -> None:
     for person in PEOPLE:
         sign_up(studio, *person)
     assert names(studio, "e") == ["Élodie Durand"]
@@ -86,7 +96,7 @@ def test_short_queries_match_the_start_of_the_name(studio: Studio) -> None:
     assert names(studio, "dur") == ["Élodie Durand"]
 
 
-def test_a_changed_name_is_found_by_its_new_name(studio: Studio) -> None:
+def test_a_changed_name_is_found_by_its_new_name(studio: Studio, matches: str) -> None:
     client = sign_up(studio, "Ana Client", "ana.client@example.com", "+49 30 5555555")
     assert names(studio, "ana") == ["Ana Client"]
     studio.services.accounts.change_name(studio.owner, "Anaïs Nouveau", user_id=client)
