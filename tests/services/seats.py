@@ -107,6 +107,13 @@ def _code(services: Services, _principal: Principal, args: dict[str, Any]) -> st
     return signed.account.email
 
 
+def _clients(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    from podyx_desktop.domain.paging import ClientSort, PageRequest
+
+    page = services.clients.client_page(principal, PageRequest(ClientSort.LAST_VISIT, True))
+    return str(len(page.rows))
+
+
 JOBS: dict[str, Job] = {
     "book": _book,
     "redeem": _redeem,
@@ -123,6 +130,7 @@ JOBS: dict[str, Job] = {
     "email": _email,
     "move_room": _move_room,
     "code": _code,
+    "clients": _clients,
 }
 
 

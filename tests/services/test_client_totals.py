@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from podyx_desktop.db import tables as t
+from podyx_desktop.db.engine import Database
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, RefundTo
 from podyx_desktop.domain.errors import NotAllowed, PodyxError
 from podyx_desktop.domain.paging import ClientSort, PageRequest
@@ -22,6 +23,8 @@ from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import BundlePurchaseRequest, RedeemRequest
 from tests.conftest import FakeClock
 from tests.factories import Studio
+from tests.services.invariants import seat
+from tests.services.seats import WORKERS, Seats, tally
 
 SYSTEM = Principal.system()
 EXAMPLES = itertools.count()  # hypothesis runs many examples in one studio: fresh emails
@@ -199,3 +202,38 @@ def test_the_check_is_for_staff(studio: Studio) -> None:
     with pytest.raises(NotAllowed):
         studio.services.totals.check(ana.principal)
     assert studio.services.totals.check(studio.desk).differences == ()
+
+
+def test_rolls_and_payments_at_once_keep_the_totals(
+    studio: Studio, clock: FakeClock, database: Database, seats: Seats
+) -> None:
+    """Four seats record payments (their triggers read the totals' clock) while four open
+    the client list (each trying to roll the clock past the sessions that began)."""
+    day = (clock.now + timedelta(days=3)).date()
+    clients = [studio.client(f"Seat Client {i}", f"seat{i}@example.com") for i in range(4)]
+    purchases = []
+    for i, client in enumerate(clients):
+        booked = studio.book(
+            client,
+            studio.at(day, 9 + 3 * (i % 2)),
+            setup=(studio.podcast_setup if i < 2 else studio.roundtable_setup),
+        )
+        assert booked.purchase is not None
+        purchases.append(booked.purchase.id)
+    studio.services.clients.client_page(studio.desk, PageRequest(ClientSort.NAME))  # rolled
+    later = studio.at(day, 15)  # every session has begun
+    pay = [
+        seat(studio.desk, job="pay", purchase_id=p, method=PaymentMethod.CASH) for p in purchases
+    ]
+    look = [seat(studio.desk, job="clients")] * 4
+    outcomes = seats.run(
+        "pay", database, later, [x for pair in zip(pay, look, strict=True) for x in pair]
+    )
+    assert tally(outcomes) == {"ok": WORKERS}, outcomes
+    clock.now = later
+    assert studio.services.totals.check(SYSTEM).differences == ()
+    rows = studio.services.clients.list_clients(studio.desk, "seat client")
+    assert sorted(r.last_visit for r in rows if r.last_visit) == sorted(
+        studio.at(day, 9 + 3 * (i % 2)) for i in range(4)
+    )
+    assert all(r.total_spent_minor > 0 for r in rows)
