@@ -101,3 +101,35 @@ def test_the_migrated_schema_is_the_tables(database: Database) -> None:
             opts={"compare_type": True, "include_object": compared(connection.dialect.name)},
         )
         assert compare_metadata(context, Base.metadata) == []
+
+
+@pytest.mark.postgres
+def test_without_pg_trgm_the_upgrade_says_what_it_needs(postgres_admin_url: str) -> None:
+    """A database user that may not create extensions: 0006 stops with a sentence for IT."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from podyx_desktop.domain.errors import DatabaseProblem
+
+    name = unique_database_name("podyx_notrgm")
+    url = create_database(postgres_admin_url, name)  # btree_gist in it, as IT would set up
+    admin = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute("DROP ROLE IF EXISTS podyx_limited")
+        connection.execute("CREATE ROLE podyx_limited LOGIN")
+        connection.execute(f'REVOKE CREATE ON DATABASE "{name}" FROM PUBLIC')
+        connection.execute("GRANT ALL ON SCHEMA public TO podyx_limited")
+    limited = Database(make_url(url).set(username="podyx_limited").render_as_string(False))
+    try:
+        with pytest.raises(DatabaseProblem, match="pg_trgm") as refused:
+            upgrade_to_head(limited)
+        assert "CREATE EXTENSION pg_trgm" in refused.value.message
+        assert "contrib" in refused.value.message, refused.value.message
+    finally:
+        limited.dispose()
+        drop_database(postgres_admin_url, name)
+        with psycopg.connect(
+            make_url(postgres_admin_url).set(drivername="postgresql").render_as_string(False),
+            autocommit=True,
+        ) as connection:
+            connection.execute("DROP ROLE IF EXISTS podyx_limited")

@@ -33,6 +33,7 @@ from alembic import op
 import podyx_desktop.db.types
 
 from podyx_desktop.domain.client_search import search_key
+from podyx_desktop.domain.errors import DatabaseProblem
 
 revision = '0006'
 down_revision = '0005'
@@ -303,13 +304,13 @@ def _install_pg_trgm(bind: sa.Connection) -> None:
         sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
     ).scalar()
     if available is None:
-        raise RuntimeError(PG_TRGM_MISSING.format(detail="it is not installed on the server"))
+        raise DatabaseProblem(PG_TRGM_MISSING.format(detail="it is not installed on the server"))
     try:
         with bind.begin_nested():
             bind.execute(sa.text("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
     except sa.exc.DBAPIError as error:
         detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise RuntimeError(PG_TRGM_MISSING.format(detail=detail)) from error
+        raise DatabaseProblem(PG_TRGM_MISSING.format(detail=detail)) from error
 
 
 def upgrade() -> None:
