@@ -42,6 +42,7 @@ from podyx_desktop.services.paging import Sort, keyset_page, sort_for
 
 MAX_PAGE = 1000
 FOLD_BATCH = 2000  # stale search keys folded per pass
+MAX_FOLD_PASSES = 500  # a million keys (after a bulk import) before a search answers
 FEW_MATCHES = 5000  # matches read first and sorted, up to this many (more: the walk)
 _TOP = "\U0010ffff"  # sorts after every character: the end of a prefix's range
 
@@ -157,7 +158,9 @@ class ClientService:
             return words
         with self._ctx.db.read() as session:
             stale = self._stale_keys(session)
-        while stale:
+        for _ in range(MAX_FOLD_PASSES):  # bounded: a key skipped every pass ends it
+            if not stale:
+                break
             self._fold_keys(stale)
             if len(stale) < FOLD_BATCH:
                 break
