@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         place.resize(1400, 860)
         place.show()
         current = place
-        wait(app, lambda: current.model.rowCount() > 0)
+        wait(app, lambda current=current: current.model.rowCount() > 0)
         paint(current)
         opened.append((time.perf_counter() - started) * 1000)
     assert place is not None

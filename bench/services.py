@@ -22,7 +22,8 @@ Usage::
 
 ``--database`` must name an empty database (the studio is generated into it);
 ``--postgres-throwaway`` starts a private PostgreSQL server for the run (the test suite's
-:mod:`tests.pg_cluster`) and removes it afterwards. ``--repeat`` timed calls per operation
+:mod:`tests.pg_cluster`, but durable: ``fsync`` and ``synchronous_commit`` on, unlike the
+tests' server) and removes it afterwards. ``--repeat`` timed calls per operation
 (default 200), fewer for a slow one once its calls took ``--budget`` seconds (default 10;
 at least 20 calls). ``--only OP`` times just that operation (and the baseline);
 ``--profile OP`` prints the SQL of one call with each statement's time, then a cProfile of
@@ -401,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         from tests.pg_cluster import ThrowawayCluster
         from tests.pg_databases import create_database, unique_database_name
 
-        cluster = ThrowawayCluster()
+        cluster = ThrowawayCluster(durable=True)  # fsync and synchronous commits on
         cluster.start()
         try:
             bench(create_database(cluster.admin_url, unique_database_name("podyx_bench")), args)

@@ -225,8 +225,11 @@ class ThrowawayCluster:
         *,
         bin_dir: str | os.PathLike[str] | None = None,
         start_timeout: float = 30.0,
+        durable: bool = False,
     ) -> None:
         check_db_name(database)
+        # durable: fsync and synchronous commits on, as a real server runs (benchmarks)
+        self.durable = durable
         self.database = database
         self._bin_dir = Path(bin_dir) if bin_dir is not None else None
         self.start_timeout = start_timeout
@@ -406,9 +409,9 @@ class ThrowawayCluster:
             "listen_addresses": "127.0.0.1",
             "port": str(port),
             "unix_socket_directories": str(self.base_dir),
-            "fsync": "off",
-            "synchronous_commit": "off",
-            "full_page_writes": "off",
+            "fsync": "on" if self.durable else "off",
+            "synchronous_commit": "on" if self.durable else "off",
+            "full_page_writes": "on" if self.durable else "off",
             "max_connections": "200",
         }
         # pg_ctl passes this string through /bin/sh, hence the quoting.

@@ -41,6 +41,7 @@ from podyx_desktop.cli.config_report import config_report
 from podyx_desktop.cli.export import EXPORT
 from podyx_desktop.cli.selftest import SELFTEST
 from podyx_desktop.cli.studio import STUDIO
+from podyx_desktop.cli.totals import run_check_totals
 from podyx_desktop.db.config import (
     resolve,
 )
@@ -78,6 +79,11 @@ def run_init(invocation: Invocation) -> int:
 def run_check(invocation: Invocation) -> int:
     from podyx_desktop.db.migrate import check_database
 
+    if invocation.args.what == "totals":
+        return run_check_totals(invocation)
+    if invocation.args.repair:
+        raise PodyxError("--repair goes with “check totals”: podyx-admin check totals --repair")
+
     with open_database(invocation) as database:
         schema_revision(database)
         report = check_database(database)
@@ -89,6 +95,15 @@ def run_check(invocation: Invocation) -> int:
     for problem in report.problems:
         print(f"Problem: {problem}")
     return EXIT_PROBLEMS
+
+
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "what", nargs="?", choices=["totals"], help="totals: the client list's kept totals"
+    )
+    parser.add_argument(
+        "--repair", action="store_true", help="with totals: write the recomputed values"
+    )
 
 
 # --- demo ---------------------------------------------------------------------------
@@ -134,7 +149,13 @@ def run_config(invocation: Invocation) -> int:
 
 COMMANDS: tuple[Command, ...] = (
     Command("init", "create the database, or upgrade it (backing it up first)", run_init),
-    Command("check", "check the schema version and the data's integrity", run_check),
+    Command(
+        "check",
+        "check the schema version and the data's integrity; “check totals [--repair]”: the "
+        "client list's kept totals against the purchases, bookings and bundles",
+        run_check,
+        check_arguments,
+    ),
     BACKUP,
     Command("demo", "create a database with a demo studio and print its logins", run_demo),
     Command("config", "show the configuration and where each value came from", run_config),

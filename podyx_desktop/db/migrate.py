@@ -13,6 +13,7 @@ importing alembic and parsing the migration scripts.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -270,3 +271,18 @@ def check_database(database: Database) -> CheckReport:
             if negative:
                 problems.append(f"{negative} bundles have a negative balance.")
     return CheckReport(tuple(problems), state.revision, state.head)
+
+
+def compared(dialect: str) -> Callable[..., bool]:
+    """Alembic's ``include_object`` for comparing a migrated schema with the tables: not
+    SQLite's FTS5 table of client search keys and its shadow tables, nor on SQLite the
+    PostgreSQL-only trigram index (both made by migration 0006 for one engine only)."""
+
+    def include(_item: object, name: str | None, kind: str, _reflected: bool, _to: object) -> bool:
+        if kind == "table" and name is not None and name.startswith("client_search"):
+            return False
+        return not (
+            dialect == "sqlite" and kind == "index" and name == "ix_client_totals_search_trgm"
+        )
+
+    return include

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -278,6 +280,9 @@ class User(Base):
         CheckConstraint("store_credit_minor >= 0", name="store_credit"),
         CheckConstraint("role IN ('client', 'front_desk', 'manager', 'owner')", name="role"),
         Index("ix_users_full_name", "full_name"),
+        # the client list's name and phone orders (see services/clients.py)
+        Index("ix_users_full_name_lower", func.lower(text("full_name")), "id"),
+        Index("ix_users_phone", "phone", "id"),
     )
 
 
@@ -412,6 +417,7 @@ class Bundle(Base):
         CheckConstraint(
             "sessions_remaining >= 0 AND sessions_remaining <= sessions_total", name="remaining"
         ),
+        Index("ix_bundles_expires_at", "expires_at"),  # the client totals' clock (0006)
     )
 
 
@@ -531,6 +537,53 @@ class AuditLog(Base):
 
 
 LIVE_BOOKING = text("status <> 'canceled'")
+
+
+class ClientTotalsClock(Base):
+    """The one time (``id`` 1) the client totals' time-dependent columns are exact at."""
+
+    __tablename__ = "client_totals_clock"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+
+class ClientTotals(Base):
+    """Per user: what the client list shows and sorts by, kept by database triggers on
+    purchases, bookings and bundles in the transaction of each write (migration 0006; its
+    docstring and docs/rules.md say how). ``search_key``: folded name, email and phone
+    digits, NULL until the client service folds it (new user, or details changed).
+    ``active_bundles`` and ``last_visit`` are exact as of ``ClientTotalsClock.rolled_at``.
+    """
+
+    __tablename__ = "client_totals"
+    client_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    spent_minor: Mapped[int] = mapped_column(BigInteger, default=0)
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    bookings: Mapped[int] = mapped_column(Integer, default=0)
+    # as of client_totals_clock.rolled_at; 1970-01-01 for no visit (sort columns are NOT NULL)
+    active_bundles: Mapped[int] = mapped_column(Integer, default=0)
+    last_visit: Mapped[datetime] = mapped_column(UTCDateTime)
+    search_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    __table_args__ = (
+        Index("ix_client_totals_spent", "spent_minor", "client_id"),
+        Index("ix_client_totals_purchases", "purchases", "client_id"),
+        Index("ix_client_totals_bookings", "bookings", "client_id"),
+        Index("ix_client_totals_active_bundles", "active_bundles", "client_id"),
+        Index("ix_client_totals_last_visit", "last_visit", "client_id"),
+        Index(
+            "ix_client_totals_search_key",
+            "search_key",
+            postgresql_ops={"search_key": "text_pattern_ops"},
+        ),
+        # PostgreSQL only (SQLite searches its FTS5 table)
+        Index(
+            "ix_client_totals_search_trgm",
+            "search_key",
+            postgresql_using="gin",
+            postgresql_ops={"search_key": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
 
 
 # --- the change feed ---------------------------------------------------------------------

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.catalogue import CatalogueService
     from podyx_desktop.services.catalogue_edit import CatalogueEditService
     from podyx_desktop.services.checkout import CheckoutService
+    from podyx_desktop.services.client_totals import TotalsService
     from podyx_desktop.services.clients import ClientService
     from podyx_desktop.services.context import Clock
     from podyx_desktop.services.day_close import DayCloseService
@@ -122,6 +123,12 @@ class Services:
         from podyx_desktop.services.desk_clients import DeskClientService
 
         return DeskClientService(self.context)
+
+    @cached_property
+    def totals(self) -> TotalsService:
+        from podyx_desktop.services.client_totals import TotalsService
+
+        return TotalsService(self.context)
 
     @cached_property
     def notes(self) -> NoteService:

@@ -122,6 +122,13 @@ def _demote(services: Services, principal: Principal, args: dict[str, Any]) -> s
     return member.role.value
 
 
+def _clients(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    from podyx_desktop.domain.paging import ClientSort, PageRequest
+
+    page = services.clients.client_page(principal, PageRequest(ClientSort.LAST_VISIT, True))
+    return str(len(page.rows))
+
+
 JOBS: dict[str, Job] = {
     "book": _book,
     "redeem": _redeem,
@@ -140,6 +147,7 @@ JOBS: dict[str, Job] = {
     "code": _code,
     "mark_received": _mark_received,
     "demote": _demote,
+    "clients": _clients,
 }
 
 

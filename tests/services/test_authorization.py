@@ -22,7 +22,7 @@ from podyx_desktop.domain.enums import (
 )
 from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn
 from podyx_desktop.domain.numbering import SeriesFormat
-from podyx_desktop.domain.paging import BookingSort, PageRequest
+from podyx_desktop.domain.paging import BookingSort, ClientSort, PageRequest
 from podyx_desktop.domain.payments import PaymentSort
 from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 from podyx_desktop.domain.principal import Principal
@@ -166,7 +166,7 @@ def operations(
             p, ann.account.id, 100, "x"
         ),
         "clients.list_clients": lambda p: s.clients.list_clients(p),
-        "clients.client_page": lambda p: s.clients.client_page(p, PageRequest("name")),
+        "clients.client_page": lambda p: s.clients.client_page(p, PageRequest(ClientSort.NAME)),
         "clients.get_client": lambda p: s.clients.get_client(p, ann.account.id),
         "desk_clients.account_state": lambda p: s.desk_clients.account_state(p, ann.account.id),
         "desk_clients.update_details": lambda p: s.desk_clients.update_details(

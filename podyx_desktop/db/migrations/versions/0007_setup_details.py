@@ -2,7 +2,7 @@
 its bank details (free text: bank, IBAN, BIC). Existing studios get empty values.
 
 Revision ID: 0007
-Revises: 0005 (0006 is written in parallel; re-point on merge)
+Revises: 0006
 Create Date: 2026-12-06 04:40:00
 """
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
