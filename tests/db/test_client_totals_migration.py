@@ -23,8 +23,9 @@ from tests.pg_databases import create_database, drop_database, unique_database_n
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def at_0005(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """An empty database migrated to 0005, the schema before the client totals."""
+def at_head(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """An empty database at the newest schema: the services (whose tables are the newest)
+    write the test's data there, then it is taken back to 0005, before the client totals."""
     if request.param == "sqlite":
         db = Database(sqlite_url(tmp_path / "old.sqlite3"))
         name = admin = None
@@ -32,17 +33,23 @@ def at_0005(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database
         admin = request.getfixturevalue("postgres_admin_url")
         name = unique_database_name("podyx_0006")
         db = Database(create_database(admin, name))
-    config = alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+    upgrade_to_head(db, backup_dir=tmp_path / "backups")
     yield db
     db.dispose()
     if admin is not None and name is not None:
         drop_database(admin, name)
 
 
-def test_upgrade_backfills_the_client_totals(at_0005: Database, tmp_path: Path) -> None:
+def downgrade_to_0005(db: Database) -> None:
+    config = alembic_config()
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    assert schema_state(db).revision == "0005"
+
+
+def test_upgrade_backfills_the_client_totals(at_head: Database, tmp_path: Path) -> None:
+    at_0005 = at_head
     clock = FakeClock()
     services = Services(at_0005, clock=clock, hasher=FAST_HASHER)
     studio = build_studio(services)
@@ -62,6 +69,7 @@ def test_upgrade_backfills_the_client_totals(at_0005: Database, tmp_path: Path) 
     services.bundles.issue(studio.owner, ben.account.id, studio.bundle_product, "gift")
     clock.advance(days=2, hours=12)  # two of Élodie's sessions have begun
 
+    downgrade_to_0005(at_0005)  # the totals' tables, triggers and indexes gone
     upgrade_to_head(at_0005, backup_dir=tmp_path / "backups")
     assert schema_state(at_0005).is_current
     assert services.totals.check(Principal.system()).differences == ()
