@@ -43,9 +43,8 @@ def test_first_run_creates_the_studio_on_local_sqlite_only(services: Services) -
         setup.create_studio(Principal.anonymous(), SETTINGS, OWNER)
 
 
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)  # a local first run only
 def test_a_bad_first_run_leaves_no_studio(services: Services) -> None:
-    if not services.db.is_sqlite:
-        pytest.skip("first run is for local SQLite only")
     bad_owner = replace(OWNER, password="short")
     with pytest.raises(InvalidInput):
         services.studio_setup.create_studio(Principal.anonymous(), SETTINGS, bad_owner)
