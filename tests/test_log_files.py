@@ -36,13 +36,18 @@ def test_redact_hides_passwords_and_tokens_only(text: str, expected: str) -> Non
 
 
 def test_podyx_admin_logs_its_command_to_the_file_without_the_password(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     folder = tmp_path / "logs"
     monkeypatch.setenv("PODYX_LOG_DIR", str(folder))
     url = "postgresql://podyx:hunter2@127.0.0.1:1/podyx"
     assert admin(["config", "--database", url]) == 0
     assert "hunter2" not in capsys.readouterr().out
+    # main() puts the package's level back as it found it (other tests leave theirs)
+    caplog.set_level(logging.INFO, logger="podyx_desktop")
     logging.getLogger("podyx_desktop.test").warning("opening %s", url)
     text = (folder / "podyx-admin.log").read_text(encoding="utf-8")
     assert "podyx-admin 0.1.0: config" in text
