@@ -53,7 +53,7 @@ class CatalogueSection(ListEditor):
         self.retire_box: QMessageBox | None = None
 
     def load(self) -> None:
-        self.run(LoadSetupCatalogue(), self._loaded_catalogue)
+        self.run(LoadSetupCatalogue(), self._loaded_catalogue, reading=True)
 
     def _loaded_catalogue(self, data: SetupCatalogue) -> None:
         self.data = data

@@ -141,7 +141,7 @@ class PoliciesSection(Section):
         self.layout_.addLayout(editor)
 
     def load(self) -> None:
-        self.run(LoadPolicies(), self._loaded_policies)
+        self.run(LoadPolicies(), self._loaded_policies, reading=True)
 
     def _loaded_policies(self, loaded: Policies) -> None:
         self.policies = policies = loaded.policies
@@ -330,7 +330,7 @@ class HoursSection(Section):
         self.layout_.addLayout(add_row)
 
     def load(self) -> None:
-        self.run(LoadHours(), self._loaded_hours)
+        self.run(LoadHours(), self._loaded_hours, reading=True)
 
     def _loaded_hours(self, hours: Hours) -> None:
         for weekday, field in enumerate(self.days):

@@ -58,9 +58,13 @@ class Section(QWidget):
         done: Callable[[Any], None] | None = None,
         *,
         said: str | None = None,
+        reading: bool = False,
     ) -> None:
         """Run ``request``; then ``done(value)`` and ``said`` as the outcome; a refusal
-        is shown in the services' words."""
+        is shown in the services' words. A change (not ``reading``) first clears the
+        outcome of the one before."""
+        if not reading:
+            self.message.hide()
 
         def succeeded(value: Any) -> None:
             if said is not None:

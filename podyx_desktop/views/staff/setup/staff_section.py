@@ -109,7 +109,7 @@ class StaffSection(Section):
         self._selected()
 
     def load(self) -> None:
-        self.run(ListStaff(), self._loaded_staff)
+        self.run(ListStaff(), self._loaded_staff, reading=True)
 
     def _loaded_staff(self, members: list[StaffMember]) -> None:
         keep = self.selected()
@@ -158,7 +158,9 @@ class StaffSection(Section):
         if not name or not email:
             self.complain(self.tr("A staff account needs a name and an email address."))
             return
-        new = NewStaff(name, email, self.new_phone.text().strip(), self.new_role.currentData())
+        new = NewStaff(
+            name, email, self.new_phone.text().strip(), Role(self.new_role.currentData())
+        )
         self.run(CreateStaff(new), self._created)
 
     def _created(self, created: tuple[StaffMember, str]) -> None:
@@ -186,7 +188,7 @@ class StaffSection(Section):
         member = self.selected()
         if member is None:
             return
-        role = self.role.currentData()
+        role = Role(self.role.currentData())
         self.run(
             ChangeRole(member.id, role),
             said=self.tr("{name} is {role} now.").format(

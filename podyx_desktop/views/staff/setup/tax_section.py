@@ -138,7 +138,7 @@ class TaxSection(Section):
         self.layout_.addStretch(1)
 
     def load(self) -> None:
-        self.run(LoadTax(), self._loaded_tax)
+        self.run(LoadTax(), self._loaded_tax, reading=True)
 
     def _loaded_tax(self, loaded: TaxAndSeries) -> None:
         tax = loaded.tax
