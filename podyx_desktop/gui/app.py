@@ -219,7 +219,7 @@ class DesktopApp(QObject):
             self.watcher = DatabaseWatcher(prepared.database_url, self.bus, self)
             self.watcher.start()
         if prepared.studio is None:
-            where = prepared.database_url.split("@")[-1]
+            where = prepared.database_url.split("@")[-1].removeprefix("sqlite:///")
             if not prepared.database_url.startswith("sqlite"):
                 self._start_failed(
                     self.tr(

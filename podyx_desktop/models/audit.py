@@ -14,6 +14,30 @@ from podyx_desktop.domain.records import AuditEntry
 from podyx_desktop.models.paged import PagedTableModel
 
 
+def change_text(stored: str) -> str:
+    """An entry's before or after as words: ``{"status": "void", "note": null}`` →
+    "status: void, note: —"; text that is not a JSON object is shown as it is."""
+    import json
+
+    try:
+        values = json.loads(stored) if stored else None
+    except ValueError:
+        return stored
+    if not isinstance(values, dict):
+        return stored if values is None else str(values)
+
+    def word(value: object) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list | dict):
+            return json.dumps(value, ensure_ascii=False)
+        return str(value)
+
+    return ", ".join(f"{key.replace('_', ' ')}: {word(value)}" for key, value in values.items())
+
+
 def action_words(action: str) -> str:
     """``change_opening_hours`` → "change opening hours"."""
     return action.replace("_", " ")
@@ -50,9 +74,9 @@ class AuditModel(PagedTableModel[AuditEntry]):
             about = f"{record.entity} {record.entity_id}" if record.entity_id else record.entity
             return f"{action_words(record.action)} · {about}"
         if column == self.BEFORE:
-            return record.before
+            return change_text(record.before)
         if column == self.AFTER:
-            return record.after
+            return change_text(record.after)
         if column == self.REASON:
             return record.reason
         return ""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,6 +73,10 @@ class AuditPlace(QWidget):
         self.last = QDateEdit(self)
         self.last.setCalendarPopup(True)
         self.last.setAccessibleName(self.tr("Last day"))
+        short_date = QLocale(ctx.user.studio.locale).dateFormat(QLocale.FormatType.ShortFormat)
+        for edit in (self.first, self.last):
+            edit.setDisplayFormat(short_date)
+        self.client_search.setMinimumWidth(220)
         today = QDate.currentDate()
         self.first.setDate(today.addDays(-30))
         self.last.setDate(today)

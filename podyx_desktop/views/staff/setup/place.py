@@ -47,7 +47,7 @@ class SetupPlace(QWidget):
         self.index = QListWidget(self)
         self.index.setObjectName("SetupSections")
         self.index.setAccessibleName(self.tr("Set-up sections"))
-        self.index.setMaximumWidth(220)
+        self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.rooms = RoomsSection(ctx, self.stack)
         self.services = ServicesSection(ctx, self.stack)
@@ -69,6 +69,8 @@ class SetupPlace(QWidget):
             self.index.addItem(title)
             self.stack.addWidget(section)
             self.sections[key] = section
+        widest = max(self.index.fontMetrics().horizontalAdvance(t) for _k, t, _s in entries)
+        self.index.setFixedWidth(widest + 48)
         self.index.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.index)
         layout.addWidget(self.stack, 1)

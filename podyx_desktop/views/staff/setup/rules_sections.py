@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -111,19 +110,22 @@ class PoliciesSection(Section):
         self.table.resizeColumnToContents(0)
         self.table.itemSelectionChanged.connect(self._selected)
         self.layout_.addWidget(overrides_title)
-        self.layout_.addWidget(self.table, 1)
+        self.table.setMaximumHeight(360)
+        self.layout_.addWidget(self.table)
 
-        editor = QHBoxLayout()
-        self.override_fields: dict[str, QSpinBox] = {}
         self.editing = QLabel(self.tr("Choose a room or setup to override its rules."), self)
         self.editing.setObjectName("Muted")
-        form = QFormLayout()
-        for name in POLICY_FIELDS:
+        editor = QGridLayout()
+        self.override_fields: dict[str, QSpinBox] = {}
+        for column, name in enumerate(POLICY_FIELDS):
+            label = QLabel(titles[name], self)
             box = QSpinBox(self)
             box.setRange(INHERIT, 24 * 365)
             box.setSpecialValueText(self.tr("inherit"))
             box.setAccessibleName(self.tr("Override: {what}").format(what=titles[name]))
-            form.addRow(titles[name], box)
+            label.setBuddy(box)
+            editor.addWidget(label, 0, column)
+            editor.addWidget(box, 1, column)
             self.override_fields[name] = box
         self.save_override_button = QPushButton(self.tr("Save the override"), self)
         self.save_override_button.clicked.connect(self.save_override)
@@ -131,14 +133,13 @@ class PoliciesSection(Section):
         self.clear_override_button.clicked.connect(self.clear_override)
         for button in (self.save_override_button, self.clear_override_button):
             button.setEnabled(False)
-        side = QGridLayout()
-        side.addWidget(self.editing, 0, 0, 1, 2)
-        side.addWidget(self.clear_override_button, 1, 0)
-        side.addWidget(self.save_override_button, 1, 1)
-        editor.addLayout(form)
-        editor.addLayout(side)
-        editor.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.clear_override_button)
+        buttons.addWidget(self.save_override_button)
+        editor.addLayout(buttons, 1, len(POLICY_FIELDS))
+        self.layout_.addWidget(self.editing)
         self.layout_.addLayout(editor)
+        self.layout_.addStretch(1)
 
     def load(self) -> None:
         self.run(LoadPolicies(), self._loaded_policies, reading=True)
