@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from podyx_desktop.domain.enums import Role, SeriesKind
 from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import NewAccount, NewRoom, NewService, NewSetup, StudioSettings
+from podyx_desktop.domain.requests import (
+    NewAccount,
+    NewAddon,
+    NewBundleProduct,
+    NewPromoCode,
+    NewRoom,
+    NewService,
+    NewSetup,
+    StudioSettings,
+)
 from podyx_desktop.domain.setup import (
     NewStaff,
     Retirable,
@@ -27,7 +36,7 @@ from podyx_desktop.operations.base import Op, Seat
 if TYPE_CHECKING:
     from podyx_desktop.domain.availability import OpeningInterval
     from podyx_desktop.domain.numbering import SeriesFormat
-    from podyx_desktop.domain.records import Catalogue, SignedIn, StudioInfo
+    from podyx_desktop.domain.records import Catalogue, PromoCode, SignedIn, StudioInfo
     from podyx_desktop.domain.setup import ClosedDateEntry, SeriesStatus
     from podyx_desktop.services import Services
 
@@ -104,6 +113,40 @@ class SaveService(NamedTuple):
         if self.service_id is None:
             return services.catalogue.add_service(principal, self.new)
         return services.catalogue_edit.edit_service(principal, self.service_id, self.new)
+
+
+class SaveAddon(NamedTuple):
+    addon_id: int | None
+    new: NewAddon
+
+    def run(self, services: Services, principal: Principal) -> Any:
+        if self.addon_id is None:
+            return services.catalogue.add_addon(principal, self.new)
+        return services.catalogue_edit.edit_addon(principal, self.addon_id, self.new)
+
+
+class SaveBundleProduct(NamedTuple):
+    product_id: int | None
+    new: NewBundleProduct
+
+    def run(self, services: Services, principal: Principal) -> Any:
+        if self.product_id is None:
+            return services.catalogue.add_bundle_product(principal, self.new)
+        return services.catalogue_edit.edit_bundle_product(principal, self.product_id, self.new)
+
+
+class AddPromoCode(NamedTuple):
+    new: NewPromoCode
+
+    def run(self, services: Services, principal: Principal) -> Any:
+        return services.catalogue.add_promo_code(principal, self.new)
+
+
+class LoadPromoCodes(NamedTuple):
+    """Every promo code, retired ones too, with its uses so far."""
+
+    def run(self, services: Services, principal: Principal) -> list[PromoCode]:
+        return services.catalogue.list_promo_codes(principal)
 
 
 class Retire(NamedTuple):

@@ -247,3 +247,68 @@ def test_the_audit_log_filters_and_exports_csv(
         written = list(csv.DictReader(f))
     assert len(written) == rows
     assert {row["action"] for row in written} == {"create_room"}
+
+
+def test_addons_bundles_promo_codes_and_the_receipt_preview(
+    qtbot: Any,
+    make_app: Any,
+    gui_services: Services,
+    factory_studio: Any,
+    tab_visitor_context: ViewContext,
+) -> None:
+    app = make_app()
+    window = staff_window(qtbot, app, OWNER)
+    addons = window.setup_place.addons
+    window.open_setup("addons")
+    qtbot.waitUntil(lambda: addons.select("Engineer"), timeout=WAIT)
+    addons.price.setText("45,00")
+    click(qtbot, addons.save_button)
+    qtbot.waitUntil(lambda: addons.message_text == "Saved the add-on Engineer.", timeout=WAIT)
+    wizard = open_wizard(qtbot, tab_visitor_context)
+    assert wizard.catalogue is not None
+    engineer = next(a for a in wizard.catalogue.addons if a.id == factory_studio.engineer)
+    assert engineer.unit_price_minor == 4500
+
+    bundles = window.setup_place.bundles
+    window.open_setup("bundles")
+    qtbot.waitUntil(lambda: bundles.items.count() >= 1, timeout=WAIT)
+    click(qtbot, bundles.new_buttons.itemAt(0).widget())
+    bundles.name.setText("Five hours")
+    bundles.sessions.setValue(5)
+    bundles.minutes.setValue(60)
+    bundles.price.setText("250,00")
+    bundles.setups.check((factory_studio.podcast_setup,))
+    click(qtbot, bundles.save_button)
+    qtbot.waitUntil(lambda: bundles.select("Five hours"), timeout=WAIT)
+    later = open_wizard(qtbot, tab_visitor_context)
+    assert later.catalogue is not None
+    assert "Five hours" in {p.name for p in later.catalogue.bundle_products}
+
+    promos = window.setup_place.promos
+    window.open_setup("promos")
+    qtbot.waitUntil(lambda: promos.items.count() >= 1, timeout=WAIT)
+    promos.new_code()
+    promos.code.setText("spring5")
+    promos.percent.setValue(5)
+    click(qtbot, promos.save_button)
+    qtbot.waitUntil(lambda: promos.select("SPRING5"), timeout=WAIT)
+    assert promos.uses.text() == "0"
+    click(qtbot, promos.retire_button)
+    qtbot.waitUntil(
+        lambda: any(
+            "SPRING5" in promos.items.item(i).text() and "(retired)" in promos.items.item(i).text()
+            for i in range(promos.items.count())
+        ),
+        timeout=WAIT,
+    )
+
+    tax = window.setup_place.tax
+    window.open_setup("tax")
+    receipts = tax.series[next(iter(tax.series))]
+    qtbot.waitUntil(lambda: receipts.prefix.text() != "", timeout=WAIT)
+    if not receipts.lock.isHidden():
+        assert receipts.lock.text().startswith("locked: ")
+        assert not receipts.save_button.isEnabled()
+    else:
+        receipts.prefix.setText("INV-")
+        assert receipts.preview.text().startswith("INV-")

@@ -12,6 +12,11 @@ from podyx_desktop.domain.enums import Role
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.staff.setup.catalogue_sections import RoomsSection, ServicesSection
 from podyx_desktop.views.staff.setup.rules_sections import HoursSection, PoliciesSection
+from podyx_desktop.views.staff.setup.sale_sections import (
+    AddonsSection,
+    BundlesSection,
+    PromoSection,
+)
 from podyx_desktop.views.staff.setup.section import Section
 from podyx_desktop.views.staff.setup.staff_section import StaffSection
 from podyx_desktop.views.staff.setup.tax_section import TaxSection
@@ -24,7 +29,8 @@ def may_set_up(role: Role | None) -> bool:
 
 
 class SetupPlace(QWidget):
-    """Rooms & setups, Services, Policies, Opening hours, Tax & receipts, Staff (owners)."""
+    """Rooms & setups, Services, Add-ons, Bundles, Promo codes, Policies, Opening hours,
+    Tax & receipts, Staff (owners)."""
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,12 +57,18 @@ class SetupPlace(QWidget):
         self.stack = QStackedWidget(self)
         self.rooms = RoomsSection(ctx, self.stack)
         self.services = ServicesSection(ctx, self.stack)
+        self.addons = AddonsSection(ctx, self.stack)
+        self.bundles = BundlesSection(ctx, self.stack)
+        self.promos = PromoSection(ctx, self.stack)
         self.policies = PoliciesSection(ctx, self.stack)
         self.hours = HoursSection(ctx, self.stack)
         self.tax = TaxSection(ctx, self.stack)
         entries: list[tuple[str, str, Section]] = [
             ("rooms", self.tr("Rooms & setups"), self.rooms),
             ("services", self.tr("Services"), self.services),
+            ("addons", self.tr("Add-ons"), self.addons),
+            ("bundles", self.tr("Bundles"), self.bundles),
+            ("promos", self.tr("Promo codes"), self.promos),
             ("policies", self.tr("Policies"), self.policies),
             ("hours", self.tr("Opening hours & closed dates"), self.hours),
             ("tax", self.tr("Tax & receipts"), self.tax),

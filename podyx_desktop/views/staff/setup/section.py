@@ -223,3 +223,36 @@ class ListEditor(Section):
 
     def retire_or_restore(self, key: Any, retired: bool) -> None:
         raise NotImplementedError
+
+
+class CheckList(QListWidget):
+    """A list of items to tick (setups a bundle covers, services an add-on applies to)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumHeight(120)
+
+    def set_choices(self, choices: list[tuple[int, str]]) -> None:
+        keep = self.checked()
+        self.clear()
+        for item_id, text in choices:
+            item = QListWidgetItem(text, self)
+            item.setData(KEY, item_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.check(keep)
+
+    def check(self, ids: tuple[int, ...]) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is not None:
+                on = item.data(KEY) in ids
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def checked(self) -> tuple[int, ...]:
+        found = []
+        for row in range(self.count()):
+            item = self.item(row)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                found.append(int(item.data(KEY)))
+        return tuple(found)
