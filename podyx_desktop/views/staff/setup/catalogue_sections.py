@@ -161,7 +161,7 @@ class RoomsSection(CatalogueSection):
         kind, item_id = key
         item = self._find(kind, item_id)
         self._adding_setup = kind is Retirable.SETUP
-        self.room.setEnabled(isinstance(item, Setup))
+        self.room.setEnabled(False)  # a setup stays in its room (its bookings hold it)
         self.room.setVisible(kind is Retirable.SETUP)
         self.form.labelForField(self.room).setVisible(kind is Retirable.SETUP)
         self.name.setText(item.name if item else self._retired_name(key))
