@@ -312,3 +312,34 @@ def test_addons_bundles_promo_codes_and_the_receipt_preview(
     else:
         receipts.prefix.setText("INV-")
         assert receipts.preview.text().startswith("INV-")
+
+
+def test_closed_dates_are_added_with_a_reason_and_removed(
+    qtbot: Any, make_app: Any, gui_services: Services, factory_studio: Any
+) -> None:
+    from PySide6.QtCore import QDate
+
+    app = make_app()
+    window = staff_window(qtbot, app, OWNER)
+    window.open_setup("hours")
+    hours = window.setup_place.hours
+    qtbot.waitUntil(lambda: any(day.text() for day in hours.days), timeout=WAIT)
+    before = hours.closed.count()
+    hours.closed_day.setDate(QDate(2031, 12, 25))
+    hours.closed_reason.setText("Christmas")
+    click(qtbot, hours.add_closed_button)
+    qtbot.waitUntil(lambda: hours.closed.count() == before + 1, timeout=WAIT)
+    row = next(
+        i for i in range(hours.closed.count()) if "2031-12-25" in hours.closed.item(i).text()
+    )
+    assert hours.closed.item(row).text().endswith("Christmas")
+    # the same day again is refused in words
+    click(qtbot, hours.add_closed_button)
+    qtbot.waitUntil(lambda: "already closed on 2031-12-25" in hours.message_text, timeout=WAIT)
+    hours.closed.setCurrentRow(row)
+    click(qtbot, hours.remove_closed_button)
+    qtbot.waitUntil(lambda: hours.closed.count() == before, timeout=WAIT)
+    assert not any(
+        e.day.isoformat() == "2031-12-25"
+        for e in gui_services.studio_setup.closed_dates(factory_studio.owner)
+    )

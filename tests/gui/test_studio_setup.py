@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QWizard
 
 from podyx_desktop.db.engine import sqlite_url
@@ -169,3 +170,42 @@ def test_a_new_studio_is_created_set_up_and_booked_from_the_window(
         "Vocal booth",
         "Vocal recording",
     )
+
+
+def test_the_first_run_says_what_is_missing_beside_the_field(
+    qtbot: Any, make_app: Any, tmp_path: Path
+) -> None:
+    app = make_app(sqlite_url(tmp_path / "fresh" / "podyx.sqlite3"), demo_allowed=True)
+    form = first_run(qtbot, app)
+    form.time_zone.setCurrentText("Mars/Olympus")
+    form.currency.setCurrentText("euro")
+    click(qtbot, form.create_button)
+    assert form.error_of(form.name) == "Give the studio a name."
+    assert form.error_of(form.time_zone).startswith("Choose a time zone from the list")
+    assert form.error_of(form.currency) == "A currency is a three-letter code: EUR."
+    assert form.error_of(form.password) == "A password has at least 8 characters."
+    assert form.create_button.isEnabled()  # nothing ran
+    assert app.main_window is None
+
+
+@pytest.mark.postgres
+def test_a_shared_database_without_a_studio_points_to_podyx_admin(
+    qtbot: Any, make_app: Any, postgres_admin_url: str
+) -> None:
+    from podyx_desktop.db.engine import Database
+    from podyx_desktop.db.migrate import upgrade_to_head
+    from tests.pg_databases import create_database, drop_database, unique_database_name
+
+    name = unique_database_name("podyx_first_run")
+    url = create_database(postgres_admin_url, name)
+    try:
+        db = Database(url)
+        upgrade_to_head(db)
+        db.dispose()
+        app = make_app(url)
+        qtbot.waitUntil(lambda: app.sign_in.showing_problem, timeout=WAIT)
+        assert "podyx-admin studio apply" in app.sign_in.problem_page.message.text()
+        assert app.first_run is None
+        app.shutdown()
+    finally:
+        drop_database(postgres_admin_url, name)
