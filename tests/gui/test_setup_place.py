@@ -211,7 +211,7 @@ def test_policies_show_overrides_beside_the_default_and_clear(
 
 
 def test_the_audit_log_filters_and_exports_csv(
-    qtbot: Any, make_app: Any, factory_studio: Any, tmp_path: Path
+    qtbot: Any, qtmodeltester: Any, make_app: Any, factory_studio: Any, tmp_path: Path
 ) -> None:
     services = factory_studio.services
     services.catalogue.add_room(factory_studio.owner, NewRoom("Studio C"))
@@ -222,6 +222,7 @@ def test_the_audit_log_filters_and_exports_csv(
     window.places.setCurrentWidget(place)
     model = place.model
     qtbot.waitUntil(lambda: model.rowCount() > 1, timeout=WAIT)
+    qtmodeltester.check(model)
     everything = model.rowCount()
     qtbot.waitUntil(lambda: place.action.findData("create_room") > 0, timeout=WAIT)
     place.action.setCurrentIndex(place.action.findData("create_room"))
@@ -343,3 +344,14 @@ def test_closed_dates_are_added_with_a_reason_and_removed(
         e.day.isoformat() == "2031-12-25"
         for e in gui_services.studio_setup.closed_dates(factory_studio.owner)
     )
+
+
+def test_the_audit_log_shows_before_and_after_as_words() -> None:
+    from podyx_desktop.models.audit import change_text
+
+    assert change_text('{"cancel_cutoff_hours": 48, "buffer_minutes": null}') == (
+        "cancel cutoff hours: 48, buffer minutes: —"
+    )
+    assert change_text('{"active": false, "ids": [3, 4]}') == "active: no, ids: [3, 4]"
+    assert change_text("") == ""
+    assert change_text("not json") == "not json"
