@@ -263,6 +263,113 @@ def staff_day_close(session: Session) -> QWidget:
     return dialog
 
 
+OWNER_EMAIL = "owner@podyx-demo.example"
+
+
+def staff_first_run(session: Session) -> QWidget:
+    """An empty local database: "Create your studio", the form partly filled in."""
+    from podyx_desktop.db.engine import sqlite_url
+    from podyx_desktop.gui.ui_settings import UiSettings
+
+    url = sqlite_url(session.folder / "first-run" / "podyx.sqlite3")
+    desktop = DesktopApp(
+        lambda: Services(Database(url)),
+        settings=UiSettings(),
+        demo_allowed=lambda _services: True,
+        database_url=lambda: url,
+    )
+    session.desktops.append(desktop)
+    desktop.start()
+    session.wait_until(lambda: desktop.first_run is not None and desktop.first_run.isVisible())
+    form = desktop.first_run
+    assert form is not None
+    form.resize(900, 1000)
+    form.name.setText("Klangraum Studios")
+    form.address.setText("Oranienstraße 12")
+    form.postal_code.setText("10999")
+    form.city.setText("Berlin")
+    form.country.setText("Germany")
+    form.vat_number.setText("DE287654321")
+    form.time_zone.setCurrentText("Europe/Berlin")
+    form.studio_locale.setCurrentText("de_DE")
+    form.owner_name.setText("Lena Krüger")
+    form.owner_email.setText("lena@klangraum.example")
+    form.owner_phone.setText("+49 30 5551234")
+    form.password.setText("correct horse")
+    form.password_again.setText("correct horse battery")
+    form.create_button.click()  # the two passwords differ: said beside the field
+    session.settle(0.6)
+    return form
+
+
+def _as_owner(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
+    desktop = session.new_desktop()
+    screen = desktop.sign_in
+    screen.email.setText(OWNER_EMAIL)
+    screen.password.setText(data.DEMO_PASSWORD)
+    screen.sign_in_button.click()
+    session.wait_until(lambda: desktop.main_window is not None)
+    window = desktop.main_window
+    assert isinstance(window, StaffWindow)
+    window.resize(*size)
+    return desktop, window
+
+
+def staff_setup_services(session: Session) -> QWidget:
+    """The Set-up place's Services: the demo's services, the first one in the editor."""
+    desktop, window = _as_owner(session, SCHEDULE_SIZE)
+    window.open_setup("services")
+    section = window.setup_place.services
+    session.wait_until(lambda: section.items.count() > 0)
+    session.idle(desktop)
+    section.items.setCurrentRow(0)
+    session.settle(0.6)
+    return window
+
+
+def staff_setup_policies(session: Session) -> QWidget:
+    """The Set-up place's Policies: a room's and a setup's overrides beside the default."""
+    from podyx_desktop.domain.policy import PolicyOverride
+
+    services = Services(Database(session.url))
+    try:
+        owner = services.accounts.sign_in(OWNER_EMAIL, data.DEMO_PASSWORD).principal
+        catalogue = services.catalogue.get_catalogue(owner)
+        services.catalogue.set_policy_override(
+            owner,
+            room_id=catalogue.rooms[0].id,
+            override=PolicyOverride(cancel_cutoff_hours=48, buffer_minutes=30),
+        )
+        services.catalogue.set_policy_override(
+            owner, setup_id=catalogue.setups[-1].id, override=PolicyOverride(lead_time_hours=24)
+        )
+    finally:
+        services.db.dispose()
+    desktop, window = _as_owner(session, SCHEDULE_SIZE)
+    window.open_setup("policies")
+    section = window.setup_place.policies
+    session.wait_until(lambda: section.table.rowCount() > 0)
+    session.idle(desktop)
+    section.table.selectRow(0)
+    session.settle(0.6)
+    return window
+
+
+def staff_audit(session: Session) -> QWidget:
+    """The Audit place: the demo's log, newest first."""
+    desktop, window = _as_owner(session, SCHEDULE_SIZE)
+    from podyx_desktop.views.staff.audit_place import AuditPlace
+
+    place = window.audit_place
+    assert isinstance(place, AuditPlace)
+    window.places.setCurrentWidget(place)
+    model = place.model
+    session.wait_until(lambda: model.rowCount() > 0 and not model.is_loading)
+    session.idle(desktop)
+    session.settle(0.6)
+    return window
+
+
 STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-client-profile", staff_window),
     ("staff-schedule-day", staff_schedule_day),
@@ -273,4 +380,8 @@ STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-client-open", staff_client_open),
     ("staff-payments", staff_payments),
     ("staff-day-close", staff_day_close),
+    ("staff-first-run", staff_first_run),
+    ("staff-setup-services", staff_setup_services),
+    ("staff-setup-policies", staff_setup_policies),
+    ("staff-audit", staff_audit),
 ]

@@ -368,9 +368,7 @@ def resolve(
     cannot be used.
     """
     stores, warnings = settings_stores(env)
-    values = {
-        s.key: resolve_one(s, flags or {}, env, stores, flags_beat_lock) for s in SETTINGS
-    }
+    values = {s.key: resolve_one(s, flags or {}, env, stores, flags_beat_lock) for s in SETTINGS}
     return ResolvedConfig(
         database_url=values[DATABASE_URL.key],
         log_level=values[LOG_LEVEL.key],

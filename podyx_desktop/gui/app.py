@@ -49,11 +49,13 @@ from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
+    from podyx_desktop.operations.setup import Created
     from podyx_desktop.services import Services
     from podyx_desktop.views.client.main_window import MainWindow
     from podyx_desktop.views.client.opening import Prefetched
     from podyx_desktop.views.common.context import ViewContext
     from podyx_desktop.views.staff.staff_window import StaffWindow
+    from podyx_desktop.views.start.first_run import FirstRunWindow
 
 ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
@@ -161,6 +163,7 @@ class DesktopApp(QObject):
         self.sign_in.signed_in.connect(self._enter)
         self.tasks.error_shown.connect(self._show_error)
         self._problem_connected = False
+        self.first_run: FirstRunWindow | None = None
 
     # --- start-up -------------------------------------------------------------------
 
@@ -216,25 +219,61 @@ class DesktopApp(QObject):
             self.watcher = DatabaseWatcher(prepared.database_url, self.bus, self)
             self.watcher.start()
         if prepared.studio is None:
-            if not prepared.demo_allowed:
+            where = prepared.database_url.split("@")[-1].removeprefix("sqlite:///")
+            if not prepared.database_url.startswith("sqlite"):
                 self._start_failed(
                     self.tr(
-                        "The database at {where} has no studio yet. The studio's IT sets it "
-                        "up with podyx-admin (“podyx-admin demo” loads a demo studio); or "
+                        "The database at {where} has no studio yet. On a shared database the "
+                        "studio's IT creates it with “podyx-admin studio apply FILE.toml”; or "
                         "choose another database."
-                    ).format(where=prepared.database_url.split("@")[-1])
+                    ).format(where=where)
                 )
                 return
-            self.sign_in.set_status(self.tr("Preparing the demo studio…"))
-            tab = self.settings.last_tab
-            self.tasks.run(
-                lambda services: load_demo_studio(services, tab),
-                on_success=self._demo_loaded,
-                on_error=self._start_failed,
-                owner=self.sign_in,
-            )
+            self._show_first_run(where, prepared.demo_allowed)
             return
         self._studio_ready(prepared.studio, prepared.resumed)
+
+    def _show_first_run(self, where: str, demo_offered: bool) -> None:
+        """An empty local database: "Create your studio" (and, on the app's own database,
+        the demo studio instead)."""
+        from podyx_desktop.views.start.first_run import FirstRunWindow
+
+        window = FirstRunWindow(self.tasks, self.bus, where=where, demo_offered=demo_offered)
+        window.created.connect(self._studio_created)
+        window.demo_requested.connect(self._load_demo)
+        self.first_run = window
+        window.show()
+        self.sign_in.hide()
+
+    def _close_first_run(self) -> None:
+        if self.first_run is not None:
+            self.first_run.close()
+            self.first_run.deleteLater()
+            self.first_run = None
+
+    def _load_demo(self) -> None:
+        self._close_first_run()
+        self.sign_in.show()
+        self.sign_in.set_status(self.tr("Preparing the demo studio…"))
+        tab = self.settings.last_tab
+        self.tasks.run(
+            lambda services: load_demo_studio(services, tab),
+            on_success=self._demo_loaded,
+            on_error=self._start_failed,
+            owner=self.sign_in,
+        )
+
+    def _studio_created(self, created: Created) -> None:
+        """The first run made the studio and its owner: the staff window, with the
+        checklist of what to set up next."""
+        self._close_first_run()
+        self.studio = created.studio
+        self.sign_in.set_studio(created.studio)
+        self.settings.last_email = created.signed_in.account.email
+        self._show_main(created.signed_in)
+        window = self.main_window
+        if window is not None and hasattr(window, "show_checklist"):
+            window.show_checklist()
 
     def _demo_loaded(self, loaded: tuple[StudioInfo, tuple[DemoLogin, ...]]) -> None:
         studio, logins = loaded
@@ -430,6 +469,7 @@ class DesktopApp(QObject):
             self.main_window.save_state()
             self.main_window.close()
             self.main_window = None
+        self._close_first_run()
         self.tasks.shutdown()
         self.sign_in.close()
         self.sign_in.deleteLater()
@@ -458,9 +498,7 @@ def start_logging(level: str | None) -> None:
         console = (level or "WARNING").upper()
         if console not in logging.getLevelNamesMapping():
             console = "WARNING"  # the configuration reports a bad level in words later
-        root.addHandler(
-            console_handler(console, "%(asctime)s %(levelname)s %(name)s: %(message)s")
-        )
+        root.addHandler(console_handler(console, "%(asctime)s %(levelname)s %(name)s: %(message)s"))
     path = start_log_file("podyx-desktop")
     logging.getLogger(__name__).info(
         "Podyx Desktop %s starting (Python %s, Qt %s); log file %s",

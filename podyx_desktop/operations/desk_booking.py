@@ -93,7 +93,6 @@ class BookOnBehalf(NamedTuple):
             ),
         )
 
-
     def _redeem(self, services: Services, principal: Principal) -> BookingResult:
         if self.cart.addons:
             raise InvalidInput(

@@ -364,9 +364,7 @@ def read_studio_file(source: str) -> StudioFile:
                     (*path, "session_minutes"),
                     f"the service “{key}” cannot be booked for {item['session_minutes']} minutes.",
                 )
-        options = {
-            k: item[k] for k in ("validity_days", "description", "vat_rate_bp") if k in item
-        }
+        options = {k: item[k] for k in ("validity_days", "description", "vat_rate_bp") if k in item}
         bundle_request = NewBundleProduct(
             item["name"],
             item["sessions"],

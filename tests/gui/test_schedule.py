@@ -287,7 +287,7 @@ def test_the_places_and_their_shortcuts(qtbot: Any, make_app: Any, studio: GuiSt
     for number in (2, 5, 1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.places.currentIndex() == number - 1
-    assert "next release" in window.setup_place.text()
+    assert "for managers and owners" in window.setup_place.refusal.text()  # front desk
 
 
 def test_a_fall_back_session_is_drawn_two_hours_tall(qtbot: Any) -> None:

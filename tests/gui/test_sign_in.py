@@ -280,7 +280,7 @@ def test_a_missing_database_is_never_created_and_another_can_be_chosen(
     assert UiSettings().database_url == sqlite_url(chosen)  # remembered for the next start
 
 
-def test_a_database_without_a_studio_explains_the_way_forward(
+def test_a_local_database_without_a_studio_offers_to_create_it(
     qtbot: Any, make_app: Any, tmp_path: Path
 ) -> None:
     from podyx_desktop.db.engine import Database
@@ -291,9 +291,11 @@ def test_a_database_without_a_studio_explains_the_way_forward(
     upgrade_to_head(database)  # IT ran "podyx-admin init" but set up no studio
     database.dispose()
     app = make_app(sqlite_url(path))
-    qtbot.waitUntil(lambda: app.sign_in.showing_problem, timeout=WAIT)
-    assert "no studio yet" in app.sign_in.problem_page.message.text()
-    assert app.sign_in.problem_page.choose_button.isEnabled()
+    qtbot.waitUntil(lambda: app.first_run is not None and app.first_run.isVisible(), timeout=WAIT)
+    assert "Create your studio" in app.first_run.windowTitle()
+    assert "empty-studio.sqlite3" in app.first_run.intro.text()
+    assert not app.first_run.demo_button.isVisible()  # not the app's own database
+    assert not app.sign_in.isVisible()
 
 
 def test_an_empty_file_is_not_turned_into_a_database(
@@ -326,6 +328,9 @@ def test_the_demo_studio_is_prepared_on_a_first_run(
     pytest.importorskip("podyx_desktop.demo.load")
     path = tmp_path / "first-run" / "podyx.sqlite3"
     app = make_app(sqlite_url(path), demo_allowed=True)
+    # The first run offers to create a studio, or the demo studio instead.
+    qtbot.waitUntil(lambda: app.first_run is not None and app.first_run.isVisible(), timeout=WAIT)
+    qtbot.mouseClick(app.first_run.demo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: app.sign_in.status.text() == "Preparing the demo studio…", timeout=WAIT)
     qtbot.waitUntil(lambda: app.sign_in.sign_in_button.isEnabled(), timeout=60_000)
     assert app.studio is not None and app.studio.is_demo

@@ -1,6 +1,6 @@
 """The staff window: places on tabs — the Schedule (it opens there), the Clients and
-their profiles, the Payments (pending payments, the day close), and the Set-up and Audit
-places that come with the next releases. Ctrl+1…Ctrl+5 go to the places; the profile tabs inside Clients keep their
+their profiles, the Payments (pending payments, the day close), and the Set-up place
+(managers and owners: the catalogue, rules, hours, tax, staff) and the Audit log. Ctrl+1…Ctrl+5 go to the places; the profile tabs inside Clients keep their
 Alt mnemonics.
 """
 
@@ -30,9 +30,12 @@ from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.profile_tab import ProfileSubject
+from podyx_desktop.views.staff.audit_place import AuditPlace
 from podyx_desktop.views.staff.clients_place import ClientsPlace
 from podyx_desktop.views.staff.payments_place import PaymentsPlace
 from podyx_desktop.views.staff.schedule.schedule_place import SchedulePlace
+from podyx_desktop.views.staff.setup.checklist import SetupChecklist
+from podyx_desktop.views.staff.setup.place import SetupPlace
 
 if TYPE_CHECKING:
     from podyx_desktop.views.staff.book_on_behalf import BookOnBehalfDialog
@@ -87,11 +90,12 @@ class StaffWindow(QMainWindow):
             lambda client_id, name: self.open_new_booking(client=(client_id, name))
         )
         self.payments_place = PaymentsPlace(ctx, self.places)
-        self.setup_place = self._coming(
-            self.tr("Set-up: rooms, services, opening hours and staff come with the next release.")
-        )
-        self.audit_place = self._coming(
-            self.tr("Audit: the log of every change comes with the next release.")
+        managing = ctx.user.principal.role in (Role.MANAGER, Role.OWNER)
+        self.setup_place = SetupPlace(ctx, self.places)
+        self.audit_place: AuditPlace | QLabel = (
+            AuditPlace(ctx, self.places)
+            if managing
+            else self._coming(self.tr("The audit log is for managers and owners."))
         )
         for widget, name in (
             (self.schedule, self.tr("Schedule")),
@@ -104,11 +108,21 @@ class StaffWindow(QMainWindow):
             self.places.setTabToolTip(
                 index, self.tr("{place} (Ctrl+{number})").format(place=name, number=index + 1)
             )
+        if not managing:
+            why = self.tr("For managers and owners")
+            for place in (self.setup_place, self.audit_place):
+                index = self.places.indexOf(place)
+                self.places.setTabEnabled(index, False)
+                self.places.setTabToolTip(index, why)
         self.places.setCurrentWidget(self.schedule)
+        self.checklist = SetupChecklist(ctx, self)
+        self.checklist.section_requested.connect(self.open_setup)
+        self.checklist.hide()
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(header)
+        layout.addWidget(self.checklist)
         layout.addWidget(self.places, 1)
         self.setCentralWidget(central)
         for index in range(self.places.count()):
@@ -149,6 +163,17 @@ class StaffWindow(QMainWindow):
         self.new_booking_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def show_checklist(self) -> None:
+        """After the first run: what to set up next, each a link to its section."""
+        self.checklist.show()
+        self.checklist.load()
+
+    def open_setup(self, section: str = "rooms") -> None:
+        """Go to the Set-up place, at ``section`` ("rooms", "services", "hours"…)."""
+        self.places.setCurrentWidget(self.setup_place)
+        if self.setup_place.sections:
+            self.setup_place.show_section(section)
 
     def _coming(self, text: str) -> QLabel:
         label = wrapped_label(self.places, "Muted")

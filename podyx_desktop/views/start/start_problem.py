@@ -43,11 +43,12 @@ class StartProblemPage(QWidget):
         self.retry_button.setDefault(True)
         self.choose_button = QPushButton(self.tr("&Choose another database…"), self)
         self.choose_button.setAccessibleName(self.tr("Choose another database"))
-        self.locked_note = wrapped_label(self, "Muted", self.tr("Database set by the administrator"))
+        self.locked_note = wrapped_label(
+            self, "Muted", self.tr("Database set by the administrator")
+        )
         self.locked_note.setText(
             self.tr(
-                "The database is set by your administrator for this computer; ask IT to "
-                "change it."
+                "The database is set by your administrator for this computer; ask IT to change it."
             )
         )
         self.locked_note.hide()
