@@ -339,6 +339,8 @@ class Purchase(Base):
     seller_name: Mapped[str] = mapped_column(String(200))
     seller_vat_number: Mapped[str] = mapped_column(String(40), default="")
     seller_address: Mapped[str] = mapped_column(Text, default="")  # Address fields as JSON
+    seller_registration_number: Mapped[str] = mapped_column(String(60), server_default="")
+    seller_bank_details: Mapped[str] = mapped_column(Text, server_default="")
     lines: Mapped[list[PurchaseLine]] = relationship(
         order_by="PurchaseLine.position", cascade="all, delete-orphan"
     )

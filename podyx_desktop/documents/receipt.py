@@ -76,6 +76,8 @@ def seller_of(purchase: Purchase, studio: StudioInfo) -> Party:
         company=seller.company,
         vat_id=seller.vat_id or studio.vat_number,
         address=seller.address if has_address else studio.address,
+        registration_number=seller.registration_number or studio.registration_number,
+        bank_details=seller.bank_details or studio.bank_details,
     )
 
 
@@ -121,7 +123,13 @@ def _party_block(ctx: Context, heading: str, party: Party, vat_label: str) -> li
     lines = [party.company, *ctx.fmt.address_lines(party.address)]
     if party.vat_id:
         lines.append(f"{vat_label}: {party.vat_id}")
+    if party.registration_number:
+        lines.append(f"Registration: {party.registration_number}")
     lines.extend(p for p in (party.email, party.phone) if p)
+    if party.bank_details:
+        lines.extend(f"Bank: {line}" if i == 0 else line for i, line in enumerate(
+            part.strip() for part in party.bank_details.splitlines() if part.strip()
+        ))  # fmt: skip
     block.extend(ctx.para(line) for line in lines if line)
     return block
 

@@ -305,6 +305,8 @@ class Party:
     company: str = ""
     vat_id: str = ""
     address: Address = field(default_factory=Address)
+    registration_number: str = ""  # a seller's company registration, printed on receipts
+    bank_details: str = ""  # a seller's bank (free text: bank, IBAN, BIC)
 
 
 @dataclass(frozen=True)

@@ -318,6 +318,8 @@ def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | N
             name=row.seller_name,
             vat_id=row.seller_vat_number,
             address=address_from_text(row.seller_address),
+            registration_number=row.seller_registration_number or "",
+            bank_details=row.seller_bank_details or "",
         ),
         booking_id=None,
         bundle_id=None,

@@ -127,6 +127,8 @@ class PurchaseService:
             seller_name=studio_row.name,
             seller_vat_number=studio_row.vat_number,
             seller_address=mapping.address_text(mapping.address_of(studio_row)),
+            seller_registration_number=studio_row.registration_number,
+            seller_bank_details=studio_row.bank_details,
         )
         for position, line in enumerate(summary.lines):
             purchase.lines.append(

@@ -107,6 +107,8 @@ def refund_in_session(
         seller_name=purchase.seller_name,
         seller_vat_number=purchase.seller_vat_number,
         seller_address=purchase.seller_address,
+        seller_registration_number=purchase.seller_registration_number,
+        seller_bank_details=purchase.seller_bank_details,
     )
     if whole:
         _mirror(purchase, credit)
