@@ -14,6 +14,7 @@ from podyx_desktop.domain.enums import (
     LineKind,
     PaymentMethod,
     PromoKind,
+    PromoTarget,
     PurchaseKind,
     PurchaseStatus,
     Role,
@@ -163,6 +164,8 @@ class PromoCode:
     max_uses_per_client: int | None
     uses: int
     active: bool
+    # what it applies to, as (target, id); () for everything (id None: every such item)
+    targets: tuple[tuple[PromoTarget, int | None], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -136,10 +136,15 @@ class SaveBundleProduct(NamedTuple):
 
 
 class AddPromoCode(NamedTuple):
+    """A new promo code, or (``promo_id``) a code's terms changed; its uses so far stay."""
+
     new: NewPromoCode
+    promo_id: int | None = None
 
     def run(self, services: Services, principal: Principal) -> Any:
-        return services.catalogue.add_promo_code(principal, self.new)
+        if self.promo_id is None:
+            return services.catalogue.add_promo_code(principal, self.new)
+        return services.catalogue_edit.edit_promo_code(principal, self.promo_id, self.new)
 
 
 class LoadPromoCodes(NamedTuple):

@@ -28,7 +28,7 @@ from podyx_desktop.domain.policy import PolicyOverride, resolve_policy
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.schedule import ClosedDay, ScheduleFrame, ScheduleRoom
 from podyx_desktop.services import catalogue_checks as checks
-from podyx_desktop.services import mapping
+from podyx_desktop.services import mapping, promo_records
 from podyx_desktop.services.context import (
     ServiceContext,
     audit,
@@ -310,13 +310,14 @@ class CatalogueService:
             )
             after = {**values, "targets": [(k.value, i) for k, i in new.targets]}
             self._audit(session, user, "create_promo_code", "promo_code", row.id, after=after)
-            return mapping.promo_code(row)
+            session.flush()
+            return promo_records.promo_codes(session, [row])[0]
 
     def list_promo_codes(self, principal: Principal) -> list[r.PromoCode]:
         with self._ctx.db.read() as session:
             require_role(session, principal, Role.MANAGER)
-            rows = session.scalars(select(t.PromoCode).order_by(t.PromoCode.code))
-            return [mapping.promo_code(row) for row in rows]
+            rows = session.scalars(select(t.PromoCode).order_by(t.PromoCode.code)).all()
+            return promo_records.promo_codes(session, rows)
 
     # --- opening hours, closed dates, policies, prices -------------------------------
 

@@ -34,7 +34,7 @@ from podyx_desktop.domain.requests import (
 )
 from podyx_desktop.domain.setup import FutureBooking, Retirable, RetireCheck
 from podyx_desktop.services import catalogue_checks as checks
-from podyx_desktop.services import mapping
+from podyx_desktop.services import mapping, promo_records
 from podyx_desktop.services.catalogue import TARGET_TABLES, _existing_ids
 from podyx_desktop.services.context import ServiceContext, audit, require_role, studio
 
@@ -266,7 +266,8 @@ class CatalogueEditService:
                 before["targets"] = old
                 after["targets"] = [(k.value, i) for k, i in targets]
             self._changed(session, user, Retirable.PROMO_CODE, row.id, before, after)
-            return mapping.promo_code(row)
+            session.flush()
+            return promo_records.promo_codes(session, [row])[0]
 
     # --- retiring -------------------------------------------------------------------
 

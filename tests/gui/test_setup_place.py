@@ -294,6 +294,23 @@ def test_addons_bundles_promo_codes_and_the_receipt_preview(
     click(qtbot, promos.save_button)
     qtbot.waitUntil(lambda: promos.select("SPRING5"), timeout=WAIT)
     assert promos.uses.text() == "0"
+    # edited: 8 % off one service only; the record carries its scope back
+    assert promos.save_button.isEnabled()
+    promos.percent.setValue(8)
+    promos.scope.setCurrentIndex(1)  # the first service
+    scope = promos.scope.currentData()
+    click(qtbot, promos.save_button)
+    qtbot.waitUntil(lambda: "Saved the promo code SPRING5" in promos.message.text(), timeout=WAIT)
+    saved = next(
+        p
+        for p in gui_services.catalogue.list_promo_codes(Principal.system())
+        if p.code == "SPRING5"
+    )
+    assert saved.value == 800 and [(k.value, i) for k, i in saved.targets] == [tuple(scope)]
+    qtbot.waitUntil(lambda: any(p.value == 800 for p in promos.codes), timeout=WAIT)  # reloaded
+    promos.start_new()
+    qtbot.waitUntil(lambda: promos.select("SPRING5"), timeout=WAIT)
+    assert promos.percent.value() == 8 and promos.scope.currentData() == scope
     click(qtbot, promos.retire_button)
     qtbot.waitUntil(
         lambda: any(

@@ -242,8 +242,9 @@ class BundlesSection(CatalogueSection):
 
 
 class PromoSection(ListEditor):
-    """Promo codes: percent or amount, scope, valid from/to, limits, uses so far. A code
-    in use is retired rather than changed (the record does not carry its scope back)."""
+    """Promo codes: percent or amount, scope, valid from/to, limits, uses so far; edited
+    (the uses so far stay), retired and restored. The form offers one scope; a code the
+    studio file gave several keeps them and is not edited here (the form says so)."""
 
     SHOWS = frozenset({Kind.CATALOGUE})
 
@@ -311,7 +312,13 @@ class PromoSection(ListEditor):
         for product in data.catalogue.bundle_products:
             text = self.tr("Bundle: {name}").format(name=product.name)
             self.scope.addItem(text, (PromoTarget.BUNDLE_PRODUCT.value, product.id))
-        self.scope.setCurrentIndex(max(self.scope.findData(keep), 0))
+        self._choose_scope(keep)
+
+    def _choose_scope(self, wanted: Any) -> None:
+        """Select the scope whose data is ``wanted`` (a Python tuple: compared here, as
+        Qt's findData does not compare them), else "Everything"."""
+        found = [i for i in range(self.scope.count()) if self.scope.itemData(i) == wanted]
+        self.scope.setCurrentIndex(found[0] if found else 0)
 
     def _loaded_codes(self, codes: list[PromoCode]) -> None:
         self.codes = codes
@@ -361,9 +368,17 @@ class PromoSection(ListEditor):
         self.max_uses.setValue(promo.max_uses or 0)
         self.max_per_client.setValue(promo.max_uses_per_client or 0)
         self.uses.setText(str(promo.uses))
-        self.save_button.setEnabled(False)
+        several = len(promo.targets) > 1
+        if promo.targets and not several:
+            target, target_id = promo.targets[0]
+            self._choose_scope((target.value, target_id))
+        else:
+            self.scope.setCurrentIndex(0)
+        self.save_button.setEnabled(not several)
         self.save_button.setToolTip(
-            self.tr("A code is not changed once made: retire it and add another")
+            self.tr("This code applies to several items (set in the studio file): change it there")
+            if several
+            else ""
         )
 
     def clear_form(self) -> None:
@@ -412,7 +427,12 @@ class PromoSection(ListEditor):
             max_uses=self.max_uses.value() or None,
             max_uses_per_client=self.max_per_client.value() or None,
         )
-        self.run(AddPromoCode(new), said=self.tr("Added the promo code {code}.").format(code=code))
+        if self.key is None:
+            said = self.tr("Added the promo code {code}.").format(code=code)
+            self.run(AddPromoCode(new), said=said)
+        else:
+            said = self.tr("Saved the promo code {code}.").format(code=code)
+            self.run(AddPromoCode(new, int(self.key[1])), said=said)
 
     def retire_or_restore(self, key: Any, retired: bool) -> None:
         kind, item_id = key
