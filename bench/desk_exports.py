@@ -14,8 +14,9 @@ reports its peak RSS (``VmHWM``, reset at idle) above that idle figure:
   (``purchases_between``, what the export did before), then written as CSV.
 
 It also times the Payments place's first page (``PaymentQueueService.page``, 200 rows,
-oldest first): the query walks ``ix_purchases_paid_at``'s NULL entries (unpaid
-purchases), so it needs no index of its own; median of five after a warm-up.
+oldest first): the query walks the partial index ``ix_purchases_pending`` (migration
+0008: the purchases awaiting payment, in the queue's order); median of five after a
+warm-up.
 
 Usage::
 
