@@ -34,7 +34,11 @@ class ReportService:
             notes = session.execute(
                 select(t.StudioNote, t.User.full_name)
                 .outerjoin(t.User, t.User.id == t.StudioNote.author_id)
-                .where(t.StudioNote.booking_id == row.id, t.StudioNote.internal.is_(False))
+                .where(
+                    t.StudioNote.booking_id == row.id,
+                    t.StudioNote.internal.is_(False),
+                    t.StudioNote.retracted_at.is_(None),  # a retracted note is no longer said
+                )
                 .order_by(t.StudioNote.created_at)
             )
             files = session.scalars(
@@ -58,18 +62,7 @@ class ReportService:
                 studio=mapping.studio_info(studio(session)),
                 booking=booking,
                 events=tuple(booking_events(session, row)),
-                notes=tuple(
-                    r.StudioNote(
-                        n.id,
-                        n.booking_id,
-                        n.client_id,
-                        name or "Studio",
-                        n.created_at,
-                        n.body,
-                        n.internal,
-                    )
-                    for n, name in notes
-                ),
+                notes=tuple(mapping.studio_note(n, name or "Studio") for n, name in notes),
                 files=tuple(
                     r.SharedFile(
                         f.id,
