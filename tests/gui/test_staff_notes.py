@@ -18,6 +18,7 @@ from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.staff.note_dialogs import NoteDialog, NotesPanel
 from tests.documents.pdfcheck import Pdf
+from tests.factories import PASSWORD
 from tests.gui.fixtures_tabs import click, open_tab, select_row, wait_closed, wait_idle
 from tests.gui.test_desk_actions import staff
 
@@ -126,3 +127,40 @@ def test_staff_note_reaches_the_clients_open_window(
         gui_services.reports.session_summary(client_session.principal, studio.booking_id).notes
         == ()
     )
+
+
+def test_the_desk_writes_a_note_on_a_client_and_sees_booking_notes_marked(
+    qtbot: Any,
+    studio: Any,
+    gui_services: Services,
+    tab_context_for: ContextFor,
+    client_session: SignedIn,
+) -> None:
+    from tests.gui.test_staff_client_actions import open_client, open_dialog
+
+    ctx = tab_context_for(staff(gui_services, Role.FRONT_DESK, "Fran"))
+    client_id = client_session.account.id
+    desk = gui_services.accounts.sign_in("fran@example.com", PASSWORD)
+    gui_services.notes.add_note(
+        desk.principal,
+        client_id=client_id,
+        booking_id=studio.booking_id,
+        body="Internal: bring the spare mic.",
+        internal=True,
+    )
+    place, pane = open_client(qtbot, ctx, client_id)
+    dialog = open_dialog(qtbot, pane, pane.note_button)
+    assert isinstance(dialog, NoteDialog) and dialog.booking_id is None
+    dialog.body.setPlainText("Prefers morning sessions.")
+    dialog.internal.setChecked(True)
+    click(qtbot, dialog.save_button)
+    wait_closed(qtbot, dialog)
+    qtbot.waitUntil(lambda: pane.feedback.text() == "Note added.", timeout=10_000)
+    [note, _booking_note] = gui_services.notes.list_notes(desk.principal, client_id=client_id)
+    assert note.booking_id is None and note.internal and note.author_name == "Fran"
+    assert gui_services.notes.list_notes(client_session.principal, client_id=client_id) == []
+    # the client's Bookings tab, opened by staff: the booking's notes, internal ones marked
+    tab = place.bookings_tab
+    select_row(qtbot, tab.upcoming_view, 0)
+    qtbot.waitUntil(lambda: len(tab.details.notes) == 1, timeout=10_000)
+    assert "Internal — staff only" in tab.details.notes_text.text()
