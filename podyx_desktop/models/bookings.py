@@ -101,9 +101,13 @@ class BookingsTableModel(RecordTableModel[Booking]):
         if column == self.SERVICE:
             count = getattr(self, "unread", {}).get(self._rows[row].id, 0)
             if count:
-                return self.tr("{service}  ● {count} new note(s)", "", count).format(
-                    service=text, count=count
+                # first, so a narrow column cuts the service's name, not the badge
+                badge = (
+                    self.tr("● 1 new note")
+                    if count == 1
+                    else self.tr("● {count} new notes").format(count=count)
                 )
+                return f"{badge} · {text}"
         return text
 
     def column_text(self, record: Booking, column: int) -> str:
