@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -167,15 +167,18 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumHeight(80)
-        self.add_button = QPushButton(self.tr("Add &note…"), self)
+        self.add_button = QPushButton(self.tr("Add n&ote…"), self)
         self.edit_button = QPushButton(self.tr("&Edit note…"), self)
         self.history_button = QPushButton(self.tr("Histor&y…"), self)
-        self.delete_button = QPushButton(self.tr("&Delete note"), self)
+        self.delete_button = QPushButton(self.tr("De&lete note"), self)
         self.feedback = wrapped_label(self, "Feedback", self.tr("What the last note action did"))
-        row = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.history_button, self.delete_button):
-            row.addWidget(button)
-        row.addStretch(1)
+        # two by two: the schedule's side is narrow
+        row = QGridLayout()
+        row.setColumnStretch(2, 1)
+        row.addWidget(self.add_button, 0, 0)
+        row.addWidget(self.edit_button, 0, 1)
+        row.addWidget(self.history_button, 1, 0)
+        row.addWidget(self.delete_button, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
