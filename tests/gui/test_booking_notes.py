@@ -5,6 +5,10 @@ a retracted note disappears from the open window."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from podyx_desktop.domain.changes import Changes, Kind
@@ -13,6 +17,8 @@ from podyx_desktop.models.note_text import note_html
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from tests.gui.fixtures_tabs import open_tab, select_row, wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_note_html_escapes_and_links() -> None:
@@ -82,3 +88,66 @@ def test_client_sees_notes_with_badge_until_opened(
     tab_context.bus.publish(Changes.of(Kind.NOTES))
     qtbot.waitUntil(lambda: tab.details.notes == [], timeout=10_000)
     assert not tab.details.notes_text.isVisible()
+
+
+OTHER_SEAT = """
+import sys
+from podyx_desktop.db.engine import Database
+from podyx_desktop.domain.principal import Principal
+from podyx_desktop.services import Services
+
+url, what, *rest = sys.argv[1:]
+db = Database(url)
+notes = Services(db).notes
+if what == "add":
+    client_id, booking_id, internal, body = rest
+    note = notes.add_note(
+        Principal.system(), client_id=int(client_id), booking_id=int(booking_id),
+        internal=internal == "internal", body=body,
+    )
+    print(note.id)
+else:
+    notes.retract_note(Principal.system(), int(rest[0]))
+db.dispose()
+"""
+
+
+def on_another_seat(studio: Any, *args: str) -> str:
+    """Write notes from another process (the change feed ignores this process's own)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, "-c", OTHER_SEAT, studio.url, *args],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip()
+
+
+def test_notes_reach_the_clients_open_window_through_the_change_feed(
+    qtbot: Any, make_app: Any, studio: Any, client_session: SignedIn
+) -> None:
+    """The real window and the database's change feed: a note written on another seat
+    appears with the badges; retracted, it disappears; the internal one never shows."""
+    from tests.gui.test_sign_in import sign_in, wait_main
+
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password)
+    window = wait_main(qtbot, app)
+    tab = window.bookings_tab
+    qtbot.waitUntil(lambda: tab.upcoming_model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=10_000)
+    ids = (str(client_session.account.id), str(studio.booking_id))
+    on_another_seat(studio, "add", *ids, "internal", "Internal: VIP.")
+    note_id = on_another_seat(studio, "add", *ids, "client", "See https://example.com")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "&Bookings ● 1", timeout=5_000)
+    qtbot.waitUntil(lambda: len(tab.details.notes) == 1, timeout=5_000)
+    assert "VIP" not in tab.details.notes_text.text()
+    assert '<a href="https://example.com">' in tab.details.notes_text.text()
+    select_row(qtbot, tab.upcoming_view, 0)  # the client opens it
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "&Bookings", timeout=5_000)
+    on_another_seat(studio, "retract", note_id)
+    qtbot.waitUntil(lambda: tab.details.notes == [], timeout=5_000)
