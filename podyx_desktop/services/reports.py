@@ -23,7 +23,8 @@ class ReportService:
     def session_summary(self, principal: Principal, booking_id: int) -> r.SessionSummary:
         """A booking with its history, client-visible notes, files and payments.
 
-        Internal notes are never included, whoever asks: the summary is for the client.
+        Internal notes are never included, whoever asks: the summary is for the client;
+        nor are retracted (deleted) ones.
         """
         with self._ctx.db.read() as session:
             row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
