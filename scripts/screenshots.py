@@ -360,7 +360,27 @@ def buy_bundle_dialog(session: Session) -> QWidget:
     return dialog
 
 
+def client_booking_notes(session: Session) -> QWidget:
+    """A past session with the studio's note (a link) still unread: the row's and the tab's
+    badges, and the note in the details, marked New."""
+    desktop = _as_client(session, 0)  # the demo's first client has a session with notes
+    window = session.main_window(desktop)
+    tab = window.bookings_tab
+    tab.show_past()
+    session.wait_until(lambda: bool(tab.unread))
+    booking_id = next(iter(tab.unread))
+    tab._auto_selecting += 1  # shown, not opened by the client: the badges stay
+    try:
+        tab.select_booking(booking_id)
+    finally:
+        tab._auto_selecting -= 1
+    session.wait_until(lambda: bool(tab.details.notes))
+    session.idle(desktop)
+    return window
+
+
 SCREENS += [
+    ("client-booking-notes", client_booking_notes),
     ("bookings-upcoming", _client_tab(0, ELENI)),
     ("bookings-past", bookings_past),
     ("bookings-cancel-confirm", bookings_cancel_confirm),

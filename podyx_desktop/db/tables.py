@@ -28,6 +28,7 @@ from podyx_desktop.db.base import Base as Base
 from podyx_desktop.db.derived_tables import ChangeLog as ChangeLog
 from podyx_desktop.db.derived_tables import ClientTotals as ClientTotals
 from podyx_desktop.db.derived_tables import ClientTotalsClock as ClientTotalsClock
+from podyx_desktop.db.note_tables import NoteRevision as NoteRevision
 from podyx_desktop.db.types import UTCDateTime
 
 AWAITING = text("status = 'awaiting_payment'")  # a purchase in the queue of pending payments
@@ -498,6 +499,10 @@ class StudioNote(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     body: Mapped[str] = mapped_column(Text)
     internal: Mapped[bool] = mapped_column(Boolean, default=False)
+    # migration 0010: last edit (earlier texts in note_revisions), retraction, client's read
+    edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    retracted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class SharedFile(Base):

@@ -397,9 +397,12 @@ SESSIONS = (
     ),
 )
 
+# The files it names are shared with the same booking (load.notes_and_files): the Files tab
+# lists them, and so does the session summary; the link is clickable in the booking's notes.
 VISIBLE_NOTE = (
-    "Thanks for a great session, {name}! The rough mix is in your Files tab; the final edit "
-    "follows within five working days."
+    "Thanks for a great session, {name}! The rough mix and the final edit are shared with "
+    "this session: see your Files tab or the session summary. The final edit is also here: "
+    "{link}"
 )
 INTERNAL_NOTE = "Prefers the SM7B mics and a ten-minute sound check. Usually pays by card."
 

@@ -348,12 +348,13 @@ class _DemoBuilder:
         desk = self.staff[Role.FRONT_DESK]
         first_name = client.account.full_name.split()[0]
         client_id = client.account.id
+        final_edit = f"https://files.example.com/podyx-demo/{booking.id}/final-edit.mp4"
         self.s.notes.add_note(
             desk,
             client_id=client_id,
             booking_id=booking.id,
             internal=False,
-            body=data.VISIBLE_NOTE.format(name=first_name),
+            body=data.VISIBLE_NOTE.format(name=first_name, link=final_edit),
         )
         self.s.notes.add_note(
             desk, client_id=client_id, booking_id=booking.id, internal=True, body=data.INTERNAL_NOTE
@@ -372,7 +373,7 @@ class _DemoBuilder:
             client_id=client_id,
             booking_id=booking.id,
             name=f"Session {day} – final edit.mp4",
-            external_url=f"https://files.example.com/podyx-demo/{booking.id}/final-edit.mp4",
+            external_url=final_edit,
             size_bytes=734_003_200,
         )
 

@@ -358,6 +358,20 @@ class StudioNote:
     created_at: datetime
     body: str
     internal: bool
+    edited_at: datetime | None = None  # the last edit; earlier texts: notes.note_history
+    read_at: datetime | None = None  # when the client read it (client-visible notes)
+
+
+@dataclass(frozen=True)
+class NoteRevision:
+    """An earlier text of a note, kept when staff edited it."""
+
+    note_id: int
+    body: str
+    internal: bool
+    written_at: datetime
+    replaced_at: datetime
+    replaced_by: str
 
 
 @dataclass(frozen=True)

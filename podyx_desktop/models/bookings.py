@@ -84,6 +84,32 @@ class BookingsTableModel(RecordTableModel[Booking]):
             self.tr("Price"),
         ]
 
+    # booking id -> the client's unread studio notes on it (the row's badge)
+    unread: dict[int, int]
+
+    def set_unread(self, unread: dict[int, int]) -> None:
+        """Badge the rows of bookings with unread notes from the studio."""
+        if unread == getattr(self, "unread", {}):
+            return
+        self.unread = dict(unread)
+        if self.rowCount():
+            column = self.SERVICE
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
+    def cell_text(self, row: int, column: int) -> str:
+        text = super().cell_text(row, column)
+        if column == self.SERVICE:
+            count = getattr(self, "unread", {}).get(self._rows[row].id, 0)
+            if count:
+                # first, so a narrow column cuts the service's name, not the badge
+                badge = (
+                    self.tr("● 1 new note")
+                    if count == 1
+                    else self.tr("● {count} new notes").format(count=count)
+                )
+                return f"{badge} · {text}"
+        return text
+
     def column_text(self, record: Booking, column: int) -> str:
         return booking_cell_text(self.display, record, column)
 

@@ -445,6 +445,8 @@ def studio_note(row: t.StudioNote, author_name: str) -> r.StudioNote:
         created_at=row.created_at,
         body=row.body,
         internal=row.internal,
+        edited_at=row.edited_at,
+        read_at=row.read_at,
     )
 
 

@@ -1,14 +1,18 @@
 """Studio notes on a client or one of their bookings.
 
 Staff write two kinds: updates the client sees (“your edit is ready”) and internal notes
-the client never sees. A client reads only their own client-visible notes.
+the client never sees. A client reads only their own client-visible notes. Staff edit a
+note (the text it replaced is kept in ``note_revisions``) and delete one by retracting it:
+the row stays, hidden from every list and document, and the audit log keeps who and when.
+The client's read marker (``read_at``) is set when they open the booking; an edit of a
+client-visible note clears it, so the changed note is badged again.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -52,6 +56,18 @@ class NoteService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
+    @staticmethod
+    def _clean(body: str) -> str:
+        text = body.strip()
+        if not text:
+            raise InvalidInput("Write something in the note first.", field="body")
+        if len(text) > MAX_NOTE:
+            raise InvalidInput(
+                f"A note can be at most {MAX_NOTE} characters long. Split it into several.",
+                field="body",
+            )
+        return text
+
     def add_note(
         self,
         principal: Principal,
@@ -62,14 +78,7 @@ class NoteService:
         booking_id: int | None = None,
     ) -> r.StudioNote:
         """Staff write a note; ``internal`` notes are never shown to the client."""
-        text = body.strip()
-        if not text:
-            raise InvalidInput("Write something in the note first.", field="body")
-        if len(text) > MAX_NOTE:
-            raise InvalidInput(
-                f"A note can be at most {MAX_NOTE} characters long. Split it into several.",
-                field="body",
-            )
+        text = self._clean(body)
         with self._ctx.db.write() as session:
             author = require_staff(session, principal)
             client_row(session, client_id)
@@ -117,9 +126,147 @@ class NoteService:
             )
             if booking_id is not None:
                 query = query.where(t.StudioNote.booking_id == booking_id)
+            query = query.where(t.StudioNote.retracted_at.is_(None))
             if not staff:
                 query = query.where(t.StudioNote.internal.is_(False))
             return [
                 mapping.studio_note(row, author or NO_AUTHOR)
                 for row, author in session.execute(query)
             ]
+
+    def edit_note(
+        self, principal: Principal, note_id: int, *, body: str, internal: bool | None = None
+    ) -> r.StudioNote:
+        """Staff change a note's text (and, when given, whether it is internal); the text
+        it replaced goes into the note's history. A client-visible note becomes unread."""
+        text = self._clean(body)
+        with self._ctx.db.write() as session:
+            author = require_staff(session, principal)
+            row = self._live_note(session, note_id, for_update=True)
+            keep_internal = row.internal if internal is None else internal
+            if text == row.body and keep_internal == row.internal:
+                raise InvalidInput("The note says the same as before.", field="body")
+            now = self._ctx.now()
+            session.add(
+                t.NoteRevision(
+                    note_id=row.id,
+                    body=row.body,
+                    internal=row.internal,
+                    written_at=row.edited_at or row.created_at,
+                    replaced_at=now,
+                    replaced_by_id=author.id if author else None,
+                )
+            )
+            before = {"internal": row.internal, "length": len(row.body)}
+            row.body, row.internal, row.edited_at, row.read_at = text, keep_internal, now, None
+            audit(
+                session,
+                when=now,
+                user=author,
+                action="edit_note",
+                entity="client",
+                entity_id=row.client_id,
+                before={"note_id": row.id, **before},
+                after={"note_id": row.id, "internal": row.internal, "length": len(text)},
+            )
+            return mapping.studio_note(row, self._author(session, row))
+
+    def retract_note(self, principal: Principal, note_id: int) -> None:
+        """Staff delete a note: it is hidden from everyone (the client, staff lists, the
+        session summary) but kept, with its history, and the retraction is audited."""
+        with self._ctx.db.write() as session:
+            author = require_staff(session, principal)
+            row = self._live_note(session, note_id, for_update=True)
+            now = self._ctx.now()
+            row.retracted_at = now
+            audit(
+                session,
+                when=now,
+                user=author,
+                action="retract_note",
+                entity="client",
+                entity_id=row.client_id,
+                before={"note_id": row.id, "booking_id": row.booking_id, "internal": row.internal},
+            )
+
+    def note_history(self, principal: Principal, note_id: int) -> list[r.NoteRevision]:
+        """A note's earlier texts, newest first (staff only)."""
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            self._live_note(session, note_id)
+            rows = session.execute(
+                select(t.NoteRevision, t.User.full_name)
+                .outerjoin(t.User, t.User.id == t.NoteRevision.replaced_by_id)
+                .where(t.NoteRevision.note_id == note_id)
+                .order_by(t.NoteRevision.replaced_at.desc(), t.NoteRevision.id.desc())
+            )
+            return [
+                r.NoteRevision(
+                    note_id=rev.note_id,
+                    body=rev.body,
+                    internal=rev.internal,
+                    written_at=rev.written_at,
+                    replaced_at=rev.replaced_at,
+                    replaced_by=name or NO_AUTHOR,
+                )
+                for rev, name in rows
+            ]
+
+    def unread_counts(self, principal: Principal, client_id: int) -> dict[int, int]:
+        """Per booking of ``client_id``: how many client-visible notes the client has not
+        read yet (bookings without any are left out)."""
+        with self._ctx.db.read() as session:
+            owned(session, principal, client_id, "client record")
+            rows = session.execute(
+                select(t.StudioNote.booking_id, func.count())
+                .where(
+                    t.StudioNote.client_id == client_id,
+                    t.StudioNote.booking_id.is_not(None),
+                    t.StudioNote.internal.is_(False),
+                    t.StudioNote.retracted_at.is_(None),
+                    t.StudioNote.read_at.is_(None),
+                )
+                .group_by(t.StudioNote.booking_id)
+            )
+            return {booking: count for booking, count in rows if booking is not None}
+
+    def mark_read(self, principal: Principal, booking_id: int) -> int:
+        """The client opened ``booking_id``: its client-visible notes are read. Staff
+        looking at a client's booking read nothing for them (0). Returns how many."""
+        with self._ctx.db.write() as session:
+            owner = session.scalar(select(t.Booking.client_id).where(t.Booking.id == booking_id))
+            if owner is None:
+                raise NotFound("That booking does not exist. Refresh and try again.")
+            owned(session, principal, owner, "booking")
+            if is_staff(session, principal):
+                return 0
+            ids = session.scalars(
+                select(t.StudioNote.id).where(
+                    t.StudioNote.booking_id == booking_id,
+                    t.StudioNote.internal.is_(False),
+                    t.StudioNote.retracted_at.is_(None),
+                    t.StudioNote.read_at.is_(None),
+                )
+            ).all()
+            if ids:
+                session.execute(
+                    update(t.StudioNote)
+                    .where(t.StudioNote.id.in_(ids))
+                    .values(read_at=self._ctx.now())
+                )
+            return len(ids)
+
+    @staticmethod
+    def _live_note(session: Session, note_id: int, *, for_update: bool = False) -> t.StudioNote:
+        query = select(t.StudioNote).where(t.StudioNote.id == note_id)
+        if for_update:
+            query = query.with_for_update()
+        row = session.scalar(query)
+        if row is None or row.retracted_at is not None:
+            raise NotFound("That note does not exist or was deleted. Refresh and try again.")
+        return row
+
+    @staticmethod
+    def _author(session: Session, row: t.StudioNote) -> str:
+        author = session.get(t.User, row.author_id) if row.author_id else None
+        return author.full_name if author else NO_AUTHOR

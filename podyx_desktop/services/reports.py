@@ -23,7 +23,8 @@ class ReportService:
     def session_summary(self, principal: Principal, booking_id: int) -> r.SessionSummary:
         """A booking with its history, client-visible notes, files and payments.
 
-        Internal notes are never included, whoever asks: the summary is for the client.
+        Internal notes are never included, whoever asks: the summary is for the client;
+        nor are retracted (deleted) ones.
         """
         with self._ctx.db.read() as session:
             row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
@@ -34,7 +35,11 @@ class ReportService:
             notes = session.execute(
                 select(t.StudioNote, t.User.full_name)
                 .outerjoin(t.User, t.User.id == t.StudioNote.author_id)
-                .where(t.StudioNote.booking_id == row.id, t.StudioNote.internal.is_(False))
+                .where(
+                    t.StudioNote.booking_id == row.id,
+                    t.StudioNote.internal.is_(False),
+                    t.StudioNote.retracted_at.is_(None),  # a retracted note is no longer said
+                )
                 .order_by(t.StudioNote.created_at)
             )
             files = session.scalars(
@@ -58,18 +63,7 @@ class ReportService:
                 studio=mapping.studio_info(studio(session)),
                 booking=booking,
                 events=tuple(booking_events(session, row)),
-                notes=tuple(
-                    r.StudioNote(
-                        n.id,
-                        n.booking_id,
-                        n.client_id,
-                        name or "Studio",
-                        n.created_at,
-                        n.body,
-                        n.internal,
-                    )
-                    for n, name in notes
-                ),
+                notes=tuple(mapping.studio_note(n, name or "Studio") for n, name in notes),
                 files=tuple(
                     r.SharedFile(
                         f.id,

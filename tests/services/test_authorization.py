@@ -178,6 +178,11 @@ def operations(
             p, client_id=ann.account.id, body="x", internal=False
         ),
         "notes.list_notes": lambda p: s.notes.list_notes(p, client_id=ann.account.id),
+        "notes.edit_note": lambda p: s.notes.edit_note(p, ids["note"], body="changed"),
+        "notes.retract_note": lambda p: s.notes.retract_note(p, ids["note"]),
+        "notes.note_history": lambda p: s.notes.note_history(p, ids["note"]),
+        "notes.unread_counts": lambda p: s.notes.unread_counts(p, ann.account.id),
+        "notes.mark_read": lambda p: s.notes.mark_read(p, ids["booking"]),
         "files.share_file": lambda p: s.files.share_file(
             p, client_id=ann.account.id, name="x.txt", content=b"x"
         ),
@@ -318,8 +323,16 @@ def world(studio: Studio) -> tuple[Any, Any, dict[str, int]]:
     file = studio.services.files.share_file(
         studio.desk, client_id=ann.account.id, name="final.wav", content=b"RIFF"
     )
+    note = studio.services.notes.add_note(
+        studio.desk,
+        client_id=ann.account.id,
+        body="Mix ready",
+        internal=False,
+        booking_id=booking.booking.id,
+    )
     assert booking.purchase is not None
     ids = {
+        "note": note.id,
         "booking": booking.booking.id,
         "bundle": bundle.id,
         "purchase": booking.purchase.id,

@@ -205,10 +205,19 @@ class MainWindow(QMainWindow):
 
         initial = self._take_prefetched(BOOKINGS)
         if isinstance(initial, Loaded):
-            return BookingsTab(self._ctx, page, initial=initial)
-        tab = BookingsTab(self._ctx, page)
-        tab.reload()
+            tab = BookingsTab(self._ctx, page, initial=initial)
+        else:
+            tab = BookingsTab(self._ctx, page)
+            tab.reload()
+        tab.unread_changed.connect(self._show_unread_notes)
         return tab
+
+    def _show_unread_notes(self, count: int) -> None:
+        """The Bookings tab's title counts the studio's notes the client has not read."""
+        title = self.tr("&Bookings")
+        if count:
+            title = self.tr("&Bookings ● {count}").format(count=count)
+        self.tabs.setTabText(BOOKINGS, title)
 
     def _build_bundles_tab(self, page: QWidget) -> BundlesTab:
         from podyx_desktop.views.profile.bundles_tab import BundlesTab

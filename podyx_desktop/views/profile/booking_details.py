@@ -6,6 +6,7 @@ from its events when they arrive; times are in the studio's zone.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.domain.records import Booking, BookingEvent
+from podyx_desktop.domain.records import Booking, BookingEvent, StudioNote
 from podyx_desktop.models.bookings import BookingHistoryModel, addons_text
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import booking_status_hint, payment_method_text
+from podyx_desktop.models.note_text import note_html
 from podyx_desktop.views.common.formatting import money_text
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.common.widgets import StatusBadge
@@ -84,6 +86,20 @@ class BookingDetailsPane(QWidget):
         download_row = QHBoxLayout()
         download_row.addWidget(self.download_button)
         download_row.addStretch(1)
+        # Notes from the studio, newest first: plain text escaped, links clickable (the
+        # browser opens them); never HTML from a note. Staff see internal ones, marked.
+        self.notes: list[StudioNote] = []
+        self.notes_heading = QLabel(self.tr("Notes from the studio"), body_widget)
+        bold(self.notes_heading)
+        self.notes_text = QLabel(body_widget)
+        self.notes_text.setObjectName("BookingNotes")
+        self.notes_text.setTextFormat(Qt.TextFormat.RichText)
+        self.notes_text.setOpenExternalLinks(True)
+        self.notes_text.setWordWrap(True)
+        self.notes_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.notes_text.setAccessibleName(self.tr("Notes from the studio"))
+        self.notes_heading.setVisible(False)
+        self.notes_text.setVisible(False)
         history_label = QLabel(self.tr("&History"), body_widget)
         history_label.setBuddy(self.history)
         bold(history_label)
@@ -94,6 +110,8 @@ class BookingDetailsPane(QWidget):
         body.addLayout(self.form)
         body.addLayout(download_row)
         body.addSpacing(6)
+        body.addWidget(self.notes_heading)
+        body.addWidget(self.notes_text)
         body.addWidget(history_label)
         body.addWidget(self.history, 1)
         layout = QVBoxLayout(self)
@@ -116,6 +134,8 @@ class BookingDetailsPane(QWidget):
         self.placeholder.setVisible(booking is None)
         self.body.setVisible(booking is not None)
         self.download_button.setEnabled(booking is not None)
+        if booking is None or (self.booking_id_of_notes != booking.id):
+            self.show_notes([])
         if booking is None:
             self._clear_history()
             return
@@ -154,6 +174,37 @@ class BookingDetailsPane(QWidget):
             else "—"
         )
         self._clear_history()
+
+    @property
+    def booking_id_of_notes(self) -> int | None:
+        return self.notes[0].booking_id if self.notes else None
+
+    def show_notes(self, notes: Sequence[StudioNote]) -> None:
+        """The booking's notes, newest first, as they came (the client's are never
+        internal; staff see internal ones marked). Unread ones are marked “New”."""
+        self.notes = list(notes)
+        self.notes_heading.setVisible(bool(notes))
+        self.notes_text.setVisible(bool(notes))
+        d = self._display
+        parts = []
+        for note in notes:
+            head = [html.escape(note.author_name), html.escape(d.date_time(note.created_at))]
+            if note.edited_at is not None:
+                head.append(
+                    html.escape(self.tr("edited {when}").format(when=d.date_time(note.edited_at)))
+                )
+            tags = ""
+            if note.internal:
+                tags += (
+                    f' <b style="color:#b3261e">{html.escape(self.tr("Internal — staff only"))}</b>'
+                )
+            elif note.read_at is None:
+                tags += f' <b style="color:#1a7f37">{html.escape(self.tr("New"))}</b>'
+            parts.append(
+                f'<p><span style="color:#6b6b6b">{" · ".join(head)}</span>{tags}<br>'
+                f"{note_html(note.body)}</p>"
+            )
+        self.notes_text.setText("".join(parts))
 
     def _clear_history(self) -> None:
         if self.history_model.rowCount():  # resetting an empty list still costs a relayout

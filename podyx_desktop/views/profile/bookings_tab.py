@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.domain.changes import Kind
-from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
+from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent, StudioNote
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import (
@@ -33,6 +33,7 @@ from podyx_desktop.operations.bookings import (
     load_booking_details,
     load_client_bookings,
 )
+from podyx_desktop.operations.notes import load_booking_notes, load_unread_notes
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.common.paint import FirstPaint
@@ -72,6 +73,8 @@ _BUILT_LATER = frozenset(
 
 class BookingsTab(ProfileTab):
     SHOWS = (Kind.BOOKINGS, Kind.CATALOGUE)  # its rows name the room, setup and service
+    # the client's unread notes from the studio, all bookings together (the tab's badge)
+    unread_changed = Signal(int)
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long: the lists (and the
@@ -101,6 +104,7 @@ class BookingsTab(ProfileTab):
         the tab does not load them again (without it, call :meth:`reload`)."""
         super().__init__(ctx, parent, subject=subject, object_name="BookingsTab")
         self._actions: BookingActions | None = None
+        self.unread: dict[int, int] = {}  # booking id -> unread notes (the rows' badges)
         self._details_of: Booking | None = None  # the record whose details are shown
         self.cancel_confirmation: QMessageBox | None = None
         self.reschedule_dialog: RescheduleDialog | None = None
@@ -149,6 +153,8 @@ class BookingsTab(ProfileTab):
         self._switch.idClicked.connect(self._show_list)
         for view in (self.upcoming_view, self.past_view):
             view.selectionModel().selectionChanged.connect(self._selection_changed)
+            view.clicked.connect(self._row_clicked)  # opening a booking reads its notes
+        self._auto_selecting = 0  # selections the tab makes itself do not open a booking
         self.list_message = QLabel(left)
         self.list_message.setWordWrap(True)
         self.list_message.setObjectName("Muted")
@@ -282,6 +288,47 @@ class BookingsTab(ProfileTab):
         load_client_bookings(self._ctx, principal, client_id).on_worker(
             lambda lists: with_texts(lists, display, texts_of)
         ).success(self._loaded).failure(self._load_failed).run(self)
+        load_unread_notes(self._ctx, principal, client_id).success(self._show_unread).run(self)
+
+    # --- studio notes: on the selected booking, and the unread badges ----------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(*self.SHOWS):
+            self.reload()
+        elif changes.touches(Kind.NOTES):  # a note written, edited, retracted or read
+            self._load_notes(mark_read=False)
+
+    def _load_notes(self, *, mark_read: bool) -> None:
+        """The selected booking's notes (``mark_read``: the client opened it) and the
+        unread counts; without a selection, the counts."""
+        client_id = self.client_id
+        if client_id is None:
+            return
+        principal = self._ctx.user.principal
+        booking = self.selected_booking() if "details" in self.__dict__ else None
+        if booking is None:
+            load_unread_notes(self._ctx, principal, client_id).success(self._show_unread).run(self)
+            return
+        subject = self.subject
+        own = subject is not None and subject.is_self
+        booking_id = booking.id
+        load_booking_notes(
+            self._ctx, principal, client_id, booking_id, mark_read=mark_read and own
+        ).success(lambda result: self._notes_loaded(booking_id, *result)).run(self)
+
+    def _notes_loaded(
+        self, booking_id: int, notes: list[StudioNote], unread: dict[int, int]
+    ) -> None:
+        current = self.selected_booking()
+        if current is not None and current.id == booking_id:
+            self.details.show_notes(notes)
+        self._show_unread(unread)
+
+    def _show_unread(self, unread: dict[int, int]) -> None:
+        self.unread = unread
+        self.upcoming_model.set_unread(unread)
+        self.past_model.set_unread(unread)
+        self.unread_changed.emit(sum(unread.values()))
 
     def _loaded(self, result: Loaded) -> None:
         self._loading -= 1
@@ -296,6 +343,13 @@ class BookingsTab(ProfileTab):
 
     def _select_after_load(self, selected: Booking | None) -> None:
         """Select ``selected`` again, or else the first session, and show its details."""
+        self._auto_selecting += 1
+        try:
+            self._reselect(selected)
+        finally:
+            self._auto_selecting -= 1
+
+    def _reselect(self, selected: Booking | None) -> None:
         if selected is not None and self.select_booking(selected.id):
             return
         # Nothing (or a booking now gone) was selected: show the first session's details.
@@ -368,6 +422,12 @@ class BookingsTab(ProfileTab):
         load_booking_details(self._ctx, principal, booking_id).success(
             lambda result: self._details_loaded(booking_id, result)
         ).failure(self._details_failed).run(self)
+        self._load_notes(mark_read=not self._auto_selecting)  # the client opened it
+
+    def _row_clicked(self, *_args: object) -> None:
+        booking = self.selected_booking()
+        if booking is not None and self.unread.get(booking.id):
+            self._load_notes(mark_read=True)
 
     def _details_loaded(
         self, booking_id: int, result: tuple[BookingActions, list[BookingEvent]]

@@ -57,6 +57,7 @@ class ClientActionsPane(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit details…"), self)
         self.unlock_button = QPushButton(self.tr("U&nlock account"), self)
         self.code_button = QPushButton(self.tr("New one-time &code…"), self)
+        self.note_button = QPushButton(self.tr("Write a no&te…"), self)  # on the client
         self.reasons: dict[QPushButton, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
@@ -76,6 +77,7 @@ class ClientActionsPane(QWidget):
         self.edit_button.clicked.connect(self.open_edit)
         self.unlock_button.clicked.connect(self.unlock)
         self.code_button.clicked.connect(self.open_code)
+        self.note_button.clicked.connect(self.open_note)
         self.account_line = wrapped_label(self, "Muted", self.tr("The client's account"))
         self.feedback = wrapped_label(self, "Feedback", self.tr("What the last action did"))
         layout = QVBoxLayout(self)
@@ -95,6 +97,7 @@ class ClientActionsPane(QWidget):
             self.edit_button,
             self.unlock_button,
             self.code_button,
+            self.note_button,
         )
 
     @property
@@ -177,6 +180,7 @@ class ClientActionsPane(QWidget):
             (True, ""),
             (locked, self.tr("The account is not locked.")),
             (True, ""),
+            (True, ""),
         ]
 
     def _account_text(self, state: ClientAccountState) -> str:
@@ -254,6 +258,20 @@ class ClientActionsPane(QWidget):
 
         if self.client is not None and self.code_button.isEnabled():
             self._open(NewCodeDialog(self._ctx, self.client, self))
+
+    def open_note(self) -> None:
+        """A note on the client, not on one booking (internal, or for the client)."""
+        from podyx_desktop.views.staff.note_dialogs import NoteDialog
+
+        client = self.client
+        if client is None:
+            return
+        about = self.tr("A note on {name} (not on one session).").format(name=client.full_name)
+        dialog = NoteDialog(
+            self._ctx, client_id=client.id, booking_id=None, about=about, parent=self
+        )
+        dialog.saved.connect(lambda _note: self._succeeded(self.tr("Note added.")))
+        self._open(dialog)
 
     def unlock(self) -> None:
         client = self.client

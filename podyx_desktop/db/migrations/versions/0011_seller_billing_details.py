@@ -4,7 +4,7 @@ again later shows what the first one showed. Existing purchases get empty values
 receipts take the studio's current details (documents/receipt.py ``seller_of``).
 
 Revision ID: 0011
-Revises: 0008 (0009 and 0010 are written in parallel; re-pointed when merged)
+Revises: 0010
 Create Date: 2026-12-06 05:20:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

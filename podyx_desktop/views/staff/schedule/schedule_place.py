@@ -40,6 +40,7 @@ from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.staff.desk_actions import DeskActionsPane
+from podyx_desktop.views.staff.note_dialogs import NotesPanel
 from podyx_desktop.views.staff.schedule.canvas import ScheduleCanvas
 from podyx_desktop.views.staff.today_panel import TodayPanel
 
@@ -108,6 +109,9 @@ class SchedulePlace(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.details, 1)
+        #: The session's notes (internal ones marked): add, edit with history, delete.
+        self.notes_panel = NotesPanel(ctx, side)
+        side_layout.addWidget(self.notes_panel)
         #: The desk's actions on the selected booking, with the reason any is unavailable.
         self.desk_actions = DeskActionsPane(ctx, side)
         side_layout.addWidget(self.desk_actions)
@@ -422,6 +426,7 @@ class SchedulePlace(QWidget):
         self.desk_actions.show_booking(entry.id if entry is not None else None)
         if entry is None:
             self.details.show_booking(None)
+            self.notes_panel.show_booking(None, None)
             self.selection_changed.emit(None)
             return
         if self.details.booking is not None and self.details.booking.id != entry.id:
@@ -438,4 +443,8 @@ class SchedulePlace(QWidget):
             return  # another booking was chosen meanwhile
         self.details.show_booking(booking)  # (it clears the history)
         self.details.show_history(events)
+        about = f"{booking.client_name}: {booking.service_name}, " + self.display.time_range(
+            booking.starts_at, booking.ends_at
+        )
+        self.notes_panel.show_booking(booking.id, booking.client_id, about)
         self.selection_changed.emit(booking)
