@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -97,8 +98,12 @@ class ScheduleData:
     def rooms(self) -> tuple[ScheduleRoom, ...]:
         return self.frame.rooms
 
+    @cached_property
+    def _rooms_by_id(self) -> dict[int, ScheduleRoom]:
+        return {room.id: room for room in self.frame.rooms}
+
     def room(self, room_id: int) -> ScheduleRoom | None:
-        return next((room for room in self.frame.rooms if room.id == room_id), None)
+        return self._rooms_by_id.get(room_id)
 
     def closed_reason(self, room_id: int, day: date) -> str | None:
         """Why the room is closed on ``day`` ("" when no reason was given), None if open."""
@@ -112,7 +117,7 @@ class ScheduleData:
         room = self.room(room_id)
         if room is None or self.closed_reason(room_id, day) is not None:
             return []
-        return opening_windows(day, self.zone, room.hours)
+        return _windows(day, self.frame.time_zone, room.hours)
 
     def local_day(self, moment: datetime) -> date:
         return moment.astimezone(self.zone).date()
@@ -220,6 +225,16 @@ class ScheduleLayout:
     blocks: tuple[Block, ...]
     top: float  # the shared range of every column's axis
     bottom: float
+
+
+@lru_cache(maxsize=4096)
+def _windows(
+    day: date, zone_name: str, hours: tuple[OpeningInterval, ...]
+) -> list[tuple[datetime, datetime]]:
+    """A day's open windows for one set of opening hours: rooms that keep the studio's
+    hours share them (a week of 145 rooms asks ~1,000 times for ~7 answers). The caller
+    must not change the list."""
+    return opening_windows(day, studio_zone(zone_name), hours)
 
 
 def lay_out(
@@ -335,9 +350,20 @@ def axis_labels(layout: ScheduleLayout, zone: ZoneInfo) -> AxisLabels:
         widest = max(axes, key=lambda a: len(a.marks))
         shared_by_minute = {mark.minute: mark for mark in widest.marks}
     shared = tuple(shared_by_minute[minute] for minute in sorted(shared_by_minute))
-    walls = {minute: _wall(mark, zone) for minute, mark in shared_by_minute.items()}
+    # A mark's wall clock depends on its instant only, and the columns of one day (every
+    # room) share their instants: each is worked out once (a week of 145 rooms has
+    # ~17,000 marks over ~120 instants).
+    seen: dict[datetime, tuple[int, int, bool]] = {}
+
+    def wall(mark: HourMark) -> tuple[int, int, bool]:
+        found = seen.get(mark.moment)
+        if found is None:
+            found = seen[mark.moment] = _wall(mark, zone)
+        return found
+
+    walls = {minute: wall(mark) for minute, mark in shared_by_minute.items()}
     own = tuple(
-        tuple(mark for mark in axis.marks if walls.get(mark.minute) != _wall(mark, zone))
+        tuple(mark for mark in axis.marks if walls.get(mark.minute) != wall(mark))
         for axis in axes
     )
     return AxisLabels(shared, own)
