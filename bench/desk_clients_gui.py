@@ -9,8 +9,9 @@ task runner (reads on the worker thread, answers on the GUI thread):
 * **keystroke to rows** — one more key typed into the search (a three-letter word, then
   phone digits) until the narrowed first page is in the table and painted; the place's
   search pause is part of it; goal ≤ 100 ms;
-* **open a client** with the most bookings (15,000 at 1M) — until every profile tab has
-  loaded and the shown one painted; goal ≤ 150 ms;
+* **open a client** with the most bookings (15,000 at 1M) — until the desk's actions and
+  the profile tab shown (Bookings: the next 100 and the latest 100 sessions) have loaded
+  and painted; goal ≤ 150 ms (the other tabs load when first shown);
 * **RSS** of this process after opening the list, searching and opening ten clients
   (``VmRSS``; goal ≤ 250 MB), beside the RSS of the same process before the place
   existed (Python, Qt and the services imported);
@@ -173,10 +174,8 @@ def main(argv: list[str] | None = None) -> int:
             lambda: getattr(place, "client", None) is not None
             and place.client.id == client_id
             and place.profile_tabs.count() == 4
-            and not any(
-                getattr(place.profile_tabs.widget(i), "is_loading", False)
-                for i in range(place.profile_tabs.count())
-            ),
+            and not getattr(place.profile_tabs.currentWidget(), "is_loading", True)
+            and not place.actions_pane.is_loading,
         )
         shown = place.profile_tabs.currentWidget()
         if shown is not None:
@@ -216,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             heavy_ms,
             OPEN_GOAL_MS,
             "ms",
-            f"{heavy_bookings:,} bookings, 4 tabs loaded",
+            f"{heavy_bookings:,} bookings; actions and Bookings tab",
         ),
         ("RSS after list, searches, 11 clients", busy_rss, RSS_GOAL_MB, "MB", ""),
         ("baseline: RSS before the place", idle_rss, None, "MB", "Qt + services loaded"),

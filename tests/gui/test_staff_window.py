@@ -44,7 +44,10 @@ def test_staff_see_a_clients_profile_worded_for_staff(
     shown = bookings.upcoming_model.record(0)
     assert shown is not None and shown.id == studio.booking_id
     account = window.account_tab
+    assert account.full_name.text() != studio.client_name  # a hidden tab loads when shown
+    window.profile_tabs.setCurrentWidget(account)
     qtbot.waitUntil(lambda: account.full_name.text() == studio.client_name, timeout=WAIT)
+    window.profile_tabs.setCurrentWidget(bookings)
     assert not account.log_out_button.isVisibleTo(window)  # the client's own to do
     assert not account.password_section.isVisibleTo(window)
 

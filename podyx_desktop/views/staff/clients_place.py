@@ -168,6 +168,8 @@ class ClientsPlace(QWidget):
         self.actions_pane.book_requested.connect(self.book_requested)
         self.profile_tabs = QTabWidget(page)
         self.profile_tabs.setObjectName("ProfileTabs")
+        self._waiting_tabs: set[int] = set()  # tabs of the client shown not loaded yet
+        self.profile_tabs.currentChanged.connect(self._tab_shown)
         self.client_message = wrapped_label(page, "ErrorText", self.tr("Client message"))
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -290,6 +292,13 @@ class ClientsPlace(QWidget):
         self.new_client_dialog = dialog
         dialog.open()
 
+    def _tab_shown(self, index: int) -> None:
+        """Load a profile tab the first time it is shown for this client."""
+        tab = self.profile_tabs.widget(index)
+        if isinstance(tab, ProfileTab) and id(tab) in self._waiting_tabs:
+            self._waiting_tabs.discard(id(tab))
+            tab.reload()
+
     def show_client(self, account: Account) -> None:
         """Show ``account``'s profile: the client's own tabs, worded for staff, under the
         desk's actions."""
@@ -312,10 +321,15 @@ class ClientsPlace(QWidget):
             (self.purchases_tab, self.tr("&Purchases")),
             (self.account_tab, self.tr("&Account")),
         )
+        # Only the tab shown loads now; each other one loads when first shown (a client
+        # with 15,000 bookings opens in one tab's time, bench/desk_clients_gui.py).
+        self._waiting_tabs = {id(tab) for tab, _title in tabs}
+        self.profile_tabs.blockSignals(True)
         for tab, title in tabs:
             self.profile_tabs.addTab(tab, title)
-            tab.reload()
         self.profile_tabs.setCurrentIndex(max(current, 0))
+        self.profile_tabs.blockSignals(False)
+        self._tab_shown(self.profile_tabs.currentIndex())
         self.client_heading.setText(
             self.tr("{name} · {email}").format(name=account.full_name, email=account.email)
         )
