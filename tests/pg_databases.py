@@ -34,6 +34,7 @@ ENV_VAR = "PODYX_TEST_POSTGRES_URL"
 _DB_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
+
 class PostgresUnavailable(Exception):
     """No PostgreSQL server could be had; the message says why in one sentence or two."""
 

@@ -186,9 +186,7 @@ def test_check_ok(studio_file: Path, capsys: pytest.CaptureFixture[str]) -> None
 
 def test_check_reports_each_problem(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with sqlite3.connect(db_file) as connection:  # foreign keys are off in a bare connection
-        connection.execute(
-            "INSERT INTO closed_dates (room_id, day, reason) VALUES (999, '2026-01-01', '')"
-        )
+        connection.execute("INSERT INTO closed_dates (room_id, day, reason) VALUES (999, '2026-01-01', '')")
     connection.close()
     code, out, _ = run(capsys, "--database", sqlite_url(db_file), "check")
     assert code == 1
@@ -222,9 +220,7 @@ def test_backup_while_the_database_is_in_use(
     writer.execute("UPDATE studio SET name = 'uncommitted'")
     try:
         destination = tmp_path / "backups" / "copy.sqlite3"
-        code, out, _ = run(
-            capsys, "--database", sqlite_url(studio_file), "backup", str(destination)
-        )
+        code, out, _ = run(capsys, "--database", sqlite_url(studio_file), "backup", str(destination))
     finally:
         writer.execute("ROLLBACK")
         writer.close()
@@ -252,9 +248,7 @@ def test_backup_into_a_folder_and_never_over_a_file(
     assert "--overwrite" in err and made.read_bytes() == before
     code, _out, _ = run(capsys, "--database", str(studio_file), "backup", str(made), "--overwrite")
     assert code == 0
-    code, out, err = run(
-        capsys, "--database", str(studio_file), "backup", str(studio_file), "--overwrite"
-    )
+    code, out, err = run(capsys, "--database", str(studio_file), "backup", str(studio_file), "--overwrite")
     assert_refused(code, out, err)
 
 
@@ -377,9 +371,7 @@ def command_line(command: list[str], tmp_path: Path) -> list[str]:
 def test_an_unknown_url_scheme(
     command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(
-        capsys, "--database", "mysql://root@localhost/podyx", *command_line(command, tmp_path)
-    )
+    code, out, err = run(capsys, "--database", "mysql://root@localhost/podyx", *command_line(command, tmp_path))
     assert_refused(code, out, err)
     assert "does not support “mysql”" in err
     assert not (tmp_path / "backup-out").exists()
@@ -420,9 +412,7 @@ def test_a_file_that_is_not_a_database(
     command: list[str], not_a_database: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = snapshot(not_a_database.parent)
-    code, out, err = run(
-        capsys, "--database", str(not_a_database), *command_line(command, tmp_path)
-    )
+    code, out, err = run(capsys, "--database", str(not_a_database), *command_line(command, tmp_path))
     assert_refused(code, out, err)
     assert "is not a SQLite database file" in err
     assert snapshot(not_a_database.parent) == before

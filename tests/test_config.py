@@ -97,8 +97,7 @@ def test_every_source_in_order_of_precedence(env: dict[str, str]) -> None:
         "[General]\ndatabase_url=postgresql://desk@db.studio.lan/podyx\nlog_level=ERROR\n",
     )
     user = write_settings(
-        env["XDG_CONFIG_HOME"],
-        "[General]\ndatabase_url=sqlite:////srv/user.sqlite3\nlog_level=INFO\n",
+        env["XDG_CONFIG_HOME"], "[General]\ndatabase_url=sqlite:////srv/user.sqlite3\nlog_level=INFO\n"
     )
     full = {**env, "PODYX_DATABASE_URL": "sqlite:////srv/env.sqlite3", "PODYX_LOG_LEVEL": "debug"}
     flags = {"database_url": "sqlite:////srv/flag.sqlite3", "log_level": "critical"}
@@ -157,9 +156,7 @@ def test_machine_folders_in_xdg_order_and_organisation_files_last(
 ) -> None:
     first, second = env["XDG_CONFIG_DIRS"].split(":")
     write_settings(second, "[General]\ndatabase_url=sqlite:////second.sqlite3\n")
-    org = write_settings(
-        first, "[General]\ndatabase_url=sqlite:////org.sqlite3\n", Path("Podyx.conf")
-    )
+    org = write_settings(first, "[General]\ndatabase_url=sqlite:////org.sqlite3\n", Path("Podyx.conf"))
     assert resolve({}, env).database_url.value == "sqlite:////second.sqlite3"
     wins = write_settings(first, "[General]\ndatabase_url=sqlite:////first.sqlite3\n")
     assert resolve({}, env).database_url.source == f"machine settings {wins}"
@@ -195,9 +192,7 @@ def test_qsettings_quoting_and_escapes(env: dict[str, str]) -> None:
 
 def test_empty_values_fall_through(env: dict[str, str]) -> None:
     write_settings(env["XDG_CONFIG_HOME"], "[General]\ndatabase_url=\n")
-    write_settings(
-        env["XDG_CONFIG_DIRS"].split(":")[0], "[General]\ndatabase_url=sqlite:////m.sqlite3\n"
-    )
+    write_settings(env["XDG_CONFIG_DIRS"].split(":")[0], "[General]\ndatabase_url=sqlite:////m.sqlite3\n")
     resolved = resolve({}, {**env, "PODYX_DATABASE_URL": ""})
     assert resolved.database_url.value == "sqlite:////m.sqlite3"
 

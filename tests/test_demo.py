@@ -136,9 +136,7 @@ def test_logins_for_every_role(demo: Loaded) -> None:
     signed_in = demo.services.accounts.sign_in(owner.email, DEMO_PASSWORD)
     assert signed_in.account.role is Role.OWNER
     client = next(login for login in logins if login.name == SPECIAL_NAMES[1])
-    assert (
-        demo.services.accounts.sign_in(client.email, DEMO_PASSWORD).account.full_name == client.name
-    )
+    assert demo.services.accounts.sign_in(client.email, DEMO_PASSWORD).account.full_name == client.name
 
 
 def test_bookings_past_and_upcoming_in_every_status(demo: Loaded) -> None:
@@ -225,13 +223,12 @@ def test_a_second_load_is_refused(demo: Loaded) -> None:
 
 
 def test_demo_loads_on_every_backend(database: Database) -> None:
-    services = Services(
-        database, clock=FakeClock(datetime(2026, 10, 28, 12, tzinfo=UTC)), hasher=FAST_HASHER
-    )
+    services = Services(database, clock=FakeClock(datetime(2026, 10, 28, 12, tzinfo=UTC)), hasher=FAST_HASHER)
     logins = load_demo(services)
     assert len(logins.logins) == 23
     assert check_database(database).ok
     statuses = {
-        b.status for b in services.bookings.schedule(SYSTEM, date(2026, 8, 1), date(2026, 12, 1))
+        b.status
+        for b in services.bookings.schedule(SYSTEM, date(2026, 8, 1), date(2026, 12, 1))
     }
     assert len(statuses) == 6

@@ -73,8 +73,8 @@ class Pdf:
                 font = ref.get_object()
                 descriptor = font.get("/FontDescriptor")
                 embedded = descriptor is not None and any(
-                    key in descriptor.get_object()
-                    for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                    key in descriptor.get_object() for key in ("/FontFile", "/FontFile2",
+                                                               "/FontFile3")
                 )
                 name = str(font["/BaseFont"])
                 found[name] = FontInfo(name, str(font["/Subtype"]), embedded)

@@ -100,7 +100,7 @@ def test_markup_wraps_runs_in_other_fonts() -> None:
 
 
 def test_xml_in_names_prints_literally() -> None:
-    name = 'Tom & <Jerry> "Ltd"'
+    name = "Tom & <Jerry> \"Ltd\""
     text = Pdf(render_receipt(samples.receipt(name), samples.studio())).text
     assert name in text
 
@@ -108,7 +108,6 @@ def test_xml_in_names_prints_literally() -> None:
 def test_unusable_candidates_are_skipped(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font")
-    fonts = FontSet(
-        fallback_candidates=(FontCandidate(broken), FontCandidate(Path("/nonexistent/font.ttf")))
-    )
+    fonts = FontSet(fallback_candidates=(FontCandidate(broken),
+                                         FontCandidate(Path("/nonexistent/font.ttf"))))
     assert fonts.font_for(CJK_NAME[0]) is None

@@ -18,13 +18,8 @@ def make(locale: str = "hr_HR", currency: str = "EUR", zone: str = "Europe/Zagre
 
 @pytest.mark.parametrize(
     ("locale", "expected"),
-    [
-        ("hr_HR", "1.234,56\xa0€"),
-        ("en_IE", "€1,234.56"),
-        ("de_DE", "1.234,56\xa0€"),
-        ("el_GR", "1.234,56\xa0€"),
-        ("ru_RU", "1\xa0234,56\xa0€"),
-    ],
+    [("hr_HR", "1.234,56\xa0€"), ("en_IE", "€1,234.56"), ("de_DE", "1.234,56\xa0€"),
+     ("el_GR", "1.234,56\xa0€"), ("ru_RU", "1\xa0234,56\xa0€")],
 )
 def test_money_per_locale(locale: str, expected: str) -> None:
     assert make(locale).money(123456) == expected

@@ -25,15 +25,8 @@ def test_import_is_lazy_and_layers_stay_apart() -> None:
     root = Path(__file__).resolve().parents[2]
     path = [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-        cwd=root,
-        env=env,
-    )
+    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                            check=True, timeout=120, cwd=root, env=env)
     lazy, foreign, layers = result.stdout.splitlines()
     assert lazy == "False"  # reportlab loads on the first render, not on import
     assert foreign == "[]"

@@ -23,41 +23,27 @@ def test_receipt_carries_every_mandatory_field() -> None:
     assert "Receipt number R-2025-00041" in text
     assert "Issue date 1. ožu 2025." in text  # paid_at, 09:31 UTC, in Zagreb
     # Seller: name, address, VAT number.
-    for part in (
-        "Zvuk & Slika Studio",
-        "Ilica 42",
-        "10000 Zagreb",
-        "Hrvatska",
-        "VAT number: HR12345678901",
-    ):
+    for part in ("Zvuk & Slika Studio", "Ilica 42", "10000 Zagreb", "Hrvatska",
+                 "VAT number: HR12345678901"):
         assert part in text
     # Buyer: name, company, address, VAT ID.
-    for part in (
-        "Đorđe Šćepanović",
-        "Šćepanović Media d.o.o.",
-        "Vukovarska 7",
-        "21000 Split",
-        "VAT ID: HR98765432109",
-    ):
+    for part in ("Đorđe Šćepanović", "Šćepanović Media d.o.o.", "Vukovarska 7", "21000 Split",
+                 "VAT ID: HR98765432109"):
         assert part in text
     # Each line as stored: description, when supplied, quantity and every amount.
     for line in purchase.lines:
         assert normalise(line.description) in text
         discount = eur_hr(line.discount_minor) if line.discount_minor else "—"
-        amounts = (
-            f"{line.quantity} {eur_hr(line.unit_price_minor)} {discount} "
-            f"{eur_hr(line.net_minor)} 25% {eur_hr(line.vat_minor)} "
-            f"{eur_hr(line.gross_minor)}"
-        )
+        amounts = (f"{line.quantity} {eur_hr(line.unit_price_minor)} {discount} "
+                   f"{eur_hr(line.net_minor)} 25% {eur_hr(line.vat_minor)} "
+                   f"{eur_hr(line.gross_minor)}")
         assert amounts in text
     assert text.count("Supplied 12. ožu 2025. 14:00") == len(purchase.lines)  # 13:00 UTC
     # VAT per rate, the total, promo code, payment method, price mode.
     (vat,) = purchase.vat
     assert f"25% {eur_hr(vat.net_minor)} {eur_hr(vat.vat_minor)} {eur_hr(vat.gross_minor)}" in text
-    assert (
-        f"All rates {eur_hr(purchase.net_minor)} {eur_hr(purchase.vat_minor)} "
-        f"{eur_hr(purchase.gross_minor)}"
-    ) in text
+    assert (f"All rates {eur_hr(purchase.net_minor)} {eur_hr(purchase.vat_minor)} "
+            f"{eur_hr(purchase.gross_minor)}") in text
     assert f"Total paid: {eur_hr(purchase.gross_minor)}" in text
     assert f"SPRING10 (discount {eur_hr(purchase.discount_minor)})" in text
     assert "Payment method Card at the front desk" in text
@@ -73,13 +59,8 @@ def test_the_sample_amounts_are_the_expected_ones() -> None:
 
 def test_amounts_are_printed_as_stored_never_recomputed() -> None:
     purchase = samples.receipt()
-    odd = replace(
-        purchase,
-        gross_minor=123456,
-        net_minor=98765,
-        vat_minor=24691,
-        vat=(VatLine(2500, 98765, 24691, 123456),),
-    )
+    odd = replace(purchase, gross_minor=123456, net_minor=98765, vat_minor=24691,
+                  vat=(VatLine(2500, 98765, 24691, 123456),))
     text = Pdf(render_receipt(odd, samples.studio())).text
     assert "Total paid: 1.234,56 €" in text
     assert "All rates 987,65 € 246,91 € 1.234,56 €" in text
@@ -158,10 +139,8 @@ def test_seller_falls_back_to_the_studio() -> None:
 
 
 def test_private_buyer_has_no_business_lines() -> None:
-    purchase = replace(
-        samples.receipt(business=False),
-        buyer=Party(name="Ana Anić", address=Address(city="Rijeka")),
-    )
+    purchase = replace(samples.receipt(business=False),
+                       buyer=Party(name="Ana Anić", address=Address(city="Rijeka")))
     text = Pdf(render_receipt(purchase, samples.studio())).text
     assert "Buyer Ana Anić Rijeka" in text
     assert "VAT ID" not in text
@@ -170,9 +149,8 @@ def test_private_buyer_has_no_business_lines() -> None:
 def test_every_payment_method_has_its_label() -> None:
     for method in PaymentMethod:
         purchase = replace(samples.receipt(), method=method)
-        assert (
-            f"Payment method {method.label}" in Pdf(render_receipt(purchase, samples.studio())).text
-        )
+        assert f"Payment method {method.label}" in Pdf(render_receipt(purchase,
+                                                                      samples.studio())).text
 
 
 def test_long_receipt_numbers_every_page_and_repeats_header() -> None:

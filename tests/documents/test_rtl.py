@@ -70,10 +70,7 @@ def test_a_receipt_shapes_the_address_lines_and_the_note() -> None:
     assert "ףסונ ןופורקימ" in text
     assert ".האבה םעפב הארתנ ,הבר הדות" in text
     # the mixed description: Arabic on the right, the Latin run kept left to right
-    assert (
-        "h, Studio A 2 — \ufe96\ufeb3\ufe8e\ufedb\ufea9\ufeee\ufe91 \ufede\ufef4\ufea0\ufeb4\ufe97"
-        in text
-    )
+    assert "h, Studio A 2 — \ufe96\ufeb3\ufe8e\ufedb\ufea9\ufeee\ufe91 \ufede\ufef4\ufea0\ufeb4\ufe97" in text
 
 
 def test_a_wrapped_right_to_left_paragraph_reads_from_its_first_line_down() -> None:

@@ -32,21 +32,15 @@ def test_statement_lists_every_ledger_entry() -> None:
     assert "15. sij 2025. Bundle purchased +10 10" in text
     assert text.count("Session redeemed") == 4
     assert "20. sij 2025. Session redeemed 27. sij 2025. 10:00 (booking 90) -1 9" in text
-    assert (
-        "8. velj 2025. Credit returned: Canceled within the cutoff "
-        "10. velj 2025. 15:00 (booking 91) +1 9"
-    ) in text
+    assert ("8. velj 2025. Credit returned: Canceled within the cutoff "
+            "10. velj 2025. 15:00 (booking 91) +1 9") in text
     assert "1. ožu 2025. Session redeemed 4. ožu 2025. 17:00 (booking 98) -1 7" in text
 
 
 def test_issued_bundle_without_purchase_or_expiry() -> None:
     statement = samples.bundle_statement()
-    bundle = replace(
-        statement.bundle,
-        expires_at=None,
-        purchase_id=None,
-        issued_reason="Goodwill after a power cut",
-    )
+    bundle = replace(statement.bundle, expires_at=None, purchase_id=None,
+                     issued_reason="Goodwill after a power cut")
     text = Pdf(render_bundle_statement(replace(statement, bundle=bundle, purchase=None))).text
     assert "Issued by the studio: Goodwill after a power cut" in text
     assert "never expires" in text

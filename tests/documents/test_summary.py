@@ -67,13 +67,10 @@ def test_summary_lists_shared_files() -> None:
 def test_summary_lists_payments_and_receipts() -> None:
     summary = samples.session_summary()
     credit = samples.credit_note(summary.purchases[0])
-    text = Pdf(
-        render_session_summary(replace(summary, purchases=(*summary.purchases, credit)))
-    ).text
-    assert (
-        f"Receipt R-2025-00041 Session Card at the front desk Paid "
-        f"{eur_hr(summary.purchases[0].gross_minor)}" in text
-    )
+    text = Pdf(render_session_summary(replace(summary,
+                                              purchases=(*summary.purchases, credit)))).text
+    assert f"Receipt R-2025-00041 Session Card at the front desk Paid " \
+           f"{eur_hr(summary.purchases[0].gross_minor)}" in text
     assert "Credit note CN-2025-00003, refunds R-2025-00041" in text
 
 
@@ -87,13 +84,8 @@ def test_summary_keeps_client_names(name: str) -> None:
 def test_summer_time_is_shown_in_the_studio_zone() -> None:
     summary = samples.session_summary()
     start = datetime(2025, 7, 1, 12, 0, tzinfo=UTC)  # 14:00 CEST
-    booking = replace(
-        summary.booking,
-        starts_at=start,
-        ends_at=start + timedelta(minutes=90),
-        original_starts_at=None,
-        status=BookingStatus.CONFIRMED,
-    )
+    booking = replace(summary.booking, starts_at=start, ends_at=start + timedelta(minutes=90),
+                      original_starts_at=None, status=BookingStatus.CONFIRMED)
     text = Pdf(render_session_summary(replace(summary, booking=booking, events=()))).text
     assert "Time 14:00 – 15:30 (1 h 30 min, Europe/Zagreb time)" in text
     assert "Originally booked for" not in text
@@ -102,13 +94,12 @@ def test_summer_time_is_shown_in_the_studio_zone() -> None:
 
 def test_canceled_booking_shows_reason_and_event() -> None:
     summary = samples.session_summary()
-    booking = replace(summary.booking, status=BookingStatus.CANCELED, cancel_reason="Guest is ill")
-    event = BookingEvent(
-        datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "canceled", "Guest is ill", "Ana (front desk)"
-    )
-    text = Pdf(
-        render_session_summary(replace(summary, booking=booking, events=(*summary.events, event)))
-    ).text
+    booking = replace(summary.booking, status=BookingStatus.CANCELED,
+                      cancel_reason="Guest is ill")
+    event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "canceled", "Guest is ill",
+                         "Ana (front desk)")
+    text = Pdf(render_session_summary(replace(summary, booking=booking,
+                                              events=(*summary.events, event)))).text
     assert "Status Canceled" in text
     assert "Cancellation reason Guest is ill" in text
     assert "11. ožu 2025. 09:00 Canceled: Guest is ill Ana (front desk)" in text
@@ -116,14 +107,16 @@ def test_canceled_booking_shows_reason_and_event() -> None:
 
 def test_unknown_event_kinds_are_made_readable() -> None:
     summary = samples.session_summary()
-    event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "engineer_swapped", "", "Owner")
+    event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "engineer_swapped", "",
+                         "Owner")
     text = Pdf(render_session_summary(replace(summary, events=(event,)))).text
     assert "Engineer swapped" in text
 
 
 def test_a_price_override_is_named_in_the_summary() -> None:
     summary = samples.session_summary()
-    event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "price_overridden", "", "Owner")
+    event = BookingEvent(datetime(2025, 3, 11, 8, 0, tzinfo=UTC), "price_overridden", "",
+                         "Owner")
     text = Pdf(render_session_summary(replace(summary, events=(event,)))).text
     assert "Price changed by the studio" in text
 

@@ -52,12 +52,8 @@ def test_every_member_of_every_enum_has_a_word_in_every_form(
 
 def test_the_function_for_each_form_reads_its_table() -> None:
     assert v.booking_status_text(BookingStatus.PENDING) == "Pending"
-    assert (
-        v.booking_status_long_text(BookingStatus.PENDING) == "Pending — awaiting payment approval"
-    )
-    assert (
-        v.booking_status_hint(BookingStatus.PENDING) == "Awaiting payment approval by the studio."
-    )
+    assert v.booking_status_long_text(BookingStatus.PENDING) == "Pending — awaiting payment approval"
+    assert v.booking_status_hint(BookingStatus.PENDING) == "Awaiting payment approval by the studio."
     assert v.purchase_kind_text(PurchaseKind.BOOKING) == "Session payment"
     assert v.purchase_kind_short_text(PurchaseKind.BOOKING) == "Session"
     assert v.purchase_status_text(PurchaseStatus.AWAITING_PAYMENT) == "Awaiting payment"
@@ -111,9 +107,9 @@ def test_money_follows_the_currency_digits() -> None:
 
 
 def test_dates_and_times_in_the_studio_zone_across_spring_forward() -> None:
-    assert v.date_time_text(
-        datetime(2025, 3, 29, 23, 30, tzinfo=UTC), "Europe/Zagreb", "en_GB"
-    ) == ("30 Mar 2025, 00:30")
+    assert v.date_time_text(datetime(2025, 3, 29, 23, 30, tzinfo=UTC), "Europe/Zagreb", "en_GB") == (
+        "30 Mar 2025, 00:30"
+    )
     assert v.date_time_text(datetime(2025, 3, 30, 1, 30, tzinfo=UTC), "Europe/Zagreb", "en_GB") == (
         "30 Mar 2025, 03:30"
     )
@@ -142,7 +138,9 @@ def test_the_hour_that_happens_twice_is_marked_with_its_offset() -> None:
 def test_time_ranges_name_the_second_day_and_the_weekday() -> None:
     start = datetime(2025, 1, 10, 21, 0, tzinfo=UTC)
     end = datetime(2025, 1, 10, 23, 30, tzinfo=UTC)
-    assert v.time_range_text(start, end, "Europe/Zagreb", "en_GB") == ("22:00 – 11 Jan 2025, 00:30")
+    assert v.time_range_text(start, end, "Europe/Zagreb", "en_GB") == (
+        "22:00 – 11 Jan 2025, 00:30"
+    )
     summer = datetime(2026, 6, 3, 8, 0, tzinfo=UTC)
     later = datetime(2026, 6, 3, 10, 0, tzinfo=UTC)
     assert v.day_time_range_text(summer, later, "Europe/Berlin", "en_GB") == (

@@ -110,7 +110,9 @@ def test_this_process_writes_are_not_delivered(
     assert Kind.CATALOGUE in watching[0].kinds
 
 
-def test_a_rename_in_another_process_arrives_as_that_client(qtbot: Any, studio: GuiStudio) -> None:
+def test_a_rename_in_another_process_arrives_as_that_client(
+    qtbot: Any, studio: GuiStudio
+) -> None:
     with sqlite3.connect(studio.path) as connection:
         (client_id,) = connection.execute(
             "SELECT id FROM users WHERE email_key = ?", (studio.client_email.casefold(),)

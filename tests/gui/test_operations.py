@@ -98,12 +98,7 @@ def test_views_never_call_a_service_themselves() -> None:
     offenders = []
     for path in sorted((ROOT / "podyx_desktop" / "views").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
-        for pattern in (
-            r"\.tasks\.run\(",
-            r"\.run_plain\(",
-            r"_tasks\.run\(",
-            r"lambda s(ervices)?:",
-        ):
+        for pattern in (r"\.tasks\.run\(", r"\.run_plain\(", r"_tasks\.run\(", r"lambda s(ervices)?:"):
             if re.search(pattern, text):
                 offenders.append(f"{path.relative_to(ROOT)}: {pattern}")
     assert offenders == []

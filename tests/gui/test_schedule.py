@@ -239,10 +239,8 @@ def test_arrow_keys_move_the_selection_and_enter_opens_it(
     assert opened.args[0].id == first.id
     # Enter takes the keyboard to the session's first allowed action
     qtbot.waitUntil(
-        lambda: (
-            place.focusWidget() in place.desk_actions.buttons()
-            or place.focusWidget() is place.details.history
-        ),
+        lambda: place.focusWidget() in place.desk_actions.buttons()
+        or place.focusWidget() is place.details.history,
         timeout=WAIT,
     )
 
@@ -267,10 +265,8 @@ def test_a_change_made_by_another_process_shows_within_two_seconds_keeping_the_s
     run_other_process(studio, "cancel", str(studio.booking_id))
     # the schedule's block, then the details pane's full booking (loaded for the selection)
     qtbot.waitUntil(
-        lambda: (
-            getattr(place.selected_booking, "status", None) is BookingStatus.CANCELED
-            and getattr(place.details.booking, "status", None) is BookingStatus.CANCELED
-        ),
+        lambda: getattr(place.selected_booking, "status", None) is BookingStatus.CANCELED
+        and getattr(place.details.booking, "status", None) is BookingStatus.CANCELED,
         timeout=2_000,
     )
     assert place.loads > loads

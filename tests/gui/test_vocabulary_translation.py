@@ -43,9 +43,7 @@ def german() -> Iterator[None]:
         v.set_translator(None)
 
 
-def test_one_translator_changes_views_models_and_documents(
-    qapp: QApplication, german: None
-) -> None:
+def test_one_translator_changes_views_models_and_documents(qapp: QApplication, german: None) -> None:
     # views
     assert status_text(BookingStatus.RESCHEDULED) == "Verschoben"
     badge = StatusBadge(BookingStatus.RESCHEDULED)
