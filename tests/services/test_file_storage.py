@@ -10,6 +10,7 @@ import json
 import os
 import threading
 import tracemalloc
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -294,3 +295,27 @@ def test_a_file_shared_while_other_seats_download(
         folder = tmp_path / f"check{shared.id}"
         folder.mkdir()
         studio.services.files.save_to(studio.desk, shared.id, folder)
+
+
+def test_the_session_summary_lists_the_bookings_files_not_revoked_ones(studio: Studio) -> None:
+    ana = studio.client()
+    booking = studio.book(ana, studio.at(date(2026, 6, 10), 10)).booking
+    files = studio.services.files
+    kept = files.share_file(
+        studio.desk,
+        client_id=ana.account.id,
+        name="mix.wav",
+        content=b"RIFF",
+        booking_id=booking.id,
+    )
+    gone = files.share_file(
+        studio.desk,
+        client_id=ana.account.id,
+        name="old.wav",
+        content=b"RIFF",
+        booking_id=booking.id,
+    )
+    files.share_file(studio.desk, client_id=ana.account.id, name="other.txt", content=b"x")
+    files.revoke(studio.desk, gone.id)
+    summary = studio.services.reports.session_summary(ana.principal, booking.id)
+    assert [(f.name, f.size_bytes) for f in summary.files] == [(kept.name, 4)]
