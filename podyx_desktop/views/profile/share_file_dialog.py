@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -67,7 +68,11 @@ class ShareFileDialog(QDialog):
         if link:
             form.addRow(self.tr("Address:"), self.url_edit)
             form.addRow(self.tr("Name:"), self.name_edit)
+            self.path_edit.hide()  # not in the layout: hidden, not drawn at the corner
+            self.browse_button.hide()
         else:
+            self.url_edit.hide()
+            self.name_edit.hide()
             row = QHBoxLayout()
             row.addWidget(self.path_edit, 1)
             row.addWidget(self.browse_button)
@@ -91,6 +96,8 @@ class ShareFileDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Share"))
+        for button in self.buttons.buttons():
+            button.setIcon(QIcon())  # the platform's tick and cross clip "Share"
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
