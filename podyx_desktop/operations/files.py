@@ -97,6 +97,20 @@ class MarkFileOpened(NamedTuple):
         services.files.mark_opened(principal, self.file_id)
 
 
+class LoadFileLimit(NamedTuple):
+    """The largest file staff may store, in MiB."""
+
+    def run(self, services: Services, principal: Principal) -> int:
+        return services.files.file_limit_mib(principal)
+
+
+class SetFileLimit(NamedTuple):
+    limit_mib: int
+
+    def run(self, services: Services, principal: Principal) -> int:
+        return services.files.set_file_limit_mib(principal, self.limit_mib)
+
+
 class SavedFile(NamedTuple):
     path: str
     sha256: str

@@ -193,3 +193,21 @@ def test_a_canceled_download_leaves_nothing(
     assert list(folder.iterdir()) == []
     assert not tab.progress_row.isVisible() and tab.download_button.isEnabled()
     wait_idle(qtbot, ctx)
+
+
+def test_the_owner_sets_the_file_limit_in_set_up(
+    qtbot: Any, make_app: Any, gui_services: Services, factory_studio: Any
+) -> None:
+    from tests.gui.test_setup_place import OWNER, staff_window, wait_tasks
+
+    app = make_app()
+    window = staff_window(qtbot, app, OWNER)
+    window.open_setup("tax")
+    tax = window.setup_place.tax
+    qtbot.waitUntil(lambda: tax.file_limit.value() == 2048, timeout=WAIT)
+    assert tax.save_limit_button.isEnabled()
+    tax.file_limit.setValue(500)
+    click(qtbot, tax.save_limit_button)
+    qtbot.waitUntil(lambda: "Saved the file limit" in tax.message_text, timeout=WAIT)
+    wait_tasks(qtbot, app)
+    assert gui_services.files.file_limit_mib(Principal.system()) == 500
