@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QLabel, QWidget
 from screenshot_session import WINDOW_SIZE, Screen, Session
 
 from podyx_desktop.db.engine import Database
@@ -62,7 +63,7 @@ def staff_window(session: Session) -> QWidget:
     window.places.setCurrentWidget(place)
     session.wait_until(lambda: place.model.rowCount() > 0)
     place.open_client(place.model.index(0, 0).data(RECORD_ROLE).id)
-    session.wait_until(lambda: window.profile_tabs.count() == 4)
+    session.wait_until(lambda: window.profile_tabs.count() == 5)
     session.idle(desktop)
     session.settle(0.6)
     return window
@@ -178,7 +179,7 @@ def staff_client_open(session: Session) -> QWidget:
     window.places.setCurrentWidget(place)
     session.wait_until(lambda: place.model.rowCount() > 0 and not place.model.is_loading)
     place.open_client(place.model.index(0, 0).data(RECORD_ROLE).id)
-    session.wait_until(lambda: window.profile_tabs.count() == 4)
+    session.wait_until(lambda: window.profile_tabs.count() == 5)
     actions = place.actions_pane
     session.wait_until(lambda: actions.desk is not None and not actions.is_loading)
     session.idle(desktop)
@@ -370,6 +371,54 @@ def staff_audit(session: Session) -> QWidget:
     return window
 
 
+def staff_share_file(session: Session) -> QWidget:
+    """A client opened at the desk, their Files tab, and "Share a file…": a file from disk
+    for one of the client's sessions."""
+    from podyx_desktop.views.profile.share_file_dialog import ShareFileDialog
+
+    client_email = data.CLIENTS[0].email
+    services = Services(Database(session.url))
+    try:
+        staff = services.accounts.sign_in(DESK_EMAIL, data.DEMO_PASSWORD)
+        client = next(
+            c for c in services.clients.list_clients(staff.principal) if c.email == client_email
+        )
+        bookings = services.bookings.list_for_client(staff.principal, client.id, upcoming=False)
+    finally:
+        services.db.dispose()
+    desktop, window = _as_desk(session, CLIENTS_SIZE)
+    place = window.clients_place
+    window.places.setCurrentWidget(place)
+    session.wait_until(lambda: place.model.rowCount() > 0)
+    place.open_client(client.id)
+    session.wait_until(lambda: window.profile_tabs.count() == 5)
+    tab = place.files_tab
+    place.profile_tabs.setCurrentWidget(tab)
+    session.wait_until(lambda: tab.model.rowCount() > 0)
+    session.idle(desktop)
+    dialog = ShareFileDialog(client.full_name, bookings, tab.display, window)
+    dialog.path_edit.setText("/home/desk/Exports/Episode 12 – final master.wav")
+    dialog.booking_combo.setCurrentIndex(1)
+    dialog.show()
+    session.settle(0.6)
+    # the dialog is a window of its own: drawn over the staff window, centred
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 70))  # the window behind, dimmed
+    dialog_picture = dialog.grab()
+    x = (picture.width() - dialog_picture.width()) // 2
+    y = (picture.height() - dialog_picture.height()) // 2
+    painter.drawPixmap(x, y, dialog_picture)
+    painter.setPen(QColor("#9ca3af"))
+    painter.drawRect(x - 1, y - 1, dialog_picture.width() + 1, dialog_picture.height() + 1)
+    painter.end()
+    dialog.hide()
+    shot = QLabel()
+    shot.setPixmap(picture)
+    shot.resize(picture.size())
+    return shot
+
+
 STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-client-profile", staff_window),
     ("staff-schedule-day", staff_schedule_day),
@@ -384,4 +433,5 @@ STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-setup-services", staff_setup_services),
     ("staff-setup-policies", staff_setup_policies),
     ("staff-audit", staff_audit),
+    ("staff-share-file", staff_share_file),
 ]

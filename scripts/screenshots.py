@@ -446,6 +446,44 @@ SCREENS += [
 # === end of the PDF helper's screens =====================================================
 
 
+# === shared files (files helper) ==========================================================
+# The demo's first client has a stored rough mix and a link to the final edit on a session;
+# the folder chooser is answered with a folder of the screenshots' temporary folder.
+
+FILES_CLIENT = 0  # podyx_desktop.demo.data.CLIENTS[0]: a completed session with files
+
+
+def client_files(session: Session) -> QWidget:
+    from podyx_desktop.views.profile.files_tab import FilesTab
+
+    desktop = _as_client(session, FILES_CLIENT)
+    window = session.main_window(desktop)
+    window.show_tab(4)
+    tab = window.files_tab
+    session.wait_until(lambda: tab.model.rowCount() > 1)
+    stored = next(r for r in tab.model.rows() if r.external_url is None)
+    folder = session.folder / "Downloads"
+    folder.mkdir(exist_ok=True)
+    tab.select_file(stored.id)
+    original = FilesTab.ask_folder
+    FilesTab.ask_folder = lambda self: str(folder)  # type: ignore[method-assign]
+    try:
+        tab.download_button.click()
+    finally:
+        FilesTab.ask_folder = original  # type: ignore[method-assign]
+    session.wait_until(lambda: "Checksum verified" in tab.result_label.text())
+    session.idle(desktop)
+    tab.select_file(stored.id)
+    session.settle()
+    return window
+
+
+SCREENS += [
+    ("client-files", client_files),
+]
+# === end of the files helper's screens ====================================================
+
+
 SCREENS += STAFF_SCREENS
 
 

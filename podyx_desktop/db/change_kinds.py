@@ -33,6 +33,7 @@ TABLE_KINDS: dict[str, Kind] = {
     "studio_notes": Kind.NOTES,
     "note_revisions": Kind.NOTES,
     "shared_files": Kind.FILES,
+    "file_chunks": Kind.FILES,
     "rooms": Kind.CATALOGUE,
     "setups": Kind.CATALOGUE,
     "services": Kind.CATALOGUE,
@@ -82,7 +83,7 @@ ENTITY_ID: dict[str, str] = {
 # counter moves only when a receipt or credit note is numbered, and that purchase is
 # written (with its id) alongside. They mark the kind changed without making its ids
 # unknown.
-PART_OF_ANOTHER_ROW = frozenset({"receipt_counters"})
+PART_OF_ANOTHER_ROW = frozenset({"receipt_counters", "file_chunks"})
 
 STAFF_ROLES = frozenset({"front_desk", "manager", "owner"})
 

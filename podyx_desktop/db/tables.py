@@ -28,6 +28,7 @@ from podyx_desktop.db.base import Base as Base
 from podyx_desktop.db.derived_tables import ChangeLog as ChangeLog
 from podyx_desktop.db.derived_tables import ClientTotals as ClientTotals
 from podyx_desktop.db.derived_tables import ClientTotalsClock as ClientTotalsClock
+from podyx_desktop.db.file_tables import FileChunk as FileChunk
 from podyx_desktop.db.note_tables import NoteRevision as NoteRevision
 from podyx_desktop.db.types import UTCDateTime
 
@@ -50,6 +51,7 @@ class Studio(Base):
     vat_number: Mapped[str] = mapped_column(String(40), default="")
     registration_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
     bank_details: Mapped[str] = mapped_column(Text, default="", server_default="")
+    file_limit_mib: Mapped[int] = mapped_column(Integer, default=2048, server_default="2048")
     address_line1: Mapped[str] = mapped_column(String(200), default="")
     address_line2: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")
@@ -514,10 +516,12 @@ class SharedFile(Base):
     media_type: Mapped[str] = mapped_column(String(100))
     size_bytes: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # unused since 0009
     external_url: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # by the client
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditLog(Base):

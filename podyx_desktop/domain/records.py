@@ -385,6 +385,9 @@ class SharedFile:
     sha256: str
     external_url: str | None
     created_at: datetime
+    shared_by: str = ""  # the staff member's name ("" for podyx-admin)
+    booking_start: datetime | None = None  # when the booking it is for starts
+    opened: bool = False  # the client has downloaded or opened it ("new" until then)
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,37 @@
 """Files the studio shares with a client: stored in the database, or an external link.
 
-A stored file keeps its SHA-256 and size; a download re-checks both, so a damaged copy
-is reported instead of handed over. A link (to a large video on a file host, say) keeps
-only the address. Clients see their own files; staff share and see everyone's.
+A stored file is written in 1 MiB chunks (``file_chunks``) in the transaction that adds
+its row, read from disk a chunk at a time, its SHA-256 and size computed on the way and
+its type detected from its first bytes; nothing ever holds the whole file. A download
+streams the chunks into a temporary file beside the target, checks size and SHA-256 at
+the end and only then renames it into place, so a canceled or damaged download leaves
+nothing behind. A link (to a large video on a file host, say) keeps only the address.
+Clients see their own files; staff share, revoke and see everyone's. A revoked file is
+hidden and its chunks are deleted.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import mimetypes
+import os
 import re
-from pathlib import PurePosixPath
-from typing import Any
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
-from sqlalchemy.orm import defer
+import filetype  # type: ignore[import-untyped]
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import aliased
 
 from podyx_desktop.db import tables as t
+from podyx_desktop.db.file_tables import CHUNK_BYTES
 from podyx_desktop.domain import records as r
+from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import InvalidInput, NotFound, PodyxError
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping
@@ -26,12 +39,15 @@ from podyx_desktop.services.context import (
     ServiceContext,
     audit,
     owned,
+    require_role,
     require_signed_in,
     require_staff,
+    studio,
 )
 from podyx_desktop.services.notes import check_booking_of, client_row
 
-MAX_CONTENT_BYTES = 512 * 1024 * 1024
+DEFAULT_LIMIT_MIB = 2048  # the studio's file limit until the owner sets another
+MAX_LIMIT_MIB = 1024 * 1024  # 1 TiB: the most an owner may allow
 MAX_URL = 2000
 FALLBACK_MEDIA_TYPE = "application/octet-stream"
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
@@ -40,6 +56,50 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 class FileDamaged(PodyxError):
     """A stored file no longer matches the checksum taken when it was shared."""
+
+
+class DownloadCanceled(PodyxError):
+    """The download was canceled; nothing was left where it was going."""
+
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+
+def _open_source(source: BinaryIO | str | os.PathLike[str] | bytes) -> tuple[BinaryIO, bool]:
+    """The file object to read and whether we opened it (and so close it)."""
+    if isinstance(source, bytes | bytearray):
+        return io.BytesIO(source), True
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            return path.open("rb"), True
+        except OSError as error:
+            raise InvalidInput(
+                f"“{path.name}” cannot be read ({error.strerror or error}). Check that the file "
+                "exists and that you may open it.",
+                field="source",
+            ) from error
+    return source, False
+
+
+def _read(stream: BinaryIO, name: str) -> bytes:
+    try:
+        return stream.read(CHUNK_BYTES)
+    except OSError as error:
+        raise InvalidInput(
+            f"“{name}” could not be read to the end ({error.strerror or error}); nothing was "
+            "shared.",
+            field="source",
+        ) from error
+
+
+def _too_large(name: str, limit_mib: int) -> InvalidInput:
+    return InvalidInput(
+        f"“{name}” is larger than the studio's limit of {limit_mib:,} MiB for shared files. "
+        "Upload it to a file host and share the link instead, or ask the owner to raise the "
+        "limit in Set-up.",
+        field="source",
+    )
 
 
 def clean_file_name(name: str) -> str:
@@ -64,6 +124,16 @@ def clean_url(url: str) -> str:
     return text
 
 
+def detect_media_type(first_bytes: bytes, name: str) -> str:
+    """The type read from the content's first bytes (the ``filetype`` library's magic
+    numbers); the name's extension only where the content has no signature (plain text,
+    CSV…), else application/octet-stream."""
+    kind = filetype.guess(first_bytes[:8192]) if first_bytes else None
+    if kind is not None:
+        return str(kind.mime)
+    return mimetypes.guess_type(name)[0] or FALLBACK_MEDIA_TYPE
+
+
 def clean_media_type(media_type: str | None, name: str, url: str | None) -> str:
     if media_type is None:
         guessed = mimetypes.guess_type(name)[0]
@@ -84,6 +154,39 @@ class FileService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
 
+    # --- the studio's limit -------------------------------------------------------------
+
+    def file_limit_mib(self, principal: Principal) -> int:
+        """The largest file staff may store, in MiB (staff)."""
+        with self._ctx.db.read() as session:
+            require_staff(session, principal)
+            return studio(session).file_limit_mib
+
+    def set_file_limit_mib(self, principal: Principal, limit_mib: int) -> int:
+        """Set the largest file staff may store (owner only); files shared before stay."""
+        if not 1 <= limit_mib <= MAX_LIMIT_MIB:
+            raise InvalidInput(
+                f"The file limit is between 1 and {MAX_LIMIT_MIB:,} MiB.", field="file_limit_mib"
+            )
+        with self._ctx.db.write() as session:
+            owner = require_role(session, principal, Role.OWNER)
+            row = studio(session)
+            before = row.file_limit_mib
+            row.file_limit_mib = limit_mib
+            audit(
+                session,
+                when=self._ctx.now(),
+                user=owner,
+                action="set_file_limit",
+                entity="studio",
+                entity_id=1,
+                before={"file_limit_mib": before},
+                after={"file_limit_mib": limit_mib},
+            )
+            return limit_mib
+
+    # --- sharing ------------------------------------------------------------------------
+
     def share_file(
         self,
         principal: Principal,
@@ -91,98 +194,317 @@ class FileService:
         client_id: int,
         name: str,
         content: bytes | None = None,
+        source: BinaryIO | str | os.PathLike[str] | None = None,
         external_url: str | None = None,
         media_type: str | None = None,
         booking_id: int | None = None,
         size_bytes: int | None = None,
         sha256: str | None = None,
     ) -> r.SharedFile:
-        """Share a file's bytes, or a link to it, with a client (staff only).
+        """Share a file, or a link to it, with a client (staff only).
 
-        For stored bytes the size and checksum are computed; for a link they may be given
-        (``size_bytes``, ``sha256``) so the client can check what they download.
+        A file comes as ``source`` (a path or a binary file object, read a chunk at a time)
+        or as ``content`` (bytes, for small files); its size, SHA-256 and type (from its
+        first bytes, unless ``media_type`` is given) are computed while its chunks are
+        written, all in one transaction with its row: nobody sees it before it is whole.
+        For a link the size and checksum may be given so the client can check the download.
         """
-        if (content is None) == (external_url is None):
+        given = [x is not None for x in (content, source, external_url)]
+        if sum(given) != 1:
             raise InvalidInput("Share either a file or a link, not both and not neither.")
         file_name = clean_file_name(name)
-        url = clean_url(external_url) if external_url is not None else None
+        if external_url is not None:
+            return self._share_link(
+                principal,
+                client_id,
+                file_name,
+                external_url,
+                media_type,
+                booking_id,
+                size_bytes,
+                sha256,
+            )
+        data = content if content is not None else source
+        assert data is not None
+        stream, close = _open_source(data)
+        try:
+            return self._store(principal, client_id, file_name, stream, media_type, booking_id)
+        finally:
+            if close:
+                stream.close()
+
+    def _share_link(
+        self,
+        principal: Principal,
+        client_id: int,
+        file_name: str,
+        external_url: str,
+        media_type: str | None,
+        booking_id: int | None,
+        size_bytes: int | None,
+        sha256: str | None,
+    ) -> r.SharedFile:
+        url = clean_url(external_url)
         kind = clean_media_type(media_type, file_name, url)
-        if content is not None:
-            if len(content) > MAX_CONTENT_BYTES:
-                raise InvalidInput(
-                    "Files over 512 MiB cannot be stored in the studio database. Upload it to "
-                    "a file host and share the link instead.",
-                    field="content",
-                )
-            size, digest = len(content), hashlib.sha256(content).hexdigest()
-        else:
-            size, digest = size_bytes or 0, (sha256 or "").strip().lower()
-            if size < 0 or (digest and not _SHA256.fullmatch(digest)):
-                raise InvalidInput(
-                    "A link's size cannot be negative, and a SHA-256 checksum is 64 hex digits.",
-                    field="sha256",
-                )
+        size, digest = size_bytes or 0, (sha256 or "").strip().lower()
+        if size < 0 or (digest and not _SHA256.fullmatch(digest)):
+            raise InvalidInput(
+                "A link's size cannot be negative, and a SHA-256 checksum is 64 hex digits.",
+                field="sha256",
+            )
         with self._ctx.db.write() as session:
-            author = require_staff(session, principal)
-            client_row(session, client_id)
-            check_booking_of(session, booking_id, client_id)
-            now = self._ctx.now()
-            row = t.SharedFile(
-                client_id=client_id,
-                booking_id=booking_id,
-                name=file_name,
-                media_type=kind,
-                size_bytes=size,
-                sha256=digest,
-                content=content,
-                external_url=url,
-                created_at=now,
-                created_by_id=author.id if author else None,
+            author, row = self._new_row(
+                session, principal, client_id, booking_id, file_name, kind, url
             )
-            session.add(row)
-            session.flush()
-            audit(
+            row.size_bytes, row.sha256 = size, digest
+            return self._finish(session, author, row)
+
+    def _store(
+        self,
+        principal: Principal,
+        client_id: int,
+        file_name: str,
+        stream: BinaryIO,
+        media_type: str | None,
+        booking_id: int | None,
+    ) -> r.SharedFile:
+        kind = clean_media_type(media_type, file_name, None) if media_type is not None else None
+        first = _read(stream, file_name)
+        if not first:
+            raise InvalidInput(
+                f"“{file_name}” is empty (0 bytes); there is nothing to share.", field="source"
+            )
+        with self._ctx.db.write() as session:
+            limit_mib = studio(session).file_limit_mib
+            author, row = self._new_row(
                 session,
-                when=now,
-                user=author,
-                action="share_file",
-                entity="client",
-                entity_id=client_id,
-                after={"file_id": row.id, "name": file_name, "size_bytes": size, "link": url},
+                principal,
+                client_id,
+                booking_id,
+                file_name,
+                kind or detect_media_type(first, file_name),
+                None,
             )
-            return mapping.shared_file(row)
+            limit, digest, size, seq, chunk = limit_mib * 1024 * 1024, hashlib.sha256(), 0, 0, first
+            while chunk:
+                size += len(chunk)
+                if size > limit:
+                    raise _too_large(file_name, limit_mib)  # rolls the chunks back
+                digest.update(chunk)
+                session.execute(insert(t.FileChunk), {"file_id": row.id, "seq": seq, "data": chunk})
+                seq += 1
+                chunk = _read(stream, file_name)
+            row.size_bytes, row.sha256 = size, digest.hexdigest()
+            return self._finish(session, author, row)
+
+    def _new_row(
+        self,
+        session: Any,
+        principal: Principal,
+        client_id: int,
+        booking_id: int | None,
+        file_name: str,
+        kind: str,
+        url: str | None,
+    ) -> tuple[t.User | None, t.SharedFile]:
+        author = require_staff(session, principal)
+        client_row(session, client_id)
+        check_booking_of(session, booking_id, client_id)
+        row = t.SharedFile(
+            client_id=client_id,
+            booking_id=booking_id,
+            name=file_name,
+            media_type=kind,
+            size_bytes=0,
+            sha256="",
+            external_url=url,
+            created_at=self._ctx.now(),
+            created_by_id=author.id if author else None,
+        )
+        session.add(row)
+        session.flush()
+        return author, row
+
+    def _finish(self, session: Any, author: t.User | None, row: t.SharedFile) -> r.SharedFile:
+        audit(
+            session,
+            when=row.created_at,
+            user=author,
+            action="share_file",
+            entity="client",
+            entity_id=row.client_id,
+            after={
+                "file_id": row.id,
+                "name": row.name,
+                "size_bytes": row.size_bytes,
+                "link": row.external_url,
+            },
+        )
+        session.flush()
+        return self._record(session, row)
+
+    # --- reading ------------------------------------------------------------------------
+
+    @staticmethod
+    def _record(session: Any, row: t.SharedFile) -> r.SharedFile:
+        by = session.get(t.User, row.created_by_id) if row.created_by_id else None
+        booking = session.get(t.Booking, row.booking_id) if row.booking_id else None
+        return mapping.shared_file(
+            row,
+            shared_by=by.full_name if by is not None else "",
+            booking_start=booking.starts_at if booking is not None else None,
+        )
 
     def list_files(
         self, principal: Principal, client_id: int, booking_id: int | None = None
     ) -> list[r.SharedFile]:
-        """A client's shared files, newest first, without their bytes."""
+        """A client's shared files (not revoked ones), newest first, without their bytes."""
         with self._ctx.db.read() as session:
             owned(session, principal, client_id, "client record")
+            by = aliased(t.User)
             query: Any = (
-                select(t.SharedFile)
-                .options(defer(t.SharedFile.content))
-                .where(t.SharedFile.client_id == client_id)
+                select(t.SharedFile, by.full_name, t.Booking.starts_at)
+                .outerjoin(by, by.id == t.SharedFile.created_by_id)
+                .outerjoin(t.Booking, t.Booking.id == t.SharedFile.booking_id)
+                .where(t.SharedFile.client_id == client_id, t.SharedFile.revoked_at.is_(None))
                 .order_by(t.SharedFile.created_at.desc(), t.SharedFile.id.desc())
             )
             if booking_id is not None:
                 query = query.where(t.SharedFile.booking_id == booking_id)
-            return [mapping.shared_file(row) for row in session.scalars(query)]
+            return [
+                mapping.shared_file(row, shared_by=name or "", booking_start=start)
+                for row, name, start in session.execute(query)
+            ]
+
+    def _visible(self, session: Any, principal: Principal, file_id: int) -> t.SharedFile:
+        require_signed_in(session, principal)
+        row = session.get(t.SharedFile, file_id)
+        if row is None or row.revoked_at is not None:
+            raise NotFound("That file does not exist or is no longer shared.")
+        owned(session, principal, row.client_id, "file")
+        return row
 
     def download(self, principal: Principal, file_id: int) -> tuple[r.SharedFile, bytes | None]:
-        """The file and its bytes (None for a link), after checking they are intact."""
+        """A small file and its bytes (None for a link), after checking they are intact.
+        For files of any size use :meth:`save_to`, which never holds the whole file."""
+        buffer = io.BytesIO()
         with self._ctx.db.read() as session:
-            require_signed_in(session, principal)
-            row = session.get(t.SharedFile, file_id)
-            if row is None:
-                raise NotFound("That file does not exist or is no longer shared.")
-            owned(session, principal, row.client_id, "file")
-            info = mapping.shared_file(row)
+            row = self._visible(session, principal, file_id)
+            info = self._record(session, row)
             if row.external_url is not None:
                 return info, None
-            content = row.content or b""
-            if len(content) != row.size_bytes or hashlib.sha256(content).hexdigest() != row.sha256:
-                raise FileDamaged(
-                    f"The studio's copy of “{row.name}” is damaged (its checksum does not "
-                    "match). Ask the studio to share it again."
+            self._copy_chunks(session, row, buffer, None, None)
+        return info, buffer.getvalue()
+
+    def save_to(
+        self,
+        principal: Principal,
+        file_id: int,
+        folder: str | os.PathLike[str],
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> tuple[r.SharedFile, Path]:
+        """Stream a stored file into ``folder`` under its name (``name (2).ext`` when that
+        is taken), through a temporary file renamed into place once its size and SHA-256
+        match; a canceled (``cancel`` set) or damaged download leaves no file behind.
+        ``progress(done, total)`` is called after every chunk. A client's first download
+        marks the file opened (its "new" badge goes)."""
+        target_dir = Path(folder)
+        if not target_dir.is_dir():
+            raise InvalidInput(f"The folder “{target_dir}” does not exist.", field="folder")
+        with self._ctx.db.read() as session:
+            row = self._visible(session, principal, file_id)
+            info = self._record(session, row)
+            if row.external_url is not None:
+                raise InvalidInput(f"“{row.name}” is a link; open it in the browser.")
+            handle, temp_name = tempfile.mkstemp(prefix=".podyx-", suffix=".part", dir=target_dir)
+            temp = Path(temp_name)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    self._copy_chunks(session, row, out, progress, cancel)
+                target = _free_name(target_dir, row.name)
+                os.replace(temp, target)
+            except BaseException:
+                temp.unlink(missing_ok=True)
+                raise
+        self.mark_opened(principal, file_id)
+        return info, target
+
+    def _copy_chunks(
+        self,
+        session: Any,
+        row: t.SharedFile,
+        out: BinaryIO,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+    ) -> None:
+        digest, done = hashlib.sha256(), 0
+        count = session.scalar(select(func.count()).where(t.FileChunk.file_id == row.id))
+        for seq in range(count or 0):
+            if cancel is not None and cancel.is_set():
+                raise DownloadCanceled(f"The download of “{row.name}” was canceled.")
+            chunk = session.scalar(
+                select(t.FileChunk.data).where(
+                    t.FileChunk.file_id == row.id, t.FileChunk.seq == seq
                 )
-            return info, content
+            )
+            if chunk is None:
+                break
+            chunk = bytes(chunk)
+            digest.update(chunk)
+            out.write(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, row.size_bytes)
+        if done != row.size_bytes or digest.hexdigest() != row.sha256:
+            raise FileDamaged(
+                f"The studio's copy of “{row.name}” is damaged (its checksum does not "
+                "match). Ask the studio to share it again."
+            )
+
+    def mark_opened(self, principal: Principal, file_id: int) -> None:
+        """The client opened (downloaded or followed) the file: its "new" badge goes.
+        Staff opening a client's file change nothing."""
+        with self._ctx.db.write() as session:
+            row = self._visible(session, principal, file_id)
+            user = require_signed_in(session, principal)
+            if user is not None and user.id == row.client_id and row.opened_at is None:
+                session.execute(
+                    update(t.SharedFile)
+                    .where(t.SharedFile.id == file_id)
+                    .values(opened_at=self._ctx.now())
+                )
+
+    def revoke(self, principal: Principal, file_id: int) -> None:
+        """Stop sharing a file (staff): it leaves the client's list and its chunks are
+        deleted; the row stays, marked revoked, for the audit log."""
+        with self._ctx.db.write() as session:
+            staff = require_staff(session, principal)
+            row = session.get(t.SharedFile, file_id)
+            if row is None or row.revoked_at is not None:
+                raise NotFound("That file does not exist or is no longer shared.")
+            now = self._ctx.now()
+            session.execute(delete(t.FileChunk).where(t.FileChunk.file_id == file_id))
+            session.execute(
+                update(t.SharedFile).where(t.SharedFile.id == file_id).values(revoked_at=now)
+            )
+            audit(
+                session,
+                when=now,
+                user=staff,
+                action="revoke_file",
+                entity="client",
+                entity_id=row.client_id,
+                before={"file_id": file_id, "name": row.name, "size_bytes": row.size_bytes},
+            )
+
+
+def _free_name(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``name (2).ext`` … when a file of that name is there already."""
+    target = folder / name
+    stem, suffix, n = target.stem, target.suffix, 2
+    while target.exists():
+        target = folder / f"{stem} ({n}){suffix}"
+        n += 1
+    return target

@@ -450,8 +450,11 @@ def studio_note(row: t.StudioNote, author_name: str) -> r.StudioNote:
     )
 
 
-def shared_file(row: t.SharedFile) -> r.SharedFile:
-    """A shared file's description; never touches ``content`` (it may be deferred)."""
+def shared_file(
+    row: t.SharedFile, *, shared_by: str = "", booking_start: datetime | None = None
+) -> r.SharedFile:
+    """A shared file's description (its bytes are in ``file_chunks``): who shared it and
+    when its booking starts, as read beside it."""
     return r.SharedFile(
         id=row.id,
         client_id=row.client_id,
@@ -462,6 +465,9 @@ def shared_file(row: t.SharedFile) -> r.SharedFile:
         sha256=row.sha256,
         external_url=row.external_url,
         created_at=row.created_at,
+        shared_by=shared_by,
+        booking_start=booking_start,
+        opened=row.opened_at is not None,
     )
 
 

@@ -44,7 +44,7 @@ class ReportService:
             )
             files = session.scalars(
                 select(t.SharedFile)
-                .where(t.SharedFile.booking_id == row.id)
+                .where(t.SharedFile.booking_id == row.id, t.SharedFile.revoked_at.is_(None))
                 .order_by(t.SharedFile.created_at)
             ).all()
             purchase_ids = {row.purchase_id} | {a.purchase_id for a in row.addons}

@@ -59,11 +59,12 @@ def test_sign_in_opens_the_main_window(qtbot: Any, make_app: Any, studio: GuiStu
     window = wait_main(qtbot, app)
     assert not app.sign_in.isVisible()
     assert studio.client_name in window.user_button.text()
-    assert [window.tabs.tabText(i).replace("&", "") for i in range(4)] == [
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(5)] == [
         "Bookings",
         "Bundles",
         "Purchases",
         "Account",
+        "Files",
     ]
     qtbot.waitUntil(lambda: window.account_tab.login_email.text() == studio.client_email)
 

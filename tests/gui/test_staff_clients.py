@@ -156,7 +156,7 @@ def test_the_list_pages_as_it_scrolls_sorts_by_each_header_and_narrows_as_typed(
     QTest.keyClick(place.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: place.pages.currentWidget() is place.client_page, timeout=WAIT)
     assert place.client_heading.text() == f"{studio.client_name} · {studio.client_email}"
-    qtbot.waitUntil(lambda: place.profile_tabs.count() == 4, timeout=WAIT)
+    qtbot.waitUntil(lambda: place.profile_tabs.count() == 5, timeout=WAIT)
     click(qtbot, place.back_button)
     assert place.pages.currentWidget() is place.list_page
     wait_idle(qtbot, ctx)

@@ -38,7 +38,7 @@ def test_staff_see_a_clients_profile_worded_for_staff(
 
     window.clients.setCurrentIndex(model.index(row, 0))
     window.clients.activated.emit(model.index(row, 0))
-    qtbot.waitUntil(lambda: window.profile_tabs.count() == 4, timeout=WAIT)
+    qtbot.waitUntil(lambda: window.profile_tabs.count() == 5, timeout=WAIT)
     bookings = window.bookings_tab
     qtbot.waitUntil(lambda: bookings.upcoming_model.rowCount() == 1, timeout=WAIT)
     shown = bookings.upcoming_model.record(0)

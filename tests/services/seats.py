@@ -129,7 +129,23 @@ def _clients(services: Services, principal: Principal, args: dict[str, Any]) -> 
     return str(len(page.rows))
 
 
+def _share_path(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    shared = services.files.share_file(
+        principal, client_id=args["client_id"], name=args["name"], source=args["path"]
+    )
+    return shared.sha256
+
+
+def _save_file(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    import hashlib
+
+    _info, path = services.files.save_to(principal, args["file_id"], args["folder"])
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 JOBS: dict[str, Job] = {
+    "share_path": _share_path,
+    "save_file": _save_file,
     "book": _book,
     "redeem": _redeem,
     "buy": _buy,

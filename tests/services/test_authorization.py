@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import io
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -188,6 +189,11 @@ def operations(
         ),
         "files.list_files": lambda p: s.files.list_files(p, ann.account.id),
         "files.download": lambda p: s.files.download(p, ids["file"]),
+        "files.save_to": lambda p: s.files.save_to(p, ids["file"], tempfile.gettempdir()),
+        "files.mark_opened": lambda p: s.files.mark_opened(p, ids["file"]),
+        "files.revoke": lambda p: s.files.revoke(p, ids["file"]),
+        "files.file_limit_mib": lambda p: s.files.file_limit_mib(p),
+        "files.set_file_limit_mib": lambda p: s.files.set_file_limit_mib(p, 10),
         "audit.list_entries": lambda p: s.audit.list_entries(p),
         "audit.page": lambda p: s.audit.page(p),
         "audit.actions": lambda p: s.audit.actions(p),

@@ -366,7 +366,7 @@ def test_a_damaged_file_is_reported_not_handed_over(studio: Studio) -> None:
     )
     with studio.services.db.write() as session:
         session.execute(
-            update(t.SharedFile).where(t.SharedFile.id == shared.id).values(content=b"RIFF!!!!")
+            update(t.FileChunk).where(t.FileChunk.file_id == shared.id).values(data=b"RIFF!!!!")
         )
     with pytest.raises(FileDamaged, match="share it again") as refused:
         studio.services.files.download(ana.principal, shared.id)

@@ -1,8 +1,8 @@
 """The signed-in window. It only assembles: the four tabs, the name button, the actions.
 
-Tabs: Bookings, Bundles, Purchases, Account (each its own module). Top right, the
+Tabs: Bookings, Bundles, Purchases, Account, Files (each its own module). Top right, the
 client's name opens a menu with "My Profile" (the Account tab) and "Log out". Shortcuts:
-Ctrl+N new booking, Ctrl+1…4 the tabs, F5 refresh. The status bar shows a busy
+Ctrl+N new booking, Ctrl+1…5 the tabs, F5 refresh. The status bar shows a busy
 indicator while a task has run for a moment. Geometry and the last tab are restored.
 """
 
@@ -46,6 +46,7 @@ from podyx_desktop.views.client.opening import (
     ACCOUNT,
     BOOKINGS,
     BUNDLES,
+    FILES,
     PURCHASES,
     Prefetched,
     opening_tab,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from podyx_desktop.views.profile.account_tab import AccountTab
     from podyx_desktop.views.profile.bookings_tab import BookingsTab
     from podyx_desktop.views.profile.bundles_tab import BundlesTab
+    from podyx_desktop.views.profile.files_tab import FilesTab
     from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 
 
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
             (self.tr("B&undles"), self._build_bundles_tab),
             (self.tr("&Purchases"), self._build_purchases_tab),
             (self.tr("&Account"), self._build_account_tab),
+            (self.tr("&Files"), self._build_files_tab),
         ):
             page = _TabPage(build, self.tabs)
             self._pages.append(page)
@@ -242,6 +245,17 @@ class MainWindow(QMainWindow):
         tab.session_replaced.connect(self._session_replaced)
         tab.log_out_requested.connect(self.log_out_requested)
         return tab
+
+    def _build_files_tab(self, page: QWidget) -> FilesTab:
+        from podyx_desktop.views.profile.files_tab import FilesTab
+
+        tab = FilesTab(self._ctx, page)
+        tab.reload()
+        return tab
+
+    @property
+    def files_tab(self) -> FilesTab:
+        return cast("FilesTab", self._pages[FILES].ensure())
 
     @property
     def bookings_tab(self) -> BookingsTab:

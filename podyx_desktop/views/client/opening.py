@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from podyx_desktop.views.common.context import UserSession
     from podyx_desktop.views.profile.bookings_lists import ListReader
 
-BOOKINGS, BUNDLES, PURCHASES, ACCOUNT = range(4)
-TAB_COUNT = 4
+BOOKINGS, BUNDLES, PURCHASES, ACCOUNT, FILES = range(5)
+TAB_COUNT = 5
 
 # Each tab's module is imported when the tab is first built. Start-up imports the module
 # of the tab the window opens on (on the worker, before the window shows:
@@ -30,6 +30,8 @@ def _import_tab(tab: int) -> None:
         import podyx_desktop.views.profile.bundles_tab
     elif tab == PURCHASES:
         import podyx_desktop.views.profile.purchases_tab
+    elif tab == FILES:
+        import podyx_desktop.views.profile.files_tab
     else:
         import podyx_desktop.views.profile.account_tab  # noqa: F401
 

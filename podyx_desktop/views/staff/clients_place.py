@@ -41,6 +41,7 @@ from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.bundles_tab import BundlesTab
+from podyx_desktop.views.profile.files_tab import FilesTab
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 from podyx_desktop.views.staff.client_actions import ClientActionsPane
@@ -315,11 +316,13 @@ class ClientsPlace(QWidget):
         self.bundles_tab = BundlesTab(self._ctx, self.profile_tabs, subject=subject)
         self.purchases_tab = PurchasesTab(self._ctx, self.profile_tabs, subject=subject)
         self.account_tab = AccountTab(self._ctx, self.profile_tabs, subject=subject)
+        self.files_tab = FilesTab(self._ctx, self.profile_tabs, subject=subject)
         tabs: tuple[tuple[ProfileTab, str], ...] = (
             (self.bookings_tab, self.tr("&Bookings")),
             (self.bundles_tab, self.tr("B&undles")),
             (self.purchases_tab, self.tr("&Purchases")),
             (self.account_tab, self.tr("&Account")),
+            (self.files_tab, self.tr("&Files")),
         )
         # Only the tab shown loads now; each other one loads when first shown (a client
         # with 15,000 bookings opens in one tab's time, bench/desk_clients_gui.py).

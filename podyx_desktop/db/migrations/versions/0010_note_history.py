@@ -4,7 +4,7 @@ audited); ``read_at`` is when the client opened the booking after the note was w
 last edited (the unread badge).
 
 Revision ID: 0010
-Revises: 0008 (written beside 0009, the shared files; re-pointed to 0009 when merged)
+Revises: 0009
 Create Date: 2026-12-06 05:30:00
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 import podyx_desktop.db.types
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

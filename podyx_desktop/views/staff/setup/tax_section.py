@@ -1,6 +1,7 @@
 """Tax and receipts: prices with or without VAT, the default rate, the billing details
 printed on receipts, and the receipt and credit-note series with a live preview of the
-next number (locked, with the reason, once a number was issued)."""
+next number (locked, with the reason, once a number was issued). Below, the largest file
+staff may share (the owner sets it)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.changes import Kind
-from podyx_desktop.domain.enums import SeriesKind
+from podyx_desktop.domain.enums import Role, SeriesKind
 from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.setup import SeriesStatus, TaxSettings
+from podyx_desktop.operations.files import LoadFileLimit, SetFileLimit
 from podyx_desktop.operations.setup import ConfigureSeries, LoadTax, SetTax, TaxAndSeries
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.staff.setup.section import Section
@@ -135,10 +137,43 @@ class TaxSection(Section):
             editor.save_button.clicked.connect(lambda _=False, e=editor: self.save_series(e))
             series.addWidget(editor)
         self.layout_.addLayout(series)
+        self.layout_.addWidget(self._file_limit_box())
         self.layout_.addStretch(1)
+
+    def _file_limit_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Shared files"), self)
+        self.file_limit = QSpinBox(box)
+        self.file_limit.setRange(1, 1024 * 1024)
+        self.file_limit.setSuffix(" MiB")
+        self.file_limit.setAccessibleName(self.tr("Largest file staff may share"))
+        self.save_limit_button = QPushButton(self.tr("Save the file limit"), box)
+        self.save_limit_button.clicked.connect(self.save_file_limit)
+        owner = self.ctx.user.principal.role is Role.OWNER
+        self.file_limit.setEnabled(owner)
+        self.save_limit_button.setEnabled(owner)
+        note = QLabel(
+            self.tr(
+                "Larger files are refused; share a link to a file host instead. Files "
+                "shared before keep their place."
+            )
+            if owner
+            else self.tr("Only the owner sets the file limit."),
+            box,
+        )
+        note.setObjectName("NoteText")
+        note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(self.tr("Largest file staff may share"), self.file_limit)
+        form.addRow(note)
+        form.addRow("", self.save_limit_button)
+        return box
 
     def load(self) -> None:
         self.run(LoadTax(), self._loaded_tax, reading=True)
+        self.run(LoadFileLimit(), self.file_limit.setValue, reading=True)
+
+    def save_file_limit(self) -> None:
+        self.run(SetFileLimit(self.file_limit.value()), said=self.tr("Saved the file limit."))
 
     def _loaded_tax(self, loaded: TaxAndSeries) -> None:
         tax = loaded.tax
