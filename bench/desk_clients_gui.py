@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from podyx_desktop.db import tables as t
     from podyx_desktop.db.engine import Database
+    from podyx_desktop.db.migrate import schema_state
     from podyx_desktop.domain.enums import Role
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.gui.changes import ChangeBus
@@ -87,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     db = Database(args.url)
+    if not schema_state(db).is_current:  # bench/desk_clients.py upgrades it first
+        print("The database is not at this app's schema: run bench/desk_clients.py, or "
+              "`podyx-admin init --database URL` first.", file=sys.stderr)  # fmt: skip
+        return 2
     services = Services(db)
     with db.read() as session:
         owner_id = session.scalar(select(t.User.id).where(t.User.role == Role.OWNER.value))

@@ -9,7 +9,7 @@ closes (the code dialogs stay open to show the code until closed).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -41,11 +41,10 @@ from podyx_desktop.operations.desk import approve_payment
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.staff.client_form import CodeCard, NewClientForm
 from podyx_desktop.views.staff.money_input import MoneyEdit
+from podyx_desktop.views.staff.operation_dialog import OperationDialog
 
 if TYPE_CHECKING:
-    from podyx_desktop.domain.principal import Principal
     from podyx_desktop.domain.records import Account, Catalogue, Purchase
-    from podyx_desktop.operations.base import Op
     from podyx_desktop.operations.clients import NewCode
     from podyx_desktop.operations.desk_booking import DeskClient
     from podyx_desktop.views.common.context import ViewContext
@@ -78,10 +77,8 @@ def purchase_text(display: DisplayFormat, purchase: Purchase) -> str:
     return " · ".join(p for p in (number, display.day(purchase.created_at), what, money) if p)
 
 
-class ClientDialog(QDialog):
+class ClientDialog(OperationDialog):
     """A dialog about one client with a form, an error line and "do it" / Cancel."""
-
-    succeeded = Signal(str)  # the feedback sentence
 
     def __init__(
         self,
@@ -118,26 +115,6 @@ class ClientDialog(QDialog):
     def finish_layout(self) -> None:
         self.body.addWidget(self.error_label)
         self.body.addWidget(self.buttons)
-
-    def principal(self) -> Principal:
-        return self._ctx.user.principal
-
-    def confirm(self) -> None:
-        raise NotImplementedError
-
-    def submit(self, op: Op[Any], feedback: str) -> None:
-        self.confirm_button.setEnabled(False)
-        self.error_label.setText(self.tr("Saving…"))
-        op.success(lambda _value: self._succeeded(feedback)).failure(self._failed).run(self)
-
-    def _succeeded(self, feedback: str) -> None:
-        self.error_label.clear()
-        self.succeeded.emit(feedback)
-        self.accept()
-
-    def _failed(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.confirm_button.setEnabled(True)
 
 
 class NewClientDialog(QDialog):

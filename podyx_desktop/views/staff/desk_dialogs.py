@@ -9,16 +9,14 @@ on success it emits ``done`` with a sentence for the desk's feedback line and cl
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,11 +29,9 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.enums import PaymentMethod, RefundTo
-from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Booking, Purchase
 from podyx_desktop.domain.vocabulary import payment_method_text
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.operations.base import Op
 from podyx_desktop.operations.desk import (
     DeskState,
     approve_payment,
@@ -48,6 +44,7 @@ from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.staff.money_input import MoneyEdit
+from podyx_desktop.views.staff.operation_dialog import OperationDialog
 
 APPROVE_METHODS = (
     PaymentMethod.CARD_AT_DESK,
@@ -57,10 +54,8 @@ APPROVE_METHODS = (
 )
 
 
-class DeskDialog(QDialog):
+class DeskDialog(OperationDialog):
     """A dialog with an error line and "do it" / Cancel buttons; it runs one operation."""
-
-    succeeded = Signal(str)  # the desk's feedback sentence
 
     def __init__(
         self,
@@ -100,26 +95,6 @@ class DeskDialog(QDialog):
     def finish_layout(self) -> None:
         self.body.addWidget(self.error_label)
         self.body.addWidget(self.buttons)
-
-    def confirm(self) -> None:
-        raise NotImplementedError
-
-    def submit(self, op: Op[Any], feedback: str) -> None:
-        self.confirm_button.setEnabled(False)
-        self.error_label.setText(self.tr("Saving…"))
-        op.success(lambda _value: self._succeeded(feedback)).failure(self._failed).run(self)
-
-    def _succeeded(self, feedback: str) -> None:
-        self.error_label.clear()
-        self.succeeded.emit(feedback)
-        self.accept()
-
-    def _failed(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.confirm_button.setEnabled(True)
-
-    def principal(self) -> Principal:
-        return self._ctx.user.principal
 
 
 class ApproveDialog(DeskDialog):

@@ -9,12 +9,8 @@ emits ``succeeded`` with a sentence for the place's feedback line and closes.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,11 +24,11 @@ from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind
 from podyx_desktop.domain.payments import PendingPayment
 from podyx_desktop.domain.vocabulary import payment_method_text
 from podyx_desktop.models.payments import PendingPaymentsModel
-from podyx_desktop.operations.base import Op
 from podyx_desktop.operations.desk import approve_payment, refuse_booking
 from podyx_desktop.operations.payments import withdraw_purchase
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
+from podyx_desktop.views.staff.operation_dialog import OperationDialog
 
 # What the desk records a pending payment as having been paid by.
 APPROVE_METHODS = (
@@ -43,10 +39,8 @@ APPROVE_METHODS = (
 )
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(OperationDialog):
     """One pending payment, an error line, and "do it" / Cancel."""
-
-    succeeded = Signal(str)
 
     def __init__(
         self,
@@ -83,23 +77,6 @@ class PaymentDialog(QDialog):
         body.addLayout(self.form)
         body.addWidget(self.error_label)
         body.addWidget(self.buttons)
-
-    def confirm(self) -> None:
-        raise NotImplementedError
-
-    def submit(self, op: Op[Any], feedback: str) -> None:
-        self.confirm_button.setEnabled(False)
-        self.error_label.setText(self.tr("Saving…"))
-        op.success(lambda _value: self._succeeded(feedback)).failure(self._failed).run(self)
-
-    def _succeeded(self, feedback: str) -> None:
-        self.error_label.clear()
-        self.succeeded.emit(feedback)
-        self.accept()
-
-    def _failed(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.confirm_button.setEnabled(True)
 
 
 class ApprovePaymentDialog(PaymentDialog):
