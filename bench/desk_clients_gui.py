@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             app,
             lambda: getattr(place, "client", None) is not None
             and place.client.id == client_id
-            and place.profile_tabs.count() == 4
+            and place.profile_tabs.count() > 0
             and not getattr(place.profile_tabs.currentWidget(), "is_loading", True)
             and not place.actions_pane.is_loading,
         )

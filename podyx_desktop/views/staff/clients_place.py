@@ -306,11 +306,14 @@ class ClientsPlace(QWidget):
         self.client = account
         self.subject = ProfileSubject.client(account)
         current = self.profile_tabs.currentIndex()
+        self._waiting_tabs.clear()  # the last client's tabs that were never shown
+        self.profile_tabs.blockSignals(True)  # removing tabs makes others current
         while self.profile_tabs.count():
             widget = self.profile_tabs.widget(0)
             self.profile_tabs.removeTab(0)
             if widget is not None:
                 widget.deleteLater()
+        self.profile_tabs.blockSignals(False)
         subject = self.subject
         self.bookings_tab = BookingsTab(self._ctx, self.profile_tabs, subject=subject)
         self.bundles_tab = BundlesTab(self._ctx, self.profile_tabs, subject=subject)
