@@ -512,7 +512,8 @@ def start_logging(level: str | None) -> None:
 def load_stylesheet(app: QApplication) -> None:
     stylesheet = resources.path("styles", "app.qss")
     if stylesheet.exists():
-        app.setStyleSheet(stylesheet.read_text(encoding="utf-8"))
+        icons = resources.path("icons").as_posix()
+        app.setStyleSheet(stylesheet.read_text(encoding="utf-8").replace("@ICONS@", icons))
     else:
         logging.getLogger(__name__).warning(
             "The stylesheet is missing from %s; reinstall Podyx Desktop.", stylesheet
