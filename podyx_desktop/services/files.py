@@ -472,7 +472,7 @@ class FileService:
             if user is not None and user.id == row.client_id and row.opened_at is None:
                 session.execute(
                     update(t.SharedFile)
-                    .where(t.SharedFile.id == file_id)
+                    .where(t.SharedFile.id == file_id, t.SharedFile.opened_at.is_(None))
                     .values(opened_at=self._ctx.now())
                 )
 
@@ -482,13 +482,19 @@ class FileService:
         with self._ctx.db.write() as session:
             staff = require_staff(session, principal)
             row = session.get(t.SharedFile, file_id)
+            gone = NotFound("That file does not exist or is no longer shared.")
             if row is None or row.revoked_at is not None:
-                raise NotFound("That file does not exist or is no longer shared.")
+                raise gone
             now = self._ctx.now()
-            session.execute(delete(t.FileChunk).where(t.FileChunk.file_id == file_id))
-            session.execute(
-                update(t.SharedFile).where(t.SharedFile.id == file_id).values(revoked_at=now)
+            # conditional: of two seats revoking at once, one does it (and audits it)
+            revoked = session.execute(
+                update(t.SharedFile)
+                .where(t.SharedFile.id == file_id, t.SharedFile.revoked_at.is_(None))
+                .values(revoked_at=now)
             )
+            if revoked.rowcount != 1:  # type: ignore[attr-defined]
+                raise gone
+            session.execute(delete(t.FileChunk).where(t.FileChunk.file_id == file_id))
             audit(
                 session,
                 when=now,

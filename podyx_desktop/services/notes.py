@@ -240,21 +240,18 @@ class NoteService:
             owned(session, principal, owner, "booking")
             if is_staff(session, principal):
                 return 0
-            ids = session.scalars(
-                select(t.StudioNote.id).where(
+            # one conditional write: notes another seat marked meanwhile are not counted again
+            marked = session.execute(
+                update(t.StudioNote)
+                .where(
                     t.StudioNote.booking_id == booking_id,
                     t.StudioNote.internal.is_(False),
                     t.StudioNote.retracted_at.is_(None),
                     t.StudioNote.read_at.is_(None),
                 )
-            ).all()
-            if ids:
-                session.execute(
-                    update(t.StudioNote)
-                    .where(t.StudioNote.id.in_(ids))
-                    .values(read_at=self._ctx.now())
-                )
-            return len(ids)
+                .values(read_at=self._ctx.now())
+            )
+            return int(marked.rowcount)  # type: ignore[attr-defined]
 
     @staticmethod
     def _live_note(session: Session, note_id: int, *, for_update: bool = False) -> t.StudioNote:

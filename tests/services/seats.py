@@ -115,6 +115,11 @@ def _mark_received(services: Services, principal: Principal, args: dict[str, Any
     return f"{marked}|{outcome.approved_elsewhere}|{len(outcome.refused)}"
 
 
+def _revoke(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    services.files.revoke(principal, args["file_id"])
+    return "revoked"
+
+
 def _demote(services: Services, principal: Principal, args: dict[str, Any]) -> str:
     from podyx_desktop.domain.enums import Role
 
@@ -163,6 +168,7 @@ JOBS: dict[str, Job] = {
     "code": _code,
     "mark_received": _mark_received,
     "demote": _demote,
+    "revoke": _revoke,
     "clients": _clients,
 }
 

@@ -16,7 +16,7 @@ from podyx_desktop.db.engine import Database
 from podyx_desktop.domain.enums import PaymentMethod
 from tests.conftest import FAST_HASHER
 from tests.factories import Studio
-from tests.services.invariants import seat
+from tests.services.invariants import audit_count, seat
 from tests.services.seats import WORKERS, Seats, tally
 
 pytestmark = pytest.mark.slow
@@ -116,3 +116,18 @@ def test_bulk_mark_received_pays_each_transfer_once(
     assert sorted(number for number, _status in rows) == sorted(paid.values())
     assert {status for _number, status in rows} == {"paid"}
     assert set(confirmed) == {"confirmed"}
+
+
+def test_a_shared_file_is_revoked_once(studio: Studio, database: Database, seats: Seats) -> None:
+    ana = studio.client("Ana Files")
+    shared = studio.services.files.share_file(
+        studio.desk, client_id=ana.account.id, name="mix.wav", content=b"RIFF" + b"\0" * 4096
+    )
+    jobs = [seat(studio.desk, file_id=shared.id)] * WORKERS
+    outcomes = seats.run("revoke", database, studio.services.context.now(), jobs)
+    assert tally(outcomes) == {"ok": 1, "NotFound": WORKERS - 1}, outcomes
+    assert audit_count(database, "revoke_file") == 1
+    with database.read() as session:
+        chunks = session.scalars(select(t.FileChunk).where(t.FileChunk.file_id == shared.id))
+        assert chunks.all() == []
+    assert studio.services.files.list_files(ana.principal, ana.account.id) == []
