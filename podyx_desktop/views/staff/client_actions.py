@@ -22,6 +22,7 @@ from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.clients import ClientDesk, load_client_desk, unlock_client
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.staff.client_dialogs import payable, refundable
+from podyx_desktop.views.staff.desk_actions import show_decisions
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.changes import Changes
@@ -150,12 +151,7 @@ class ClientActionsPane(QWidget):
 
     def _show_desk(self, desk: ClientDesk | None) -> None:
         self.desk = desk
-        for button, (allowed, reason) in zip(self.buttons(), self._decisions(desk), strict=True):
-            button.setEnabled(allowed)
-            text = "" if allowed or desk is None else reason
-            self.reasons[button].setText(text)
-            button.setToolTip(text)
-            button.setAccessibleDescription(text)
+        show_decisions(self.buttons(), self.reasons, self._decisions(desk), known=desk is not None)
         self.account_line.setText(self._account_text(desk.state) if desk else "")
 
     def _decisions(self, desk: ClientDesk | None) -> list[tuple[bool, str]]:

@@ -30,6 +30,24 @@ if TYPE_CHECKING:
 REFUSABLE = (PaymentMethod.PAY_LATER, PaymentMethod.BANK_TRANSFER)
 
 
+def show_decisions(
+    buttons: tuple[QPushButton, ...],
+    reasons: dict[QPushButton, QLabel],
+    decisions: list[tuple[bool, str]],
+    *,
+    known: bool,
+) -> None:
+    """Each action's button on or off, and beside it (its label in ``reasons``, its
+    tooltip and accessible description) the reason it is off — none while what it acts on
+    is not ``known``. ``decisions`` are in the order of ``buttons``."""
+    for button, (allowed, reason) in zip(buttons, decisions, strict=True):
+        button.setEnabled(allowed)
+        text = "" if allowed or not known else reason
+        reasons[button].setText(text)
+        button.setToolTip(text)
+        button.setAccessibleDescription(text)
+
+
 class DeskActionsPane(QWidget):
     """The buttons of the desk for the booking shown (``show_booking``)."""
 
@@ -135,12 +153,9 @@ class DeskActionsPane(QWidget):
 
     def _show_state(self, state: DeskState | None) -> None:
         self.state = state
-        for button, (allowed, reason) in zip(self.buttons(), self._decisions(state), strict=True):
-            button.setEnabled(allowed)
-            text = "" if allowed or state is None else reason
-            self.reasons[button].setText(text)
-            button.setToolTip(text)
-            button.setAccessibleDescription(text)
+        show_decisions(
+            self.buttons(), self.reasons, self._decisions(state), known=state is not None
+        )
 
     def _decisions(self, state: DeskState | None) -> list[tuple[bool, str]]:
         if state is None:
