@@ -125,6 +125,10 @@ def describe_connect_error(url: URL, error: Exception) -> str:
     return urls.describe_connect_error(f"{url.host or 'localhost'}:{url.port or 5432}", error)
 
 
+# the one-key advisory lock that orders change_log rows by commit (PostgreSQL)
+CHANGE_LOG_LOCK = 0x506F6479784C6F67 & 0x7FFFFFFFFFFFFFFF  # "PodyxLog"
+
+
 class Database:
     """One database: the engine plus read and write units of work."""
 
@@ -179,22 +183,29 @@ class Database:
                 feed.committed(recorder.changes)
 
     def _announce(self, session: Session, changes: Changes) -> None:
-        """Tell the other seats, inside the transaction: they hear of it iff it commits."""
-        if not self.is_sqlite:
-            session.execute(
-                text("SELECT pg_notify(:channel, :payload)"),
-                {"channel": CHANGE_CHANNEL, "payload": feed.notify_payload(changes)},
-            )
-            return
+        """Tell the other seats, inside the transaction: they hear of it iff it commits.
+
+        Both engines keep the changes in ``change_log`` (the studio server's clients sync
+        by its ids); PostgreSQL also sends a NOTIFY. On PostgreSQL the row is written under
+        a transaction lock held to the commit, so log ids follow commit order there as on
+        SQLite, whose writers take turns: a reader that has seen id N has seen every
+        change before it."""
         from podyx_desktop.db.tables import ChangeLog  # here: the engine alone stays light
 
+        if not self.is_sqlite:
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
         new_id = session.execute(
             insert(ChangeLog)
             .values(seat=feed.SEAT_ID, changes=changes.to_json(), at=datetime.now(UTC))
             .returning(ChangeLog.id)
         ).scalar_one()
-        # keep the log short; a watcher that far behind reloads everything
+        # keep the log bounded; a reader that far behind reloads everything
         session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - feed.KEEP_LOG_ROWS))
+        if not self.is_sqlite:
+            session.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": CHANGE_CHANNEL, "payload": feed.notify_payload(changes, log_id=new_id)},
+            )
 
     @contextmanager
     def collect_changes(self) -> Iterator[Collected]:

@@ -26,8 +26,8 @@ SEAT_ID = os.urandom(8).hex()  # os, not secrets: hashlib is not needed at start
 CHANGE_CHANNEL = "podyx_changes"
 # PostgreSQL refuses payloads of 8,000 bytes or more; leave room for the seat and braces
 MAX_PAYLOAD_BYTES = 7_500
-# rows SQLite keeps; a watcher further behind than this gets "everything"
-KEEP_LOG_ROWS = 1_000
+# change_log rows kept; a watcher or a client's copy further behind gets "everything"
+KEEP_LOG_ROWS = 20_000
 
 
 # --- collecting the changes of the writes a block commits ------------------------------
@@ -64,13 +64,15 @@ def committed(changes: Changes) -> None:
 # --- PostgreSQL: NOTIFY payloads -------------------------------------------------------
 
 
-def notify_payload(changes: Changes, seat: str = SEAT_ID) -> str:
+def notify_payload(changes: Changes, seat: str = SEAT_ID, log_id: int | None = None) -> str:
+    """The NOTIFY text: the seat, the changes and the ``change_log`` row that keeps them."""
     import json
 
-    payload = f'{{"seat":{json.dumps(seat)},"changes":{changes.to_json()}}}'
+    head = f'{{"seat":{json.dumps(seat)},"log":{json.dumps(log_id)}'
+    payload = f'{head},"changes":{changes.to_json()}}}'
     if len(payload.encode()) > MAX_PAYLOAD_BYTES:
         # too many ids to say: the kinds still let each screen decide whether to reload
-        payload = f'{{"seat":{json.dumps(seat)},"changes":{changes.without_ids().to_json()}}}'
+        payload = f'{head},"changes":{changes.without_ids().to_json()}}}'
     return payload
 
 

@@ -99,18 +99,21 @@ class Changes:
 
     # --- as JSON (NOTIFY payloads, the studio server) ----------------------------------
 
+    def to_data(self) -> dict[str, list[int] | None]:
+        """Plain JSON-ready data: kind → sorted ids or None; ``{"*": None}`` for everything."""
+        if self.everything:
+            return {"*": None}
+        return {
+            kind.value: (sorted(ids) if ids is not None else None)
+            for kind, ids in sorted(self.ids.items())
+        }
+
     def to_json(self) -> str:
         if self.everything:
             return '{"*": null}'
         import json  # not at import: the sign-in screen paints before json is needed
 
-        return json.dumps(
-            {
-                kind.value: (sorted(ids) if ids is not None else None)
-                for kind, ids in sorted(self.ids.items())
-            },
-            separators=(",", ":"),
-        )
+        return json.dumps(self.to_data(), separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Changes:

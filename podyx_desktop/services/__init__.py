@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.catalogue import CatalogueService
     from podyx_desktop.services.catalogue_edit import CatalogueEditService
     from podyx_desktop.services.checkout import CheckoutService
+    from podyx_desktop.services.client_copy import ClientCopyService
     from podyx_desktop.services.client_totals import TotalsService
     from podyx_desktop.services.clients import ClientService
     from podyx_desktop.services.context import Clock
@@ -189,3 +190,9 @@ class Services:
         from podyx_desktop.services.staff import StaffService
 
         return StaffService(self.context, self.accounts)
+
+    @cached_property
+    def client_copy(self) -> ClientCopyService:
+        from podyx_desktop.services.client_copy import ClientCopyService
+
+        return ClientCopyService(self.context)

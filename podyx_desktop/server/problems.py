@@ -1,0 +1,107 @@
+"""Errors as JSON problem documents (RFC 9457) with a sentence, and nothing else.
+
+A service's :class:`~podyx_desktop.domain.errors.PodyxError` keeps its own sentence and
+names its class in ``code`` (the window raises the same class again); a request that
+does not fit its schema says which field and how; anything unexpected is logged with its
+traceback here and leaves as a sentence with a reference to that log line.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from podyx_desktop.domain import errors as e
+
+log = logging.getLogger("podyx_desktop.server")
+
+PROBLEM_TYPE = "application/problem+json"
+
+# the most specific class first
+STATUS: tuple[tuple[type[e.PodyxError], int], ...] = (
+    (e.SessionExpired, 401),
+    (e.NotSignedIn, 401),
+    (e.SignInFailed, 401),
+    (e.AccountLocked, 423),
+    (e.NotAllowed, 403),
+    (e.NotFound, 404),
+    (e.DatabaseBusy, 503),
+    (e.TimeTaken, 409),
+    (e.NoCreditLeft, 409),
+    (e.Conflict, 409),
+    (e.PaymentRequired, 402),
+    (e.DatabaseProblem, 503),
+    (e.InvalidInput, 422),
+    (e.RuleViolation, 422),
+    (e.PromoRefused, 422),
+)
+
+
+def problem(
+    status: int, detail: str, code: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    body = {"type": "about:blank", "title": code, "status": status, "detail": detail, "code": code}
+    body.update(extra)
+    return JSONResponse(body, status_code=status, headers=headers, media_type=PROBLEM_TYPE)
+
+
+def status_of(error: e.PodyxError) -> int:
+    for cls, status in STATUS:
+        if isinstance(error, cls):
+            return status
+    return 400
+
+
+def podyx_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, e.PodyxError)
+    extra: dict[str, Any] = {}
+    field = getattr(error, "field", None)
+    if isinstance(field, str):
+        extra["field"] = field
+    return problem(status_of(error), error.message, type(error).__name__, **extra)
+
+
+def invalid_request(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    first = error.errors()[0] if error.errors() else {}
+    if first.get("type") == "json_invalid":
+        return problem(400, "The request's body is not valid JSON.", "InvalidRequest")
+    where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("body",))
+    message = str(first.get("msg", "is not valid"))
+    detail = (
+        f"The request was not understood: {where}: {message}."
+        if where
+        else f"The request was not understood: {message}."
+    )
+    return problem(422, detail, "InvalidRequest")
+
+
+def http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    sentences = {
+        404: "There is nothing at this address on the studio server.",
+        405: "This address does not take that method.",
+        400: "The request's body is not valid JSON.",
+    }
+    detail = sentences.get(error.status_code) or str(error.detail)
+    return problem(error.status_code, detail, "HttpError", headers=getattr(error, "headers", None))
+
+
+def unexpected(_request: Request, error: Exception) -> JSONResponse:
+    if isinstance(error, RecursionError):
+        return problem(400, "The request is nested too deeply to read.", "InvalidRequest")
+    reference = secrets.token_hex(4)
+    log.error("unexpected error (reference %s)", reference, exc_info=error)
+    return problem(
+        500,
+        f"Something went wrong on the studio server. The studio can look it up in the "
+        f"server's log under reference {reference}.",
+        "ServerError",
+        reference=reference,
+    )

@@ -1,0 +1,87 @@
+"""The studio server's API: health, signing in and out, the named requests through the
+services' own checks, problem documents, and the schema."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from podyx_desktop.server.ops import SERVER_REQUESTS
+from tests.factories import Studio
+from tests.server.conftest import bearer, sign_in
+
+
+def test_health_answers_when_the_database_does(api: TestClient) -> None:
+    response = api.get("/health")
+    assert response.status_code == 200
+    assert response.json()["status"] == "ok"
+
+
+def test_a_client_signs_in_reads_books_and_signs_out(api: TestClient, studio: Studio) -> None:
+    ana = studio.client("Ana Client")
+    me = sign_in(api, ana.account.email)
+    headers = bearer(me["token"])
+    assert me["account"]["id"] == ana.account.id
+
+    bookings = api.post("/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers)
+    assert bookings.status_code == 200
+    assert bookings.json()["value"] == [[], []]
+
+    assert api.delete("/v1/session", headers=headers).status_code == 204
+    again = api.post("/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers)
+    assert again.status_code == 401
+    assert again.json()["code"] == "SessionExpired"
+    assert "sign in again" in again.json()["detail"]
+
+
+def test_another_clients_records_are_not_found(api: TestClient, studio: Studio) -> None:
+    ana, ben = studio.client("Ana Client"), studio.client("Ben Client")
+    headers = bearer(sign_in(api, ben.account.email)["token"])
+    response = api.post("/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers)
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"].endswith("is not yours.")
+
+
+def test_bad_input_is_a_sentence_and_no_stack_trace(api: TestClient, studio: Studio) -> None:
+    headers = bearer(sign_in(api, studio.client().account.email)["token"])
+    cases = [
+        ({"client_id": "seven"}, 422, "client_id"),
+        ({"client_id": 1, "more": True}, 422, "more"),
+        ({}, 422, "client_id"),
+    ]
+    for body, status, word in cases:
+        response = api.post("/v1/ops/ClientBookings", json=body, headers=headers)
+        assert response.status_code == status
+        assert word in response.json()["detail"]
+        assert "Traceback" not in response.text
+    not_json = api.post(
+        "/v1/ops/ClientBookings", content=b"{not json", headers={**headers, "content-type": "application/json"}
+    )
+    assert not_json.status_code == 400
+    assert not_json.json()["detail"] == "The request's body is not valid JSON."
+    deep = api.post(
+        "/v1/ops/ClientBookings",
+        content=b"[" * 30_000 + b"]" * 30_000,
+        headers={**headers, "content-type": "application/json"},
+    )
+    assert deep.status_code in (400, 413)
+    huge = api.post(
+        "/v1/ops/ClientBookings", content=b"x" * 100_000, headers={**headers, "content-type": "application/json"}
+    )
+    assert huge.status_code == 413
+    assert "KiB" in huge.json()["detail"]
+
+
+def test_the_schema_names_every_request_and_its_answer(api: TestClient) -> None:
+    schema = api.get("/openapi.json").json()
+    paths = schema["paths"]
+    for wire in SERVER_REQUESTS:
+        route = paths[f"/v1/ops/{wire.name}"]["post"]
+        body = route["requestBody"]["content"]["application/json"]["schema"]
+        assert body["$ref"].endswith(f"/{wire.name}")
+        answer = route["responses"]["200"]["content"]["application/json"]["schema"]
+        assert answer["$ref"].endswith(f"/{wire.name}Result")
+    assert {"/health", "/v1/session", "/v1/sync", "/v1/changes", "/v1/files/{file_id}"} <= set(paths)
+    # what the window may not do at the desk is not there at all
+    assert "/v1/ops/ApprovePayment" not in paths
+    assert "/v1/ops/RefundPurchase" not in paths
