@@ -22,7 +22,9 @@ def test_a_client_signs_in_reads_books_and_signs_out(api: TestClient, studio: St
     headers = bearer(me["token"])
     assert me["account"]["id"] == ana.account.id
 
-    bookings = api.post("/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers)
+    bookings = api.post(
+        "/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers
+    )
     assert bookings.status_code == 200
     assert bookings.json()["value"] == [[], []]
 
@@ -36,7 +38,9 @@ def test_a_client_signs_in_reads_books_and_signs_out(api: TestClient, studio: St
 def test_another_clients_records_are_not_found(api: TestClient, studio: Studio) -> None:
     ana, ben = studio.client("Ana Client"), studio.client("Ben Client")
     headers = bearer(sign_in(api, ben.account.email)["token"])
-    response = api.post("/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers)
+    response = api.post(
+        "/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=headers
+    )
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["detail"].endswith("is not yours.")
@@ -55,7 +59,9 @@ def test_bad_input_is_a_sentence_and_no_stack_trace(api: TestClient, studio: Stu
         assert word in response.json()["detail"]
         assert "Traceback" not in response.text
     not_json = api.post(
-        "/v1/ops/ClientBookings", content=b"{not json", headers={**headers, "content-type": "application/json"}
+        "/v1/ops/ClientBookings",
+        content=b"{not json",
+        headers={**headers, "content-type": "application/json"},
     )
     assert not_json.status_code == 400
     assert not_json.json()["detail"] == "The request's body is not valid JSON."
@@ -66,7 +72,9 @@ def test_bad_input_is_a_sentence_and_no_stack_trace(api: TestClient, studio: Stu
     )
     assert deep.status_code in (400, 413)
     huge = api.post(
-        "/v1/ops/ClientBookings", content=b"x" * 100_000, headers={**headers, "content-type": "application/json"}
+        "/v1/ops/ClientBookings",
+        content=b"x" * 100_000,
+        headers={**headers, "content-type": "application/json"},
     )
     assert huge.status_code == 413
     assert "KiB" in huge.json()["detail"]
@@ -81,7 +89,9 @@ def test_the_schema_names_every_request_and_its_answer(api: TestClient) -> None:
         assert body["$ref"].endswith(f"/{wire.name}")
         answer = route["responses"]["200"]["content"]["application/json"]["schema"]
         assert answer["$ref"].endswith(f"/{wire.name}Result")
-    assert {"/health", "/v1/session", "/v1/sync", "/v1/changes", "/v1/files/{file_id}"} <= set(paths)
+    assert {"/health", "/v1/session", "/v1/sync", "/v1/changes", "/v1/files/{file_id}"} <= set(
+        paths
+    )
     # what the window may not do at the desk is not there at all
     assert "/v1/ops/ApprovePayment" not in paths
     assert "/v1/ops/RefundPurchase" not in paths
