@@ -34,7 +34,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.exceptions import HTTPException
 
 from podyx_desktop import __version__
-from podyx_desktop.domain.errors import InvalidInput, NotSignedIn, PodyxError
+from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotSignedIn, PodyxError
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.operations.accounts import SignIn, SignOut
 from podyx_desktop.operations.base import execute
@@ -43,6 +43,7 @@ from podyx_desktop.server.feed import ChangeHub
 from podyx_desktop.server.guard import AddressLimit, BodyLimit, bearer_token, principal_of
 from podyx_desktop.server.ops import SERVER_REQUESTS, Wire
 from podyx_desktop.services import Services
+from podyx_desktop.services.client_copy import STAFF_REFUSED
 
 log = logging.getLogger("podyx_desktop.server")
 access = logging.getLogger("podyx_desktop.server.access")
@@ -192,6 +193,8 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     async def changes(principal: Principal = Depends(caller)) -> Any:
         if principal.is_anonymous or principal.user_id is None:
             raise NotSignedIn()
+        if principal.is_staff:  # as /v1/sync: the feed tells a copy what to fetch
+            raise NotAllowed(STAFF_REFUSED)
         client_id = principal.user_id
 
         async def events() -> AsyncIterator[dict[str, str]]:

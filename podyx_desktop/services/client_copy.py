@@ -41,6 +41,10 @@ from podyx_desktop.services.context import ServiceContext, require_signed_in
 
 STAFF_EMAIL_DOMAIN = "studio.invalid"
 UNUSABLE_HASH = "!copy"  # Argon2 refuses it: nobody signs in against a copy
+STAFF_REFUSED = (
+    "The studio server keeps copies for clients; staff seats connect to the studio's "
+    "database directly."
+)
 
 # the studio's set-up: sent whole whenever any of it changes (small, and the same for all)
 CATALOGUE_TABLES = (
@@ -133,10 +137,7 @@ class ClientCopyService:
         with self._ctx.db.read() as session:
             user = require_signed_in(session, principal)
             if user is None or Role(user.role).is_staff:
-                raise NotAllowed(
-                    "The studio server keeps copies for clients; staff seats connect to the "
-                    "studio's database directly."
-                )
+                raise NotAllowed(STAFF_REFUSED)
             newest, oldest = session.execute(
                 select(func.max(t.ChangeLog.id), func.min(t.ChangeLog.id))
             ).one()
