@@ -280,7 +280,13 @@ class _Builder:
             self.keep[parent_name] = self._ids(
                 select(parent.c.id).where(self._visible(kind, parent)).order_by(parent.c.id)
             )
-            self.sent = self.sent.merge(Changes.of_ids(kind, ids))
+            # the changed ids the client may know of: their own, never an internal note's
+            theirs = parent.c.id.in_(sorted(ids)) & (parent.c.client_id == self.client_id)
+            if kind is Kind.NOTES:
+                theirs = theirs & (parent.c.internal == false())
+            self.sent = self.sent.merge(
+                Changes.of_ids(kind, self._ids(select(parent.c.id).where(theirs)))
+            )
         if not shown and ids is not None:
             return
         self._add(parent_name, parent.c.id.in_(shown) if ids is not None else visible)
