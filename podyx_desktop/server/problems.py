@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from podyx_desktop.domain import errors as e
+from podyx_desktop.server.guard import TooManyAttempts
 
 log = logging.getLogger("podyx_desktop.server")
 
@@ -29,6 +30,7 @@ STATUS: tuple[tuple[type[e.PodyxError], int], ...] = (
     (e.NotSignedIn, 401),
     (e.SignInFailed, 401),
     (e.AccountLocked, 423),
+    (TooManyAttempts, 429),
     (e.NotAllowed, 403),
     (e.NotFound, 404),
     (e.DatabaseBusy, 503),
@@ -64,7 +66,10 @@ def podyx_error(_request: Request, error: Exception) -> JSONResponse:
     field = getattr(error, "field", None)
     if isinstance(field, str):
         extra["field"] = field
-    return problem(status_of(error), error.message, type(error).__name__, **extra)
+    headers = None
+    if isinstance(error, TooManyAttempts):
+        headers = {"Retry-After": str(error.wait_seconds)}
+    return problem(status_of(error), error.message, type(error).__name__, headers, **extra)
 
 
 def invalid_request(_request: Request, error: Exception) -> JSONResponse:
