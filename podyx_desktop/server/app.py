@@ -26,7 +26,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -40,7 +40,14 @@ from podyx_desktop.operations.accounts import SignIn, SignOut
 from podyx_desktop.operations.base import execute
 from podyx_desktop.server import problems
 from podyx_desktop.server.feed import ChangeHub
-from podyx_desktop.server.guard import AddressLimit, BodyLimit, bearer_token, principal_of
+from podyx_desktop.server.guard import (
+    MAX_INTEGER,
+    AddressLimit,
+    BodyLimit,
+    bearer_token,
+    check_values,
+    principal_of,
+)
 from podyx_desktop.server.ops import SERVER_REQUESTS, Wire
 from podyx_desktop.services import Services
 from podyx_desktop.services.client_copy import STAFF_REFUSED
@@ -156,6 +163,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     )
     def sign_in(body: SignInBody, request: Request) -> Any:
         limit.check(address(request))
+        check_values(body.model_dump())
         return _run(
             services,
             sign_in_wire,
@@ -205,7 +213,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
 
     @app.get(f"/{API_VERSION}/files/{{file_id}}", tags=["files"], summary="A shared file's bytes")
     def file(
-        file_id: int,
+        file_id: Annotated[int, Path(ge=-MAX_INTEGER, le=MAX_INTEGER)],
         principal: Principal = Depends(caller),
         range_header: Annotated[str | None, Header(alias="range")] = None,
     ) -> Any:
@@ -249,7 +257,9 @@ def _add_op(
             raise NotSignedIn()
         if wire.name in LIMITED:
             limit.check(address(request))
-        return _run(services, wire, principal, wire.parse(body.model_dump(mode="python")))
+        data = body.model_dump(mode="python")
+        check_values(data)
+        return _run(services, wire, principal, wire.parse(data))
 
     # the body's type is the request's own model (FastAPI reads annotations)
     endpoint.__annotations__ = {
