@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
 from podyx_desktop.domain import errors as e
@@ -102,6 +103,16 @@ def unexpected(_request: Request, error: Exception) -> JSONResponse:
     if isinstance(error, RecursionError):
         return problem(400, "The request is nested too deeply to read.", "InvalidRequest")
     reference = secrets.token_hex(4)
+    if isinstance(error, DataError):
+        # a value the database refuses (too long for its column, out of its range): the
+        # write was rolled back; the service should have said so in its own words
+        log.warning("the database refused a value (reference %s)", reference, exc_info=error)
+        return problem(
+            422,
+            "A value in the request is too long or out of range for the studio's records.",
+            "InvalidRequest",
+            reference=reference,
+        )
     log.error("unexpected error (reference %s)", reference, exc_info=error)
     return problem(
         500,
