@@ -29,7 +29,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sse_starlette.sse import EventSourceResponse
 from starlette.exceptions import HTTPException
 
@@ -257,6 +257,11 @@ def _add_op(
             raise NotSignedIn()
         if wire.name in LIMITED:
             limit.check(address(request))
+        if body is None:  # no body at all: the request as if it were "{}"
+            try:
+                body = body_model.model_validate({})
+            except ValidationError as error:
+                raise RequestValidationError(error.errors()) from None
         data = body.model_dump(mode="python")
         check_values(data)
         return _run(services, wire, principal, wire.parse(data))
