@@ -30,8 +30,9 @@ MAX_BODY_BYTES = 64 * 1024  # a client's requests are small: names, times, choic
 MAX_INTEGER = 2**63 - 1  # the largest number either database holds
 YEARS = range(1000, 9001)  # dates the studio's arithmetic (a day's end, a session's) can take
 # control characters (tabs and line breaks aside): PostgreSQL refuses NUL, and none of the
-# rest belongs in a name, an address or a note
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# rest belongs in a name, an address or a note; lone surrogates (JSON's "\ud800") are no
+# characters at all, and no database driver can encode them
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class TooManyAttempts(PodyxError):
@@ -76,8 +77,8 @@ def check_values(data: Any, where: str = "") -> None:
     if isinstance(data, str):
         if _CONTROL.search(data):
             raise InvalidInput(
-                f"The request's {where or 'text'} contains a control character. Remove it and "
-                "try again.",
+                f"The request's {where or 'text'} contains a control character or a broken one. "
+                "Remove it and try again.",
                 field=where or None,
             )
     elif isinstance(data, int) and not isinstance(data, bool):
