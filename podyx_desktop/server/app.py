@@ -34,7 +34,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.exceptions import HTTPException
 
 from podyx_desktop import __version__
-from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotSignedIn, PodyxError
+from podyx_desktop.domain.errors import NotAllowed, NotSignedIn, PodyxError
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.operations.accounts import SignIn, SignOut
 from podyx_desktop.operations.base import execute
@@ -283,14 +283,20 @@ def _add_op(
 
 
 def _range_start(header: str | None, size: int) -> int:
-    """The offset of ``Range: bytes=N-`` (the only form a resuming download sends)."""
+    """The offset of ``Range: bytes=N-`` (the only form a resuming download sends); N must
+    name a byte of the file (a file of 0 bytes has none: only N = 0 is answered, whole)."""
     if not header:
         return 0
     unit, _, spec = header.partition("=")
     first, dash, last = spec.strip().partition("-")
-    if unit.strip() != "bytes" or not dash or last or not first.isdigit() or int(first) > size:
-        raise InvalidInput("Ask for a range as “bytes=N-”, N no larger than the file.")
-    return int(first)
+    if unit.strip() != "bytes" or not dash or last or not first.isascii() or not first.isdigit():
+        raise problems.RangeNotSatisfiable("Ask for a range as “bytes=N-”.", size)
+    start = int(first)
+    if start >= size and not start == size == 0:
+        raise problems.RangeNotSatisfiable(
+            f"The file has {size} bytes; ask for a range that starts before its end.", size
+        )
+    return start
 
 
 def app_from_environment() -> FastAPI:

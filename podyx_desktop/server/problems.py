@@ -25,6 +25,15 @@ log = logging.getLogger("podyx_desktop.server")
 
 PROBLEM_TYPE = "application/problem+json"
 
+
+class RangeNotSatisfiable(e.InvalidInput):
+    """A ``Range`` the file cannot answer (416, with the file's size)."""
+
+    def __init__(self, message: str, size: int) -> None:
+        super().__init__(message)
+        self.size = size
+
+
 # the most specific class first
 STATUS: tuple[tuple[type[e.PodyxError], int], ...] = (
     (e.SessionExpired, 401),
@@ -32,6 +41,7 @@ STATUS: tuple[tuple[type[e.PodyxError], int], ...] = (
     (e.SignInFailed, 401),
     (e.AccountLocked, 423),
     (TooManyAttempts, 429),
+    (RangeNotSatisfiable, 416),
     (e.NotAllowed, 403),
     (e.NotFound, 404),
     (e.DatabaseBusy, 503),
@@ -70,6 +80,8 @@ def podyx_error(_request: Request, error: Exception) -> JSONResponse:
     headers = None
     if isinstance(error, TooManyAttempts):
         headers = {"Retry-After": str(error.wait_seconds)}
+    elif isinstance(error, RangeNotSatisfiable):
+        headers = {"Content-Range": f"bytes */{error.size}"}
     return problem(status_of(error), error.message, type(error).__name__, headers, **extra)
 
 
