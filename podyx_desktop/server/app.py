@@ -30,6 +30,7 @@ from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import DataError
 from sse_starlette.sse import EventSourceResponse
 from starlette.exceptions import HTTPException
 
@@ -96,6 +97,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     app.add_exception_handler(PodyxError, problems.podyx_error)
     app.add_exception_handler(RequestValidationError, problems.invalid_request)
     app.add_exception_handler(HTTPException, problems.http_error)
+    app.add_exception_handler(DataError, problems.refused_value)
     app.add_exception_handler(Exception, problems.unexpected)
     app.add_middleware(BodyLimit)
 

@@ -111,20 +111,24 @@ def http_error(_request: Request, error: Exception) -> JSONResponse:
     return problem(error.status_code, detail, "HttpError", headers=getattr(error, "headers", None))
 
 
+def refused_value(_request: Request, error: Exception) -> JSONResponse:
+    """A value the database refuses (too long for its column, out of its range): the write
+    was rolled back; the service should have said so in its own words."""
+    assert isinstance(error, DataError)
+    reference = secrets.token_hex(4)
+    log.warning("the database refused a value (reference %s)", reference, exc_info=error)
+    return problem(
+        422,
+        "A value in the request is too long or out of range for the studio's records.",
+        "InvalidRequest",
+        reference=reference,
+    )
+
+
 def unexpected(_request: Request, error: Exception) -> JSONResponse:
     if isinstance(error, RecursionError):
         return problem(400, "The request is nested too deeply to read.", "InvalidRequest")
     reference = secrets.token_hex(4)
-    if isinstance(error, DataError):
-        # a value the database refuses (too long for its column, out of its range): the
-        # write was rolled back; the service should have said so in its own words
-        log.warning("the database refused a value (reference %s)", reference, exc_info=error)
-        return problem(
-            422,
-            "A value in the request is too long or out of range for the studio's records.",
-            "InvalidRequest",
-            reference=reference,
-        )
     log.error("unexpected error (reference %s)", reference, exc_info=error)
     return problem(
         500,
