@@ -64,6 +64,9 @@ def podyx_error(_request: Request, error: Exception) -> JSONResponse:
     field = getattr(error, "field", None)
     if isinstance(field, str):
         extra["field"] = field
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str):
+        extra["reason"] = reason
     return problem(status_of(error), error.message, type(error).__name__, **extra)
 
 
