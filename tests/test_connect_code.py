@@ -264,3 +264,15 @@ def test_any_address_and_fingerprint_survive_a_code(
     assert read_address_or_code(code.lower()) == ConnectInfo(address, fingerprint)
     assert normalize_address(address) == address
     assert address.startswith(f"{scheme}://")
+
+
+TYPED = st.text(alphabet=st.sampled_from(list("PODYX1-ABZ2367:/[]. @?#%0é٨\t")), max_size=60)
+
+
+@given(st.one_of(st.text(max_size=60), TYPED, TYPED.map("PODYX1-".__add__)))
+def test_whatever_is_typed_is_read_or_refused_in_words(text: str) -> None:
+    for read in (read_address_or_code, read_code, normalize_address, parse_fingerprint):
+        try:
+            read(text)
+        except InvalidInput as refused:
+            assert refused.message.endswith(".")
