@@ -45,8 +45,9 @@ def server_arguments(parser: argparse.ArgumentParser) -> None:
         "cert",
         help="write a self-signed certificate and key for podyx-server to DIR",
         description="Write DIR/podyx-server.crt and DIR/podyx-server.key (readable by you "
-        "only): a self-signed certificate for a trial, pinned by the clients by its "
-        "fingerprint. A studio open to the internet uses one from a real CA.",
+        "only): a self-signed certificate, which the clients' windows pin by its SHA-256 "
+        "fingerprint (a connect code carries it). With a CA's certificate, clients need "
+        "only the address.",
     )
     cert.add_argument("--out", metavar="DIR", type=Path, required=True, help="where to write")
     cert.add_argument(
