@@ -336,3 +336,16 @@ def _b32decode(letters: str) -> bytes:
     if base64.b32encode(payload).decode("ascii").rstrip("=") != letters:
         raise InvalidInput(TYPO, field="code")
     return payload
+
+
+@dataclass(frozen=True)
+class StudioProbe:
+    """What "Connect to your studio" found at an address, for the person to confirm:
+    the studio's name, and the certificate to pin (None when the system's authorities
+    vouch for it, or on a loopback address over plain HTTP) with its fingerprint."""
+
+    address: str
+    studio_name: str
+    pem: str | None
+    fingerprint: str | None  # lower-case hex, of ``pem``
+    from_code: bool  # the fingerprint was checked against a connect code

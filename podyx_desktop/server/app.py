@@ -41,7 +41,7 @@ from podyx_desktop.operations.base import execute
 from podyx_desktop.server import problems
 from podyx_desktop.server.feed import ChangeHub
 from podyx_desktop.server.guard import AddressLimit, BodyLimit, bearer_token, principal_of
-from podyx_desktop.server.ops import SERVER_REQUESTS, Wire
+from podyx_desktop.server.ops import SERVER_REQUESTS, Wire, dump_studio
 from podyx_desktop.services import Services
 
 log = logging.getLogger("podyx_desktop.server")
@@ -136,12 +136,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
 
     @app.get(f"/{API_VERSION}/studio", tags=["studio"])
     def studio() -> Any:
-        from pydantic import TypeAdapter
-
-        from podyx_desktop.domain.records import StudioInfo
-
-        info = services.catalogue.studio(Principal.anonymous())
-        return TypeAdapter(StudioInfo).dump_python(info, mode="json")
+        return dump_studio(services.catalogue.studio(Principal.anonymous()))
 
     # --- signing in and out --------------------------------------------------------
 

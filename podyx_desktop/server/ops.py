@@ -103,9 +103,9 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     # bookings and the booking steps
     _wire(bookings.ClientBookings, local=True),
     _wire(bookings.BookingDetails, local=True),
-    _wire(bookings.CatalogueNow, local=True),
-    _wire(bookings.FreeTimes),
-    _wire(bookings.QuoteSession),
+    _wire(bookings.CatalogueNow, signed_in=False, local=True),  # visitors book too
+    _wire(bookings.FreeTimes, signed_in=False),
+    _wire(bookings.QuoteSession, signed_in=False),
     _wire(bookings.Book, writes=True),
     _wire(bookings.CancelBooking, writes=True),
     _wire(bookings.RescheduleBooking, writes=True),

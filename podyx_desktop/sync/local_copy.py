@@ -106,9 +106,8 @@ class LocalCopy:
             return None
         with self.database().engine.connect() as connection:
             try:
-                rows: dict[str, str] = dict(
-                    connection.execute(text(f"SELECT key, value FROM {STATE_TABLE}")).tuples().all()
-                )
+                result = connection.execute(text(f"SELECT key, value FROM {STATE_TABLE}"))
+                rows: dict[str, str] = {str(key): str(value) for key, value in result}
             except Exception:
                 return None
         if "client_id" not in rows:
