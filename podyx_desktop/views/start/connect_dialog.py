@@ -122,7 +122,7 @@ class ConnectDialog(QDialog):
                 self.tr(
                     "Its certificate is the studio's own. Check that this fingerprint is the "
                     "one your studio gave you before you trust it:\n{fingerprint}"
-                ).format(fingerprint=format_fingerprint(probe.fingerprint))
+                ).format(fingerprint=_two_lines(format_fingerprint(probe.fingerprint)))
             )
         self.found.setText("\n\n".join(lines))
         self.found.show()
@@ -148,3 +148,10 @@ class ConnectDialog(QDialog):
         if self._probe is not None:
             self.trusted.emit(self._probe)
             self.accept()
+
+
+def _two_lines(fingerprint: str) -> str:
+    """``AB:CD:…`` (32 pairs) in two lines of 16, easier to compare and never cut off."""
+    pairs = fingerprint.split(":")
+    half = len(pairs) // 2
+    return ":".join(pairs[:half]) + ":\n" + ":".join(pairs[half:])
