@@ -9,6 +9,7 @@ when the server ended the session (``session_ended``).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -85,7 +86,14 @@ class Connection(QObject):
         self.api.token = token
         self.copy.create()
         self.client_id = client_id
-        return self.sync_now(token=token)
+        try:
+            return self.sync_now(token=token)
+        except BaseException:
+            # no copy, no window (a staff account is refused here): the session ends too
+            self.client_id = None
+            with contextlib.suppress(PodyxError):
+                self.api.sign_out()
+            raise
 
     def resume(self, client_id: int, token: str) -> None:
         """The copy is already this client's (a remembered sign-in): use it as it is; the

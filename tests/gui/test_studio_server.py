@@ -183,3 +183,66 @@ def test_a_client_at_home_books_sees_staff_changes_and_works_offline(
         qtbot.waitUntil(lambda: not any(copies.glob("*.sqlite3")), timeout=10_000)
     finally:
         app.shutdown()
+
+
+def test_a_remembered_client_opens_from_the_copy_at_once_even_offline(
+    qtbot: Any, studio: GuiStudio, server: LiveServer, tmp_path: Path
+) -> None:
+    copies = tmp_path / "copies"
+    settings = UiSettings()
+    settings.studio_server, settings.studio_server_pin = server.url, ""
+    first = DesktopApp(
+        services_factory_for(studio.url),
+        settings=settings,
+        studio_server=(server.url, ""),
+        copies=copies,
+    )
+    try:
+        first.start()
+        first.sign_in.remember.setChecked(True)
+        window = _sign_in(qtbot, first, studio)
+        qtbot.waitUntil(lambda: window.bookings_tab.upcoming_model.rowCount() == 1, timeout=10_000)
+    finally:
+        first.shutdown()
+
+    server.stop()  # the studio cannot be reached; the copy and the keyring remain
+    again = DesktopApp(
+        services_factory_for(studio.url),
+        settings=UiSettings(),
+        studio_server=(server.url, ""),
+        copies=copies,
+    )
+    try:
+        again.start()
+        qtbot.waitUntil(lambda: isinstance(again.main_window, MainWindow), timeout=15_000)
+        window = again.main_window
+        assert isinstance(window, MainWindow)
+        assert window.bookings_tab.upcoming_model.rowCount() == 1  # opened filled, from the copy
+        banner = window.offline_banner
+        assert banner is not None
+        qtbot.waitUntil(banner.isVisible, timeout=15_000)
+    finally:
+        again.shutdown()
+
+
+def test_staff_are_told_to_use_the_studios_database(
+    qtbot: Any, studio: GuiStudio, server: LiveServer, tmp_path: Path
+) -> None:
+    app = DesktopApp(
+        services_factory_for(studio.url),
+        settings=UiSettings(),
+        studio_server=(server.url, ""),
+        copies=tmp_path / "copies",
+    )
+    try:
+        app.start()
+        screen = app.sign_in
+        qtbot.waitUntil(screen.sign_in_button.isEnabled, timeout=15_000)
+        screen.email.setText("desk@example.com")
+        screen.password.setText(studio.client_password)
+        click(qtbot, screen.sign_in_button)
+        qtbot.waitUntil(screen.message.isVisible, timeout=15_000)
+        assert "staff seats connect to the studio's database directly" in screen.message.text()
+        assert app.main_window is None
+    finally:
+        app.shutdown()
