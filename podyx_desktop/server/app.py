@@ -49,7 +49,7 @@ from podyx_desktop.server.guard import (
     check_values,
     principal_of,
 )
-from podyx_desktop.server.ops import SERVER_REQUESTS, Wire
+from podyx_desktop.server.ops import SERVER_REQUESTS, Wire, dump_studio
 from podyx_desktop.services import Services
 from podyx_desktop.services.client_copy import STAFF_REFUSED
 
@@ -146,12 +146,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
 
     @app.get(f"/{API_VERSION}/studio", tags=["studio"])
     def studio() -> Any:
-        from pydantic import TypeAdapter
-
-        from podyx_desktop.domain.records import StudioInfo
-
-        info = services.catalogue.studio(Principal.anonymous())
-        return TypeAdapter(StudioInfo).dump_python(info, mode="json")
+        return dump_studio(services.catalogue.studio(Principal.anonymous()))
 
     # --- signing in and out --------------------------------------------------------
 

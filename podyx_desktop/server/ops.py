@@ -103,9 +103,9 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     # bookings and the booking steps
     _wire(bookings.ClientBookings, local=True),
     _wire(bookings.BookingDetails, local=True),
-    _wire(bookings.CatalogueNow, local=True),
-    _wire(bookings.FreeTimes),
-    _wire(bookings.QuoteSession),
+    _wire(bookings.CatalogueNow, signed_in=False, local=True),  # visitors book too
+    _wire(bookings.FreeTimes, signed_in=False),
+    _wire(bookings.QuoteSession, signed_in=False),
     _wire(bookings.Book, writes=True),
     _wire(bookings.CancelBooking, writes=True),
     _wire(bookings.RescheduleBooking, writes=True),
@@ -185,3 +185,18 @@ def _result_model(cls: type) -> type[BaseModel]:
         value=(returns, ...),
         changes=(dict[str, list[int] | None], {}),
     )
+
+
+@cache
+def _studio_model() -> type[BaseModel]:
+    return create_model("Studio", __config__=_CONFIG, studio=(records.StudioInfo, ...))
+
+
+def dump_studio(info: records.StudioInfo) -> dict[str, Any]:
+    """The studio's public card as JSON (its logo in base64)."""
+    return _studio_model()(studio=info).model_dump(mode="json")
+
+
+def load_studio(data: Any) -> records.StudioInfo:
+    studio: records.StudioInfo = _studio_model().model_validate(data).studio  # type: ignore[attr-defined]
+    return studio

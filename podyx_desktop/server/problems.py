@@ -77,6 +77,9 @@ def podyx_error(_request: Request, error: Exception) -> JSONResponse:
     field = getattr(error, "field", None)
     if isinstance(field, str):
         extra["field"] = field
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str):
+        extra["reason"] = reason
     headers = None
     if isinstance(error, TooManyAttempts):
         headers = {"Retry-After": str(error.wait_seconds)}

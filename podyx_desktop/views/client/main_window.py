@@ -161,6 +161,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header(studio.name))
+        self.offline_banner: QWidget | None = None
+        if ctx.connection is not None:
+            from podyx_desktop.views.common.studio_link import OfflineBanner
+
+            self.offline_banner = OfflineBanner(ctx.connection, central)
+            layout.addWidget(self.offline_banner)
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
@@ -341,6 +347,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setAccessibleName(self.tr("Working"))
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy_bar)
+        if self._ctx.connection is not None:
+            from podyx_desktop.views.common.studio_link import SyncLabel
+
+            self.sync_label = SyncLabel(self._ctx.connection, bar)
+            bar.addPermanentWidget(self.sync_label)
         self._set_busy(False)
 
     def _build_actions(self) -> None:
