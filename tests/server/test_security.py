@@ -328,7 +328,8 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/v1/ops/BookingDetails"): Case(
         _op("BookingDetails", lambda w, c: {"booking_id": w.ids["booking"]}), _aimed()
     ),
-    ("POST", "/v1/ops/CatalogueNow"): Case(_op("CatalogueNow", lambda w, c: {}), _own()),
+    # the booking steps: visitors book too
+    ("POST", "/v1/ops/CatalogueNow"): Case(_op("CatalogueNow", lambda w, c: {}), _everyone(200)),
     ("POST", "/v1/ops/FreeTimes"): Case(
         _op(
             "FreeTimes",
@@ -342,10 +343,11 @@ CASES: dict[tuple[str, str], Case] = {
                 }
             },
         ),
-        _aimed(),
+        {**_aimed(), "anonymous": 200},  # a visitor's exclude_booking_id is ignored
     ),
     ("POST", "/v1/ops/QuoteSession"): Case(
-        _op("QuoteSession", lambda w, c: {"cart": _cart(w), "promo_code": None}), _own()
+        _op("QuoteSession", lambda w, c: {"cart": _cart(w), "promo_code": None}),
+        _everyone(200),
     ),
     # booking on A's behalf: staff may, B may not
     ("POST", "/v1/ops/Book"): Case(
@@ -1083,3 +1085,33 @@ def test_a_live_feed_tells_each_client_of_their_own_only(
     finally:
         server.stop()
     assert "Traceback" not in server.log()
+
+
+def test_free_times_exclude_a_booking_only_for_those_who_may_see_it(
+    api: TestClient, world: World
+) -> None:
+    """Excluding A's booking from the free times (as when she moves it) would show when it
+    is: B is told it does not exist, a visitor's exclusion is ignored, A's is taken."""
+
+    def free(caller: str, exclude: int | None) -> Any:
+        query = {
+            "setup_id": world.studio.podcast_setup,
+            "service_id": world.studio.podcast,
+            "minutes": 120,
+            "day": DAY.isoformat(),
+            "exclude_booking_id": exclude,
+        }
+        response = api.post(
+            "/v1/ops/FreeTimes", json={"query": query}, headers=world.headers(caller)
+        )
+        return response.status_code, response.json()
+
+    plain = free("anonymous", None)
+    assert plain[0] == 200
+    assert free("anonymous", world.ids["booking"]) == plain
+    assert free("B", world.ids["booking"])[0] == 404
+    assert free("B", None)[1] == plain[1]
+    status, mine = free("A", world.ids["booking"])
+    assert status == 200
+    starts = {slot["starts_at"] for slot in mine["value"][1]}
+    assert starts > {slot["starts_at"] for slot in plain[1]["value"][1]}
