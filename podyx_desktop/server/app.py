@@ -280,8 +280,9 @@ def _add_op(
 
 
 def _range_start(header: str | None, size: int) -> int:
-    """The offset of ``Range: bytes=N-`` (the only form a resuming download sends); N must
-    name a byte of the file (a file of 0 bytes has none: only N = 0 is answered, whole)."""
+    """The offset of ``Range: bytes=N-`` (the only form a resuming download sends): N names
+    a byte of the file; N equal to its size (nothing left: the window lost the connection
+    after the last byte) is ignored and the whole file sent again, as a server may."""
     if not header:
         return 0
     unit, _, spec = header.partition("=")
@@ -291,7 +292,9 @@ def _range_start(header: str | None, size: int) -> int:
     if unit.strip() != "bytes" or not dash or last or not digits:
         raise problems.RangeNotSatisfiable("Ask for a range as “bytes=N-”.", size)
     start = int(first)
-    if start >= size and not start == size == 0:
+    if start == size:
+        return 0
+    if start > size:
         raise problems.RangeNotSatisfiable(
             f"The file has {size} bytes; ask for a range that starts before its end.", size
         )
