@@ -589,3 +589,26 @@ def test_another_clients_file_is_not_found_whatever_is_asked(api: TestClient, sc
         response = api.get(f"/v1/files/{file_id}", headers=scene.headers)
         assert response.status_code in statuses, (file_id, response.text)
         assert problem_of(response) is None, (file_id, problem_of(response))
+
+
+def test_the_servers_own_refusals_are_sentences_too(api: TestClient, scene: Scene) -> None:
+    """Addresses, methods and cursors the server has no answer for."""
+    before = snapshot(scene.services)
+    for method, url, statuses in (
+        ("GET", "/v1/sync?cursor=-1", {422}),
+        ("GET", "/v1/sync?cursor=abc", {422}),
+        ("GET", f"/v1/sync?cursor={HUGE}", {422}),
+        ("GET", "/v1/sync?cursor=1%20OR%201=1", {422}),
+        ("GET", "/v1/ops/CancelBooking", {405}),
+        ("PUT", "/v1/session", {405}),
+        ("POST", "/v1/ops/ApprovePayment", {404}),  # the desk's, not on the server
+        ("POST", "/v1/ops/RefundPurchase", {404}),
+        ("POST", "/v1/ops/../../etc/passwd", {404}),
+        ("GET", "/v1/files/../../etc/passwd", {404}),
+        ("GET", "/docs", {404}),
+        ("GET", "/v2/sync", {404}),
+    ):
+        response = api.request(method, url, headers=scene.headers, json={})
+        assert response.status_code in statuses, (method, url, response.text)
+        assert problem_of(response) is None, (method, url, problem_of(response))
+    assert snapshot(scene.services) == before

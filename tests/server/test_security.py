@@ -870,6 +870,8 @@ def test_a_signed_out_token_is_refused(api: TestClient, studio: Studio) -> None:
         assert_refused(response, 401, "SessionExpired")
         assert "sign in again" in response.json()["detail"]
     assert_refused(api.delete("/v1/session", headers=ended), 401, "SessionExpired")
+    feed = first_event(api.app, "/v1/changes", ended)
+    assert (feed.status, feed.json()["code"]) == (401, "SessionExpired")
     assert api.post("/v1/ops/GetAccount", json={}, headers=kept).status_code == 200
 
 
