@@ -18,6 +18,7 @@ logged as one JSON line.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -35,7 +36,7 @@ from sse_starlette.sse import EventSourceResponse
 from starlette.exceptions import HTTPException
 
 from podyx_desktop import __version__
-from podyx_desktop.domain.errors import NotAllowed, NotSignedIn, PodyxError
+from podyx_desktop.domain.errors import NotAllowed, NotSignedIn, PodyxError, SessionExpired
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.operations.accounts import SignIn, SignOut
 from podyx_desktop.operations.base import execute
@@ -195,15 +196,23 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
         return services.client_copy.batch(principal, cursor).to_data()
 
     @app.get(f"/{API_VERSION}/changes", tags=["copy"], summary="Server-Sent Events: your changes")
-    async def changes(principal: Principal = Depends(caller)) -> Any:
+    async def changes(
+        principal: Principal = Depends(caller),
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Any:
         if principal.is_anonymous or principal.user_id is None:
             raise NotSignedIn()
         if principal.is_staff:  # as /v1/sync: the feed tells a copy what to fetch
             raise NotAllowed(STAFF_REFUSED)
         client_id = principal.user_id
+        token = bearer_token(authorization) or ""
 
         async def events() -> AsyncIterator[dict[str, str]]:
             async for event in hub.listen(client_id):
+                try:  # signed out or the password changed meanwhile: the feed ends
+                    await asyncio.to_thread(services.accounts.resume, token)
+                except SessionExpired:
+                    return
                 yield {"event": "changes", "data": json.dumps(event, separators=(",", ":"))}
 
         return EventSourceResponse(events(), ping=15)
