@@ -1079,6 +1079,15 @@ def test_a_live_feed_tells_each_client_of_their_own_only(
                     assert_studio_wide_or_notes(event, world.ids["b"])
                     heard_by_b += event["changes"].get("notes", [])
                 assert heard_by_b == [bruno.id], f"B heard of {heard_by_b}"
+
+                # A signs out on another device of hers: her open feed hears nothing more
+                assert http.delete("/v1/session", headers=a).status_code == 204
+                later = services.notes.add_note(
+                    desk, client_id=world.ids["a"], body="after sign-out", internal=False
+                )
+                for event in a_events:  # until the stream ends
+                    heard = event["changes"].get("notes", [])
+                    assert later.id not in heard, f"a revoked token still hears: {event}"
     finally:
         server.stop()
     assert "Traceback" not in server.log()
