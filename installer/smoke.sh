@@ -2,7 +2,7 @@
 # Smoke-runs what `make bundle` built, as IT would: the bundle's podyx-admin (version,
 # demo, selftest, a PDF export) on a temporary database, its window offscreen for 5 s
 # without an error; its podyx-server on that database on a loopback port (health, a demo
-# client's sign-in and sync), once more with --workers 2; then the .deb installed with
+# client's sign-in and sync), once more with --workers 2, once over HTTPS; then the .deb installed with
 # dpkg -i (podyx-admin selftest, podyx-server --version, the unit and its settings file)
 # and purged again. Needs root for dpkg (CI runs as root); SKIP_DEB=1 leaves it out.
 set -euo pipefail
@@ -31,6 +31,12 @@ stop_server() {
 }
 server_failed() {
   echo "$1; its log:" >&2; cat "$2" >&2; exit 1
+}
+# no_errors LOG: the server's JSON log lines hold no error and no traceback
+no_errors() {
+  if grep -E 'Traceback|"level": "(ERROR|CRITICAL)"' "$1"; then
+    echo "podyx-server logged an error ($1)" >&2; exit 1
+  fi
 }
 cleanup() {
   stop_server
@@ -70,7 +76,10 @@ echo "the window ran 5 s offscreen without an error"
 # A small HTTP client (Python's standard library only): wait for /health, or sign a demo
 # client in and read its records. The demo login is read from the sources, not imported.
 cat > "$work/client.py" <<'CLIENT'
-import ast, json, sys, time, urllib.error, urllib.request
+import ast, json, os, ssl, sys, time, urllib.error, urllib.request
+
+# HTTPS: trust only the certificate podyx-admin server cert made (SMOKE_CAFILE)
+CONTEXT = ssl.create_default_context(cafile=os.environ["SMOKE_CAFILE"]) if os.environ.get("SMOKE_CAFILE") else None
 
 def call(url, body=None, token=None):
     headers = {"Content-Type": "application/json"} if body is not None else {}
@@ -78,7 +87,7 @@ def call(url, body=None, token=None):
         headers["Authorization"] = f"Bearer {token}"
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, headers=headers)
-    with urllib.request.urlopen(request, timeout=10) as answer:
+    with urllib.request.urlopen(request, timeout=10, context=CONTEXT) as answer:
         return answer.status, json.loads(answer.read() or b"null")
 
 def demo_login():
@@ -133,9 +142,7 @@ python3 "$work/client.py" wait "http://127.0.0.1:$port" 30 \
 python3 "$work/client.py" client "http://127.0.0.1:$port" \
   || server_failed "a demo client could not sign in and sync" "$work/server.log"
 stop_server
-if grep -E "Traceback|\"level\": \"(ERROR|CRITICAL)\"" "$work/server.log"; then
-  echo "podyx-server logged an error" >&2; exit 1
-fi
+no_errors "$work/server.log"
 
 port=$(free_port)
 start_server "$work/server-workers.log" --listen "127.0.0.1:$port" --workers 2
@@ -148,10 +155,20 @@ python3 "$work/client.py" client "http://127.0.0.1:$port" \
 processes=$(grep -c '"Started server process' "$work/server-workers.log" || true)
 [ "$processes" -eq 2 ] || server_failed "podyx-server --workers 2 started $processes processes" "$work/server-workers.log"
 stop_server
-if grep -E "Traceback|\"level\": \"(ERROR|CRITICAL)\"" "$work/server-workers.log"; then
-  echo "podyx-server --workers 2 logged an error" >&2; exit 1
-fi
-echo "podyx-server served health, sign-in and sync, alone and with --workers 2"
+no_errors "$work/server-workers.log"
+
+# HTTPS with a trial certificate from the bundle's podyx-admin (on loopback too)
+"$bundle/podyx-admin" server cert --out "$work/tls" --host 127.0.0.1 --host localhost >/dev/null
+port=$(free_port)
+start_server "$work/server-tls.log" --listen "127.0.0.1:$port" \
+  --cert "$work/tls/podyx-server.crt" --key "$work/tls/podyx-server.key"
+SMOKE_CAFILE="$work/tls/podyx-server.crt" python3 "$work/client.py" wait "https://127.0.0.1:$port" 30 \
+  || server_failed "podyx-server did not serve HTTPS" "$work/server-tls.log"
+SMOKE_CAFILE="$work/tls/podyx-server.crt" python3 "$work/client.py" client "https://127.0.0.1:$port" \
+  || server_failed "a demo client could not sign in and sync over HTTPS" "$work/server-tls.log"
+stop_server
+no_errors "$work/server-tls.log"
+echo "podyx-server served health, sign-in and sync: alone, with --workers 2, and over HTTPS"
 
 if [ "${SKIP_DEB:-0}" != "1" ]; then
   deb=$(ls -t dist/podyx-desktop_*.deb | head -1)
