@@ -99,6 +99,9 @@ def open_copy(link: StudioLink, tab: int) -> Prepared:
 
     if link.copy.state() is not None:
         prepared = quick_open(link.copy.url, tab)
+        if prepared is None:  # a copy made by an older version: its schema first
+            link.copy.create()
+            prepared = quick_open(link.copy.url, tab)
         if prepared is not None:
             return prepared
     link.copy.create()

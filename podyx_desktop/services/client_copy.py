@@ -155,11 +155,15 @@ class ClientCopyService:
                 changes = Changes()
             return _Builder(session, user.id, newest).build(changes)
 
-    def audience(self, changes: Changes) -> tuple[Changes, dict[int, Changes]]:
+    def audience(
+        self, principal: Principal, changes: Changes
+    ) -> tuple[Changes, dict[int, Changes]]:
         """Who may hear of ``changes`` (the studio server's change feed; the system asks):
         what every client hears (the studio's set-up, staff names, and a client kind
         whose ids are unknown), and what each client hears of their own records. Internal
         notes, the audit log and sign-ins reach nobody."""
+        if not principal.is_system:
+            raise NotAllowed("Only the studio server itself asks who may hear of a change.")
         everyone = Changes()
         own: dict[int, Changes] = {}
         if changes.everything:
