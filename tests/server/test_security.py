@@ -36,6 +36,7 @@ from tests.server.conftest import bearer, sign_in, start_server
 DAY = date(2026, 6, 3)  # a Wednesday, two days after the clock's start
 NEW_PASSWORD = "another long secret phrase"
 CALLERS = ("anonymous", "A", "B", "front_desk", "manager", "owner")
+SYSTEM = Principal.system()  # who asks who may hear of a change: the server itself
 STAFF = ("front_desk", "manager", "owner")
 
 # what only client A's records say: none of it may reach anyone not entitled to it
@@ -787,31 +788,31 @@ def test_the_feed_tells_each_client_only_of_their_own(api: TestClient, world: Wo
     audience = world.studio.services.client_copy.audience
     a, b = world.ids["a"], world.ids["b"]
 
-    everyone, own = audience(Changes.of_ids(Kind.BOOKINGS, [world.ids["booking"]]))
+    everyone, own = audience(SYSTEM, Changes.of_ids(Kind.BOOKINGS, [world.ids["booking"]]))
     assert not everyone
     assert set(own) == {a}
     assert own[a].ids[Kind.BOOKINGS] == {world.ids["booking"]}
 
     everyone, own = audience(
-        Changes.of_ids(Kind.NOTES, [world.ids["visible_note"], world.ids["internal_note"]])
+        SYSTEM, Changes.of_ids(Kind.NOTES, [world.ids["visible_note"], world.ids["internal_note"]])
     )
     assert not everyone
     assert own == {a: Changes.of_ids(Kind.NOTES, [world.ids["visible_note"]])}
 
-    everyone, own = audience(Changes.of_ids(Kind.NOTES, [world.ids["internal_note"]]))
+    everyone, own = audience(SYSTEM, Changes.of_ids(Kind.NOTES, [world.ids["internal_note"]]))
     assert not everyone and own == {}, "an internal note reached someone"
 
     for kind in (Kind.AUDIT, Kind.SESSIONS):
-        everyone, own = audience(Changes.of(kind))
+        everyone, own = audience(SYSTEM, Changes.of(kind))
         assert not everyone and own == {}, kind
 
-    everyone, own = audience(Changes.of(Kind.CATALOGUE))
+    everyone, own = audience(SYSTEM, Changes.of(Kind.CATALOGUE))
     assert Kind.CATALOGUE in everyone.ids and own == {}
 
     mixed = Changes.of_ids(Kind.FILES, [world.ids["file"]]).merge(
         Changes.of_ids(Kind.CLIENTS, [a, b])
     )
-    everyone, own = audience(mixed)
+    everyone, own = audience(SYSTEM, mixed)
     assert not everyone
     assert own[b] == Changes.of_ids(Kind.CLIENTS, [b])
     assert own[a] == Changes.of_ids(Kind.FILES, [world.ids["file"]]).merge(
@@ -831,7 +832,7 @@ def test_the_feed_of_what_staff_actually_wrote(api: TestClient, world: World) ->
         text = session.scalar(select(ChangeLog.changes).order_by(ChangeLog.id.desc()).limit(1))
     logged = Changes.from_json(text or "")
     assert world.ids["internal_note"] in (logged.ids.get(Kind.NOTES) or ())
-    everyone, own = s.client_copy.audience(logged)
+    everyone, own = s.client_copy.audience(SYSTEM, logged)
     assert Kind.NOTES not in everyone.ids
     assert all(Kind.NOTES not in heard.ids for heard in own.values())
 
