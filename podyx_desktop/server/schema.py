@@ -12,12 +12,12 @@ from typing import Any
 
 
 def schema() -> dict[str, Any]:
+    import tempfile
+    from pathlib import Path
+
     from podyx_desktop.db.engine import Database
     from podyx_desktop.server.app import create_app
     from podyx_desktop.services import Services
-
-    import tempfile
-    from pathlib import Path
 
     # never connected: the schema needs no database
     database = Database(f"sqlite:///{Path(tempfile.gettempdir()) / 'podyx-schema.sqlite3'}")
