@@ -111,7 +111,8 @@ def http_error(_request: Request, error: Exception) -> JSONResponse:
         400: "The request's body is not valid JSON.",
     }
     detail = sentences.get(error.status_code) or str(error.detail)
-    return problem(error.status_code, detail, "HttpError", headers=getattr(error, "headers", None))
+    code = "InvalidRequest" if error.status_code == 400 else "HttpError"
+    return problem(error.status_code, detail, code, headers=getattr(error, "headers", None))
 
 
 def refused_value(_request: Request, error: Exception) -> JSONResponse:
