@@ -48,6 +48,16 @@ def _utc(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
+def _in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """``moment`` on the studio's wall clock, or in UTC when that wall-clock time happens
+    twice and ``moment`` is the second one: RFC 5545 reads a repeated local time as its
+    first occurrence, so only UTC can name the second."""
+    local = _utc(moment).astimezone(zone)
+    if local.fold and local.utcoffset() != local.replace(fold=0).utcoffset():
+        return _utc(moment)
+    return local
+
+
 def booking_uid(booking: Booking) -> str:
     """The booking's UID, the same in every file ever made of it: its id and the second
     it was created (ids alone could meet another studio's in one person's calendar)."""
@@ -88,8 +98,8 @@ def booking_event(booking: Booking, studio: StudioInfo, stamp: datetime) -> Even
     event.add("uid", booking_uid(booking))
     event.add("dtstamp", _utc(stamp))
     event.add("created", _utc(booking.created_at))
-    event.add("dtstart", _utc(booking.starts_at).astimezone(zone))
-    event.add("dtend", _utc(booking.ends_at).astimezone(zone))
+    event.add("dtstart", _in_zone(booking.starts_at, zone))
+    event.add("dtend", _in_zone(booking.ends_at, zone))
     event.add("summary", f"{booking.service_name} — {studio.name}")
     event.add("location", _location(booking, studio))
     event.add("description", _description(booking, zone))
