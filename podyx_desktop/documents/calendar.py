@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
+from podyx_desktop.documents import labels
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking, StudioInfo
 
@@ -32,14 +33,6 @@ _EVENT_STATUS = {
     BookingStatus.COMPLETED: "CONFIRMED",
     BookingStatus.NO_SHOW: "CONFIRMED",
     BookingStatus.CANCELED: "CANCELLED",
-}
-_STATUS_WORDS = {
-    BookingStatus.PENDING: "Awaiting payment approval",
-    BookingStatus.CONFIRMED: "Confirmed",
-    BookingStatus.RESCHEDULED: "Rescheduled (confirmed at the new time)",
-    BookingStatus.COMPLETED: "Completed",
-    BookingStatus.NO_SHOW: "No-show",
-    BookingStatus.CANCELED: "Canceled",
 }
 
 
@@ -81,7 +74,7 @@ def _description(booking: Booking, zone: ZoneInfo) -> str:
     if booking.addons:
         addons = ", ".join(f"{addon.name} × {addon.quantity}" for addon in booking.addons)
         lines.append(f"Add-ons: {addons}")
-    lines.append(f"Status: {_STATUS_WORDS[booking.status]}")
+    lines.append(f"Status: {labels.booking_status(booking.status)}")
     if booking.status is BookingStatus.CANCELED and booking.cancel_reason:
         lines.append(f"Reason: {booking.cancel_reason}")
     if booking.original_starts_at is not None:
