@@ -37,6 +37,7 @@ from podyx_desktop.operations import (
     accounts,
     bookings,
     bundles,
+    calendar,
     desk_booking,
     documents,
     files,
@@ -121,6 +122,8 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     _wire(documents.ReceiptPdf, local=True),
     _wire(documents.SessionSummaryPdf, local=True),
     _wire(documents.BundleStatementPdf, local=True),
+    _wire(calendar.BookingCalendar, local=True),
+    _wire(calendar.UpcomingCalendar, local=True),
     # notes and files (a file's content comes from GET /v1/files/{id})
     _wire(notes.BookingNotes, local=True),
     _wire(notes.UnreadNotes, local=True),
@@ -151,7 +154,7 @@ def _namespace() -> dict[str, Any]:
     }
     for module in (records, requests, enums, changes, availability, policy, pricing, promo):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
-    for module in (accounts, bookings, bundles, desk_booking, documents, files, notes):
+    for module in (accounts, bookings, bundles, calendar, desk_booking, documents, files, notes):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
     return names
 
