@@ -281,9 +281,7 @@ class NoteService:
             if is_staff(session, principal):
                 client_row(session, client_id)
             count = session.scalar(
-                select(func.count())
-                .select_from(t.StudioNote)
-                .where(*_unread_general(client_id))
+                select(func.count()).select_from(t.StudioNote).where(*_unread_general(client_id))
             )
             return int(count or 0)
 
