@@ -168,9 +168,11 @@ class FilesTab(ProfileTab):
         if client_id is None:
             return
         mark = mark_read and self._own
-        load_general_notes(self._ctx, self._ctx.user.principal, client_id, mark_read=mark).success(
-            lambda result: self._notes_loaded(*result, marked=mark)
-        ).run(self)
+        op = load_general_notes(self._ctx, self._ctx.user.principal, client_id, mark_read=mark)
+        op = op.success(lambda result: self._notes_loaded(*result, marked=mark))
+        if mark:  # the notes are on show already: not marking them keeps the badge, no more
+            op = op.failure(lambda _message: None)
+        op.run(self)
 
     def _notes_loaded(self, notes: list[StudioNote], unread: int, *, marked: bool) -> None:
         self.notes_panel.show_notes(notes)
