@@ -10,6 +10,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from podyx_desktop.domain.records import StudioNote
@@ -30,7 +31,7 @@ class StudioNotesPanel(QWidget):
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setMaximumHeight(MAX_HEIGHT)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = QLabel(self.scroller)
         self.text.setObjectName("GeneralNotes")
         self.text.setTextFormat(Qt.TextFormat.RichText)
@@ -70,3 +71,16 @@ class StudioNotesPanel(QWidget):
                 f"{note_html(note.body)}</p>"
             )
         self.text.setText("".join(parts))
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the notes, up to MAX_HEIGHT (then they scroll)."""
+        width = self.scroller.viewport().width()
+        needed = self.text.heightForWidth(width) if width > 0 else -1
+        if needed < 0:
+            needed = self.text.sizeHint().height()
+        self.scroller.setFixedHeight(min(needed + 2, MAX_HEIGHT))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
