@@ -127,6 +127,7 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     # notes and files (a file's content comes from GET /v1/files/{id})
     _wire(notes.BookingNotes, local=True),
     _wire(notes.UnreadNotes, local=True),
+    _wire(notes.GeneralNotes, local=True),
     _wire(files.ClientFiles, local=True),
     _wire(files.MarkFileOpened, writes=True),
 )

@@ -185,6 +185,8 @@ def operations(
         "notes.note_history": lambda p: s.notes.note_history(p, ids["note"]),
         "notes.unread_counts": lambda p: s.notes.unread_counts(p, ann.account.id),
         "notes.mark_read": lambda p: s.notes.mark_read(p, ids["booking"]),
+        "notes.unread_general": lambda p: s.notes.unread_general(p, ann.account.id),
+        "notes.mark_general_read": lambda p: s.notes.mark_general_read(p, ann.account.id),
         "files.share_file": lambda p: s.files.share_file(
             p, client_id=ann.account.id, name="x.txt", content=b"x"
         ),
