@@ -32,7 +32,7 @@ from podyx_desktop.domain.errors import PodyxError
 from podyx_desktop.gui.tasks import user_message
 from podyx_desktop.operations.base import InProcessBackend, Outcome, Request, execute
 from podyx_desktop.operations.files import SaveFile
-from podyx_desktop.operations.notes import BookingNotes
+from podyx_desktop.operations.notes import BookingNotes, GeneralNotes
 from podyx_desktop.server.ops import wire_of
 from podyx_desktop.sync.api import StudioUnreachable
 
@@ -75,7 +75,7 @@ class RemoteBackend:
     ) -> None:
         wire = wire_of(request)
         local = wire is not None and wire.local and self.connection.ready
-        if isinstance(request, BookingNotes) and request.mark_read:
+        if isinstance(request, BookingNotes | GeneralNotes) and request.mark_read:
             local = False  # opening a booking marks its notes read at the studio
         if local:
             self._local.submit(
@@ -123,7 +123,7 @@ class RemoteBackend:
         try:
             return self.connection.api.call(wire, request)
         except StudioUnreachable:
-            if isinstance(request, BookingNotes) and self.connection.ready:
+            if isinstance(request, BookingNotes | GeneralNotes) and self.connection.ready:
                 # offline: the notes from the copy; they are marked read next time
                 services = self.connection.copy_services()
                 outcome = execute(services, principal, request._replace(mark_read=False))
