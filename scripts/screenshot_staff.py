@@ -22,6 +22,7 @@ from podyx_desktop.gui.app import DesktopApp
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.clients import ClientListModel
 from podyx_desktop.services import Services
+from podyx_desktop.views.common import palette
 from podyx_desktop.views.staff.staff_window import StaffWindow
 
 DESK_EMAIL = "desk@podyx-demo.example"
@@ -105,6 +106,16 @@ def staff_schedule_day(session: Session) -> QWidget:
 
 def staff_schedule_week(session: Session) -> QWidget:
     return _staff_schedule(session, week=True)
+
+
+def in_dark(shoot: Screen) -> Screen:
+    """``shoot`` in the dark scheme (scripts/screenshots.py goes back to the system's after)."""
+
+    def dark(session: Session) -> QWidget:
+        palette.set_scheme("dark")
+        return shoot(session)
+
+    return dark
 
 
 def staff_approve(session: Session) -> QWidget:
@@ -434,4 +445,5 @@ STAFF_SCREENS: list[tuple[str, Screen]] = [
     ("staff-setup-policies", staff_setup_policies),
     ("staff-audit", staff_audit),
     ("staff-share-file", staff_share_file),
+    ("staff-schedule-dark", in_dark(staff_schedule_day)),
 ]

@@ -30,10 +30,11 @@ from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 from screenshot_server import SERVER_SCREENS  # noqa: E402
 from screenshot_session import WINDOW_SIZE, Screen, Session  # noqa: E402
-from screenshot_staff import STAFF_SCREENS  # noqa: E402
+from screenshot_staff import STAFF_SCREENS, in_dark  # noqa: E402
 
 from bench.keyring_backend import MemoryKeyring  # noqa: E402
 from podyx_desktop.gui.app import DesktopApp, load_stylesheet  # noqa: E402
+from podyx_desktop.views.common import palette  # noqa: E402
 
 # --- sign-in, sign-up and account screens ----------------------------------------------
 
@@ -402,6 +403,7 @@ SCREENS += [
     ("bundles-redeem-2-confirm", redeem_dialog(confirm=True)),
     ("bundles-buy", buy_bundle_dialog),
     ("purchases-details", _client_tab(2, SARAH)),
+    ("client-dark", in_dark(_client_tab(0, ELENI))),  # the Bookings tab, dark
 ]
 # === end of the tabs helper's screens ====================================================
 
@@ -545,6 +547,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
             finally:
                 session.close_all()
+                palette.follow_system()  # after a dark screen
     return 0
 
 

@@ -45,6 +45,7 @@ from podyx_desktop.gui.remote import StudioServerMixin
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.gui.ui_settings import UiSettings
+from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.paint import FirstPaint
 from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
 
@@ -523,10 +524,11 @@ def start_logging(level: str | None) -> None:
 
 
 def load_stylesheet(app: QApplication) -> None:
+    """The style sheet and palette in the system's light or dark scheme, following it."""
     stylesheet = resources.path("styles", "app.qss")
     if stylesheet.exists():
         icons = resources.path("icons").as_posix()
-        app.setStyleSheet(stylesheet.read_text(encoding="utf-8").replace("@ICONS@", icons))
+        palette.install(app, stylesheet.read_text(encoding="utf-8"), icons)
     else:
         logging.getLogger(__name__).warning(
             "The stylesheet is missing from %s; reinstall Podyx Desktop.", stylesheet

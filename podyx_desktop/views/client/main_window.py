@@ -52,6 +52,7 @@ from podyx_desktop.views.client.opening import (
     Prefetched,
     opening_tab,
 )
+from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.widgets import error_box
 
@@ -80,8 +81,8 @@ def initials(name: str) -> str:
 
 def avatar(name: str, size: int = 28) -> QIcon:
     """A round badge with the person's initials, coloured by their name."""
-    palette = ("#4f46e5", "#0e7490", "#b45309", "#7c3aed", "#047857", "#be123c")
-    colour = QColor(palette[sum(map(ord, name)) % len(palette)])
+    colours = palette.current().avatars
+    colour = QColor(colours[sum(map(ord, name)) % len(colours)])
     ratio = 2  # drawn at twice the size, so it stays crisp on high-density screens
     pixmap = QPixmap(size * ratio, size * ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -94,7 +95,7 @@ def avatar(name: str, size: int = 28) -> QIcon:
     font.setBold(True)
     font.setPixelSize(int(size * ratio * 0.4))
     painter.setFont(font)
-    painter.setPen(QColor("#ffffff"))
+    painter.setPen(palette.colour("avatar_text"))
     painter.drawText(
         QRectF(0, 0, size * ratio, size * ratio), Qt.AlignmentFlag.AlignCenter, initials(name)
     )

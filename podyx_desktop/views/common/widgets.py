@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.vocabulary import booking_status_text as status_text
+from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.formatting import local_time_text, money_text
 
 __all__ = [
@@ -28,20 +29,21 @@ __all__ = [
     "status_text",
 ]
 
-# (text colour, background) per status: calm for settled, amber for waiting, grey for over.
-_STATUS_COLOURS: dict[BookingStatus, tuple[str, str]] = {
-    BookingStatus.PENDING: ("#8a5a00", "#fff1cc"),
-    BookingStatus.CONFIRMED: ("#0f6b3a", "#d9f5e4"),
-    BookingStatus.RESCHEDULED: ("#1f4fa3", "#dde8fb"),
-    BookingStatus.CANCELED: ("#9b1c1c", "#fde2e2"),
-    BookingStatus.COMPLETED: ("#3f4650", "#e8eaee"),
-    BookingStatus.NO_SHOW: ("#6b3fa0", "#efe4fa"),
+# the palette's roles per status: calm for settled, amber for waiting, grey for over
+_STATUS_ROLES: dict[BookingStatus, str] = {
+    BookingStatus.PENDING: "pending",
+    BookingStatus.CONFIRMED: "confirmed",
+    BookingStatus.RESCHEDULED: "rescheduled",
+    BookingStatus.CANCELED: "canceled",
+    BookingStatus.COMPLETED: "completed",
+    BookingStatus.NO_SHOW: "no_show",
 }
 
 
 def status_colours(status: BookingStatus) -> tuple[str, str]:
-    """(foreground, background) hex colours of the pill for ``status``."""
-    return _STATUS_COLOURS[status]
+    """(foreground, background) colours of the pill for ``status``, in the current scheme."""
+    name = _STATUS_ROLES[status]
+    return palette.css_of(f"{name}_text"), palette.css_of(f"{name}_background")
 
 
 class StatusBadge(QLabel):
@@ -52,6 +54,7 @@ class StatusBadge(QLabel):
         self.setObjectName("StatusBadge")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._status: BookingStatus | None = None
+        palette.on_change(self._restyle)
         if status is not None:
             self.set_status(status)
 
@@ -62,9 +65,14 @@ class StatusBadge(QLabel):
     def set_status(self, status: BookingStatus) -> None:
         self._status = status
         text = status_text(status)
-        foreground, background = _STATUS_COLOURS[status]
         self.setText(text)
         self.setAccessibleName(self.tr("Status: {status}").format(status=text))
+        self._restyle()
+
+    def _restyle(self, *_scheme: object) -> None:
+        if self._status is None:
+            return
+        foreground, background = status_colours(self._status)
         self.setStyleSheet(
             f"QLabel {{ color: {foreground}; background: {background}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: 600; }"
@@ -78,7 +86,8 @@ class BusyOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("BusyOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#BusyOverlay { background: rgba(255, 255, 255, 200); }")
+        self._restyle()
+        palette.on_change(self._restyle)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self._label = QLabel(self)
@@ -94,6 +103,9 @@ class BusyOverlay(QWidget):
         layout.addStretch(1)
         parent.installEventFilter(self)
         self.hide()
+
+    def _restyle(self, *_scheme: object) -> None:
+        self.setStyleSheet(f"#BusyOverlay {{ background: {palette.css_of('overlay')}; }}")
 
     def show_busy(self, message: str | None = None) -> None:
         self._label.setText(message or self.tr("Loading…"))

@@ -28,6 +28,7 @@ from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import booking_status_hint, payment_method_text
 from podyx_desktop.models.note_text import note_html
 from podyx_desktop.views.common.formatting import money_text
+from podyx_desktop.views.common.palette import css_of
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.common.widgets import StatusBadge
 
@@ -207,12 +208,13 @@ class BookingDetailsPane(QWidget):
             tags = ""
             if note.internal:
                 tags += (
-                    f' <b style="color:#b3261e">{html.escape(self.tr("Internal — staff only"))}</b>'
+                    f' <b style="color:{css_of("danger")}">'
+                    f"{html.escape(self.tr('Internal — staff only'))}</b>"
                 )
             elif note.read_at is None:
-                tags += f' <b style="color:#1a7f37">{html.escape(self.tr("New"))}</b>'
+                tags += f' <b style="color:{css_of("success")}">{html.escape(self.tr("New"))}</b>'
             parts.append(
-                f'<p><span style="color:#6b6b6b">{" · ".join(head)}</span>{tags}<br>'
+                f'<p><span style="color:{css_of("muted")}">{" · ".join(head)}</span>{tags}<br>'
                 f"{note_html(note.body)}</p>"
             )
         self.notes_text.setText("".join(parts))

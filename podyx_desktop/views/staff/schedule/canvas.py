@@ -37,6 +37,7 @@ from podyx_desktop.domain.schedule import (
     axis_labels,
 )
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.views.common.palette import colour
 from podyx_desktop.views.common.widgets import status_colours, status_text
 from podyx_desktop.views.staff.schedule.drag import BlockDrag
 
@@ -308,11 +309,11 @@ class ScheduleCanvas(QWidget):
             return
         width = self.column_width()
         bottom_y = self.y_of(layout.bottom)
-        closed_brush = QBrush(QColor("#eceef1"))
-        closed_day_brush = QBrush(QColor("#dcdfe4"), Qt.BrushStyle.BDiagPattern)
-        line = QColor("#d5d9df")
+        closed_brush = QBrush(colour("schedule_closed"))
+        closed_day_brush = QBrush(colour("schedule_closed_day"), Qt.BrushStyle.BDiagPattern)
+        line = colour("schedule_line")
         text_colour = palette.text().color()
-        muted = QColor("#6b7280")
+        muted = colour("schedule_label")
         days = {column.day for column in layout.columns}
         grouped = 1 < len(days) < len(layout.columns)  # a week of several rooms
         shown = self._columns_in(clip)
@@ -364,13 +365,13 @@ class ScheduleCanvas(QWidget):
         self._paint_now(painter, layout, width)
         ghost = self.drag.ghost
         if ghost is not None and ghost.intersects(clip):
-            painter.setBrush(QColor(80, 120, 200, 90))
-            painter.setPen(QPen(QColor("#2f5fb3"), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(colour("schedule_ghost"))
+            painter.setPen(QPen(colour("schedule_ghost_border"), 2, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(ghost.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
 
     def _paint_day_titles(self, painter: QPainter, layout: ScheduleLayout, width: float) -> None:
         """A week of several rooms: one title per day over its rooms' columns."""
-        text, separator = self.palette().text().color(), QColor("#9aa1ab")
+        text, separator = self.palette().text().color(), colour("schedule_separator")
         start = 0
         count = len(layout.columns)
         for index in range(1, count + 1):
@@ -397,7 +398,7 @@ class ScheduleCanvas(QWidget):
         small.setPointSizeF(max(small.pointSizeF() - 2, 7.0))
         painter.setFont(small)
         metrics = painter.fontMetrics()
-        ink, paper = QColor("#8a4b08"), QColor("#fff4e0")
+        ink, paper = colour("schedule_tag_text"), colour("schedule_tag_background")
         for index in shown:
             if index >= len(self._own_labels):
                 break
@@ -503,7 +504,7 @@ class ScheduleCanvas(QWidget):
                 continue
             y = self.y_of(minute)
             x = self.gutter + index * width
-            painter.setPen(QPen(QColor("#d14343"), 2))
+            painter.setPen(QPen(colour("schedule_now"), 2))
             painter.drawLine(QPointF(x, y), QPointF(x + width, y))
 
     # --- for tests and the place ------------------------------------------------------

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.operations.base import Op, Request
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.palette import colour
 
 KEY = Qt.ItemDataRole.UserRole
 
@@ -162,7 +163,7 @@ class ListEditor(Section):
         item = QListWidgetItem(label, self.items)
         item.setData(KEY, (key, retired))
         if retired:
-            item.setForeground(QBrush(QColor("#98a2b3")))
+            item.setForeground(QBrush(colour("disabled_text")))
 
     def refill(self, fill: Callable[[], None]) -> None:
         """Fill the list again, keeping the selected item selected."""
