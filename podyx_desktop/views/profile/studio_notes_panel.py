@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from podyx_desktop.domain.records import StudioNote
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.note_text import note_html
+from podyx_desktop.views.common.palette import css_of
 
 MAX_HEIGHT = 220  # longer notes scroll; the files list keeps its room
 
@@ -61,13 +62,11 @@ class StudioNotesPanel(QWidget):
                 )
             tags = ""
             if note.internal:
-                tags += (
-                    f' <b style="color:#b3261e">{html.escape(self.tr("Internal — staff only"))}</b>'
-                )
+                tags += f' <b style="color:{css_of("danger")}">{html.escape(self.tr("Internal — staff only"))}</b>'
             elif note.read_at is None:
-                tags += f' <b style="color:#1a7f37">{html.escape(self.tr("New"))}</b>'
+                tags += f' <b style="color:{css_of("success")}">{html.escape(self.tr("New"))}</b>'
             parts.append(
-                f'<p><span style="color:#6b6b6b">{" · ".join(head)}</span>{tags}<br>'
+                f'<p><span style="color:{css_of("muted")}">{" · ".join(head)}</span>{tags}<br>'
                 f"{note_html(note.body)}</p>"
             )
         self.text.setText("".join(parts))
