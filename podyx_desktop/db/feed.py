@@ -122,10 +122,11 @@ def read_sqlite_log(connection: sqlite3.Connection, after_id: int, seat: str) ->
         if newest < after_id:  # the file was replaced by one with fewer rows (a restore)
             return LogReading(newest, Changes.all())
         return LogReading(after_id, Changes())
-    changes = Changes()
     if int(rows[0][0]) != after_id + 1:
-        changes = Changes.all()
-    for _row_id, row_seat, text in rows:
-        if row_seat != seat:
-            changes = changes.merge(Changes.from_json(text if isinstance(text, str) else ""))
+        return LogReading(int(rows[-1][0]), Changes.all())
+    changes = Changes.merge_all(
+        Changes.from_json(text if isinstance(text, str) else "")
+        for _row_id, row_seat, text in rows
+        if row_seat != seat
+    )
     return LogReading(int(rows[-1][0]), changes)

@@ -125,9 +125,7 @@ class ChangeHub:
                 log.warning("could not read the change log", exc_info=True)
                 rows = []
             if rows:
-                merged = Changes()
-                for _id, text in rows:
-                    merged = merged.merge(Changes.from_json(text))
+                merged = Changes.merge_all(Changes.from_json(text) for _id, text in rows)
                 await self._deliver(rows[-1][0], merged)
             await asyncio.sleep(POLL_SECONDS)
 

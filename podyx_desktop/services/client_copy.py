@@ -144,13 +144,12 @@ class ClientCopyService:
             newest, oldest = int(newest or 0), int(oldest or 0)
             changes = Changes.all()
             if 0 < cursor <= newest and cursor + 1 >= oldest:
-                changes = Changes()
-                for (text,) in session.execute(
+                texts = session.scalars(
                     select(t.ChangeLog.changes).where(
                         t.ChangeLog.id > cursor, t.ChangeLog.id <= newest
                     )
-                ):
-                    changes = changes.merge(Changes.from_json(text or ""))
+                )
+                changes = Changes.merge_all(Changes.from_json(text or "") for text in texts)
             elif cursor == newest and cursor > 0:
                 changes = Changes()
             return _Builder(session, user.id, newest).build(changes)

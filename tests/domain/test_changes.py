@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from podyx_desktop.domain.changes import Changes, Kind
 
 
@@ -32,3 +35,26 @@ def test_json_round_trip_and_unreadable_payloads_mean_everything() -> None:
 
 def test_changes_are_hashable_values() -> None:
     assert len({Changes.of(Kind.NOTES), Changes.of(Kind.NOTES)}) == 1
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.just(Changes.all()),
+            st.builds(
+                Changes,
+                st.dictionaries(
+                    st.sampled_from(list(Kind)),
+                    st.one_of(st.none(), st.frozensets(st.integers(0, 50), max_size=5)),
+                    max_size=4,
+                ),
+            ),
+        ),
+        max_size=12,
+    )
+)
+def test_merging_many_at_once_is_merging_them_one_by_one(many: list[Changes]) -> None:
+    one_by_one = Changes()
+    for changes in many:
+        one_by_one = one_by_one.merge(changes)
+    assert Changes.merge_all(many) == one_by_one
