@@ -67,7 +67,6 @@ import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -461,7 +460,7 @@ class SimClient:
 
     async def feed(self) -> None:
         stats = self.run.stats
-        waits = iter(())  # type: Iterator[float]
+        waits = iter(RETRY_WAITS)
         while not self.run.stopping:
             try:
                 async with aconnect_sse(
@@ -569,10 +568,8 @@ class SimClient:
             await run.start_load.wait()
             await self.think(0.5)  # spread the start
             while time.monotonic() < run.window_end and not run.stopping:
-                try:
+                with contextlib.suppress(Refused, Failed, Unanswered):
                     await self.one_round()
-                except (Refused, Failed, Unanswered):
-                    pass
         finally:
             for task in tasks:
                 task.cancel()
@@ -744,7 +741,9 @@ async def drive(
     try:
         # everyone signed in, listening and synced: then the timed window starts
         deadline = time.monotonic() + SETUP_ALLOWANCE_S / 2
-        while not all(c.feed_connected.is_set() or t.done() for c, t in zip(run.clients, lives)):
+        while not all(
+            c.feed_connected.is_set() or t.done() for c, t in zip(run.clients, lives, strict=True)
+        ):
             if time.monotonic() > deadline:
                 raise TimeoutError("the clients did not all sign in and connect")
             await asyncio.sleep(0.2)
