@@ -295,7 +295,8 @@ class Stats:
     feed_by_source: Counter[str] = field(default_factory=Counter)
     feed_everything: int = 0
     heard_by_sync: int = 0
-    feed_reconnects: int = 0
+    feed_reconnects: Counter[str] = field(default_factory=Counter)  # by server
+    feed_early: int = 0  # the event arrived before the write's answer
     loop_lag: list[float] = field(default_factory=list)
     # booking id → (client index, acknowledged status); the latest acknowledgement wins
     acked: dict[int, tuple[int, str]] = field(default_factory=dict)
@@ -490,7 +491,7 @@ class SimClient:
             # the connection closed: reconnect with back-off, then resync from the cursor
             if self.feed_lost_at is None:
                 self.feed_lost_at = time.monotonic()
-            stats.feed_reconnects += 1
+            stats.feed_reconnects[self.server.name] += 1
             await asyncio.sleep(next(waits, 3.0) * (0.75 + self.rng.random() / 2))
 
     def on_event(self, data: dict[str, Any], first: bool) -> None:
@@ -537,6 +538,7 @@ class SimClient:
         early = self.early.pop(booking_id, None)
         if early is not None and early >= at - 0.5:  # the feed was faster than the answer
             if self.run.in_window(at):
+                stats.feed_early += 1
                 stats.feed_latency.append(0.0)
                 stats.feed_by_source[source] += 1
             return
@@ -623,6 +625,77 @@ def _code(response: httpx.Response) -> str:
         return ""
 
 
+# --- where the CPU went ---------------------------------------------------------------------
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _proc_stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds) of a process, None when it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2 :].split()
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
+
+
+def _machine_busy() -> tuple[float, float]:
+    """(busy, all) CPU seconds of the whole machine since boot."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + values[4]
+    return (sum(values[:8]) - idle) / TICK, sum(values[:8]) / TICK
+
+
+class CpuWatch:
+    """CPU seconds in the window: the servers, PostgreSQL (its postmaster and children),
+    this process, and the whole machine (the rest is other work on it)."""
+
+    def __init__(self, run: Run, postmaster: int | None) -> None:
+        self.run = run
+        self.postmaster = postmaster
+        self.first: dict[str, dict[int, float]] = {"servers": {}, "postgres": {}}
+        self.last: dict[str, dict[int, float]] = {"servers": {}, "postgres": {}}
+        self.machine_first = self.machine_last = (0.0, 0.0)
+        self.own_first = self.own_last = 0.0
+
+    def sample(self, first: bool = False) -> None:
+        groups: dict[str, dict[int, float]] = {"servers": {}, "postgres": {}}
+        for server in self.run.servers:
+            if server.process is not None and (got := _proc_stat(server.process.pid)):
+                groups["servers"][server.process.pid] = got[1]
+        if self.postmaster is not None:
+            for entry in os.scandir("/proc"):
+                got = _proc_stat(int(entry.name)) if entry.name.isdigit() else None
+                if got and self.postmaster in (int(entry.name), got[0]):
+                    groups["postgres"][int(entry.name)] = got[1]
+        for name, values in groups.items():
+            if first:
+                self.first[name] = dict(values)
+            self.last[name].update(values)
+        if first:
+            self.machine_first, self.own_first = _machine_busy(), time.process_time()
+        self.machine_last, self.own_last = _machine_busy(), time.process_time()
+
+    async def watch(self) -> None:
+        await self.run.start_load.wait()
+        await asyncio.to_thread(self.sample, True)
+        while time.monotonic() < self.run.window_end and not self.run.stopping:
+            await asyncio.sleep(0.5)
+            await asyncio.to_thread(self.sample)
+
+    def seconds(self) -> dict[str, float]:
+        out = {
+            name: sum(v - self.first[name].get(pid, 0.0) for pid, v in self.last[name].items())
+            for name in ("servers", "postgres")
+        }
+        out["this process"] = self.own_last - self.own_first
+        out["machine"] = self.machine_last[0] - self.machine_first[0]
+        out["elapsed"] = (self.machine_last[1] - self.machine_first[1]) / (os.cpu_count() or 1)
+        return out
+
+
 # --- the staff seat, the loop's lag, the fault ----------------------------------------------
 
 
@@ -695,7 +768,7 @@ class Outcome:
     seconds: float
     window_s: float
     sign_in_s: float
-    client_cpu_s: float
+    cpu: dict[str, float]
     killed: bool
     restart_s: float | None
     killed_clients: int
@@ -718,7 +791,8 @@ async def drive(
     seconds: float,
     think: float,
     kill: bool,
-) -> tuple[Run, float, float]:
+    postmaster: int | None = None,
+) -> tuple[Run, float, dict[str, float]]:
     from podyx_desktop.domain.enums import PaymentMethod
     from podyx_desktop.domain.requests import AvailabilityQuery, BookingRequest, SessionCart
     from podyx_desktop.operations.bookings import Book, FreeTimes
@@ -749,16 +823,19 @@ async def drive(
             await asyncio.sleep(0.2)
         sign_in_s = time.monotonic() - sign_in_started
         await asyncio.sleep(1.0)  # the first syncs
-        cpu_before = time.process_time()
         run.window_start = time.monotonic()
         run.window_end = run.window_start + seconds
         run.kill_at = run.window_start + seconds / 2 if kill and len(servers) > 1 else None
-        helpers = [loop.create_task(staff_seat(run)), loop.create_task(loop_lag(run))]
+        cpu = CpuWatch(run, postmaster)
+        helpers = [
+            loop.create_task(staff_seat(run)),
+            loop.create_task(loop_lag(run)),
+            loop.create_task(cpu.watch()),
+        ]
         if run.kill_at is not None:
             helpers.append(loop.create_task(fault(run, servers[-1])))
         run.start_load.set()
         done, _ = await asyncio.wait(lives, timeout=seconds + 60)
-        cpu_s = time.process_time() - cpu_before
         for task in done:
             if task.exception() is not None:
                 run.stats.error(f"client {type(task.exception()).__name__}", repr(task.exception()))
@@ -770,7 +847,7 @@ async def drive(
             task.cancel()
         await asyncio.gather(*lives, return_exceptions=True)
         await asyncio.gather(*(c.close() for c in run.clients), return_exceptions=True)
-    return run, sign_in_s, cpu_s
+    return run, sign_in_s, cpu.seconds()
 
 
 def check_database(url: str, stats: Stats) -> tuple[int, list[str], int, int]:
@@ -829,6 +906,7 @@ def run_load(
     rooms: int = ROOMS,
     servers: int = 2,
     log_dir: str | None = None,
+    postmaster: int | None = None,
 ) -> Outcome:
     """The whole run against the migrated, empty database at ``url``."""
     prepared = prepare(url, clients, rooms)
@@ -840,7 +918,9 @@ def run_load(
     try:
         for server in running:
             server.start()
-        run, sign_in_s, cpu_s = asyncio.run(drive(prepared, running, clients, seconds, think, kill))
+        run, sign_in_s, cpu = asyncio.run(
+            drive(prepared, running, clients, seconds, think, kill, postmaster)
+        )
     finally:
         for server in running:
             server.stop()
@@ -859,7 +939,7 @@ def run_load(
         seconds=seconds,
         window_s=seconds,
         sign_in_s=sign_in_s,
-        client_cpu_s=cpu_s,
+        cpu=cpu,
         killed=run.killed_at is not None,
         restart_s=run.restart_s,
         killed_clients=len(killed_clients),
@@ -909,8 +989,13 @@ def report(o: Outcome) -> str:
         f"{o.think_s:g} s); bookings acknowledged: {s.acked_books:,}, cancels acknowledged: "
         f"{s.acked_writes - s.acked_books:,}; {o.bookings_in_db:,} bookings in the database "
         "at the end",
-        f"Load generator (this process, asyncio + httpx): {o.client_cpu_s:.1f} CPU s in the "
-        f"window ({100 * o.client_cpu_s / o.window_s:.0f}% of one core); event-loop lag p95 "
+        f"CPU in the window, in cores busy on average (of {os.cpu_count()}): "
+        + ", ".join(
+            f"{name} {o.cpu[name] / o.cpu['elapsed']:.2f}"
+            for name in ("servers", "postgres", "this process", "machine")
+        )
+        + f" (other work: {(o.cpu['machine'] - o.cpu['servers'] - o.cpu['postgres'] - o.cpu['this process']) / o.cpu['elapsed']:.2f})",
+        "Load generator (this process: asyncio + httpx, the staff seat): event-loop lag p95 "
         f"{percentile(s.loop_lag, 0.95):.1f} ms, max {max(s.loop_lag, default=math.nan):.1f} ms "
         "(latencies below include it)",
         "",
@@ -959,9 +1044,10 @@ def report(o: Outcome) -> str:
     )
     lines.append(
         f"Change feed: {sum(s.feed_by_source.values())} timed events "
-        f"({dict(s.feed_by_source)}); {s.feed_everything} 'everything' events; "
-        f"{s.heard_by_sync} writes heard only through a resync; {s.feed_reconnects} feed "
-        f"reconnects; staff cancels {s.staff_cancels} (refused {s.staff_refused})"
+        f"({dict(s.feed_by_source)}; {s.feed_early} arrived before the write's answer, "
+        f"counted as 0 s); {s.feed_everything} 'everything' events; "
+        f"{s.heard_by_sync} writes heard only through a resync; feed reconnects by server: "
+        f"{dict(s.feed_reconnects)}; staff cancels {s.staff_cancels} (refused {s.staff_refused})"
     )
     unheard = 0
     lines.append(f"Refusals on purpose (not errors): {dict(s.refusals) or 'none'}")
@@ -1001,6 +1087,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGALRM, expired)
     signal.alarm(int(limit))
     cluster = None
+    postmaster = None
     try:
         url = args.database
         if url is None:
@@ -1012,6 +1099,9 @@ def main(argv: list[str] | None = None) -> int:
             print("Starting a private PostgreSQL server (durable) …", file=sys.stderr, flush=True)
             cluster = ThrowawayCluster(durable=True)
             cluster.start()
+            assert cluster.base_dir is not None
+            pid_file = cluster.base_dir / "data" / "postmaster.pid"
+            postmaster = int(pid_file.read_text().splitlines()[0])
             url = create_database(cluster.admin_url, unique_database_name("podyx_load"))
             db = Database(url)
             upgrade_to_head(db)
@@ -1024,6 +1114,7 @@ def main(argv: list[str] | None = None) -> int:
             think=args.think,
             kill=not args.no_kill,
             rooms=args.rooms,
+            postmaster=postmaster,
         )
         print(report(outcome))
     except (HardTimeout, KeyboardInterrupt, Exception) as error:  # report, clean up, exit 0
