@@ -86,6 +86,7 @@ ROOMS = 40
 BOOK_DAYS = (2, 45)  # clients book this many days ahead (inside the cancel cutoff)
 RETRY_WAITS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0)  # ~26 s
 REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+SIGN_IN_TIMEOUT = httpx.Timeout(300.0, connect=30.0)  # 500 at once queue for Argon2
 FEED_TIMEOUT = httpx.Timeout(30.0, connect=5.0, read=60.0)  # the server pings every 15 s
 SETUP_ALLOWANCE_S = 900  # migrations, studio, accounts, sign-ins: the hard timeout's extra
 
@@ -302,6 +303,7 @@ class Stats:
     acked: dict[int, tuple[int, str]] = field(default_factory=dict)
     acked_writes: int = 0
     acked_books: int = 0
+    clients_looping: int = 0  # clients that reached the timed window
     staff_cancels: int = 0
     staff_refused: int = 0
 
@@ -342,6 +344,7 @@ class Run:
     kill_at: float | None = None
     killed_at: float | None = None
     restart_s: float | None = None
+    killed_clients: list[SimClient] = field(default_factory=list)  # looping at the kill
 
     def in_window(self, at: float) -> bool:
         return self.window_start <= at <= self.window_end
@@ -376,12 +379,20 @@ class SimClient:
         self.feed_lost_at: float | None = None
         self.resynced_after_kill: float | None = None
         self.feed_connects = 0
+        self.looping = False  # in the timed window's loop
         self.rng = random.Random(index)
 
     # --- requests ----------------------------------------------------------------------
 
     async def call(
-        self, kind: str, method: str, path: str, body: Any = None, *, write: bool = False
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        write: bool = False,
+        timeout: httpx.Timeout = REQUEST_TIMEOUT,
     ) -> Any:
         stats = self.run.stats
         headers = {"Authorization": f"Bearer {self.token}"} if self.token else None
@@ -389,7 +400,9 @@ class SimClient:
         for attempt, wait in enumerate((*RETRY_WAITS, None)):
             started = time.monotonic()
             try:
-                response = await self.http.request(method, path, json=body, headers=headers)
+                response = await self.http.request(
+                    method, path, json=body, headers=headers, timeout=timeout
+                )
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
                 failure: Exception = error  # not sent: always safe to try again
             except httpx.TransportError as error:
@@ -436,6 +449,7 @@ class SimClient:
             "POST",
             "/v1/session",
             {"email": self.email, "password": PASSWORD, "device": "load"},
+            timeout=SIGN_IN_TIMEOUT,
         )
         self.token = answer["value"]["token"]
         self.client_id = int(answer["value"]["principal"]["user_id"])
@@ -565,14 +579,17 @@ class SimClient:
             asyncio.get_running_loop().create_task(self.syncer()),
         ]
         try:
-            await asyncio.wait_for(self.feed_connected.wait(), 30)
+            await self.feed_connected.wait()  # the sign-in phase's deadline bounds it
             await self.sync()
             await run.start_load.wait()
+            self.looping = True
+            run.stats.clients_looping += 1
             await self.think(0.5)  # spread the start
             while time.monotonic() < run.window_end and not run.stopping:
                 with contextlib.suppress(Refused, Failed, Unanswered):
                     await self.one_round()
         finally:
+            self.looping = False
             for task in tasks:
                 task.cancel()
 
@@ -753,6 +770,7 @@ async def fault(run: Run, server: Server) -> None:
     await asyncio.sleep(max(0.0, run.kill_at - time.monotonic()))
     if run.stopping:
         return
+    run.killed_clients = [c for c in run.clients if c.server is server and c.looping]
     server.kill()
     run.killed_at = time.monotonic()
     run.restart_s = await asyncio.to_thread(server.start)
@@ -926,7 +944,7 @@ def run_load(
             server.stop()
     stats = run.stats
     lost, lost_samples, double, in_db = check_database(url, stats)
-    killed_clients = [c for c in run.clients if c.server is running[-1]] if run.killed_at else []
+    killed_clients = run.killed_clients
     resynced = [c for c in killed_clients if c.resynced_after_kill is not None]
     last = (
         max(c.resynced_after_kill for c in resynced) - run.killed_at  # type: ignore[operator,type-var]
@@ -984,6 +1002,7 @@ def report(o: Outcome) -> str:
         f"Sign-in phase (before the timed window): {o.clients} clients signed in, opened the "
         f"feed and synced in {o.sign_in_s:.1f} s; sign-in p50 "
         f"{percentile(s.latency.get('sign in', []), 0.5):.0f} ms (info; not in the window)",
+        f"Clients in the timed window: {s.clients_looping} of {o.clients}",
         f"Load: {s.in_window:,} requests answered in the {o.window_s:g} s window = "
         f"{s.in_window / o.window_s:.1f} requests/s (think time: exponential, mean "
         f"{o.think_s:g} s); bookings acknowledged: {s.acked_books:,}, cancels acknowledged: "
