@@ -43,7 +43,7 @@ Usage::
     python bench/server_load.py [--clients 500] [--seconds 60] [--think 6] [--no-kill]
                                 [--database URL] [--rooms 40] [--timeout SECONDS]
 
-``--database`` names an empty, migrated database instead of the private PostgreSQL
+``--database`` names an empty database (migrated here if need be) instead of the private PostgreSQL
 server (the test suite runs the machinery on SQLite that way). ``--timeout``: the whole
 run's limit (default: set-up allowance + ``--seconds``); servers and the PostgreSQL
 server are stopped on every way out.
@@ -345,6 +345,7 @@ class Run:
     killed_at: float | None = None
     restart_s: float | None = None
     killed_clients: list[SimClient] = field(default_factory=list)  # looping at the kill
+    sign_in_peak_mb: list[float] = field(default_factory=list)  # each server's VmHWM
 
     def in_window(self, at: float) -> bool:
         return self.window_start <= at <= self.window_end
@@ -658,6 +659,17 @@ def _proc_stat(pid: int) -> tuple[int, float] | None:
     return int(fields[1]), (int(fields[11]) + int(fields[12])) / TICK
 
 
+def _peak_mb(server: Server) -> float:
+    """A server process's peak resident memory so far (VmHWM), in MB."""
+    if server.process is None:
+        return math.nan
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1000
+    return math.nan
+
+
 def _machine_busy() -> tuple[float, float]:
     """(busy, all) CPU seconds of the whole machine since boot."""
     values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
@@ -786,6 +798,7 @@ class Outcome:
     seconds: float
     window_s: float
     sign_in_s: float
+    sign_in_peak_mb: list[float]
     cpu: dict[str, float]
     killed: bool
     restart_s: float | None
@@ -840,6 +853,7 @@ async def drive(
                 raise TimeoutError("the clients did not all sign in and connect")
             await asyncio.sleep(0.2)
         sign_in_s = time.monotonic() - sign_in_started
+        run.sign_in_peak_mb = [_peak_mb(server) for server in servers]
         await asyncio.sleep(1.0)  # the first syncs
         run.window_start = time.monotonic()
         run.window_end = run.window_start + seconds
@@ -957,6 +971,7 @@ def run_load(
         seconds=seconds,
         window_s=seconds,
         sign_in_s=sign_in_s,
+        sign_in_peak_mb=run.sign_in_peak_mb,
         cpu=cpu,
         killed=run.killed_at is not None,
         restart_s=run.restart_s,
@@ -1001,7 +1016,10 @@ def report(o: Outcome) -> str:
         "verifies them and rehashes to its default at the first sign-in",
         f"Sign-in phase (before the timed window): {o.clients} clients signed in, opened the "
         f"feed and synced in {o.sign_in_s:.1f} s; sign-in p50 "
-        f"{percentile(s.latency.get('sign in', []), 0.5):.0f} ms (info; not in the window)",
+        f"{percentile(s.latency.get('sign in', []), 0.5):.0f} ms, p95 "
+        f"{percentile(s.latency.get('sign in', []), 0.95):.0f} ms; the servers' peak RSS "
+        + " and ".join(f"{mb:.0f} MB" for mb in o.sign_in_peak_mb)
+        + " (info; not in the window)",
         f"Clients in the timed window: {s.clients_looping} of {o.clients}",
         f"Load: {s.in_window:,} requests answered in the {o.window_s:g} s window = "
         f"{s.in_window / o.window_s:.1f} requests/s (think time: exponential, mean "
@@ -1082,6 +1100,18 @@ def report(o: Outcome) -> str:
 # --- main ----------------------------------------------------------------------------------
 
 
+def migrate(url: str) -> None:
+    """Bring the (empty) database to this version's schema."""
+    from podyx_desktop.db.engine import Database
+    from podyx_desktop.db.migrate import upgrade_to_head
+
+    db = Database(url)
+    try:
+        upgrade_to_head(db)
+    finally:
+        db.dispose()
+
+
 class HardTimeout(Exception):
     pass
 
@@ -1110,8 +1140,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         url = args.database
         if url is None:
-            from podyx_desktop.db.engine import Database
-            from podyx_desktop.db.migrate import upgrade_to_head
             from tests.pg_cluster import ThrowawayCluster
             from tests.pg_databases import create_database, unique_database_name
 
@@ -1122,9 +1150,7 @@ def main(argv: list[str] | None = None) -> int:
             pid_file = cluster.base_dir / "data" / "postmaster.pid"
             postmaster = int(pid_file.read_text().splitlines()[0])
             url = create_database(cluster.admin_url, unique_database_name("podyx_load"))
-            db = Database(url)
-            upgrade_to_head(db)
-            db.dispose()
+        migrate(url)
         print(f"Running {args.clients} clients for {args.seconds:g} s …", file=sys.stderr)
         outcome = run_load(
             url,
