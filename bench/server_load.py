@@ -59,6 +59,7 @@ import math
 import os
 import platform
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -813,6 +814,7 @@ class Outcome:
     prepare_s: float
     think_s: float
     rooms: int
+    server_logs: str | None
 
 
 async def drive(
@@ -943,6 +945,7 @@ def run_load(
     """The whole run against the migrated, empty database at ``url``."""
     prepared = prepare(url, clients, rooms)
     folder = log_dir or tempfile.mkdtemp(prefix="podyx-load-")
+    keep_logs = True
     running = [
         Server(chr(ord("A") + i), free_port(), url, os.path.join(folder, f"server{i}.log"))
         for i in range(servers)
@@ -957,6 +960,9 @@ def run_load(
         for server in running:
             server.stop()
     stats = run.stats
+    if log_dir is None and not stats.errors:
+        shutil.rmtree(folder, ignore_errors=True)
+        keep_logs = False
     lost, lost_samples, double, in_db = check_database(url, stats)
     killed_clients = run.killed_clients
     resynced = [c for c in killed_clients if c.resynced_after_kill is not None]
@@ -983,6 +989,7 @@ def run_load(
         double_bookings=double,
         bookings_in_db=in_db,
         backend=describe_backend(url),
+        server_logs=folder if keep_logs else None,
         prepare_s=prepared.seconds,
         think_s=think,
         rooms=rooms,
@@ -1091,6 +1098,8 @@ def report(o: Outcome) -> str:
     if s.errors:
         lines.append(f"Errors: {dict(s.errors)}")
         lines += [f"  {sample}" for sample in s.error_samples]
+        if o.server_logs:
+            lines.append(f"  the servers' logs: {o.server_logs}")
     if o.lost_samples:
         lines += [f"  lost: {sample}" for sample in o.lost_samples]
     del unheard
