@@ -87,6 +87,7 @@ ROOMS = 40
 BOOK_DAYS = (2, 45)  # clients book this many days ahead (inside the cancel cutoff)
 RETRY_WAITS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0)  # ~26 s
 REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+KEEPALIVE_S = 2.0  # the client's idle connections; uvicorn closes them after 5 s
 SIGN_IN_TIMEOUT = httpx.Timeout(300.0, connect=30.0)  # 500 at once queue for Argon2
 FEED_TIMEOUT = httpx.Timeout(30.0, connect=5.0, read=60.0)  # the server pings every 15 s
 SETUP_ALLOWANCE_S = 900  # migrations, studio, accounts, sign-ins: the hard timeout's extra
@@ -368,7 +369,10 @@ class SimClient:
             base_url=server.url,
             transport=transport,
             timeout=REQUEST_TIMEOUT,
-            limits=httpx.Limits(max_connections=4, max_keepalive_connections=4),
+            # below uvicorn's 5 s: a connection the server is closing is not reused
+            limits=httpx.Limits(
+                max_connections=4, max_keepalive_connections=4, keepalive_expiry=KEEPALIVE_S
+            ),
         )
         self.token = ""
         self.client_id = 0
