@@ -92,6 +92,7 @@ SIGN_IN_TIMEOUT = httpx.Timeout(300.0, connect=30.0)  # 500 at once queue for Ar
 FEED_TIMEOUT = httpx.Timeout(30.0, connect=5.0, read=60.0)  # the server pings every 15 s
 SETUP_ALLOWANCE_S = 900  # migrations, studio, accounts, sign-ins: the hard timeout's extra
 
+RESTART_SPAN_S = 10  # after the kill, what the report shows apart as "the restart"
 READS = ("ClientBookings", "FreeTimes", "sync")
 WRITES = ("Book", "CancelBooking")
 
@@ -301,6 +302,7 @@ class Stats:
     feed_reconnects: Counter[str] = field(default_factory=Counter)  # by server
     feed_early: int = 0  # the event arrived before the write's answer
     loop_lag: list[float] = field(default_factory=list)
+    timeline: list[tuple[float, str, float]] = field(default_factory=list)  # (at s, kind, ms)
     # booking id → (client index, acknowledged status); the latest acknowledgement wins
     acked: dict[int, tuple[int, str]] = field(default_factory=dict)
     acked_writes: int = 0
@@ -424,6 +426,9 @@ class SimClient:
                 elif self.run.in_window(started):
                     stats.in_window += 1
                     stats.latency[kind].append((ended - started) * 1000)
+                    stats.timeline.append(
+                        (started - self.run.window_start, kind, (ended - started) * 1000)
+                    )
                     if attempt:
                         stats.retried[kind].append((ended - first) * 1000)
                 status = response.status_code
@@ -1080,6 +1085,30 @@ def report(o: Outcome) -> str:
             f"  {kind:<16} n={len(values):>6}  p50 {percentile(values, 0.5):7.1f} ms  "
             f"p95 {percentile(values, 0.95):7.1f} ms  p99 {percentile(values, 0.99):7.1f} ms  "
             f"max {max(values, default=math.nan):7.1f} ms"
+        )
+    lines += ["", "Over the window, per 10 s (answered requests started then; reads / writes ms):"]
+    for start in range(0, math.ceil(o.window_s), 10):
+        part = [(k, ms) for at, k, ms in s.timeline if start <= at < start + 10]
+        r = [ms for k, ms in part if k in READS]
+        w = [ms for k, ms in part if k in WRITES]
+        lines.append(
+            f"  {start:3d}–{start + 10:<3d} s {len(part) / 10:6.1f} req/s  reads p50 "
+            f"{percentile(r, 0.5):6.1f} p95 {percentile(r, 0.95):7.1f}  writes p50 "
+            f"{percentile(w, 0.5):6.1f} p95 {percentile(w, 0.95):7.1f}"
+            + ("  ← the kill" if o.killed and start <= o.seconds / 2 < start + 10 else "")
+        )
+    if o.killed:
+        calm = [
+            (k, ms)
+            for at, k, ms in s.timeline
+            if not o.seconds / 2 - 1 <= at < o.seconds / 2 + RESTART_SPAN_S
+        ]
+        r = [ms for k, ms in calm if k in READS]
+        w = [ms for k, ms in calm if k in WRITES]
+        lines.append(
+            f"Away from the restart (requests not started {o.seconds / 2 - 1:g}–"
+            f"{o.seconds / 2 + RESTART_SPAN_S:g} s): reads p95 {percentile(r, 0.95):.1f} ms, "
+            f"writes p95 {percentile(w, 0.95):.1f} ms (information; the goals above count all)"
         )
     retried = [v for values in s.retried.values() for v in values]
     lines.append(
