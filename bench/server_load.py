@@ -225,6 +225,10 @@ class Server:
     def start(self, wait_s: float = 60.0) -> float:
         """Start the process; the seconds until ``/health`` answered 200."""
         started = time.monotonic()
+        self.launch()
+        return self.wait_ready(started, wait_s)
+
+    def launch(self) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("PODYX_DATABASE_URL", None)
         with open(self.log_path, "ab") as log:
@@ -246,6 +250,9 @@ class Server:
                 stderr=subprocess.STDOUT,
                 env=env,
             )
+
+    def wait_ready(self, started: float, wait_s: float = 60.0) -> float:
+        assert self.process is not None
         while time.monotonic() - started < wait_s:
             if self.process.poll() is not None:
                 raise RuntimeError(f"{self.name} exited:\n{self.log_tail()}")
@@ -886,7 +893,7 @@ async def drive(
             if task.exception() is not None:
                 run.stats.error(f"client {type(task.exception()).__name__}", repr(task.exception()))
         await asyncio.gather(*helpers, return_exceptions=True)
-        await asyncio.sleep(2.5)  # the feed's last events
+        await asyncio.sleep(min(2.5, seconds / 2))  # the feed's last events
     finally:
         run.stopping = True
         for task in lives:
@@ -963,8 +970,11 @@ def run_load(
         for i in range(servers)
     ]
     try:
+        started = time.monotonic()
         for server in running:
-            server.start()
+            server.launch()
+        for server in running:
+            server.wait_ready(started)
         run, sign_in_s, cpu = asyncio.run(
             drive(prepared, running, clients, seconds, think, kill, postmaster)
         )

@@ -18,7 +18,7 @@ def test_a_tiny_load_run_books_cancels_and_loses_nothing(tmp_path: Path) -> None
     migrate(url)
 
     outcome = run_load(
-        url, clients=4, seconds=4, think=0.3, kill=False, rooms=3, log_dir=str(tmp_path)
+        url, clients=4, seconds=3, think=0.3, kill=False, rooms=3, log_dir=str(tmp_path)
     )
 
     stats = outcome.stats
