@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the one-folder bundle dist/podyx/ (podyx-desktop and podyx-admin over one
-# _internal/ folder) with PyInstaller, from a build virtual environment pinned by
+# Builds the one-folder bundle dist/podyx/ (podyx-desktop, podyx-admin and podyx-server
+# over one _internal/ folder) with PyInstaller, from a build virtual environment pinned by
 # installer/constraints.txt. Prints the bundle's size and the time the build took.
 #
 #   installer/build-bundle.sh            (or: make bundle, which also builds the .deb)
@@ -23,7 +23,9 @@ rm -rf dist/podyx
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller installer/podyx.spec
 find dist/podyx -name "__pycache__" -type d -prune -exec rm -rf {} +
-ln -sf podyx-desktop dist/podyx/podyx-admin  # one program; it reads the name it was started by
+# one program; it reads the name it was started by (installer/entry.py)
+ln -sf podyx-desktop dist/podyx/podyx-admin
+ln -sf podyx-desktop dist/podyx/podyx-server
 size=$(du -sm dist/podyx | cut -f1)
 verdict=PASS; [ "$size" -le 120 ] || verdict=FAIL
 echo "bundle: dist/podyx, ${size} MB on disk (goal ≤ 120 MB: ${verdict}), built in $(( $(date +%s) - started )) s"

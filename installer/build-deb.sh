@@ -2,9 +2,12 @@
 # Builds dist/podyx-desktop_VERSION_ARCH.deb from the bundle dist/podyx/ (run
 # installer/build-bundle.sh first; `make bundle` runs both):
 #   /opt/podyx/                           the bundle
-#   /usr/bin/podyx-desktop, podyx-admin   links into it
+#   /usr/bin/podyx-desktop, podyx-admin, podyx-server   links into it
 #   /usr/share/applications/…desktop      the menu entry, and its icon
 #   /etc/xdg/Podyx/Podyx Desktop.conf     machine settings (a conffile: kept on upgrade)
+#   /lib/systemd/system/podyx-server.service   the studio server's unit (not enabled)
+#   /etc/podyx/server.env                 its settings (a conffile; postinst makes it
+#                                         root:podyx 0640 and creates the user podyx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x dist/podyx/podyx-desktop ] || { echo "No bundle in dist/podyx: run installer/build-bundle.sh first." >&2; exit 1; }
@@ -13,16 +16,22 @@ arch=$(dpkg --print-architecture)
 root=build/deb/root
 rm -rf build/deb && mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" \
   "$root/usr/share/applications" "$root/usr/share/icons/hicolor/scalable/apps" \
-  "$root/usr/share/doc/podyx-desktop" "$root/etc/xdg/Podyx"
+  "$root/usr/share/doc/podyx-desktop" "$root/etc/xdg/Podyx" "$root/lib/systemd/system" \
+  "$root/etc/podyx"
 cp -a dist/podyx "$root/opt/podyx"
 ln -s /opt/podyx/podyx-desktop "$root/usr/bin/podyx-desktop"
 ln -s /opt/podyx/podyx-admin "$root/usr/bin/podyx-admin"
+[ -L dist/podyx/podyx-server ] || [ -x dist/podyx/podyx-server ] \
+  || { echo "No podyx-server in dist/podyx: rebuild the bundle." >&2; exit 1; }
+ln -s /opt/podyx/podyx-server "$root/usr/bin/podyx-server"
 install -m 644 installer/linux/podyx-desktop.desktop "$root/usr/share/applications/"
 install -m 644 podyx_desktop/resources/icons/podyx-desktop.svg "$root/usr/share/icons/hicolor/scalable/apps/"
 install -m 644 installer/linux/machine-settings.conf "$root/etc/xdg/Podyx/Podyx Desktop.conf"
-install -m 644 docs/configuration.md installer/README.md "$root/usr/share/doc/podyx-desktop/"
-install -m 755 installer/linux/postinst installer/linux/prerm "$root/DEBIAN/"
-printf '%s\n' "/etc/xdg/Podyx/Podyx Desktop.conf" > "$root/DEBIAN/conffiles"
+install -m 644 installer/linux/podyx-server.service "$root/lib/systemd/system/"
+install -m 640 installer/linux/server.env "$root/etc/podyx/server.env"
+install -m 644 docs/configuration.md docs/server.md installer/README.md "$root/usr/share/doc/podyx-desktop/"
+install -m 755 installer/linux/postinst installer/linux/prerm installer/linux/postrm "$root/DEBIAN/"
+printf '%s\n' "/etc/xdg/Podyx/Podyx Desktop.conf" /etc/podyx/server.env > "$root/DEBIAN/conffiles"
 size=$(du -sk "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: podyx-desktop
@@ -32,11 +41,13 @@ Priority: optional
 Architecture: $arch
 Maintainer: Podyx <it@podyx.invalid>
 Installed-Size: $size
-Depends: libc6 (>= 2.31), libpq5, libegl1, libgl1, libfontconfig1, libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3
+Depends: adduser, libc6 (>= 2.31), libpq5, libegl1, libgl1, libfontconfig1, libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3
 Description: Podyx Desktop: a recording studio's desk and its clients' profile
  The desktop app of Podyx: clients manage their bookings, bundles, purchases and
  receipts; the studio runs its schedule, clients and payments. Works on a local
  SQLite file or on the studio's shared PostgreSQL server (podyx-admin sets it up).
+ Also the studio server for clients at home, podyx-server, with a systemd unit
+ that IT enables after naming the database in /etc/podyx/server.env.
 CONTROL
 out="dist/podyx-desktop_${version}_${arch}.deb"
 fakeroot dpkg-deb --build --root-owner-group -Zzstd "$root" "$out" >/dev/null

@@ -9,6 +9,7 @@ payload=build/nsis-placeholder
 rm -rf "$payload" && mkdir -p "$payload/_internal"
 printf 'placeholder\n' > "$payload/podyx-desktop.exe"
 printf 'placeholder\n' > "$payload/podyx-admin.exe"
+printf 'placeholder\n' > "$payload/podyx-server.exe"
 printf 'placeholder\n' > "$payload/_internal/base_library.zip"
 makensis -V2 -DPAYLOAD="$PWD/$payload" -DVERSION=0.1.0 \
   -DOUTFILE="$PWD/build/PodyxDesktopSetup-placeholder.exe" installer/windows/podyx.nsi

@@ -1,13 +1,26 @@
-"""The bundle's one entry script: ``podyx-admin`` (the command line) when started under
-that name, else ``podyx-desktop`` (the window). On Linux the bundle holds one program and
-``podyx-admin`` is a link to it, so the 16 MB archive of Python code is there once; on
-Windows they are two programs (a console one and a windowed one) over the same files."""
+"""The bundle's one entry script, dispatching on the name it was started by:
+``podyx-admin`` (the command line), ``podyx-server`` (the studio server), else
+``podyx-desktop`` (the window). On Linux the bundle holds one program and
+``podyx-admin`` and ``podyx-server`` are links to it, so the archive of Python code is
+there once; on Windows they are three programs (two console ones and a windowed one)
+over the same files.
 
+``podyx-server --workers N`` makes uvicorn start N processes with multiprocessing's
+"spawn": each runs this same program with multiprocessing's own arguments, and
+``freeze_support()`` must take those over before anything else runs (it returns at once
+in the first process)."""
+
+import multiprocessing
 import os
 import sys
 
-if os.path.basename(sys.argv[0]).lower().startswith("podyx-admin"):
+multiprocessing.freeze_support()
+
+name = os.path.basename(sys.argv[0]).lower()
+if name.startswith("podyx-admin"):
     from podyx_desktop.cli.admin import main
+elif name.startswith("podyx-server"):
+    from podyx_desktop.server.cli import main
 else:
     from podyx_desktop.gui.app import main
 

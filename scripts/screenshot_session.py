@@ -29,6 +29,7 @@ class Session:
     client_password: str
     folder: Path
     desktops: list[DesktopApp] = field(default_factory=list)
+    servers: list[Any] = field(default_factory=list)  # podyx-server processes of a shot
 
     def wait_until(self, condition: Callable[[], bool], timeout: float = 20.0) -> None:
         deadline = time.monotonic() + timeout
@@ -90,6 +91,11 @@ class Session:
         for desktop in self.desktops:
             desktop.shutdown()
         self.desktops.clear()
+        for process in self.servers:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(10)
+        self.servers.clear()
         self.settle(0.1)
 
 

@@ -28,6 +28,7 @@ import keyring  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
+from screenshot_server import SERVER_SCREENS  # noqa: E402
 from screenshot_session import WINDOW_SIZE, Screen, Session  # noqa: E402
 from screenshot_staff import STAFF_SCREENS  # noqa: E402
 
@@ -485,6 +486,7 @@ SCREENS += [
 
 
 SCREENS += STAFF_SCREENS
+SCREENS += SERVER_SCREENS
 
 
 # --- running -------------------------------------------------------------------------------

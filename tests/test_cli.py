@@ -459,4 +459,14 @@ def test_a_bad_setting(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFi
 def test_commands_are_registered_once() -> None:
     names = [command.name for command in cli.COMMANDS]
     assert len(names) == len(set(names))
-    assert names == ["init", "check", "backup", "demo", "config", "selftest", "export", "studio"]
+    assert names == [
+        "init",
+        "check",
+        "backup",
+        "demo",
+        "config",
+        "selftest",
+        "export",
+        "studio",
+        "server",
+    ]

@@ -87,6 +87,7 @@ def test_the_installed_wheel_passes_its_selftest(installed: Path, tmp_path: Path
     assert run(installed / "podyx-admin", "--version", env=env).strip() == "podyx-admin 0.1.0"
     version = run(installed / "python", "-m", "podyx_desktop", "--version", env=env)
     assert version.strip() == "podyx-desktop 0.1.0"
+    assert run(installed / "podyx-server", "--version", env=env).strip() == "podyx-server 0.1.0"
 
 
 def test_the_installed_window_runs_five_seconds_without_an_error(

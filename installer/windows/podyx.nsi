@@ -1,6 +1,9 @@
 ; Podyx Desktop — Windows installer (NSIS 3). Packs the PyInstaller bundle built on
-; Windows (installer\build-bundle.sh's layout: podyx-desktop.exe, podyx-admin.exe and
-; _internal\) into one setup program that installs for every user of the machine.
+; Windows (installer\podyx.spec's layout: podyx-desktop.exe, podyx-admin.exe,
+; podyx-server.exe and _internal\) into one setup program that installs for every user
+; of the machine. podyx-server.exe is the studio server (a console program, like
+; podyx-admin.exe; docs\server.md): installed when the bundle has it, neither started
+; nor registered as a Windows service here.
 ;
 ; Build (on Windows, after `pyinstaller installer\podyx.spec`):
 ;   makensis /DPAYLOAD=..\..\dist\podyx /DVERSION=0.1.0 installer\windows\podyx.nsi
@@ -75,7 +78,7 @@ Section "Podyx Desktop" Main
   SectionIn RO
   SetShellVarContext all
   SetOutPath "$INSTDIR"
-  File /r "${PAYLOAD}\*"
+  File /r "${PAYLOAD}\*"  ; every program in the bundle, podyx-server.exe too
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   ; the machine-wide settings the app reads (docs\configuration.md)
@@ -113,6 +116,7 @@ Section "Uninstall"
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\podyx-desktop.exe"
   Delete "$INSTDIR\podyx-admin.exe"
+  Delete "$INSTDIR\podyx-server.exe"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\Podyx\${APP}.lnk"

@@ -1,7 +1,8 @@
 """``podyx-admin``: the command line for IT and support.
 
 Create or upgrade a database, check it, back it up while it is in use, load a demo
-studio, show the resolved configuration and self-test an installation. Each command is a
+studio, show the resolved configuration, self-test an installation, and make the studio
+server's trial certificate and connect code. Each command is a
 :class:`~podyx_desktop.cli.common.Command` listed in :data:`COMMANDS`; heavy imports
 (SQLAlchemy, the services) happen inside the commands, so ``podyx-admin --help`` starts
 at once. Whatever goes wrong is one line on stderr starting with ``podyx-admin:``, never
@@ -40,6 +41,7 @@ from podyx_desktop.cli.common import (
 from podyx_desktop.cli.config_report import config_report
 from podyx_desktop.cli.export import EXPORT
 from podyx_desktop.cli.selftest import SELFTEST
+from podyx_desktop.cli.server_cert import SERVER
 from podyx_desktop.cli.studio import STUDIO
 from podyx_desktop.cli.totals import run_check_totals
 from podyx_desktop.db.config import (
@@ -162,6 +164,7 @@ COMMANDS: tuple[Command, ...] = (
     SELFTEST,
     EXPORT,  # export receipts|summaries: podyx_desktop/cli_export.py
     STUDIO,  # studio apply|export: podyx_desktop/cli/studio.py
+    SERVER,  # server cert|code: podyx_desktop/cli/server_cert.py
 )
 
 

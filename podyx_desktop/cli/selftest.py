@@ -177,7 +177,7 @@ def versions() -> list[str]:
     ]
     for package in (
         "PySide6-Essentials", "SQLAlchemy", "alembic", "psycopg", "reportlab", "keyring",
-        "argon2-cffi", "babel", "platformdirs",
+        "argon2-cffi", "babel", "platformdirs", "icalendar", "fastapi", "uvicorn", "httpx",
     ):  # fmt: skip
         try:
             lines.append(f"{package} {version(package)}")

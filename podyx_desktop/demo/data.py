@@ -405,6 +405,10 @@ VISIBLE_NOTE = (
     "{link}"
 )
 INTERNAL_NOTE = "Prefers the SM7B mics and a ten-minute sound check. Usually pays by card."
+GENERAL_NOTE = (
+    "Hi {name}, from next month the studio opens at 8:00 on Saturdays. Parking and door "
+    "codes: https://example.com/podyx-demo/arriving"
+)
 
 
 @cache

@@ -359,6 +359,14 @@ class _DemoBuilder:
         self.s.notes.add_note(
             desk, client_id=client_id, booking_id=booking.id, internal=True, body=data.INTERNAL_NOTE
         )
+        if not self.s.notes.list_notes(desk, client_id=client_id, general_only=True):
+            # one note on the client rather than a session: the Files tab shows it
+            self.s.notes.add_note(
+                desk,
+                client_id=client_id,
+                internal=False,
+                body=data.GENERAL_NOTE.format(name=first_name),
+            )
         day = f"{booking.starts_at.astimezone(self.zone):%Y-%m-%d}"
         self.s.files.share_file(
             desk,

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -41,6 +41,7 @@ from podyx_desktop.gui.launch import (
     resume_session,
     warm_up_sign_in,
 )
+from podyx_desktop.gui.remote import StudioServerMixin
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.gui.ui_settings import UiSettings
@@ -49,6 +50,7 @@ from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
+    from podyx_desktop.gui.remote import StudioLink
     from podyx_desktop.operations.setup import Created
     from podyx_desktop.services import Services
     from podyx_desktop.views.client.main_window import MainWindow
@@ -77,52 +79,7 @@ def bench_marker(name: str) -> None:
         QTimer.singleShot(0, QCoreApplication.quit)
 
 
-class _LagAfterShowing(QObject):
-    """Bench only (``PODYX_BENCH_LAG_MS=<ms>``): for that long after the main window shows
-    (while, after a quick start, the worker imports SQLAlchemy), the longest gap between
-    the ticks of a 10 ms timer on the GUI thread: ``PODYX_LAG <ms>``, then the marker
-    ``lag_measured``."""
-
-    def __init__(self, window: QObject, duration_ms: int) -> None:
-        super().__init__(window)
-        self._last = time.perf_counter()
-        self._longest = 0.0
-        self._ticks = QTimer(self)
-        self._ticks.setInterval(10)
-        self._ticks.timeout.connect(self._tick)
-        self._ticks.start()
-        QTimer.singleShot(duration_ms, self, self._report)
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self._longest = max(self._longest, now - self._last)
-        self._last = now
-
-    def _report(self) -> None:
-        self._ticks.stop()
-        print(f"PODYX_LAG {self._longest * 1000:.1f}", flush=True)
-        bench_marker("lag_measured")
-
-
-class _BookingsPainted(QObject):
-    """Bench only: marks the first paint of the Bookings list once it has rows."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        tab = window.bookings_tab
-        self._model = tab.upcoming_model
-        self._viewport = tab.upcoming_view.viewport()
-        self._viewport.installEventFilter(self)
-        self._done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint and self._model.rowCount() > 0:
-            self._done = True
-            QTimer.singleShot(0, lambda: bench_marker("bookings_populated"))
-        return False
-
-
-class DesktopApp(QObject):
+class DesktopApp(StudioServerMixin, QObject):
     """Runs the window flow: sign in ⇄ main window, over one task runner and change bus."""
 
     def __init__(
@@ -134,6 +91,8 @@ class DesktopApp(QObject):
         database_url: Callable[[], str] | None = None,
         switch_database: Callable[[str | None], None] | None = None,
         database_locked: Callable[[], bool] | None = None,
+        studio_server: tuple[str, str] | None = None,
+        copies: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``database_url``: the URL ``services_factory`` connects to (called on the
@@ -141,10 +100,15 @@ class DesktopApp(QObject):
         start-up always takes the full path. ``switch_database(url)`` points both at
         another database (None: resolve the configuration again), for "Try again" and
         "Choose another database…" after a failed start; ``database_locked()`` says IT
-        locked the database, so the second is not offered."""
+        locked the database, so the second is not offered. ``studio_server``: the address
+        and pinned certificate of a studio server (a client at home; see
+        :mod:`podyx_desktop.gui.remote`), whose copies live in ``copies``."""
         super().__init__(parent)
         self.bus = ChangeBus(self)
-        self.tasks = TaskRunner(services_factory, self)
+        self._services_factory = services_factory
+        self.link: StudioLink | None = None
+        self._copies = copies
+        self.tasks = TaskRunner(self._services, self)
         self.settings = settings or UiSettings()
         self._demo_allowed = demo_allowed or (lambda services: False)
         self._database_url = database_url
@@ -161,9 +125,19 @@ class DesktopApp(QObject):
         self.sign_in.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.sign_in.email.setText(self.settings.last_email)
         self.sign_in.signed_in.connect(self._enter)
+        self.sign_in.connect_requested.connect(self.connect_to_studio)
+        self.sign_in.disconnect_requested.connect(self.disconnect_from_studio)
         self.tasks.error_shown.connect(self._show_error)
         self._problem_connected = False
         self.first_run: FirstRunWindow | None = None
+        if studio_server is not None:
+            self._link_to(*studio_server)
+
+    def _services(self) -> Services:
+        link = self.link
+        return link.services() if link is not None else self._services_factory()
+
+    # the studio-server part (connect, disconnect, sign-out's copy) is StudioServerMixin's
 
     # --- start-up -------------------------------------------------------------------
 
@@ -184,7 +158,18 @@ class DesktopApp(QObject):
         # The domain's words (statuses, money, dates) through Qt's translations; on the
         # worker, first: importing the vocabulary is not needed for the first paint.
         self.tasks.run_plain(install_translator)
-        url_of = self._database_url
+        link, url_of = self.link, self._database_url
+        if link is not None:
+            from podyx_desktop.gui.remote import open_copy
+
+            tab = self.settings.last_tab
+            self.tasks.run_plain(
+                lambda: open_copy(link, tab),
+                on_success=self._prepared,
+                on_error=self._start_failed,
+                owner=self.sign_in,
+            )
+            return
         if url_of is None:
             self._prepare()
             return
@@ -215,7 +200,7 @@ class DesktopApp(QObject):
     def _prepared(self, prepared: Prepared) -> None:
         resume_collector()
         self.store = prepared.store
-        if self.watcher is None:
+        if self.watcher is None and self.link is None:  # a studio server's feed: the link's
             self.watcher = DatabaseWatcher(prepared.database_url, self.bus, self)
             self.watcher.start()
         if prepared.studio is None:
@@ -303,6 +288,8 @@ class DesktopApp(QObject):
             self.sign_in.show_message(resumed.expired_message)
         if resumed.signed_in is not None:
             self._remembered = True
+            if self.link is not None:
+                self.link.connection.resume(resumed.signed_in.account.id, resumed.signed_in.token)
             self._show_main(resumed.signed_in, resumed.prefetched)
             return
         # Someone will sign in by hand: load the services while they type (after a quick
@@ -358,6 +345,19 @@ class DesktopApp(QObject):
     # --- signing in and out ---------------------------------------------------------
 
     def _enter(self, signed_in: SignedIn, remember: bool) -> None:
+        link = self.link
+        if link is not None and link.connection.client_id != signed_in.account.id:
+            # a client at home: their copy is made and filled before the window opens
+            self.sign_in.set_status(self.tr("Getting your bookings from the studio…"))
+            account, token = signed_in.account, signed_in.token
+            self.tasks.run_plain(
+                lambda: link.connection.open_for(account.id, token),
+                on_success=lambda _changes: self._enter(signed_in, remember),
+                on_error=self.sign_in.show_message,
+                owner=self.sign_in,
+            )
+            return
+        self.sign_in.set_status("")
         self.settings.last_email = signed_in.account.email
         self._remembered = remember
         store = self.store
@@ -387,7 +387,11 @@ class DesktopApp(QObject):
 
         assert self.studio is not None
         user = UserSession(signed_in.principal, signed_in.account, self.studio, signed_in.token)
+        link = self.link
         ctx = ViewContext(self.tasks, self.bus, user)
+        if link is not None:  # a client at home: through the studio server, and its copy
+            ctx.backend, ctx.connection = link.backend, link.connection
+            link.connection.start()
         if signed_in.principal.is_staff:
             self._show_window(self._staff_window(ctx))
             return
@@ -401,10 +405,12 @@ class DesktopApp(QObject):
             PREWARM_LATER_MS, window, lambda: self.tasks.run(prewarm_later_views, owner=self)
         )
         if os.environ.get(BENCH_MARKERS) == "1":
-            _BookingsPainted(window)
+            from podyx_desktop.gui.bench_hooks import BookingsPainted, LagAfterShowing
+
+            BookingsPainted(window, bench_marker)
             lag_ms = os.environ.get(BENCH_LAG_MS)
             if lag_ms:
-                _LagAfterShowing(window, int(lag_ms))
+                LagAfterShowing(window, int(lag_ms), bench_marker)
 
     def _staff_window(self, ctx: ViewContext) -> StaffWindow:
         from podyx_desktop.views.staff.staff_window import StaffWindow
@@ -438,7 +444,12 @@ class DesktopApp(QObject):
         store = self.store
         from podyx_desktop.operations.accounts import sign_out
 
-        sign_out(context, user.principal, user.token).run(self)
+        op = sign_out(context, user.principal, user.token)
+        link = self.link
+        if link is not None:  # a client at home: the copy goes too, reached or not
+            op = op.success(lambda _changes: self._forget_copy(link))
+            op.failure(lambda _message: self._forget_copy(link))
+        op.run(self)
         if store is not None:
             self.tasks.run(lambda _services: store.clear())
         self.main_window = None
@@ -465,6 +476,8 @@ class DesktopApp(QObject):
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
+        if self.link is not None:
+            self.link.shutdown()
         if self.main_window is not None:
             self.main_window.save_state()
             self.main_window.close()
@@ -534,8 +547,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resources.path("icons", "podyx-desktop.svg"))))
     load_stylesheet(app)
     configured = Configured(flags)
+    settings = UiSettings()
+    server = settings.studio_server
     desktop = DesktopApp(
         configured.services,
+        settings=settings,
+        studio_server=(server, settings.studio_server_pin) if server else None,
         demo_allowed=configured.demo_allowed,
         database_url=configured.database_url,
         switch_database=configured.switch_to,

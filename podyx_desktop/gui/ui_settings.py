@@ -15,6 +15,10 @@ _LAST_EMAIL = "sign_in/last_email"
 # Top level, as the configuration reads it (``[General] database_url`` in the user's
 # settings file; see podyx_desktop.db.config): the database the person chose in the window.
 _DATABASE_URL = "database_url"
+# a client at home: the studio server's address, and its certificate pinned on first use
+# (a public certificate: nothing secret)
+_STUDIO_SERVER = "studio_server/address"
+_STUDIO_SERVER_PIN = "studio_server/certificate"
 
 
 class UiSettings:
@@ -70,6 +74,24 @@ class UiSettings:
     @database_url.setter
     def database_url(self, url: str) -> None:
         self._settings.setValue(_DATABASE_URL, url)
+
+    @property
+    def studio_server(self) -> str:
+        value = self._settings.value(_STUDIO_SERVER, "")
+        return value if isinstance(value, str) else ""
+
+    @studio_server.setter
+    def studio_server(self, address: str) -> None:
+        self._settings.setValue(_STUDIO_SERVER, address)
+
+    @property
+    def studio_server_pin(self) -> str:
+        value = self._settings.value(_STUDIO_SERVER_PIN, "")
+        return value if isinstance(value, str) else ""
+
+    @studio_server_pin.setter
+    def studio_server_pin(self, pem: str) -> None:
+        self._settings.setValue(_STUDIO_SERVER_PIN, pem)
 
     def sync(self) -> None:
         self._settings.sync()

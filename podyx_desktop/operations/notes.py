@@ -1,5 +1,6 @@
 """Operations on studio notes: the client's booking notes (opening a booking marks them
-read) and unread counts; the staff's add, edit (with history) and retract."""
+read), the notes on the client (opening the Files tab marks them read) and unread counts;
+the staff's add, edit (with history) and retract."""
 
 from __future__ import annotations
 
@@ -37,6 +38,22 @@ class UnreadNotes(NamedTuple):
 
     def run(self, services: Services, principal: Principal) -> dict[int, int]:
         return services.notes.unread_counts(principal, self.client_id)
+
+
+class GeneralNotes(NamedTuple):
+    """The notes on the client, not on a booking (the client sees only client-visible
+    ones), newest first; ``mark_read``: the client opened their Files tab, so these notes
+    are read from now on. With how many of them the client has not read, after that."""
+
+    client_id: int
+    mark_read: bool
+
+    def run(self, services: Services, principal: Principal) -> tuple[list[StudioNote], int]:
+        notes = services.notes
+        listed = notes.list_notes(principal, client_id=self.client_id, general_only=True)
+        if self.mark_read and any(n.read_at is None and not n.internal for n in listed):
+            notes.mark_general_read(principal, self.client_id)
+        return listed, notes.unread_general(principal, self.client_id)
 
 
 class AddNote(NamedTuple):
@@ -88,6 +105,12 @@ def load_booking_notes(
 
 def load_unread_notes(seat: Seat, principal: Principal, client_id: int) -> Op[dict[int, int]]:
     return Op(seat, principal, UnreadNotes(client_id))
+
+
+def load_general_notes(
+    seat: Seat, principal: Principal, client_id: int, *, mark_read: bool
+) -> Op[tuple[list[StudioNote], int]]:
+    return Op(seat, principal, GeneralNotes(client_id, mark_read))
 
 
 def add_note(

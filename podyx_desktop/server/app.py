@@ -27,24 +27,33 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from sqlalchemy.exc import DataError
 from sse_starlette.sse import EventSourceResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from podyx_desktop import __version__
-from podyx_desktop.domain.errors import InvalidInput, NotSignedIn, PodyxError
+from podyx_desktop.domain.errors import NotAllowed, NotSignedIn, PodyxError, SessionExpired
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.operations.accounts import SignIn, SignOut
 from podyx_desktop.operations.base import execute
 from podyx_desktop.server import problems
 from podyx_desktop.server.feed import ChangeHub
-from podyx_desktop.server.guard import AddressLimit, BodyLimit, bearer_token, principal_of
-from podyx_desktop.server.ops import SERVER_REQUESTS, Wire
+from podyx_desktop.server.guard import (
+    MAX_INTEGER,
+    AddressLimit,
+    BodyLimit,
+    bearer_token,
+    check_values,
+    principal_of,
+)
+from podyx_desktop.server.ops import SERVER_REQUESTS, Wire, dump_studio
 from podyx_desktop.services import Services
+from podyx_desktop.services.client_copy import STAFF_REFUSED
 
 log = logging.getLogger("podyx_desktop.server")
 access = logging.getLogger("podyx_desktop.server.access")
@@ -92,6 +101,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     app.add_exception_handler(PodyxError, problems.podyx_error)
     app.add_exception_handler(RequestValidationError, problems.invalid_request)
     app.add_exception_handler(HTTPException, problems.http_error)
+    app.add_exception_handler(DataError, problems.refused_value)
     app.add_exception_handler(Exception, problems.unexpected)
     app.add_middleware(BodyLimit)
 
@@ -140,12 +150,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
 
     @app.get(f"/{API_VERSION}/studio", tags=["studio"])
     def studio() -> Any:
-        from pydantic import TypeAdapter
-
-        from podyx_desktop.domain.records import StudioInfo
-
-        info = services.catalogue.studio(Principal.anonymous())
-        return TypeAdapter(StudioInfo).dump_python(info, mode="json")
+        return dump_studio(services.catalogue.studio(Principal.anonymous()))
 
     # --- signing in and out --------------------------------------------------------
 
@@ -159,6 +164,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     )
     async def sign_in(body: SignInBody, request: Request) -> Any:
         limit.check(address(request))
+        check_values(body.model_dump())
         # Argon2 takes ~0.1 s of CPU and 64 MiB, inside a database transaction: a few at a
         # time, the rest wait here without a thread or a pooled connection (500 at once
         # held all 15 connections and the other requests timed out on the pool)
@@ -198,20 +204,30 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
         return services.client_copy.batch(principal, cursor).to_data()
 
     @app.get(f"/{API_VERSION}/changes", tags=["copy"], summary="Server-Sent Events: your changes")
-    async def changes(principal: Principal = Depends(caller)) -> Any:
+    async def changes(
+        principal: Principal = Depends(caller),
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Any:
         if principal.is_anonymous or principal.user_id is None:
             raise NotSignedIn()
+        if principal.is_staff:  # as /v1/sync: the feed tells a copy what to fetch
+            raise NotAllowed(STAFF_REFUSED)
         client_id = principal.user_id
+        token = bearer_token(authorization) or ""
 
         async def events() -> AsyncIterator[dict[str, str]]:
             async for event in hub.listen(client_id):
+                try:  # signed out or the password changed meanwhile: the feed ends
+                    await asyncio.to_thread(services.accounts.resume, token)
+                except SessionExpired:
+                    return
                 yield {"event": "changes", "data": json.dumps(event, separators=(",", ":"))}
 
         return EventSourceResponse(events(), ping=15)
 
     @app.get(f"/{API_VERSION}/files/{{file_id}}", tags=["files"], summary="A shared file's bytes")
     def file(
-        file_id: int,
+        file_id: Annotated[int, Path(ge=-MAX_INTEGER, le=MAX_INTEGER)],
         principal: Principal = Depends(caller),
         range_header: Annotated[str | None, Header(alias="range")] = None,
     ) -> Any:
@@ -255,7 +271,14 @@ def _add_op(
             raise NotSignedIn()
         if wire.name in LIMITED:
             limit.check(address(request))
-        return _run(services, wire, principal, wire.parse(body.model_dump(mode="python")))
+        if body is None:  # no body at all: the request as if it were "{}"
+            try:
+                body = body_model.model_validate({})
+            except ValidationError as error:
+                raise RequestValidationError(error.errors()) from None
+        data = body.model_dump(mode="python")
+        check_values(data)
+        return _run(services, wire, principal, wire.parse(data))
 
     # the body's type is the request's own model (FastAPI reads annotations)
     endpoint.__annotations__ = {
@@ -274,14 +297,25 @@ def _add_op(
 
 
 def _range_start(header: str | None, size: int) -> int:
-    """The offset of ``Range: bytes=N-`` (the only form a resuming download sends)."""
+    """The offset of ``Range: bytes=N-`` (the only form a resuming download sends): N names
+    a byte of the file; N equal to its size (nothing left: the window lost the connection
+    after the last byte) is ignored and the whole file sent again, as a server may."""
     if not header:
         return 0
     unit, _, spec = header.partition("=")
     first, dash, last = spec.strip().partition("-")
-    if unit.strip() != "bytes" or not dash or last or not first.isdigit() or int(first) > size:
-        raise InvalidInput("Ask for a range as “bytes=N-”, N no larger than the file.")
-    return int(first)
+    # ASCII digits, as many as a size can have (int() refuses over 4,300 of them: a 500)
+    digits = first.isascii() and first.isdigit() and len(first) <= 19
+    if unit.strip() != "bytes" or not dash or last or not digits:
+        raise problems.RangeNotSatisfiable("Ask for a range as “bytes=N-”.", size)
+    start = int(first)
+    if start == size:
+        return 0
+    if start > size:
+        raise problems.RangeNotSatisfiable(
+            f"The file has {size} bytes; ask for a range that starts before its end.", size
+        )
+    return start
 
 
 def app_from_environment() -> FastAPI:

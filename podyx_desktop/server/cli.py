@@ -147,7 +147,7 @@ def check_database(url: str) -> None:
     if revision != head_revision():
         raise ValueError(
             f"The database is at schema {revision}, this server needs {head_revision()}: "
-            "run podyx-admin upgrade first."
+            "run podyx-admin init (it upgrades the schema, with a backup first)."
         )
 
 

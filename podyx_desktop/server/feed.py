@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from podyx_desktop.db import feed as db_feed
 from podyx_desktop.domain.changes import Changes
+from podyx_desktop.domain.principal import Principal
 
 if TYPE_CHECKING:
     from podyx_desktop.services import Services
@@ -185,7 +186,9 @@ class ChangeHub:
         self.cursor = max(self.cursor, cursor)
         if not self._listeners or not changes:
             return
-        everyone, own = await asyncio.to_thread(self._services.client_copy.audience, changes)
+        everyone, own = await asyncio.to_thread(
+            self._services.client_copy.audience, Principal.system(), changes
+        )
         for listener in list(self._listeners.values()):
             heard = everyone.merge(own.get(listener.client_id, Changes()))
             if heard:

@@ -9,13 +9,15 @@ after repeated failures, in the database); it is kept per process, in memory.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, MutableMapping
+from datetime import date
 from typing import Any
 
-from podyx_desktop.domain.errors import PodyxError, SessionExpired
+from podyx_desktop.domain.errors import InvalidInput, PodyxError, SessionExpired
 from podyx_desktop.domain.principal import Principal
 
 Scope = MutableMapping[str, Any]
@@ -25,6 +27,12 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 MAX_BODY_BYTES = 64 * 1024  # a client's requests are small: names, times, choices
+MAX_INTEGER = 2**63 - 1  # the largest number either database holds
+YEARS = range(1000, 9001)  # dates the studio's arithmetic (a day's end, a session's) can take
+# control characters (tabs and line breaks aside): PostgreSQL refuses NUL, and none of the
+# rest belongs in a name, an address or a note; lone surrogates (JSON's "\ud800") are no
+# characters at all, and no database driver can encode them
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class TooManyAttempts(PodyxError):
@@ -60,6 +68,36 @@ class AddressLimit:
             if len(times) >= self.attempts:
                 raise TooManyAttempts(max(1, int(times[0] + self.window - now) + 1))
             times.append(now)
+
+
+def check_values(data: Any, where: str = "") -> None:
+    """Refuse in words what no field of a request may hold, before any service sees it:
+    control characters in text, integers beyond what a database column holds, dates at
+    the ends of the calendar."""
+    if isinstance(data, str):
+        if _CONTROL.search(data):
+            raise InvalidInput(
+                f"The request's {where or 'text'} contains a control character or a broken one. "
+                "Remove it and try again.",
+                field=where or None,
+            )
+    elif isinstance(data, int) and not isinstance(data, bool):
+        if not -MAX_INTEGER <= data <= MAX_INTEGER:
+            raise InvalidInput(
+                f"The request's {where or 'number'} is too large.", field=where or None
+            )
+    elif isinstance(data, date):  # a datetime too
+        if data.year not in YEARS:
+            raise InvalidInput(
+                f"The request's {where or 'date'} is not a date the studio keeps.",
+                field=where or None,
+            )
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            check_values(value, f"{where}.{key}" if where else str(key))
+    elif isinstance(data, list | tuple):
+        for value in data:
+            check_values(value, where)
 
 
 def bearer_token(authorization: str | None) -> str | None:

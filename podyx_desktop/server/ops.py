@@ -37,6 +37,7 @@ from podyx_desktop.operations import (
     accounts,
     bookings,
     bundles,
+    calendar,
     desk_booking,
     documents,
     files,
@@ -103,9 +104,9 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     # bookings and the booking steps
     _wire(bookings.ClientBookings, local=True),
     _wire(bookings.BookingDetails, local=True),
-    _wire(bookings.CatalogueNow, local=True),
-    _wire(bookings.FreeTimes),
-    _wire(bookings.QuoteSession),
+    _wire(bookings.CatalogueNow, signed_in=False, local=True),  # visitors book too
+    _wire(bookings.FreeTimes, signed_in=False),
+    _wire(bookings.QuoteSession, signed_in=False),
     _wire(bookings.Book, writes=True),
     _wire(bookings.CancelBooking, writes=True),
     _wire(bookings.RescheduleBooking, writes=True),
@@ -121,9 +122,12 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     _wire(documents.ReceiptPdf, local=True),
     _wire(documents.SessionSummaryPdf, local=True),
     _wire(documents.BundleStatementPdf, local=True),
+    _wire(calendar.BookingCalendar, local=True),
+    _wire(calendar.UpcomingCalendar, local=True),
     # notes and files (a file's content comes from GET /v1/files/{id})
     _wire(notes.BookingNotes, local=True),
     _wire(notes.UnreadNotes, local=True),
+    _wire(notes.GeneralNotes, local=True),
     _wire(files.ClientFiles, local=True),
     _wire(files.MarkFileOpened, writes=True),
 )
@@ -151,7 +155,7 @@ def _namespace() -> dict[str, Any]:
     }
     for module in (records, requests, enums, changes, availability, policy, pricing, promo):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
-    for module in (accounts, bookings, bundles, desk_booking, documents, files, notes):
+    for module in (accounts, bookings, bundles, calendar, desk_booking, documents, files, notes):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
     return names
 
@@ -185,3 +189,18 @@ def _result_model(cls: type) -> type[BaseModel]:
         value=(returns, ...),
         changes=(dict[str, list[int] | None], {}),
     )
+
+
+@cache
+def _studio_model() -> type[BaseModel]:
+    return create_model("Studio", __config__=_CONFIG, studio=(records.StudioInfo, ...))
+
+
+def dump_studio(info: records.StudioInfo) -> dict[str, Any]:
+    """The studio's public card as JSON (its logo in base64)."""
+    return _studio_model()(studio=info).model_dump(mode="json")
+
+
+def load_studio(data: Any) -> records.StudioInfo:
+    studio: records.StudioInfo = _studio_model().model_validate(data).studio  # type: ignore[attr-defined]
+    return studio

@@ -15,14 +15,25 @@ from typing import Any
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
 from podyx_desktop.domain import errors as e
+from podyx_desktop.server.guard import TooManyAttempts
 
 log = logging.getLogger("podyx_desktop.server")
 
 PROBLEM_TYPE = "application/problem+json"
+
+
+class RangeNotSatisfiable(e.InvalidInput):
+    """A ``Range`` the file cannot answer (416, with the file's size)."""
+
+    def __init__(self, message: str, size: int) -> None:
+        super().__init__(message)
+        self.size = size
+
 
 # the most specific class first
 STATUS: tuple[tuple[type[e.PodyxError], int], ...] = (
@@ -30,6 +41,8 @@ STATUS: tuple[tuple[type[e.PodyxError], int], ...] = (
     (e.NotSignedIn, 401),
     (e.SignInFailed, 401),
     (e.AccountLocked, 423),
+    (TooManyAttempts, 429),
+    (RangeNotSatisfiable, 416),
     (e.NotAllowed, 403),
     (e.NotFound, 404),
     (e.DatabaseBusy, 503),
@@ -65,7 +78,15 @@ def podyx_error(_request: Request, error: Exception) -> JSONResponse:
     field = getattr(error, "field", None)
     if isinstance(field, str):
         extra["field"] = field
-    return problem(status_of(error), error.message, type(error).__name__, **extra)
+    reason = getattr(error, "reason", None)
+    if isinstance(reason, str):
+        extra["reason"] = reason
+    headers = None
+    if isinstance(error, TooManyAttempts):
+        headers = {"Retry-After": str(error.wait_seconds)}
+    elif isinstance(error, RangeNotSatisfiable):
+        headers = {"Content-Range": f"bytes */{error.size}"}
+    return problem(status_of(error), error.message, type(error).__name__, headers, **extra)
 
 
 def invalid_request(_request: Request, error: Exception) -> JSONResponse:
@@ -91,7 +112,22 @@ def http_error(_request: Request, error: Exception) -> JSONResponse:
         400: "The request's body is not valid JSON.",
     }
     detail = sentences.get(error.status_code) or str(error.detail)
-    return problem(error.status_code, detail, "HttpError", headers=getattr(error, "headers", None))
+    code = "InvalidRequest" if error.status_code == 400 else "HttpError"
+    return problem(error.status_code, detail, code, headers=getattr(error, "headers", None))
+
+
+def refused_value(_request: Request, error: Exception) -> JSONResponse:
+    """A value the database refuses (too long for its column, out of its range): the write
+    was rolled back; the service should have said so in its own words."""
+    assert isinstance(error, DataError)
+    reference = secrets.token_hex(4)
+    log.warning("the database refused a value (reference %s)", reference, exc_info=error)
+    return problem(
+        422,
+        "A value in the request is too long or out of range for the studio's records.",
+        "InvalidRequest",
+        reference=reference,
+    )
 
 
 def unexpected(_request: Request, error: Exception) -> JSONResponse:

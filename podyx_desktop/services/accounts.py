@@ -69,6 +69,27 @@ def unusable_password_hash() -> str:
     return "!unset:" + secrets.token_hex(16)
 
 
+# the billing address's parts: the longest each may be, and what the field is called
+ADDRESS_LIMITS = (
+    ("line1", 200, "The first address line"),
+    ("line2", 200, "The second address line"),
+    ("postal_code", 20, "The postal code"),
+    ("city", 100, "The city"),
+)
+
+
+def check_address(address: r.Address) -> None:
+    """Refuse, in words, a billing address a receipt could not carry."""
+    for field, limit, what in ADDRESS_LIMITS:
+        if len(getattr(address, field).strip()) > limit:
+            raise InvalidInput(f"{what} is at most {limit} characters long.", field=field)
+    country = address.country.strip()
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise InvalidInput(
+            "Give the country as its two-letter code, for example DE or GB.", field="country"
+        )
+
+
 class AccountService:
     def __init__(self, ctx: ServiceContext) -> None:
         self._ctx = ctx
@@ -476,12 +497,13 @@ class AccountService:
             user = self._own_account(session, principal, user_id)
             if len(company) > 200 or len(vat_id) > 40:
                 raise InvalidInput("Company names are at most 200 and VAT IDs 40 characters long.")
+            check_address(address)
             user.company = company.strip()
             user.vat_id = vat_id.strip().upper().replace(" ", "")
             user.address_line1 = address.line1.strip()
             user.address_line2 = address.line2.strip()
             user.postal_code = address.postal_code.strip()
             user.city = address.city.strip()
-            user.country = address.country.strip().upper()[:2]
+            user.country = address.country.strip().upper()
             user.updated_at = self._ctx.now()
             return mapping.account(user)

@@ -41,6 +41,10 @@ from podyx_desktop.services.context import ServiceContext, require_signed_in
 
 STAFF_EMAIL_DOMAIN = "studio.invalid"
 UNUSABLE_HASH = "!copy"  # Argon2 refuses it: nobody signs in against a copy
+STAFF_REFUSED = (
+    "The studio server keeps copies for clients; staff seats connect to the studio's "
+    "database directly."
+)
 
 # the studio's set-up: sent whole whenever any of it changes (small, and the same for all)
 CATALOGUE_TABLES = (
@@ -133,10 +137,7 @@ class ClientCopyService:
         with self._ctx.db.read() as session:
             user = require_signed_in(session, principal)
             if user is None or Role(user.role).is_staff:
-                raise NotAllowed(
-                    "The studio server keeps copies for clients; staff seats connect to the "
-                    "studio's database directly."
-                )
+                raise NotAllowed(STAFF_REFUSED)
             newest, oldest = session.execute(
                 select(func.max(t.ChangeLog.id), func.min(t.ChangeLog.id))
             ).one()
@@ -154,11 +155,15 @@ class ClientCopyService:
                 changes = Changes()
             return _Builder(session, user.id, newest).build(changes)
 
-    def audience(self, changes: Changes) -> tuple[Changes, dict[int, Changes]]:
+    def audience(
+        self, principal: Principal, changes: Changes
+    ) -> tuple[Changes, dict[int, Changes]]:
         """Who may hear of ``changes`` (the studio server's change feed; the system asks):
         what every client hears (the studio's set-up, staff names, and a client kind
         whose ids are unknown), and what each client hears of their own records. Internal
         notes, the audit log and sign-ins reach nobody."""
+        if not principal.is_system:
+            raise NotAllowed("Only the studio server itself asks who may hear of a change.")
         everyone = Changes()
         own: dict[int, Changes] = {}
         if changes.everything:
@@ -281,7 +286,13 @@ class _Builder:
             self.keep[parent_name] = self._ids(
                 select(parent.c.id).where(self._visible(kind, parent)).order_by(parent.c.id)
             )
-            self.sent = self.sent.merge(Changes.of_ids(kind, ids))
+            # the changed ids the client may know of: their own, never an internal note's
+            theirs = parent.c.id.in_(sorted(ids)) & (parent.c.client_id == self.client_id)
+            if kind is Kind.NOTES:
+                theirs = theirs & (parent.c.internal == false())
+            self.sent = self.sent.merge(
+                Changes.of_ids(kind, self._ids(select(parent.c.id).where(theirs)))
+            )
         if not shown and ids is not None:
             return
         self._add(parent_name, parent.c.id.in_(shown) if ids is not None else visible)

@@ -448,7 +448,7 @@ class FileService:
             try:
                 with os.fdopen(handle, "wb") as out:
                     self._copy_chunks(session, row, out, progress, cancel)
-                target = _free_name(target_dir, row.name)
+                target = free_name(target_dir, row.name)
                 os.replace(temp, target)
             except BaseException:
                 temp.unlink(missing_ok=True)
@@ -531,7 +531,7 @@ class FileService:
             )
 
 
-def _free_name(folder: Path, name: str) -> Path:
+def free_name(folder: Path, name: str) -> Path:
     """``folder/name``, or ``name (2).ext`` … when a file of that name is there already."""
     target = folder / name
     stem, suffix, n = target.stem, target.suffix, 2

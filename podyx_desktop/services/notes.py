@@ -4,8 +4,9 @@ Staff write two kinds: updates the client sees (“your edit is ready”) and in
 the client never sees. A client reads only their own client-visible notes. Staff edit a
 note (the text it replaced is kept in ``note_revisions``) and delete one by retracting it:
 the row stays, hidden from every list and document, and the audit log keeps who and when.
-The client's read marker (``read_at``) is set when they open the booking; an edit of a
-client-visible note clears it, so the changed note is badged again.
+The client's read marker (``read_at``) is set when they open the booking (a note on the
+client, not on a booking: when they open their Files tab, where such notes are shown); an
+edit of a client-visible note clears it, so the changed note is badged again.
 """
 
 from __future__ import annotations
@@ -50,6 +51,17 @@ def check_booking_of(session: Session, booking_id: int | None, client_id: int) -
         raise NotFound("That booking does not exist. Refresh and try again.")
     if owner != client_id:
         raise InvalidInput("That booking belongs to another client.", field="booking_id")
+
+
+def _unread_general(client_id: int) -> tuple[Any, ...]:
+    """The conditions of a client-visible, live, unread note on ``client_id`` itself."""
+    return (
+        t.StudioNote.client_id == client_id,
+        t.StudioNote.booking_id.is_(None),
+        t.StudioNote.internal.is_(False),
+        t.StudioNote.retracted_at.is_(None),
+        t.StudioNote.read_at.is_(None),
+    )
 
 
 class NoteService:
@@ -106,9 +118,15 @@ class NoteService:
             return mapping.studio_note(row, author.full_name if author else NO_AUTHOR)
 
     def list_notes(
-        self, principal: Principal, *, client_id: int, booking_id: int | None = None
+        self,
+        principal: Principal,
+        *,
+        client_id: int,
+        booking_id: int | None = None,
+        general_only: bool = False,
     ) -> list[r.StudioNote]:
-        """A client's notes, newest first (one booking's when ``booking_id`` is given).
+        """A client's notes, newest first (one booking's when ``booking_id`` is given;
+        only those on the client, not on a booking, with ``general_only``).
 
         Staff see every note; the client sees their own client-visible notes; anyone
         else is told the record does not exist.
@@ -126,6 +144,8 @@ class NoteService:
             )
             if booking_id is not None:
                 query = query.where(t.StudioNote.booking_id == booking_id)
+            if general_only:
+                query = query.where(t.StudioNote.booking_id.is_(None))
             query = query.where(t.StudioNote.retracted_at.is_(None))
             if not staff:
                 query = query.where(t.StudioNote.internal.is_(False))
@@ -249,6 +269,35 @@ class NoteService:
                     t.StudioNote.retracted_at.is_(None),
                     t.StudioNote.read_at.is_(None),
                 )
+                .values(read_at=self._ctx.now())
+            )
+            return int(marked.rowcount)  # type: ignore[attr-defined]
+
+    def unread_general(self, principal: Principal, client_id: int) -> int:
+        """How many client-visible notes on ``client_id`` (not on a booking) the client has
+        not read yet."""
+        with self._ctx.db.read() as session:
+            owned(session, principal, client_id, "client record")
+            if is_staff(session, principal):
+                client_row(session, client_id)
+            count = session.scalar(
+                select(func.count()).select_from(t.StudioNote).where(*_unread_general(client_id))
+            )
+            return int(count or 0)
+
+    def mark_general_read(self, principal: Principal, client_id: int) -> int:
+        """The client opened their Files tab: the client-visible notes on them (not on a
+        booking) are read. Staff looking at a client read nothing for them (0). Returns
+        how many."""
+        with self._ctx.db.write() as session:
+            owned(session, principal, client_id, "client record")
+            if is_staff(session, principal):
+                client_row(session, client_id)
+                return 0
+            # one conditional write: notes another seat marked meanwhile are not counted again
+            marked = session.execute(
+                update(t.StudioNote)
+                .where(*_unread_general(client_id))
                 .values(read_at=self._ctx.now())
             )
             return int(marked.rowcount)  # type: ignore[attr-defined]

@@ -95,3 +95,19 @@ def test_the_schema_names_every_request_and_its_answer(api: TestClient) -> None:
     # what the window may not do at the desk is not there at all
     assert "/v1/ops/ApprovePayment" not in paths
     assert "/v1/ops/RefundPurchase" not in paths
+
+
+def test_the_schema_kept_in_the_repository_is_the_one_the_server_generates() -> None:
+    """docs/openapi.json is the API's contract: change it deliberately, with
+    ``python -m podyx_desktop.server.schema > docs/openapi.json``."""
+    import json
+    from pathlib import Path
+
+    from podyx_desktop.server.schema import schema
+
+    kept = json.loads((Path(__file__).parents[2] / "docs" / "openapi.json").read_text())
+    assert kept == json.loads(json.dumps(schema())), (
+        "the API changed: review it, then python -m podyx_desktop.server.schema > docs/openapi.json"
+    )
+    assert kept["info"]["title"] == "Podyx studio server"
+    assert all(path == "/health" or path.startswith("/v1/") for path in kept["paths"])

@@ -16,6 +16,7 @@ from podyx_desktop.domain.errors import (
 )
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewAccount
+from podyx_desktop.services import Services
 from tests.conftest import FakeClock
 from tests.factories import PASSWORD, Studio
 
@@ -159,3 +160,29 @@ def test_roles_are_owner_business_and_audited(studio: Studio) -> None:
     # a stale principal is re-checked against the database on every call
     with pytest.raises(NotAllowed):
         studio.services.accounts.set_role(studio.owner, studio.owner.user_id or 0, Role.CLIENT)
+
+
+def test_a_billing_address_too_long_or_a_country_not_a_code_is_refused_in_words(
+    services: Services, studio: Studio
+) -> None:
+    from podyx_desktop.domain.errors import InvalidInput
+    from podyx_desktop.domain.records import Address
+
+    ana = studio.client()
+    fine = services.accounts.update_billing(
+        ana.principal,
+        company="",
+        vat_id="",
+        address=Address("Torstr. 1", "", "10119", "Berlin", "de"),
+    )
+    assert fine.address.country == "DE"
+    for address, words in (
+        (Address("x" * 201, "", "", "", ""), "first address line is at most 200"),
+        (Address("", "", "1" * 21, "", ""), "postal code is at most 20"),
+        (Address("", "", "", "c" * 101, ""), "city is at most 100"),
+        (Address("", "", "", "", "../../"), "two-letter code"),
+        (Address("", "", "", "", "DEU"), "two-letter code"),
+    ):
+        with pytest.raises(InvalidInput, match=words):
+            services.accounts.update_billing(ana.principal, company="", vat_id="", address=address)
+    assert services.accounts.get(ana.principal).address == fine.address  # nothing written

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from podyx_desktop.domain.availability import OpeningInterval
+from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.enums import (
     BookingStatus,
     PaymentMethod,
@@ -184,6 +185,8 @@ def operations(
         "notes.note_history": lambda p: s.notes.note_history(p, ids["note"]),
         "notes.unread_counts": lambda p: s.notes.unread_counts(p, ann.account.id),
         "notes.mark_read": lambda p: s.notes.mark_read(p, ids["booking"]),
+        "notes.unread_general": lambda p: s.notes.unread_general(p, ann.account.id),
+        "notes.mark_general_read": lambda p: s.notes.mark_general_read(p, ann.account.id),
         "files.share_file": lambda p: s.files.share_file(
             p, client_id=ann.account.id, name="x.txt", content=b"x"
         ),
@@ -192,6 +195,10 @@ def operations(
         "files.save_to": lambda p: s.files.save_to(p, ids["file"], tempfile.gettempdir()),
         "files.mark_opened": lambda p: s.files.mark_opened(p, ids["file"]),
         "files.revoke": lambda p: s.files.revoke(p, ids["file"]),
+        "files.stored": lambda p: s.files.stored(p, ids["file"]),
+        "files.chunks_from": lambda p: list(s.files.chunks_from(p, ids["file"], 0)),
+        "client_copy.batch": lambda p: s.client_copy.batch(p, 0),
+        "client_copy.audience": lambda p: s.client_copy.audience(p, Changes.all()),
         "files.file_limit_mib": lambda p: s.files.file_limit_mib(p),
         "files.set_file_limit_mib": lambda p: s.files.set_file_limit_mib(p, 10),
         "audit.list_entries": lambda p: s.audit.list_entries(p),
@@ -291,6 +298,7 @@ def public_operations(services: Services) -> set[str]:
         "catalogue_edit",
         "studio_setup",
         "staff",
+        "client_copy",
     ):
         service = getattr(services, area)
         for name, _member in inspect.getmembers(service, inspect.ismethod):
@@ -361,8 +369,12 @@ def test_every_operation_refuses_strangers(
     principal = Principal.anonymous() if who == "anonymous" else eve.principal
     accepted = []
     for name, call in operations(studio, ann, ids).items():
-        if who == "other client" and name in {"accounts.change_email", "accounts.change_password"}:
-            continue  # these act on the caller's own account only; covered below
+        if who == "other client" and name in {
+            "accounts.change_email",
+            "accounts.change_password",
+            "client_copy.batch",
+        }:
+            continue  # these act on the caller's own records only; covered below
         try:
             call(principal)
         except REFUSED:
@@ -382,6 +394,19 @@ def test_own_account_operations_only_touch_the_caller(
     ann, eve, _ids = world
     studio.services.accounts.change_email(eve.principal, "eve2@example.com", PASSWORD)
     assert studio.services.accounts.get(ann.principal).email == "ann@example.com"
+
+
+def test_a_clients_copy_holds_only_their_own_records(
+    studio: Studio, world: tuple[Any, Any, dict[str, int]]
+) -> None:
+    _ann, eve, _ids = world
+    batch = studio.services.client_copy.batch(eve.principal, 0)
+    assert [row["id"] for row in batch.rows["users"] if row["role"] == "client"] == [eve.account.id]
+    for table in ("bookings", "purchases", "bundles", "studio_notes", "shared_files"):
+        assert all(row["client_id"] == eve.account.id for row in batch.rows.get(table, []))
+    assert not batch.rows.get("bookings")  # Eve has none; Ann's never come along
+    with pytest.raises(NotAllowed):
+        studio.services.client_copy.batch(studio.desk, 0)  # staff have no copy
 
 
 def test_public_operations_never_leak_other_clients(

@@ -42,6 +42,7 @@ from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Account, SignedIn
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.operations.accounts import load_account
+from podyx_desktop.operations.notes import load_general_notes
 from podyx_desktop.views.client.opening import (
     ACCOUNT,
     BOOKINGS,
@@ -161,6 +162,12 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header(studio.name))
+        self.offline_banner: QWidget | None = None
+        if ctx.connection is not None:
+            from podyx_desktop.views.common.studio_link import OfflineBanner
+
+            self.offline_banner = OfflineBanner(ctx.connection, central)
+            layout.addWidget(self.offline_banner)
         self.tabs = QTabWidget(central)
         self.tabs.setObjectName("MainTabs")
         self.tabs.setDocumentMode(True)
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(opening_tab(settings.last_tab))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._framed = False  # the window has painted once
+        self._badge_asked = False  # the Files tab's badge was loaded once (after a frame)
         self._closing = False
         if self._prefetched is not None:
             # Its data is here already: the tab shows it in the window's first paint.
@@ -250,8 +258,29 @@ class MainWindow(QMainWindow):
         from podyx_desktop.views.profile.files_tab import FilesTab
 
         tab = FilesTab(self._ctx, page)
+        tab.unread_changed.connect(self._show_unread_general)
         tab.reload()
         return tab
+
+    def _show_unread_general(self, count: int) -> None:
+        """The Files tab's title counts the notes on the client they have not read."""
+        title = self.tr("&Files")
+        if count:
+            title = self.tr("&Files ● {count}").format(count=count)
+        self.tabs.setTabText(FILES, title)
+
+    def _load_files_badge(self) -> None:
+        """The Files tab's badge while the tab (which keeps it current) is unbuilt."""
+        account = self._ctx.user.account
+        if self._pages[FILES].built or account is None:
+            return
+        load_general_notes(
+            self._ctx, self._ctx.user.principal, account.id, mark_read=False
+        ).success(
+            lambda result: (
+                None if self._pages[FILES].built else self._show_unread_general(result[1])
+            )
+        ).run(self)
 
     @property
     def files_tab(self) -> FilesTab:
@@ -293,7 +322,10 @@ class MainWindow(QMainWindow):
         self._settings.last_tab = index
 
     def _on_changed(self, changes: Changes) -> None:
-        """Keep the name button current while the Account tab (which does it) is unbuilt."""
+        """Keep the name button current while the Account tab (which does it) is unbuilt,
+        and the Files tab's badge while that tab is."""
+        if changes.touches(Kind.NOTES) and self._badge_asked:
+            self._load_files_badge()
         if self._pages[ACCOUNT].built or not changes.touches(Kind.CLIENTS):
             return
         load_account(self._ctx, self._ctx.user.principal).success(self._show_account).run(self)
@@ -341,6 +373,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setAccessibleName(self.tr("Working"))
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.busy_bar)
+        if self._ctx.connection is not None:
+            from podyx_desktop.views.common.studio_link import SyncLabel
+
+            self.sync_label = SyncLabel(self._ctx.connection, bar)
+            bar.addPermanentWidget(self.sync_label)
         self._set_busy(False)
 
     def _build_actions(self) -> None:
@@ -428,6 +465,9 @@ class MainWindow(QMainWindow):
     def _build_current_tab(self) -> None:
         if not self._closing:
             self._pages[self.tabs.currentIndex()].ensure()
+            if not self._badge_asked:
+                self._badge_asked = True
+                self._load_files_badge()
 
     # Without prefetched data (a sign-in by hand) the window paints its frame first and
     # builds the tab it opens on a display frame later: two short stalls of the GUI

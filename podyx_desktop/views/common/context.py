@@ -6,7 +6,7 @@ Passed in explicitly (no global main window): ``BookingsTab(ctx, parent)`` and f
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from podyx_desktop.domain.principal import Principal
 
@@ -48,3 +48,6 @@ class ViewContext:
     bus: ChangeBus
     user: UserSession
     backend: Backend | None = None
+    # a client at home: the link to the studio server (its ``state_changed`` signal,
+    # ``online``, ``last_synced``, ``message``, ``address``); None on the studio's database
+    connection: Any = None

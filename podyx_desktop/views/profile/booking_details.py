@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking, BookingEvent, StudioNote
 from podyx_desktop.models.bookings import BookingHistoryModel, addons_text
 from podyx_desktop.models.display import DisplayFormat, duration_text
@@ -83,8 +84,12 @@ class BookingDetailsPane(QWidget):
         # The session summary as PDF; the bookings tab connects it to the download.
         self.download_button = QPushButton(self.tr("&Download summary…"), body_widget)
         self.download_button.setAccessibleName(self.tr("Download the session summary"))
+        # The session as a calendar file (.ics); the bookings tab connects it too.
+        self.calendar_button = QPushButton(self.tr("Add to ca&lendar…"), body_widget)
+        self.calendar_button.setAccessibleName(self.tr("Add the session to your calendar"))
         download_row = QHBoxLayout()
         download_row.addWidget(self.download_button)
+        download_row.addWidget(self.calendar_button)
         download_row.addStretch(1)
         # Notes from the studio, newest first: plain text escaped, links clickable (the
         # browser opens them); never HTML from a note. Staff see internal ones, marked.
@@ -134,6 +139,12 @@ class BookingDetailsPane(QWidget):
         self.placeholder.setVisible(booking is None)
         self.body.setVisible(booking is not None)
         self.download_button.setEnabled(booking is not None)
+        self.calendar_button.setEnabled(booking is not None)
+        self.calendar_button.setToolTip(
+            self.tr("The file marks it canceled, so a calendar that has it takes it out.")
+            if booking is not None and booking.status is BookingStatus.CANCELED
+            else ""
+        )
         if booking is None or (self.booking_id_of_notes != booking.id):
             self.show_notes([])
         if booking is None:

@@ -34,6 +34,7 @@ from podyx_desktop.operations.bookings import (
     load_client_bookings,
 )
 from podyx_desktop.operations.notes import load_booking_notes, load_unread_notes
+from podyx_desktop.views.common.calendar_actions import UpcomingExport
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.common.paint import FirstPaint
@@ -54,23 +55,6 @@ if TYPE_CHECKING:
 SELECT_FALLBACK_MS = 500
 
 
-# The details side of the tab: built one event-loop turn after the lists (see
-# ``BookingsTab._build_details_side``); reading any of these before then builds it at once.
-_BUILT_LATER = frozenset(
-    {
-        "details",
-        "downloads",
-        "cancel_button",
-        "reschedule_button",
-        "addons_button",
-        "cancel_reason",
-        "reschedule_reason",
-        "addons_reason",
-        "feedback",
-    }
-)
-
-
 class BookingsTab(ProfileTab):
     SHOWS = (Kind.BOOKINGS, Kind.CATALOGUE)  # its rows name the room, setup and service
     # the client's unread notes from the studio, all bookings together (the tab's badge)
@@ -82,6 +66,9 @@ class BookingsTab(ProfileTab):
     The tab does not paint until both are there, so it never shows half-built.
     """
 
+    # The details side of the tab: built one event-loop turn after the lists (see
+    # ``_build_details_side``); reading any of these before then builds it at once. Only
+    # these are annotated in the class body: ``_BUILT_LATER`` below is their names.
     details: BookingDetailsPane
     downloads: DocumentDownload
     cancel_button: QPushButton
@@ -170,6 +157,7 @@ class BookingsTab(ProfileTab):
         switch_row.addWidget(self.upcoming_button)
         switch_row.addWidget(self.past_button)
         switch_row.addStretch(1)
+        self.calendar = UpcomingExport(ctx, left, switch_row, self.upcoming_model, self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(switch_row)
@@ -212,6 +200,7 @@ class BookingsTab(ProfileTab):
         self.details = BookingDetailsPane(display, right)
         self.downloads = DocumentDownload(self._ctx, self)
         self.details.download_button.clicked.connect(self.download_summary)
+        self.calendar.follow(self.details.calendar_button, self.selected_booking)
         self.cancel_button = QPushButton(self.tr("&Cancel booking…"), right)
         self.reschedule_button = QPushButton(self.tr("&Reschedule…"), right)
         self.addons_button = QPushButton(self.tr("Add add-&ons…"), right)
@@ -246,7 +235,8 @@ class BookingsTab(ProfileTab):
             (self.past_button, self.upcoming_view),
             (self.upcoming_view, self.past_view),
             (self.past_view, self.details.download_button),
-            (self.details.download_button, self.details.history),
+            (self.details.download_button, self.details.calendar_button),
+            (self.details.calendar_button, self.details.history),
             (self.details.history, self.cancel_button),
             (self.cancel_button, self.reschedule_button),
             (self.reschedule_button, self.addons_button),
@@ -596,3 +586,6 @@ class BookingsTab(ProfileTab):
                 self.tr("Add-ons added to the session of {name}."),
             )
         )
+
+
+_BUILT_LATER = frozenset(BookingsTab.__annotations__)

@@ -1,4 +1,8 @@
-"""The Files tab: what the studio shared with the client, stored files and links. Name
+"""The Files tab: what the studio shared with the client. At the top, "From the studio":
+the notes written on the client (not on one booking) that the client may see (staff see
+internal ones too, marked), hidden when there are none; they are unread until the client
+opens this tab (the window badges the tab's title meanwhile, :attr:`FilesTab.unread_changed`).
+Below, the stored files and links. Name
 (badged "New" until the client opens it), size, type, date, booking, shared by.
 Download… asks for a folder and saves the file there with a progress bar and Cancel
 (a canceled download leaves nothing behind); the SHA-256 is verified and shown. A link
@@ -9,7 +13,7 @@ or a link and revoke a share; a revoked file leaves the client's open window at 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from podyx_desktop.domain.changes import Kind
-from podyx_desktop.domain.records import Booking, SharedFile
+from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.records import Booking, SharedFile, StudioNote
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.files import FilesTableModel, size_text
 from podyx_desktop.operations.bookings import load_client_bookings
@@ -36,10 +40,12 @@ from podyx_desktop.operations.files import (
     share_file,
     share_link,
 )
+from podyx_desktop.operations.notes import load_general_notes
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab, warming
 from podyx_desktop.views.profile.share_file_dialog import ShareChoice, ShareFileDialog
+from podyx_desktop.views.profile.studio_notes_panel import StudioNotesPanel
 
 
 class _Relay(QObject):
@@ -49,7 +55,9 @@ class _Relay(QObject):
 
 
 class FilesTab(ProfileTab):
-    SHOWS = (Kind.FILES,)
+    SHOWS = (Kind.FILES,)  # and the notes on the client: a NOTES change reloads those
+    # the client's unread notes from the studio on them, not on a booking (the tab's badge)
+    unread_changed = Signal(int)
 
     def __init__(
         self,
@@ -60,6 +68,8 @@ class FilesTab(ProfileTab):
     ) -> None:
         super().__init__(ctx, parent, subject=subject, object_name="FilesTab")
         self.display = DisplayFormat.for_studio(ctx.user.studio)
+        self.notes_panel = StudioNotesPanel(self.display, self)
+        self.unread = 0  # notes on the client they have not read (the tab's badge)
         self.model = FilesTableModel(self.display, self)
         self.view = record_table(self.model, self.tr("Shared files"), self)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -111,6 +121,7 @@ class FilesTab(ProfileTab):
         )
         self.title.setObjectName("SectionTitle")
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notes_panel)
         layout.addWidget(self.title)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.list_message)
@@ -129,11 +140,51 @@ class FilesTab(ProfileTab):
         client_id = self.client_id
         if client_id is None:
             self.model.set_rows([])
+            self.notes_panel.show_notes([])
             return
         self._loading += 1
         load_client_files(self._ctx, self._ctx.user.principal, client_id).on_worker(
             warming(self.display)
         ).success(self._loaded).failure(self._load_failed).run(self)
+        self._load_notes(mark_read=False)
+
+    # --- the notes on the client ("From the studio") ------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if self.concerns(changes):
+            self.reload()
+        elif changes.touches(Kind.NOTES):  # a note written, edited, retracted or read
+            self._load_notes(mark_read=False)
+
+    @property
+    def _own(self) -> bool:
+        subject = self.subject
+        return subject is not None and subject.is_self
+
+    def _load_notes(self, *, mark_read: bool) -> None:
+        """The notes on the client and how many are unread; ``mark_read``: the client has
+        the tab open, so they are read now (staff reading a client's tab mark nothing)."""
+        client_id = self.client_id
+        if client_id is None:
+            return
+        mark = mark_read and self._own
+        op = load_general_notes(self._ctx, self._ctx.user.principal, client_id, mark_read=mark)
+        op = op.success(lambda result: self._notes_loaded(*result, marked=mark))
+        if mark:  # the notes are on show already: not marking them keeps the badge, no more
+            op = op.failure(lambda _message: None)
+        op.run(self)
+
+    def _notes_loaded(self, notes: list[StudioNote], unread: int, *, marked: bool) -> None:
+        self.notes_panel.show_notes(notes)
+        self.unread = unread
+        self.unread_changed.emit(unread)
+        if unread and not marked and self._own and self.isVisible():
+            self._load_notes(mark_read=True)  # the client is looking at them
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.unread and self._own:  # the client opened the tab: the notes are read
+            self._load_notes(mark_read=True)
 
     def _loaded(self, files: list[SharedFile]) -> None:
         self._loading -= 1

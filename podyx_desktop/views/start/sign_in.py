@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are ne
     from podyx_desktop.domain.records import BookingResult, SignedIn, StudioInfo
     from podyx_desktop.gui.changes import ChangeBus
     from podyx_desktop.gui.tasks import TaskRunner
+    from podyx_desktop.operations.base import Backend
     from podyx_desktop.views.start.code_sign_in import CodeSignInPage
     from podyx_desktop.views.start.start_problem import StartProblemPage
 
@@ -79,6 +80,8 @@ class SignInScreen(QWidget):
     """Sign-in and sign-up pages under the studio's name, in one window."""
 
     signed_in = Signal(object, bool)  # SignedIn, remember me
+    connect_requested = Signal()  # "Connect to your studio…"
+    disconnect_requested = Signal()  # back to this computer's own studio
 
     def __init__(self, tasks: TaskRunner, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +92,9 @@ class SignInScreen(QWidget):
         self._studio: StudioInfo | None = None
         self._wizard: QWidget | None = None
         self._visitor_account: SignedIn | None = None
+        # where operations run when not in this process: the studio server, for a client at
+        # home (the sign-up and code pages, and the visitor's wizard, run through it too)
+        self.backend: Backend | None = None
 
         self.studio_name = QLabel(self.tr("Loading the studio…"), self)
         self.studio_name.setObjectName("StudioName")
@@ -122,6 +128,7 @@ class SignInScreen(QWidget):
         card_layout.addWidget(self.pages)
 
         self.demo_box = self._build_demo_box()
+        self.link_box = self._build_link_box()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
@@ -131,6 +138,7 @@ class SignInScreen(QWidget):
         column.setSpacing(14)
         column.addWidget(card)
         column.addWidget(self.demo_box)
+        column.addWidget(self.link_box)
         row.addLayout(column)
         row.addStretch(1)
         outer.addLayout(row)
@@ -211,6 +219,45 @@ class SignInScreen(QWidget):
         self.visitor_button.clicked.connect(self.book_as_visitor)
         self.code_button.clicked.connect(self.show_code_page)
         return page
+
+    def _build_link_box(self) -> QWidget:
+        """Where the studio is: this computer's database, or a studio server (a client at
+        home connects once, with the address or code the studio gave them)."""
+        box = QWidget(self)
+        self.link_text = QLabel(self.tr("At home? Connect to your studio's server."), box)
+        self.link_text.setObjectName("Muted")
+        self.link_text.setWordWrap(True)
+        self.link_button = QPushButton(self.tr("Connect to your studio…"), box)
+        self.link_button.setObjectName("LinkButton")
+        self.link_button.setAccessibleName(self.tr("Connect to your studio"))
+        self.link_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.link_button.clicked.connect(self._link_clicked)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.addWidget(self.link_text, 1)
+        layout.addWidget(self.link_button)
+        self._linked_to: str | None = None
+        return box
+
+    def set_studio_link(self, address: str | None) -> None:
+        """Say where the studio is: ``address`` of its server, or None for this computer."""
+        self._linked_to = address
+        if address is None:
+            self.link_text.setText(self.tr("At home? Connect to your studio's server."))
+            self.link_button.setText(self.tr("Connect to your studio…"))
+            self.link_button.setAccessibleName(self.tr("Connect to your studio"))
+        else:
+            self.link_text.setText(
+                self.tr("Connected to your studio at {address}.").format(address=address)
+            )
+            self.link_button.setText(self.tr("Disconnect"))
+            self.link_button.setAccessibleName(self.tr("Disconnect from the studio"))
+
+    def _link_clicked(self) -> None:
+        if self._linked_to is None:
+            self.connect_requested.emit()
+        else:
+            self.disconnect_requested.emit()
 
     def _build_demo_box(self) -> QFrame:
         box = QFrame(self)
@@ -462,7 +509,9 @@ class SignInScreen(QWidget):
         from podyx_desktop.views.booking.booking_wizard import BookingWizard
         from podyx_desktop.views.common.context import UserSession, ViewContext
 
-        context = ViewContext(self._tasks, self._bus, UserSession.visitor(self._studio))
+        context = ViewContext(
+            self._tasks, self._bus, UserSession.visitor(self._studio), backend=self.backend
+        )
         wizard = BookingWizard(context, self)
         self._wizard = wizard
         self._visitor_account = None

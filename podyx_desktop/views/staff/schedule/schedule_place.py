@@ -36,6 +36,7 @@ from podyx_desktop.domain.schedule import ScheduleBooking, ScheduleData, lay_out
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.desk import DragOutcome, drag_move, move_booking
 from podyx_desktop.operations.schedule import load_schedule, load_schedule_booking
+from podyx_desktop.views.common.calendar_actions import CalendarDownload, room_calendar_request
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
@@ -93,6 +94,12 @@ class SchedulePlace(QWidget):
         self.room_choice.setEnabled(False)
         self.room_choice.hide()  # the week's choice
         self.show_canceled = QCheckBox(self.tr("Show &canceled"), self)
+        #: The week's room as a calendar file (.ics), with the reason when unavailable.
+        self.export_button = QPushButton(self.tr("E&xport room calendar…"), self)
+        self.export_button.setAccessibleName(self.tr("Export the room's week as a calendar file"))
+        self.export_reason = QLabel(self)
+        self.export_reason.setObjectName("Muted")
+        self.calendar_downloads = CalendarDownload(ctx, self)
         self.heading = QLabel(self)
         self.heading.setObjectName("PageTitle")
         self.message = wrapped_label(self, "Muted", self.tr("Schedule message"))
@@ -105,6 +112,7 @@ class SchedulePlace(QWidget):
 
         self.details = BookingDetailsPane(self.display, self)
         self.details.download_button.hide()  # the summary's download comes with the actions
+        self.details.calendar_button.hide()  # a room's week is exported from the bar
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +135,8 @@ class SchedulePlace(QWidget):
         bar.addWidget(self.day_button)
         bar.addWidget(self.week_button)
         bar.addWidget(self.room_choice)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.export_reason)
         bar.addStretch(1)
         bar.addWidget(self.show_canceled)
         left = QWidget(self)
@@ -161,6 +171,7 @@ class SchedulePlace(QWidget):
         self.week_button.clicked.connect(lambda: self.set_week_mode(True))
         self.room_choice.currentIndexChanged.connect(lambda _i: self._relayout())
         self.show_canceled.toggled.connect(lambda _on: self._relayout())
+        self.export_button.clicked.connect(self.export_room_calendar)
         self.canvas.selection_changed.connect(self._selected)
         self.today_panel.booking_chosen.connect(self.show_today_booking)
         self.canvas.open_requested.connect(self.open_requested)
@@ -174,6 +185,7 @@ class SchedulePlace(QWidget):
         self._moved_note: str | None = None
         ctx.bus.changed.connect(self._on_changed)
         self._set_date_edit()
+        self._update_export()
         self.reload()
 
     # --- what is shown ----------------------------------------------------------------
@@ -206,6 +218,7 @@ class SchedulePlace(QWidget):
         self.room_choice.setVisible(on)
         if on != self.week_mode:
             self.week_mode = on
+            self._update_export()
             self.reload()
 
     def choose_room(self, room_id: int) -> None:
@@ -264,6 +277,7 @@ class SchedulePlace(QWidget):
         self.room_choice.blockSignals(False)
 
     def _relayout(self) -> None:
+        self._update_export()
         data = self.data
         if data is None:
             return
@@ -299,6 +313,33 @@ class SchedulePlace(QWidget):
             self.tr("Sessions shown: {count}").format(count=len(shown)) if shown else
             self.tr("No sessions on these days.")
         )  # fmt: skip
+
+    # --- a room's week as a calendar file ----------------------------------------------
+
+    def _update_export(self) -> None:
+        if self.data is None:
+            reason = self.tr("Loading the schedule…")
+        elif not self.week_mode:
+            reason = self.tr("Show a week and choose a room to export its calendar.")
+        elif self.room_choice.currentData() in (None, ALL_ROOMS):
+            reason = self.tr("Choose one room to export its calendar.")
+        else:
+            reason = ""
+        self.export_button.setEnabled(not reason)
+        self.export_reason.setText(reason)
+        self.export_button.setToolTip(reason)
+        self.export_button.setAccessibleDescription(reason)
+
+    def export_room_calendar(self) -> None:
+        """The shown room's week, canceled sessions included, saved as a ``.ics`` file."""
+        room_id = self.room_choice.currentData()
+        if not self.export_button.isEnabled() or room_id in (None, ALL_ROOMS):
+            return
+        days = self.days()
+        request = room_calendar_request(
+            self._ctx, room_id, self.room_choice.currentText(), days[0], days[-1]
+        )
+        self.calendar_downloads.start(request)
 
     # --- moving by drag ---------------------------------------------------------------
 
