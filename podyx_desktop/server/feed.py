@@ -146,9 +146,15 @@ class ChangeHub:
                         newest = await asyncio.to_thread(self._newest)
                         await self._deliver(newest, Changes.all())
                     attempt = 0
-                    async for notify in connection.notifies():
-                        cursor, changes = _parse(notify.payload)
-                        await self._deliver(max(cursor, self.cursor), changes)
+                    arrived: asyncio.Queue[tuple[int, Changes]] = asyncio.Queue()
+                    delivering = asyncio.get_running_loop().create_task(self._batches(arrived))
+                    try:
+                        async for notify in connection.notifies():
+                            arrived.put_nowait(_parse(notify.payload))
+                    finally:
+                        delivering.cancel()
+                        with contextlib.suppress(asyncio.CancelledError):
+                            await delivering
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -158,6 +164,21 @@ class ChangeHub:
                     "the change feed lost the database; retrying in %s s", wait, exc_info=True
                 )
                 await asyncio.sleep(wait)
+
+    async def _batches(self, arrived: asyncio.Queue[tuple[int, Changes]]) -> None:
+        """Deliver the notifications as they come, those that arrived during a delivery
+        merged into the next one: one audience query per batch, so a busy log does not
+        queue up behind one query per commit (it fell 30 s behind under load)."""
+        while True:
+            cursor, changes = await arrived.get()
+            while not arrived.empty():
+                more_cursor, more = arrived.get_nowait()
+                cursor, changes = max(cursor, more_cursor), changes.merge(more)
+            try:
+                await self._deliver(max(cursor, self.cursor), changes)
+            except Exception:
+                log.warning("could not deliver changes; everyone resyncs", exc_info=True)
+                await self._deliver(max(cursor, self.cursor), Changes.all())
 
     async def _deliver(self, cursor: int, changes: Changes) -> None:
         self.cursor = max(self.cursor, cursor)

@@ -16,6 +16,7 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
 from podyx_desktop.domain import errors as e
@@ -132,6 +133,15 @@ def refused_value(_request: Request, error: Exception) -> JSONResponse:
 def unexpected(_request: Request, error: Exception) -> JSONResponse:
     if isinstance(error, RecursionError):
         return problem(400, "The request is nested too deeply to read.", "InvalidRequest")
+    if isinstance(error, PoolTimeout):
+        # every database connection of this process stayed busy: overloaded, not broken
+        log.warning("no database connection was free in time: %s", error)
+        return problem(
+            503,
+            "The studio server is busy. Try again in a moment.",
+            "ServerBusy",
+            headers={"Retry-After": "2"},
+        )
     reference = secrets.token_hex(4)
     log.error("unexpected error (reference %s)", reference, exc_info=error)
     return problem(

@@ -272,11 +272,13 @@ class _Builder:
         parent_name, children = AGGREGATES[kind]
         parent = self._table(parent_name)
         visible = self._visible(kind, parent)
-        if ids is not None:
-            if not ids:
-                return
-            visible = visible & parent.c.id.in_(sorted(ids))
+        if ids is not None and not ids:
+            return
         shown = self._ids(select(parent.c.id).where(visible).order_by(parent.c.id))
+        if ids is not None:
+            # ``ids`` are every client's changed since the cursor (they grow with the
+            # studio's traffic); the client's own are few: intersect here, not in an IN list
+            shown = [i for i in shown if i in ids]
         if ids is not None and kind in (Kind.NOTES, Kind.FILES):
             # a note retracted or made internal, a file revoked: the copy keeps only the
             # ids still shown (listing the others would name internal notes)
