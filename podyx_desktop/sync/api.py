@@ -95,6 +95,9 @@ class StudioApi:
             timeout=TIMEOUT,
             headers={"user-agent": USER_AGENT},
             transport=transport,
+            # idle connections go before the server's keep-alive (uvicorn: 5 s) closes them,
+            # so a request is never sent on a connection being closed
+            limits=httpx.Limits(keepalive_expiry=2.0),
         )
 
     def close(self) -> None:
@@ -113,6 +116,14 @@ class StudioApi:
             "changed. What you have is still here to read; try again once you are connected."
         )
 
+    def no_answer(self) -> StudioUnreachable:
+        """The request went out but no answer came: whether it was done is not known."""
+        return StudioUnreachable(
+            f"Your studio at {self.address} stopped answering before it replied. If you were "
+            "changing something, check whether it was saved once you are connected again: "
+            "your lists will show it."
+        )
+
     def _headers(self) -> dict[str, str]:
         return {"authorization": f"Bearer {self.token}"} if self.token else {}
 
@@ -127,7 +138,9 @@ class StudioApi:
                     "studio whether they changed it, then connect again."
                 ) from None
             log.info("the studio server did not answer: %s", error)
-            raise self.unreachable() from None
+            if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+                raise self.unreachable() from None  # the request never left
+            raise self.no_answer() from None
         if response.status_code >= 400:
             raise error_of(response)
         return response

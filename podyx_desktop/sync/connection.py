@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import random
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -148,7 +149,9 @@ class Connection(QObject):
             except Exception:  # a bug must not end the feed silently
                 log.exception("the change feed failed")
                 self._set_state(False, "The connection to your studio failed; retrying.")
-            if self._stop.wait(RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]):
+            pause = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
+            # ±25 %: the windows of a restarted server do not all come back at once
+            if self._stop.wait(pause * random.uniform(0.75, 1.25)):
                 return
             attempt += 1
 

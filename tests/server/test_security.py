@@ -462,6 +462,15 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/v1/ops/UnreadNotes"): Case(
         _op("UnreadNotes", lambda w, c: {"client_id": w.ids["a"]}), _aimed()
     ),
+    ("POST", "/v1/ops/GeneralNotes"): Case(
+        _op("GeneralNotes", lambda w, c: {"client_id": w.ids["a"], "mark_read": True}), _aimed()
+    ),
+    ("POST", "/v1/ops/BookingCalendar"): Case(
+        _op("BookingCalendar", lambda w, c: {"booking_id": w.ids["booking"]}), _aimed()
+    ),
+    ("POST", "/v1/ops/UpcomingCalendar"): Case(
+        _op("UpcomingCalendar", lambda w, c: {"client_id": w.ids["a"]}), _aimed()
+    ),
     ("POST", "/v1/ops/ClientFiles"): Case(
         _op("ClientFiles", lambda w, c: {"client_id": w.ids["a"]}), _aimed()
     ),
