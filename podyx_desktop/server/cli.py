@@ -12,7 +12,6 @@ server listens, so a wrong URL is one sentence, not a traceback per request.
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import json
 import logging
 import os
@@ -20,6 +19,7 @@ import sys
 from collections.abc import Sequence
 
 from podyx_desktop import __version__
+from podyx_desktop.domain.connect_code import is_loopback
 
 PROG = "podyx-server"
 DEFAULT_LISTEN = "127.0.0.1:8765"
@@ -65,15 +65,6 @@ def split_listen(text: str) -> tuple[str, int]:
     if not sep or not port.isdigit() or not 0 < int(port) < 65536 or not host:
         raise ValueError(f"“{text}” is not HOST:PORT; for example --listen 127.0.0.1:8765.")
     return host.strip("[]"), int(port)
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
