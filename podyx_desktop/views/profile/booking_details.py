@@ -6,7 +6,6 @@ from its events when they arrive; times are in the studio's zone.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -26,9 +25,7 @@ from podyx_desktop.domain.records import Booking, BookingEvent, StudioNote
 from podyx_desktop.models.bookings import BookingHistoryModel, addons_text
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import booking_status_hint, payment_method_text
-from podyx_desktop.models.note_text import note_html
 from podyx_desktop.views.common.formatting import money_text
-from podyx_desktop.views.common.palette import css_of
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.common.widgets import StatusBadge
 
@@ -197,27 +194,9 @@ class BookingDetailsPane(QWidget):
         self.notes = list(notes)
         self.notes_heading.setVisible(bool(notes))
         self.notes_text.setVisible(bool(notes))
-        d = self._display
-        parts = []
-        for note in notes:
-            head = [html.escape(note.author_name), html.escape(d.date_time(note.created_at))]
-            if note.edited_at is not None:
-                head.append(
-                    html.escape(self.tr("edited {when}").format(when=d.date_time(note.edited_at)))
-                )
-            tags = ""
-            if note.internal:
-                tags += (
-                    f' <b style="color:{css_of("danger")}">'
-                    f"{html.escape(self.tr('Internal — staff only'))}</b>"
-                )
-            elif note.read_at is None:
-                tags += f' <b style="color:{css_of("success")}">{html.escape(self.tr("New"))}</b>'
-            parts.append(
-                f'<p><span style="color:{css_of("muted")}">{" · ".join(head)}</span>{tags}<br>'
-                f"{note_html(note.body)}</p>"
-            )
-        self.notes_text.setText("".join(parts))
+        from podyx_desktop.views.profile.studio_notes_panel import notes_html
+
+        self.notes_text.setText(notes_html(notes, self._display))
 
     def _clear_history(self) -> None:
         if self.history_model.rowCount():  # resetting an empty list still costs a relayout

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -52,24 +52,7 @@ class StudioNotesPanel(QWidget):
         """The notes as they came, newest first (the client's are never internal)."""
         self.notes = list(notes)
         self.setVisible(bool(notes))
-        d = self._display
-        parts = []
-        for note in notes:
-            head = [html.escape(note.author_name), html.escape(d.date_time(note.created_at))]
-            if note.edited_at is not None:
-                head.append(
-                    html.escape(self.tr("edited {when}").format(when=d.date_time(note.edited_at)))
-                )
-            tags = ""
-            if note.internal:
-                tags += f' <b style="color:{css_of("danger")}">{html.escape(self.tr("Internal — staff only"))}</b>'
-            elif note.read_at is None:
-                tags += f' <b style="color:{css_of("success")}">{html.escape(self.tr("New"))}</b>'
-            parts.append(
-                f'<p><span style="color:{css_of("muted")}">{" · ".join(head)}</span>{tags}<br>'
-                f"{note_html(note.body)}</p>"
-            )
-        self.text.setText("".join(parts))
+        self.text.setText(notes_html(notes, self._display))
         self._fit()
 
     def _fit(self) -> None:
@@ -83,3 +66,28 @@ class StudioNotesPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+
+
+def notes_html(notes: Sequence[StudioNote], display: DisplayFormat) -> str:
+    """Notes as the windows show them, newest first: who and when (and "edited …"), a tag
+    for internal or unread ones, then the text escaped with its links made clickable."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("StudioNotes", text)
+
+    parts = []
+    for note in notes:
+        head = [html.escape(note.author_name), html.escape(display.date_time(note.created_at))]
+        if note.edited_at is not None:
+            edited = tr("edited {when}").format(when=display.date_time(note.edited_at))
+            head.append(html.escape(edited))
+        tags = ""
+        if note.internal:
+            tags += f' <b style="color:{css_of("danger")}">{html.escape(tr("Internal — staff only"))}</b>'
+        elif note.read_at is None:
+            tags += f' <b style="color:{css_of("success")}">{html.escape(tr("New"))}</b>'
+        parts.append(
+            f'<p><span style="color:{css_of("muted")}">{" · ".join(head)}</span>{tags}<br>'
+            f"{note_html(note.body)}</p>"
+        )
+    return "".join(parts)
