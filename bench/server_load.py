@@ -40,7 +40,7 @@ client does not know whether they happened, and does not retry them); they are c
 
 Usage::
 
-    python bench/server_load.py [--clients 500] [--seconds 60] [--think 20] [--no-kill]
+    python bench/server_load.py [--clients 500] [--seconds 60] [--think 20] [--no-kill] [--proxy]
                                 [--database URL] [--rooms 40] [--timeout SECONDS]
 
 ``--database`` names an empty database (migrated here if need be) instead of the private PostgreSQL
@@ -217,6 +217,7 @@ class Server:
     database_url: str
     log_path: str
     process: subprocess.Popen[bytes] | None = None
+    behind_proxy: bool = False
 
     @property
     def url(self) -> str:
@@ -245,6 +246,7 @@ class Server:
                     "1",
                     "--log-level",
                     "WARNING",
+                    *(["--trust-proxy", "127.0.0.1"] if self.behind_proxy else []),
                 ],
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -283,6 +285,99 @@ class Server:
             with open(self.log_path, encoding="utf-8", errors="replace") as handle:
                 return "".join(handle.readlines()[-lines:])
         return ""
+
+
+NGINX_CONF = """
+worker_processes 1;
+user root;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    upstream podyx {{
+{upstreams}
+        keepalive 64;
+        keepalive_timeout 2s;  # below uvicorn's 5 s keep-alive
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://podyx;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_next_upstream error timeout;
+            proxy_connect_timeout 2s;
+        }}
+        location /v1/changes {{
+            proxy_pass http://podyx;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_buffering off;
+            proxy_read_timeout 1h;
+        }}
+    }}
+}}
+"""
+
+
+@dataclass
+class Proxy:
+    """nginx in front of the servers, as docs/server.md sets it up: one address for every
+    client; a request whose server cannot be reached goes to the other (a write only when
+    it was not sent); a server that failed rests for 5 s."""
+
+    port: int
+    folder: str
+    servers: list[Server]
+    process: subprocess.Popen[bytes] | None = None
+    name: str = "proxy"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            os.makedirs(os.path.join(self.folder, sub), exist_ok=True)
+        upstreams = "\n".join(
+            f"        server 127.0.0.1:{s.port} max_fails=1 fail_timeout=5s;" for s in self.servers
+        )
+        conf = os.path.join(self.folder, "nginx.conf")
+        with open(conf, "w", encoding="utf-8") as handle:
+            handle.write(NGINX_CONF.format(dir=self.folder, port=self.port, upstreams=upstreams))
+        self.process = subprocess.Popen(
+            [nginx, "-c", conf, "-p", self.folder],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{self.url}/health", timeout=1).status_code == 200:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError("nginx did not answer in 20 s")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
 
 
 # --- measuring ---------------------------------------------------------------------------
@@ -396,6 +491,7 @@ class SimClient:
         self.feed_connected = asyncio.Event()
         self.feed_lost_at: float | None = None
         self.resynced_after_kill: float | None = None
+        self.lost_in_kill = False  # behind the proxy: its feed was on the killed server
         self.feed_connects = 0
         self.looping = False  # in the timed window's loop
         self.rng = random.Random(index)
@@ -442,6 +538,16 @@ class SimClient:
                     if attempt:
                         stats.retried[kind].append((ended - first) * 1000)
                 status = response.status_code
+                if status in (502, 504) and "json" not in response.headers.get("content-type", ""):
+                    # the proxy's server died with the request on it: no answer
+                    if write:
+                        stats.unanswered_writes[kind] += 1
+                        raise Unanswered()
+                    failure = httpx.ReadError(f"proxy {status}")
+                    if wait is None or self.run.stopping:
+                        break
+                    await asyncio.sleep(wait * (0.75 + self.rng.random() / 2))
+                    continue
                 if status == 200:
                     return response.json()
                 if status == 204:
@@ -526,6 +632,9 @@ class SimClient:
             # the connection closed: reconnect with back-off, then resync from the cursor
             if self.feed_lost_at is None:
                 self.feed_lost_at = time.monotonic()
+            killed = self.run.killed_at
+            if killed is not None and self.feed_lost_at >= killed and self.looping:
+                self.lost_in_kill = True
             stats.feed_reconnects[self.server.name] += 1
             await asyncio.sleep(next(waits, 3.0) * (0.75 + self.rng.random() / 2))
 
@@ -834,6 +943,7 @@ class Outcome:
     think_s: float
     rooms: int
     server_logs: str | None
+    proxy: bool = False
 
 
 async def drive(
@@ -844,6 +954,7 @@ async def drive(
     think: float,
     kill: bool,
     postmaster: int | None = None,
+    front: Proxy | None = None,
 ) -> tuple[Run, float, dict[str, float]]:
     from podyx_desktop.domain.enums import PaymentMethod
     from podyx_desktop.domain.requests import AvailabilityQuery, BookingRequest, SessionCart
@@ -860,7 +971,10 @@ async def drive(
     run.free_template = BY_NAME["FreeTimes"].dump_request(
         FreeTimes(AvailabilityQuery(prepared.setups[0], prepared.service, 60, later.date()))
     )
-    run.clients = [SimClient(run, i, servers[i % len(servers)]) for i in range(clients)]
+    run.clients = [
+        SimClient(run, i, front if front is not None else servers[i % len(servers)])  # type: ignore[arg-type]
+        for i in range(clients)
+    ]
     loop = asyncio.get_running_loop()
     lives = [loop.create_task(c.live_through()) for c in run.clients]
     sign_in_started = time.monotonic()
@@ -960,27 +1074,41 @@ def run_load(
     servers: int = 2,
     log_dir: str | None = None,
     postmaster: int | None = None,
+    proxy: bool = False,
 ) -> Outcome:
     """The whole run against the migrated, empty database at ``url``."""
     prepared = prepare(url, clients, rooms)
     folder = log_dir or tempfile.mkdtemp(prefix="podyx-load-")
     keep_logs = True
     running = [
-        Server(chr(ord("A") + i), free_port(), url, os.path.join(folder, f"server{i}.log"))
+        Server(
+            chr(ord("A") + i),
+            free_port(),
+            url,
+            os.path.join(folder, f"server{i}.log"),
+            behind_proxy=proxy,
+        )
         for i in range(servers)
     ]
+    front = Proxy(free_port(), os.path.join(folder, "nginx"), running) if proxy else None
     try:
         started = time.monotonic()
         for server in running:
             server.launch()
         for server in running:
             server.wait_ready(started)
+        if front is not None:
+            front.start()
         run, sign_in_s, cpu = asyncio.run(
-            drive(prepared, running, clients, seconds, think, kill, postmaster)
+            drive(prepared, running, clients, seconds, think, kill, postmaster, front)
         )
     finally:
+        if front is not None:
+            front.stop()
         for server in running:
             server.stop()
+    if front is not None:  # behind the proxy: the clients whose feed was on the killed one
+        run.killed_clients = [c for c in run.clients if c.lost_in_kill]
     stats = run.stats
     if log_dir is None and not stats.errors:
         shutil.rmtree(folder, ignore_errors=True)
@@ -1015,6 +1143,7 @@ def run_load(
         prepare_s=prepared.seconds,
         think_s=think,
         rooms=rooms,
+        proxy=proxy,
     )
 
 
@@ -1037,7 +1166,8 @@ def report(o: Outcome) -> str:
     feed95 = percentile(s.feed_latency, 0.95)
     lines = [
         f"bench/server_load.py: {o.clients} clients, {o.seconds:g} s, two podyx-server "
-        "processes (--workers 1 each) on loopback",
+        "processes (--workers 1 each) on loopback"
+        + (", behind nginx (one address; a failed server rests 5 s)" if o.proxy else ""),
         f"Database: {o.backend}; Python {platform.python_version()}, {os.cpu_count()} CPUs, "
         f"load average {load} (the machine is shared: other work skews the figures)",
         f"Set-up: studio ({o.rooms} rooms) and {o.clients} accounts in {o.prepare_s:.1f} s; the "
@@ -1178,6 +1308,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=THINK_S, help="mean think time, seconds")
     parser.add_argument("--rooms", type=int, default=ROOMS)
     parser.add_argument("--no-kill", action="store_true", help="no server restart mid-run")
+    parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="the clients reach the servers through nginx, as docs/server.md sets it up",
+    )
     parser.add_argument("--database", help="an EMPTY migrated database (default: private PG)")
     parser.add_argument("--timeout", type=float, help="the whole run's limit, seconds")
     args = parser.parse_args(argv)
@@ -1215,6 +1350,7 @@ def main(argv: list[str] | None = None) -> int:
             kill=not args.no_kill,
             rooms=args.rooms,
             postmaster=postmaster,
+            proxy=args.proxy,
         )
         print(report(outcome))
     except (HardTimeout, KeyboardInterrupt, Exception) as error:  # report, clean up, exit 0
