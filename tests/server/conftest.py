@@ -116,3 +116,21 @@ def start_server(
         time.sleep(0.1)
     server.stop()
     raise AssertionError(f"podyx-server did not answer in 30 s: {server.log()}")
+
+
+@pytest.fixture
+def world(api: TestClient, studio: Studio) -> Any:
+    """Client A's records, client B and a staff member of each role, all signed in (the
+    security tests' world: tests/server/security_world.py)."""
+    from tests.server.security_world import build_world
+
+    return build_world(api, studio)
+
+
+@pytest.fixture
+def scene(api: TestClient, studio: Studio) -> Any:
+    """Clients A and B with a booking and a stored file each, A signed in (the
+    hostile-input tests' scene: tests/server/hostile_scene.py)."""
+    from tests.server.hostile_scene import build_scene
+
+    return build_scene(api, studio)
