@@ -148,7 +148,37 @@ def _save_file(services: Services, principal: Principal, args: dict[str, Any]) -
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _issue_slow_commit(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    """``_issue`` with a pause of up to 30 ms between the last statement (the change log's
+    row) and the COMMIT: how a busy server commits, widened so that commit order shows."""
+    import random
+    import time
+
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    def pause(_session: Session) -> None:
+        time.sleep(random.uniform(0, 0.03))
+
+    event.listen(Session, "before_commit", pause)
+    try:
+        return _issue(services, principal, args)
+    finally:
+        event.remove(Session, "before_commit", pause)
+
+
+def _mark_read(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    return str(services.notes.mark_read(principal, args["booking_id"]))
+
+
+def _mark_general_read(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    return str(services.notes.mark_general_read(principal, args["client_id"]))
+
+
 JOBS: dict[str, Job] = {
+    "issue_slow_commit": _issue_slow_commit,
+    "mark_read": _mark_read,
+    "mark_general_read": _mark_general_read,
     "share_path": _share_path,
     "save_file": _save_file,
     "book": _book,

@@ -131,3 +131,81 @@ def test_a_shared_file_is_revoked_once(studio: Studio, database: Database, seats
         chunks = session.scalars(select(t.FileChunk).where(t.FileChunk.file_id == shared.id))
         assert chunks.all() == []
     assert studio.services.files.list_files(ana.principal, ana.account.id) == []
+
+
+@pytest.mark.parametrize("where", ["booking", "client"])
+def test_notes_are_marked_read_once(
+    studio: Studio, database: Database, seats: Seats, where: str
+) -> None:
+    """Eight windows of one client open a booking (or the Files tab) at once: its three
+    unread notes are marked read once in all, never counted twice."""
+    ana = studio.client("Ana Notes")
+    day = studio.services.context.now().date() + timedelta(days=3)
+    booking = studio.book(ana, studio.at(day, 10)).booking.id
+    on_booking = booking if where == "booking" else None
+    for n in range(3):
+        studio.services.notes.add_note(
+            studio.desk, client_id=ana.account.id, body=f"note {n}", internal=False,
+            booking_id=on_booking,
+        )  # fmt: skip
+    job = "mark_read" if where == "booking" else "mark_general_read"
+    jobs = [seat(ana.principal, booking_id=booking, client_id=ana.account.id)] * WORKERS
+    outcomes = seats.run(job, database, studio.services.context.now(), jobs)
+    assert {kind for kind, _count in outcomes} == {"ok"}, outcomes
+    assert sum(int(count) for _kind, count in outcomes) == 3, outcomes
+    with database.read() as session:
+        unread = session.scalars(
+            select(t.StudioNote.id).where(
+                t.StudioNote.client_id == ana.account.id, t.StudioNote.read_at.is_(None)
+            )
+        ).all()
+    assert unread == []
+
+
+def test_a_reader_of_the_change_log_never_sees_a_gap_filled_later(
+    studio: Studio, database: Database, seats: Seats
+) -> None:
+    """The clients' sync relies on it: change_log ids follow commit order, so a reader
+    that has seen id N has seen every change before it. Eight seats write at once while
+    a reader polls the log; no id below one it saw may appear afterwards."""
+    import threading
+
+    from sqlalchemy import func
+
+    clients = [studio.client(f"Client {n}") for n in range(WORKERS)]  # no row shared
+    with database.read() as session:
+        start = int(session.scalar(select(func.max(t.ChangeLog.id))) or 0)
+    seen: set[int] = set()
+    late: list[int] = []
+    done = threading.Event()
+
+    def read_the_log() -> None:
+        reader = Database(database.url.render_as_string(hide_password=False))
+        try:
+            while not done.is_set():
+                with reader.read() as session:
+                    ids = session.scalars(
+                        select(t.ChangeLog.id).where(t.ChangeLog.id > start)
+                    ).all()
+                highest = max(seen, default=start)
+                late.extend(i for i in ids if i not in seen and i < highest)
+                seen.update(ids)
+        finally:
+            reader.dispose()
+
+    poller = threading.Thread(target=read_the_log, name="log reader", daemon=True)
+    poller.start()
+    jobs = [
+        seat(studio.desk, client_id=c.account.id, product_id=studio.bundle_product, repeat=10)
+        for c in clients
+    ]
+    try:
+        outcomes = seats.run("issue_slow_commit", database, studio.services.context.now(), jobs)
+    finally:
+        done.set()
+        poller.join(30)
+    assert {kind for kind, _id in outcomes} == {"ok"}, outcomes[:3]
+    assert late == [], f"ids that appeared after a later one had been read: {late[:10]}"
+    with database.read() as session:
+        written = session.scalar(select(func.count()).where(t.ChangeLog.id > start))
+    assert written == WORKERS * 10 and len(seen) > 0  # one log row a write; the reader read
