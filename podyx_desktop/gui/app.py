@@ -131,8 +131,11 @@ class DesktopApp(StudioServerMixin, QObject):
         self.tasks.error_shown.connect(self._show_error)
         self._problem_connected = False
         self.first_run: FirstRunWindow | None = None
+        # a studio server: linked once the sign-in screen has painted (its modules load
+        # on the worker, see _open_database)
+        self._pending_link = studio_server
         if studio_server is not None:
-            self._link_to(*studio_server)
+            self.sign_in.set_studio_link(studio_server[0])
 
     def _services(self) -> Services:
         link = self.link
@@ -155,6 +158,21 @@ class DesktopApp(StudioServerMixin, QObject):
         self._open_database()
 
     def _open_database(self) -> None:
+        pending, self._pending_link = self._pending_link, None
+        if pending is not None:
+            from podyx_desktop.gui.remote import import_link_modules
+
+            def linked(_none: None) -> None:
+                self._link_to(*pending)
+                self._open_database()
+
+            self.tasks.run_plain(
+                import_link_modules,
+                on_success=linked,
+                on_error=self._start_failed,
+                owner=self.sign_in,
+            )
+            return
         pause_collector()
         # The domain's words (statuses, money, dates) through Qt's translations; on the
         # worker, first: importing the vocabulary is not needed for the first paint.

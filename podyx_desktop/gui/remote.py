@@ -92,6 +92,14 @@ class StudioLink:
         self.copy.remove()
 
 
+def import_link_modules() -> None:
+    """What a :class:`StudioLink` is made of, imported on the worker (HTTP, the wire's
+    models, SQLAlchemy for the copy) so that making it on the GUI thread costs nothing."""
+    import podyx_desktop.sync.backend
+    import podyx_desktop.sync.connection
+    import podyx_desktop.sync.local_copy  # noqa: F401
+
+
 def open_copy(link: StudioLink, tab: int) -> Prepared:
     """The start-up task over a studio server (see the module's text)."""
     from podyx_desktop.gui.launch import Prepared, quick_open

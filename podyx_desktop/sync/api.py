@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import ssl
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -84,11 +85,25 @@ class StudioApi:
     ) -> None:
         self.address = address.rstrip("/")
         self.token = token
-        self._verify = tls_context(pinned_pem)
-        self._client = self._new_client(transport)
+        # made on first use, off the GUI thread (an SSL context loads certificates)
+        self._pinned_pem = pinned_pem
+        self._transport = transport
+        self._made: httpx.Client | None = None
+        self._verify: ssl.SSLContext | bool | None = None
+        self._lock = threading.RLock()
         self._feed: httpx.Client | None = None
 
+    @property
+    def _client(self) -> httpx.Client:
+        with self._lock:
+            if self._made is None:
+                self._made = self._new_client(self._transport)
+            return self._made
+
     def _new_client(self, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+        with self._lock:
+            if self._verify is None:
+                self._verify = tls_context(self._pinned_pem)
         return httpx.Client(
             base_url=self.address,
             verify=self._verify,
@@ -102,7 +117,8 @@ class StudioApi:
 
     def close(self) -> None:
         self.stop_changes()
-        self._client.close()
+        if self._made is not None:
+            self._made.close()
 
     def stop_changes(self) -> None:
         """End :meth:`changes` from another thread (its connection is closed under it)."""

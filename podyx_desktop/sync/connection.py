@@ -100,9 +100,7 @@ class Connection(QObject):
         """The copy is already this client's (a remembered sign-in): use it as it is; the
         feed syncs it once the server answers."""
         self.api.token = token
-        self.client_id = client_id
-        state = self.copy.state()
-        self.last_synced = state.synced_at if state is not None else None
+        self.client_id = client_id  # when it last synced: read by the feed's thread
 
     def sync_now(self, token: str | None = None) -> Changes:
         """Fetch what changed since the copy's cursor and write it (one at a time)."""
@@ -135,6 +133,11 @@ class Connection(QObject):
             thread.join(5)
 
     def _follow(self) -> None:
+        if self.last_synced is None:  # a remembered sign-in: the copy says when
+            state = self.copy.state()
+            if state is not None and state.synced_at is not None:
+                self.last_synced = state.synced_at
+                self.on_gui(self.state_changed.emit)
         attempt = 0
         while not self._stop.is_set():
             try:

@@ -246,3 +246,30 @@ def test_staff_are_told_to_use_the_studios_database(
         assert app.main_window is None
     finally:
         app.shutdown()
+
+
+def test_the_app_over_a_studio_server_paints_before_loading_its_link() -> None:
+    """The sign-in screen of a client at home paints as quickly as anyone's: HTTP, the
+    wire's models and SQLAlchemy load on the worker after it, not while the app is made."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from podyx_desktop.gui.app import DesktopApp\n"
+        "d = DesktopApp(lambda: None, studio_server=('http://127.0.0.1:9', ''))\n"
+        "print(sorted(m for m in ('httpx', 'sqlalchemy', 'pydantic') if m in sys.modules))\n"
+        "d.tasks.shutdown()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
