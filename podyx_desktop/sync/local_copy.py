@@ -194,12 +194,6 @@ class LocalCopy:
                 )
             )
 
-    def forget_token(self) -> None:
-        """The server ended the session: the copy no longer opens signed in."""
-        if self.exists:
-            with self.database().write() as session:
-                session.execute(delete(Base.metadata.tables["session_tokens"]))
-
 
 def _upsert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     keys = [column.name for column in table.primary_key.columns]
