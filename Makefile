@@ -4,6 +4,7 @@
 #   make run          start the desktop app
 #   make test         ruff, mypy, import-linter, then the pytest suite
 #   make bench        run every bench/*.py
+#   make translations update the .ts translation sources from the code, compile them
 #   make screenshots  render the app's screens to $(SCREENSHOTS_DIR)
 #   make bundle       the PyInstaller bundle dist/podyx/ and its .deb; checks the
 #                     Windows installer script compiles (installer/README.md)
@@ -22,9 +23,13 @@ SCREENSHOTS_SCRIPT ?= scripts/screenshots.py
 SCREENSHOTS_DIR ?= docs/screenshots
 
 .DEFAULT_GOAL := test
-.PHONY: venv run test bench screenshots bundle smoke clean
+.PHONY: venv run test bench screenshots bundle smoke clean translations
 
-venv: $(STAMP)
+# The window's translations: .ts sources (committed), compiled .qm files (build output).
+TS := $(wildcard podyx_desktop/resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+venv: $(STAMP) $(QM)
 
 $(VPY):
 	$(PY) -m venv $(VENV)
@@ -34,6 +39,14 @@ $(VPY):
 $(STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install -e '.[test]'
 	touch $@
+
+$(QM): %.qm: %.ts | $(STAMP)
+	$(VPY) -m podyx_desktop.resources.translations_build
+
+# new sentences from the code into the .ts files (then translate them, see docs/translations.md)
+translations: venv
+	$(VPY) scripts/translations.py update
+	$(VPY) scripts/translations.py compile
 
 run: venv
 	$(VPY) main.py
@@ -45,7 +58,8 @@ test: venv
 	QT_QPA_PLATFORM=offscreen $(VPY) -m pytest -p no:cacheprovider -q
 
 bench: venv
-	@set -e; for f in $(sort $(wildcard bench/*.py)); do \
+	@set -e; for f in $(sort $(filter-out bench/__init__.py bench/verdict.py \
+			bench/performance_table.py bench/keyring_backend.py, $(wildcard bench/*.py))); do \
 		echo "== $$f"; \
 		QT_QPA_PLATFORM=offscreen $(VPY) "$$f"; \
 	done

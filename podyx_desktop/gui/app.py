@@ -30,7 +30,6 @@ from podyx_desktop.gui.launch import (
     Flags,
     Prepared,
     Resumed,
-    install_translator,
     known_demo_logins,
     load_demo_studio,
     pause_collector,
@@ -44,6 +43,7 @@ from podyx_desktop.gui.launch import (
 from podyx_desktop.gui.remote import StudioServerMixin
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
+from podyx_desktop.gui.translation import install_hooks, install_language
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.paint import FirstPaint
@@ -111,6 +111,10 @@ class DesktopApp(StudioServerMixin, QObject):
         self._copies = copies
         self.tasks = TaskRunner(self._services, self)
         self.settings = settings or UiSettings()
+        app = QCoreApplication.instance()
+        assert app is not None
+        # before the first window is built, so that every tr() reads translated
+        self.language = install_language(app, self.settings.language)
         self._demo_allowed = demo_allowed or (lambda services: False)
         self._database_url = database_url
         self._switch_database = switch_database or (lambda url: None)
@@ -174,9 +178,10 @@ class DesktopApp(StudioServerMixin, QObject):
             )
             return
         pause_collector()
-        # The domain's words (statuses, money, dates) through Qt's translations; on the
-        # worker, first: importing the vocabulary is not needed for the first paint.
-        self.tasks.run_plain(install_translator)
+        # The domain's words (statuses, money, dates) and the services' sentences through
+        # Qt's translations; on the worker, first: not needed for the first paint.
+        code = self.language.code
+        self.tasks.run_plain(lambda: install_hooks(code))
         link, url_of = self.link, self._database_url
         if link is not None:
             from podyx_desktop.gui.remote import open_copy
@@ -505,6 +510,7 @@ class DesktopApp(StudioServerMixin, QObject):
         self.tasks.shutdown()
         self.sign_in.close()
         self.sign_in.deleteLater()
+        self.language.uninstall()
 
 
 # --- the entry point --------------------------------------------------------------------

@@ -154,15 +154,6 @@ def prefetch_first_tab(
         return None
 
 
-def install_translator() -> None:
-    """Let the domain's vocabulary (status words, money, dates) translate through Qt."""
-    from PySide6.QtCore import QCoreApplication
-
-    from podyx_desktop.domain import vocabulary
-
-    vocabulary.set_translator(QCoreApplication.translate)
-
-
 def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
     """Import the main window's module and the module of the tab it opens on (and the
     locale data they format with) here on the worker, so signing in does not stall the

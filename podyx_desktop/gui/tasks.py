@@ -40,10 +40,11 @@ GIL_SWITCH_INTERVAL_S = 0.0002
 
 def user_message(error: BaseException) -> str:
     """The sentence a user sees for ``error``: its own message, or a pointer to the log."""
-    from podyx_desktop.domain.errors import PodyxError  # tiny module, no heavy imports
+    from podyx_desktop.domain.errors import PodyxError  # tiny modules, no heavy imports
+    from podyx_desktop.domain.message import shown
 
     if isinstance(error, PodyxError):
-        return error.message
+        return shown(error.message)
     detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
     if not detail:
         detail = type(error).__name__

@@ -19,6 +19,8 @@ _DATABASE_URL = "database_url"
 # (a public certificate: nothing secret)
 _STUDIO_SERVER = "studio_server/address"
 _STUDIO_SERVER_PIN = "studio_server/certificate"
+# the window's language ("en", "de"); empty: the system's
+_LANGUAGE = "window/language"
 
 
 class UiSettings:
@@ -92,6 +94,15 @@ class UiSettings:
     @studio_server_pin.setter
     def studio_server_pin(self, pem: str) -> None:
         self._settings.setValue(_STUDIO_SERVER_PIN, pem)
+
+    @property
+    def language(self) -> str:
+        value = self._settings.value(_LANGUAGE, "")
+        return value if isinstance(value, str) else ""
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._settings.setValue(_LANGUAGE, code)
 
     def sync(self) -> None:
         self._settings.sync()

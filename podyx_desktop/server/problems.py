@@ -20,6 +20,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
 from podyx_desktop.domain import errors as e
+from podyx_desktop.domain.message import Message
 from podyx_desktop.server.guard import TooManyAttempts
 
 log = logging.getLogger("podyx_desktop.server")
@@ -81,6 +82,8 @@ def podyx_error(_request: Request, error: Exception) -> JSONResponse:
     reason = getattr(error, "reason", None)
     if isinstance(reason, str):
         extra["reason"] = reason
+    if isinstance(error.message, Message):  # its id and fields, for the window's language
+        extra["message"] = error.message.to_data()
     headers = None
     if isinstance(error, TooManyAttempts):
         headers = {"Retry-After": str(error.wait_seconds)}

@@ -7,6 +7,7 @@ Blocking calls (httpx); the remote backend runs them off the GUI thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import ssl
 import threading
@@ -19,6 +20,7 @@ import httpx
 from podyx_desktop.domain import errors
 from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.domain.message import Message
 from podyx_desktop.domain.records import SignedIn, StudioInfo
 from podyx_desktop.server.ops import BY_NAME, Wire, load_studio
 
@@ -56,6 +58,12 @@ def error_of(response: httpx.Response) -> PodyxError:
     code = body.get("code") if isinstance(body, dict) else None
     if not isinstance(detail, str) or not detail:
         detail = f"The studio server answered {response.status_code}; try again later."
+    message = body.get("message") if isinstance(body, dict) else None
+    if isinstance(message, dict) and isinstance(message.get("source"), str):
+        # the sentence's id and fields, for the window's language; one this version
+        # cannot fill in stays the English text
+        with contextlib.suppress(KeyError, IndexError, ValueError, TypeError):
+            detail = Message.from_data(message)
     cls = getattr(errors, code, None) if isinstance(code, str) else None
     if isinstance(cls, type) and issubclass(cls, PodyxError):
         if cls is errors.PromoRefused:

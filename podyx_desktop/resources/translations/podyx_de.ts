@@ -1,0 +1,6360 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>edited {when}</source>
+        <translation>bearbeitet am {when}</translation>
+    </message>
+    <message>
+        <source>Buffer (min)</source>
+        <translation>Puffer (Min.)</translation>
+    </message>
+    <message>
+        <source>Lead time (h)</source>
+        <translation>Vorlaufzeit (Std.)</translation>
+    </message>
+    <message>
+        <source>Cancel cutoff (h)</source>
+        <translation>Stornofrist (Std.)</translation>
+    </message>
+    <message>
+        <source>Reschedule cutoff (h)</source>
+        <translation>Verschiebefrist (Std.)</translation>
+    </message>
+    <message>
+        <source>Max reschedules</source>
+        <translation>Max. Verschiebungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n marked received</source>
+        <translation>
+            <numerusform>%n als eingegangen markiert</numerusform>
+            <numerusform>%n als eingegangen markiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n had been approved on another seat</source>
+        <translation>
+            <numerusform>%n war bereits an einem anderen Platz bestätigt</numerusform>
+            <numerusform>%n waren bereits an einem anderen Platz bestätigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be marked</source>
+        <translation>
+            <numerusform>%n konnte nicht markiert werden</numerusform>
+            <numerusform>%n konnten nicht markiert werden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) waiting</source>
+        <translation>
+            <numerusform>%n Zahlung ausstehend</numerusform>
+            <numerusform>%n Zahlungen ausstehend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) shown; more load as you scroll</source>
+        <translation>
+            <numerusform>%n Zahlung angezeigt; weitere laden beim Blättern</numerusform>
+            <numerusform>%n Zahlungen angezeigt; weitere laden beim Blättern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Mark %n transfer(s) received</source>
+        <translation>
+            <numerusform>%n Überweisung als eingegangen &amp;markieren</numerusform>
+            <numerusform>%n Überweisungen als eingegangen &amp;markieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n purchase(s) to {file}.</source>
+        <translation>
+            <numerusform>%n Kauf nach {file} exportiert.</numerusform>
+            <numerusform>%n Käufe nach {file} exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>As it should appear on receipts</source>
+        <translation>So, wie er auf Belegen erscheinen soll</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>+49 30 1234567</source>
+        <translation>+49 30 1234567</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>Mindestens {count} Zeichen</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Vollständiger &amp;Name</translation>
+    </message>
+    <message>
+        <source>Email check</source>
+        <translation>E-Mail-Prüfung</translation>
+    </message>
+    <message>
+        <source>Sign in instead</source>
+        <translation>Stattdessen anmelden</translation>
+    </message>
+    <message>
+        <source>Phone check</source>
+        <translation>Telefonprüfung</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm password</source>
+        <translation>Passwort &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>This email already has an account.</source>
+        <translation>Für diese E-Mail-Adresse gibt es bereits ein Konto.</translation>
+    </message>
+    <message>
+        <source>Please enter your full name.</source>
+        <translation>Bitte geben Sie Ihren vollständigen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Please enter your email address.</source>
+        <translation>Bitte geben Sie Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>An account with {email} already exists. Sign in instead, or use another email.</source>
+        <translation>Ein Konto mit {email} existiert bereits. Melden Sie sich stattdessen an oder verwenden Sie eine andere E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Please enter a phone number.</source>
+        <translation>Bitte geben Sie eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least {count} characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein. Geben Sie zweimal dasselbe Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTab</name>
+    <message>
+        <source>You sign in with</source>
+        <translation>Sie melden sich an mit</translation>
+    </message>
+    <message>
+        <source>Login email</source>
+        <translation>Anmelde-E-Mail</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Vollständiger &amp;Name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Save name and phone</source>
+        <translation>Name und Telefon speichern</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>New &amp;email</source>
+        <translation>Neue &amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>New email</source>
+        <translation>Neue E-Mail</translation>
+    </message>
+    <message>
+        <source>Current pass&amp;word</source>
+        <translation>Aktuelles Pass&amp;wort</translation>
+    </message>
+    <message>
+        <source>Current password for the email change</source>
+        <translation>Aktuelles Passwort für die Änderung der E-Mail</translation>
+    </message>
+    <message>
+        <source>Change email</source>
+        <translation>E-Mail ändern</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>&amp;Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New pass&amp;word</source>
+        <translation>&amp;Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>At least {count} characters</source>
+        <translation>Mindestens {count} Zeichen</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm new password</source>
+        <translation>Neues Passwort &amp;bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Neues Passwort bestätigen</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Billing details (optional)</source>
+        <translation>Rechnungsangaben (optional)</translation>
+    </message>
+    <message>
+        <source>Compan&amp;y</source>
+        <translation>&amp;Firma</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>&amp;VAT ID</source>
+        <translation>&amp;USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>VAT ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>A&amp;dresse</translation>
+    </message>
+    <message>
+        <source>Address line 1</source>
+        <translation>Adresszeile 1</translation>
+    </message>
+    <message>
+        <source>Address line 2</source>
+        <translation>Adresszeile 2</translation>
+    </message>
+    <message>
+        <source>Postal co&amp;de</source>
+        <translation>Post&amp;leitzahl</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Cit&amp;y</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Countr&amp;y</source>
+        <translation>&amp;Land</translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation>Ländercode</translation>
+    </message>
+    <message>
+        <source>Two letters, e.g. DE</source>
+        <translation>Zwei Buchstaben, z. B. DE</translation>
+    </message>
+    <message>
+        <source>Save billing details</source>
+        <translation>Rechnungsangaben speichern</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Your name and phone are saved.</source>
+        <translation>Ihr Name und Ihre Telefonnummer sind gespeichert.</translation>
+    </message>
+    <message>
+        <source>Enter the new email address.</source>
+        <translation>Geben Sie die neue E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter your current password to change your email.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein, um Ihre E-Mail-Adresse zu ändern.</translation>
+    </message>
+    <message>
+        <source>Your login email is now {email}.</source>
+        <translation>Ihre Anmelde-E-Mail ist jetzt {email}.</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Geben Sie Ihr aktuelles Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Choose a new password of at least {count} characters.</source>
+        <translation>Wählen Sie ein neues Passwort mit mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The new passwords differ. Type the same one twice.</source>
+        <translation>Die neuen Passwörter stimmen nicht überein. Geben Sie zweimal dasselbe ein.</translation>
+    </message>
+    <message>
+        <source>Your password is changed.</source>
+        <translation>Ihr Passwort wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Your billing details are saved.</source>
+        <translation>Ihre Rechnungsangaben sind gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>AddonPicker</name>
+    <message>
+        <source>No add-ons are offered with this session.</source>
+        <translation>Zu diesem Termin werden keine Zusatzleistungen angeboten.</translation>
+    </message>
+    <message>
+        <source>{name} — {price} each</source>
+        <translation>{name} — {price} pro Stück</translation>
+    </message>
+    <message>
+        <source>Add {name}</source>
+        <translation>{name} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Quantity of {name}</source>
+        <translation>Anzahl {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AddonsDialog</name>
+    <message>
+        <source>Add add-ons</source>
+        <translation>Zusatzleistungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to your {service} session on {when}:</source>
+        <translation>Zu Ihrem Termin „{service}“ am {when} hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Already on this session.</source>
+        <translation>Bereits in diesem Termin enthalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Add and pay</source>
+        <translation>&amp;Hinzufügen und bezahlen</translation>
+    </message>
+    <message>
+        <source>Add the chosen add-ons</source>
+        <translation>Die gewählten Zusatzleistungen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method:</source>
+        <translation>&amp;Zahlungsart:</translation>
+    </message>
+    <message>
+        <source>Choose at least one add-on.</source>
+        <translation>Wählen Sie mindestens eine Zusatzleistung.</translation>
+    </message>
+    <message>
+        <source>Total to pay: {amount}</source>
+        <translation>Zu zahlender Gesamtbetrag: {amount}</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt …</translation>
+    </message>
+</context>
+<context>
+    <name>AddonsPage</name>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>Anything extra for your session? You can skip this step.</source>
+        <translation>Noch etwas extra für Ihren Termin? Sie können diesen Schritt überspringen.</translation>
+    </message>
+</context>
+<context>
+    <name>AddonsSection</name>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>New &amp;add-on</source>
+        <translation>Neue &amp;Zusatzleistung</translation>
+    </message>
+    <message>
+        <source>A new add-on</source>
+        <translation>Eine neue Zusatzleistung</translation>
+    </message>
+    <message>
+        <source>Hidden from clients (staff add it)</source>
+        <translation>Für Kunden ausgeblendet (wird vom Personal hinzugefügt)</translation>
+    </message>
+    <message>
+        <source>Clients may add it after booking</source>
+        <translation>Kunden können sie nach der Buchung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Unit price</source>
+        <translation>&amp;Stückpreis</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum quantity</source>
+        <translation>&amp;Höchstmenge</translation>
+    </message>
+    <message>
+        <source>For ser&amp;vices</source>
+        <translation>Für &amp;Leistungen</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>Give the add-on a name.</source>
+        <translation>Geben Sie der Zusatzleistung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Write the unit price as an amount.</source>
+        <translation>Geben Sie den Stückpreis als Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Saved the add-on {name}.</source>
+        <translation>Zusatzleistung {name} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>AllBookingsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Room / setup</source>
+        <translation>Raum / Aufbau</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+</context>
+<context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve payment</source>
+        <translation>Zahlung bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Record payment</source>
+        <translation>Zahlung &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Payment method used</source>
+        <translation>Verwendete Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Betrag:</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>Bezahlt per:</translation>
+    </message>
+    <message>
+        <source>Payment of {name} recorded; the booking is confirmed.</source>
+        <translation>Zahlung von {name} erfasst; die Buchung ist bestätigt.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovePaymentDialog</name>
+    <message>
+        <source>Approve payment</source>
+        <translation>Zahlung bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Record payment</source>
+        <translation>Zahlung &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Payment method used</source>
+        <translation>Verwendete Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Client chose:</source>
+        <translation>Vom Kunden gewählt:</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>Bezahlt per:</translation>
+    </message>
+    <message>
+        <source>Payment of {name} recorded ({method}); the receipt is issued.</source>
+        <translation>Zahlung von {name} erfasst ({method}); der Beleg ist ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditAction</name>
+    <message>
+        <source>Account activated</source>
+        <translation>Konto aktiviert</translation>
+    </message>
+    <message>
+        <source>Account deactivated</source>
+        <translation>Konto deaktiviert</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Konto angelegt</translation>
+    </message>
+    <message>
+        <source>Client created at the desk</source>
+        <translation>Kunde am Empfang angelegt</translation>
+    </message>
+    <message>
+        <source>Client details changed</source>
+        <translation>Kundendaten geändert</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>Konto entsperrt</translation>
+    </message>
+    <message>
+        <source>Sign-in code issued</source>
+        <translation>Anmeldecode ausgegeben</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Rolle geändert</translation>
+    </message>
+    <message>
+        <source>Studio created</source>
+        <translation>Studio angelegt</translation>
+    </message>
+    <message>
+        <source>Studio settings changed</source>
+        <translation>Studioeinstellungen geändert</translation>
+    </message>
+    <message>
+        <source>Tax settings changed</source>
+        <translation>Steuereinstellungen geändert</translation>
+    </message>
+    <message>
+        <source>Opening hours changed</source>
+        <translation>Öffnungszeiten geändert</translation>
+    </message>
+    <message>
+        <source>Closed day added</source>
+        <translation>Schließtag hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Closed day removed</source>
+        <translation>Schließtag entfernt</translation>
+    </message>
+    <message>
+        <source>Rules changed</source>
+        <translation>Regeln geändert</translation>
+    </message>
+    <message>
+        <source>Own rules removed</source>
+        <translation>Eigene Regeln entfernt</translation>
+    </message>
+    <message>
+        <source>Price changed</source>
+        <translation>Preis geändert</translation>
+    </message>
+    <message>
+        <source>Room created</source>
+        <translation>Raum angelegt</translation>
+    </message>
+    <message>
+        <source>Setup created</source>
+        <translation>Aufbau angelegt</translation>
+    </message>
+    <message>
+        <source>Service created</source>
+        <translation>Leistung angelegt</translation>
+    </message>
+    <message>
+        <source>Add-on created</source>
+        <translation>Zusatzleistung angelegt</translation>
+    </message>
+    <message>
+        <source>Bundle created</source>
+        <translation>Paket angelegt</translation>
+    </message>
+    <message>
+        <source>Promo code created</source>
+        <translation>Aktionscode angelegt</translation>
+    </message>
+    <message>
+        <source>Room edited</source>
+        <translation>Raum bearbeitet</translation>
+    </message>
+    <message>
+        <source>Setup edited</source>
+        <translation>Aufbau bearbeitet</translation>
+    </message>
+    <message>
+        <source>Service edited</source>
+        <translation>Leistung bearbeitet</translation>
+    </message>
+    <message>
+        <source>Add-on edited</source>
+        <translation>Zusatzleistung bearbeitet</translation>
+    </message>
+    <message>
+        <source>Bundle edited</source>
+        <translation>Paket bearbeitet</translation>
+    </message>
+    <message>
+        <source>Promo code edited</source>
+        <translation>Aktionscode bearbeitet</translation>
+    </message>
+    <message>
+        <source>Room retired</source>
+        <translation>Raum archiviert</translation>
+    </message>
+    <message>
+        <source>Setup retired</source>
+        <translation>Aufbau archiviert</translation>
+    </message>
+    <message>
+        <source>Service retired</source>
+        <translation>Leistung archiviert</translation>
+    </message>
+    <message>
+        <source>Add-on retired</source>
+        <translation>Zusatzleistung archiviert</translation>
+    </message>
+    <message>
+        <source>Bundle retired</source>
+        <translation>Paket archiviert</translation>
+    </message>
+    <message>
+        <source>Promo code retired</source>
+        <translation>Aktionscode archiviert</translation>
+    </message>
+    <message>
+        <source>Room restored</source>
+        <translation>Raum wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Setup restored</source>
+        <translation>Aufbau wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Service restored</source>
+        <translation>Leistung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Add-on restored</source>
+        <translation>Zusatzleistung wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Bundle restored</source>
+        <translation>Paket wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Promo code restored</source>
+        <translation>Aktionscode wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Booking canceled</source>
+        <translation>Buchung storniert</translation>
+    </message>
+    <message>
+        <source>Rules set aside</source>
+        <translation>Regeln übergangen</translation>
+    </message>
+    <message>
+        <source>Price overridden</source>
+        <translation>Preis geändert (Ausnahme)</translation>
+    </message>
+    <message>
+        <source>Marked as taken place</source>
+        <translation>Als stattgefunden markiert</translation>
+    </message>
+    <message>
+        <source>Marked as no-show</source>
+        <translation>Als nicht erschienen markiert</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>Zahlung erfasst</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Purchase voided</source>
+        <translation>Kauf ungültig gemacht</translation>
+    </message>
+    <message>
+        <source>Store credit granted</source>
+        <translation>Guthaben gewährt</translation>
+    </message>
+    <message>
+        <source>Bundle issued</source>
+        <translation>Paket ausgegeben</translation>
+    </message>
+    <message>
+        <source>Note added</source>
+        <translation>Notiz hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Note edited</source>
+        <translation>Notiz bearbeitet</translation>
+    </message>
+    <message>
+        <source>Note retracted</source>
+        <translation>Notiz zurückgezogen</translation>
+    </message>
+    <message>
+        <source>File shared</source>
+        <translation>Datei geteilt</translation>
+    </message>
+    <message>
+        <source>File withdrawn</source>
+        <translation>Datei zurückgezogen</translation>
+    </message>
+    <message>
+        <source>File limit set</source>
+        <translation>Dateilimit festgelegt</translation>
+    </message>
+</context>
+<context>
+    <name>AuditEntity</name>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Zusatzleistung</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Aktionscode</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Closed day</source>
+        <translation>Schließtag</translation>
+    </message>
+</context>
+<context>
+    <name>AuditField</name>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>uses</source>
+        <translation>Einlösungen</translation>
+    </message>
+    <message>
+        <source>max. uses</source>
+        <translation>max. Einlösungen</translation>
+    </message>
+    <message>
+        <source>max. uses per client</source>
+        <translation>max. Einlösungen je Kunde</translation>
+    </message>
+    <message>
+        <source>applies to</source>
+        <translation>gilt für</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>gültig ab</translation>
+    </message>
+    <message>
+        <source>valid until</source>
+        <translation>gültig bis</translation>
+    </message>
+    <message>
+        <source>price (cents)</source>
+        <translation>Preis (Cent)</translation>
+    </message>
+    <message>
+        <source>hourly rate (cents)</source>
+        <translation>Stundensatz (Cent)</translation>
+    </message>
+    <message>
+        <source>amount (cents)</source>
+        <translation>Betrag (Cent)</translation>
+    </message>
+    <message>
+        <source>session minutes</source>
+        <translation>Terminminuten</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>valid for days</source>
+        <translation>gültig für Tage</translation>
+    </message>
+    <message>
+        <source>VAT rate (basis points)</source>
+        <translation>MwSt.-Satz (Basispunkte)</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>later bookings kept</source>
+        <translation>spätere Buchungen behalten</translation>
+    </message>
+    <message>
+        <source>buffer (min)</source>
+        <translation>Puffer (Min.)</translation>
+    </message>
+    <message>
+        <source>lead time (h)</source>
+        <translation>Vorlauf (Std.)</translation>
+    </message>
+    <message>
+        <source>cancel cutoff (h)</source>
+        <translation>Stornofrist (Std.)</translation>
+    </message>
+    <message>
+        <source>reschedule cutoff (h)</source>
+        <translation>Verschiebefrist (Std.)</translation>
+    </message>
+    <message>
+        <source>max. reschedules</source>
+        <translation>max. Verschiebungen</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>(the system)</source>
+        <translation>(das System)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPlace</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Kind of action</source>
+        <translation>Art der Aktion</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Client: name, email or phone</source>
+        <translation>Kunde: Name, E-Mail oder Telefon</translation>
+    </message>
+    <message>
+        <source>Find a client</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Any client</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>CSV &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>No client matches; showing every client.</source>
+        <translation>Kein Kunde gefunden; alle Kunden werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>{path} wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Wrote {count} entries to {path}.</source>
+        <translation>{count} Einträge in {path} geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditValue</name>
+    <message>
+        <source>percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>fixed amount</source>
+        <translation>fester Betrag</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>front desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>BookOnBehalfDialog</name>
+    <message>
+        <source>New booking</source>
+        <translation>Neue Buchung</translation>
+    </message>
+    <message>
+        <source>Booking message</source>
+        <translation>Buchungsmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Booking for {name}</source>
+        <translation>Buchung für {name}</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDetailsPane</name>
+    <message>
+        <source>Select a session to see its details.</source>
+        <translation>Wählen Sie einen Termin aus, um die Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <source>Originally:</source>
+        <translation>Ursprünglich:</translation>
+    </message>
+    <message>
+        <source>Room &amp;&amp; setup:</source>
+        <translation>Raum &amp;&amp; Aufbau:</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Leistung:</translation>
+    </message>
+    <message>
+        <source>Add-ons:</source>
+        <translation>Zusatzleistungen:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>Preis:</translation>
+    </message>
+    <message>
+        <source>Payment:</source>
+        <translation>Zahlung:</translation>
+    </message>
+    <message>
+        <source>Receipt no.:</source>
+        <translation>Beleg-Nr.:</translation>
+    </message>
+    <message>
+        <source>History of this session</source>
+        <translation>Verlauf dieses Termins</translation>
+    </message>
+    <message>
+        <source>&amp;Download summary…</source>
+        <translation>Übersicht &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <source>Download the session summary</source>
+        <translation>Terminübersicht herunterladen</translation>
+    </message>
+    <message>
+        <source>Add to ca&amp;lendar…</source>
+        <translation>Zum &amp;Kalender hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add the session to your calendar</source>
+        <translation>Termin zu Ihrem Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>Notes from the studio</source>
+        <translation>Notizen vom Studio</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>The file marks it canceled, so a calendar that has it takes it out.</source>
+        <translation>Die Datei kennzeichnet ihn als storniert, sodass ein Kalender, der ihn enthält, ihn entfernt.</translation>
+    </message>
+    <message>
+        <source>{service} in {room}</source>
+        <translation>{service} in {room}</translation>
+    </message>
+    <message>
+        <source>{range} ({zone})</source>
+        <translation>{range} ({zone})</translation>
+    </message>
+    <message>
+        <source>Rescheduled from {when}</source>
+        <translation>Verschoben von {when}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Paid with bundle credit</source>
+        <translation>Mit Paketguthaben bezahlt</translation>
+    </message>
+    <message>
+        <source>Issued when the payment is recorded</source>
+        <translation>Wird ausgestellt, sobald die Zahlung erfasst ist</translation>
+    </message>
+</context>
+<context>
+    <name>BookingEvent</name>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Add-ons added</source>
+        <translation>Zusatzleistungen hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Price changed</source>
+        <translation>Preis geändert</translation>
+    </message>
+</context>
+<context>
+    <name>BookingEventLong</name>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Payment approved</source>
+        <translation>Zahlung bestätigt</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Marked as no-show</source>
+        <translation>Als „nicht erschienen“ markiert</translation>
+    </message>
+    <message>
+        <source>Add-ons added</source>
+        <translation>Zusatzleistungen hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Price changed by the studio</source>
+        <translation>Preis vom Studio geändert</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+</context>
+<context>
+    <name>BookingHistoryModel</name>
+    <message>
+        <source>Rescheduled from {old} to {new}</source>
+        <translation>Verschoben von {old} auf {new}</translation>
+    </message>
+    <message>
+        <source>Booked for {when}</source>
+        <translation>Gebucht für {when}</translation>
+    </message>
+    <message>
+        <source>{when} — {what} (by {who})</source>
+        <translation>{when} — {what} (von {who})</translation>
+    </message>
+</context>
+<context>
+    <name>BookingStatus</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+</context>
+<context>
+    <name>BookingStatusHint</name>
+    <message>
+        <source>Awaiting payment approval by the studio.</source>
+        <translation>Wartet auf Bestätigung der Zahlung durch das Studio.</translation>
+    </message>
+    <message>
+        <source>Your session is confirmed.</source>
+        <translation>Ihr Termin ist bestätigt.</translation>
+    </message>
+    <message>
+        <source>Confirmed at a new time.</source>
+        <translation>Zu einer neuen Zeit bestätigt.</translation>
+    </message>
+    <message>
+        <source>This session was canceled.</source>
+        <translation>Dieser Termin wurde storniert.</translation>
+    </message>
+    <message>
+        <source>This session has taken place.</source>
+        <translation>Dieser Termin hat stattgefunden.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show.</source>
+        <translation>Als „nicht erschienen“ markiert.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingStatusLong</name>
+    <message>
+        <source>Pending — awaiting payment approval</source>
+        <translation>Ausstehend — wartet auf Bestätigung der Zahlung</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Rescheduled — confirmed at a new time</source>
+        <translation>Verschoben — zu einer neuen Zeit bestätigt</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+</context>
+<context>
+    <name>BookingWizard</name>
+    <message>
+        <source>Book a session</source>
+        <translation>Termin buchen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsTab</name>
+    <message>
+        <source>&amp;Upcoming</source>
+        <translation>&amp;Anstehend</translation>
+    </message>
+    <message>
+        <source>&amp;Past</source>
+        <translation>&amp;Vergangen</translation>
+    </message>
+    <message>
+        <source>Show upcoming sessions</source>
+        <translation>Anstehende Termine anzeigen</translation>
+    </message>
+    <message>
+        <source>Show past sessions</source>
+        <translation>Vergangene Termine anzeigen</translation>
+    </message>
+    <message>
+        <source>Upcoming sessions</source>
+        <translation>Anstehende Termine</translation>
+    </message>
+    <message>
+        <source>Past sessions</source>
+        <translation>Vergangene Termine</translation>
+    </message>
+    <message>
+        <source>Times are in the studio&apos;s time zone ({zone}).</source>
+        <translation>Zeiten in der Zeitzone des Studios ({zone}).</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking…</source>
+        <translation>Buchung &amp;stornieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule…</source>
+        <translation>Verschie&amp;ben …</translation>
+    </message>
+    <message>
+        <source>Add add-&amp;ons…</source>
+        <translation>&amp;Zusatzleistungen hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Sign in to see your bookings.</source>
+        <translation>Melden Sie sich an, um Ihre Buchungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading your sessions…</source>
+        <translation>Ihre Termine werden geladen …</translation>
+    </message>
+    <message>
+        <source>Loading the sessions of {name}…</source>
+        <translation>Termine von {name} werden geladen …</translation>
+    </message>
+    <message>
+        <source>No upcoming sessions. Use “New booking” to book one.</source>
+        <translation>Keine anstehenden Termine. Mit „Neue Buchung“ können Sie einen buchen.</translation>
+    </message>
+    <message>
+        <source>No past sessions yet.</source>
+        <translation>Noch keine vergangenen Termine.</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>Buchung stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel your session on {when}?</source>
+        <translation>Ihren Termin am {when} stornieren?</translation>
+    </message>
+    <message>
+        <source>Cancel the session of {name} on {when}?</source>
+        <translation>Termin von {name} am {when} stornieren?</translation>
+    </message>
+    <message>
+        <source>Keep booking</source>
+        <translation>Buchung behalten</translation>
+    </message>
+    <message>
+        <source>This is a late cancellation; the studio decides about any refund.</source>
+        <translation>Dies ist eine kurzfristige Stornierung; über eine Erstattung entscheidet das Studio.</translation>
+    </message>
+    <message>
+        <source>The session goes back to your bundle.</source>
+        <translation>Der Termin wird Ihrem Paket wieder gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>The session goes back to the bundle of {name}.</source>
+        <translation>Der Termin wird dem Paket von {name} wieder gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>What you paid comes back to you as store credit.</source>
+        <translation>Was Sie bezahlt haben, erhalten Sie als Guthaben zurück.</translation>
+    </message>
+    <message>
+        <source>What {name} paid comes back to them as store credit.</source>
+        <translation>Was {name} bezahlt hat, wird als Guthaben zurückerstattet.</translation>
+    </message>
+    <message>
+        <source>Nothing has been charged; the open payment is withdrawn.</source>
+        <translation>Es wurde nichts berechnet; die offene Zahlung wird zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>Your session on {when} was canceled.</source>
+        <translation>Ihr Termin am {when} wurde storniert.</translation>
+    </message>
+    <message>
+        <source>The session of {name} on {when} was canceled.</source>
+        <translation>Der Termin von {name} am {when} wurde storniert.</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>Your session is now on {when}.</source>
+        <translation>Ihr Termin ist jetzt am {when}.</translation>
+    </message>
+    <message>
+        <source>The session of {name} is now on {when}.</source>
+        <translation>Der Termin von {name} ist jetzt am {when}.</translation>
+    </message>
+    <message>
+        <source>Add-ons added to your session.</source>
+        <translation>Zusatzleistungen zu Ihrem Termin hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Add-ons added to the session of {name}.</source>
+        <translation>Zusatzleistungen zum Termin von {name} hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>BookingsTableModel</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Bundle credit</source>
+        <translation>Paketguthaben</translation>
+    </message>
+    <message>
+        <source>Originally {when}.</source>
+        <translation>Ursprünglich {when}.</translation>
+    </message>
+    <message>
+        <source>Rescheduled from {when}</source>
+        <translation>Verschoben von {when}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Room / setup</source>
+        <translation>Raum / Aufbau</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>● 1 new note</source>
+        <translation>● 1 neue Notiz</translation>
+    </message>
+    <message>
+        <source>● {count} new notes</source>
+        <translation>● {count} neue Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>BundleLedger</name>
+    <message>
+        <source>Bought</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>Issued by the studio</source>
+        <translation>Vom Studio ausgegeben</translation>
+    </message>
+    <message>
+        <source>Session booked</source>
+        <translation>Termin gebucht</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation>Guthaben zurückgebucht</translation>
+    </message>
+    <message>
+        <source>Credit kept (late cancellation)</source>
+        <translation>Guthaben einbehalten (kurzfristige Stornierung)</translation>
+    </message>
+</context>
+<context>
+    <name>BundleLedgerLong</name>
+    <message>
+        <source>Bundle purchased</source>
+        <translation>Paket gekauft</translation>
+    </message>
+    <message>
+        <source>Bundle issued</source>
+        <translation>Paket ausgegeben</translation>
+    </message>
+    <message>
+        <source>Session redeemed</source>
+        <translation>Termin eingelöst</translation>
+    </message>
+    <message>
+        <source>Credit returned</source>
+        <translation>Guthaben zurückgebucht</translation>
+    </message>
+    <message>
+        <source>Credit kept (late cancellation)</source>
+        <translation>Guthaben einbehalten (kurzfristige Stornierung)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>BundleLedgerModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Übrig</translation>
+    </message>
+</context>
+<context>
+    <name>BundleProductsModel</name>
+    <message>
+        <source>valid {days} days</source>
+        <translation>{days} Tage gültig</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>unbegrenzt gültig</translation>
+    </message>
+    <message>
+        <source>{name} — {sessions} sessions of {length}, {validity} — {price}</source>
+        <translation>{name} — {sessions} Termine à {length}, {validity} — {price}</translation>
+    </message>
+</context>
+<context>
+    <name>BundleState</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Wartet auf Zahlung</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation>Aufgebraucht</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesSection</name>
+    <message>
+        <source>Bundles</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>New &amp;bundle</source>
+        <translation>Neues &amp;Paket</translation>
+    </message>
+    <message>
+        <source>A new bundle</source>
+        <translation>Ein neues Paket</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>unbegrenzt gültig</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>S&amp;essions</source>
+        <translation>&amp;Termine</translation>
+    </message>
+    <message>
+        <source>Session &amp;length</source>
+        <translation>Termin&amp;dauer</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>&amp;Preis</translation>
+    </message>
+    <message>
+        <source>&amp;Valid for</source>
+        <translation>&amp;Gültig für</translation>
+    </message>
+    <message>
+        <source>On se&amp;tups</source>
+        <translation>Für &amp;Aufbauten</translation>
+    </message>
+    <message>
+        <source>For ser&amp;vices (none: any)</source>
+        <translation>Für &amp;Leistungen (keine: alle)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>Give the bundle a name.</source>
+        <translation>Geben Sie dem Paket einen Namen.</translation>
+    </message>
+    <message>
+        <source>Write the price as an amount.</source>
+        <translation>Geben Sie den Preis als Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Saved the bundle {name}.</source>
+        <translation>Paket {name} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTab</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Active bundles</source>
+        <translation>Aktive Pakete</translation>
+    </message>
+    <message>
+        <source>No active bundles.</source>
+        <translation>Keine aktiven Pakete.</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Expired bundles</source>
+        <translation>Abgelaufene Pakete</translation>
+    </message>
+    <message>
+        <source>None expired.</source>
+        <translation>Keine abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Used up</source>
+        <translation>Aufgebraucht</translation>
+    </message>
+    <message>
+        <source>Used-up bundles</source>
+        <translation>Aufgebrauchte Pakete</translation>
+    </message>
+    <message>
+        <source>None used up.</source>
+        <translation>Keine aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>&amp;Buy a bundle…</source>
+        <translation>Paket &amp;kaufen …</translation>
+    </message>
+    <message>
+        <source>Buy a bundle</source>
+        <translation>Paket kaufen</translation>
+    </message>
+    <message>
+        <source>Select a bundle to see its sessions.</source>
+        <translation>Wählen Sie ein Paket aus, um seine Termine zu sehen.</translation>
+    </message>
+    <message>
+        <source>Sessions remaining:</source>
+        <translation>Verbleibende Termine:</translation>
+    </message>
+    <message>
+        <source>Sessions redeemed:</source>
+        <translation>Eingelöste Termine:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Bought:</source>
+        <translation>Gekauft:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Issued:</source>
+        <translation>Ausgegeben:</translation>
+    </message>
+    <message>
+        <source>Bundle history</source>
+        <translation>Paketverlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Redeem a session…</source>
+        <translation>Termin &amp;einlösen …</translation>
+    </message>
+    <message>
+        <source>Redeem a session</source>
+        <translation>Termin einlösen</translation>
+    </message>
+    <message>
+        <source>&amp;Download statement…</source>
+        <translation>Auszug &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <source>Download the bundle statement</source>
+        <translation>Paketauszug herunterladen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Sign in to see your bundles.</source>
+        <translation>Melden Sie sich an, um Ihre Pakete zu sehen.</translation>
+    </message>
+    <message>
+        <source>No bundles yet. A bundle is a set of prepaid sessions.</source>
+        <translation>Noch keine Pakete. Ein Paket ist eine Reihe vorausbezahlter Termine.</translation>
+    </message>
+    <message>
+        <source>Select an active bundle to redeem a session.</source>
+        <translation>Wählen Sie ein aktives Paket aus, um einen Termin einzulösen.</translation>
+    </message>
+    <message>
+        <source>{name} — sessions of {length}</source>
+        <translation>{name} — Termine à {length}</translation>
+    </message>
+    <message>
+        <source>{left} of {total}</source>
+        <translation>{left} von {total}</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>By the studio: {reason}</source>
+        <translation>Vom Studio: {reason}</translation>
+    </message>
+    <message>
+        <source>Usable once the studio has recorded your payment.</source>
+        <translation>Nutzbar, sobald das Studio Ihre Zahlung erfasst hat.</translation>
+    </message>
+    <message>
+        <source>This bundle was refunded.</source>
+        <translation>Dieses Paket wurde erstattet.</translation>
+    </message>
+    <message>
+        <source>This bundle has expired.</source>
+        <translation>Dieses Paket ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>No sessions left in this bundle.</source>
+        <translation>In diesem Paket sind keine Termine mehr übrig.</translation>
+    </message>
+    <message>
+        <source>Session booked for {when}. It is in your bookings.</source>
+        <translation>Termin für {when} gebucht. Sie finden ihn unter Ihren Buchungen.</translation>
+    </message>
+    <message>
+        <source>Session booked for {name} on {when}.</source>
+        <translation>Termin für {name} am {when} gebucht.</translation>
+    </message>
+    <message>
+        <source>Bundle bought. Receipt {number}.</source>
+        <translation>Paket gekauft. Beleg {number}.</translation>
+    </message>
+    <message>
+        <source>Bundle ordered. You can use it once the studio has recorded your payment.</source>
+        <translation>Paket bestellt. Sie können es nutzen, sobald das Studio Ihre Zahlung erfasst hat.</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesTableModel</name>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Übrig</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>{left} of {total}</source>
+        <translation>{left} von {total}</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Usable once the studio has recorded your payment.</source>
+        <translation>Nutzbar, sobald das Studio Ihre Zahlung erfasst hat.</translation>
+    </message>
+    <message>
+        <source>{name}: sessions of {length}</source>
+        <translation>{name}: Termine à {length}</translation>
+    </message>
+    <message>
+        <source>Issued by the studio: {reason}</source>
+        <translation>Vom Studio ausgegeben: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BusyOverlay</name>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>BuyBundleDialog</name>
+    <message>
+        <source>Buy a bundle</source>
+        <translation>Paket kaufen</translation>
+    </message>
+    <message>
+        <source>Bundles on sale</source>
+        <translation>Angebotene Pakete</translation>
+    </message>
+    <message>
+        <source>&amp;Buy</source>
+        <translation>&amp;Kaufen</translation>
+    </message>
+    <message>
+        <source>Buy the chosen bundle</source>
+        <translation>Das gewählte Paket kaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Bundles on sale:</source>
+        <translation>&amp;Angebotene Pakete:</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method:</source>
+        <translation>&amp;Zahlungsart:</translation>
+    </message>
+    <message>
+        <source>Loading the bundles on sale…</source>
+        <translation>Angebotene Pakete werden geladen …</translation>
+    </message>
+    <message>
+        <source>No bundles are on sale.</source>
+        <translation>Es werden keine Pakete angeboten.</translation>
+    </message>
+    <message>
+        <source>Promo code {code} applied: you save {amount}.</source>
+        <translation>Aktionscode {code} angewendet: Sie sparen {amount}.</translation>
+    </message>
+    <message>
+        <source>Buying…</source>
+        <translation>Wird gekauft …</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDownload</name>
+    <message>
+        <source>Session {date} {service}</source>
+        <translation>Termin {date} {service}</translation>
+    </message>
+    <message>
+        <source>Add to calendar</source>
+        <translation>Zum Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>{studio} sessions</source>
+        <translation>Termine bei {studio}</translation>
+    </message>
+    <message>
+        <source>Export sessions</source>
+        <translation>Termine exportieren</translation>
+    </message>
+    <message>
+        <source>{room} {first} to {last}</source>
+        <translation>{room} {first} bis {last}</translation>
+    </message>
+    <message>
+        <source>Export room calendar</source>
+        <translation>Raumkalender exportieren</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderdateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>No calendar program to open it was found. The file is in {folder}: import it in your calendar.</source>
+        <translation>Es wurde kein Kalenderprogramm zum Öffnen gefunden. Die Datei liegt in {folder}: Importieren Sie sie in Ihren Kalender.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel booking</source>
+        <translation>Buchung stornieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking</source>
+        <translation>Buchung &amp;stornieren</translation>
+    </message>
+    <message>
+        <source>Reason for the cancellation</source>
+        <translation>Grund der Stornierung</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Keep the charge</source>
+        <translation>Betrag einbehalten</translation>
+    </message>
+    <message>
+        <source>Refund to the original payment method</source>
+        <translation>Auf die ursprüngliche Zahlungsart erstatten</translation>
+    </message>
+    <message>
+        <source>Refund as store credit</source>
+        <translation>Als Guthaben erstatten</translation>
+    </message>
+    <message>
+        <source>Return the session to the bundle</source>
+        <translation>Termin dem Paket wieder gutschreiben</translation>
+    </message>
+    <message>
+        <source>Late cancellation — the money:</source>
+        <translation>Kurzfristige Stornierung — der Betrag:</translation>
+    </message>
+    <message>
+        <source>Refunds: managers and owners only.</source>
+        <translation>Erstattungen: nur Leitung und Inhaber.</translation>
+    </message>
+    <message>
+        <source>Nothing has been charged; the open payment is withdrawn.</source>
+        <translation>Es wurde nichts berechnet; die offene Zahlung wird zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>Within the cutoff: the session goes back to the bundle.</source>
+        <translation>Innerhalb der Frist: Der Termin wird dem Paket wieder gutgeschrieben.</translation>
+    </message>
+    <message>
+        <source>Within the cutoff: what was paid comes back as store credit.</source>
+        <translation>Innerhalb der Frist: Der gezahlte Betrag wird als Guthaben erstattet.</translation>
+    </message>
+    <message>
+        <source>The session of {name} on {when} was canceled.</source>
+        <translation>Der Termin von {name} am {when} wurde storniert.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueSection</name>
+    <message>
+        <source>Restored: it can be booked again.</source>
+        <translation>Wiederhergestellt: kann wieder gebucht werden.</translation>
+    </message>
+    <message>
+        <source>{name} is retired: hidden from new bookings.</source>
+        <translation>{name} ist archiviert: für neue Buchungen ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>{when} · {client} · {room} / {setup} · {service}</source>
+        <translation>{when} · {client} · {room} / {setup} · {service}</translation>
+    </message>
+    <message>
+        <source>Retire {name}?</source>
+        <translation>{name} archivieren?</translation>
+    </message>
+    <message>
+        <source>{count} future booking(s) use {name}. They stay valid and take place as booked; {name} is only hidden from new bookings.</source>
+        <translation>{count} künftige Buchung(en) verwenden {name}. Sie bleiben gültig und finden wie gebucht statt; {name} wird nur für neue Buchungen ausgeblendet.</translation>
+    </message>
+    <message>
+        <source>Retire anyway</source>
+        <translation>Trotzdem archivieren</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutSignIn</name>
+    <message>
+        <source>Sign in to book with your account</source>
+        <translation>Melden Sie sich an, um mit Ihrem Konto zu buchen</translation>
+    </message>
+    <message>
+        <source>Your session stays in the cart while you sign in.</source>
+        <translation>Ihr Termin bleibt im Warenkorb, während Sie sich anmelden.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Meldung zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Create a new account instead</source>
+        <translation>Stattdessen ein neues Konto erstellen</translation>
+    </message>
+    <message>
+        <source>Enter your email and password to sign in.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse und Ihr Passwort ein, um sich anzumelden.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientActionsPane</name>
+    <message>
+        <source>Boo&amp;k for this client…</source>
+        <translation>Für diesen Kunden &amp;buchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Issue a bundle…</source>
+        <translation>Paket &amp;ausgeben …</translation>
+    </message>
+    <message>
+        <source>Record a pa&amp;yment…</source>
+        <translation>&amp;Zahlung erfassen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fund…</source>
+        <translation>&amp;Erstatten …</translation>
+    </message>
+    <message>
+        <source>Add store &amp;credit…</source>
+        <translation>&amp;Guthaben hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit details…</source>
+        <translation>&amp;Daten bearbeiten …</translation>
+    </message>
+    <message>
+        <source>U&amp;nlock account</source>
+        <translation>Konto ent&amp;sperren</translation>
+    </message>
+    <message>
+        <source>New one-time &amp;code…</source>
+        <translation>Neuer Einmal&amp;code …</translation>
+    </message>
+    <message>
+        <source>Write a no&amp;te…</source>
+        <translation>&amp;Notiz schreiben …</translation>
+    </message>
+    <message>
+        <source>The client&apos;s account</source>
+        <translation>Das Konto des Kunden</translation>
+    </message>
+    <message>
+        <source>What the last action did</source>
+        <translation>Was die letzte Aktion bewirkt hat</translation>
+    </message>
+    <message>
+        <source>Nothing awaits payment: every purchase is paid or closed.</source>
+        <translation>Keine offenen Zahlungen: Jeder Kauf ist bezahlt oder abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Refunds are for managers and owners.</source>
+        <translation>Erstattungen sind der Leitung und dem Inhaber vorbehalten.</translation>
+    </message>
+    <message>
+        <source>Nothing paid is left to refund.</source>
+        <translation>Es ist nichts Bezahltes mehr zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Store credit is added by managers and owners.</source>
+        <translation>Guthaben wird von der Leitung und dem Inhaber hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The account is not locked.</source>
+        <translation>Das Konto ist nicht gesperrt.</translation>
+    </message>
+    <message>
+        <source>Store credit: {amount}</source>
+        <translation>Guthaben: {amount}</translation>
+    </message>
+    <message>
+        <source>Locked after failed sign-ins until {time}</source>
+        <translation>Nach fehlgeschlagenen Anmeldungen gesperrt bis {time}</translation>
+    </message>
+    <message>
+        <source>No password yet (made at the desk)</source>
+        <translation>Noch kein Passwort (am Empfang angelegt)</translation>
+    </message>
+    <message>
+        <source>One-time code valid until {time}</source>
+        <translation>Einmalcode gültig bis {time}</translation>
+    </message>
+    <message>
+        <source>A note on {name} (not on one session).</source>
+        <translation>Eine Notiz zu {name} (nicht zu einem einzelnen Termin).</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Notiz hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>The account of {name} is unlocked; they can sign in again.</source>
+        <translation>Das Konto von {name} ist entsperrt; die Anmeldung ist wieder möglich.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDialog</name>
+    <message>
+        <source>No receipt yet</source>
+        <translation>Noch kein Beleg</translation>
+    </message>
+    <message>
+        <source>{name} · {email}</source>
+        <translation>{name} · {email}</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Was schiefgelaufen ist</translation>
+    </message>
+</context>
+<context>
+    <name>ClientListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>Käufe</translation>
+    </message>
+    <message>
+        <source>Bookings</source>
+        <translation>Buchungen</translation>
+    </message>
+    <message>
+        <source>Active bundles</source>
+        <translation>Aktive Pakete</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Letzter Besuch</translation>
+    </message>
+    <message>
+        <source>No session yet</source>
+        <translation>Noch kein Termin</translation>
+    </message>
+</context>
+<context>
+    <name>ClientStep</name>
+    <message>
+        <source>Who is the booking for?</source>
+        <translation>Für wen ist die Buchung?</translation>
+    </message>
+    <message>
+        <source>Name, email or phone</source>
+        <translation>Name, E-Mail oder Telefon</translation>
+    </message>
+    <message>
+        <source>Search clients</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>Matching clients</source>
+        <translation>Passende Kunden</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Suchstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Choose this client</source>
+        <translation>Diesen Kunden &amp;auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neuer Kunde …</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue to the session</source>
+        <translation>&amp;Weiter zum Termin</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <source>No client matches. Check the spelling, or create a new client.</source>
+        <translation>Kein Kunde gefunden. Prüfen Sie die Schreibweise oder legen Sie einen neuen Kunden an.</translation>
+    </message>
+    <message>
+        <source>{count} clients match.</source>
+        <translation>{count} Kunden gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPlace</name>
+    <message>
+        <source>Clients</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Search by name, email or phone (Ctrl+F)</source>
+        <translation>Nach Name, E-Mail oder Telefon suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search clients</source>
+        <translation>Kunden suchen</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neuer Kunde …</translation>
+    </message>
+    <message>
+        <source>Client list message</source>
+        <translation>Meldung zur Kundenliste</translation>
+    </message>
+    <message>
+        <source>Loading the clients…</source>
+        <translation>Kunden werden geladen …</translation>
+    </message>
+    <message>
+        <source>← All clients</source>
+        <translation>← Alle Kunden</translation>
+    </message>
+    <message>
+        <source>Back to the client list (Alt+Left)</source>
+        <translation>Zurück zur Kundenliste (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Client shown</source>
+        <translation>Angezeigter Kunde</translation>
+    </message>
+    <message>
+        <source>Client message</source>
+        <translation>Kundenmeldung</translation>
+    </message>
+    <message>
+        <source>The clients could not be loaded: {error}</source>
+        <translation>Die Kunden konnten nicht geladen werden: {error}</translation>
+    </message>
+    <message>
+        <source>Searching for “{search}”…</source>
+        <translation>Suche nach „{search}“ …</translation>
+    </message>
+    <message>
+        <source>No client matches “{search}”.</source>
+        <translation>Kein Kunde passt zu „{search}“.</translation>
+    </message>
+    <message>
+        <source>No clients yet.</source>
+        <translation>Noch keine Kunden.</translation>
+    </message>
+    <message>
+        <source>{count} clients shown; loading more…</source>
+        <translation>{count} Kunden angezeigt; weitere werden geladen …</translation>
+    </message>
+    <message>
+        <source>{count} clients match “{search}”.</source>
+        <translation>{count} Kunden passen zu „{search}“.</translation>
+    </message>
+    <message>
+        <source>{count} clients.</source>
+        <translation>{count} Kunden.</translation>
+    </message>
+    <message>
+        <source>{count} clients shown; scroll for more.</source>
+        <translation>{count} Kunden angezeigt; scrollen Sie für weitere.</translation>
+    </message>
+    <message>
+        <source>&amp;Bookings</source>
+        <translation>&amp;Buchungen</translation>
+    </message>
+    <message>
+        <source>B&amp;undles</source>
+        <translation>&amp;Pakete</translation>
+    </message>
+    <message>
+        <source>&amp;Purchases</source>
+        <translation>&amp;Käufe</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>K&amp;onto</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <source>{name} · {email}</source>
+        <translation>{name} · {email}</translation>
+    </message>
+</context>
+<context>
+    <name>CodeCard</name>
+    <message>
+        <source>One-time code</source>
+        <translation>Einmalcode</translation>
+    </message>
+    <message>
+        <source>Give this code to the client; they set their password with it when they first sign in.</source>
+        <translation>Geben Sie diesen Code dem Kunden; damit legt er bei der ersten Anmeldung sein Passwort fest.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeSignInPage</name>
+    <message>
+        <source>Set your password</source>
+        <translation>Passwort festlegen</translation>
+    </message>
+    <message>
+        <source>About the code</source>
+        <translation>Zum Code</translation>
+    </message>
+    <message>
+        <source>The studio created your account and gave you a code. Enter it with your email, and choose your password.</source>
+        <translation>Das Studio hat Ihr Konto angelegt und Ihnen einen Code gegeben. Geben Sie ihn mit Ihrer E-Mail-Adresse ein und wählen Sie Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Code from the studio</source>
+        <translation>Code vom Studio</translation>
+    </message>
+    <message>
+        <source>8 characters</source>
+        <translation>8 Zeichen</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Set password and sign in</source>
+        <translation>Passwort festlegen und anmelden</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>Zurück zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>&amp;Neues Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Enter your email and the code from the studio.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse und den Code vom Studio ein.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same one twice.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein. Geben Sie zweimal dasselbe ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to your studio</source>
+        <translation>Mit Ihrem Studio verbinden</translation>
+    </message>
+    <message>
+        <source>Type your studio&apos;s address (for example studio.example.com), or paste the code the studio gave you. Your bookings, bundles and receipts are then kept on this computer and stay readable when you are offline.</source>
+        <translation>Geben Sie die Adresse Ihres Studios ein (zum Beispiel studio.example.com) oder fügen Sie den Code ein, den Ihnen das Studio gegeben hat. Ihre Buchungen, Pakete und Belege werden dann auf diesem Computer gespeichert und bleiben auch offline lesbar.</translation>
+    </message>
+    <message>
+        <source>Studio address or code</source>
+        <translation>Studioadresse oder Code</translation>
+    </message>
+    <message>
+        <source>studio.example.com or PODYX1-…</source>
+        <translation>studio.example.com oder PODYX1-…</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Look up the studio</source>
+        <translation>Studio suchen</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Verbindungsstatus</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Verbindungsproblem</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>Suchergebnis</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>Vertrauen und verbinden</translation>
+    </message>
+    <message>
+        <source>Type the studio&apos;s address, or paste its code.</source>
+        <translation>Geben Sie die Adresse des Studios ein oder fügen Sie seinen Code ein.</translation>
+    </message>
+    <message>
+        <source>Looking for the studio…</source>
+        <translation>Studio wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Found {studio} at {address}.</source>
+        <translation>{studio} unter {address} gefunden.</translation>
+    </message>
+    <message>
+        <source>Its certificate is vouched for by a public authority.</source>
+        <translation>Sein Zertifikat wird von einer öffentlichen Zertifizierungsstelle bestätigt.</translation>
+    </message>
+    <message>
+        <source>This is a test server on this computer (no encryption).</source>
+        <translation>Dies ist ein Testserver auf diesem Computer (keine Verschlüsselung).</translation>
+    </message>
+    <message>
+        <source>Its certificate matches the code from your studio.</source>
+        <translation>Sein Zertifikat stimmt mit dem Code Ihres Studios überein.</translation>
+    </message>
+    <message>
+        <source>Its certificate is the studio&apos;s own. Check that this fingerprint is the one your studio gave you before you trust it:
+{fingerprint}</source>
+        <translation>Es handelt sich um ein eigenes Zertifikat des Studios. Prüfen Sie, bevor Sie ihm vertrauen, ob dieser Fingerabdruck der ist, den Ihnen Ihr Studio gegeben hat:
+{fingerprint}</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>Day close</source>
+        <translation>Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>in {zone}</source>
+        <translation>in {zone}</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Tag:</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Eingenommen</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Gutschriften</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>Takings by payment method</source>
+        <translation>Einnahmen nach Zahlungsart</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+    <message>
+        <source>Takings by VAT rate</source>
+        <translation>Einnahmen nach MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF and CSV…</source>
+        <translation>PDF und CSV &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>Nach Zahlungsart</translation>
+    </message>
+    <message>
+        <source>By VAT rate</source>
+        <translation>Nach MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>{receipts} receipts, {taken}; {refunds} credit notes, {refunded}. Takings: {gross} (net {net}, VAT {vat}).</source>
+        <translation>{receipts} Belege, {taken}; {refunds} Gutschriften, {refunded}. Einnahmen: {gross} (netto {net}, MwSt. {vat}).</translation>
+    </message>
+    <message>
+        <source>Nothing was taken on this day.</source>
+        <translation>An diesem Tag gab es keine Einnahmen.</translation>
+    </message>
+    <message>
+        <source>Day close {day}</source>
+        <translation>Tagesabschluss {day}</translation>
+    </message>
+    <message>
+        <source>Save day close</source>
+        <translation>Tagesabschluss speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved {pdf} and {csv}.</source>
+        <translation>{pdf} und {csv} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskActionsPane</name>
+    <message>
+        <source>&amp;Approve payment…</source>
+        <translation>Zahlung &amp;bestätigen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>&amp;Ablehnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel…</source>
+        <translation>&amp;Stornieren …</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpleted</source>
+        <translation>Ab&amp;geschlossen</translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation>&amp;Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve…</source>
+        <translation>&amp;Verschieben …</translation>
+    </message>
+    <message>
+        <source>Override &amp;price…</source>
+        <translation>&amp;Preis überschreiben …</translation>
+    </message>
+    <message>
+        <source>What the last action did</source>
+        <translation>Was die letzte Aktion bewirkt hat</translation>
+    </message>
+    <message>
+        <source>Managers and owners only.</source>
+        <translation>Nur Leitung und Inhaber.</translation>
+    </message>
+    <message>
+        <source>This session is {status}.</source>
+        <translation>Dieser Termin ist {status}.</translation>
+    </message>
+    <message>
+        <source>Once the session has started.</source>
+        <translation>Sobald der Termin begonnen hat.</translation>
+    </message>
+    <message>
+        <source>Only a pending pay-later or bank-transfer booking can be refused.</source>
+        <translation>Nur eine ausstehende Buchung mit späterer Bezahlung oder Überweisung kann abgelehnt werden.</translation>
+    </message>
+    <message>
+        <source>Paid with bundle credit; nothing awaits payment.</source>
+        <translation>Mit Paketguthaben bezahlt; keine Zahlung offen.</translation>
+    </message>
+    <message>
+        <source>Paid (receipt {number}).</source>
+        <translation>Bezahlt (Beleg {number}).</translation>
+    </message>
+    <message>
+        <source>Paid and refunded.</source>
+        <translation>Bezahlt und erstattet.</translation>
+    </message>
+    <message>
+        <source>The open payment was withdrawn.</source>
+        <translation>Die offene Zahlung wurde zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>The session of {name} is marked completed.</source>
+        <translation>Der Termin von {name} ist als abgeschlossen markiert.</translation>
+    </message>
+    <message>
+        <source>The session of {name} is marked a no-show.</source>
+        <translation>Der Termin von {name} ist als „nicht erschienen“ markiert.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <source>{name}: {service}, {when}</source>
+        <translation>{name}: {service}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopApp</name>
+    <message>
+        <source>The database at {where} has no studio yet. On a shared database the studio&apos;s IT creates it with “podyx-admin studio apply FILE.toml”; or choose another database.</source>
+        <translation>Die Datenbank unter {where} enthält noch kein Studio. Bei einer gemeinsam genutzten Datenbank legt die IT des Studios es mit „podyx-admin studio apply FILE.toml“ an; oder wählen Sie eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Preparing the demo studio…</source>
+        <translation>Demo-Studio wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Opening the studio…</source>
+        <translation>Studio wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Choose a Podyx database</source>
+        <translation>Podyx-Datenbank auswählen</translation>
+    </message>
+    <message>
+        <source>Podyx databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Podyx-Datenbanken (*.sqlite3 *.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Getting your bookings from the studio…</source>
+        <translation>Ihre Buchungen werden vom Studio abgerufen …</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDownload</name>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Download receipt…</source>
+        <translation>Beleg &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Download credit note…</source>
+        <translation>Gutschrift &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <source>&amp;Download pro-forma…</source>
+        <translation>Proforma-Rechnung &amp;herunterladen …</translation>
+    </message>
+    <message>
+        <source>The receipt is issued when the payment is recorded.</source>
+        <translation>Der Beleg wird ausgestellt, sobald die Zahlung erfasst ist.</translation>
+    </message>
+    <message>
+        <source>This payment was withdrawn, so there is no receipt.</source>
+        <translation>Diese Zahlung wurde zurückgezogen, daher gibt es keinen Beleg.</translation>
+    </message>
+    <message>
+        <source>Save credit note</source>
+        <translation>Gutschrift speichern</translation>
+    </message>
+    <message>
+        <source>Credit note {number}</source>
+        <translation>Gutschrift {number}</translation>
+    </message>
+    <message>
+        <source>Save receipt</source>
+        <translation>Beleg speichern</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>Beleg {number}</translation>
+    </message>
+    <message>
+        <source>Save pro-forma</source>
+        <translation>Proforma-Rechnung speichern</translation>
+    </message>
+    <message>
+        <source>Pro-forma for purchase {number}</source>
+        <translation>Proforma-Rechnung zu Kauf {number}</translation>
+    </message>
+    <message>
+        <source>Session {date} {service}</source>
+        <translation>Termin {date} {service}</translation>
+    </message>
+    <message>
+        <source>Save session summary</source>
+        <translation>Terminübersicht speichern</translation>
+    </message>
+    <message>
+        <source>Bundle statement {name}</source>
+        <translation>Paketauszug {name}</translation>
+    </message>
+    <message>
+        <source>Save bundle statement</source>
+        <translation>Paketauszug speichern</translation>
+    </message>
+    <message>
+        <source>you may not write there, or the file is open in another program. Close it, or choose another folder</source>
+        <translation>Sie haben dort möglicherweise keine Schreibrechte, oder die Datei ist in einem anderen Programm geöffnet. Schließen Sie sie oder wählen Sie einen anderen Ordner</translation>
+    </message>
+    <message>
+        <source>part of that path is a file, not a folder. Choose another folder</source>
+        <translation>ein Teil dieses Pfads ist eine Datei, kein Ordner. Wählen Sie einen anderen Ordner</translation>
+    </message>
+    <message>
+        <source>that folder does not exist. Choose another folder</source>
+        <translation>dieser Ordner existiert nicht. Wählen Sie einen anderen Ordner</translation>
+    </message>
+    <message>
+        <source>the disk is full. Free some space, or choose another disk</source>
+        <translation>der Datenträger ist voll. Geben Sie Speicherplatz frei oder wählen Sie einen anderen Datenträger</translation>
+    </message>
+    <message>
+        <source>Could not save “{name}” in {folder}: {reason}.</source>
+        <translation>„{name}“ konnte nicht in {folder} gespeichert werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Document saved</source>
+        <translation>Dokument gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”. Open it now?</source>
+        <translation>„{name}“ gespeichert. Jetzt öffnen?</translation>
+    </message>
+    <message>
+        <source>It is in {folder}.</source>
+        <translation>Es liegt in {folder}.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Open the document</source>
+        <translation>Dokument öffnen</translation>
+    </message>
+    <message>
+        <source>Close without opening</source>
+        <translation>Schließen, ohne zu öffnen</translation>
+    </message>
+    <message>
+        <source>No program to open PDF files was found. The file is in {folder}.</source>
+        <translation>Es wurde kein Programm zum Öffnen von PDF-Dateien gefunden. Die Datei liegt in {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Your session is booked: {service} in {room}, {when}.</source>
+        <translation>Ihr Termin ist gebucht: {service} in {room}, {when}.</translation>
+    </message>
+    <message>
+        <source>Waiting for payment approval</source>
+        <translation>Wartet auf Bestätigung der Zahlung</translation>
+    </message>
+    <message>
+        <source>It stays pending until the studio has received your payment.</source>
+        <translation>Er bleibt ausstehend, bis das Studio Ihre Zahlung erhalten hat.</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Paid {total}; receipt {number}.</source>
+        <translation>{total} bezahlt; Beleg {number}.</translation>
+    </message>
+    <message>
+        <source>Total {total}; the receipt follows when the payment is recorded.</source>
+        <translation>Gesamt {total}; der Beleg folgt, sobald die Zahlung erfasst ist.</translation>
+    </message>
+    <message>
+        <source>Your account has been created; you are signed in as {email}.</source>
+        <translation>Ihr Konto wurde erstellt; Sie sind als {email} angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>Duration</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} Std. {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} Std.</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+</context>
+<context>
+    <name>EditClientDialog</name>
+    <message>
+        <source>Client&apos;s details</source>
+        <translation>Angaben des Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Vollständiger &amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>The details of {name} were saved.</source>
+        <translation>Die Angaben von {name} wurden gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBox</name>
+    <message>
+        <source>Podyx</source>
+        <translation>Podyx</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPurchasesDialog</name>
+    <message>
+        <source>Export purchases</source>
+        <translation>Käufe exportieren</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Save CSV…</source>
+        <translation>CSV &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Every receipt and credit note issued on these days (inclusive).</source>
+        <translation>Alle an diesen Tagen ausgestellten Belege und Gutschriften (einschließlich).</translation>
+    </message>
+    <message>
+        <source>Save purchases</source>
+        <translation>Käufe speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTab</name>
+    <message>
+        <source>Shared files</source>
+        <translation>Geteilte Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen …</translation>
+    </message>
+    <message>
+        <source>Share a &amp;file…</source>
+        <translation>&amp;Datei teilen …</translation>
+    </message>
+    <message>
+        <source>Share a &amp;link…</source>
+        <translation>&amp;Link teilen …</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Download-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Files the studio shared with you</source>
+        <translation>Dateien, die das Studio mit Ihnen geteilt hat</translation>
+    </message>
+    <message>
+        <source>Files shared with {name}</source>
+        <translation>Mit {name} geteilte Dateien</translation>
+    </message>
+    <message>
+        <source>No files yet. Edits, reels and footage the studio shares appear here.</source>
+        <translation>Noch keine Dateien. Schnitte, Reels und Aufnahmen, die das Studio teilt, erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Nothing shared with {name} yet.</source>
+        <translation>Noch nichts mit {name} geteilt.</translation>
+    </message>
+    <message>
+        <source>&amp;Open link</source>
+        <translation>Link ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Save the file in…</source>
+        <translation>Datei speichern in …</translation>
+    </message>
+    <message>
+        <source>%p% of {size}</source>
+        <translation>%p% von {size}</translation>
+    </message>
+    <message>
+        <source>Downloading “{name}”…</source>
+        <translation>„{name}“ wird heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Saved to {path}
+Checksum verified (SHA-256 {sha256}).</source>
+        <translation>Gespeichert unter {path}
+Prüfsumme bestätigt (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Wird geteilt …</translation>
+    </message>
+    <message>
+        <source>Shared “{name}” ({size}).</source>
+        <translation>„{name}“ ({size}) geteilt.</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Revoke the share</source>
+        <translation>Freigabe widerrufen</translation>
+    </message>
+    <message>
+        <source>Stop sharing “{name}”? It disappears from the client&apos;s Files tab and the studio&apos;s stored copy is deleted.</source>
+        <translation>„{name}“ nicht mehr teilen? Die Datei verschwindet aus dem Bereich „Dateien“ des Kunden, und die beim Studio gespeicherte Kopie wird gelöscht.</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer shared.</source>
+        <translation>„{name}“ wird nicht mehr geteilt.</translation>
+    </message>
+</context>
+<context>
+    <name>FilesTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation>Geteilt von</translation>
+    </message>
+    <message>
+        <source>● New  </source>
+        <translation>● Neu  </translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>The studio</source>
+        <translation>Das Studio</translation>
+    </message>
+    <message>
+        <source>New: not opened yet</source>
+        <translation>Neu: noch nicht geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWindow</name>
+    <message>
+        <source>Podyx — Create your studio</source>
+        <translation>Podyx — Studio anlegen</translation>
+    </message>
+    <message>
+        <source>Create your studio</source>
+        <translation>Studio anlegen</translation>
+    </message>
+    <message>
+        <source>This database ({where}) has no studio yet. Tell Podyx about your studio and make the owner&apos;s account; you add rooms, services and opening hours next.</source>
+        <translation>Diese Datenbank ({where}) enthält noch kein Studio. Geben Sie Podyx die Angaben zu Ihrem Studio und legen Sie das Konto des Inhabers an; Räume, Leistungen und Öffnungszeiten fügen Sie anschließend hinzu.</translation>
+    </message>
+    <message>
+        <source>Studio &amp;name</source>
+        <translation>Studio&amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code</source>
+        <translation>&amp;Postleitzahl</translation>
+    </message>
+    <message>
+        <source>C&amp;ity</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation>&amp;Land</translation>
+    </message>
+    <message>
+        <source>&amp;VAT number</source>
+        <translation>&amp;USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Zeitzone</translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation>W&amp;ährung</translation>
+    </message>
+    <message>
+        <source>&amp;Language and formats</source>
+        <translation>&amp;Sprache und Formate</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>Preise enthalten MwSt.</translation>
+    </message>
+    <message>
+        <source>Default VAT &amp;rate</source>
+        <translation>Standard-&amp;MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>The owner&apos;s account</source>
+        <translation>Das Konto des Inhabers</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me</source>
+        <translation>&amp;Ihr Name</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Pass&amp;wort</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain</source>
+        <translation>Passwort wie&amp;derholen</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Create the studio</source>
+        <translation>Studio anlegen</translation>
+    </message>
+    <message>
+        <source>Try the demo studio instead</source>
+        <translation>Stattdessen das Demo-Studio ausprobieren</translation>
+    </message>
+    <message>
+        <source>Give the studio a name.</source>
+        <translation>Geben Sie dem Studio einen Namen.</translation>
+    </message>
+    <message>
+        <source>Write your name.</source>
+        <translation>Geben Sie Ihren Namen ein.</translation>
+    </message>
+    <message>
+        <source>Write your email address: you sign in with it.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein: Damit melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>Choose a time zone from the list, e.g. Europe/Berlin.</source>
+        <translation>Wählen Sie eine Zeitzone aus der Liste, z. B. Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>A currency is a three-letter code: EUR.</source>
+        <translation>Eine Währung ist ein Code aus drei Buchstaben: EUR.</translation>
+    </message>
+    <message>
+        <source>A password has at least {n} characters.</source>
+        <translation>Ein Passwort hat mindestens {n} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird angelegt …</translation>
+    </message>
+</context>
+<context>
+    <name>HoursSection</name>
+    <message>
+        <source>Opening hours &amp; closed dates</source>
+        <translation>Öffnungszeiten &amp; Schließtage</translation>
+    </message>
+    <message>
+        <source>Each day: times like 09:00–13:00, 14:00–22:00; empty: closed.</source>
+        <translation>Je Tag: Zeiten wie 09:00–13:00, 14:00–22:00; leer: geschlossen.</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>Save the opening &amp;hours</source>
+        <translation>&amp;Öffnungszeiten speichern</translation>
+    </message>
+    <message>
+        <source>Closed dates (holidays)</source>
+        <translation>Schließtage (Feiertage)</translation>
+    </message>
+    <message>
+        <source>Closed dates</source>
+        <translation>Schließtage</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Geschlossen am</translation>
+    </message>
+    <message>
+        <source>Reason, e.g. Christmas</source>
+        <translation>Grund, z. B. Weihnachten</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Add closed date</source>
+        <translation>&amp;Schließtag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Saved the opening hours.</source>
+        <translation>Öffnungszeiten gespeichert.</translation>
+    </message>
+    <message>
+        <source>Closed on {day}.</source>
+        <translation>Am {day} geschlossen.</translation>
+    </message>
+    <message>
+        <source>Choose a closed date to remove.</source>
+        <translation>Wählen Sie den Schließtag aus, der entfernt werden soll.</translation>
+    </message>
+    <message>
+        <source>Open again on that date.</source>
+        <translation>An diesem Tag wieder geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>IssueBundleDialog</name>
+    <message>
+        <source>Issue a bundle</source>
+        <translation>Paket vergeben</translation>
+    </message>
+    <message>
+        <source>&amp;Issue bundle</source>
+        <translation>Paket &amp;vergeben</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Reason for issuing the bundle</source>
+        <translation>Grund für die Vergabe des Pakets</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle:</source>
+        <translation>&amp;Paket:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Loading the bundles…</source>
+        <translation>Pakete werden geladen…</translation>
+    </message>
+    <message>
+        <source>{name} ({sessions} sessions, {price})</source>
+        <translation>{name} ({sessions} Termine, {price})</translation>
+    </message>
+    <message>
+        <source>The studio has no bundles to issue.</source>
+        <translation>Das Studio hat keine Pakete, die vergeben werden können.</translation>
+    </message>
+    <message>
+        <source>Say why the bundle is issued; the audit log keeps it.</source>
+        <translation>Geben Sie an, warum das Paket vergeben wird; das Protokoll hält es fest.</translation>
+    </message>
+    <message>
+        <source>{bundle} was issued to {name}.</source>
+        <translation>{bundle} wurde an {name} vergeben.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>As the system ({language})</source>
+        <translation>Wie das System ({language})</translation>
+    </message>
+    <message>
+        <source>Podyx speaks the language you chose when you next start it.</source>
+        <translation>Podyx verwendet die gewählte Sprache ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Retire</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Hide from new bookings; nothing is deleted</source>
+        <translation>Für neue Buchungen ausblenden; nichts wird gelöscht</translation>
+    </message>
+    <message>
+        <source>{name} (retired)</source>
+        <translation>{name} (archiviert)</translation>
+    </message>
+    <message>
+        <source>Editing {name}</source>
+        <translation>Bearbeiten: {name}</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>{studio} — Podyx</source>
+        <translation>{studio} — Podyx</translation>
+    </message>
+    <message>
+        <source>Profile sections</source>
+        <translation>Profilbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Bookings</source>
+        <translation>&amp;Buchungen</translation>
+    </message>
+    <message>
+        <source>B&amp;undles</source>
+        <translation>&amp;Pakete</translation>
+    </message>
+    <message>
+        <source>&amp;Purchases</source>
+        <translation>&amp;Käufe</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>K&amp;onto</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Bookings ● {count}</source>
+        <translation>&amp;Buchungen ● {count}</translation>
+    </message>
+    <message>
+        <source>&amp;Files ● {count}</source>
+        <translation>&amp;Dateien ● {count}</translation>
+    </message>
+    <message>
+        <source>New booking</source>
+        <translation>Neue Buchung</translation>
+    </message>
+    <message>
+        <source>Book a session (Ctrl+N)</source>
+        <translation>Termin buchen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>My Profile</source>
+        <translation>Mein Profil</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird bearbeitet…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Show {tab}</source>
+        <translation>{tab} anzeigen</translation>
+    </message>
+    <message>
+        <source>Account menu for {name}</source>
+        <translation>Kontomenü für {name}</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move session</source>
+        <translation>Termin verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Outside the studio&apos;s rules (give a reason)</source>
+        <translation>Außerhalb der Studioregeln (mit Begründung)</translation>
+    </message>
+    <message>
+        <source>Reason for moving outside the rules</source>
+        <translation>Grund für das Verschieben außerhalb der Regeln</translation>
+    </message>
+    <message>
+        <source>Start time outside the rules</source>
+        <translation>Beginn außerhalb der Regeln</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Start time:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <source>Give a reason for moving the session outside the studio&apos;s rules.</source>
+        <translation>Geben Sie einen Grund an, warum der Termin außerhalb der Studioregeln verschoben wird.</translation>
+    </message>
+    <message>
+        <source>The session of {name} is now on {when}.</source>
+        <translation>Der Termin von {name} ist jetzt am {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>NewClientDialog</name>
+    <message>
+        <source>New client</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Open the client</source>
+        <translation>&amp;Kunden öffnen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>NewClientForm</name>
+    <message>
+        <source>Full name</source>
+        <translation>Vollständiger Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>C&amp;reate the account</source>
+        <translation>&amp;Konto anlegen</translation>
+    </message>
+    <message>
+        <source>New client message</source>
+        <translation>Meldung zum neuen Kunden</translation>
+    </message>
+    <message>
+        <source>Full &amp;name</source>
+        <translation>Vollständiger &amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+</context>
+<context>
+    <name>NewCodeDialog</name>
+    <message>
+        <source>New one-time code</source>
+        <translation>Neuer Einmalcode</translation>
+    </message>
+    <message>
+        <source>&amp;Issue a new code</source>
+        <translation>Neuen &amp;Code ausstellen</translation>
+    </message>
+    <message>
+        <source>The client sets a new password with the code on the sign-in screen (&quot;I have a code from the studio&quot;). An earlier code stops working.</source>
+        <translation>Der Kunde legt mit dem Code auf dem Anmeldebildschirm ein neues Passwort fest („Ich habe einen Code vom Studio“). Ein früherer Code funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>A new one-time code for {name} was issued.</source>
+        <translation>Für {name} wurde ein neuer Einmalcode ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>The note&apos;s text</source>
+        <translation>Text der Notiz</translation>
+    </message>
+    <message>
+        <source>Plain text; links (https://…) become clickable.</source>
+        <translation>Reiner Text; Links (https://…) werden anklickbar.</translation>
+    </message>
+    <message>
+        <source>For the &amp;client (a post-session update)</source>
+        <translation>Für den &amp;Kunden (Rückmeldung nach dem Termin)</translation>
+    </message>
+    <message>
+        <source>&amp;Internal — staff only, never shown to the client</source>
+        <translation>&amp;Intern — nur für Mitarbeiter, wird dem Kunden nie angezeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>&amp;Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Notes on this session</source>
+        <translation>Notizen zu diesem Termin</translation>
+    </message>
+    <message>
+        <source>Add n&amp;ote…</source>
+        <translation>Notiz &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit note…</source>
+        <translation>Notiz &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete note</source>
+        <translation>Notiz &amp;löschen</translation>
+    </message>
+    <message>
+        <source>What the last note action did</source>
+        <translation>Ergebnis der letzten Notizaktion</translation>
+    </message>
+    <message>
+        <source> · edited</source>
+        <translation> · bearbeitet</translation>
+    </message>
+    <message>
+        <source>[Internal] </source>
+        <translation>[Intern] </translation>
+    </message>
+    <message>
+        <source> · read by the client</source>
+        <translation> · vom Kunden gelesen</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Notiz hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Note changed; the earlier text is kept.</source>
+        <translation>Notiz geändert; der frühere Text bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Note history</source>
+        <translation>Notizverlauf</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>Notiz löschen</translation>
+    </message>
+    <message>
+        <source>Delete this note?</source>
+        <translation>Diese Notiz löschen?</translation>
+    </message>
+    <message>
+        <source>It disappears for everyone, the client included; the audit log keeps that it was deleted, by whom and when.</source>
+        <translation>Sie verschwindet für alle, auch für den Kunden; das Protokoll hält fest, dass sie gelöscht wurde, von wem und wann.</translation>
+    </message>
+    <message>
+        <source>Keep note</source>
+        <translation>Notiz behalten</translation>
+    </message>
+    <message>
+        <source>Note deleted.</source>
+        <translation>Notiz gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Connection to the studio</source>
+        <translation>Verbindung zum Studio</translation>
+    </message>
+    <message>
+        <source>You are offline: showing what was synced at {time}.</source>
+        <translation>Sie sind offline: Angezeigt wird der zuletzt synchronisierte Stand ({time}).</translation>
+    </message>
+    <message>
+        <source>You are offline.</source>
+        <translation>Sie sind offline.</translation>
+    </message>
+    <message>
+        <source>Everything stays readable; booking, cancelling and buying need the studio, and nothing is saved until it can be reached again.</source>
+        <translation>Alles bleibt lesbar; Buchen, Stornieren und Kaufen erfordern eine Verbindung zum Studio, und nichts wird gespeichert, bis es wieder erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDialog</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>{name}: {what} — {amount}</source>
+        <translation>{name}: {what} — {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethod</name>
+    <message>
+        <source>Card at the front desk</source>
+        <translation>Karte am Empfang</translation>
+    </message>
+    <message>
+        <source>Cash at the front desk</source>
+        <translation>Bar am Empfang</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Banküberweisung</translation>
+    </message>
+    <message>
+        <source>Store credit</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Bundle credit</source>
+        <translation>Paketguthaben</translation>
+    </message>
+    <message>
+        <source>Pay later</source>
+        <translation>Später bezahlen</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethodPicker</name>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>{method} ({available} available)</source>
+        <translation>{method} ({available} verfügbar)</translation>
+    </message>
+    <message>
+        <source>The studio sends you its bank details; nothing is charged now.</source>
+        <translation>Das Studio sendet Ihnen seine Bankverbindung; jetzt wird nichts berechnet.</translation>
+    </message>
+    <message>
+        <source>Nothing is charged now; you pay the studio later.</source>
+        <translation>Jetzt wird nichts berechnet; Sie bezahlen das Studio später.</translation>
+    </message>
+    <message>
+        <source>The booking stays pending until the payment arrives; the receipt follows.</source>
+        <translation>Die Buchung bleibt ausstehend, bis die Zahlung eingeht; der Beleg folgt.</translation>
+    </message>
+    <message>
+        <source>The bundle can be used once the payment arrives; the receipt follows.</source>
+        <translation>Das Paket kann genutzt werden, sobald die Zahlung eingeht; der Beleg folgt.</translation>
+    </message>
+    <message>
+        <source>The receipt follows when the payment arrives.</source>
+        <translation>Der Beleg folgt, sobald die Zahlung eingeht.</translation>
+    </message>
+    <message>
+        <source>Paid now from your store credit; you get the receipt at once.</source>
+        <translation>Sofort mit Ihrem Guthaben bezahlt; Sie erhalten den Beleg umgehend.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPage</name>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>How would you like to pay?</source>
+        <translation>Wie möchten Sie bezahlen?</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method:</source>
+        <translation>&amp;Zahlungsart:</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Gesamt: {amount}</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Wird gebucht…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPlace</name>
+    <message>
+        <source>Pending payments</source>
+        <translation>Ausstehende Zahlungen</translation>
+    </message>
+    <message>
+        <source>Search by client name</source>
+        <translation>Nach Kundenname suchen</translation>
+    </message>
+    <message>
+        <source>Search pending payments by client name</source>
+        <translation>Ausstehende Zahlungen nach Kundenname durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Freigeben…</translation>
+    </message>
+    <message>
+        <source>Record the payment with the method used</source>
+        <translation>Die Zahlung mit der verwendeten Zahlungsart erfassen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>&amp;Ablehnen…</translation>
+    </message>
+    <message>
+        <source>Cancel the booking or withdraw the purchase</source>
+        <translation>Die Buchung stornieren oder den Kauf zurückziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Mark transfers received</source>
+        <translation>&amp;Überweisungen als eingegangen markieren</translation>
+    </message>
+    <message>
+        <source>Record every selected payment as paid by bank transfer</source>
+        <translation>Alle ausgewählten Zahlungen als per Banküberweisung bezahlt erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Day close…</source>
+        <translation>&amp;Tagesabschluss…</translation>
+    </message>
+    <message>
+        <source>&amp;Export purchases…</source>
+        <translation>Käufe &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>What the last action did</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Mark transfer received</source>
+        <translation>&amp;Überweisung als eingegangen markieren</translation>
+    </message>
+    <message>
+        <source>Select the transfers that were received.</source>
+        <translation>Wählen Sie die eingegangenen Überweisungen aus.</translation>
+    </message>
+    <message>
+        <source>Recording {count} payments…</source>
+        <translation>{count} Zahlungen werden erfasst…</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPayments</name>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPaymentsModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Wofür</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Method chosen</source>
+        <translation>Gewählte Zahlungsart</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Ordered {when}</source>
+        <translation>Bestellt am {when}</translation>
+    </message>
+    <message>
+        <source>Add-ons to {service}, {when}</source>
+        <translation>Zusatzleistungen zu {service}, {when}</translation>
+    </message>
+    <message>
+        <source>{service}, {when}</source>
+        <translation>{service}, {when}</translation>
+    </message>
+    <message>
+        <source>Bundle: {name}</source>
+        <translation>Paket: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesSection</name>
+    <message>
+        <source>Policies</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Studio: {what}</source>
+        <translation>Studio: {what}</translation>
+    </message>
+    <message>
+        <source>Save the studio&apos;s rules</source>
+        <translation>Studioregeln speichern</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s rules (every room and setup inherits)</source>
+        <translation>Die Studioregeln (gelten für jeden Raum und Aufbau)</translation>
+    </message>
+    <message>
+        <source>Overrides per room and setup: their own value, beside what they inherit</source>
+        <translation>Abweichungen je Raum und Aufbau: eigener Wert neben dem übernommenen</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Abweichungen</translation>
+    </message>
+    <message>
+        <source>Room or setup</source>
+        <translation>Raum oder Aufbau</translation>
+    </message>
+    <message>
+        <source>Choose a room or setup to override its rules.</source>
+        <translation>Wählen Sie einen Raum oder Aufbau, um abweichende Regeln festzulegen.</translation>
+    </message>
+    <message>
+        <source>inherit</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <source>Override: {what}</source>
+        <translation>Abweichung: {what}</translation>
+    </message>
+    <message>
+        <source>Save the override</source>
+        <translation>Abweichung speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Clear override</source>
+        <translation>Abweichung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>{own} (default {inherited})</source>
+        <translation>{own} (Standard {inherited})</translation>
+    </message>
+    <message>
+        <source>{inherited} (inherited)</source>
+        <translation>{inherited} (übernommen)</translation>
+    </message>
+    <message>
+        <source>Overrides of {name}</source>
+        <translation>Abweichungen für {name}</translation>
+    </message>
+    <message>
+        <source>Saved the studio&apos;s rules.</source>
+        <translation>Studioregeln gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved the overrides of {name}.</source>
+        <translation>Abweichungen für {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>{name} follows the rules it inherits again.</source>
+        <translation>{name} folgt wieder den übernommenen Regeln.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Override price</source>
+        <translation>Preis überschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Change price</source>
+        <translation>&amp;Preis ändern</translation>
+    </message>
+    <message>
+        <source>New total</source>
+        <translation>Neuer Gesamtbetrag</translation>
+    </message>
+    <message>
+        <source>Reason for the new price</source>
+        <translation>Grund für den neuen Preis</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Aktuell:</translation>
+    </message>
+    <message>
+        <source>New total:</source>
+        <translation>Neuer Gesamtbetrag:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Type the new total as an amount, e.g. {example}.</source>
+        <translation>Geben Sie den neuen Gesamtbetrag als Betrag ein, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the new price.</source>
+        <translation>Geben Sie einen Grund für den neuen Preis an.</translation>
+    </message>
+    <message>
+        <source>The price is now {amount}.</source>
+        <translation>Der Preis beträgt jetzt {amount}.</translation>
+    </message>
+</context>
+<context>
+    <name>PriceLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>PriceSummaryView</name>
+    <message>
+        <source>Price lines</source>
+        <translation>Preispositionen</translation>
+    </message>
+    <message>
+        <source>VAT per rate</source>
+        <translation>MwSt. je Satz</translation>
+    </message>
+    <message>
+        <source>Discount: {amount}</source>
+        <translation>Rabatt: {amount}</translation>
+    </message>
+    <message>
+        <source>Promo code {code}: {amount}</source>
+        <translation>Aktionscode {code}: {amount}</translation>
+    </message>
+    <message>
+        <source>Includes VAT {rate}: {vat} (net {net})</source>
+        <translation>Enthält MwSt. {rate}: {vat} (netto {net})</translation>
+    </message>
+    <message>
+        <source>VAT {rate} on {net}: {vat}</source>
+        <translation>MwSt. {rate} auf {net}: {vat}</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>Gesamt: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>PromoCodeRow</name>
+    <message>
+        <source>Promo code</source>
+        <translation>Aktionscode</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>An&amp;wenden</translation>
+    </message>
+    <message>
+        <source>Apply promo code</source>
+        <translation>Aktionscode anwenden</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mo code:</source>
+        <translation>&amp;Aktionscode:</translation>
+    </message>
+</context>
+<context>
+    <name>PromoSection</name>
+    <message>
+        <source>Promo codes</source>
+        <translation>Aktionscodes</translation>
+    </message>
+    <message>
+        <source>New &amp;promo code</source>
+        <translation>&amp;Neuer Aktionscode</translation>
+    </message>
+    <message>
+        <source>Percent off</source>
+        <translation>Prozentrabatt</translation>
+    </message>
+    <message>
+        <source>Amount off</source>
+        <translation>Betragsrabatt</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Percent</source>
+        <translation>&amp;Prozent</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>&amp;Betrag</translation>
+    </message>
+    <message>
+        <source>&amp;Scope</source>
+        <translation>&amp;Geltungsbereich</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>&amp;Total uses at most</source>
+        <translation>Max. Nutzungen &amp;insgesamt</translation>
+    </message>
+    <message>
+        <source>Uses per c&amp;lient</source>
+        <translation>Nutzungen pro &amp;Kunde</translation>
+    </message>
+    <message>
+        <source>Used so far</source>
+        <translation>Bisher genutzt</translation>
+    </message>
+    <message>
+        <source>A new promo code</source>
+        <translation>Ein neuer Aktionscode</translation>
+    </message>
+    <message>
+        <source>Service: {name}</source>
+        <translation>Leistung: {name}</translation>
+    </message>
+    <message>
+        <source>Setup: {room} · {name}</source>
+        <translation>Aufbau: {room} · {name}</translation>
+    </message>
+    <message>
+        <source>Bundle: {name}</source>
+        <translation>Paket: {name}</translation>
+    </message>
+    <message>
+        <source>{code} · {off} · used {uses}×</source>
+        <translation>{code} · {off} · {uses}× genutzt</translation>
+    </message>
+    <message>
+        <source>This code applies to several items (set in the studio file): change it there</source>
+        <translation>Dieser Code gilt für mehrere Positionen (in der Studiodatei festgelegt): Ändern Sie ihn dort</translation>
+    </message>
+    <message>
+        <source>Write the code clients type, e.g. SUMMER10.</source>
+        <translation>Geben Sie den Code ein, den Kunden eintippen, z. B. SOMMER10.</translation>
+    </message>
+    <message>
+        <source>Write the amount off, e.g. {example}.</source>
+        <translation>Geben Sie den Rabattbetrag ein, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>Added the promo code {code}.</source>
+        <translation>Aktionscode {code} hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Saved the promo code {code}.</source>
+        <translation>Aktionscode {code} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Restored: clients may use it again.</source>
+        <translation>Wiederhergestellt: Kunden können ihn wieder verwenden.</translation>
+    </message>
+    <message>
+        <source>Retired: clients can no longer use it.</source>
+        <translation>Archiviert: Kunden können ihn nicht mehr verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseDialog</name>
+    <message>
+        <source>Purchase</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>P&amp;urchase:</source>
+        <translation>&amp;Kauf:</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseKind</name>
+    <message>
+        <source>Session</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseKindLong</name>
+    <message>
+        <source>Session payment</source>
+        <translation>Terminzahlung</translation>
+    </message>
+    <message>
+        <source>Bundle purchase</source>
+        <translation>Paketkauf</translation>
+    </message>
+    <message>
+        <source>Add-on charge</source>
+        <translation>Berechnung von Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>Refund (credit note)</source>
+        <translation>Erstattung (Gutschrift)</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseStatus</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Zahlung ausstehend</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Ungültig</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesTab</name>
+    <message>
+        <source>Purchases and refunds</source>
+        <translation>Käufe und Erstattungen</translation>
+    </message>
+    <message>
+        <source>Select a purchase to see its lines.</source>
+        <translation>Wählen Sie einen Kauf aus, um seine Positionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>A receipt number is issued when the payment is recorded.</source>
+        <translation>Eine Belegnummer wird vergeben, sobald die Zahlung erfasst ist.</translation>
+    </message>
+    <message>
+        <source>Receipt no.:</source>
+        <translation>Beleg-Nr.:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Payment method:</source>
+        <translation>Zahlungsart:</translation>
+    </message>
+    <message>
+        <source>Promo code:</source>
+        <translation>Aktionscode:</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>Erstattung:</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>Sign in to see your purchases.</source>
+        <translation>Melden Sie sich an, um Ihre Käufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>No purchases yet. Payments and refunds appear here.</source>
+        <translation>Noch keine Käufe. Zahlungen und Erstattungen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>{kind} — {total}</source>
+        <translation>{kind} — {total}</translation>
+    </message>
+    <message>
+        <source>Not issued yet</source>
+        <translation>Noch nicht ausgestellt</translation>
+    </message>
+    <message>
+        <source>{code} (discount {amount})</source>
+        <translation>{code} (Rabatt {amount})</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Refund of receipt {number}</source>
+        <translation>Erstattung zu Beleg {number}</translation>
+    </message>
+    <message>
+        <source>Refunded by credit note {number}</source>
+        <translation>Erstattet mit Gutschrift {number}</translation>
+    </message>
+</context>
+<context>
+    <name>PurchasesTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>Beleg-Nr.</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Promo</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Not issued yet</source>
+        <translation>Noch nicht ausgestellt</translation>
+    </message>
+    <message>
+        <source>The receipt is issued when the payment is recorded.</source>
+        <translation>Der Beleg wird ausgestellt, sobald die Zahlung erfasst ist.</translation>
+    </message>
+    <message>
+        <source>Refund of {number}</source>
+        <translation>Erstattung zu {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPaymentDialog</name>
+    <message>
+        <source>Record a payment</source>
+        <translation>Zahlung erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Record payment</source>
+        <translation>Zahlung &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Payment method used</source>
+        <translation>Verwendete Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by:</source>
+        <translation>&amp;Bezahlt per:</translation>
+    </message>
+    <message>
+        <source>Payment of {amount} by {name} recorded; the receipt is issued.</source>
+        <translation>Zahlung von {amount} durch {name} erfasst; der Beleg ist ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemDialog</name>
+    <message>
+        <source>Redeem a session</source>
+        <translation>Termin einlösen</translation>
+    </message>
+    <message>
+        <source>Room and setup</source>
+        <translation>Raum und Aufbau</translation>
+    </message>
+    <message>
+        <source>&amp;Where:</source>
+        <translation>&amp;Ort:</translation>
+    </message>
+    <message>
+        <source>Your session</source>
+        <translation>Ihr Termin</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Weiter &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm booking</source>
+        <translation>&amp;Buchung bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Confirm the redeemed session</source>
+        <translation>Eingelösten Termin bestätigen</translation>
+    </message>
+    <message>
+        <source>No setup can be booked with this bundle at the moment.</source>
+        <translation>Mit diesem Paket kann derzeit kein Aufbau gebucht werden.</translation>
+    </message>
+    <message>
+        <source>Step 1 of 2: choose where and when</source>
+        <translation>Schritt 1 von 2: Ort und Zeit wählen</translation>
+    </message>
+    <message>
+        <source>Step 2 of 2: confirm</source>
+        <translation>Schritt 2 von 2: Bestätigen</translation>
+    </message>
+    <message>
+        <source>{when} ({zone})
+{where}
+{bundle}: one session of {length}</source>
+        <translation>{when} ({zone})
+{where}
+{bundle}: ein Termin von {length}</translation>
+    </message>
+    <message>
+        <source>No payment: one session is taken from your bundle, leaving {left} of {total}.</source>
+        <translation>Keine Zahlung: Ein Termin wird von Ihrem Paket abgezogen; danach bleiben {left} von {total}.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Wird gebucht…</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>&amp;Refund</source>
+        <translation>&amp;Erstatten</translation>
+    </message>
+    <message>
+        <source>Amount to refund</source>
+        <translation>Zu erstattender Betrag</translation>
+    </message>
+    <message>
+        <source>To the &amp;original payment method</source>
+        <translation>Auf die &amp;ursprüngliche Zahlungsart</translation>
+    </message>
+    <message>
+        <source>As &amp;store credit</source>
+        <translation>Als &amp;Guthaben</translation>
+    </message>
+    <message>
+        <source>Reason for the refund</source>
+        <translation>Grund für die Erstattung</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Betrag:</translation>
+    </message>
+    <message>
+        <source>Refund:</source>
+        <translation>Erstattung:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>G&amp;rund:</translation>
+    </message>
+    <message>
+        <source>Left to refund: {amount} (paid by {method})</source>
+        <translation>Noch erstattbar: {amount} (bezahlt per {method})</translation>
+    </message>
+    <message>
+        <source>Type the amount as {example}.</source>
+        <translation>Geben Sie den Betrag im Format {example} ein.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund; the audit log keeps it.</source>
+        <translation>Geben Sie einen Grund für die Erstattung an; das Protokoll hält ihn fest.</translation>
+    </message>
+    <message>
+        <source>{amount} refunded to {name}; the credit note is issued.</source>
+        <translation>{amount} an {name} erstattet; die Gutschrift ist ausgestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <source>Refuse booking</source>
+        <translation>Buchung ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse booking</source>
+        <translation>&amp;Buchung ablehnen</translation>
+    </message>
+    <message>
+        <source>The booking is canceled and its time freed; nothing was charged.</source>
+        <translation>Die Buchung wird storniert und die Zeit freigegeben; es wurde nichts berechnet.</translation>
+    </message>
+    <message>
+        <source>Reason for the refusal</source>
+        <translation>Grund für die Ablehnung</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Give the client a reason for the refusal.</source>
+        <translation>Geben Sie dem Kunden einen Grund für die Ablehnung an.</translation>
+    </message>
+    <message>
+        <source>The booking of {name} was refused.</source>
+        <translation>Die Buchung von {name} wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusePaymentDialog</name>
+    <message>
+        <source>Refuse</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>The booking is canceled and its time freed; nothing was charged.</source>
+        <translation>Die Buchung wird storniert und die Zeit freigegeben; es wurde nichts berechnet.</translation>
+    </message>
+    <message>
+        <source>The purchase is withdrawn and its sessions voided; nothing was charged.</source>
+        <translation>Der Kauf wird zurückgezogen und seine Termine werden ungültig; es wurde nichts berechnet.</translation>
+    </message>
+    <message>
+        <source>Reason for the refusal</source>
+        <translation>Grund für die Ablehnung</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Give the client a reason for the refusal.</source>
+        <translation>Geben Sie dem Kunden einen Grund für die Ablehnung an.</translation>
+    </message>
+    <message>
+        <source>The payment of {name} was refused.</source>
+        <translation>Die Zahlung von {name} wurde abgelehnt.</translation>
+    </message>
+</context>
+<context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule session</source>
+        <translation>Termin verschieben</translation>
+    </message>
+    <message>
+        <source>{service}, {room} — now on {when}. Pick a new day and time.</source>
+        <translation>{service}, {room} — jetzt am {when}. Wählen Sie einen neuen Tag und eine neue Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>&amp;Reschedule</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+    <message>
+        <source>Reschedule to the chosen time</source>
+        <translation>Auf die gewählte Zeit verschieben</translation>
+    </message>
+    <message>
+        <source>Moving your session…</source>
+        <translation>Ihr Termin wird verschoben…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Check your session and its price.</source>
+        <translation>Prüfen Sie Ihren Termin und seinen Preis.</translation>
+    </message>
+    <message>
+        <source>Your account — new here? Create it as you book.</source>
+        <translation>Ihr Konto — neu hier? Legen Sie es bei der Buchung an.</translation>
+    </message>
+    <message>
+        <source>no add-ons</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>{service}, {length}, in {room}, with {addons}.
+{when} ({zone})</source>
+        <translation>{service}, {length}, in {room}, Zusatzleistungen: {addons}.
+{when} ({zone})</translation>
+    </message>
+    <message>
+        <source>Promo code {code} applied: you save {amount}.</source>
+        <translation>Aktionscode {code} angewendet: Sie sparen {amount}.</translation>
+    </message>
+    <message>
+        <source>Your account is created when you book.</source>
+        <translation>Ihr Konto wird bei der Buchung angelegt.</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({email}).</source>
+        <translation>Angemeldet als {name} ({email}).</translation>
+    </message>
+    <message>
+        <source>The session is booked with your account.</source>
+        <translation>Der Termin wird über Ihr Konto gebucht.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomsSection</name>
+    <message>
+        <source>Rooms &amp; setups</source>
+        <translation>Räume &amp; Aufbauten</translation>
+    </message>
+    <message>
+        <source>New &amp;room</source>
+        <translation>Neuer &amp;Raum</translation>
+    </message>
+    <message>
+        <source>New s&amp;etup</source>
+        <translation>Neuer &amp;Aufbau</translation>
+    </message>
+    <message>
+        <source>Room of the setup</source>
+        <translation>Raum des Aufbaus</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation>Ra&amp;um</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>A new room</source>
+        <translation>Ein neuer Raum</translation>
+    </message>
+    <message>
+        <source>A new setup</source>
+        <translation>Ein neuer Aufbau</translation>
+    </message>
+    <message>
+        <source>Give it a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>Add a room first: a setup belongs to a room.</source>
+        <translation>Legen Sie zuerst einen Raum an: Ein Aufbau gehört zu einem Raum.</translation>
+    </message>
+    <message>
+        <source>Saved the setup {name}.</source>
+        <translation>Aufbau {name} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved the room {name}.</source>
+        <translation>Raum {name} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleCanvas</name>
+    <message>
+        <source>Schedule</source>
+        <translation>Terminplan</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Zahlung ausstehend</translation>
+    </message>
+    <message>
+        <source>{day} · closed</source>
+        <translation>{day} · geschlossen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePlace</name>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous day or week</source>
+        <translation>Vorheriger Tag oder vorherige Woche</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next day or week</source>
+        <translation>Nächster Tag oder nächste Woche</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>Date shown</source>
+        <translation>Angezeigtes Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Woche</translation>
+    </message>
+    <message>
+        <source>Room shown in the week</source>
+        <translation>In der Woche angezeigter Raum</translation>
+    </message>
+    <message>
+        <source>Show &amp;canceled</source>
+        <translation>&amp;Stornierte anzeigen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport room calendar…</source>
+        <extracomment>The week&apos;s room as a calendar file (.ics), with the reason when unavailable.</extracomment>
+        <translation>Raumkalender e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export the room&apos;s week as a calendar file</source>
+        <translation>Die Woche des Raums als Kalenderdatei exportieren</translation>
+    </message>
+    <message>
+        <source>Schedule message</source>
+        <translation>Meldung zum Terminplan</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Terminplan</translation>
+    </message>
+    <message>
+        <source>The chosen session and today&apos;s arrivals</source>
+        <extracomment>The session&apos;s notes (internal ones marked): add, edit with history, delete. The desk&apos;s actions on the selected booking, with the reason any is unavailable. Today&apos;s arrivals and the count awaiting approval; a double click shows one.</extracomment>
+        <translation>Der gewählte Termin und die heutigen Ankünfte</translation>
+    </message>
+    <message>
+        <source>Loading the schedule…</source>
+        <translation>Terminplan wird geladen…</translation>
+    </message>
+    <message>
+        <source>All rooms (compact)</source>
+        <translation>Alle Räume (kompakt)</translation>
+    </message>
+    <message>
+        <source>Week of {day}</source>
+        <translation>Woche vom {day}</translation>
+    </message>
+    <message>
+        <source>Sessions shown: {count}</source>
+        <translation>Angezeigte Termine: {count}</translation>
+    </message>
+    <message>
+        <source>No sessions on these days.</source>
+        <translation>An diesen Tagen gibt es keine Termine.</translation>
+    </message>
+    <message>
+        <source>Show a week and choose a room to export its calendar.</source>
+        <translation>Zeigen Sie eine Woche an und wählen Sie einen Raum, um seinen Kalender zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Choose one room to export its calendar.</source>
+        <translation>Wählen Sie einen einzelnen Raum, um seinen Kalender zu exportieren.</translation>
+    </message>
+    <message>
+        <source>Moving the session…</source>
+        <translation>Termin wird verschoben…</translation>
+    </message>
+    <message>
+        <source>The session is now on {when}.</source>
+        <translation>Der Termin ist jetzt am {when}.</translation>
+    </message>
+    <message>
+        <source>The session was not moved: {reason}</source>
+        <translation>Der Termin wurde nicht verschoben: {reason}</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Move &amp;outside the rules…</source>
+        <translation>&amp;Außerhalb der Regeln verschieben…</translation>
+    </message>
+    <message>
+        <source>Move it there anyway, with a reason kept in the audit log</source>
+        <translation>Trotzdem dorthin verschieben, mit einem im Protokoll festgehaltenen Grund</translation>
+    </message>
+    <message>
+        <source>Move outside the rules</source>
+        <translation>Außerhalb der Regeln verschieben</translation>
+    </message>
+    <message>
+        <source>Why move the session outside the studio&apos;s rules? (kept in the audit log)</source>
+        <translation>Warum soll der Termin außerhalb der Studioregeln verschoben werden? (wird im Protokoll festgehalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesEditor</name>
+    <message>
+        <source>{what} prefix</source>
+        <translation>Präfix für {what}</translation>
+    </message>
+    <message>
+        <source>Show the year</source>
+        <translation>Jahr anzeigen</translation>
+    </message>
+    <message>
+        <source>Start again every year</source>
+        <translation>Jedes Jahr neu beginnen</translation>
+    </message>
+    <message>
+        <source>{what} preview</source>
+        <translation>Vorschau für {what}</translation>
+    </message>
+    <message>
+        <source>Save the format</source>
+        <translation>Format speichern</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Digits at least</source>
+        <translation>Mindestanzahl Stellen</translation>
+    </message>
+    <message>
+        <source>Next number</source>
+        <translation>Nächste Nummer</translation>
+    </message>
+    <message>
+        <source>locked: {reason}</source>
+        <translation>gesperrt: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePage</name>
+    <message>
+        <source>What and how long</source>
+        <translation>Was und wie lange</translation>
+    </message>
+    <message>
+        <source>Choose the service and the length of your session.</source>
+        <translation>Wählen Sie die Leistung und die Dauer Ihres Termins.</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Session length</source>
+        <translation>Termindauer</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesListModel</name>
+    <message>
+        <source>{name} — {rate} an hour, {shortest} to {longest}</source>
+        <translation>{name} — {rate} pro Stunde, {shortest} bis {longest}</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesSection</name>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>New &amp;service</source>
+        <translation>Neue L&amp;eistung</translation>
+    </message>
+    <message>
+        <source>Own VAT rate</source>
+        <translation>Eigener MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Hourly rate</source>
+        <translation>&amp;Stundensatz</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>VAT &amp;rate</source>
+        <translation>&amp;MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>S&amp;hortest</source>
+        <translation>&amp;Kürzeste</translation>
+    </message>
+    <message>
+        <source>&amp;Longest</source>
+        <translation>&amp;Längste</translation>
+    </message>
+    <message>
+        <source>S&amp;tep</source>
+        <translation>Sch&amp;ritt</translation>
+    </message>
+    <message>
+        <source>Offered on se&amp;tups</source>
+        <translation>Angeboten für &amp;Aufbauten</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Beschreibung</translation>
+    </message>
+    <message>
+        <source>A new service</source>
+        <translation>Eine neue Leistung</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>{name} · {rate}/h</source>
+        <translation>{name} · {rate}/h</translation>
+    </message>
+    <message>
+        <source>Give the service a name.</source>
+        <translation>Geben Sie der Leistung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Write the hourly rate as an amount, e.g. {example}.</source>
+        <translation>Geben Sie den Stundensatz als Betrag ein, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>Tick at least one setup the service is offered on.</source>
+        <translation>Wählen Sie mindestens einen Aufbau aus, für den die Leistung angeboten wird.</translation>
+    </message>
+    <message>
+        <source>Saved the service {name}.</source>
+        <translation>Leistung {name} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStep</name>
+    <message>
+        <source>The session</source>
+        <translation>Der Termin</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>&amp;Outside the studio&apos;s rules</source>
+        <translation>Außerhalb der Studio&amp;regeln</translation>
+    </message>
+    <message>
+        <source>Reason for booking outside the rules</source>
+        <translation>Grund für die Buchung außerhalb der Regeln</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit log)</source>
+        <translation>Warum (wird im Protokoll festgehalten)</translation>
+    </message>
+    <message>
+        <source>Start time outside the rules</source>
+        <translation>Beginn außerhalb der Regeln</translation>
+    </message>
+    <message>
+        <source>Time note</source>
+        <translation>Hinweis zur Zeit</translation>
+    </message>
+    <message>
+        <source>&amp;Setup</source>
+        <translation>&amp;Aufbau</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice</source>
+        <translation>&amp;Leistung</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>&amp;Dauer</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>Start &amp;time</source>
+        <translation>&amp;Beginn</translation>
+    </message>
+    <message>
+        <source>&amp;Payment</source>
+        <translation>&amp;Zahlung</translation>
+    </message>
+    <message>
+        <source>{hours:g} h</source>
+        <translation>{hours:g} h</translation>
+    </message>
+    <message>
+        <source>The clicked time is not one of the free times for this session: choose another, or book it outside the studio&apos;s rules.</source>
+        <translation>Die angeklickte Zeit ist für diesen Termin nicht frei: Wählen Sie eine andere oder buchen Sie außerhalb der Studioregeln.</translation>
+    </message>
+    <message>
+        <source>Bundle credit pays for the session only; add-ons can be added to the booking afterwards and paid on their own.</source>
+        <translation>Paketguthaben deckt nur den Termin ab; Zusatzleistungen können der Buchung danach hinzugefügt und separat bezahlt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionStore</name>
+    <message>
+        <source>This computer has no working password keyring, so Podyx cannot remember your sign-in. You will need to sign in each time.</source>
+        <translation>Auf diesem Computer gibt es keinen funktionierenden Passwortspeicher, daher kann sich Podyx Ihre Anmeldung nicht merken. Sie müssen sich jedes Mal neu anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupChecklist</name>
+    <message>
+        <source>Your studio is ready. Next:</source>
+        <translation>Ihr Studio ist bereit. Als Nächstes:</translation>
+    </message>
+    <message>
+        <source>1. Add a room and its setups</source>
+        <translation>1. Einen Raum und seine Aufbauten anlegen</translation>
+    </message>
+    <message>
+        <source>2. Add a service</source>
+        <translation>2. Eine Leistung anlegen</translation>
+    </message>
+    <message>
+        <source>3. Set the opening hours</source>
+        <translation>3. Die Öffnungszeiten festlegen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>All set: clients can book now.</source>
+        <translation>Alles erledigt: Kunden können jetzt buchen.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Choose a room and setup.</source>
+        <translation>Wählen Sie einen Raum und einen Aufbau.</translation>
+    </message>
+    <message>
+        <source>Rooms and setups</source>
+        <translation>Räume und Aufbauten</translation>
+    </message>
+    <message>
+        <source>Loading the studio&apos;s rooms…</source>
+        <translation>Die Räume des Studios werden geladen…</translation>
+    </message>
+    <message>
+        <source>Nothing can be booked yet.</source>
+        <translation>Noch kann nichts gebucht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPlace</name>
+    <message>
+        <source>Set-up is for managers and owners: ask one of them to change rooms, services, opening hours or staff.</source>
+        <translation>Die Einrichtung ist der Leitung und den Inhabern vorbehalten: Bitten Sie eine dieser Personen, Räume, Leistungen, Öffnungszeiten oder Mitarbeiter zu ändern.</translation>
+    </message>
+    <message>
+        <source>Set-up sections</source>
+        <translation>Bereiche der Einrichtung</translation>
+    </message>
+    <message>
+        <source>Rooms &amp; setups</source>
+        <translation>Räume &amp; Aufbauten</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Promo codes</source>
+        <translation>Aktionscodes</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Opening hours &amp; closed dates</source>
+        <translation>Öffnungszeiten &amp; Schließtage</translation>
+    </message>
+    <message>
+        <source>Tax &amp; receipts</source>
+        <translation>Steuern &amp; Belege</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+</context>
+<context>
+    <name>ShareFileDialog</name>
+    <message>
+        <source>Share a link with {name}</source>
+        <translation>Link mit {name} teilen</translation>
+    </message>
+    <message>
+        <source>Share a file with {name}</source>
+        <translation>Datei mit {name} teilen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>No booking (for the client)</source>
+        <translation>Keine Buchung (für den Kunden)</translation>
+    </message>
+    <message>
+        <source>{when} · {service}</source>
+        <translation>{when} · {service}</translation>
+    </message>
+    <message>
+        <source>For booking:</source>
+        <translation>Für Buchung:</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>The client sees it in their Files tab. A link must start with http:// or https://.</source>
+        <translation>Der Kunde sieht sie in seinem Tab „Dateien“. Ein Link muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The file is stored in the studio&apos;s database and the client downloads it from their Files tab, its checksum verified.</source>
+        <translation>Die Datei wird in der Datenbank des Studios gespeichert; der Kunde lädt sie in seinem Tab „Dateien“ herunter, wobei ihre Prüfsumme kontrolliert wird.</translation>
+    </message>
+    <message>
+        <source>Choose the file to share</source>
+        <translation>Datei zum Teilen auswählen</translation>
+    </message>
+    <message>
+        <source>Paste the address of the file, starting with https://.</source>
+        <translation>Fügen Sie die Adresse der Datei ein, beginnend mit https://.</translation>
+    </message>
+    <message>
+        <source>Choose a file that exists on this computer.</source>
+        <translation>Wählen Sie eine Datei, die auf diesem Computer vorhanden ist.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Podyx — Sign in</source>
+        <translation>Podyx — Anmelden</translation>
+    </message>
+    <message>
+        <source>Loading the studio…</source>
+        <translation>Studio wird geladen…</translation>
+    </message>
+    <message>
+        <source>Start-up status</source>
+        <translation>Startstatus</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Manage your bookings, bundles, purchases and account.</source>
+        <translation>Verwalten Sie Ihre Buchungen, Pakete, Käufe und Ihr Konto.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>Auf diesem Computer &amp;angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Keyring notice</source>
+        <translation>Hinweis zum Passwortspeicher</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Meldung zur Anmeldung</translation>
+    </message>
+    <message>
+        <source>Create an account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Book without an account</source>
+        <translation>Ohne Konto buchen</translation>
+    </message>
+    <message>
+        <source>I have a code from the studio</source>
+        <translation>Ich habe einen Code vom Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Passwort</translation>
+    </message>
+    <message>
+        <source>At home? Connect to your studio&apos;s server.</source>
+        <translation>Zu Hause? Verbinden Sie sich mit dem Studioserver.</translation>
+    </message>
+    <message>
+        <source>Connect to your studio…</source>
+        <translation>Mit Ihrem Studio verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to your studio</source>
+        <translation>Mit Ihrem Studio verbinden</translation>
+    </message>
+    <message>
+        <source>Connected to your studio at {address}.</source>
+        <translation>Mit Ihrem Studio unter {address} verbunden.</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Disconnect from the studio</source>
+        <translation>Verbindung zum Studio trennen</translation>
+    </message>
+    <message>
+        <source>This is the demo studio. Try one of these logins:</source>
+        <translation>Dies ist das Demo-Studio. Probieren Sie einen dieser Zugänge aus:</translation>
+    </message>
+    <message>
+        <source>Podyx</source>
+        <translation>Podyx</translation>
+    </message>
+    <message>
+        <source>{studio} — Sign in</source>
+        <translation>{studio} — Anmelden</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Front desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>{who} · {role}</source>
+        <translation>{who} · {role}</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <source>Use the login of {who}</source>
+        <translation>Zugang von {who} verwenden</translation>
+    </message>
+    <message>
+        <source>Every demo account uses the password {password}</source>
+        <translation>Alle Demokonten verwenden das Passwort {password}</translation>
+    </message>
+    <message>
+        <source>Enter your email and password to sign in.</source>
+        <translation>Geben Sie zum Anmelden Ihre E-Mail-Adresse und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>SignUpPage</name>
+    <message>
+        <source>Create your account</source>
+        <translation>Ihr Konto anlegen</translation>
+    </message>
+    <message>
+        <source>One account for your bookings, bundles, purchases and receipts.</source>
+        <translation>Ein Konto für Ihre Buchungen, Pakete, Käufe und Belege.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>Auf diesem Computer &amp;angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Remember me</source>
+        <translation>Angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Sign-up message</source>
+        <translation>Meldung zur Registrierung</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>I already have an account</source>
+        <translation>Ich habe bereits ein Konto</translation>
+    </message>
+    <message>
+        <source>Back to sign in</source>
+        <translation>Zurück zur Anmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>SlotPicker</name>
+    <message>
+        <source>Day of the session</source>
+        <translation>Tag des Termins</translation>
+    </message>
+    <message>
+        <source>Free start times</source>
+        <translation>Freie Startzeiten</translation>
+    </message>
+    <message>
+        <source>Times are in the studio&apos;s time zone ({zone}).</source>
+        <translation>Die Zeiten gelten in der Zeitzone des Studios ({zone}).</translation>
+    </message>
+    <message>
+        <source>&amp;Free times</source>
+        <translation>&amp;Freie Zeiten</translation>
+    </message>
+    <message>
+        <source>Choose the session first.</source>
+        <translation>Wählen Sie zuerst den Termin aus.</translation>
+    </message>
+    <message>
+        <source>Looking for free times…</source>
+        <translation>Freie Zeiten werden gesucht…</translation>
+    </message>
+    <message>
+        <source>One free start time on this day.</source>
+        <translation>Eine freie Startzeit an diesem Tag.</translation>
+    </message>
+    <message>
+        <source>{count} free start times on this day.</source>
+        <translation>{count} freie Startzeiten an diesem Tag.</translation>
+    </message>
+    <message>
+        <source>No free times on this day. Try another day.</source>
+        <translation>An diesem Tag gibt es keine freien Zeiten. Versuchen Sie einen anderen Tag.</translation>
+    </message>
+</context>
+<context>
+    <name>SlotsListModel</name>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>Starts {when}</source>
+        <translation>Beginn: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Mitarbeiterkonten</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>Change &amp;role</source>
+        <translation>&amp;Rolle ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>New one-time &amp;code</source>
+        <translation>Neuer Einmal&amp;code</translation>
+    </message>
+    <message>
+        <source>A new staff account</source>
+        <translation>Ein neues Mitarbeiterkonto</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Create the &amp;account</source>
+        <translation>&amp;Konto anlegen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no (deactivated)</source>
+        <translation>nein (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>not yet (one-time code)</source>
+        <translation>noch nicht (Einmalcode)</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>A staff account needs a name and an email address.</source>
+        <translation>Ein Mitarbeiterkonto braucht einen Namen und eine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>{name} can sign in now.</source>
+        <translation>{name} kann sich jetzt anmelden.</translation>
+    </message>
+    <message>
+        <source>One-time code for {name}: {code} — hand it over in person; they choose their password with it (“Sign in with a code” on the sign-in screen).</source>
+        <translation>Einmalcode für {name}: {code} — übergeben Sie ihn persönlich; damit wird das eigene Passwort festgelegt („Ich habe einen Code vom Studio“ auf dem Anmeldebildschirm).</translation>
+    </message>
+    <message>
+        <source>{name} is {role} now.</source>
+        <translation>{name} hat jetzt die Rolle {role}.</translation>
+    </message>
+    <message>
+        <source>{name} is deactivated.</source>
+        <translation>{name} ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>{name} is active again.</source>
+        <translation>{name} ist wieder aktiv.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>{studio} — Front desk</source>
+        <translation>{studio} — Empfang</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Bereiche</translation>
+    </message>
+    <message>
+        <source>The audit log is for managers and owners.</source>
+        <translation>Das Protokoll ist der Leitung und den Inhabern vorbehalten.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Terminplan</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Zahlungen</translation>
+    </message>
+    <message>
+        <source>Set-up</source>
+        <translation>Einrichtung</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>{place} (Ctrl+{number})</source>
+        <translation>{place} (Strg+{number})</translation>
+    </message>
+    <message>
+        <source>For managers and owners</source>
+        <translation>Für Leitung und Inhaber</translation>
+    </message>
+    <message>
+        <source>&amp;New booking…</source>
+        <translation>&amp;Neue Buchung…</translation>
+    </message>
+    <message>
+        <source>New booking…</source>
+        <translation>Neue Buchung…</translation>
+    </message>
+    <message>
+        <source>Book on a client&apos;s behalf (Ctrl+N)</source>
+        <translation>Im Auftrag eines Kunden buchen (Strg+N)</translation>
+    </message>
+</context>
+<context>
+    <name>StartProblemPage</name>
+    <message>
+        <source>The studio&apos;s database cannot be opened</source>
+        <translation>Die Datenbank des Studios kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Was nicht stimmt</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>Was Sie tun können</translation>
+    </message>
+    <message>
+        <source>Try again once the file or server is back, or open another Podyx database file on this computer. IT can create or check a database with podyx-admin (see the administrator&apos;s guide).</source>
+        <translation>Versuchen Sie es erneut, sobald die Datei oder der Server wieder verfügbar ist, oder öffnen Sie eine andere Podyx-Datenbankdatei auf diesem Computer. Die IT kann mit podyx-admin eine Datenbank anlegen oder prüfen (siehe Administratorhandbuch).</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Choose another database…</source>
+        <translation>&amp;Andere Datenbank wählen…</translation>
+    </message>
+    <message>
+        <source>Choose another database</source>
+        <translation>Andere Datenbank wählen</translation>
+    </message>
+    <message>
+        <source>Database set by the administrator</source>
+        <translation>Vom Administrator festgelegte Datenbank</translation>
+    </message>
+    <message>
+        <source>The database is set by your administrator for this computer; ask IT to change it.</source>
+        <translation>Die Datenbank wurde von Ihrem Administrator für diesen Computer festgelegt; bitten Sie die IT, sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Set by your administrator: ask IT to change the database.</source>
+        <translation>Vom Administrator festgelegt: Bitten Sie die IT, die Datenbank zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBadge</name>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCreditDialog</name>
+    <message>
+        <source>Add store credit</source>
+        <translation>Guthaben hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Add store credit</source>
+        <translation>&amp;Guthaben hinzufügen</translation>
+    </message>
+    <message>
+        <source>Store credit to add</source>
+        <translation>Hinzuzufügendes Guthaben</translation>
+    </message>
+    <message>
+        <source>Reason for the store credit</source>
+        <translation>Grund für das Guthaben</translation>
+    </message>
+    <message>
+        <source>Balance now:</source>
+        <translation>Aktuelles Guthaben:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Betrag:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>G&amp;rund:</translation>
+    </message>
+    <message>
+        <source>Type a positive amount, as {example}.</source>
+        <translation>Geben Sie einen positiven Betrag ein, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>Give a reason; the audit log keeps it.</source>
+        <translation>Geben Sie einen Grund an; das Protokoll hält ihn fest.</translation>
+    </message>
+    <message>
+        <source>{amount} of store credit added for {name}.</source>
+        <translation>{amount} Guthaben für {name} hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>StudioNotesPanel</name>
+    <message>
+        <source>From the studio</source>
+        <translation>Vom Studio</translation>
+    </message>
+    <message>
+        <source>Notes from the studio</source>
+        <translation>Notizen vom Studio</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabel</name>
+    <message>
+        <source>Last synced</source>
+        <translation>Zuletzt synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced {time} · {studio}</source>
+        <translation>Synchronisiert {time} · {studio}</translation>
+    </message>
+    <message>
+        <source>Offline · {studio}</source>
+        <translation>Offline · {studio}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Something went wrong: {detail}. The details are in the log.</source>
+        <translation>Etwas ist schiefgelaufen: {detail}. Die Details stehen in der Logdatei.</translation>
+    </message>
+</context>
+<context>
+    <name>TaxSection</name>
+    <message>
+        <source>Tax &amp; receipts</source>
+        <translation>Steuern &amp; Belege</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>Preise inkl. MwSt.</translation>
+    </message>
+    <message>
+        <source>Save tax &amp;&amp; billing details</source>
+        <translation>Steuer- &amp;&amp; Rechnungsdaten speichern</translation>
+    </message>
+    <message>
+        <source>Default VAT rate</source>
+        <translation>Standard-MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Registernummer</translation>
+    </message>
+    <message>
+        <source>Bank details (on receipts)</source>
+        <translation>Bankverbindung (auf Belegen)</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Gutschriften</translation>
+    </message>
+    <message>
+        <source>Shared files</source>
+        <translation>Geteilte Dateien</translation>
+    </message>
+    <message>
+        <source>Largest file staff may share</source>
+        <translation>Maximale Dateigröße für geteilte Dateien</translation>
+    </message>
+    <message>
+        <source>Save the file limit</source>
+        <translation>Dateilimit speichern</translation>
+    </message>
+    <message>
+        <source>Larger files are refused; share a link to a file host instead. Files shared before keep their place.</source>
+        <translation>Größere Dateien werden abgelehnt; teilen Sie stattdessen einen Link zu einem Dateihoster. Bereits geteilte Dateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Only the owner sets the file limit.</source>
+        <translation>Nur der Inhaber legt das Dateilimit fest.</translation>
+    </message>
+    <message>
+        <source>Saved the file limit.</source>
+        <translation>Dateilimit gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved the tax and billing details.</source>
+        <translation>Steuer- und Rechnungsdaten gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved the number format.</source>
+        <translation>Nummernformat gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>TermsCheck</name>
+    <message>
+        <source>The studio&apos;s terms</source>
+        <translation>Geschäftsbedingungen des Studios</translation>
+    </message>
+    <message>
+        <source>I accept the studio&apos;s &amp;terms</source>
+        <translation>Ich akzeptiere die &amp;Geschäftsbedingungen des Studios</translation>
+    </message>
+    <message>
+        <source>Accept the studio&apos;s terms</source>
+        <translation>Geschäftsbedingungen des Studios akzeptieren</translation>
+    </message>
+</context>
+<context>
+    <name>TimePage</name>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Pick a day, then one of its free start times.</source>
+        <translation>Wählen Sie einen Tag und dann eine seiner freien Startzeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPanel</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Bookings awaiting approval</source>
+        <translation>Buchungen, die auf Bestätigung warten</translation>
+    </message>
+    <message>
+        <source>Today&apos;s arrivals</source>
+        <translation>Heutige Ankünfte</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Today, {day}</source>
+        <translation>Heute, {day}</translation>
+    </message>
+    <message>
+        <source>{count} booking(s) awaiting approval (today and the next {days} days)</source>
+        <translation>{count} Buchung(en) warten auf Bestätigung (heute und in den nächsten {days} Tagen)</translation>
+    </message>
+    <message>
+        <source>No bookings await approval.</source>
+        <translation>Keine Buchungen warten auf Bestätigung.</translation>
+    </message>
+    <message>
+        <source>No sessions today.</source>
+        <translation>Heute keine Termine.</translation>
+    </message>
+    <message>
+        <source>Bundle credit</source>
+        <translation>Paketguthaben</translation>
+    </message>
+    <message>
+        <source>Paid ({number})</source>
+        <translation>Bezahlt ({number})</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>Wartet auf Bestätigung</translation>
+    </message>
+    <message>
+        <source>To pay at the desk</source>
+        <translation>Zahlung am Empfang</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingExport</name>
+    <message>
+        <source>E&amp;xport my sessions…</source>
+        <translation>Meine Termine e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport sessions…</source>
+        <translation>Termine e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export the upcoming sessions as a calendar file</source>
+        <translation>Die anstehenden Termine als Kalenderdatei exportieren</translation>
+    </message>
+    <message>
+        <source>Sign in to export your sessions.</source>
+        <translation>Melden Sie sich an, um Ihre Termine zu exportieren.</translation>
+    </message>
+    <message>
+        <source>No upcoming sessions to export.</source>
+        <translation>Keine anstehenden Termine zum Exportieren.</translation>
+    </message>
+</context>
+<context>
+    <name>VatLinesModel</name>
+    <message>
+        <source>VAT rate</source>
+        <translation>MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+</context>
+<context>
+    <name>_Section</name>
+    <message>
+        <source>{section} message</source>
+        <translation>Meldung: {section}</translation>
+    </message>
+</context>
+</TS>
