@@ -34,6 +34,7 @@ from screenshot_staff import STAFF_SCREENS, in_dark  # noqa: E402
 
 from bench.keyring_backend import MemoryKeyring  # noqa: E402
 from podyx_desktop.gui.app import DesktopApp, load_stylesheet  # noqa: E402
+from podyx_desktop.gui.ui_settings import UiSettings  # noqa: E402
 from podyx_desktop.views.common import palette  # noqa: E402
 
 # --- sign-in, sign-up and account screens ----------------------------------------------
@@ -141,6 +142,30 @@ SCREENS: list[tuple[str, Screen]] = [
 
 ELENI, SARAH = 1, 8  # indexes into podyx_desktop.demo.data.CLIENTS
 DIALOG_SIZE = (760, 560)
+
+
+def in_german(shoot: Screen) -> Screen:
+    """``shoot`` with the window's language set to German (main() sets it back after)."""
+
+    def german(session: Session) -> QWidget:
+        UiSettings().language = "de"
+        return shoot(session)
+
+    return german
+
+
+def account_language(session: Session) -> QWidget:
+    """Account, scrolled to "On this computer": the window's language."""
+    from PySide6.QtWidgets import QScrollArea
+
+    desktop = _as_client(session, ELENI)
+    window = session.main_window(desktop)
+    window.show_tab(3)
+    session.idle(desktop)
+    tab = window.account_tab
+    tab.findChild(QScrollArea).ensureWidgetVisible(tab.this_computer)
+    session.idle(desktop)
+    return window
 
 
 def _as_client(session: Session, index: int) -> DesktopApp:
@@ -404,6 +429,8 @@ SCREENS += [
     ("bundles-buy", buy_bundle_dialog),
     ("purchases-details", _client_tab(2, SARAH)),
     ("client-dark", in_dark(_client_tab(0, ELENI))),  # the Bookings tab, dark
+    ("client-de-bookings", in_german(_client_tab(0, ELENI))),  # the Bookings tab, German
+    ("client-de-account", in_german(account_language)),  # Account: the language choice
 ]
 # === end of the tabs helper's screens ====================================================
 
@@ -548,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 session.close_all()
                 palette.follow_system()  # after a dark screen
+                UiSettings().language = ""  # after a German one
     return 0
 
 

@@ -233,6 +233,33 @@ def payment_method_text(method: str | None) -> str:
 
 # --- locale and zone ---------------------------------------------------------------------
 
+# The window's language ("en", "de"), set by the GUI; empty (the command line, the server):
+# values are written in the studio's locale.
+_display_language = ""
+_system_locale = ""
+_usual_locale = ""
+
+
+def set_display_language(language: str, system_locale: str = "", usual: str = "") -> None:
+    """Write dates, times, money and numbers for a window that speaks ``language``
+    (``usual``: its locale when neither the system's nor the studio's speaks it)."""
+    global _display_language, _system_locale, _usual_locale
+    _display_language, _system_locale, _usual_locale = language, system_locale, usual
+
+
+def display_locale(studio_locale: str) -> str:
+    """The locale a window writes values in: one that speaks the window's language — the
+    system's (a Swiss German desktop: ``de_CH``), else the studio's (``de_AT``), else the
+    language's usual one — so that an English window never shows German dates. Without a
+    window language, the studio's locale as it is."""
+    if not _display_language:
+        return studio_locale or FALLBACK_LOCALE
+    for candidate in (_system_locale, studio_locale):
+        name = (candidate or "").replace("-", "_")
+        if name.split("_")[0].lower() == _display_language and name not in ("C", "POSIX"):
+            return name
+    return _usual_locale or _display_language
+
 
 def parse_locale(name: LocaleLike) -> Locale:
     """A babel locale for ``name`` (``de_DE``, ``sr-Latn-RS`` …); English when unknown."""

@@ -9,38 +9,15 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
 
+from podyx_desktop.domain.audit_words import action_text, change_text, entity_text
 from podyx_desktop.domain.paging import Page, PageRequest
 from podyx_desktop.domain.records import AuditEntry
 from podyx_desktop.models.paged import PagedTableModel
 
 
-def change_text(stored: str) -> str:
-    """An entry's before or after as words: ``{"status": "void", "note": null}`` →
-    "status: void, note: —"; text that is not a JSON object is shown as it is."""
-    import json
-
-    try:
-        values = json.loads(stored) if stored else None
-    except ValueError:
-        return stored
-    if not isinstance(values, dict):
-        return stored if values is None else str(values)
-
-    def word(value: object) -> str:
-        if value is None:
-            return "—"
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        if isinstance(value, list | dict):
-            return json.dumps(value, ensure_ascii=False)
-        return str(value)
-
-    return ", ".join(f"{key.replace('_', ' ')}: {word(value)}" for key, value in values.items())
-
-
 def action_words(action: str) -> str:
-    """``change_opening_hours`` → "change opening hours"."""
-    return action.replace("_", " ")
+    """``change_opening_hours`` → "Opening hours changed" (translated)."""
+    return action_text(action)
 
 
 class AuditModel(PagedTableModel[AuditEntry]):
@@ -71,7 +48,8 @@ class AuditModel(PagedTableModel[AuditEntry]):
         if column == self.WHO:
             return record.actor_name or self.tr("(the system)")
         if column == self.WHAT:
-            about = f"{record.entity} {record.entity_id}" if record.entity_id else record.entity
+            entity = entity_text(record.entity)
+            about = f"{entity} {record.entity_id}" if record.entity_id else entity
             return f"{action_words(record.action)} · {about}"
         if column == self.BEFORE:
             return change_text(record.before)

@@ -24,10 +24,6 @@ def addons_text(booking: Booking) -> str:
     )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BookingsTableModel", text)
-
-
 def booking_cell_text(display: DisplayFormat, record: Booking, column: int) -> str:
     """The text of ``BookingsTableModel``'s ``column`` for ``record`` (the staff's paged
     list shows the same cells)."""
@@ -39,12 +35,12 @@ def booking_cell_text(display: DisplayFormat, record: Booking, column: int) -> s
     if column == columns.SERVICE:
         return f"{record.service_name} ({duration_text(record.minutes)})"
     if column == columns.ADDONS:
-        return addons_text(record) or _tr("None")
+        return addons_text(record) or QCoreApplication.translate("BookingsTableModel", "None")
     if column == columns.STATUS:
         return booking_status_text(record.status)
     if column == columns.PRICE:
         if record.bundle_id is not None and record.purchase_id is None:
-            return _tr("Bundle credit")
+            return QCoreApplication.translate("BookingsTableModel", "Bundle credit")
         return display.money(record.price_minor, record.currency)
     return ""
 
@@ -55,14 +51,14 @@ def booking_cell_tooltip(display: DisplayFormat, record: Booking, column: int) -
     if column == columns.STATUS:
         hint = booking_status_hint(record.status)
         if record.original_starts_at is not None:
-            hint += " " + _tr("Originally {when}.").format(
-                when=display.date_time(record.original_starts_at)
-            )
+            hint += " " + QCoreApplication.translate(
+                "BookingsTableModel", "Originally {when}."
+            ).format(when=display.date_time(record.original_starts_at))
         return hint
     if column in (columns.ROOM, columns.SERVICE, columns.ADDONS):
         return booking_cell_text(display, record, column)
     if column == columns.WHEN and record.original_starts_at is not None:
-        return _tr("Rescheduled from {when}").format(
+        return QCoreApplication.translate("BookingsTableModel", "Rescheduled from {when}").format(
             when=display.date_time(record.original_starts_at)
         )
     return None

@@ -28,7 +28,8 @@ class DisplayFormat:
 
     @classmethod
     def for_studio(cls, studio: StudioInfo) -> DisplayFormat:
-        return cls(studio.time_zone, studio.locale, studio.currency)
+        """The studio's zone and currency, in the locale of the window's language."""
+        return cls(studio.time_zone, v.display_locale(studio.locale), studio.currency)
 
     def warm_up(self) -> None:
         """Load babel and this locale's data now; call it on a worker thread so the GUI

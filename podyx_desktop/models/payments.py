@@ -15,31 +15,24 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, Qt
 
 from podyx_desktop.domain.enums import PurchaseKind
+from podyx_desktop.domain.message import mn, shown
 from podyx_desktop.domain.paging import SortValue
 from podyx_desktop.domain.payments import PaymentSort, PendingPayment
 from podyx_desktop.domain.vocabulary import payment_method_text
 from podyx_desktop.models.paged import PagedTableModel
 
 
-def counted(context: str, n: int, one: str, many: str) -> str:
-    """``one`` for 1, else ``many`` with ``{n}``: both through ``tr`` (a translation may
-    say either its own way)."""
-    tr = QCoreApplication.translate
-    return tr(context, one) if n == 1 else tr(context, many).replace("{n}", str(n))
-
-
 def age_text(age: timedelta) -> str:
     """``3 days``, ``5 hours``, ``12 minutes``, ``just now``: how long a payment has waited."""
-    tr = QCoreApplication.translate
     minutes = max(0, int(age.total_seconds() // 60))
     if minutes < 1:
-        return tr("PendingPayments", "just now")
+        return QCoreApplication.translate("PendingPayments", "just now")
     if minutes < 60:
-        return counted("PendingPayments", minutes, "1 minute", "{n} minutes")
+        return shown(mn("%n minute(s)", "", minutes))
     hours = minutes // 60
     if hours < 24:
-        return counted("PendingPayments", hours, "1 hour", "{n} hours")
-    return counted("PendingPayments", hours // 24, "1 day", "{n} days")
+        return shown(mn("%n hour(s)", "", hours))
+    return shown(mn("%n day(s)", "", hours // 24))
 
 
 class PendingPaymentsModel(PagedTableModel[PendingPayment]):

@@ -68,7 +68,7 @@ def test_an_edit_shows_in_the_wizard_and_a_retired_service_leaves_it(
     qtbot.waitUntil(lambda: section.items.count() >= 2, timeout=WAIT)
     assert section.select("Podcast recording")
     assert section.name.text() == "Podcast recording"
-    section.rate.setText("75,00")
+    section.rate.setText("75.00")
     click(qtbot, section.save_button)
     qtbot.waitUntil(
         lambda: section.message_text == "Saved the service Podcast recording.", timeout=WAIT
@@ -230,7 +230,7 @@ def test_the_audit_log_filters_and_exports_csv(
     rows = model.rowCount()
     assert rows < everything
     whats = [model.index(r, model.WHAT).data() for r in range(rows)]
-    assert all(text.startswith("create room") for text in whats)
+    assert all(text.startswith("Room created · Room ") for text in whats)
     assert any("Studio C" in (model.index(r, model.AFTER).data() or "") for r in range(rows))
     # Person: the owner's entries only (the desk made none of these).
     desk_id = factory_studio.desk.user_id
@@ -262,7 +262,7 @@ def test_addons_bundles_promo_codes_and_the_receipt_preview(
     addons = window.setup_place.addons
     window.open_setup("addons")
     qtbot.waitUntil(lambda: addons.select("Engineer"), timeout=WAIT)
-    addons.price.setText("45,00")
+    addons.price.setText("45.00")
     click(qtbot, addons.save_button)
     qtbot.waitUntil(lambda: addons.message_text == "Saved the add-on Engineer.", timeout=WAIT)
     wizard = open_wizard(qtbot, tab_visitor_context)
@@ -277,7 +277,7 @@ def test_addons_bundles_promo_codes_and_the_receipt_preview(
     bundles.name.setText("Five hours")
     bundles.sessions.setValue(5)
     bundles.minutes.setValue(60)
-    bundles.price.setText("250,00")
+    bundles.price.setText("250.00")
     bundles.setups.check((factory_studio.podcast_setup,))
     click(qtbot, bundles.save_button)
     qtbot.waitUntil(lambda: bundles.select("Five hours"), timeout=WAIT)
@@ -367,7 +367,7 @@ def test_the_audit_log_shows_before_and_after_as_words() -> None:
     from podyx_desktop.models.audit import change_text
 
     assert change_text('{"cancel_cutoff_hours": 48, "buffer_minutes": null}') == (
-        "cancel cutoff hours: 48, buffer minutes: —"
+        "cancel cutoff (h): 48, buffer (min): —"
     )
     assert change_text('{"active": false, "ids": [3, 4]}') == "active: no, ids: [3, 4]"
     assert change_text("") == ""

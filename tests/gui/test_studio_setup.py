@@ -88,7 +88,7 @@ def set_up_catalogue(qtbot: Any, app: Any, window: StaffWindow) -> None:
     services = place.services
     qtbot.waitUntil(lambda: services.setups.count() == 1, timeout=WAIT)
     services.name.setText("Vocal recording")
-    services.rate.setText("50,00")
+    services.rate.setText("50.00")
     services.min_minutes.setValue(60)
     services.max_minutes.setValue(180)
     services.step_minutes.setValue(60)
@@ -97,7 +97,7 @@ def set_up_catalogue(qtbot: Any, app: Any, window: StaffWindow) -> None:
     services.check_setups((services.setups.item(0).data(256),))
     click(qtbot, services.save_button)
     qtbot.waitUntil(lambda: services.items.count() == 1, timeout=WAIT)
-    assert services.items.item(0).text() == "Vocal recording · 50,00\xa0€/h"
+    assert services.items.item(0).text() == "Vocal recording · €50.00/h"
 
     click(qtbot, checklist.links["hours"])
     hours = place.hours
@@ -139,7 +139,7 @@ def test_a_new_studio_is_created_set_up_and_booked_from_the_window(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT)
     select_row(qtbot, page.list, 0)
     page.length.setCurrentIndex(page.length.findData(120))
-    assert page.length.currentText() == "2 h — 100,00\xa0€"
+    assert page.length.currentText() == "2 h — €100.00"
     click(qtbot, next_button)
     if wizard.currentId() == BookingWizard.ADDONS:
         click(qtbot, next_button)
@@ -147,7 +147,7 @@ def test_a_new_studio_is_created_set_up_and_booked_from_the_window(
     pick_slot(qtbot, wizard.ctx, wizard.time_page.picker, studio_today() + timedelta(days=2))
     click(qtbot, next_button)
     review = wizard.review_page
-    qtbot.waitUntil(lambda: review.prices.total_label.text() == "Total: 100,00\xa0€", timeout=WAIT)
+    qtbot.waitUntil(lambda: review.prices.total_label.text() == "Total: €100.00", timeout=WAIT)
     form = review.account_form
     assert form is not None
     form.full_name.setText("Nina Neu")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import BookingResult
 from podyx_desktop.domain.requests import BookingRequest, Quote
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.display import duration_text
 from podyx_desktop.operations.bookings import book, quote_session
 from podyx_desktop.views.booking.checkout_sign_in import CheckoutSignIn
@@ -147,7 +148,9 @@ class ReviewPage(QWizardPage):
             self.promo.show_applied(
                 self.tr("Promo code {code} applied: you save {amount}.").format(
                     code=quote.summary.promo_code,
-                    amount=money_text(quote.summary.discount_minor, studio.currency, studio.locale),
+                    amount=money_text(
+                        quote.summary.discount_minor, studio.currency, display_locale(studio.locale)
+                    ),
                 )
             )
         else:
@@ -246,7 +249,9 @@ class PaymentPage(QWizardPage):
         if quote is not None:
             self.total.setText(
                 self.tr("Total: {amount}").format(
-                    amount=money_text(quote.summary.gross_minor, studio.currency, studio.locale)
+                    amount=money_text(
+                        quote.summary.gross_minor, studio.currency, display_locale(studio.locale)
+                    )
                 )
             )
         self.error.clear()

@@ -34,6 +34,7 @@ from podyx_desktop.domain.records import (
     Setup,
     SignedIn,
 )
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.catalogue import ServicesListModel, SetupsListModel
 from podyx_desktop.models.display import DisplayFormat, duration_text
@@ -141,7 +142,7 @@ class ServicePage(_ListPage):
                 price = money_text(
                     prorate_minutes(service.hourly_rate_minor, minutes),
                     studio.currency,
-                    studio.locale,
+                    display_locale(studio.locale),
                 )
                 self.length.addItem(f"{duration_text(minutes)} — {price}", minutes)
             index = self.length.findData(previous)
@@ -166,7 +167,7 @@ class AddonsPage(QWizardPage):
         self.setTitle(self.tr("Add-ons"))
         self.setSubTitle(self.tr("Anything extra for your session? You can skip this step."))
         studio = wizard.ctx.user.studio
-        self.picker = AddonPicker(studio.currency, studio.locale, self)
+        self.picker = AddonPicker(studio.currency, display_locale(studio.locale), self)
         self.picker.changed.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker)

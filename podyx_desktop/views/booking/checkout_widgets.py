@@ -28,6 +28,7 @@ from podyx_desktop.domain.enums import (
 )
 from podyx_desktop.domain.pricing import PriceSummary, format_rate
 from podyx_desktop.domain.records import Purchase
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.labels import payment_method_text
 from podyx_desktop.models.purchases import (
@@ -281,7 +282,7 @@ class PaymentMethodPicker(QWidget):
         """The methods this user may choose, with their store credit shown beside it."""
         account, studio = user.account, user.studio
         credit = (
-            money_text(account.store_credit_minor, studio.currency, studio.locale)
+            money_text(account.store_credit_minor, studio.currency, display_locale(studio.locale))
             if account
             else ""
         )

@@ -41,6 +41,7 @@ from podyx_desktop.operations.base import Op
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.sign_up import MIN_PASSWORD
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
+from podyx_desktop.views.profile.this_computer import LanguageChoice
 
 
 class _Section(QGroupBox):
@@ -184,6 +185,11 @@ class AccountTab(ProfileTab):
         self.country.setMaxLength(2)
         self.save_billing_button = self.billing.button(self.tr("Save billing details"))
         layout.addWidget(self.billing)
+        self.this_computer = _Section(self.tr("On this computer"), column)
+        self.language = LanguageChoice(self.this_computer)
+        self.this_computer.form.addRow(self.tr("&Language"), self.language)
+        self.language.noted.connect(self._language_noted)
+        layout.addWidget(self.this_computer)
         layout.addStretch(1)
 
         scroll = QScrollArea(self)
@@ -232,12 +238,24 @@ class AccountTab(ProfileTab):
         """One label column width for every section, so the fields line up."""
         labels = [
             label
-            for section in (self.profile, self.email_section, self.password_section, self.billing)
+            for section in (
+                self.profile,
+                self.email_section,
+                self.password_section,
+                self.billing,
+                self.this_computer,
+            )
             for label in section.labels()
         ]
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
+
+    def _language_noted(self, text: str) -> None:
+        if text:
+            self.this_computer.say(text, error=False)
+        else:
+            self.this_computer.message.hide()
 
     # --- loading --------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.enums import LineKind
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.records import Addon, Booking, BookingResult
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import add_addons
 from podyx_desktop.views.booking.addon_picker import AddonPicker
@@ -57,7 +58,7 @@ class AddonsDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.picker = AddonPicker(studio.currency, studio.locale, self)
+        self.picker = AddonPicker(studio.currency, display_locale(studio.locale), self)
         already = {a.addon_id for a in booking.addons}
         self.picker.set_addons(
             addable, {aid: self.tr("Already on this session.") for aid in already}
@@ -108,7 +109,9 @@ class AddonsDialog(QDialog):
         )
         self.total_label.setText(
             self.tr("Total to pay: {amount}").format(
-                amount=money_text(summary.gross_minor, studio.currency, studio.locale)
+                amount=money_text(
+                    summary.gross_minor, studio.currency, display_locale(studio.locale)
+                )
             )
         )
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.records import BundleProduct, BundleResult, Catalogue
 from podyx_desktop.domain.requests import BundlePurchaseRequest, Quote
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.bundles import BundleProductsModel
 from podyx_desktop.models.display import DisplayFormat
@@ -149,7 +150,9 @@ class BuyBundleDialog(QDialog):
             self.promo.show_applied(
                 self.tr("Promo code {code} applied: you save {amount}.").format(
                     code=quote.summary.promo_code,
-                    amount=money_text(quote.summary.discount_minor, studio.currency, studio.locale),
+                    amount=money_text(
+                        quote.summary.discount_minor, studio.currency, display_locale(studio.locale)
+                    ),
                 )
             )
         else:

@@ -73,7 +73,8 @@ def notes_html(notes: Sequence[StudioNote], display: DisplayFormat) -> str:
     for internal or unread ones, then the text escaped with its links made clickable."""
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("StudioNotes", text)
+        # lupdate files these tr() calls outside a class under the context ""
+        return QCoreApplication.translate("", text)
 
     parts = []
     for note in notes:

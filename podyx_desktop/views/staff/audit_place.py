@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.setup import AuditFilters
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.audit import AuditModel, action_words
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.audit import (
@@ -73,7 +74,9 @@ class AuditPlace(QWidget):
         self.last = QDateEdit(self)
         self.last.setCalendarPopup(True)
         self.last.setAccessibleName(self.tr("Last day"))
-        short_date = QLocale(ctx.user.studio.locale).dateFormat(QLocale.FormatType.ShortFormat)
+        short_date = QLocale(display_locale(ctx.user.studio.locale)).dateFormat(
+            QLocale.FormatType.ShortFormat
+        )
         for edit in (self.first, self.last):
             edit.setDisplayFormat(short_date)
         self.client_search.setMinimumWidth(220)

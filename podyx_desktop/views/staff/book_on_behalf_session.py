@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.enums import PaymentMethod
 from podyx_desktop.domain.records import Addon, Catalogue, Service, Setup
 from podyx_desktop.domain.requests import SessionCart
-from podyx_desktop.domain.vocabulary import payment_method_text
+from podyx_desktop.domain.vocabulary import display_locale, payment_method_text
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.operations.bookings import load_catalogue
 from podyx_desktop.operations.desk_booking import DESK_PAYMENT_METHODS, BookOnBehalf
@@ -64,7 +64,7 @@ class SessionStep(QWidget):
         self.service.setAccessibleName(self.tr("Service"))
         self.length = QComboBox(self)
         self.length.setAccessibleName(self.tr("Length"))
-        self.addons = AddonPicker(studio.currency, studio.locale, self)
+        self.addons = AddonPicker(studio.currency, display_locale(studio.locale), self)
         self.slots = SlotPicker(ctx, self)
         self.payment = QComboBox(self)
         self.payment.setAccessibleName(self.tr("Payment method"))

@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.message import mn, shown
 from podyx_desktop.domain.payments import BulkPaymentOutcome, PendingPayment
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.models.payments import PendingPaymentsModel, counted
+from podyx_desktop.models.payments import PendingPaymentsModel
 from podyx_desktop.operations.payments import (
     export_purchases_csv,
     mark_transfers_received,
@@ -54,27 +55,18 @@ from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.staff.payment_dialogs import ApprovePaymentDialog, RefusePaymentDialog
 
 SEARCH_PAUSE_MS = 300
-CONTEXT = "PaymentsPlace"
 
 
 def bulk_summary(outcome: BulkPaymentOutcome) -> str:
     """``3 marked received; 1 had been approved on another seat.`` and any other refusal."""
-    parts = [counted(CONTEXT, len(outcome.marked), "1 marked received", "{n} marked received")]
+    parts = [shown(mn("%n marked received", "", len(outcome.marked)))]
     if outcome.approved_elsewhere:
-        parts.append(
-            counted(
-                CONTEXT,
-                outcome.approved_elsewhere,
-                "1 had been approved on another seat",
-                "{n} had been approved on another seat",
-            )
-        )
+        n = outcome.approved_elsewhere
+        parts.append(shown(mn("%n had been approved on another seat", "", n)))
     others = [why for _id, why in outcome.refused if "already recorded" not in why]
     if others:
-        parts.append(
-            counted(CONTEXT, len(others), "1 could not be marked", "{n} could not be marked")
-            + f" ({others[0]})"
-        )
+        n = len(others)
+        parts.append(shown(mn("%n could not be marked", "", n)) + f" ({shown(others[0])})")
     return "; ".join(parts) + "."
 
 
@@ -184,17 +176,18 @@ class PaymentsPlace(QWidget):
             self.model.reload()
 
     def _show_count(self) -> None:
-        shown = self.model.rowCount()
+        rows = self.model.rowCount()
         if self.model.is_complete:
-            text = counted(CONTEXT, shown, "1 payment waiting", "{n} payments waiting")
+            text = shown(mn("%n payment(s) waiting", "", rows))
         else:
-            text = counted(
-                CONTEXT,
-                shown,
-                "1 payment shown; more load as you scroll",
-                "{n} payments shown; more load as you scroll",
+            text = shown(
+                mn(
+                    "%n payment(s) shown; more load as you scroll",
+                    "",
+                    rows,
+                )
             )
-        self.count_label.setText(text if not self.model.is_loading or shown else "")
+        self.count_label.setText(text if not self.model.is_loading or rows else "")
 
     # --- the selection ------------------------------------------------------------------
 
@@ -225,7 +218,7 @@ class PaymentsPlace(QWidget):
         self.refuse_button.setEnabled(count == 1)
         self.mark_button.setEnabled(count >= 1)
         self.mark_button.setText(
-            counted(CONTEXT, count, "&Mark 1 transfer received", "&Mark {n} transfers received")
+            shown(mn("&Mark %n transfer(s) received", "", count))
             if count > 1
             else self.tr("&Mark transfer received")
         )
@@ -351,12 +344,7 @@ class ExportPurchasesDialog(QDialog):
 
         def done(count: int) -> None:
             self.exported.emit(
-                counted(
-                    CONTEXT,
-                    count,
-                    "Exported 1 purchase to {file}.",
-                    "Exported {n} purchases to {file}.",
-                ).replace("{file}", path.name)
+                shown(mn("Exported %n purchase(s) to {file}.", "", count, file=path.name))
             )
             self.accept()
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.domain.schedule import ScheduleBooking, ScheduleData, lay_out, week_of
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.desk import DragOutcome, drag_move, move_booking
 from podyx_desktop.operations.schedule import load_schedule, load_schedule_booking
@@ -79,7 +80,9 @@ class SchedulePlace(QWidget):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(
-            QLocale(ctx.user.studio.locale).dateFormat(QLocale.FormatType.ShortFormat)
+            QLocale(display_locale(ctx.user.studio.locale)).dateFormat(
+                QLocale.FormatType.ShortFormat
+            )
         )
         self.date_edit.setAccessibleName(self.tr("Date shown"))
         self.day_button = QPushButton(self.tr("&Day"), self)

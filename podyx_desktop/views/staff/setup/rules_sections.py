@@ -29,6 +29,7 @@ from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.errors import InvalidInput
 from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 from podyx_desktop.domain.setup import PolicyView, StudioPolicies
+from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.operations.setup import (
     AddClosedDate,
     ClearPolicyOverride,
@@ -52,7 +53,8 @@ def policy_titles() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("PoliciesSection", text)
+        # lupdate files these tr() calls outside a class under the context ""
+        return QCoreApplication.translate("", text)
 
     return {
         "buffer_minutes": tr("Buffer (min)"),
@@ -284,7 +286,7 @@ class HoursSection(Section):
         grid = QGridLayout()
         self.days: list[QLineEdit] = []
         self.day_errors: list[QLabel] = []
-        locale = QLocale(ctx.user.studio.locale)
+        locale = QLocale(display_locale(ctx.user.studio.locale))
         for weekday in range(7):
             name = locale.dayName(weekday + 1)
             field = QLineEdit(self)
