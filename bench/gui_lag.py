@@ -47,8 +47,8 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QObject,
     QSettings,
-    QtMsgType,
     QTimer,
+    QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtTest import QTest
