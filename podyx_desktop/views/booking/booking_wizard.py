@@ -44,6 +44,9 @@ from podyx_desktop.views.booking.draft import BookingDraft
 from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from podyx_desktop.views.common.formatting import money_text
+from podyx_desktop.views.common.paint import FirstPaint
+
+CHECKOUT_PAGES_FALLBACK_MS = 300  # a wizard that does not paint builds them anyway
 
 
 class _ListPage(QWizardPage):
@@ -217,6 +220,10 @@ class TimePage(QWizardPage):
 
 class BookingWizard(QWizard):
     booked = Signal(object)  # BookingResult
+    # built once the wizard has painted (see ``_build_checkout_pages``)
+    review_page: ReviewPage
+    payment_page: PaymentPage
+    done_page: DonePage
 
     SETUP, SERVICE, ADDONS, TIME, REVIEW, PAYMENT, DONE = range(7)
 
@@ -239,23 +246,36 @@ class BookingWizard(QWizard):
         self.service_page = ServicePage(self)
         self.addons_page = AddonsPage(self)
         self.time_page = TimePage(self)
+        for page_id, page in enumerate(
+            (self.setup_page, self.service_page, self.addons_page, self.time_page)
+        ):
+            self.setPage(page_id, page)
+        # The checkout's pages (review, payment, done) are built once the wizard has
+        # painted: building all seven at once stalled the GUI thread for one long turn
+        # (bench/gui_lag.py); at the latest when the time step is reached.
+        self._checkout_built = False
+        FirstPaint(self, self._build_checkout_pages, fallback_ms=CHECKOUT_PAGES_FALLBACK_MS)
+        self.resize(840, 660)
+        self._load()
+
+    def _build_checkout_pages(self) -> None:
+        if self._checkout_built:
+            return
+        self._checkout_built = True
         self.review_page = ReviewPage(self)
         self.payment_page = PaymentPage(self)
         self.done_page = DonePage(self)
-        for page_id, page in enumerate(
-            (
-                self.setup_page,
-                self.service_page,
-                self.addons_page,
-                self.time_page,
-                self.review_page,
-                self.payment_page,
-                self.done_page,
-            )
+        for page_id, page in (
+            (self.REVIEW, self.review_page),
+            (self.PAYMENT, self.payment_page),
+            (self.DONE, self.done_page),
         ):
             self.setPage(page_id, page)
-        self.resize(840, 660)
-        self._load()
+
+    def initializePage(self, page_id: int) -> None:
+        if page_id >= self.TIME:
+            self._build_checkout_pages()  # the next step must be there
+        super().initializePage(page_id)
 
     @property
     def is_visitor(self) -> bool:
