@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -251,30 +251,38 @@ class BookingWizard(QWizard):
         ):
             self.setPage(page_id, page)
         # The checkout's pages (review, payment, done) are built once the wizard has
-        # painted: building all seven at once stalled the GUI thread for one long turn
-        # (bench/gui_lag.py); at the latest when the time step is reached.
-        self._checkout_built = False
+        # painted, one per event-loop turn: building all seven at once stalled the GUI
+        # thread for one long turn (bench/gui_lag.py); at the latest when the time step
+        # is reached.
+        self._checkout_step = 0  # how many of them are built
         FirstPaint(self, self._build_checkout_pages, fallback_ms=CHECKOUT_PAGES_FALLBACK_MS)
         self.resize(840, 660)
         self._load()
 
     def _build_checkout_pages(self) -> None:
-        if self._checkout_built:
-            return
-        self._checkout_built = True
-        self.review_page = ReviewPage(self)
-        self.payment_page = PaymentPage(self)
-        self.done_page = DonePage(self)
-        for page_id, page in (
-            (self.REVIEW, self.review_page),
-            (self.PAYMENT, self.payment_page),
-            (self.DONE, self.done_page),
-        ):
-            self.setPage(page_id, page)
+        self._build_next_checkout_page(at_once=False)
+
+    def _build_next_checkout_page(self, *, at_once: bool) -> None:
+        """The checkout's pages not built yet: one per event-loop turn (the review page
+        alone is the costliest), or all of them now when ``at_once``."""
+        while self._checkout_step < 3:
+            step, self._checkout_step = self._checkout_step, self._checkout_step + 1
+            if step == 0:
+                self.review_page = ReviewPage(self)
+                self.setPage(self.REVIEW, self.review_page)
+            elif step == 1:
+                self.payment_page = PaymentPage(self)
+                self.setPage(self.PAYMENT, self.payment_page)
+            else:
+                self.done_page = DonePage(self)
+                self.setPage(self.DONE, self.done_page)
+            if not at_once:
+                QTimer.singleShot(0, self, lambda: self._build_next_checkout_page(at_once=False))
+                return
 
     def initializePage(self, page_id: int) -> None:
         if page_id >= self.TIME:
-            self._build_checkout_pages()  # the next step must be there
+            self._build_next_checkout_page(at_once=True)  # the next step must be there
         super().initializePage(page_id)
 
     @property
