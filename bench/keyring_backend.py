@@ -23,7 +23,7 @@ class BenchKeyring(KeyringBackend):
     priority = 1  # type: ignore[assignment]
 
     def get_password(self, service: str, username: str) -> str | None:
-        return os.environ.get(TOKEN_VARIABLE)
+        return os.environ.get(TOKEN_VARIABLE) or None
 
     def set_password(self, service: str, username: str, password: str) -> None:
         pass  # the bench's session is handed in; nothing is kept

@@ -1,30 +1,38 @@
-"""How fast the desktop app starts: first painted window, and a populated Bookings tab.
+"""How fast the desktop app starts: the client's main window painted with its Bookings
+rows, and the sign-in window's first paint, against a bare table window.
 
 Each measurement runs in a fresh subprocess (``python main.py``) that prints
 ``PODYX_MARKER <name> <wall clock>`` lines when ``PODYX_BENCH_MARKERS=1``:
 
-* ``first_paint`` — the sign-in window has painted (before SQLAlchemy is even imported);
-* ``bookings_populated`` — after signing in by itself with a remembered session, the
-  Bookings tab has painted its rows.
+* ``bookings_populated`` — signed in by itself with a remembered session, the main
+  window's Bookings table has painted while it has rows (a paint event seen by an event
+  filter on the table's viewport, ``gui.bench_hooks.BookingsPainted``; not ``show()``);
+* ``first_paint`` — without a remembered session, the sign-in window has painted (a
+  paint event of the window, ``views.common.paint.FirstPaint``).
 
-The baseline, measured in the same run, is a bare PySide6 window with four empty tabs
-(same interpreter, same Qt platform). The studio is generated with :mod:`bench.generate`
-(100,000 bookings by default) into a temporary SQLite file; the app signs in once as a
-typical client and once as the client with the most bookings. Times are medians of
-``--repeat`` launches, from ``Popen`` to the marker, the launches of the bare window and
-of the app interleaved so that drifts in the machine's speed hit all alike.
+The baseline, measured in the same run, is :data:`bench.startup_studio.BARE_WINDOW`: a
+bare PySide6 window with the app's five tabs holding ``QTableView``\\ s, the Bookings tab's
+two tables over a plain model of the same rows and columns the app shows for that client
+(same interpreter, same Qt platform), built and painted in a fresh process; its mark is
+the same paint event of its upcoming table. Launches of the bare window and of the app
+are interleaved so that drifts in the machine's speed hit all alike; figures are medians
+of ``--repeat`` (≥ 7) launches each, from ``Popen`` to the marker.
 
-Targets: first paint at most 1.5 × the bare window; the Bookings tab populated at most
-600 ms after launch; and, as in ``bench/gui_lag.py``, no stall of the GUI thread over
-50 ms in the first second after the main window shows, while the worker loads SQLAlchemy
-and the services (``PODYX_BENCH_LAG_MS``: a 10 ms timer's longest gap). Also printed, for information: when the main window appeared, and
-the populated time as a multiple of the bare window (steadier than milliseconds on a
-machine whose speed varies). The script prints PASS/FAIL and always exits 0.
+The studio is the cached generated one (:mod:`bench.studio_cache`: 100,000 bookings /
+10,000 clients, and with ``--sizes 100k,1M`` also 1,000,000 / 50,000), copied into a
+temporary folder for the run; the app signs in as a typical client and as the client with
+the most bookings (:mod:`bench.startup_studio`).
+
+Goal: the main window's first paint with its rows ≤ 1.5 × the bare table window's (per
+client). The sign-in window's paint is shown against the same baseline, for information.
+Also printed: when ``show()`` was called on the main window. The machine's load is printed
+first; when the baseline's launches drifted by more than 25 % the verdict is "noisy".
+With ``PODYX_BENCH_RESULTS=DIR`` the rows are written for docs/performance.md (variant:
+the studio size). The script always exits 0.
 
 Usage::
 
-    python bench/startup.py [--bookings N] [--clients N] [--repeat K]
-                            [--database URL | --postgres-throwaway]
+    python bench/startup.py [--sizes 100k[,1M]] [--repeat K]
 
 The remembered session reaches the app through keyring's own ``PYTHON_KEYRING_BACKEND``
 switch: :class:`bench.keyring_backend.BenchKeyring` hands out the token from an environment
@@ -41,48 +49,18 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.keyring_backend import TOKEN_VARIABLE
+from bench.startup_studio import BARE_WINDOW, Client, copy_studio, prepare
+from bench.verdict import Baseline, Results, machine_line
 
 ROOT = Path(__file__).resolve().parents[1]
-FIRST_PAINT_RATIO_TARGET = 1.5
-POPULATED_TARGET_MS = 600.0
-LAG_MS = 1000
-LAG_TARGET_MS = 50.0  # as bench/gui_lag.py
-
-BARE_WINDOW = """
-import os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
-
-class FirstPaint(QObject):
-    done = False
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.report)
-        return False
-    def report(self):
-        print(f"PODYX_MARKER first_paint {time.time():.6f}", flush=True)
-        QApplication.quit()
-
-app = QApplication(sys.argv)
-window = QMainWindow()
-tabs = QTabWidget(window)
-for name in ("Bookings", "Bundles", "Purchases", "Account"):
-    tabs.addTab(QWidget(), name)
-window.setCentralWidget(tabs)
-window.resize(880, 680)
-probe = FirstPaint()
-window.installEventFilter(probe)
-window.show()
-sys.exit(app.exec())
-"""
+RATIO_TARGET = 1.5
+SIZES = {"100k": (100_000, 10_000), "1M": (1_000_000, 50_000)}
 
 
 def launch(
@@ -102,9 +80,7 @@ def launch(
     try:
         assert process.stdout is not None
         for line in process.stdout:
-            if line.startswith("PODYX_LAG "):
-                markers["gui_lag"] = float(line.split()[1])
-            elif line.startswith("PODYX_MARKER "):
+            if line.startswith("PODYX_MARKER "):
                 _, name, stamp = line.split()
                 markers[name] = (float(stamp) - started) * 1000
                 if name == wanted:
@@ -137,78 +113,29 @@ def child_environment(config_home: Path, extra: dict[str, str]) -> dict[str, str
     return env
 
 
-@dataclass(frozen=True)
-class Client:
-    label: str
-    token: str
-    bookings: int
+def median(values: list[float]) -> float:
+    return statistics.median(values)
 
 
-def prepare_studio(
-    url: str | None, bookings: int, clients: int, folder: Path
-) -> tuple[str, list[Client]]:
-    """Generate the studio; its URL, and sessions of a typical and the busiest client."""
-    from bench.generate import generate_studio
-    from podyx_desktop.db.engine import Database, sqlite_url
-    from podyx_desktop.services import Services
+def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
+    from bench.generate import PASSWORD
+    from bench.studio_cache import StudioKey, cached_sqlite
 
-    url = url or sqlite_url(folder / "startup.sqlite3")
-    print(f"generating {bookings:,} bookings and {clients:,} clients …", flush=True)
-    studio = generate_studio(url, bookings=bookings, clients=clients)
-    print(f"  done in {studio.seconds:.1f} s ({studio.rooms} rooms)", flush=True)
-    db = Database(url)
-    try:
-        accounts = Services(db).accounts
-        typical = accounts.sign_in(studio.sample_client_email, studio.sample_client_password)
-        busiest = accounts.sign_in(studio.heavy_client_email, studio.password)
-    finally:
-        db.dispose()
-    return url, [
-        Client("a typical client", typical.token, studio.sample_client_bookings),
-        Client("the client with the most bookings", busiest.token, studio.heavy_client_bookings),
-    ]
-
-
-def median_of(runs: list[dict[str, float]], name: str) -> float:
-    return statistics.median(run[name] for run in runs)
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--bookings", type=int, default=100_000)
-    parser.add_argument("--clients", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--database", help="an empty database to generate into")
-    parser.add_argument(
-        "--postgres-throwaway",
-        action="store_true",
-        help="generate into a private PostgreSQL server started for the run (tests.pg_cluster)",
-    )
-    args = parser.parse_args(argv)
-    if not args.postgres_throwaway:
-        return run(args.database, args)
-    from tests.pg_cluster import ThrowawayCluster
-    from tests.pg_databases import create_database, unique_database_name
-
-    cluster = ThrowawayCluster()
-    cluster.start()
-    try:
-        return run(create_database(cluster.admin_url, unique_database_name("podyx_start")), args)
-    finally:
-        cluster.stop()
-
-
-def run(database: str | None, args: argparse.Namespace) -> int:
-    """Generate the studio (into ``database``, or a temporary SQLite file), launch, print."""
+    bookings, clients_count = SIZES[size]
+    url = cached_sqlite(StudioKey(bookings, clients_count))
+    python = sys.executable
     with tempfile.TemporaryDirectory(prefix="podyx-startup-") as temporary:
         folder = Path(temporary)
-        url, clients = prepare_studio(database, args.bookings, args.clients, folder)
-        python = sys.executable
-        bare_env = child_environment(folder / "bare-config", {})
+        url = copy_studio(url, folder)
+        clients = prepare(url, PASSWORD, folder)
+        signin_env = child_environment(
+            folder / "signin-config",
+            {
+                "PODYX_DATABASE_URL": url,
+                TOKEN_VARIABLE: "",
+                "PODYX_BENCH_EXIT_AFTER": "first_paint",
+            },
+        )
         app_envs = [
             child_environment(
                 folder / f"app-config-{index}",
@@ -220,54 +147,95 @@ def run(database: str | None, args: argparse.Namespace) -> int:
             )
             for index, client in enumerate(clients)
         ]
-        # The GUI thread's longest stall in the first second after the main window shows,
-        # while the worker loads SQLAlchemy and the services (a launch of its own: the
-        # others end as soon as the tab has painted).
-        lag_env = dict(
-            app_envs[0], PODYX_BENCH_EXIT_AFTER="lag_measured", PODYX_BENCH_LAG_MS=str(LAG_MS)
-        )
-        launch([python, "-c", BARE_WINDOW], bare_env, "first_paint")  # warm the caches
-        for env in app_envs:
-            launch([python, "main.py"], env, "bookings_populated")
-        bare_runs: list[dict[str, float]] = []
-        app_runs: list[list[dict[str, float]]] = [[] for _ in clients]
-        lag_runs: list[dict[str, float]] = []
-        for _ in range(args.repeat):  # interleaved, so drifts in machine load hit all alike
-            bare_runs.append(launch([python, "-c", BARE_WINDOW], bare_env, "first_paint"))
-            for runs, env in zip(app_runs, app_envs, strict=True):
-                runs.append(launch([python, "main.py"], env, "bookings_populated"))
-            lag_runs.append(launch([python, "main.py"], lag_env, "lag_measured"))
+        bare_env = child_environment(folder / "bare-config", {})
 
-    bare = median_of(bare_runs, "first_paint")
-    first = median_of([run for runs in app_runs for run in runs], "first_paint")
-    ratio = first / bare
+        def bare(client: Client) -> dict[str, float]:
+            command = [python, "-c", BARE_WINDOW, str(client.rows_file)]
+            return launch(command, bare_env, "bookings_populated")
+
+        def app(env: dict[str, str]) -> dict[str, float]:
+            return launch([python, "main.py"], env, "bookings_populated")
+
+        for client, env in zip(clients, app_envs, strict=True):  # warm the caches
+            bare(client)
+            app(env)
+        launch([python, "main.py"], signin_env, "first_paint")
+
+        baselines = [Baseline(f"bare table window ({c.label})") for c in clients]
+        app_runs: list[list[dict[str, float]]] = [[] for _ in clients]
+        signin_runs: list[float] = []
+        for _ in range(args.repeat):  # interleaved, so drifts in machine load hit all alike
+            for client, env, baseline, runs in zip(
+                clients, app_envs, baselines, app_runs, strict=True
+            ):
+                baseline.add(bare(client)["bookings_populated"])
+                runs.append(app(env))
+            signin_runs.append(
+                launch([python, "main.py"], signin_env, "first_paint")["first_paint"]
+            )
+
     platform_name = os.environ.get("QT_QPA_PLATFORM", "offscreen")
     print()
-    print(f"Startup, median of {args.repeat} launches each (Qt platform: {platform_name})")
-    print(f"  bare PySide6 window, first paint        {bare:7.0f} ms")
     print(
-        f"  Podyx sign-in window, first paint       {first:7.0f} ms   ratio {ratio:.2f} "
-        f"(target ≤ {FIRST_PAINT_RATIO_TARGET}) {verdict(ratio <= FIRST_PAINT_RATIO_TARGET)}"
+        f"Startup at {size} ({bookings:,} bookings, {clients_count:,} clients, SQLite), "
+        f"median of {args.repeat} launches each, interleaved (Qt platform: {platform_name})"
     )
-    for client, runs in zip(clients, app_runs, strict=True):
-        shown = median_of(runs, "main_window_shown")
-        populated = median_of(runs, "bookings_populated")
-        print(f"  signed in by itself as {client.label} ({client.bookings} bookings):")
-        print(f"    main window shown                     {shown:7.0f} ms after launch")
+    print(f"  {machine}")
+    results = Results("startup", variant=size)
+    for client, baseline, runs in zip(clients, baselines, app_runs, strict=True):
+        bare_ms = baseline.median
+        painted = median([r["bookings_populated"] for r in runs])
+        shown = median([r["main_window_shown"] for r in runs])
+        ratio = painted / bare_ms
+        ok = ratio <= RATIO_TARGET
+        verdict = baseline.verdict(ok)
+        print(f"  {client.label} ({client.upcoming} upcoming + {client.past} past rows):")
+        print(f"    {baseline.describe()}")
+        print(f"    bare table window painted with rows   {bare_ms:7.0f} ms")
+        print(f"    main window show() called             {shown:7.0f} ms   (information)")
         print(
-            f"    Bookings tab painted with its rows    {populated:7.0f} ms after launch   "
-            f"(target ≤ {POPULATED_TARGET_MS:.0f}) {verdict(populated <= POPULATED_TARGET_MS)}"
+            f"    main window painted with its rows     {painted:7.0f} ms   ratio {ratio:.2f} "
+            f"(goal ≤ {RATIO_TARGET}) {verdict}"
         )
-        print(f"    … that is {populated / bare:.2f} × the bare window's first paint")
-    lags = [run["gui_lag"] for run in lag_runs]
-    worst = max(lags)
-    print(f"  after the main window shows ({LAG_MS} ms, {clients[0].label}):")
+        spread = ", ".join(f"{r['bookings_populated']:.0f}" for r in runs)
+        print(f"      launches: {spread} ms")
+        results.add(
+            f"main window first paint with rows ≤ {RATIO_TARGET}× a bare table window "
+            f"({client.label}, {size})",
+            f"{painted:.0f} ms vs {bare_ms:.0f} ms = {ratio:.2f}×",
+            verdict,
+        )
+    reference = baselines[0]
+    signin = median(signin_runs)
     print(
-        f"    GUI thread's longest stall            {statistics.median(lags):7.1f} ms median, "
-        f"{worst:.1f} ms worst   (target ≤ {LAG_TARGET_MS:.0f}) {verdict(worst <= LAG_TARGET_MS)}"
+        f"  sign-in window first paint              {signin:7.0f} ms   "
+        f"{signin / reference.median:.2f} × the bare table window ({clients[0].label}); "
+        "information"
     )
-    kind = "SQLite" if url.startswith("sqlite") else "PostgreSQL"
-    print(f"  database: {args.bookings:,} bookings, {args.clients:,} clients ({kind})")
+    results.add(
+        f"sign-in window first paint ({size}; information)",
+        f"{signin:.0f} ms = {signin / reference.median:.2f}× the bare table window",
+        "info",
+    )
+    saved = results.save(machine)
+    if saved is not None:
+        print(f"  results written to {saved}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", default="100k", help="studio sizes: 100k, 1M or 100k,1M")
+    parser.add_argument("--repeat", type=int, default=7, help="launches of each (≥ 7)")
+    args = parser.parse_args(argv)
+    args.repeat = max(args.repeat, 7)
+    machine = machine_line()
+    print(machine, flush=True)
+    for size in args.sizes.split(","):
+        try:
+            run_size(size.strip(), args, machine)
+        except Exception as error:  # a broken launch is reported; the bench still exits 0
+            print(f"\nERROR at {size}: {type(error).__name__}: {error}")
+    print(f"\n{machine_line()} (at the end)")
     return 0
 
 

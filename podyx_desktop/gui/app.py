@@ -65,7 +65,11 @@ APPLICATION = "Podyx Desktop"
 BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
 BENCH_LAG_MS = "PODYX_BENCH_LAG_MS"
-PREWARM_LATER_MS = 1500  # after the window shows: its first tab has loaded and painted
+# The other views' modules are imported on the worker this long after the main window's
+# first paint (the first tab's own loads, queued in that paint, go first), or after the
+# fallback if the window does not paint (minimised).
+PREWARM_AFTER_PAINT_MS = 20
+PREWARM_FALLBACK_MS = 500
 
 
 def bench_marker(name: str) -> None:
@@ -423,10 +427,18 @@ class DesktopApp(StudioServerMixin, QObject):
 
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
         self._show_window(window)
-        # The other tabs' and the dialogs' modules, on the worker once the first tab has
-        # had its turn, so opening them later does not stall the GUI thread on imports.
-        QTimer.singleShot(
-            PREWARM_LATER_MS, window, lambda: self.tasks.run(prewarm_later_views, owner=self)
+        # The other tabs' and the dialogs' modules, on the worker as soon as the window has
+        # painted (a tab may be asked for at once), so that opening them does not stall
+        # the GUI thread on imports. After a sign-in by hand they were imported while the
+        # person typed (``warm_up_sign_in``); this is for a remembered sign-in.
+        FirstPaint(
+            window,
+            lambda: QTimer.singleShot(
+                PREWARM_AFTER_PAINT_MS,
+                self,
+                lambda: self.tasks.run_plain(prewarm_later_views, owner=self),
+            ),
+            fallback_ms=PREWARM_FALLBACK_MS,
         )
         if os.environ.get(BENCH_MARKERS) == "1":
             from podyx_desktop.gui.bench_hooks import BookingsPainted, LagAfterShowing

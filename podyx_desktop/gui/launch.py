@@ -169,15 +169,24 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
 
 
 def warm_up_sign_in(services: Services) -> None:
-    """Build what signing in by hand needs (a task: the worker builds the services first)."""
+    """Build what signing in by hand needs (a task: the worker builds the services first),
+    and import the main window's, its tabs' and the dialogs' modules while the person
+    types: none of them is then imported on the GUI thread when the window opens or a tab
+    is first shown."""
     services.accounts  # noqa: B018  (imports the accounts service and its password hasher)
+    import podyx_desktop.views.client.main_window  # noqa: F401
+
+    prewarm_later_views()
 
 
-def prewarm_later_views(_services: Services) -> None:
-    """Import the modules of the other tabs and of the dialogs (a task, on the worker)."""
+def prewarm_later_views() -> None:
+    """Import the modules of every tab and of the dialogs (on the worker: a plain task),
+    then hide everything imported so far (SQLAlchemy too, once the services were built)
+    from the garbage collector, as start-up does (:func:`freeze_startup_objects`)."""
     from podyx_desktop.views.client.opening import import_later
 
     import_later()
+    freeze_startup_objects()
 
 
 def pause_collector() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,6 +45,9 @@ from podyx_desktop.views.booking.draft import BookingDraft
 from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from podyx_desktop.views.common.formatting import money_text
+from podyx_desktop.views.common.paint import FirstPaint
+
+CHECKOUT_PAGES_FALLBACK_MS = 300  # a wizard that does not paint builds them anyway
 
 
 class _ListPage(QWizardPage):
@@ -218,6 +221,10 @@ class TimePage(QWizardPage):
 
 class BookingWizard(QWizard):
     booked = Signal(object)  # BookingResult
+    # built once the wizard has painted (see ``_build_checkout_pages``)
+    review_page: ReviewPage
+    payment_page: PaymentPage
+    done_page: DonePage
 
     SETUP, SERVICE, ADDONS, TIME, REVIEW, PAYMENT, DONE = range(7)
 
@@ -240,23 +247,44 @@ class BookingWizard(QWizard):
         self.service_page = ServicePage(self)
         self.addons_page = AddonsPage(self)
         self.time_page = TimePage(self)
-        self.review_page = ReviewPage(self)
-        self.payment_page = PaymentPage(self)
-        self.done_page = DonePage(self)
         for page_id, page in enumerate(
-            (
-                self.setup_page,
-                self.service_page,
-                self.addons_page,
-                self.time_page,
-                self.review_page,
-                self.payment_page,
-                self.done_page,
-            )
+            (self.setup_page, self.service_page, self.addons_page, self.time_page)
         ):
             self.setPage(page_id, page)
+        # The checkout's pages (review, payment, done) are built once the wizard has
+        # painted, one per event-loop turn: building all seven at once stalled the GUI
+        # thread for one long turn (bench/gui_lag.py); at the latest when the time step
+        # is reached.
+        self._checkout_step = 0  # how many of them are built
+        FirstPaint(self, self._build_checkout_pages, fallback_ms=CHECKOUT_PAGES_FALLBACK_MS)
         self.resize(840, 660)
         self._load()
+
+    def _build_checkout_pages(self) -> None:
+        self._build_next_checkout_page(at_once=False)
+
+    def _build_next_checkout_page(self, *, at_once: bool) -> None:
+        """The checkout's pages not built yet: one per event-loop turn (the review page
+        alone is the costliest), or all of them now when ``at_once``."""
+        while self._checkout_step < 3:
+            step, self._checkout_step = self._checkout_step, self._checkout_step + 1
+            if step == 0:
+                self.review_page = ReviewPage(self)
+                self.setPage(self.REVIEW, self.review_page)
+            elif step == 1:
+                self.payment_page = PaymentPage(self)
+                self.setPage(self.PAYMENT, self.payment_page)
+            else:
+                self.done_page = DonePage(self)
+                self.setPage(self.DONE, self.done_page)
+            if not at_once:
+                QTimer.singleShot(0, self, lambda: self._build_next_checkout_page(at_once=False))
+                return
+
+    def initializePage(self, page_id: int) -> None:
+        if page_id >= self.TIME:
+            self._build_next_checkout_page(at_once=True)  # the next step must be there
+        super().initializePage(page_id)
 
     @property
     def is_visitor(self) -> bool:

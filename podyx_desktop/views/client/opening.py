@@ -17,8 +17,10 @@ TAB_COUNT = 5
 
 # Each tab's module is imported when the tab is first built. Start-up imports the module
 # of the tab the window opens on (on the worker, before the window shows:
-# ``import_first``); the rest, and the dialogs, are imported on the worker once the window
-# is up (``import_later``), so the GUI thread does not stall on imports either way. The
+# ``import_first``); the rest, and the dialogs, are imported on the worker
+# (``import_later``) while the person types their password, or, after a remembered
+# sign-in, as soon as the window has painted (a tab may be asked for at once), so the GUI
+# thread does not stall on imports either way. The
 # imports are written out (not module names in strings) so that the import contracts see
 # them.
 

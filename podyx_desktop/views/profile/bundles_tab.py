@@ -62,6 +62,15 @@ class BundlesTab(ProfileTab):
         self.buy_dialog: BuyBundleDialog | None = None
         self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.model = BundlesTableModel(self.display, self)
+        # Every widget is created in its final parent: moving a widget under a new parent
+        # makes the style sheet polish it (and everything inside it) again, which cost
+        # more than building the tab (bench/gui_lag.py).
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter)
+        left = QWidget(splitter)
+        right = QWidget(splitter)
+        self.body = QWidget(right)
 
         groups = QVBoxLayout()
         self.views: list[QTableView] = []
@@ -88,11 +97,11 @@ class BundlesTab(ProfileTab):
         ):
             proxy = BundleStateFilter(states, self)
             proxy.setSourceModel(self.model)
-            view = record_table(proxy, name, self)
+            box = QGroupBox(title, left)
+            view = record_table(proxy, name, box)
             view.selectionModel().selectionChanged.connect(
                 lambda *_a, v=view: self._selection_changed(v)
             )
-            box = QGroupBox(title, self)
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(view)
             empty_label = QLabel(empty, box)
@@ -103,57 +112,66 @@ class BundlesTab(ProfileTab):
             self._empty_labels.append(empty_label)
         groups.addStretch(0)
         self.active_view, self.expired_view, self.used_up_view = self.views
-        self.buy_button = QPushButton(self.tr("&Buy a bundle…"), self)
+        self.buy_button = QPushButton(self.tr("&Buy a bundle…"), left)
         self.buy_button.setAccessibleName(self.tr("Buy a bundle"))
         self.buy_button.clicked.connect(self.open_buy)
-        self.list_message = QLabel(self)
+        self.list_message = QLabel(left)
         self.list_message.setObjectName("Muted")
         self.list_message.setWordWrap(True)
 
         # --- details -----------------------------------------------------------------
-        self.title = QLabel(self)
+        body_parent = self.body
+        self.title = QLabel(body_parent)
         self.title.setObjectName("PageTitle")
         self.title.setWordWrap(True)
-        self.placeholder = QLabel(self.tr("Select a bundle to see its sessions."), self)
+        self.placeholder = QLabel(self.tr("Select a bundle to see its sessions."), right)
         self.placeholder.setObjectName("Muted")
-        self.remaining_label = QLabel(self)
-        self.redeemed_label = QLabel(self)
-        self.expires_label = QLabel(self)
-        self.bought_label = QLabel(self)
-        self.state_label = QLabel(self)
-        self.issued_label = QLabel(self)
+        self.remaining_label = QLabel(body_parent)
+        self.redeemed_label = QLabel(body_parent)
+        self.expires_label = QLabel(body_parent)
+        self.bought_label = QLabel(body_parent)
+        self.state_label = QLabel(body_parent)
+        self.issued_label = QLabel(body_parent)
         self.issued_label.setWordWrap(True)
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Sessions remaining:"), self.remaining_label)
-        self.form.addRow(self.tr("Sessions redeemed:"), self.redeemed_label)
-        self.form.addRow(self.tr("Expires:"), self.expires_label)
-        self.form.addRow(self.tr("Bought:"), self.bought_label)
-        self.form.addRow(self.tr("State:"), self.state_label)
-        self.form.addRow(self.tr("Issued:"), self.issued_label)
+        for text, field in (
+            (self.tr("Sessions remaining:"), self.remaining_label),
+            (self.tr("Sessions redeemed:"), self.redeemed_label),
+            (self.tr("Expires:"), self.expires_label),
+            (self.tr("Bought:"), self.bought_label),
+            (self.tr("State:"), self.state_label),
+            (self.tr("Issued:"), self.issued_label),
+        ):
+            label = QLabel(text, body_parent)
+            label.setBuddy(field)
+            self.form.addRow(label, field)
         self.ledger_model = BundleLedgerModel(self.display, self)
         self.ledger_view = record_table(
-            self.ledger_model, self.tr("Bundle history"), self, stretch_column=1, sortable=False
+            self.ledger_model,
+            self.tr("Bundle history"),
+            body_parent,
+            stretch_column=1,
+            sortable=False,
         )
-        self.redeem_button = QPushButton(self.tr("&Redeem a session…"), self)
+        self.redeem_button = QPushButton(self.tr("&Redeem a session…"), body_parent)
         self.redeem_button.setAccessibleName(self.tr("Redeem a session"))
         self.redeem_button.clicked.connect(self.open_redeem)
-        self.redeem_reason = QLabel(self)
+        self.redeem_reason = QLabel(body_parent)
         self.redeem_reason.setWordWrap(True)
         self.redeem_reason.setObjectName("Muted")
         self.downloads = DocumentDownload(ctx, self)
-        self.download_button = QPushButton(self.tr("&Download statement…"), self)
+        self.download_button = QPushButton(self.tr("&Download statement…"), body_parent)
         self.download_button.setAccessibleName(self.tr("Download the bundle statement"))
         self.download_button.clicked.connect(self.download_statement)
-        self.feedback = QLabel(self)
+        self.feedback = QLabel(right)
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("Feedback")
 
-        self.body = QWidget(self)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.title)
         body.addLayout(self.form)
-        history = QLabel(self.tr("History"), self)
+        history = QLabel(self.tr("History"), body_parent)
         bold(history)
         body.addWidget(history)
         body.addWidget(self.ledger_view, 1)
@@ -163,7 +181,6 @@ class BundlesTab(ProfileTab):
         redeem_row.addWidget(self.download_button)
         body.addLayout(redeem_row)
 
-        left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -171,21 +188,15 @@ class BundlesTab(ProfileTab):
         top.addWidget(self.buy_button)
         left_layout.addLayout(top)
         left_layout.addLayout(groups, 1)
-        right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addWidget(self.body, 1)
         right_layout.addWidget(self.feedback)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([3000, 2000])  # proportions of the first layout
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
         order = [self.buy_button, *self.views, self.ledger_view, self.redeem_button]
         order.append(self.download_button)
         for first, second in pairwise(order):

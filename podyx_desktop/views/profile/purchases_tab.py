@@ -56,39 +56,49 @@ class PurchasesTab(ProfileTab):
         super().__init__(ctx, parent, subject=subject, object_name="PurchasesTab")
         self.display = DisplayFormat.for_studio(ctx.user.studio)
         self.model = PurchasesTableModel(self.display, self)
+        # Every widget is created in its final parent: moving a widget under a new parent
+        # makes the style sheet polish it (and everything inside it) again, which cost
+        # more than building the tab (bench/gui_lag.py). The list on top, the selected
+        # purchase below: its lines get the full width.
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        layout.addWidget(splitter)
+        top = QWidget(splitter)
+        bottom = QWidget(splitter)
         self.view = record_table(
-            self.model, self.tr("Purchases and refunds"), self, stretch_column=1
+            self.model, self.tr("Purchases and refunds"), top, stretch_column=1
         )
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.list_message = QLabel(self)
+        self.list_message = QLabel(top)
         self.list_message.setObjectName("Muted")
         self.list_message.setWordWrap(True)
 
         # --- details -------------------------------------------------------------------
-        self.title = QLabel(self)
+        self.body = QWidget(bottom)
+        self.title = QLabel(self.body)
         self.title.setObjectName("PageTitle")
-        self.placeholder = QLabel(self.tr("Select a purchase to see its lines."), self)
+        self.placeholder = QLabel(self.tr("Select a purchase to see its lines."), bottom)
         self.placeholder.setObjectName("Muted")
-        self.receipt_label = QLabel(self)
+        self.receipt_label = QLabel(self.body)
         self.receipt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.date_label = QLabel(self)
-        self.status_label = QLabel(self)
-        self.method_label = QLabel(self)
-        self.promo_label = QLabel(self)
-        self.refund_label = QLabel(self)
+        self.date_label = QLabel(self.body)
+        self.status_label = QLabel(self.body)
+        self.method_label = QLabel(self.body)
+        self.promo_label = QLabel(self.body)
+        self.refund_label = QLabel(self.body)
         for label in (self.receipt_label, self.method_label, self.promo_label, self.refund_label):
             label.setWordWrap(True)
         self.receipt_label.setToolTip(
             self.tr("A receipt number is issued when the payment is recorded.")
         )
         self.form = QFormLayout()
-        self.form.addRow(self.tr("Receipt no.:"), self.receipt_label)
-        self.form.addRow(self.tr("Date:"), self.date_label)
-        self.form.addRow(self.tr("Status:"), self.status_label)
-        self.form.addRow(self.tr("Payment method:"), self.method_label)
-        self.form.addRow(self.tr("Promo code:"), self.promo_label)
-        self.form.addRow(self.tr("Refund:"), self.refund_label)
-        self.prices = PriceSummaryView(self.display, self, vat_table=True)
+        self._row(self.tr("Receipt no.:"), self.receipt_label)
+        self._row(self.tr("Date:"), self.date_label)
+        self._row(self.tr("Status:"), self.status_label)
+        self._row(self.tr("Payment method:"), self.method_label)
+        self._row(self.tr("Promo code:"), self.promo_label)
+        self._row(self.tr("Refund:"), self.refund_label)
+        self.prices = PriceSummaryView(self.display, self.body, vat_table=True)
         self.vat_model = self.prices.vat_model
         self.vat_view = self.prices.vat_table
 
@@ -99,24 +109,22 @@ class PurchasesTab(ProfileTab):
         self.document_actions = QHBoxLayout()
         self.document_actions.setObjectName("DocumentActions")
         self.downloads = DocumentDownload(ctx, self)
-        self.download_button = QPushButton(self)
+        self.download_button = QPushButton(self.body)
         self.download_button.clicked.connect(self.download_receipt)
-        self.download_reason = QLabel(self)
+        self.download_reason = QLabel(self.body)
         self.download_reason.setObjectName("Muted")
         self.download_reason.setWordWrap(True)
         self.document_actions.addWidget(self.download_button)
         self.document_actions.addWidget(self.download_reason, 1)
         # ---- end of document actions ------------------------------------------------
 
-        # The list on top, the selected purchase below: its lines get the full width.
-        self.body = QWidget(self)
         facts = QVBoxLayout()
         facts.addWidget(self.title)
         facts.addLayout(self.form)
         facts.addLayout(self.document_actions)
         facts.addStretch(1)
         lines = QVBoxLayout()
-        lines_label = QLabel(self.tr("Lines"), self)
+        lines_label = QLabel(self.tr("Lines"), self.body)
         bold(lines_label)
         lines.addWidget(lines_label)
         lines.addWidget(self.prices, 1)
@@ -126,26 +134,25 @@ class PurchasesTab(ProfileTab):
         body.addSpacing(16)
         body.addLayout(lines, 3)
 
-        top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.view, 1)
         top_layout.addWidget(self.list_message)
-        bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 8, 0, 0)
         bottom_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
         bottom_layout.addWidget(self.body, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1000, 1000])  # proportions of the first layout
         splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
         self._show_purchase(None)
+
+    def _row(self, text: str, field: QWidget) -> None:
+        """A row of the facts, its label made in its final parent (see ``__init__``)."""
+        label = QLabel(text, self.body)
+        label.setBuddy(field)
+        self.form.addRow(label, field)
 
     # --- loading ----------------------------------------------------------------------
 

@@ -1,0 +1,63 @@
+"""The main window's tabs and dialogs are imported on the worker before anyone asks for
+them: while the person types their password (``warm_up_sign_in``), or, after a remembered
+sign-in, once the window has painted (``prewarm_later_views``). Checked in a fresh
+interpreter, since this test process has imported every view long ago."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from podyx_desktop.db.engine import sqlite_url
+
+ROOT = Path(__file__).resolve().parents[2]
+LATER_VIEWS = (
+    "podyx_desktop.views.client.main_window",
+    "podyx_desktop.views.profile.bookings_tab",
+    "podyx_desktop.views.profile.bundles_tab",
+    "podyx_desktop.views.profile.purchases_tab",
+    "podyx_desktop.views.profile.account_tab",
+    "podyx_desktop.views.profile.files_tab",
+    "podyx_desktop.views.booking.booking_wizard",
+    "podyx_desktop.views.profile.reschedule_dialog",
+)
+
+
+def run(code: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_warming_up_the_sign_in_imports_every_view_and_freezes_them(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "empty.sqlite3")
+    out = run(
+        "import gc, sys\n"
+        "from podyx_desktop.db.engine import Database\n"
+        "from podyx_desktop.services import Services\n"
+        "from podyx_desktop.gui.launch import warm_up_sign_in\n"
+        f"names = {LATER_VIEWS!r}\n"
+        "print('BEFORE', [n for n in names if n in sys.modules])\n"
+        f"warm_up_sign_in(Services(Database({url!r})))\n"
+        "print('AFTER', [n for n in names if n not in sys.modules])\n"
+        "print('FROZEN', gc.get_freeze_count() > 0)\n"
+    )
+    assert "BEFORE []" in out
+    assert "AFTER []" in out  # every one of them imported
+    assert "FROZEN True" in out
+
+
+def test_prewarming_after_a_remembered_sign_in_needs_no_services() -> None:
+    out = run(
+        "import sys\n"
+        "from podyx_desktop.gui.launch import prewarm_later_views\n"
+        "prewarm_later_views()\n"
+        f"print('MISSING', [n for n in {LATER_VIEWS[1:]!r} if n not in sys.modules])\n"
+        "print('SQLALCHEMY', 'sqlalchemy.orm' in sys.modules)\n"
+    )
+    assert "MISSING []" in out
+    # a plain task: the services (and SQLAlchemy's ORM) are not built for it
+    assert "SQLALCHEMY False" in out
