@@ -32,7 +32,7 @@ from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedu
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import cart as cart_lines
-from podyx_desktop.services import mapping, rules, settlement
+from podyx_desktop.services import mapping, rules, settlement, waitlist_rules
 from podyx_desktop.services.booking_pages import booking_page
 from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.context import (
@@ -365,6 +365,7 @@ class BookingService(ScheduleReads):
                 self.purchases, session, row, refund_to, user, reason or "Session canceled"
             )
             session.flush()
+            waitlist_rules.settle(session, row.room_id, now)  # the freed time's offers
             return booking_records(session, [row])[0]
 
     def reschedule(
@@ -405,6 +406,7 @@ class BookingService(ScheduleReads):
             if new_starts_at == row.starts_at and not moves_room:
                 raise InvalidInput("Pick a different time to reschedule to.")
             minutes = row_minutes(row)
+            waitlist_rules.check_move(session, row, offer, new_starts_at, now, bypass_rules)
             ends_at, blocked_until = rules.claim_time(
                 session,
                 offer,
@@ -454,6 +456,7 @@ class BookingService(ScheduleReads):
                     reason=reason.strip(),
                 )
             session.flush()
+            waitlist_rules.settle(session, old_room, now)  # the time it left
             return booking_records(session, [row])[0]
 
     def add_addons(
