@@ -45,6 +45,7 @@ from podyx_desktop.views.common.widgets import error_box
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
+from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 if TYPE_CHECKING:
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
@@ -78,6 +79,7 @@ class BookingsTab(ProfileTab):
     reschedule_reason: QLabel
     addons_reason: QLabel
     feedback: QLabel
+    waitlist_panel: WaitlistPanel | None  # the client's waitlist and offers (none: a visitor)
 
     def __init__(
         self,
@@ -230,6 +232,9 @@ class BookingsTab(ProfileTab):
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.feedback)
+        self.waitlist_panel = WaitlistPanel.of(self._ctx, self.subject, right)
+        if self.waitlist_panel is not None:
+            right_layout.addWidget(self.waitlist_panel)
         for first, second in (
             (self.upcoming_button, self.past_button),
             (self.past_button, self.upcoming_view),
@@ -251,9 +256,11 @@ class BookingsTab(ProfileTab):
             # hold up that paint.
             FirstPaint(
                 self.current_view().viewport(),
-                lambda: self._select_after_load(self.selected_booking()),
+                lambda: self._select_after_load(self.selected_booking(), waitlist=True),
                 fallback_ms=SELECT_FALLBACK_MS,
             )
+        elif self.waitlist_panel is not None:
+            self.waitlist_panel.reload()
 
     # --- loading ----------------------------------------------------------------------
 
@@ -331,13 +338,15 @@ class BookingsTab(ProfileTab):
         self.past_model.set_rows(result.past, result.past_texts)
         self._update_list_message()
 
-    def _select_after_load(self, selected: Booking | None) -> None:
+    def _select_after_load(self, selected: Booking | None, *, waitlist: bool = False) -> None:
         """Select ``selected`` again, or else the first session, and show its details."""
         self._auto_selecting += 1
         try:
             self._reselect(selected)
         finally:
             self._auto_selecting -= 1
+        if waitlist and self.waitlist_panel is not None:
+            self.waitlist_panel.reload()
 
     def _reselect(self, selected: Booking | None) -> None:
         if selected is not None and self.select_booking(selected.id):

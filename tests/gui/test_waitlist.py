@@ -1,0 +1,134 @@
+"""The waitlist in the windows: a client picks a taken time in the booking wizard and joins
+the waitlist; the time frees (another client cancels); the Bookings tab shows the offer
+with its hold's end in the studio's zone, tells whoever listens (``offered``, for the
+tray), and "Book it" books it through the wizard as usual. A visitor is told to sign in."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QWizard
+
+from podyx_desktop.domain.changes import Kind
+from podyx_desktop.domain.enums import PaymentMethod
+from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.domain.waitlist import WaitlistEntry, WaitStatus
+from podyx_desktop.services import Services
+from podyx_desktop.views.booking.booking_wizard import BookingWizard
+from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.profile.bookings_tab import BookingsTab
+from tests.factories import BERLIN
+from tests.gui.fixtures_tabs import click, select_row, studio_today, wait_idle
+
+
+def _next(qtbot: Any, wizard: BookingWizard) -> None:
+    qtbot.waitUntil(lambda: wizard.button(QWizard.WizardButton.NextButton).isEnabled())
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+
+
+def _to_time_page(qtbot: Any, wizard: BookingWizard, factory_studio: Any) -> None:
+    qtbot.waitUntil(lambda: wizard.setup_page.model.rowCount() > 0, timeout=10_000)
+    select_row(
+        qtbot, wizard.setup_page.list, wizard.setup_page.model.row_of(factory_studio.podcast_setup)
+    )
+    _next(qtbot, wizard)
+    page = wizard.service_page
+    select_row(qtbot, page.list, page.model.row_of(factory_studio.podcast))
+    page.length.setCurrentIndex(page.length.findData(120))
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)  # no add-ons
+    assert wizard.currentId() == BookingWizard.TIME
+
+
+def test_join_from_the_wizard_then_book_the_offer(
+    qtbot: Any,
+    tab_context: ViewContext,
+    tab_visitor_context: ViewContext,
+    factory_studio: Any,
+    gui_services: Services,
+    client_session: SignedIn,
+) -> None:
+    ctx = tab_context
+    day = studio_today() + timedelta(days=3)
+    ben = factory_studio.client("Ben Waitlist")
+    taken_at = factory_studio.at(day, 14)
+    bens = factory_studio.book(ben, taken_at).booking
+
+    # a visitor sees the taken time but is told to sign in
+    visitor = BookingWizard(tab_visitor_context)
+    qtbot.addWidget(visitor)
+    visitor.show()
+    _to_time_page(qtbot, visitor, factory_studio)
+    visitor.time_page.picker.set_day(day)
+    box = visitor.time_page.picker.waitlist
+    qtbot.waitUntil(lambda: box.times.count() > 0, timeout=10_000)
+    assert not box.join_button.isEnabled()
+    assert "Sign in" in box.reason.text()
+    visitor.close()
+
+    # the client joins the waitlist for Ben's time from the wizard's time step
+    wizard = BookingWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _to_time_page(qtbot, wizard, factory_studio)
+    picker = wizard.time_page.picker
+    picker.set_day(day)
+    wait_idle(qtbot, ctx)
+    box = picker.waitlist
+    qtbot.waitUntil(lambda: box.times.count() > 0, timeout=10_000)
+    free = {picker.model.record(r).starts_at for r in range(picker.model.rowCount())}  # type: ignore[union-attr]
+    taken = [box.times.itemData(i).starts_at for i in range(box.times.count())]
+    assert taken_at in taken and taken_at not in free
+    box.times.setCurrentIndex(taken.index(taken_at))
+    click(qtbot, box.join_button)
+    wait_idle(qtbot, ctx)
+    assert "You are on the waitlist" in box.reason.text(), box.reason.text()
+    wizard.close()
+
+    # the Bookings tab shows the wait; Ben cancels; the tab shows the offer and says so
+    tab = BookingsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.reload()
+    panel = tab.waitlist_panel
+    assert panel is not None
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.list.count() == 1, timeout=10_000)
+    assert "waiting, number 1 in line" in panel.list.item(0).text()
+    assert not panel.book_button.isEnabled()
+    offers: list[WaitlistEntry] = []
+    panel.offered.connect(offers.append)
+    _canceled, changes = gui_services.call(
+        lambda: gui_services.bookings.cancel(ben.principal, bens.id)
+    )
+    assert changes.touches(Kind.WAITLIST)
+    ctx.bus.publish(changes)  # as the change feed would deliver another seat's write
+    qtbot.waitUntil(lambda: len(offers) == 1, timeout=10_000)
+    entry = offers[0]
+    assert entry.status is WaitStatus.OFFERED and entry.hold_until is not None
+    until = entry.hold_until.astimezone(BERLIN).strftime("%H:%M")
+    assert f"held for you until {until} (Europe/Berlin)" in panel.list.item(0).text()
+    assert panel.book_button.isEnabled()
+
+    # "Book it": the wizard opens on the offer, the time is picked, the client pays as usual
+    click(qtbot, panel.book_button)
+    booking_wizard = panel.wizard
+    assert isinstance(booking_wizard, BookingWizard)
+    qtbot.addWidget(booking_wizard)
+    qtbot.waitUntil(lambda: booking_wizard.currentId() == BookingWizard.ADDONS, timeout=10_000)
+    _next(qtbot, booking_wizard)
+    qtbot.waitUntil(lambda: booking_wizard.draft.slot is not None, timeout=10_000)
+    assert booking_wizard.draft.slot is not None
+    assert booking_wizard.draft.slot.starts_at == taken_at
+    _next(qtbot, booking_wizard)
+    click(qtbot, booking_wizard.review_page.terms.check)
+    _next(qtbot, booking_wizard)
+    booking_wizard.payment_page.method.set_method(PaymentMethod.PAY_LATER)
+    click(qtbot, booking_wizard.button(QWizard.WizardButton.CommitButton))
+    qtbot.waitUntil(lambda: booking_wizard.currentId() == BookingWizard.DONE, timeout=10_000)
+    mine = gui_services.bookings.list_for_client(
+        client_session.principal, client_session.account.id, upcoming=True
+    )
+    assert taken_at in {b.starts_at for b in mine}
+    qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)  # the wait is booked
