@@ -98,7 +98,7 @@ def test_join_from_the_wizard_then_book_the_offer(
     assert "waiting, number 1 in line" in panel.list.item(0).text()
     assert not panel.book_button.isEnabled()
     offers: list[WaitlistEntry] = []
-    panel.offered.connect(offers.append)
+    tab.waitlist_offered.connect(offers.append)  # what the window relays to a tray
     _canceled, changes = gui_services.call(
         lambda: gui_services.bookings.cancel(ben.principal, bens.id)
     )

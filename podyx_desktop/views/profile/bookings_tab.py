@@ -60,6 +60,7 @@ class BookingsTab(ProfileTab):
     SHOWS = (Kind.BOOKINGS, Kind.CATALOGUE)  # its rows name the room, setup and service
     # the client's unread notes from the studio, all bookings together (the tab's badge)
     unread_changed = Signal(int)
+    waitlist_offered = Signal(object)  # WaitlistEntry: a time held for the client (a tray)
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long: the lists (and the
@@ -67,9 +68,8 @@ class BookingsTab(ProfileTab):
     The tab does not paint until both are there, so it never shows half-built.
     """
 
-    # The details side of the tab: built one event-loop turn after the lists (see
-    # ``_build_details_side``); reading any of these before then builds it at once. Only
-    # these are annotated in the class body: ``_BUILT_LATER`` below is their names.
+    # The details side: built a turn after the lists (``_build_details_side``); reading any
+    # of these first builds it at once. ``_BUILT_LATER`` names these annotations only.
     details: BookingDetailsPane
     downloads: DocumentDownload
     cancel_button: QPushButton
@@ -232,9 +232,9 @@ class BookingsTab(ProfileTab):
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.feedback)
-        self.waitlist_panel = WaitlistPanel.of(self._ctx, self.subject, right)
-        if self.waitlist_panel is not None:
-            right_layout.addWidget(self.waitlist_panel)
+        self.waitlist_panel = WaitlistPanel.of(
+            self._ctx, self.subject, right, self.waitlist_offered
+        )
         for first, second in (
             (self.upcoming_button, self.past_button),
             (self.past_button, self.upcoming_view),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -91,12 +91,23 @@ class WaitlistPanel(QGroupBox):
 
     @classmethod
     def of(
-        cls, ctx: ViewContext, subject: ProfileSubject | None, parent: QWidget
+        cls,
+        ctx: ViewContext,
+        subject: ProfileSubject | None,
+        parent: QWidget,
+        relay: SignalInstance | None = None,
     ) -> WaitlistPanel | None:
-        """The panel of ``subject``'s waitlist (None for a visitor, who has none)."""
+        """The panel of ``subject``'s waitlist (None for a visitor, who has none), at the
+        end of ``parent``'s layout; its offers also go to ``relay``."""
         if subject is None:
             return None
-        return cls(ctx, subject.client_id, is_self=subject.is_self, parent=parent)
+        panel = cls(ctx, subject.client_id, is_self=subject.is_self, parent=parent)
+        layout = parent.layout()
+        if layout is not None:
+            layout.addWidget(panel)
+        if relay is not None:
+            panel.offered.connect(relay)
+        return panel
 
     # --- loading ----------------------------------------------------------------------
 
