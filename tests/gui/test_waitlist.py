@@ -132,3 +132,54 @@ def test_join_from_the_wizard_then_book_the_offer(
     )
     assert taken_at in {b.starts_at for b in mine}
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=10_000)  # the wait is booked
+
+
+def test_staff_see_a_times_waitlist_beside_the_schedule(
+    qtbot: Any,
+    gui_services: Services,
+    factory_studio: Any,
+    tab_context_for: Any,
+) -> None:
+    from podyx_desktop.domain.waitlist import WaitlistJoin
+    from tests.factories import PASSWORD
+    from tests.gui.test_schedule import open_place
+
+    day = studio_today() + timedelta(days=4)
+    owner, ben, cleo = (
+        factory_studio.client(n) for n in ("Olivia Taken", "Ben Waitlist", "Cleo Waitlist")
+    )
+    booking = factory_studio.book(owner, factory_studio.at(day, 17)).booking
+    for who in (ben, cleo):
+        gui_services.waitlist.join(
+            who.principal,
+            WaitlistJoin(
+                who.account.id,
+                factory_studio.podcast_setup,
+                factory_studio.podcast,
+                booking.starts_at,
+                120,
+            ),
+        )
+    staff = gui_services.accounts.sign_in("desk@example.com", PASSWORD)
+    ctx = tab_context_for(staff)
+    place = open_place(qtbot, ctx, day)
+    place.select(booking.id)
+    box = place.waitlist
+    qtbot.waitUntil(lambda: len(box.entries) == 2, timeout=10_000)
+    assert box.summary.text() == "2 clients wait for this time."
+    click(qtbot, box.show_button)
+    assert box.dialog is not None
+    from PySide6.QtWidgets import QListWidget
+
+    listing = box.dialog.findChild(QListWidget)
+    assert listing is not None
+    lines = [listing.item(i).text() for i in range(listing.count())]
+    assert lines[0].startswith("Ben Waitlist") and "waiting, number 1" in lines[0]
+    assert lines[1].startswith("Cleo Waitlist") and "waiting, number 2" in lines[1]
+    box.dialog.close()
+    # the owner cancels: the schedule's line says whom the time is held for, until when
+    _canceled, changes = gui_services.call(
+        lambda: gui_services.bookings.cancel(owner.principal, booking.id)
+    )
+    ctx.bus.publish(changes)
+    qtbot.waitUntil(lambda: "Held for Ben Waitlist until" in box.summary.text(), timeout=10_000)
