@@ -163,6 +163,7 @@ def test_staff_see_a_times_waitlist_beside_the_schedule(
     staff = gui_services.accounts.sign_in("desk@example.com", PASSWORD)
     ctx = tab_context_for(staff)
     place = open_place(qtbot, ctx, day)
+    place.show_canceled.setChecked(True)  # the session stays chosen once canceled
     place.select(booking.id)
     box = place.waitlist
     qtbot.waitUntil(lambda: len(box.entries) == 2, timeout=10_000)
@@ -183,3 +184,20 @@ def test_staff_see_a_times_waitlist_beside_the_schedule(
     )
     ctx.bus.publish(changes)
     qtbot.waitUntil(lambda: "Held for Ben Waitlist until" in box.summary.text(), timeout=10_000)
+
+
+def test_the_owner_sets_the_hold_in_policies(
+    qtbot: Any, make_app: Any, factory_studio: Any, gui_services: Services
+) -> None:
+    from tests.gui.test_setup_place import OWNER, staff_window
+
+    app = make_app()
+    window = staff_window(qtbot, app, OWNER)
+    window.open_setup("policies")
+    box = window.setup_place.policies.waitlist_hold
+    qtbot.waitUntil(lambda: box.minutes.value() == 30, timeout=10_000)
+    box.minutes.setValue(45)
+    click(qtbot, box.save_button)
+    section = window.setup_place.policies
+    qtbot.waitUntil(lambda: "Saved the waitlist hold" in section.message_text, timeout=10_000)
+    assert gui_services.waitlist.hold_minutes(factory_studio.owner) == 45
