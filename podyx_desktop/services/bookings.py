@@ -9,7 +9,7 @@ ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -314,6 +314,7 @@ class BookingService(ScheduleReads):
                 # Choosing where money goes back is a refund: managers and owners only.
                 require_role(session, principal, Role.MANAGER)
             row = self._load_for_change(session, principal, booking_id)
+            waitlist_rules.hold_room(session, row.room_id)  # before the credit and money rows
             if only_if is not None and row.status != only_if.value:
                 raise Conflict(changed_elsewhere(BookingStatus(row.status)))
             user = actor(session, principal)
@@ -405,8 +406,9 @@ class BookingService(ScheduleReads):
                 bypass_rules = True
             if new_starts_at == row.starts_at and not moves_room:
                 raise InvalidInput("Pick a different time to reschedule to.")
-            minutes = row_minutes(row)
-            waitlist_rules.check_move(session, row, offer, new_starts_at, now, bypass_rules)
+            minutes = waitlist_rules.check_move(
+                session, row, offer, new_starts_at, now, bypass_rules
+            )
             ends_at, blocked_until = rules.claim_time(
                 session,
                 offer,
@@ -594,7 +596,3 @@ def changed_elsewhere(status: BookingStatus) -> str:
     return (
         "This booking was moved a moment ago on another seat. Look at it again before changing it."
     )
-
-
-def row_minutes(row: t.Booking) -> int:
-    return int((row.ends_at - row.starts_at) / timedelta(minutes=1))

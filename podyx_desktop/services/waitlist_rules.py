@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
-from podyx_desktop.db.locks import hold_room
+from podyx_desktop.db.locks import hold_room as hold_room  # cancellations take it too
 from podyx_desktop.domain.availability import Slot, to_utc
 from podyx_desktop.domain.errors import PodyxError, TimeTaken
 from podyx_desktop.domain.waitlist import WaitStatus
@@ -175,10 +175,10 @@ def check_move(
     new_starts_at: datetime,
     now: datetime,
     bypass_rules: bool,
-) -> None:
+) -> int:
     """:func:`check_claim` for moving ``booking`` to ``offer``'s room at ``new_starts_at``,
     after taking both rooms' claim locks in one order (the claim takes the target's, the
-    offers of the time it leaves the old one's)."""
+    offers of the time it leaves the old one's). Returns the booking's length in minutes."""
     for room_id in sorted({booking.room_id, offer.room.id}):
         hold_room(session, room_id)
     minutes = int((booking.ends_at - booking.starts_at) / timedelta(minutes=1))
@@ -191,6 +191,7 @@ def check_move(
         client_id=booking.client_id,
         bypass_rules=bypass_rules,
     )
+    return minutes
 
 
 def without_holds(
