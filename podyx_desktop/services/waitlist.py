@@ -167,9 +167,13 @@ class WaitlistService:
     def pass_expired(self, principal: Principal) -> int:
         """Pass every hold that ran out to the next in line (and close entries whose time
         came); anyone signed in may ask. Returns the offers made."""
+        now = self._ctx.now()
+        with self._ctx.db.read() as session:  # most asks find nothing: no write for them
+            require_signed_in(session, principal)
+            if not waitlist_rules.rooms_to_settle(session, now):
+                return 0
         with self._ctx.db.write() as session:
             require_signed_in(session, principal)
-            now = self._ctx.now()
             return sum(
                 waitlist_rules.settle(session, room_id, now)
                 for room_id in waitlist_rules.rooms_to_settle(session, now)

@@ -162,6 +162,19 @@ def test_staff_see_a_times_waitlist_beside_the_schedule(
         )
     staff = gui_services.accounts.sign_in("desk@example.com", PASSWORD)
     ctx = tab_context_for(staff)
+    # the desk's own dialogs name no client: no "Join the waitlist" there; a client's
+    # reschedule opened by staff waits for that client
+    from podyx_desktop.views.booking.slot_picker import SlotPicker
+    from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
+
+    picker = SlotPicker(ctx)
+    qtbot.addWidget(picker)
+    assert picker.waitlist.isHidden()
+    dialog = RescheduleDialog(ctx, booking)
+    qtbot.addWidget(dialog)
+    assert not dialog.picker.waitlist.isHidden()
+    assert dialog.picker.waitlist.client_id == owner.account.id
+    dialog.close()
     place = open_place(qtbot, ctx, day)
     place.show_canceled.setChecked(True)  # the session stays chosen once canceled
     place.select(booking.id)

@@ -4,7 +4,8 @@ Part of the :class:`~.slot_picker.SlotPicker`, so the booking wizard, the resche
 dialog and the redeem dialog all offer it. The picker loads the taken times with the free
 ones; the owner says for whom (a client's own window: the client; staff rescheduling or
 redeeming for a client: that client) and what the wait is for (a booking to move, a
-bundle to redeem). A visitor is told to sign in; a day with no taken time says so.
+bundle to redeem). A visitor is told to sign in; a day with no taken time says so. In
+the desk's own dialogs, which name no client, it is hidden.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class WaitlistJoinBox(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.reason)
         self._set_times([])
+        # staff book for a client through the desk's own dialogs: shown once a client is set
+        self.setVisible(user.principal.role is None or not user.principal.role.is_staff)
 
     def set_origin(
         self, client_id: int, *, booking_id: int | None = None, bundle_id: int | None = None
@@ -64,6 +67,7 @@ class WaitlistJoinBox(QWidget):
         redeem ``bundle_id``."""
         self.client_id, self.booking_id, self.bundle_id = client_id, booking_id, bundle_id
         self._update_button()
+        self.setVisible(True)
 
     def load(self, query: AvailabilityQuery) -> None:
         """The taken times of ``query``'s day (a newer call drops an older answer)."""
