@@ -52,6 +52,7 @@ TABLE_KINDS: dict[str, Kind] = {
     "audit_log": Kind.AUDIT,
     "session_tokens": Kind.SESSIONS,
     "sign_in_codes": Kind.SESSIONS,
+    "waitlist_entries": Kind.WAITLIST,
 }
 
 # Tables whose writes are no change to report: the feed's own table, and the client
@@ -77,6 +78,7 @@ ENTITY_ID: dict[str, str] = {
     "shared_files": "id",
     "audit_log": "id",
     "session_tokens": "id",
+    "waitlist_entries": "id",
 }
 
 # Rows that are part of an entity recorded with its id in the same transaction: a receipt

@@ -18,16 +18,26 @@ from sqlalchemy.orm import Session
 ROOM_CLAIMS = 0x526F6F6D  # "Room"
 
 
+HELD = "podyx_rooms_held"  # session.info: room id -> whether taking its lock waited
+
+
 def hold_room(session: Session, room_id: int) -> bool:
     """Hold the room's claim lock until this transaction ends (PostgreSQL only).
 
     Returns whether another seat held it first (this claim waited for that one): a time
-    found taken afterwards was most likely taken by that seat a moment ago.
+    found taken afterwards was most likely taken by that seat a moment ago. A transaction
+    may ask again (the waitlist takes it before the claim does): it is told the same.
     """
     if session.get_bind().dialect.name != "postgresql":
         return False
+    held: dict[int, bool] = session.info.setdefault(HELD, {})
+    if room_id in held:
+        return held[room_id]
     params = {"kind": ROOM_CLAIMS, "room": room_id}
-    if session.execute(text("SELECT pg_try_advisory_xact_lock(:kind, :room)"), params).scalar():
-        return False
-    session.execute(text("SELECT pg_advisory_xact_lock(:kind, :room)"), params)
-    return True
+    waited = not session.execute(
+        text("SELECT pg_try_advisory_xact_lock(:kind, :room)"), params
+    ).scalar()
+    if waited:
+        session.execute(text("SELECT pg_advisory_xact_lock(:kind, :room)"), params)
+    held[room_id] = waited
+    return waited

@@ -31,6 +31,7 @@ from podyx_desktop.db.derived_tables import ClientTotalsClock as ClientTotalsClo
 from podyx_desktop.db.file_tables import FileChunk as FileChunk
 from podyx_desktop.db.note_tables import NoteRevision as NoteRevision
 from podyx_desktop.db.types import UTCDateTime
+from podyx_desktop.db.waitlist_tables import WaitlistEntry as WaitlistEntry
 
 AWAITING = text("status = 'awaiting_payment'")  # a purchase in the queue of pending payments
 
@@ -52,6 +53,8 @@ class Studio(Base):
     registration_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
     bank_details: Mapped[str] = mapped_column(Text, default="", server_default="")
     file_limit_mib: Mapped[int] = mapped_column(Integer, default=2048, server_default="2048")
+    # how long a freed time is held for the waitlisted client it is offered to
+    waitlist_hold_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     address_line1: Mapped[str] = mapped_column(String(200), default="")
     address_line2: Mapped[str] = mapped_column(String(200), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")

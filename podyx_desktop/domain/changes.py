@@ -28,6 +28,7 @@ class Kind(StrEnum):
     STAFF = "staff"  # staff accounts and roles
     AUDIT = "audit"
     SESSIONS = "sessions"  # remembered sign-ins (tokens)
+    WAITLIST = "waitlist"  # clients waiting for a taken time, and the offers of freed ones
 
 
 @dataclass(frozen=True)

@@ -182,8 +182,7 @@ class DesktopApp(StudioServerMixin, QObject):
             )
             return
         pause_collector()
-        # The domain's words (statuses, money, dates) and the services' sentences through
-        # Qt's translations; on the worker, first: not needed for the first paint.
+        # the domain's words and the services' sentences through Qt, on the worker
         code = self.language.code
         self.tasks.run_plain(lambda: install_hooks(code))
         link, url_of = self.link, self._database_url

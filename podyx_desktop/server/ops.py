@@ -30,6 +30,7 @@ from podyx_desktop.domain import (
     promo,
     records,
     requests,
+    waitlist,
 )
 from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.principal import Principal
@@ -43,6 +44,7 @@ from podyx_desktop.operations import (
     files,
     notes,
 )
+from podyx_desktop.operations import waitlist as waitlist_ops
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,12 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     _wire(notes.GeneralNotes, local=True),
     _wire(files.ClientFiles, local=True),
     _wire(files.MarkFileOpened, writes=True),
+    # the waitlist (a time's line and position are the studio's: never from the copy)
+    _wire(waitlist_ops.TakenTimes, signed_in=False),
+    _wire(waitlist_ops.JoinWaitlist, writes=True),
+    _wire(waitlist_ops.LeaveWaitlist, writes=True),
+    _wire(waitlist_ops.MyWaitlist),
+    _wire(waitlist_ops.PassExpiredHolds, writes=True),
 )
 
 BY_NAME: dict[str, Wire] = {wire.name: wire for wire in SERVER_REQUESTS}
@@ -153,9 +161,29 @@ def _namespace() -> dict[str, Any]:
         "Services": object,  # run's own parameters: never sent
         "Principal": Principal,
     }
-    for module in (records, requests, enums, changes, availability, policy, pricing, promo):
+    for module in (
+        records,
+        requests,
+        enums,
+        changes,
+        availability,
+        policy,
+        pricing,
+        promo,
+        waitlist,
+    ):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
-    for module in (accounts, bookings, bundles, calendar, desk_booking, documents, files, notes):
+    for module in (
+        accounts,
+        bookings,
+        bundles,
+        calendar,
+        desk_booking,
+        documents,
+        files,
+        notes,
+        waitlist_ops,
+    ):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
     return names
 

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.reports import ReportService
     from podyx_desktop.services.staff import StaffService
     from podyx_desktop.services.studio_setup import StudioSetupService
+    from podyx_desktop.services.waitlist import WaitlistService
 
 T = TypeVar("T")
 
@@ -196,3 +197,9 @@ class Services:
         from podyx_desktop.services.client_copy import ClientCopyService
 
         return ClientCopyService(self.context)
+
+    @cached_property
+    def waitlist(self) -> WaitlistService:
+        from podyx_desktop.services.waitlist import WaitlistService
+
+        return WaitlistService(self.context)

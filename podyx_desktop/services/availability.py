@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.availability import Slot
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import rules
+from podyx_desktop.services import rules, waitlist_rules
 from podyx_desktop.services.context import ServiceContext, actor, owned, studio
 
 if TYPE_CHECKING:
@@ -35,6 +35,9 @@ class AvailabilityService:
                 if booking is not None:
                     owned(session, principal, booking.client_id, "booking")
                     exclude = booking.id
-            return rules.slots_for_day(
-                session, offer, query.minutes, query.day, self._ctx.now(), exclude
+            now = self._ctx.now()
+            slots = rules.slots_for_day(session, offer, query.minutes, query.day, now, exclude)
+            # a time held for a waitlisted client is free only to them
+            return waitlist_rules.without_holds(
+                session, offer, slots, now, user.id if user is not None else None
             )

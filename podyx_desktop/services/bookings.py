@@ -9,7 +9,7 @@ ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -32,7 +32,7 @@ from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedu
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import cart as cart_lines
-from podyx_desktop.services import mapping, rules, settlement
+from podyx_desktop.services import mapping, rules, settlement, waitlist_rules
 from podyx_desktop.services.booking_pages import booking_page
 from podyx_desktop.services.booking_records import booking_events, booking_records
 from podyx_desktop.services.context import (
@@ -314,6 +314,7 @@ class BookingService(ScheduleReads):
                 # Choosing where money goes back is a refund: managers and owners only.
                 require_role(session, principal, Role.MANAGER)
             row = self._load_for_change(session, principal, booking_id)
+            waitlist_rules.hold_room(session, row.room_id)  # before the credit and money rows
             if only_if is not None and row.status != only_if.value:
                 raise Conflict(changed_elsewhere(BookingStatus(row.status)))
             user = actor(session, principal)
@@ -365,6 +366,7 @@ class BookingService(ScheduleReads):
                 self.purchases, session, row, refund_to, user, reason or "Session canceled"
             )
             session.flush()
+            waitlist_rules.settle(session, row.room_id, now)  # the freed time's offers
             return booking_records(session, [row])[0]
 
     def reschedule(
@@ -404,7 +406,9 @@ class BookingService(ScheduleReads):
                 bypass_rules = True
             if new_starts_at == row.starts_at and not moves_room:
                 raise InvalidInput("Pick a different time to reschedule to.")
-            minutes = row_minutes(row)
+            minutes = waitlist_rules.check_move(
+                session, row, offer, new_starts_at, now, bypass_rules
+            )
             ends_at, blocked_until = rules.claim_time(
                 session,
                 offer,
@@ -454,6 +458,7 @@ class BookingService(ScheduleReads):
                     reason=reason.strip(),
                 )
             session.flush()
+            waitlist_rules.settle(session, old_room, now)  # the time it left
             return booking_records(session, [row])[0]
 
     def add_addons(
@@ -591,7 +596,3 @@ def changed_elsewhere(status: BookingStatus) -> str:
     return (
         "This booking was moved a moment ago on another seat. Look at it again before changing it."
     )
-
-
-def row_minutes(row: t.Booking) -> int:
-    return int((row.ends_at - row.starts_at) / timedelta(minutes=1))

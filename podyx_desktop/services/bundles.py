@@ -19,7 +19,7 @@ from podyx_desktop.domain.availability import to_utc
 from podyx_desktop.domain.enums import BookingStatus, PurchaseStatus
 from podyx_desktop.domain.errors import InvalidInput, NoCreditLeft, NotFound, RuleViolation
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.services import mapping, rules
+from podyx_desktop.services import mapping, rules, waitlist_rules
 from podyx_desktop.services.booking_records import booking_records
 from podyx_desktop.services.bookings import BookingService
 from podyx_desktop.services.checkout import create_bundle
@@ -205,6 +205,15 @@ class BundleService:
                 raise InvalidInput("This bundle does not cover that service.")
             offer = rules.load_offer(session, studio(session), request.setup_id, service_id)
             staff = principal.is_staff
+            waitlist_rules.check_claim(
+                session,
+                offer,
+                request.starts_at,
+                bundle.session_minutes,
+                now,
+                client_id=client.id,
+                bypass_rules=request.bypass_rules,
+            )
             ends_at, blocked_until = rules.claim_time(
                 session,
                 offer,

@@ -53,7 +53,7 @@ from podyx_desktop.domain.requests import (
     SessionCart,
 )
 from podyx_desktop.services import cart as cart_lines
-from podyx_desktop.services import rules
+from podyx_desktop.services import rules, waitlist_rules
 from podyx_desktop.services.accounts import AccountService
 from podyx_desktop.services.booking_records import booking_records
 from podyx_desktop.services.bookings import BookingService
@@ -319,6 +319,15 @@ class CheckoutService:
                 price_override_minor=request.price_override_minor,
             )
             now = self._ctx.now()
+            waitlist_rules.check_claim(
+                session,
+                offer,
+                request.starts_at,
+                cart.minutes,
+                now,
+                client_id=buyer.client.id,
+                bypass_rules=request.bypass_rules,
+            )
             ends_at, blocked_until = rules.claim_time(
                 session,
                 offer,

@@ -73,6 +73,7 @@ AGGREGATES: dict[Kind, tuple[str, tuple[tuple[str, str], ...]]] = {
     Kind.BUNDLES: ("bundles", (("bundle_ledger", "bundle_id"),)),
     Kind.NOTES: ("studio_notes", ()),
     Kind.FILES: ("shared_files", ()),
+    Kind.WAITLIST: ("waitlist_entries", ()),  # the window asks the server; the feed tells
 }
 
 # columns never copied, and what the copy holds instead

@@ -327,6 +327,46 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/v1/ops/MarkFileOpened"): Case(
         _op("MarkFileOpened", lambda w, c: {"file_id": w.ids["file"]}), _aimed(), order=1
     ),
+    # the waitlist: A waits for a time B took
+    ("POST", "/v1/ops/TakenTimes"): Case(
+        _op(
+            "TakenTimes",
+            lambda w, c: {
+                "query": {
+                    "setup_id": w.studio.podcast_setup,
+                    "service_id": w.studio.podcast,
+                    "minutes": 60,
+                    "day": DAY.isoformat(),
+                    "exclude_booking_id": w.ids["booking"],
+                }
+            },
+        ),
+        {**_aimed(), "anonymous": 200},  # a visitor's exclude_booking_id is ignored
+    ),
+    ("POST", "/v1/ops/MyWaitlist"): Case(
+        _op("MyWaitlist", lambda w, c: {"client_id": w.ids["a"]}), _aimed()
+    ),
+    # A already waits for that time: A and staff are told so; B may not act for A
+    ("POST", "/v1/ops/JoinWaitlist"): Case(
+        _op(
+            "JoinWaitlist",
+            lambda w, c: {
+                "client_id": w.ids["a"],
+                "setup_id": w.studio.podcast_setup,
+                "service_id": w.studio.podcast,
+                "starts_at": w.studio.at(DAY, 18).isoformat(),
+                "minutes": 60,
+            },
+        ),
+        {**_aimed(staff=409), "A": 409},
+        order=1,
+    ),
+    ("POST", "/v1/ops/LeaveWaitlist"): Case(
+        _op("LeaveWaitlist", lambda w, c: {"entry_id": w.ids["waitlist"]}), _aimed(), order=1
+    ),
+    ("POST", "/v1/ops/PassExpiredHolds"): Case(
+        _op("PassExpiredHolds", lambda w, c: {}), _own(200), order=1
+    ),
     ("GET", "/v1/sync"): Case(
         lambda w, c: {"method": "GET", "url": "/v1/sync", "params": {"cursor": 0}},
         {"anonymous": 401, "A": 200, "B": 200, **dict.fromkeys(STAFF, 403)},

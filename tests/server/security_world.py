@@ -17,6 +17,7 @@ from podyx_desktop.domain.enums import PaymentMethod, Role
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import Address, SignedIn
 from podyx_desktop.domain.requests import AddonChoice, BundlePurchaseRequest, NewAccount
+from podyx_desktop.domain.waitlist import WaitlistJoin
 from tests.factories import PASSWORD, Studio
 from tests.server.conftest import bearer, sign_in
 
@@ -106,6 +107,12 @@ def build_world(api: TestClient, studio: Studio) -> World:
     assert bundle.purchase is not None
     s.purchases.record_payment(studio.desk, bundle.purchase.id, PaymentMethod.CASH)
     booking = booked.booking.id
+    # A waits for a time B took
+    taken = studio.book(b, studio.at(DAY, 18), minutes=60).booking
+    waits = s.waitlist.join(
+        a.principal,
+        WaitlistJoin(a.account.id, studio.podcast_setup, studio.podcast, taken.starts_at, 60),
+    )
     visible = s.notes.add_note(
         studio.desk, client_id=a.account.id, body=VISIBLE_NOTE, internal=False, booking_id=booking
     )
@@ -142,6 +149,7 @@ def build_world(api: TestClient, studio: Studio) -> World:
             "internal_note": internal.id,
             "file": stored.id,
             "link": link.id,
+            "waitlist": waits.id,
         },
     )
     world.passwords = {caller: PASSWORD for caller in emails}

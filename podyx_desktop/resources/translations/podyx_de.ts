@@ -5107,7 +5107,7 @@ Prüfsumme bestätigt (SHA-256 {sha256}).</translation>
     </message>
     <message>
         <source>The chosen session and today&apos;s arrivals</source>
-        <extracomment>The session&apos;s notes (internal ones marked): add, edit with history, delete. The desk&apos;s actions on the selected booking, with the reason any is unavailable. Today&apos;s arrivals and the count awaiting approval; a double click shows one.</extracomment>
+        <extracomment>The session&apos;s notes (internal ones marked): add, edit with history, delete. Who waits for the chosen session&apos;s time, in line order. The desk&apos;s actions on the selected booking, with the reason any is unavailable. Today&apos;s arrivals and the count awaiting approval; a double click shows one.</extracomment>
         <translation>Der gewählte Termin und die heutigen Ankünfte</translation>
     </message>
     <message>
@@ -6246,6 +6246,61 @@ Prüfsumme bestätigt (SHA-256 {sha256}).</translation>
     </message>
 </context>
 <context>
+    <name>TimeWaitlist</name>
+    <message>
+        <source>Waitlist for this time</source>
+        <translation>Warteliste für diese Zeit</translation>
+    </message>
+    <message>
+        <source>Show the &amp;waitlist…</source>
+        <translation>&amp;Warteliste anzeigen …</translation>
+    </message>
+    <message>
+        <source>Choose a session to see who waits for its time.</source>
+        <translation>Wählen Sie einen Termin, um zu sehen, wer auf seine Zeit wartet.</translation>
+    </message>
+    <message>
+        <source>Nobody waits for this time.</source>
+        <translation>Niemand wartet auf diese Zeit.</translation>
+    </message>
+    <message>
+        <source>One client waits for this time.</source>
+        <translation>Ein Kunde wartet auf diese Zeit.</translation>
+    </message>
+    <message>
+        <source>{count} clients wait for this time.</source>
+        <translation>{count} Kunden warten auf diese Zeit.</translation>
+    </message>
+    <message>
+        <source>Held for {name} until {until}.</source>
+        <translation>Für {name} reserviert bis {until}.</translation>
+    </message>
+    <message>
+        <source>offered, held until {until}</source>
+        <translation>angeboten, reserviert bis {until}</translation>
+    </message>
+    <message>
+        <source>the hold ran out</source>
+        <translation>die Reservierung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>waiting, number {place}</source>
+        <translation>wartet, Platz {place}</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Clients waiting, in line order</source>
+        <translation>Wartende Kunden, in Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Times are in the studio&apos;s time zone ({zone}).</source>
+        <translation>Zeiten in der Zeitzone des Studios ({zone}).</translation>
+    </message>
+</context>
+<context>
     <name>TodayPanel</name>
     <message>
         <source>Today</source>
@@ -6348,6 +6403,139 @@ Prüfsumme bestätigt (SHA-256 {sha256}).</translation>
     <message>
         <source>Gross</source>
         <translation>Brutto</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistHoldBox</name>
+    <message>
+        <source>Waitlist</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>How long a freed time is held</source>
+        <translation>Wie lange eine frei gewordene Zeit reserviert bleibt</translation>
+    </message>
+    <message>
+        <source>Save the hold</source>
+        <translation>Reservierung speichern</translation>
+    </message>
+    <message>
+        <source>When a taken time frees, the first client waiting for it may book it alone for this long; then it goes to the next.</source>
+        <translation>Wird eine belegte Zeit frei, kann nur der erste wartende Kunde sie so lange buchen; danach geht sie an den nächsten.</translation>
+    </message>
+    <message>
+        <source>Hold a freed time for</source>
+        <translation>Frei gewordene Zeit reservieren für</translation>
+    </message>
+    <message>
+        <source>Saved the waitlist hold.</source>
+        <translation>Reservierungsdauer der Warteliste gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistJoinBox</name>
+    <message>
+        <source>Taken times</source>
+        <translation>Belegte Zeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Join the waitlist</source>
+        <translation>Auf die &amp;Warteliste</translation>
+    </message>
+    <message>
+        <source>Join the waitlist for the taken time</source>
+        <translation>Für die belegte Zeit auf die Warteliste</translation>
+    </message>
+    <message>
+        <source>&amp;Taken — wait for it:</source>
+        <translation>&amp;Belegt — darauf warten:</translation>
+    </message>
+    <message>
+        <source>Sign in to join the waitlist for a taken time.</source>
+        <translation>Melden Sie sich an, um sich für eine belegte Zeit auf die Warteliste zu setzen.</translation>
+    </message>
+    <message>
+        <source>No taken times on this day: every time shown above is free.</source>
+        <translation>Keine belegten Zeiten an diesem Tag: Jede oben gezeigte Zeit ist frei.</translation>
+    </message>
+    <message>
+        <source>Joining the waitlist…</source>
+        <translation>Auf die Warteliste setzen …</translation>
+    </message>
+    <message>
+        <source>You are on the waitlist for {when} ({place} in line). We will tell you if it frees up.</source>
+        <translation>Sie stehen auf der Warteliste für {when} (Platz {place}). Wir sagen Ihnen Bescheid, wenn die Zeit frei wird.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistPanel</name>
+    <message>
+        <source>Your waitlist</source>
+        <translation>Ihre Warteliste</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Warteliste</translation>
+    </message>
+    <message>
+        <source>Times you are waiting for</source>
+        <translation>Zeiten, auf die Sie warten</translation>
+    </message>
+    <message>
+        <source>&amp;Book it</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <source>Book the time held for you</source>
+        <translation>Die für Sie reservierte Zeit buchen</translation>
+    </message>
+    <message>
+        <source>Leave the &amp;waitlist</source>
+        <translation>Warteliste &amp;verlassen</translation>
+    </message>
+    <message>
+        <source>Leave the waitlist for this time</source>
+        <translation>Die Warteliste für diese Zeit verlassen</translation>
+    </message>
+    <message>
+        <source>{when}, {where}: it is free — held for you until {until} ({zone})</source>
+        <translation>{when}, {where}: frei — für Sie reserviert bis {until} ({zone})</translation>
+    </message>
+    <message>
+        <source>{when}, {where}: the hold ran out</source>
+        <translation>{when}, {where}: die Reservierung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>{when}, {where}: waiting, number {place} in line</source>
+        <translation>{when}, {where}: wartend, Platz {place}</translation>
+    </message>
+    <message>
+        <source>Only a time held for you can be booked from here.</source>
+        <translation>Von hier kann nur eine für Sie reservierte Zeit gebucht werden.</translation>
+    </message>
+    <message>
+        <source>Moving your session…</source>
+        <translation>Ihr Termin wird verschoben …</translation>
+    </message>
+    <message>
+        <source>Booking with your bundle…</source>
+        <translation>Mit Ihrem Paket buchen …</translation>
+    </message>
+    <message>
+        <source>Your session is now on {when}.</source>
+        <translation>Ihr Termin ist jetzt am {when}.</translation>
+    </message>
+    <message>
+        <source>Booked with your bundle: {when}.</source>
+        <translation>Mit Ihrem Paket gebucht: {when}.</translation>
+    </message>
+    <message>
+        <source>You left the waitlist for that time.</source>
+        <translation>Sie haben die Warteliste für diese Zeit verlassen.</translation>
     </message>
 </context>
 <context>

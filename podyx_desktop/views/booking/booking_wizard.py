@@ -35,6 +35,7 @@ from podyx_desktop.domain.records import (
     SignedIn,
 )
 from podyx_desktop.domain.vocabulary import display_locale
+from podyx_desktop.domain.waitlist import WaitlistEntry
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.catalogue import ServicesListModel, SetupsListModel
 from podyx_desktop.models.display import DisplayFormat, duration_text
@@ -203,7 +204,11 @@ class TimePage(QWizardPage):
         if draft.setup is None or draft.service is None:
             return
         self.picker.set_shape(SessionShape(draft.setup.id, draft.service.id, draft.minutes))
-        if self._wizard.today is not None and draft.slot is None:
+        offer = self._wizard.offer
+        if offer is not None and draft.slot is None:
+            self.picker.wanted_start = offer.starts_at  # selected once its day is shown
+            self.picker.set_day(self._wizard.display.local(offer.starts_at).date())
+        elif self._wizard.today is not None and draft.slot is None:
             self.picker.set_day(
                 self._wizard.display.local(self._wizard.today).date(), find_free=True
             )
@@ -236,6 +241,7 @@ class BookingWizard(QWizard):
         self.catalogue: Catalogue | None = None
         self.today: datetime | None = None
         self.booking_result: BookingResult | None = None
+        self.offer: WaitlistEntry | None = None  # a waitlist offer being booked
         # A visitor's account, created by booking or signed in to halfway through
         self.signed_in: SignedIn | None = None
         self.setWindowTitle(self.tr("Book a session"))
@@ -299,6 +305,26 @@ class BookingWizard(QWizard):
     def _loaded(self, result: tuple[Catalogue, datetime]) -> None:
         self.catalogue, self.today = result
         self.setup_page.show_catalogue(self.catalogue)
+        if self.offer is not None:
+            self._start_at_offer(self.offer)
+
+    def book_offer(self, entry: WaitlistEntry) -> None:
+        """Book a time offered from the waitlist: its setup, service and length chosen and
+        the time picked (the client still chooses add-ons, reviews and pays as usual)."""
+        self.offer = entry
+        if self.catalogue is not None:
+            self._start_at_offer(entry)
+
+    def _start_at_offer(self, entry: WaitlistEntry) -> None:
+        catalogue = self.catalogue
+        assert catalogue is not None
+        setup = next((s for s in catalogue.setups if s.id == entry.setup_id), None)
+        service = next((s for s in catalogue.services if s.id == entry.service_id), None)
+        if setup is None or service is None:
+            return  # no longer offered: the client picks as usual
+        self.draft.setup, self.draft.service, self.draft.minutes = setup, service, entry.minutes
+        self.setStartId(self.ADDONS)
+        self.restart()
 
     def sign_in_at_checkout(self, signed_in: SignedIn) -> None:
         """A visitor whose email has an account signed in: book as them, cart kept."""

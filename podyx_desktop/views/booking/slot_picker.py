@@ -27,6 +27,7 @@ from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.slots import SlotsListModel
 from podyx_desktop.operations.bookings import load_free_times
+from podyx_desktop.views.booking.waitlist_join import WaitlistJoinBox
 from podyx_desktop.views.common.context import ViewContext
 
 FIND_FREE_DAYS = 14
@@ -58,6 +59,7 @@ class SlotPicker(QWidget):
         self._search_days = 0  # how many more days to try when looking for a free one
         self._programmatic = False  # the day is being changed by code, not by the user
         self.skip_starts_at: datetime | None = None  # not offered: the booking's own time
+        self.wanted_start: datetime | None = None  # selected once shown (an offer booked)
         self.model = SlotsListModel(DisplayFormat.for_studio(ctx.user.studio), self)
 
         self.calendar = QCalendarWidget(self)
@@ -96,6 +98,9 @@ class SlotPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row, 1)
+        # a taken time of the day, and "Join the waitlist" for it
+        self.waitlist = WaitlistJoinBox(ctx, self.model.display, self)
+        layout.addWidget(self.waitlist)
         layout.addWidget(self.zone_note)
         self.setTabOrder(self.calendar, self.list)
 
@@ -164,6 +169,7 @@ class SlotPicker(QWidget):
         self._last_request += 1
         self._request = request = self._last_request
         self.message.setText(self.tr("Looking for free times…"))
+        self.waitlist.load(query)
         load_free_times(self._ctx, principal, query).success(
             lambda result: self._show(request, day, result)
         ).failure(lambda message: self._failed(request, message)).run(self)
@@ -189,6 +195,11 @@ class SlotPicker(QWidget):
             return
         slots = [s for s in slots if s.starts_at != self.skip_starts_at]
         self.model.set_rows(slots)
+        if self.wanted_start is not None:
+            wanted = [i for i, s in enumerate(slots) if s.starts_at == self.wanted_start]
+            if wanted:
+                self.wanted_start = None
+                self.select_row(wanted[0])
         if slots:
             self.message.setText(
                 self.tr("One free start time on this day.")

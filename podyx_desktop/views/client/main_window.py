@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
 
     log_out_requested = Signal()
     session_replaced = Signal(object)  # SignedIn after a password change
+    # a waitlisted time freed and is held for the client (WaitlistEntry): for the tray
+    waitlist_offered = Signal(object)
 
     def __init__(
         self,
@@ -222,6 +224,7 @@ class MainWindow(QMainWindow):
             tab = BookingsTab(self._ctx, page)
             tab.reload()
         tab.unread_changed.connect(self._show_unread_notes)
+        tab.waitlist_offered.connect(self.waitlist_offered)
         return tab
 
     def _show_unread_notes(self, count: int) -> None:

@@ -45,6 +45,7 @@ from podyx_desktop.views.common.widgets import error_box
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
+from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 if TYPE_CHECKING:
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
@@ -59,6 +60,7 @@ class BookingsTab(ProfileTab):
     SHOWS = (Kind.BOOKINGS, Kind.CATALOGUE)  # its rows name the room, setup and service
     # the client's unread notes from the studio, all bookings together (the tab's badge)
     unread_changed = Signal(int)
+    waitlist_offered = Signal(object)  # WaitlistEntry: a time held for the client (a tray)
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long: the lists (and the
@@ -66,9 +68,8 @@ class BookingsTab(ProfileTab):
     The tab does not paint until both are there, so it never shows half-built.
     """
 
-    # The details side of the tab: built one event-loop turn after the lists (see
-    # ``_build_details_side``); reading any of these before then builds it at once. Only
-    # these are annotated in the class body: ``_BUILT_LATER`` below is their names.
+    # The details side: built a turn after the lists (``_build_details_side``); reading any
+    # of these first builds it at once. ``_BUILT_LATER`` names these annotations only.
     details: BookingDetailsPane
     downloads: DocumentDownload
     cancel_button: QPushButton
@@ -78,6 +79,7 @@ class BookingsTab(ProfileTab):
     reschedule_reason: QLabel
     addons_reason: QLabel
     feedback: QLabel
+    waitlist_panel: WaitlistPanel | None  # the client's waitlist and offers (none: a visitor)
 
     def __init__(
         self,
@@ -230,6 +232,9 @@ class BookingsTab(ProfileTab):
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.feedback)
+        self.waitlist_panel = WaitlistPanel.of(
+            self._ctx, self.subject, right, self.waitlist_offered
+        )
         for first, second in (
             (self.upcoming_button, self.past_button),
             (self.past_button, self.upcoming_view),
@@ -251,9 +256,11 @@ class BookingsTab(ProfileTab):
             # hold up that paint.
             FirstPaint(
                 self.current_view().viewport(),
-                lambda: self._select_after_load(self.selected_booking()),
+                lambda: self._select_after_load(self.selected_booking(), waitlist=True),
                 fallback_ms=SELECT_FALLBACK_MS,
             )
+        elif self.waitlist_panel is not None:
+            self.waitlist_panel.reload()
 
     # --- loading ----------------------------------------------------------------------
 
@@ -331,13 +338,15 @@ class BookingsTab(ProfileTab):
         self.past_model.set_rows(result.past, result.past_texts)
         self._update_list_message()
 
-    def _select_after_load(self, selected: Booking | None) -> None:
+    def _select_after_load(self, selected: Booking | None, *, waitlist: bool = False) -> None:
         """Select ``selected`` again, or else the first session, and show its details."""
         self._auto_selecting += 1
         try:
             self._reselect(selected)
         finally:
             self._auto_selecting -= 1
+        if waitlist and self.waitlist_panel is not None:
+            self.waitlist_panel.reload()
 
     def _reselect(self, selected: Booking | None) -> None:
         if selected is not None and self.select_booking(selected.id):

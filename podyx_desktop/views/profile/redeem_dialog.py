@@ -75,6 +75,7 @@ class RedeemDialog(QDialog):
         self.setup_combo.currentIndexChanged.connect(self._setup_changed)
         self.picker = SlotPicker(ctx, self.pick_page)
         self.picker.slot_changed.connect(self._slot_changed)
+        self.picker.waitlist.set_origin(bundle.client_id, bundle_id=bundle.id)
         form = QFormLayout()
         setup_label = QLabel(self.tr("&Where:"), self.pick_page)
         setup_label.setBuddy(self.setup_combo)

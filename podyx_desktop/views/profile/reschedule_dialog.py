@@ -40,6 +40,7 @@ class RescheduleDialog(QDialog):
         intro.setWordWrap(True)
         self.picker = SlotPicker(ctx, self)
         self.picker.skip_starts_at = booking.starts_at
+        self.picker.waitlist.set_origin(booking.client_id, booking_id=booking.id)
         self.error_label = wrapped_label(self, "ErrorText")
         self.buttons = QDialogButtonBox(self)
         self.confirm_button = QPushButton(self.tr("&Reschedule"), self)

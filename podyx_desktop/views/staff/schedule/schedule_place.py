@@ -44,6 +44,7 @@ from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.staff.desk_actions import DeskActionsPane
 from podyx_desktop.views.staff.note_dialogs import NotesPanel
 from podyx_desktop.views.staff.schedule.canvas import ScheduleCanvas
+from podyx_desktop.views.staff.schedule.waitlist_view import TimeWaitlist
 from podyx_desktop.views.staff.today_panel import TodayPanel
 
 ALL_ROOMS = -1  # the room chooser's "All rooms (compact)"
@@ -123,6 +124,9 @@ class SchedulePlace(QWidget):
         #: The session's notes (internal ones marked): add, edit with history, delete.
         self.notes_panel = NotesPanel(ctx, side)
         side_layout.addWidget(self.notes_panel)
+        #: Who waits for the chosen session's time, in line order.
+        self.waitlist = TimeWaitlist(ctx, side)
+        side_layout.addWidget(self.waitlist)
         #: The desk's actions on the selected booking, with the reason any is unavailable.
         self.desk_actions = DeskActionsPane(ctx, side)
         side_layout.addWidget(self.desk_actions)
@@ -468,6 +472,7 @@ class SchedulePlace(QWidget):
         """The canvas chose ``entry``: the desk's actions follow at once; the details pane
         shows the full booking and its history once loaded (then ``selection_changed``)."""
         self.desk_actions.show_booking(entry.id if entry is not None else None)
+        self.waitlist.show_time(entry)
         if entry is None:
             self.details.show_booking(None)
             self.notes_panel.show_booking(None, None)

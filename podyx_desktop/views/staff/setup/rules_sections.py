@@ -44,6 +44,7 @@ from podyx_desktop.operations.setup import (
 )
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.staff.setup.section import Section
+from podyx_desktop.views.staff.setup.waitlist_hold import WaitlistHoldBox
 
 POLICY_FIELDS = tuple(f.name for f in fields(BookingPolicy))
 INHERIT = -1  # a spin box at its minimum: the override inherits
@@ -141,10 +142,13 @@ class PoliciesSection(Section):
         editor.addLayout(buttons, 1, len(POLICY_FIELDS))
         self.layout_.addWidget(self.editing)
         self.layout_.addLayout(editor)
+        self.waitlist_hold = WaitlistHoldBox(self)
+        self.layout_.addWidget(self.waitlist_hold)
         self.layout_.addStretch(1)
 
     def load(self) -> None:
         self.run(LoadPolicies(), self._loaded_policies, reading=True)
+        self.waitlist_hold.load()
 
     def _loaded_policies(self, loaded: Policies) -> None:
         self.policies = policies = loaded.policies
