@@ -49,7 +49,7 @@ if command -v apt-cache >/dev/null && apt-cache show libc6 >/dev/null 2>&1; then
   while read -r library; do
     [ -n "$library" ] || continue
     owners=$(dpkg -S "*/$(basename "$library")" 2>/dev/null | cut -d: -f1 | sort -u)
-    if ! grep -qxF -f <(printf '%s\n' $owners) <<<"$brought"; then
+    if [ -z "$owners" ] || ! grep -qxF -f <(printf '%s\n' $owners) <<<"$brought"; then
       unbrought+="  $library (${owners:-no package})"$'\n'
     fi
   done < <(find dist/podyx -type f \( -name "*.so*" -o -name podyx-desktop \) -print0 \
