@@ -33,6 +33,36 @@ install -m 644 docs/configuration.md docs/server.md installer/README.md "$root/u
 install -m 755 installer/linux/postinst installer/linux/prerm installer/linux/postrm "$root/DEBIAN/"
 printf '%s\n' "/etc/xdg/Podyx/Podyx Desktop.conf" /etc/podyx/server.env > "$root/DEBIAN/conffiles"
 size=$(du -sk "$root" | cut -f1)
+# The libraries the bundle takes from the system (podyx.spec, FROM_SYSTEM): each must
+# belong to a package these dependencies bring, directly or through theirs, or a fresh
+# system would install the .deb without it. libpq5 is loaded by psycopg itself; libc6
+# at least as new as the newest GLIBC_ symbol version the bundle asks for.
+glibc=$(find dist/podyx -type f \( -name "*.so*" -o -name podyx-desktop \) -exec objdump -T {} + 2>/dev/null \
+  | grep -o "GLIBC_[0-9.]*" | sed 's/GLIBC_//' | sort -uV | tail -1)
+depends="adduser, libc6 (>= $glibc), libpq5, libegl1, libgl1, libfontconfig1, libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3, libstdc++6, libsqlite3-0"
+if command -v apt-cache >/dev/null && apt-cache show libc6 >/dev/null 2>&1; then
+  # shellcheck disable=SC2046
+  brought=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
+      --no-breaks --no-replaces --no-enhances $(echo "$depends" | sed 's/([^)]*)//g; s/,/ /g') \
+    | grep -v "^ " | tr -d '<>' | sort -u)
+  unbrought=""
+  while read -r library; do
+    [ -n "$library" ] || continue
+    owners=$(dpkg -S "*/$(basename "$library")" 2>/dev/null | cut -d: -f1 | sort -u)
+    if [ -z "$owners" ] || ! grep -qxF -f <(printf '%s\n' $owners) <<<"$brought"; then
+      unbrought+="  $library (${owners:-no package})"$'\n'
+    fi
+  done < <(find dist/podyx -type f \( -name "*.so*" -o -name podyx-desktop \) -print0 \
+    | LD_LIBRARY_PATH=dist/podyx/_internal xargs -0 ldd 2>/dev/null \
+    | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | grep -v "/dist/podyx/" | sort -u)
+  if [ -n "$unbrought" ]; then
+    echo "build-deb.sh: the bundle takes these from the system, but no dependency brings them:" >&2
+    printf '%s' "$unbrought" >&2
+    exit 1
+  fi
+else
+  echo "build-deb.sh: no apt cache here; the dependencies are not checked against the bundle" >&2
+fi
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: podyx-desktop
 Version: $version
@@ -41,7 +71,8 @@ Priority: optional
 Architecture: $arch
 Maintainer: Podyx <it@podyx.invalid>
 Installed-Size: $size
-Depends: adduser, libc6 (>= 2.31), libpq5, libegl1, libgl1, libfontconfig1, libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3
+Depends: $depends
+Recommends: libwayland-cursor0, libwayland-egl1
 Description: Podyx Desktop: a recording studio's desk and its clients' profile
  The desktop app of Podyx: clients manage their bookings, bundles, purchases and
  receipts; the studio runs its schedule, clients and payments. Works on a local

@@ -3,7 +3,8 @@
 ``podyx-desktop`` (the window). On Linux the bundle holds one program and
 ``podyx-admin`` and ``podyx-server`` are links to it, so the archive of Python code is
 there once; on Windows they are three programs (two console ones and a windowed one)
-over the same files.
+over the same files. Started as ``podyx-bundle-check`` (smoke.sh makes such a link) it
+checks what the bundle trims (bundle_check.py).
 
 ``podyx-server --workers N`` makes uvicorn start N processes with multiprocessing's
 "spawn": each runs this same program with multiprocessing's own arguments, and
@@ -21,6 +22,8 @@ if name.startswith("podyx-admin"):
     from podyx_desktop.cli.admin import main
 elif name.startswith("podyx-server"):
     from podyx_desktop.server.cli import main
+elif name.startswith("podyx-bundle-check"):  # installer/smoke.sh: what the bundle trims still works
+    from bundle_check import main
 else:
     from podyx_desktop.gui.app import main
 

@@ -12,9 +12,11 @@ import importlib.util
 import os
 import re
 import shlex
+import struct
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -108,3 +110,64 @@ def test_the_spec_hidden_imports_exist() -> None:
     assert "podyx_desktop.server.app" in names and "uvicorn.lifespan.on" in names
     missing = [name for name in names if importlib.util.find_spec(name) is None]
     assert missing == []
+
+
+def test_the_bundle_check_passes_against_the_full_libraries() -> None:
+    """bundle_check.py's expectations hold where nothing is trimmed (smoke.sh then runs it
+    inside the bundle): a wrong expectation fails here, not only in the bundle."""
+    done = subprocess.run(
+        [sys.executable, str(INSTALLER / "bundle_check.py")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "QCollator de_DE" in done.stdout and "bundle check: all passed" in done.stdout
+
+
+def icu_data() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("icu_data", INSTALLER / "icu_data.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_icu_data_is_read_out_of_the_wheels_library() -> None:
+    import PySide6
+
+    libraries = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    assert libraries, "PySide6's Linux wheel carries ICU's data library"
+    symbol, data = icu_data().data_symbol(libraries[0].read_bytes())
+    assert re.fullmatch(r"icudt\d+_dat", symbol)
+    header_size = struct.unpack_from("<H", data)[0]
+    assert data[2:4] == b"\xda\x27" and data[12:16] == b"CmnD"  # ICU's common data package
+    assert struct.unpack_from("<I", data, header_size)[0] > 1000  # items in its table
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        ("coll/ucadata.icu", True),
+        ("coll/de.res", True),
+        ("coll/de__PHONEBOOK.res", True),
+        ("zone/en_GB.res", True),
+        ("zone/tzdbNames.res", True),
+        ("region/fr.res", True),
+        ("de_CH.res", True),
+        ("zoneinfo64.res", True),
+        ("likelySubtags.res", True),
+        ("coll/ja.res", False),
+        ("zone/ru.res", False),
+        ("ja.res", False),
+        ("brkitr/word.brk", False),
+        ("curr/de.res", False),
+        ("translit/root.res", False),
+        ("ibm-1047_P100-1995.cnv", False),
+        ("unames.icu", False),
+    ],
+)
+def test_the_icu_data_keeps_what_qt_reads_for_the_offered_languages(item: str, kept: bool) -> None:
+    assert icu_data().kept(item, frozenset({"en", "de", "fr"})) is kept

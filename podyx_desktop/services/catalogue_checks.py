@@ -96,7 +96,9 @@ def clean_locale(code: str) -> str:
         return str(Locale.parse(code.strip().replace("-", "_")))
     except (UnknownLocaleError, ValueError, TypeError):
         raise InvalidInput(
-            f"“{code}” is not a locale. Use a code such as en_GB or de_DE.", field="locale"
+            f"“{code}” is not a locale this installation of Podyx formats. "
+            "Use a code such as en_GB or de_DE.",
+            field="locale",
         ) from None
 
 
