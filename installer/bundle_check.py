@@ -121,9 +121,41 @@ def pillow_checks() -> list[tuple[str, object, object]]:
     return found
 
 
+def translation_checks() -> list[tuple[str, object, object]]:
+    """The window's German: the compiled translation the build made, and Qt's own."""
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    from podyx_desktop.gui.translation import translations_folder
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    ours, qts = QTranslator(app), QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    loaded = (ours.load("podyx_de", str(translations_folder())), qts.load("qtbase_de", qt_folder))
+    app.installTranslator(ours)
+    app.installTranslator(qts)
+    try:
+        return [
+            ("podyx_de.qm and qtbase_de.qm load", loaded, (True, True)),
+            (
+                "a sentence in German",
+                ours.translate("AccountTab", "On this computer"),
+                "Auf diesem Computer",
+            ),
+            (
+                "Qt's own word in German",
+                QCoreApplication.translate("QPlatformTheme", "Cancel"),
+                "Abbrechen",
+            ),
+        ]
+    finally:
+        app.removeTranslator(ours)
+        app.removeTranslator(qts)
+
+
 def main() -> int:
     groups: list[Callable[[], list[tuple[str, object, object]]]] = [
         qt_checks,
+        translation_checks,
         babel_checks,
         pillow_checks,
     ]
