@@ -1350,6 +1350,106 @@
         <source>The studio server at {address} showed a different certificate from the one this computer trusted before. Nothing was sent. Ask the studio whether they changed it, then connect again.</source>
         <translation>Der Studioserver unter {address} hat ein anderes Zertifikat gezeigt als das, dem dieser Computer bisher vertraut hat. Es wurde nichts gesendet. Fragen Sie das Studio, ob es das Zertifikat geändert hat, und verbinden Sie sich dann erneut.</translation>
     </message>
+    <message>
+        <source>Another seat was changing the same records at the same moment, so nothing was saved. Please try again.</source>
+        <translation>Ein anderer Arbeitsplatz hat im selben Moment dieselben Daten geändert, daher wurde nichts gespeichert. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a database URL. Use sqlite:///PATH/TO/FILE.sqlite3 or postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>„{raw}“ ist keine Datenbank-URL. Verwenden Sie sqlite:///PFAD/ZUR/DATEI.sqlite3 oder postgresql://BENUTZER@HOST:PORT/DATENBANK.</translation>
+    </message>
+    <message>
+        <source>Podyx needs a SQLite file, not an in-memory database: use sqlite:///PATH.</source>
+        <translation>Podyx braucht eine SQLite-Datei, keine Datenbank im Arbeitsspeicher: Verwenden Sie sqlite:///PFAD.</translation>
+    </message>
+    <message>
+        <source>Podyx does not support “{drivername}” databases. Use sqlite:///PATH or postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>Podyx unterstützt keine „{drivername}“-Datenbanken. Verwenden Sie sqlite:///PFAD oder postgresql://BENUTZER@HOST:PORT/DATENBANK.</translation>
+    </message>
+    <message>
+        <source>This database was upgraded by a newer Podyx Desktop (schema {revision}); this version knows up to {head}. Install the newer version on this machine.</source>
+        <translation>Diese Datenbank wurde von einem neueren Podyx Desktop aktualisiert (Schema {revision}); diese Version kennt nur bis {head}. Installieren Sie die neuere Version auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Choose another database, or ask the studio&apos;s IT to create it with “podyx-admin init” (or “podyx-admin demo” for a demo studio).</source>
+        <translation>Wählen Sie eine andere Datenbank, oder bitten Sie die IT des Studios, sie mit „podyx-admin init“ anzulegen (oder mit „podyx-admin demo“ für ein Demostudio).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist, so there is no database at {path}. {hint}</source>
+        <translation>Den Ordner {folder} gibt es nicht, also gibt es auch keine Datenbank unter {path}. {hint}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. {hint}</source>
+        <translation>Unter {path} gibt es keine Datenbank. {hint}</translation>
+    </message>
+    <message>
+        <source>The database at {where} is empty: it has no Podyx tables yet. {hint}</source>
+        <translation>Die Datenbank unter {where} ist leer: Sie hat noch keine Podyx-Tabellen. {hint}</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {parent} ({reason}). Choose a folder you can write to.</source>
+        <translation>Der Ordner {parent} kann nicht angelegt werden ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>This database has tables but no Podyx schema version; it is not a Podyx database. Point Podyx at an empty database or a Podyx one.</source>
+        <translation>Diese Datenbank hat Tabellen, aber keine Podyx-Schemaversion; sie ist keine Podyx-Datenbank. Wählen Sie eine leere Datenbank oder eine Podyx-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the PostgreSQL server at {address} ({detail}). Check the address, the user and password, and that the server is running.</source>
+        <translation>Der PostgreSQL-Server unter {address} ist nicht erreichbar ({detail}). Prüfen Sie die Adresse, Benutzer und Passwort und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share ({fs}); SQLite files there get corrupted. Keep the file on a local disk, or use a PostgreSQL server for several seats.</source>
+        <translation>{path} liegt auf einer Netzwerkfreigabe ({fs}); SQLite-Dateien werden dort beschädigt. Legen Sie die Datei auf eine lokale Festplatte, oder verwenden Sie für mehrere Arbeitsplätze einen PostgreSQL-Server.</translation>
+    </message>
+    <message>
+        <source>The {description} from {source} is not usable: {error}</source>
+        <translation>Der Wert „{description}“ aus {source} ist nicht verwendbar: {error}</translation>
+    </message>
+    <message>
+        <source>database URL</source>
+        <translation>Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>This is done at the studio&apos;s desk; it is not available from home.</source>
+        <translation>Das wird am Empfang des Studios erledigt; von zu Hause ist es nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The folder “{folder}” does not exist.</source>
+        <translation>Den Ordner „{folder}“ gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>“{name}” arrived damaged (its checksum does not match the studio&apos;s). Nothing was saved; try the download again.</source>
+        <translation>„{name}“ kam beschädigt an (die Prüfsumme stimmt nicht mit der des Studios überein). Es wurde nichts gespeichert; versuchen Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>Sign in to download the studio&apos;s files.</source>
+        <translation>Melden Sie sich an, um die Dateien des Studios herunterzuladen.</translation>
+    </message>
+    <message>
+        <source>That file is no longer shared with you.</source>
+        <translation>Diese Datei wird nicht mehr mit Ihnen geteilt.</translation>
+    </message>
+    <message>
+        <source>The download was canceled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The download stopped early.</source>
+        <translation>Der Download wurde vorzeitig beendet.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {address}. Check the address with your studio, and that this computer is online.</source>
+        <translation>Unter {address} antwortet nichts. Prüfen Sie die Adresse mit Ihrem Studio und ob dieser Computer online ist.</translation>
+    </message>
+    <message>
+        <source>The server at {address} shows a certificate that does not match your studio&apos;s code. Do not connect; ask the studio for a new code.</source>
+        <translation>Der Server unter {address} zeigt ein Zertifikat, das nicht zum Code Ihres Studios passt. Verbinden Sie sich nicht; bitten Sie das Studio um einen neuen Code.</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>
