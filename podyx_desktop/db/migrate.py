@@ -82,9 +82,13 @@ def _state(connection: Connection) -> SchemaState:
 def _connect_error(database: Database, error: Exception) -> DatabaseProblem:
     if database.is_sqlite:
         return DatabaseProblem(
-            f"{database.url.database} cannot be opened as a SQLite database "
-            f"({str(getattr(error, 'orig', error)).strip()}). Check the path and that it is a "
-            "Podyx database file."
+            m(
+                "{path} cannot be opened as a SQLite database "
+                "({reason}). Check the path and that it is a "
+                "Podyx database file.",
+                path=database.url.database,
+                reason=str(getattr(error, "orig", error)).strip(),
+            )
         )
     return DatabaseProblem(describe_connect_error(database.url, error))
 

@@ -1367,6 +1367,10 @@
         <translation>Podyx unterstützt keine „{drivername}“-Datenbanken. Verwenden Sie sqlite:///PFAD oder postgresql://BENUTZER@HOST:PORT/DATENBANK.</translation>
     </message>
     <message>
+        <source>{path} cannot be opened as a SQLite database ({reason}). Check the path and that it is a Podyx database file.</source>
+        <translation>{path} kann nicht als SQLite-Datenbank geöffnet werden ({reason}). Prüfen Sie den Pfad und ob es eine Podyx-Datenbankdatei ist.</translation>
+    </message>
+    <message>
         <source>This database was upgraded by a newer Podyx Desktop (schema {revision}); this version knows up to {head}. Install the newer version on this machine.</source>
         <translation>Diese Datenbank wurde von einem neueren Podyx Desktop aktualisiert (Schema {revision}); diese Version kennt nur bis {head}. Installieren Sie die neuere Version auf diesem Computer.</translation>
     </message>
