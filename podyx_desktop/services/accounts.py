@@ -468,7 +468,7 @@ class AccountService:
             if user.email_key == key and user.email == cleaned:
                 return mapping.account(user)
             taken = m(
-                "Another account already uses {cleaned}. Choose a different email.", cleaned=cleaned
+                "Another account already uses {email}. Choose a different email.", email=cleaned
             )
             clash = session.scalar(
                 select(t.User.id).where(t.User.email_key == key, t.User.id != user.id)

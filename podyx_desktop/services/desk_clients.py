@@ -59,7 +59,7 @@ class DeskClientService:
             key = validation.email_key(cleaned)
             number = validation.clean_phone(phone, studio(session).country or None)
             taken = m(
-                "Another account already uses {cleaned}. Choose a different email.", cleaned=cleaned
+                "Another account already uses {email}. Choose a different email.", email=cleaned
             )
             if key != user.email_key:
                 clash = session.scalar(

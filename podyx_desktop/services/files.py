@@ -464,7 +464,7 @@ class FileService:
         target_dir = Path(folder)
         if not target_dir.is_dir():
             raise InvalidInput(
-                m("The folder “{target_dir}” does not exist.", target_dir=target_dir),
+                m("The folder “{folder}” does not exist.", folder=target_dir),
                 field="folder",
             )
         with self._ctx.db.read() as session:

@@ -592,8 +592,8 @@
         <translation>Das Passwort ist nicht korrekt. Geben Sie Ihr aktuelles Passwort ein, um {what}.</translation>
     </message>
     <message>
-        <source>Another account already uses {cleaned}. Choose a different email.</source>
-        <translation>Ein anderes Konto verwendet bereits {cleaned}. Wählen Sie eine andere E-Mail-Adresse.</translation>
+        <source>Another account already uses {email}. Choose a different email.</source>
+        <translation>Ein anderes Konto verwendet bereits {email}. Wählen Sie eine andere E-Mail-Adresse.</translation>
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
@@ -1049,10 +1049,6 @@
     <message>
         <source>“{name}” is a link; open it in the browser.</source>
         <translation>„{name}“ ist ein Link; öffnen Sie ihn im Browser.</translation>
-    </message>
-    <message>
-        <source>The folder “{target_dir}” does not exist.</source>
-        <translation>Den Ordner „{target_dir}“ gibt es nicht.</translation>
     </message>
     <message>
         <source>The download of “{name}” was canceled.</source>
