@@ -65,6 +65,9 @@ _WORDS: dict[str, Message] = {
 
 
 def word(text: str) -> str:
-    """``text`` as a message when it is one of the words above (``_`` read as a space)."""
-    text = text.replace("_", " ")
-    return _WORDS.get(text, text)
+    """``text`` as a message when it is one of the words above (``_`` read as a space);
+    a message already stays as it is."""
+    if isinstance(text, Message):
+        return text
+    plain = text.replace("_", " ")
+    return _WORDS.get(plain, plain)

@@ -23,7 +23,7 @@ from podyx_desktop.domain.errors import (
 )
 from podyx_desktop.domain.message import Message
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import NewAccount
+from podyx_desktop.domain.requests import NewAccount, NewSetup
 from podyx_desktop.gui.tasks import user_message
 from podyx_desktop.gui.translation import install_hooks
 from podyx_desktop.resources.translations_build import SOURCES, lrelease
@@ -174,3 +174,18 @@ def test_a_refusal_on_the_studio_server_reaches_the_client_window_in_german(
             )
         finally:
             api.close()
+
+
+def test_a_taken_setup_name_names_its_room_in_german(studio: Studio, german: None) -> None:
+    error = refusal(
+        studio.services.catalogue.add_setup,
+        studio.owner,
+        NewSetup(studio.room_a, "2-person podcast", ""),
+    )
+    assert str(error) == (
+        "There is already a setup in “Studio A” called “2-person podcast”. Choose another name."
+    )
+    assert user_message(error) == (
+        "Es gibt bereits einen Aufbau in „Studio A“ namens „2-person podcast“. "
+        "Wählen Sie einen anderen Namen."
+    )
