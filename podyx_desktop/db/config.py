@@ -71,7 +71,7 @@ class Setting:
                     "The {description} from {source} is not usable: {error}",
                     description=self.description,
                     source=source,
-                    error=error,
+                    error=str(error),
                 )
             ) from None
 

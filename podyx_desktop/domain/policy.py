@@ -131,3 +131,21 @@ def can_add_addons(status: BookingStatus, starts_at: datetime, now: datetime) ->
     if now >= starts_at:
         return Decision.no(m("Add-ons can only be added before the session starts."))
     return Decision.yes()
+
+
+def changed_elsewhere(status: BookingStatus) -> str:
+    """What a seat is told when another seat changed the booking while it waited."""
+    if status is BookingStatus.CANCELED:
+        return m("This booking was canceled a moment ago on another seat.")
+    if status is BookingStatus.COMPLETED:
+        return m("This session was marked completed a moment ago on another seat.")
+    if status is BookingStatus.NO_SHOW:
+        return m("This session was marked a no-show a moment ago on another seat.")
+    if status is BookingStatus.CONFIRMED:
+        return m(
+            "This booking was confirmed a moment ago on another seat. "
+            "Look at it again before changing it."
+        )
+    return m(
+        "This booking was moved a moment ago on another seat. Look at it again before changing it."
+    )

@@ -29,7 +29,12 @@ from podyx_desktop.domain.enums import (
 from podyx_desktop.domain.errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation
 from podyx_desktop.domain.message import m
 from podyx_desktop.domain.paging import Page, PageRequest
-from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
+from podyx_desktop.domain.policy import (
+    can_add_addons,
+    can_cancel,
+    can_reschedule,
+    changed_elsewhere,
+)
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.words import word
@@ -583,24 +588,6 @@ class BookingService(ScheduleReads):
         with self._ctx.db.read() as session:
             require_staff(session, principal)
             return session.scalar(select(func.count(t.Booking.id))) or 0
-
-
-def changed_elsewhere(status: BookingStatus) -> str:
-    """What a seat is told when another seat changed the booking while it waited."""
-    if status is BookingStatus.CANCELED:
-        return m("This booking was canceled a moment ago on another seat.")
-    if status is BookingStatus.COMPLETED:
-        return m("This session was marked completed a moment ago on another seat.")
-    if status is BookingStatus.NO_SHOW:
-        return m("This session was marked a no-show a moment ago on another seat.")
-    if status is BookingStatus.CONFIRMED:
-        return m(
-            "This booking was confirmed a moment ago on another seat. "
-            "Look at it again before changing it."
-        )
-    return m(
-        "This booking was moved a moment ago on another seat. Look at it again before changing it."
-    )
 
 
 def row_minutes(row: t.Booking) -> int:

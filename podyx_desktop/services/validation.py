@@ -31,7 +31,11 @@ def clean_email(email: str) -> str:
         result = validate_email(email.strip(), check_deliverability=False)
     except EmailNotValidError as error:
         raise InvalidInput(
-            m("“{email}” is not a valid email address: {error}", email=email.strip(), error=error),
+            m(
+                "“{email}” is not a valid email address: {error}",
+                email=email.strip(),
+                error=str(error),
+            ),
             field="email",
         ) from None
     return result.normalized
