@@ -33,6 +33,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from podyx_desktop import APP_NAME, ORGANIZATION
 from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.domain.message import m
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,12 @@ class Setting:
             return self.clean(raw)
         except ValueError as error:
             raise ConfigError(
-                f"The {self.description} from {source} is not usable: {error}"
+                m(
+                    "The {description} from {source} is not usable: {error}",
+                    description=self.description,
+                    source=source,
+                    error=str(error),
+                )
             ) from None
 
 
@@ -107,7 +113,7 @@ def clean_log_level(raw: str) -> str:
 DATABASE_URL = Setting(
     key="database_url",
     env="PODYX_DATABASE_URL",
-    description="database URL",
+    description=m("database URL"),
     default=default_database_url,
     clean=clean_database_url,
     flag="--database",
@@ -115,7 +121,7 @@ DATABASE_URL = Setting(
 LOG_LEVEL = Setting(
     key="log_level",
     env="PODYX_LOG_LEVEL",
-    description="log level",
+    description=m("log level"),
     default=lambda: "WARNING",
     clean=clean_log_level,
     flag="--log-level",

@@ -40,6 +40,7 @@ from podyx_desktop.db.urls import (
 )
 from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.errors import Conflict, DatabaseBusy, DatabaseProblem, TimeTaken
+from podyx_desktop.domain.message import m
 
 EXCLUSION_VIOLATION = "23P01"
 # PostgreSQL gave up on the transaction because of another seat's; running it again works
@@ -48,7 +49,7 @@ WRITE_COLLISIONS = frozenset({"40001", "40P01"})  # serialization failure, deadl
 LOCK_NOT_AVAILABLE = "55P03"
 # SQLite: the file stayed locked by another connection past the busy timeout
 SQLITE_BUSY_WORDS = ("database is locked", "database is busy", "database table is locked")
-COLLISION_MESSAGE = (
+COLLISION_MESSAGE = m(
     "Another seat was changing the same records at the same moment, so nothing was saved. "
     "Please try again."
 )
@@ -60,8 +61,11 @@ def parse_url(raw: str) -> URL:
         url = make_url(raw)
     except ArgumentError:
         raise DatabaseProblem(
-            f"“{raw}” is not a database URL. Use sqlite:///PATH/TO/FILE.sqlite3 or "
-            "postgresql://USER@HOST:PORT/DATABASE."
+            m(
+                "“{raw}” is not a database URL. Use sqlite:///PATH/TO/FILE.sqlite3 or "
+                "postgresql://USER@HOST:PORT/DATABASE.",
+                raw=raw,
+            )
         ) from None
     backend = url.get_backend_name()
     if backend == "sqlite":
@@ -69,14 +73,17 @@ def parse_url(raw: str) -> URL:
             url = url.set(drivername="sqlite")
         if not url.database or url.database == ":memory:":
             raise DatabaseProblem(
-                "Podyx needs a SQLite file, not an in-memory database: use sqlite:///PATH."
+                m("Podyx needs a SQLite file, not an in-memory database: use sqlite:///PATH.")
             )
         return url
     if backend in ("postgresql", "postgres"):
         return url.set(drivername="postgresql+psycopg")
     raise DatabaseProblem(
-        f"Podyx does not support “{url.drivername}” databases. Use sqlite:///PATH or "
-        "postgresql://USER@HOST:PORT/DATABASE."
+        m(
+            "Podyx does not support “{drivername}” databases. Use sqlite:///PATH or "
+            "postgresql://USER@HOST:PORT/DATABASE.",
+            drivername=url.drivername,
+        )
     )
 
 

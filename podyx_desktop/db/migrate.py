@@ -25,6 +25,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from podyx_desktop.db.direct import HEAD_REVISION
 from podyx_desktop.db.engine import Database, describe_connect_error
 from podyx_desktop.domain.errors import DatabaseMissing, DatabaseProblem
+from podyx_desktop.domain.message import m
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -81,9 +82,13 @@ def _state(connection: Connection) -> SchemaState:
 def _connect_error(database: Database, error: Exception) -> DatabaseProblem:
     if database.is_sqlite:
         return DatabaseProblem(
-            f"{database.url.database} cannot be opened as a SQLite database "
-            f"({str(getattr(error, 'orig', error)).strip()}). Check the path and that it is a "
-            "Podyx database file."
+            m(
+                "{path} cannot be opened as a SQLite database "
+                "({reason}). Check the path and that it is a "
+                "Podyx database file.",
+                path=database.url.database,
+                reason=str(getattr(error, "orig", error)).strip(),
+            )
         )
     return DatabaseProblem(describe_connect_error(database.url, error))
 
@@ -99,8 +104,12 @@ def schema_state(database: Database) -> SchemaState:
 def refuse_newer(state: SchemaState) -> None:
     if state.is_newer:
         raise DatabaseProblem(
-            f"This database was upgraded by a newer Podyx Desktop (schema {state.revision}); "
-            f"this version knows up to {state.head}. Install the newer version on this machine."
+            m(
+                "This database was upgraded by a newer Podyx Desktop (schema {revision}); "
+                "this version knows up to {head}. Install the newer version on this machine.",
+                revision=state.revision,
+                head=state.head,
+            )
         )
 
 
@@ -135,7 +144,7 @@ def _is_at_head(database: Database) -> bool:
     return len(rows) == 1 and rows[0][0] == HEAD_REVISION
 
 
-CREATE_HINT = (
+CREATE_HINT = m(
     "Choose another database, or ask the studio's IT to create it with "
     "“podyx-admin init” (or “podyx-admin demo” for a demo studio)."
 )
@@ -150,11 +159,17 @@ def require_existing(database: Database) -> None:
         path = Path(database.url.database or "")
         if not path.parent.is_dir():
             raise DatabaseMissing(
-                f"The folder {path.parent} does not exist, so there is no database at {path}. "
-                + CREATE_HINT
+                m(
+                    "The folder {folder} does not exist, so there is no database at {path}. {hint}",
+                    folder=path.parent,
+                    path=path,
+                    hint=CREATE_HINT,
+                )
             )
         if not path.is_file():
-            raise DatabaseMissing(f"There is no database at {path}. " + CREATE_HINT)
+            raise DatabaseMissing(
+                m("There is no database at {path}. {hint}", path=path, hint=CREATE_HINT)
+            )
         if path.stat().st_size == 0:  # connecting would already write SQLite's header
             raise DatabaseMissing(_empty(str(path)))
     state = schema_state(database)
@@ -165,7 +180,11 @@ def require_existing(database: Database) -> None:
 
 
 def _empty(where: str | None) -> str:
-    return f"The database at {where} is empty: it has no Podyx tables yet. " + CREATE_HINT
+    return m(
+        "The database at {where} is empty: it has no Podyx tables yet. {hint}",
+        where=where,
+        hint=CREATE_HINT,
+    )
 
 
 def upgrade_to_head(database: Database, *, backup_dir: Path | None = None) -> Path | None:
@@ -177,8 +196,12 @@ def upgrade_to_head(database: Database, *, backup_dir: Path | None = None) -> Pa
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise DatabaseProblem(
-                    f"Cannot create the folder {path.parent} ({error.strerror}). Choose a "
-                    "folder you can write to."
+                    m(
+                        "Cannot create the folder {parent} ({reason}). Choose a "
+                        "folder you can write to.",
+                        parent=path.parent,
+                        reason=error.strerror,
+                    )
                 ) from None
     if _is_at_head(database):
         return None
@@ -188,8 +211,10 @@ def upgrade_to_head(database: Database, *, backup_dir: Path | None = None) -> Pa
         return None
     if state.revision is None and state.has_tables:
         raise DatabaseProblem(
-            "This database has tables but no Podyx schema version; it is not a Podyx "
-            "database. Point Podyx at an empty database or a Podyx one."
+            m(
+                "This database has tables but no Podyx schema version; it is not a Podyx "
+                "database. Point Podyx at an empty database or a Podyx one."
+            )
         )
     backup: Path | None = None
     if database.is_sqlite and state.revision is not None:

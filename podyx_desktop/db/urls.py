@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from podyx_desktop.domain.errors import DatabaseProblem
+from podyx_desktop.domain.message import m
 
 # How every connection the app makes is set up (the engine's and the start-up reader's).
 CONNECT_TIMEOUT_S = 5  # a PostgreSQL server that does not answer
@@ -61,9 +62,11 @@ def describe_connect_error(address: str, error: BaseException) -> str:
     """What to tell a user whose PostgreSQL server at ``address`` cannot be reached."""
     text = str(getattr(error, "orig", None) or error).strip()
     detail = text.splitlines()[0] if text else type(error).__name__
-    return (
-        f"Cannot reach the PostgreSQL server at {address} ({detail}). Check the address, the "
-        "user and password, and that the server is running."
+    return m(
+        "Cannot reach the PostgreSQL server at {address} ({detail}). Check the address, the "
+        "user and password, and that the server is running.",
+        address=address,
+        detail=detail,
     )
 
 
@@ -93,6 +96,10 @@ def refuse_network_share(path: Path) -> None:
         fs = filesystem_type(path.parent if not path.exists() else path)
     if fs is not None and fs in NETWORK_FILESYSTEMS | {"smb"}:
         raise DatabaseProblem(
-            f"{path} is on a network share ({fs}); SQLite files there get corrupted. Keep the "
-            "file on a local disk, or use a PostgreSQL server for several seats."
+            m(
+                "{path} is on a network share ({fs}); SQLite files there get corrupted. Keep the "
+                "file on a local disk, or use a PostgreSQL server for several seats.",
+                path=path,
+                fs=fs,
+            )
         )

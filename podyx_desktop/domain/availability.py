@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,9 @@ class OpeningInterval:
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
-            raise InvalidInput("A weekday is a number from 0 (Monday) to 6 (Sunday).")
+            raise InvalidInput(m("A weekday is a number from 0 (Monday) to 6 (Sunday)."))
         if not 0 <= self.open_minute < self.close_minute <= 1440:
-            raise InvalidInput("Opening time must be before closing time, within one day.")
+            raise InvalidInput(m("Opening time must be before closing time, within one day."))
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ def studio_zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: e.g. "Europe", a folder
         raise InvalidInput(
-            f"“{name}” is not a time zone name. Use an IANA name such as Europe/Berlin.",
+            m(
+                "“{name}” is not a time zone name. Use an IANA name such as Europe/Berlin.",
+                name=name,
+            ),
             field="time_zone",
         ) from None
 
@@ -85,8 +89,12 @@ def local_to_utc(naive: datetime, zone: ZoneInfo, fold: int | None = None) -> da
     later = naive.replace(tzinfo=zone, fold=1).astimezone(UTC)
     if earlier != later and fold is None:
         raise InvalidInput(
-            f"{naive:%Y-%m-%d %H:%M} happens twice in {zone.key} (the clocks go back). "
-            "Choose the earlier or the later one.",
+            m(
+                "{naive:%Y-%m-%d %H:%M} happens twice in {key} (the clocks go back). "
+                "Choose the earlier or the later one.",
+                naive=naive,
+                key=zone.key,
+            ),
             field="starts_at",
         )
     return later if fold == 1 else earlier
@@ -94,8 +102,12 @@ def local_to_utc(naive: datetime, zone: ZoneInfo, fold: int | None = None) -> da
 
 def _skipped(naive: datetime, zone_name: str | None, field: str = "starts_at") -> InvalidInput:
     return InvalidInput(
-        f"{naive:%Y-%m-%d %H:%M} does not exist in {zone_name or 'that time zone'} (the clocks "
-        "skip it for daylight saving). Pick another time.",
+        m(
+            "{naive:%Y-%m-%d %H:%M} does not exist in {zone_name} (the clocks "
+            "skip it for daylight saving). Pick another time.",
+            naive=naive,
+            zone_name=zone_name or m("that time zone"),
+        ),
         field=field,
     )
 
@@ -111,8 +123,11 @@ def to_utc(moment: datetime, field: str = "starts_at") -> datetime:
     zone = moment.tzinfo
     if zone is None or moment.utcoffset() is None:
         raise InvalidInput(
-            f"{moment:%Y-%m-%d %H:%M} has no time zone. Give the time in UTC or in the "
-            "studio's time zone.",
+            m(
+                "{moment:%Y-%m-%d %H:%M} has no time zone. Give the time in UTC or in the "
+                "studio's time zone.",
+                moment=moment,
+            ),
             field=field,
         )
     utc = moment.astimezone(UTC)
@@ -180,7 +195,7 @@ def free_slots(
     closed: bool = False,
 ) -> list[Slot]:
     if length_minutes <= 0 or step_minutes <= 0:
-        raise InvalidInput("Session length and step must be positive.")
+        raise InvalidInput(m("Session length and step must be positive."))
     if closed:
         return []
     length = timedelta(minutes=length_minutes)

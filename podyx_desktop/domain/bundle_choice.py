@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.records import Bundle
 
 _NEVER = datetime.max
@@ -36,15 +37,19 @@ def bundle_for_session(
     usable = [b for b in bundles if b.state == "active" and b.sessions_remaining > 0]
     if not usable:
         raise InvalidInput(
-            "This client has no bundle with sessions left. Choose another payment method, "
-            "or issue or sell them a bundle first.",
+            m(
+                "This client has no bundle with sessions left. Choose another payment method, "
+                "or issue or sell them a bundle first."
+            ),
             field="payment_method",
         )
     covering = [b for b in usable if covers(b, setup_id, service_id)]
     if not covering:
         raise InvalidInput(
-            "None of this client's bundles covers this setup and service. Choose one "
-            "their bundle covers, or another payment method.",
+            m(
+                "None of this client's bundles covers this setup and service. Choose one "
+                "their bundle covers, or another payment method."
+            ),
             field="payment_method",
         )
     fitting = [b for b in covering if b.session_minutes == minutes]
@@ -52,8 +57,11 @@ def bundle_for_session(
         lengths = sorted({b.session_minutes for b in covering})
         hours = " or ".join(f"{m / 60:g} h" for m in lengths)
         raise InvalidInput(
-            f"This client's bundle pays for sessions of {hours}: choose that length, or "
-            "another payment method.",
+            m(
+                "This client's bundle pays for sessions of {hours}: choose that length, or "
+                "another payment method.",
+                hours=hours,
+            ),
             field="length",
         )
     return min(

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 
 PREFIX = "PODYX1"
 GROUP = 4
@@ -41,8 +42,8 @@ CHECK_BYTES = 4
 FLAG_HTTP = 0x01
 DEFAULT_PORTS = {"https": 443, "http": 80}
 
-TYPO = "The code has a typo: check it against the one the studio gave you."
-EXAMPLE = "e.g. studio.example.com or https://studio.example.com:8443"
+TYPO = m("The code has a typo: check it against the one the studio gave you.")
+EXAMPLE = m("e.g. studio.example.com or https://studio.example.com:8443")
 
 _LABEL = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 _CODE_SHAPE = re.compile(r"PODYX\d+[\s-][A-Z0-9\s-]*")
@@ -68,32 +69,42 @@ def normalize_address(text: str) -> str:
     """
     raw = text.strip()
     if not raw:
-        raise InvalidInput(f"Enter the studio's address, {EXAMPLE}.", field="address")
+        raise InvalidInput(
+            m("Enter the studio's address, {example}.", example=EXAMPLE), field="address"
+        )
     if any(ch.isspace() for ch in raw):
         raise InvalidInput(
-            f"The address cannot contain spaces; type it as one word, {EXAMPLE}.", field="address"
+            m(
+                "The address cannot contain spaces; type it as one word, {example}.",
+                example=EXAMPLE,
+            ),
+            field="address",
         )
     scheme, rest = _split_scheme(raw)
     if rest.endswith("/"):
         rest = rest[:-1]
     if "@" in rest:
         raise InvalidInput(
-            "Leave the user name and password out of the address; you sign in in the window.",
+            m("Leave the user name and password out of the address; you sign in in the window."),
             field="address",
         )
     if any(ch in rest for ch in "/?#\\"):
         raise InvalidInput(
-            "Give only the studio's address, without a path or anything after it, "
-            "e.g. https://studio.example.com:8443.",
+            m(
+                "Give only the studio's address, without a path or anything after it, "
+                "e.g. https://studio.example.com:8443."
+            ),
             field="address",
         )
     host_text, port = _split_port(rest)
     host = normalize_host(host_text)
     if scheme == "http" and not is_loopback(host):
         raise InvalidInput(
-            "Plain http:// is only allowed for a server on this computer (localhost, "
-            "127.0.0.1); a studio's server is reached with https://. Use https:// or the "
-            "connect code the studio gave you.",
+            m(
+                "Plain http:// is only allowed for a server on this computer (localhost, "
+                "127.0.0.1); a studio's server is reached with https://. Use https:// or the "
+                "connect code the studio gave you."
+            ),
             field="address",
         )
     shown = f"[{host}]" if ":" in host else host
@@ -111,14 +122,19 @@ def normalize_host(text: str) -> str:
     if ":" in host:
         return _ipv6(host)
     if not host:
-        raise InvalidInput(f"The address has no host name, {EXAMPLE}.", field="address")
+        raise InvalidInput(
+            m("The address has no host name, {example}.", example=EXAMPLE), field="address"
+        )
     if re.fullmatch(r"[0-9.]+", host):
         try:
             return str(ipaddress.IPv4Address(host))
         except ValueError:
             raise InvalidInput(
-                f"“{host}” is not an IP address: four numbers from 0 to 255 with dots, "
-                "e.g. 192.168.1.20.",
+                m(
+                    "“{host}” is not an IP address: four numbers from 0 to 255 with dots, "
+                    "e.g. 192.168.1.20.",
+                    host=host,
+                ),
                 field="address",
             ) from None
     name = host.lower().removesuffix(".")
@@ -127,12 +143,18 @@ def normalize_host(text: str) -> str:
             name = name.encode("idna").decode("ascii")
         except UnicodeError:
             raise InvalidInput(
-                f"“{host}” is not a valid host name. Check the spelling.", field="address"
+                m("“{host}” is not a valid host name. Check the spelling.", host=host),
+                field="address",
             ) from None
     labels = name.split(".")
     if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
         raise InvalidInput(
-            f"“{host}” is not a valid host name: use letters, digits, dots and dashes, {EXAMPLE}.",
+            m(
+                "“{host}” is not a valid host name: use letters, digits, dots and dashes, "
+                "{example}.",
+                host=host,
+                example=EXAMPLE,
+            ),
             field="address",
         )
     return name
@@ -163,8 +185,12 @@ def _split_scheme(raw: str) -> tuple[str, str]:
     scheme = scheme.lower()
     if scheme not in DEFAULT_PORTS:
         raise InvalidInput(
-            f"Podyx reaches the studio with https:// (“{scheme}://” is not possible); "
-            f"give its address, {EXAMPLE}.",
+            m(
+                "Podyx reaches the studio with https:// (“{scheme}://” is not possible); "
+                "give its address, {example}.",
+                scheme=scheme,
+                example=EXAMPLE,
+            ),
             field="address",
         )
     return scheme, rest
@@ -175,8 +201,10 @@ def _split_port(rest: str) -> tuple[str, int | None]:
         end = rest.find("]")
         if end < 0:
             raise InvalidInput(
-                "An IPv6 address in square brackets needs its closing “]”, e.g. "
-                "https://[2001:db8::1]:8443.",
+                m(
+                    "An IPv6 address in square brackets needs its closing “]”, e.g. "
+                    "https://[2001:db8::1]:8443."
+                ),
                 field="address",
             )
         host, after = rest[: end + 1], rest[end + 1 :]
@@ -184,8 +212,10 @@ def _split_port(rest: str) -> tuple[str, int | None]:
             return host, None
         if not after.startswith(":"):
             raise InvalidInput(
-                "After an IPv6 address in square brackets only “:port” may follow, e.g. "
-                "https://[2001:db8::1]:8443.",
+                m(
+                    "After an IPv6 address in square brackets only “:port” may follow, e.g. "
+                    "https://[2001:db8::1]:8443."
+                ),
                 field="address",
             )
         return host, _port(after[1:])
@@ -200,8 +230,11 @@ def _split_port(rest: str) -> tuple[str, int | None]:
 def _port(text: str) -> int:
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 65535:
         raise InvalidInput(
-            f"The port “{text}” is not possible: it is a number from 1 to 65535, "
-            "e.g. studio.example.com:8443.",
+            m(
+                "The port “{text}” is not possible: it is a number from 1 to 65535, "
+                "e.g. studio.example.com:8443.",
+                text=text,
+            ),
             field="address",
         )
     return int(text)
@@ -212,14 +245,19 @@ def _ipv6(text: str) -> str:
         address = ipaddress.IPv6Address(text)
     except ValueError:
         raise InvalidInput(
-            f"“{text}” is not an IPv6 address. Check it, and write it in square brackets "
-            "when a port follows, e.g. https://[2001:db8::1]:8443.",
+            m(
+                "“{text}” is not an IPv6 address. Check it, and write it in square brackets "
+                "when a port follows, e.g. https://[2001:db8::1]:8443.",
+                text=text,
+            ),
             field="address",
         ) from None
     if address.scope_id:
         raise InvalidInput(
-            "An IPv6 address with a zone (“%…”) cannot be used; give the studio's host "
-            "name or a global address.",
+            m(
+                "An IPv6 address with a zone (“%…”) cannot be used; give the studio's host "
+                "name or a global address."
+            ),
             field="address",
         )
     return address.compressed
@@ -235,8 +273,10 @@ def parse_fingerprint(text: str) -> str:
     digits = re.sub(r"[\s:-]", "", digits).lower()
     if len(digits) != 2 * FINGERPRINT_BYTES or not re.fullmatch(r"[0-9a-f]+", digits):
         raise InvalidInput(
-            "A certificate's SHA-256 fingerprint is 32 pairs of hex digits (0–9, A–F), "
-            "like AB:CD:…; check it against the one the studio gave you.",
+            m(
+                "A certificate's SHA-256 fingerprint is 32 pairs of hex digits (0–9, A–F), "
+                "like AB:CD:…; check it against the one the studio gave you."
+            ),
             field="fingerprint",
         )
     return digits
@@ -272,14 +312,19 @@ def read_code(text: str) -> ConnectInfo:
         if upper.startswith("PODYX"):
             raise InvalidInput(TYPO, field="code")
         raise InvalidInput(
-            "A connect code starts with “PODYX1-”; check it against the one the studio gave you.",
+            m(
+                "A connect code starts with “PODYX1-”; check it against the one the studio "
+                "gave you."
+            ),
             field="code",
         )
     if version.group(1) != PREFIX.removeprefix("PODYX"):
         if int(version.group(1)) > 1:
             raise InvalidInput(
-                "This connect code is for a newer Podyx Desktop. Install the newer version, "
-                "or connect with the studio's address.",
+                m(
+                    "This connect code is for a newer Podyx Desktop. Install the newer version, "
+                    "or connect with the studio's address."
+                ),
                 field="code",
             )
         raise InvalidInput(TYPO, field="code")
@@ -296,8 +341,10 @@ def read_code(text: str) -> ConnectInfo:
         raise InvalidInput(TYPO, field="code") from None
     if flags & ~FLAG_HTTP:
         raise InvalidInput(
-            "This connect code asks for something this Podyx Desktop does not know. Install "
-            "the newest version, or connect with the studio's address.",
+            m(
+                "This connect code asks for something this Podyx Desktop does not know. Install "
+                "the newest version, or connect with the studio's address."
+            ),
             field="code",
         )
     scheme = "http" if flags & FLAG_HTTP else "https"

@@ -7,6 +7,8 @@ it as it is; anything else reaching them is a bug.
 
 from __future__ import annotations
 
+from podyx_desktop.domain.message import m
+
 
 class PodyxError(Exception):
     """Base of every error meant for a user."""
@@ -22,14 +24,14 @@ class PodyxError(Exception):
 class NotSignedIn(PodyxError):
     """The caller is anonymous but the operation needs an account."""
 
-    def __init__(self, message: str = "Please sign in to do this.") -> None:
+    def __init__(self, message: str = m("Please sign in to do this.")) -> None:
         super().__init__(message)
 
 
 class NotAllowed(PodyxError):
     """The caller is signed in but may not do this."""
 
-    def __init__(self, message: str = "Your account is not allowed to do this.") -> None:
+    def __init__(self, message: str = m("Your account is not allowed to do this.")) -> None:
         super().__init__(message)
 
 
@@ -49,7 +51,7 @@ class SignInFailed(PodyxError):
     """Wrong email or password (deliberately not saying which)."""
 
     def __init__(
-        self, message: str = "The email or password is not correct. Check them and try again."
+        self, message: str = m("The email or password is not correct. Check them and try again.")
     ) -> None:
         super().__init__(message)
 
@@ -62,7 +64,7 @@ class SessionExpired(PodyxError):
     """A remembered session token is unknown, revoked or expired."""
 
     def __init__(
-        self, message: str = "Your saved sign-in has expired. Please sign in again."
+        self, message: str = m("Your saved sign-in has expired. Please sign in again.")
     ) -> None:
         super().__init__(message)
 
@@ -76,7 +78,7 @@ class TimeTaken(Conflict):
 
     def __init__(
         self,
-        message: str = "That time was just taken. Please pick another time.",
+        message: str = m("That time was just taken. Please pick another time."),
     ) -> None:
         super().__init__(message)
 
@@ -85,7 +87,7 @@ class DatabaseBusy(Conflict):
     """The database stayed locked by another connection past the wait (SQLite's busy
     timeout, PostgreSQL's lock timeout); nothing was saved."""
 
-    def __init__(self, message: str = "Another seat is saving; try again in a moment.") -> None:
+    def __init__(self, message: str = m("Another seat is saving; try again in a moment.")) -> None:
         super().__init__(message)
 
 

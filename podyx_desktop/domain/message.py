@@ -63,7 +63,7 @@ class Message(str):
     fields: Mapping[str, Any]
 
     def __new__(
-        cls, source: str, note: str = "", count: int | None = None, **fields: Any
+        cls, source: str, note: str = "", count: int | None = None, /, **fields: Any
     ) -> Message:
         made = super().__new__(cls, _render(source, note, count, fields, _english))
         made.source, made.note, made.number, made.fields = source, note, count, fields
@@ -78,7 +78,7 @@ class Message(str):
 
     def to_data(self) -> dict[str, Any]:
         """A JSON-able form (the studio server sends it beside the English text)."""
-        fields = {k: v.to_data() if isinstance(v, Message) else v for k, v in self.fields.items()}
+        fields = {k: _data(v) for k, v in self.fields.items()}
         return {"source": self.source, "note": self.note, "count": self.number, "fields": fields}
 
     @classmethod
@@ -88,6 +88,16 @@ class Message(str):
             for k, v in dict(data.get("fields") or {}).items()
         }
         return cls(str(data["source"]), str(data.get("note") or ""), data.get("count"), **fields)
+
+
+def _data(value: Any) -> Any:
+    """A field as JSON can carry it: a message as its data, a number or text as it is,
+    anything else (a path, an error, a date) as its text."""
+    if isinstance(value, Message):
+        return value.to_data()
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
 
 
 def _rebuild(source: str, note: str, count: int | None, fields: dict[str, Any]) -> Message:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 
 
 @dataclass(frozen=True)
@@ -22,15 +23,15 @@ class SeriesFormat:
     def __post_init__(self) -> None:
         if not 1 <= self.min_digits <= 12:
             raise InvalidInput(
-                "A receipt number needs between 1 and 12 digits.", field="min_digits"
+                m("A receipt number needs between 1 and 12 digits."), field="min_digits"
             )
         if len(self.prefix) > 20 or any(c.isspace() for c in self.prefix):
             raise InvalidInput(
-                "A receipt prefix is at most 20 characters without spaces.", field="prefix"
+                m("A receipt prefix is at most 20 characters without spaces."), field="prefix"
             )
         if self.yearly_reset and not self.include_year:
             raise InvalidInput(
-                "A series that restarts every year must show the year, or numbers would repeat.",
+                m("A series that restarts every year must show the year, or numbers would repeat."),
                 field="include_year",
             )
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 
 from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.message import m, mn
+from podyx_desktop.domain.words import word
 
 
 @dataclass(frozen=True)
@@ -63,11 +65,11 @@ class Decision:
 
 def _status_reason(status: BookingStatus, verb: str) -> str | None:
     if status is BookingStatus.CANCELED:
-        return f"This session is canceled; it cannot be {verb}."
+        return m("This session is canceled; it cannot be {verb}.", verb=word(verb))
     if status is BookingStatus.COMPLETED:
-        return f"This session has taken place; it cannot be {verb}."
+        return m("This session has taken place; it cannot be {verb}.", verb=word(verb))
     if status is BookingStatus.NO_SHOW:
-        return f"This session was marked as a no-show; it cannot be {verb}."
+        return m("This session was marked as a no-show; it cannot be {verb}.", verb=word(verb))
     return None
 
 
@@ -78,11 +80,14 @@ def can_cancel(
     if reason:
         return Decision.no(reason)
     if now >= starts_at:
-        return Decision.no("This session has already started; it cannot be canceled.")
+        return Decision.no(m("This session has already started; it cannot be canceled."))
     if now > starts_at - timedelta(hours=policy.cancel_cutoff_hours):
         return Decision.no(
-            f"Cancellation closed {policy.cancel_cutoff_hours} h before the session. "
-            "Please contact the studio."
+            m(
+                "Cancellation closed {cancel_cutoff_hours} h before the session. "
+                "Please contact the studio.",
+                cancel_cutoff_hours=policy.cancel_cutoff_hours,
+            )
         )
     return Decision.yes()
 
@@ -98,16 +103,23 @@ def can_reschedule(
     if reason:
         return Decision.no(reason)
     if now >= starts_at:
-        return Decision.no("This session has already started; it cannot be rescheduled.")
+        return Decision.no(m("This session has already started; it cannot be rescheduled."))
     if now > starts_at - timedelta(hours=policy.reschedule_cutoff_hours):
         return Decision.no(
-            f"Rescheduling closed {policy.reschedule_cutoff_hours} h before the session. "
-            "Please contact the studio."
+            m(
+                "Rescheduling closed {reschedule_cutoff_hours} h before the session. "
+                "Please contact the studio.",
+                reschedule_cutoff_hours=policy.reschedule_cutoff_hours,
+            )
         )
     if reschedule_count >= policy.max_reschedules:
         return Decision.no(
-            f"This session has been rescheduled {reschedule_count} times, the most the studio "
-            "allows. Please contact the studio."
+            mn(
+                "This session has been rescheduled %n time(s), the most the studio "
+                "allows. Please contact the studio.",
+                "",
+                reschedule_count,
+            )
         )
     return Decision.yes()
 
@@ -117,5 +129,23 @@ def can_add_addons(status: BookingStatus, starts_at: datetime, now: datetime) ->
     if reason:
         return Decision.no(reason)
     if now >= starts_at:
-        return Decision.no("Add-ons can only be added before the session starts.")
+        return Decision.no(m("Add-ons can only be added before the session starts."))
     return Decision.yes()
+
+
+def changed_elsewhere(status: BookingStatus) -> str:
+    """What a seat is told when another seat changed the booking while it waited."""
+    if status is BookingStatus.CANCELED:
+        return m("This booking was canceled a moment ago on another seat.")
+    if status is BookingStatus.COMPLETED:
+        return m("This session was marked completed a moment ago on another seat.")
+    if status is BookingStatus.NO_SHOW:
+        return m("This session was marked a no-show a moment ago on another seat.")
+    if status is BookingStatus.CONFIRMED:
+        return m(
+            "This booking was confirmed a moment ago on another seat. "
+            "Look at it again before changing it."
+        )
+    return m(
+        "This booking was moved a moment ago on another seat. Look at it again before changing it."
+    )

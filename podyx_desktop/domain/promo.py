@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from podyx_desktop.domain.enums import PromoKind, PromoTarget
+from podyx_desktop.domain.message import m
 
 
 class PromoRefusal(StrEnum):
@@ -57,12 +58,14 @@ def normalise_code(code: str) -> str:
 def refusal_message(reason: PromoRefusal, code: str) -> str:
     code = normalise_code(code)
     return {
-        PromoRefusal.UNKNOWN: f"There is no promo code “{code}”. Check the spelling.",
-        PromoRefusal.NOT_YET_VALID: f"The promo code “{code}” is not valid yet.",
-        PromoRefusal.EXPIRED: f"The promo code “{code}” has expired.",
-        PromoRefusal.NOT_ELIGIBLE: f"The promo code “{code}” does not apply to anything in this order.",
-        PromoRefusal.USED_UP: f"The promo code “{code}” has been used up.",
-        PromoRefusal.ALREADY_USED: f"You have already used the promo code “{code}”.",
+        PromoRefusal.UNKNOWN: m("There is no promo code “{code}”. Check the spelling.", code=code),
+        PromoRefusal.NOT_YET_VALID: m("The promo code “{code}” is not valid yet.", code=code),
+        PromoRefusal.EXPIRED: m("The promo code “{code}” has expired.", code=code),
+        PromoRefusal.NOT_ELIGIBLE: m(
+            "The promo code “{code}” does not apply to anything in this order.", code=code
+        ),
+        PromoRefusal.USED_UP: m("The promo code “{code}” has been used up.", code=code),
+        PromoRefusal.ALREADY_USED: m("You have already used the promo code “{code}”.", code=code),
     }[reason]
 
 

@@ -312,7 +312,9 @@ class DesktopApp(StudioServerMixin, QObject):
     def _resumed(self, resumed: Resumed) -> None:
         self.sign_in.set_keyring_problem(resumed.keyring_problem)
         if resumed.expired_message:
-            self.sign_in.show_message(resumed.expired_message)
+            from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
+
+            self.sign_in.show_message(shown(resumed.expired_message))
         if resumed.signed_in is not None:
             self._remembered = True
             if self.link is not None:

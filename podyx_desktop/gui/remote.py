@@ -209,7 +209,9 @@ class StudioServerMixin:
         """The studio server refused the session (revoked elsewhere, expired)."""
         if self.main_window is not None:
             self.log_out()
-        self.sign_in.show_message(message)
+        from podyx_desktop.domain.message import shown  # a tiny module
+
+        self.sign_in.show_message(shown(message))
 
     def _forget_copy(self, link: StudioLink) -> None:
         """Signed out over a studio server: the copy goes (its services closed first)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from podyx_desktop.domain.enums import RefundTo
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
@@ -147,9 +148,9 @@ class RefundPurchase(NamedTuple):
 
     def run(self, services: Services, principal: Principal) -> Purchase | None:
         if services.purchases.get(principal, self.purchase_id).left_to_refund_minor <= 0:
-            raise InvalidInput("Nothing is left to refund on this purchase.", field="amount")
+            raise InvalidInput(m("Nothing is left to refund on this purchase."), field="amount")
         if self.amount_minor <= 0:
-            raise InvalidInput("Give the amount to refund.", field="amount")
+            raise InvalidInput(m("Give the amount to refund."), field="amount")
         # the service refuses more than is left, with the amount left, on the locked row
         return services.purchases.refund(
             principal, self.purchase_id, self.to, self.reason, self.amount_minor

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, RefundTo
 from podyx_desktop.domain.errors import InvalidInput, RuleViolation
+from podyx_desktop.domain.message import m
 from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class RefuseBooking(NamedTuple):
 
     def run(self, services: Services, principal: Principal) -> Booking:
         if not self.reason.strip():
-            raise InvalidInput("Give the client a reason for the refusal.", field="reason")
+            raise InvalidInput(m("Give the client a reason for the refusal."), field="reason")
         return services.bookings.cancel(
             principal,
             self.booking_id,
@@ -165,7 +166,7 @@ class MoveBooking(NamedTuple):
     def run(self, services: Services, principal: Principal) -> Booking:
         if self.bypass_rules and not self.reason.strip():
             raise InvalidInput(
-                "Give a reason for moving the session outside the studio's rules.",
+                m("Give a reason for moving the session outside the studio's rules."),
                 field="reason",
             )
         return services.bookings.reschedule(

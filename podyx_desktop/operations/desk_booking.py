@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from podyx_desktop.domain.bundle_choice import bundle_for_session
 from podyx_desktop.domain.enums import PaymentMethod
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.requests import BookingRequest, RedeemRequest, SessionCart
 from podyx_desktop.operations.base import Op, Seat
 
@@ -75,8 +76,10 @@ class BookOnBehalf(NamedTuple):
     def run(self, services: Services, principal: Principal) -> BookingResult:
         if self.bypass_rules and not self.bypass_reason.strip():
             raise InvalidInput(
-                "Say why this booking is outside the studio's rules; the reason is kept in "
-                "the audit log.",
+                m(
+                    "Say why this booking is outside the studio's rules; the reason is kept in "
+                    "the audit log."
+                ),
                 field="bypass_reason",
             )
         if self.payment_method is PaymentMethod.BUNDLE_CREDIT:
@@ -96,9 +99,11 @@ class BookOnBehalf(NamedTuple):
     def _redeem(self, services: Services, principal: Principal) -> BookingResult:
         if self.cart.addons:
             raise InvalidInput(
-                "Bundle credit pays for the session only. Book it without add-ons (they can "
-                "be added to the booking afterwards and paid on their own), or choose "
-                "another payment method.",
+                m(
+                    "Bundle credit pays for the session only. Book it without add-ons (they can "
+                    "be added to the booking afterwards and paid on their own), or choose "
+                    "another payment method."
+                ),
                 field="addons",
             )
         bundle = bundle_for_session(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.operations.base import Op, Seat
 
 if TYPE_CHECKING:
@@ -125,7 +126,9 @@ def _write_bytes(path: Path, data: bytes) -> None:
     except OSError as error:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
-        raise PodyxError(f"Cannot write {path} ({error.strerror or error}).") from None
+        raise PodyxError(
+            m("Cannot write {path} ({reason}).", path=path, reason=error.strerror or error)
+        ) from None
 
 
 # --- the operations views call ----------------------------------------------------------

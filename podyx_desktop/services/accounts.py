@@ -29,9 +29,11 @@ from podyx_desktop.domain.errors import (
     SessionExpired,
     SignInFailed,
 )
+from podyx_desktop.domain.message import m, mn
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewAccount
 from podyx_desktop.domain.tokens import hash_token
+from podyx_desktop.domain.words import word
 from podyx_desktop.services import mapping, validation
 from podyx_desktop.services.context import (
     ServiceContext,
@@ -48,7 +50,7 @@ from podyx_desktop.services.owners import keep_an_owner
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 CODE_DAYS = 7
-CODE_REFUSED = (
+CODE_REFUSED = m(
     "That code does not work for this email: it is wrong, used or expired. "
     "Check both, or ask the studio for a new code."
 )
@@ -71,10 +73,10 @@ def unusable_password_hash() -> str:
 
 # the billing address's parts: the longest each may be, and what the field is called
 ADDRESS_LIMITS = (
-    ("line1", 200, "The first address line"),
-    ("line2", 200, "The second address line"),
-    ("postal_code", 20, "The postal code"),
-    ("city", 100, "The city"),
+    ("line1", 200, m("The first address line")),
+    ("line2", 200, m("The second address line")),
+    ("postal_code", 20, m("The postal code")),
+    ("city", 100, m("The city")),
 )
 
 
@@ -82,11 +84,13 @@ def check_address(address: r.Address) -> None:
     """Refuse, in words, a billing address a receipt could not carry."""
     for field, limit, what in ADDRESS_LIMITS:
         if len(getattr(address, field).strip()) > limit:
-            raise InvalidInput(f"{what} is at most {limit} characters long.", field=field)
+            raise InvalidInput(
+                m("{what} is at most {limit} characters long.", what=what, limit=limit), field=field
+            )
     country = address.country.strip()
     if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
         raise InvalidInput(
-            "Give the country as its two-letter code, for example DE or GB.", field="country"
+            m("Give the country as its two-letter code, for example DE or GB."), field="country"
         )
 
 
@@ -106,7 +110,10 @@ class AccountService:
         phone = validation.clean_phone(new.phone, row.country or None)
         validation.check_password(new.password)
         key = validation.email_key(email)
-        exists = f"An account with {email} already exists. Sign in instead, or use another email."
+        exists = m(
+            "An account with {email} already exists. Sign in instead, or use another email.",
+            email=email,
+        )
         if session.scalar(select(t.User.id).where(t.User.email_key == key)) is not None:
             raise Conflict(exists)
         now = self._ctx.now()
@@ -248,8 +255,12 @@ class AccountService:
             if user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
                 raise AccountLocked(
-                    "This account is locked after too many failed sign-ins. Try again in "
-                    f"{minutes} minutes, or ask the studio to help."
+                    mn(
+                        "This account is locked after too many failed sign-ins. Try again in "
+                        "%n minute(s), or ask the studio to help.",
+                        "",
+                        minutes,
+                    )
                 )
             # Claimed in one conditional update: of two seats using the same code at
             # once, one sets the password and the other finds it used.
@@ -304,9 +315,11 @@ class AccountService:
             owner = require_role(session, principal, Role.OWNER)
             user = session.get(t.User, user_id)
             if user is None:
-                raise NotFound("That account does not exist.")
+                raise NotFound(m("That account does not exist."))
             if owner is not None and owner.id == user_id and role is not Role.OWNER:
-                raise NotAllowed("You cannot take the owner role from yourself; ask another owner.")
+                raise NotAllowed(
+                    m("You cannot take the owner role from yourself; ask another owner.")
+                )
             keep_an_owner(session, owner, user, losing=role is not Role.OWNER)
             before = user.role
             user.role = role.value
@@ -338,8 +351,12 @@ class AccountService:
             if user.locked_until is not None and user.locked_until > now:
                 minutes = max(1, math.ceil((user.locked_until - now).total_seconds() / 60))
                 raise AccountLocked(
-                    "This account is locked after too many failed sign-ins. Try again in "
-                    f"{minutes} minutes, or ask the studio to help."
+                    mn(
+                        "This account is locked after too many failed sign-ins. Try again in "
+                        "%n minute(s), or ask the studio to help.",
+                        "",
+                        minutes,
+                    )
                 )
             try:
                 self._ctx.hasher.verify(user.password_hash, password)
@@ -398,14 +415,14 @@ class AccountService:
             me = require_signed_in(session, principal)
             target = user_id if user_id is not None else (me.id if me else None)
             if target is None:
-                raise InvalidInput("Name the account to show.")
+                raise InvalidInput(m("Name the account to show."))
             return mapping.account(require_client_access(session, principal, target))
 
     def _own_account(self, session: Session, principal: Principal, user_id: int | None) -> t.User:
         me = require_signed_in(session, principal)
         target = user_id if user_id is not None else (me.id if me else None)
         if target is None:
-            raise InvalidInput("Name the account to change.")
+            raise InvalidInput(m("Name the account to change."))
         return require_client_access(session, principal, target)
 
     def _check_password(self, user: t.User, password: str, what: str) -> None:
@@ -413,7 +430,10 @@ class AccountService:
             self._ctx.hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             raise InvalidInput(
-                f"The password is not correct. Enter your current password to {what}.",
+                m(
+                    "The password is not correct. Enter your current password to {what}.",
+                    what=word(what),
+                ),
                 field="password",
             ) from None
 
@@ -447,7 +467,9 @@ class AccountService:
             key = validation.email_key(cleaned)
             if user.email_key == key and user.email == cleaned:
                 return mapping.account(user)
-            taken = f"Another account already uses {cleaned}. Choose a different email."
+            taken = m(
+                "Another account already uses {email}. Choose a different email.", email=cleaned
+            )
             clash = session.scalar(
                 select(t.User.id).where(t.User.email_key == key, t.User.id != user.id)
             )
@@ -472,7 +494,7 @@ class AccountService:
             validation.check_password(new)
             if current == new:
                 raise InvalidInput(
-                    "The new password must differ from the current one.", field="new_password"
+                    m("The new password must differ from the current one."), field="new_password"
                 )
             now = self._ctx.now()
             user.password_hash = self._ctx.hasher.hash(new)
@@ -496,7 +518,9 @@ class AccountService:
         with self._ctx.db.write() as session:
             user = self._own_account(session, principal, user_id)
             if len(company) > 200 or len(vat_id) > 40:
-                raise InvalidInput("Company names are at most 200 and VAT IDs 40 characters long.")
+                raise InvalidInput(
+                    m("Company names are at most 200 and VAT IDs 40 characters long.")
+                )
             check_address(address)
             user.company = company.strip()
             user.vat_id = vat_id.strip().upper().replace(" ", "")

@@ -27,10 +27,17 @@ from podyx_desktop.domain.enums import (
     Role,
 )
 from podyx_desktop.domain.errors import Conflict, InvalidInput, NotAllowed, NotFound, RuleViolation
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.paging import Page, PageRequest
-from podyx_desktop.domain.policy import can_add_addons, can_cancel, can_reschedule
+from podyx_desktop.domain.policy import (
+    can_add_addons,
+    can_cancel,
+    can_reschedule,
+    changed_elsewhere,
+)
 from podyx_desktop.domain.pricing import CartItem, price_cart
 from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.words import word
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import mapping, rules, settlement, waitlist_rules
 from podyx_desktop.services.booking_pages import booking_page
@@ -119,7 +126,7 @@ class BookingService(ScheduleReads):
     def _load(self, session: Session, principal: Principal, booking_id: int) -> t.Booking:
         row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
         if row is None:
-            raise NotFound("That booking does not exist.")
+            raise NotFound(m("That booking does not exist."))
         owned(session, principal, row.client_id, "booking")
         return row
 
@@ -148,7 +155,7 @@ class BookingService(ScheduleReads):
             populate_existing=True,
         )
         if row is None:
-            raise NotFound("That booking does not exist.")
+            raise NotFound(m("That booking does not exist."))
         owned(session, principal, row.client_id, "booking")
         if seen is not None and tuple(seen) != (row.status, row.starts_at, row.reschedule_count):
             raise Conflict(changed_elsewhere(BookingStatus(row.status)))
@@ -252,10 +259,12 @@ class BookingService(ScheduleReads):
             if add.allowed and not addable:
                 add_allowed = False
                 add_reason = (
-                    "Every add-on you can add is already on this session. To change a quantity, "
-                    "please contact the studio."
+                    m(
+                        "Every add-on you can add is already on this session. To change a "
+                        "quantity, please contact the studio."
+                    )
                     if already
-                    else "No add-ons can be added to this session after booking."
+                    else m("No add-ons can be added to this session after booking.")
                 )
             open_status = status.is_open and row.starts_at > now
             vat = offer.studio.default_vat_rate_bp
@@ -324,7 +333,7 @@ class BookingService(ScheduleReads):
             decision = can_cancel(offer.policy, BookingStatus(row.status), row.starts_at, now)
             if not decision.allowed:
                 if not staff or not BookingStatus(row.status).is_open:
-                    raise RuleViolation(decision.reason or "This booking cannot be canceled.")
+                    raise RuleViolation(decision.reason or m("This booking cannot be canceled."))
                 audit(
                     session,
                     when=now,
@@ -390,7 +399,7 @@ class BookingService(ScheduleReads):
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)
             if bypass_rules and not staff:
                 raise RuleViolation(
-                    "Only studio staff can move a session outside the studio's rules."
+                    m("Only studio staff can move a session outside the studio's rules.")
                 )
             offer = self._offer(session, row)
             now = self._ctx.now()
@@ -402,10 +411,10 @@ class BookingService(ScheduleReads):
             )
             if not decision.allowed:
                 if not (staff and BookingStatus(row.status).is_open):
-                    raise RuleViolation(decision.reason or "This booking cannot be rescheduled.")
+                    raise RuleViolation(decision.reason or m("This booking cannot be rescheduled."))
                 bypass_rules = True
             if new_starts_at == row.starts_at and not moves_room:
-                raise InvalidInput("Pick a different time to reschedule to.")
+                raise InvalidInput(m("Pick a different time to reschedule to."))
             minutes = waitlist_rules.check_move(
                 session, row, offer, new_starts_at, now, bypass_rules
             )
@@ -470,21 +479,24 @@ class BookingService(ScheduleReads):
     ) -> r.BookingResult:
         """Add add-ons to an upcoming booking, charged as a new purchase."""
         if not choices:
-            raise InvalidInput("Choose at least one add-on.")
+            raise InvalidInput(m("Choose at least one add-on."))
         with self._ctx.db.write() as session:
             row = self._load_for_change(session, principal, booking_id)
             user = actor(session, principal)
             staff = principal.is_system or (user is not None and Role(user.role).is_staff)
             decision = can_add_addons(BookingStatus(row.status), row.starts_at, self._ctx.now())
             if not decision.allowed:
-                raise RuleViolation(decision.reason or "Add-ons cannot be added now.")
+                raise RuleViolation(decision.reason or m("Add-ons cannot be added now."))
             self.purchases.require_payable(method, staff)
             if method is PaymentMethod.BUNDLE_CREDIT:
-                raise InvalidInput("Add-ons cannot be paid with bundle credit.")
+                raise InvalidInput(m("Add-ons cannot be paid with bundle credit."))
             already = {a.addon_id for a in row.addons}
             if already & {c.addon_id for c in choices}:
                 raise InvalidInput(
-                    "This session already has that add-on; ask the studio to change the quantity."
+                    m(
+                        "This session already has that add-on; ask the studio to change the "
+                        "quantity."
+                    )
                 )
             offer = self._offer(session, row)
             try:
@@ -539,16 +551,19 @@ class BookingService(ScheduleReads):
     ) -> r.Booking:
         """Staff mark a session completed or a no-show (audited)."""
         if status not in (BookingStatus.COMPLETED, BookingStatus.NO_SHOW):
-            raise InvalidInput("A session's outcome is completed or no-show.")
+            raise InvalidInput(m("A session's outcome is completed or no-show."))
         with self._ctx.db.write() as session:
             user = require_staff(session, principal)
             row = self._load_for_change(session, principal, booking_id)
             if not BookingStatus(row.status).is_open:
                 raise RuleViolation(
-                    f"This session is {row.status.replace('_', ' ')}; its outcome cannot change."
+                    m(
+                        "This session is {status}; its outcome cannot change.",
+                        status=word(row.status),
+                    )
                 )
             if row.starts_at > self._ctx.now():
-                raise RuleViolation("A session's outcome can be recorded once it has started.")
+                raise RuleViolation(m("A session's outcome can be recorded once it has started."))
             before = row.status
             row.status = status.value
             row.updated_at = self._ctx.now()
@@ -578,21 +593,3 @@ class BookingService(ScheduleReads):
         with self._ctx.db.read() as session:
             require_staff(session, principal)
             return session.scalar(select(func.count(t.Booking.id))) or 0
-
-
-def changed_elsewhere(status: BookingStatus) -> str:
-    """What a seat is told when another seat changed the booking while it waited."""
-    if status is BookingStatus.CANCELED:
-        return "This booking was canceled a moment ago on another seat."
-    if status is BookingStatus.COMPLETED:
-        return "This session was marked completed a moment ago on another seat."
-    if status is BookingStatus.NO_SHOW:
-        return "This session was marked a no-show a moment ago on another seat."
-    if status is BookingStatus.CONFIRMED:
-        return (
-            "This booking was confirmed a moment ago on another seat. "
-            "Look at it again before changing it."
-        )
-    return (
-        "This booking was moved a moment ago on another seat. Look at it again before changing it."
-    )

@@ -18,6 +18,7 @@ from podyx_desktop.domain import records as r
 from podyx_desktop.domain.availability import to_utc
 from podyx_desktop.domain.enums import BookingStatus, PurchaseStatus
 from podyx_desktop.domain.errors import InvalidInput, NoCreditLeft, NotFound, RuleViolation
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping, rules, waitlist_rules
 from podyx_desktop.services.booking_records import booking_records
@@ -101,7 +102,7 @@ class BundleService:
     def _load(self, session: Session, principal: Principal, bundle_id: int) -> t.Bundle:
         row = session.get(t.Bundle, bundle_id)
         if row is None:
-            raise NotFound("That bundle does not exist.")
+            raise NotFound(m("That bundle does not exist."))
         owned(session, principal, row.client_id, "bundle")
         return row
 
@@ -116,16 +117,17 @@ class BundleService:
         """Staff issue a bundle without payment (goodwill, a deal made in person); audited."""
         if not reason.strip():
             raise InvalidInput(
-                "Give a reason for issuing the bundle; it goes into the audit log.", field="reason"
+                m("Give a reason for issuing the bundle; it goes into the audit log."),
+                field="reason",
             )
         if sessions is not None and not 1 <= sessions <= 1000:
-            raise InvalidInput("Issue between 1 and 1000 sessions.", field="sessions")
+            raise InvalidInput(m("Issue between 1 and 1000 sessions."), field="sessions")
         with self._ctx.db.write() as session:
             user = require_staff(session, principal)
             client = require_client_access(session, principal, client_id)
             product = session.get(t.BundleProduct, product_id)
             if product is None:
-                raise NotFound("That bundle product does not exist.")
+                raise NotFound(m("That bundle product does not exist."))
             bundle = create_bundle(
                 session, self._ctx.now(), client, product, None, user, reason.strip(), sessions
             )
@@ -155,8 +157,10 @@ class BundleService:
         reason = request.bypass_reason.strip()
         if request.bypass_rules and not reason:
             raise InvalidInput(
-                "Say why this booking is outside the studio's rules; the reason is kept in "
-                "the audit log.",
+                m(
+                    "Say why this booking is outside the studio's rules; the reason is kept in "
+                    "the audit log."
+                ),
                 field="bypass_reason",
             )
         with self._ctx.db.write() as session:
@@ -169,7 +173,7 @@ class BundleService:
             now = self._ctx.now()
             if bundle.expires_at is not None and bundle.expires_at <= now:
                 raise RuleViolation(
-                    "This bundle has expired; its sessions can no longer be booked."
+                    m("This bundle has expired; its sessions can no longer be booked.")
                 )
             if bundle.purchase_id is not None:
                 status = session.scalar(
@@ -177,8 +181,10 @@ class BundleService:
                 )
                 if status == PurchaseStatus.AWAITING_PAYMENT:
                     raise RuleViolation(
-                        "This bundle is awaiting payment; it can be used once the studio "
-                        "has recorded the payment."
+                        m(
+                            "This bundle is awaiting payment; it can be used once the studio "
+                            "has recorded the payment."
+                        )
                     )
             product_setups = set(
                 session.scalars(
@@ -196,13 +202,13 @@ class BundleService:
             )
             if product_setups and request.setup_id not in product_setups:
                 raise InvalidInput(
-                    "This bundle cannot be used on that setup. Pick one of the setups it covers."
+                    m("This bundle cannot be used on that setup. Pick one of the setups it covers.")
                 )
             service_id = request.service_id or self._eligible_service(
                 session, request.setup_id, product_services
             )
             if product_services and service_id not in product_services:
-                raise InvalidInput("This bundle does not cover that service.")
+                raise InvalidInput(m("This bundle does not cover that service."))
             offer = rules.load_offer(session, studio(session), request.setup_id, service_id)
             staff = principal.is_staff
             waitlist_rules.check_claim(
@@ -230,7 +236,7 @@ class BundleService:
             ).scalar_one_or_none()
             if taken is None:
                 raise NoCreditLeft(
-                    "This bundle has no sessions left. Buy another bundle or book and pay."
+                    m("This bundle has no sessions left. Buy another bundle or book and pay.")
                 )
             booking = self._bookings.insert(
                 session,
@@ -284,7 +290,7 @@ class BundleService:
         for service_id in offered:
             if not allowed or service_id in allowed:
                 return service_id
-        raise InvalidInput("No service on that setup is covered by this bundle.")
+        raise InvalidInput(m("No service on that setup is covered by this bundle."))
 
     def ledger(self, principal: Principal, bundle_id: int) -> list[r.BundleLedgerEntry]:
         with self._ctx.db.read() as session:

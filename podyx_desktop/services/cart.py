@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.enums import LineKind, PromoTarget
 from podyx_desktop.domain.errors import InvalidInput, NotAllowed
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.money import prorate_minutes
 from podyx_desktop.domain.pricing import CartItem
 from podyx_desktop.services import rules
@@ -37,9 +38,9 @@ def session_items(
     unit = prorate_minutes(offer.service.hourly_rate_minor, cart.minutes)
     if price_override_minor is not None:
         if not staff:
-            raise NotAllowed("Only studio staff can override a price.")
+            raise NotAllowed(m("Only studio staff can override a price."))
         if price_override_minor < 0:
-            raise InvalidInput("A price cannot be negative.", field="price")
+            raise InvalidInput(m("A price cannot be negative."), field="price")
         unit = price_override_minor
     vat = offer.service.vat_rate_bp
     line = CartItem(
@@ -66,7 +67,7 @@ def addon_items(
     seen: set[int] = set()
     for choice in choices:
         if choice.addon_id in seen:
-            raise InvalidInput("Each add-on can be chosen once; set its quantity instead.")
+            raise InvalidInput(m("Each add-on can be chosen once; set its quantity instead."))
         seen.add(choice.addon_id)
         addon = session.get(t.Addon, choice.addon_id)
         offered = (
@@ -78,12 +79,21 @@ def addon_items(
             or offered is None
             or (addon.hidden_from_clients and not staff)
         ):
-            raise InvalidInput(f"That add-on is not offered with “{offer.service.name}”.")
+            raise InvalidInput(
+                m("That add-on is not offered with “{service}”.", service=offer.service.name)
+            )
         if after_booking and not staff and not addon.client_can_add_after_booking:
-            raise NotAllowed(f"“{addon.name}” can only be chosen when booking. Ask the studio.")
+            raise NotAllowed(
+                m("“{addon}” can only be chosen when booking. Ask the studio.", addon=addon.name)
+            )
         if not 1 <= choice.quantity <= addon.max_quantity:
             raise InvalidInput(
-                f"Choose between 1 and {addon.max_quantity} of “{addon.name}”.", field="quantity"
+                m(
+                    "Choose between 1 and {max_quantity} of “{addon}”.",
+                    max_quantity=addon.max_quantity,
+                    addon=addon.name,
+                ),
+                field="quantity",
             )
         vat = (
             addon.vat_rate_bp if addon.vat_rate_bp is not None else offer.studio.default_vat_rate_bp

@@ -23,10 +23,12 @@ from podyx_desktop.domain import records as r
 from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import PromoTarget, Role, SeriesKind
 from podyx_desktop.domain.errors import Conflict, InvalidInput, NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.policy import PolicyOverride, resolve_policy
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.schedule import ClosedDay, ScheduleFrame, ScheduleRoom
+from podyx_desktop.domain.words import word
 from podyx_desktop.services import catalogue_checks as checks
 from podyx_desktop.services import mapping, promo_records
 from podyx_desktop.services.context import (
@@ -64,7 +66,9 @@ def _refuse_taken_name(session: Session, column: Any, name: str, what: str, *whe
 
     Compared in Python: SQLite's ``lower()`` folds ASCII only, and catalogue tables are small.
     """
-    message = f"There is already {what} called “{name}”. Choose another name."
+    message = m(
+        "There is already {what} called “{name}”. Choose another name.", what=word(what), name=name
+    )
     names = session.scalars(select(column).where(*where))
     if any(taken.casefold() == name.casefold() for taken in names):
         raise Conflict(message)
@@ -85,7 +89,13 @@ def _existing_ids(session: Session, table: Any, ids: Iterable[int], what: str) -
     found = set(session.scalars(select(table.id).where(table.id.in_(wanted)))) if wanted else set()
     missing = [str(i) for i in wanted if i not in found]
     if missing:
-        raise NotFound(f"There is no {what} with id {', '.join(missing)}. Refresh and try again.")
+        raise NotFound(
+            m(
+                "There is no {what} with id {missing}. Refresh and try again.",
+                what=word(what),
+                missing=", ".join(missing),
+            )
+        )
     return wanted
 
 
@@ -219,8 +229,8 @@ class CatalogueService:
             user = require_role(session, principal, Role.MANAGER)
             room = session.get(t.Room, new.room_id)
             if room is None:
-                raise NotFound("That room does not exist. Refresh and try again.")
-            what = f"a setup in “{room.name}”"
+                raise NotFound(m("That room does not exist. Refresh and try again."))
+            what = m("a setup in “{room}”", room=room.name)
             taken = _refuse_taken_name(
                 session, t.Setup.name, name, what, t.Setup.room_id == room.id
             )
@@ -270,8 +280,12 @@ class CatalogueService:
                 lengths = range(service.min_minutes, service.max_minutes + 1, service.step_minutes)
                 if new.session_minutes not in lengths:
                     raise InvalidInput(
-                        f"“{service.name}” cannot be booked for {new.session_minutes} minutes, "
-                        "the bundle's session length. Change the length or the services.",
+                        m(
+                            "“{service}” cannot be booked for {session_minutes} minutes, "
+                            "the bundle's session length. Change the length or the services.",
+                            service=service.name,
+                            session_minutes=new.session_minutes,
+                        ),
                         field="session_minutes",
                     )
             taken = _refuse_taken_name(session, t.BundleProduct.name, values["name"], "a bundle")
@@ -299,7 +313,7 @@ class CatalogueService:
                 if target_id is not None:
                     what = target.value.replace("_", " ")
                     _existing_ids(session, TARGET_TABLES[target], [target_id], what)
-            taken = f"The promo code “{code}” already exists. Choose another code."
+            taken = m("The promo code “{code}” already exists. Choose another code.", code=code)
             if session.scalar(select(t.PromoCode.id).where(t.PromoCode.code == code)) is not None:
                 raise Conflict(taken)
             row = t.PromoCode(**values)
@@ -368,7 +382,9 @@ class CatalogueService:
             )
             clash = select(t.ClosedDate.id).where(scope, t.ClosedDate.day == day.isoformat())
             if session.scalar(clash) is not None:
-                raise Conflict(f"{label} is already closed on {day.isoformat()}.")
+                raise Conflict(
+                    m("{label} is already closed on {day}.", label=label, day=day.isoformat())
+                )
             session.add(t.ClosedDate(room_id=room_id, day=day.isoformat(), reason=reason))
             entity, entity_id = _place(room_id)
             after = {"closed_on": day.isoformat(), "reason": reason}
@@ -384,7 +400,7 @@ class CatalogueService:
     ) -> None:
         """Replace a room's or a setup's booking-rule overrides (None fields inherit)."""
         if (room_id is None) == (setup_id is None):
-            raise InvalidInput("Choose either a room or a setup whose booking rules to change.")
+            raise InvalidInput(m("Choose either a room or a setup whose booking rules to change."))
         values = checks.check_policy(override)
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
@@ -395,7 +411,9 @@ class CatalogueService:
                 else session.get(t.Setup, setup_id)
             )
             if row is None:
-                raise NotFound(f"That {entity} does not exist. Refresh and try again.")
+                raise NotFound(
+                    m("That {entity} does not exist. Refresh and try again.", entity=word(entity))
+                )
             before = asdict(mapping.policy_override(row))
             for name, value in values.items():
                 setattr(row, name, value)
@@ -406,12 +424,12 @@ class CatalogueService:
     ) -> r.Service:
         """Change a service's hourly rate; past purchases keep what they were charged."""
         if hourly_rate_minor < 0:
-            raise InvalidInput("The hourly rate cannot be negative.", field="hourly_rate_minor")
+            raise InvalidInput(m("The hourly rate cannot be negative."), field="hourly_rate_minor")
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
             row = session.get(t.Service, service_id)
             if row is None:
-                raise NotFound("That service does not exist. Refresh and try again.")
+                raise NotFound(m("That service does not exist. Refresh and try again."))
             before = {"hourly_rate_minor": row.hourly_rate_minor}
             row.hourly_rate_minor = hourly_rate_minor
             after = {"hourly_rate_minor": hourly_rate_minor}
@@ -435,16 +453,22 @@ class CatalogueService:
                 return
             if row is not None and row.locked:
                 raise Conflict(
-                    f"The {what} number format can no longer change: {what} numbers have been "
-                    "issued with it, and the series must stay unbroken."
+                    m(
+                        "The {what} number format can no longer change: {what} numbers have been "
+                        "issued with it, and the series must stay unbroken.",
+                        what=word(what),
+                    )
                 )
             clash = select(t.ReceiptSeries.id).where(
                 t.ReceiptSeries.kind != kind.value, t.ReceiptSeries.prefix == fmt.prefix
             )
             if session.scalar(clash) is not None:
                 raise Conflict(
-                    f"Another series already uses the prefix “{fmt.prefix}”. Receipts and "
-                    "credit notes need different prefixes."
+                    m(
+                        "Another series already uses the prefix “{prefix}”. Receipts and "
+                        "credit notes need different prefixes.",
+                        prefix=fmt.prefix,
+                    )
                 )
             before = asdict(_series_format(row)) if row is not None else None
             if row is None:
@@ -469,8 +493,10 @@ class CatalogueService:
             row = session.scalar(select(t.ReceiptSeries).where(t.ReceiptSeries.kind == kind.value))
             if row is None:
                 raise NotFound(
-                    f"The studio has no {kind.value.replace('_', ' ')} series yet. Set the "
-                    "studio up first."
+                    m(
+                        "The studio has no {kind} series yet. Set the studio up first.",
+                        kind=word(kind.value),
+                    )
                 )
             return _series_format(row)
 
@@ -533,8 +559,8 @@ class CatalogueService:
     def _room_label(session: Session, room_id: int | None) -> str:
         """“The studio” or “The room …” for messages; NotFound for an unknown room."""
         if room_id is None:
-            return "The studio"
+            return m("The studio")
         room = session.get(t.Room, room_id)
         if room is None:
-            raise NotFound("That room does not exist. Refresh and try again.")
-        return f"The room “{room.name}”"
+            raise NotFound(m("That room does not exist. Refresh and try again."))
+        return m("The room “{room}”", room=room.name)

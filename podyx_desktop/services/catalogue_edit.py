@@ -23,6 +23,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import PromoTarget, Role
 from podyx_desktop.domain.errors import Conflict, InvalidInput, NotFound
+from podyx_desktop.domain.message import m, mn
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import (
     NewAddon,
@@ -33,6 +34,7 @@ from podyx_desktop.domain.requests import (
     NewSetup,
 )
 from podyx_desktop.domain.setup import FutureBooking, Retirable, RetireCheck
+from podyx_desktop.domain.words import word
 from podyx_desktop.services import catalogue_checks as checks
 from podyx_desktop.services import mapping, promo_records
 from podyx_desktop.services.catalogue import TARGET_TABLES, _existing_ids
@@ -65,7 +67,13 @@ def _refuse_taken(
     """Another row of ``table`` (not ``row_id``) already has ``name`` whatever its case."""
     names = session.scalars(select(table.name).where(table.id != row_id, *where))
     if any(taken.casefold() == name.casefold() for taken in names):
-        raise Conflict(f"There is already {what} called “{name}”. Choose another name.")
+        raise Conflict(
+            m(
+                "There is already {what} called “{name}”. Choose another name.",
+                what=word(what),
+                name=name,
+            )
+        )
 
 
 def _apply(row: Any, values: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -114,13 +122,15 @@ class CatalogueEditService:
             row = self._get(session, Retirable.SETUP, setup_id)
             if new.room_id != row.room_id:
                 raise InvalidInput(
-                    "A setup cannot move to another room: its bookings hold that room. Retire "
-                    "it and add a setup in the other room instead.",
+                    m(
+                        "A setup cannot move to another room: its bookings hold that room. Retire "
+                        "it and add a setup in the other room instead."
+                    ),
                     field="room_id",
                 )
             room = session.get(t.Room, row.room_id)
             assert room is not None
-            what = f"a setup in “{room.name}”"
+            what = m("a setup in “{room}”", room=room.name)
             _refuse_taken(session, t.Setup, row.id, name, what, t.Setup.room_id == row.room_id)
             values = {"name": name, "description": new.description.strip()}
             self._changed(session, user, Retirable.SETUP, row.id, *_apply(row, values))
@@ -188,8 +198,12 @@ class CatalogueEditService:
                 lengths = range(service.min_minutes, service.max_minutes + 1, service.step_minutes)
                 if new.session_minutes not in lengths:
                     raise InvalidInput(
-                        f"“{service.name}” cannot be booked for {new.session_minutes} minutes, "
-                        "the bundle's session length. Change the length or the services.",
+                        m(
+                            "“{service}” cannot be booked for {session_minutes} minutes, "
+                            "the bundle's session length. Change the length or the services.",
+                            service=service.name,
+                            session_minutes=new.session_minutes,
+                        ),
                         field="session_minutes",
                     )
             before, after = _apply(row, values)
@@ -235,12 +249,20 @@ class CatalogueEditService:
             )
             if session.scalar(clash) is not None:
                 raise Conflict(
-                    f"The promo code “{values['code']}” already exists. Choose another code."
+                    m(
+                        "The promo code “{code}” already exists. Choose another code.",
+                        code=values["code"],
+                    )
                 )
             if new.max_uses is not None and new.max_uses < row.uses:
                 raise InvalidInput(
-                    f"“{row.code}” has been used {row.uses} times already; its total limit "
-                    f"cannot be lower than that.",
+                    mn(
+                        "“{code}” has been used %n time(s) already; its total limit "
+                        "cannot be lower than that.",
+                        "",
+                        row.uses,
+                        code=row.code,
+                    ),
                     field="max_uses",
                 )
             for target, target_id in new.targets:
@@ -379,7 +401,9 @@ class CatalogueEditService:
     def _get(session: Session, kind: Retirable, item_id: int) -> Any:
         row = session.get(TABLES[kind], item_id)
         if row is None:
-            raise NotFound(f"That {_what(kind)} does not exist. Refresh and try again.")
+            raise NotFound(
+                m("That {kind} does not exist. Refresh and try again.", kind=word(_what(kind)))
+            )
         return row
 
     def _changed(

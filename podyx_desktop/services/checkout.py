@@ -35,6 +35,7 @@ from podyx_desktop.domain.errors import (
     NotSignedIn,
     PromoRefused,
 )
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.money import prorate_minutes
 from podyx_desktop.domain.pricing import CartItem, PriceSummary, price_cart
 from podyx_desktop.domain.principal import Principal
@@ -193,7 +194,7 @@ class CheckoutService:
     def bundle_item(self, session: Session, product_id: int, studio_row: t.Studio) -> CartItem:
         product = session.get(t.BundleProduct, product_id)
         if product is None or not product.active:
-            raise InvalidInput("That bundle is not on sale.")
+            raise InvalidInput(m("That bundle is not on sale."))
         vat = (
             product.vat_rate_bp
             if product.vat_rate_bp is not None
@@ -224,14 +225,14 @@ class CheckoutService:
             principal.is_system or (user is not None and Role(user.role).is_staff)
         ):
             if client_id is None:
-                raise InvalidInput("Choose the client this is for.", field="client_id")
+                raise InvalidInput(m("Choose the client this is for."), field="client_id")
             return require_client_access(session, principal, client_id), user, None
         if client_id is not None and (user is None or client_id != user.id):
-            raise NotAllowed("You can only book for yourself.")
+            raise NotAllowed(m("You can only book for yourself."))
         if user is not None:
             return user, None, None
         if new_account is None:
-            raise NotSignedIn("Sign in, or create an account to finish booking.")
+            raise NotSignedIn(m("Sign in, or create an account to finish booking."))
         created = self._accounts.create_in_session(session, new_account)
         return created, None, self._accounts.signed_in(session, created)
 
@@ -257,10 +258,10 @@ class CheckoutService:
         if staff_only and not staff:
             raise NotAllowed(staff_only)
         if not staff and not terms_accepted:
-            raise InvalidInput("Please accept the studio's terms to continue.", field="terms")
+            raise InvalidInput(m("Please accept the studio's terms to continue."), field="terms")
         if method is PaymentMethod.BUNDLE_CREDIT:
             raise InvalidInput(
-                "Bundle credit is spent from the Bundles tab: redeem a session there."
+                m("Bundle credit is spent from the Bundles tab: redeem a session there.")
             )
         self._bookings.purchases.require_payable(method, staff)
         return _Buyer(client, staff_user, signed_in, staff)
@@ -304,7 +305,9 @@ class CheckoutService:
                 new_account=request.new_account,
                 terms_accepted=request.terms_accepted,
                 method=request.payment_method,
-                staff_only="Only studio staff can book outside the studio's rules or change a price."
+                staff_only=m(
+                    "Only studio staff can book outside the studio's rules or change a price."
+                )
                 if request.bypass_rules or request.price_override_minor is not None
                 else None,
             )

@@ -36,12 +36,13 @@ from podyx_desktop.db.base import Base
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import NotAllowed
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services.context import ServiceContext, require_signed_in
 
 STAFF_EMAIL_DOMAIN = "studio.invalid"
 UNUSABLE_HASH = "!copy"  # Argon2 refuses it: nobody signs in against a copy
-STAFF_REFUSED = (
+STAFF_REFUSED = m(
     "The studio server keeps copies for clients; staff seats connect to the studio's "
     "database directly."
 )
@@ -163,7 +164,7 @@ class ClientCopyService:
         whose ids are unknown), and what each client hears of their own records. Internal
         notes, the audit log and sign-ins reach nobody."""
         if not principal.is_system:
-            raise NotAllowed("Only the studio server itself asks who may hear of a change.")
+            raise NotAllowed(m("Only the studio server itself asks who may hear of a change."))
         everyone = Changes()
         own: dict[int, Changes] = {}
         if changes.everything:

@@ -16,7 +16,9 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.db.engine import Database
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import NotAllowed, NotFound, NotSignedIn, PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
+from podyx_desktop.domain.words import word
 
 Clock = Callable[[], datetime]
 
@@ -52,7 +54,7 @@ def actor(session: Session, principal: Principal) -> t.User | None:
         return None
     user = session.get(t.User, principal.user_id)
     if user is None or not user.active:
-        raise NotSignedIn("Your account is no longer active. Please sign in again.")
+        raise NotSignedIn(m("Your account is no longer active. Please sign in again."))
     return user
 
 
@@ -77,7 +79,10 @@ def require_role(session: Session, principal: Principal, minimum: Role) -> t.Use
     assert user is not None
     if Role(user.role).rank < minimum.rank:
         raise NotAllowed(
-            f"Only studio staff with the {minimum.value.replace('_', ' ')} role or higher can do this."
+            m(
+                "Only studio staff with the {minimum} role or higher can do this.",
+                minimum=word(minimum.value),
+            )
         )
     return user
 
@@ -98,10 +103,10 @@ def require_client_access(session: Session, principal: Principal, client_id: int
     """
     user = require_signed_in(session, principal)
     if user is not None and user.id != client_id and not Role(user.role).is_staff:
-        raise NotFound("That record does not exist or is not yours.")
+        raise NotFound(m("That record does not exist or is not yours."))
     client = session.get(t.User, client_id)
     if client is None:
-        raise NotFound("That client does not exist.")
+        raise NotFound(m("That client does not exist."))
     return client
 
 
@@ -109,7 +114,7 @@ def owned(session: Session, principal: Principal, client_id: int, what: str) -> 
     """Refuse access to a record of ``client_id`` unless the caller is that client or staff."""
     user = require_signed_in(session, principal)
     if user is not None and user.id != client_id and not Role(user.role).is_staff:
-        raise NotFound(f"That {what} does not exist or is not yours.")
+        raise NotFound(m("That {what} does not exist or is not yours.", what=word(what)))
 
 
 def actor_name(user: t.User | None) -> str:
@@ -121,8 +126,10 @@ def studio(session: Session) -> t.Studio:
     row = session.get(t.Studio, 1)
     if row is None:
         raise PodyxError(
-            "This database has no studio yet. Run `podyx-admin demo` for a demo studio, or set "
-            "up the studio first."
+            m(
+                "This database has no studio yet. Run `podyx-admin demo` for a demo studio, or set "
+                "up the studio first."
+            )
         )
     return row
 

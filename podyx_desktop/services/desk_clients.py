@@ -20,6 +20,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import Conflict, NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.tokens import hash_token
 from podyx_desktop.services import mapping, validation
@@ -57,7 +58,9 @@ class DeskClientService:
             cleaned = validation.clean_email(email)
             key = validation.email_key(cleaned)
             number = validation.clean_phone(phone, studio(session).country or None)
-            taken = f"Another account already uses {cleaned}. Choose a different email."
+            taken = m(
+                "Another account already uses {email}. Choose a different email.", email=cleaned
+            )
             if key != user.email_key:
                 clash = session.scalar(
                     select(t.User.id).where(t.User.email_key == key, t.User.id != user.id)
@@ -100,8 +103,11 @@ class DeskClientService:
             until = user.locked_until
             if until is None or until <= now:
                 raise Conflict(
-                    f"The account of {user.full_name} is not locked (perhaps it was unlocked "
-                    "a moment ago on another seat); they can sign in."
+                    m(
+                        "The account of {full_name} is not locked (perhaps it was unlocked "
+                        "a moment ago on another seat); they can sign in.",
+                        full_name=user.full_name,
+                    )
                 )
             # Conditional: only a lockout still in force is lifted.
             lifted = session.execute(
@@ -111,7 +117,12 @@ class DeskClientService:
                 .execution_options(synchronize_session=False)
             )
             if lifted.rowcount != 1:  # type: ignore[attr-defined]
-                raise Conflict(f"The account of {user.full_name} is not locked any more.")
+                raise Conflict(
+                    m(
+                        "The account of {full_name} is not locked any more.",
+                        full_name=user.full_name,
+                    )
+                )
             session.expire(user, ["locked_until", "failed_logins", "updated_at"])
             audit(
                 session,
@@ -165,7 +176,7 @@ class DeskClientService:
             query = query.with_for_update().execution_options(populate_existing=True)
         user = session.scalar(query)
         if user is None or Role(user.role) is not Role.CLIENT:
-            raise NotFound("That client does not exist.")
+            raise NotFound(m("That client does not exist."))
         return user
 
     def _state(self, session: Session, user: t.User) -> r.ClientAccountState:

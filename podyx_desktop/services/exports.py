@@ -17,6 +17,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.availability import local_day_bounds, studio_zone
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import purchase_records
 from podyx_desktop.services.context import ServiceContext, require_staff, studio
@@ -29,7 +30,11 @@ CHUNK = 500  # purchases read and mapped per batch (and per IN (…) list)
 def _check_days(first: date, last: date) -> None:
     if first > last:
         raise InvalidInput(
-            f"The first day ({first.isoformat()}) is after the last one ({last.isoformat()})."
+            m(
+                "The first day ({first}) is after the last one ({last}).",
+                first=first.isoformat(),
+                last=last.isoformat(),
+            )
         )
 
 
@@ -97,7 +102,7 @@ class ExportService:
         """
         _check_days(first, last)
         if chunk < 1:
-            raise InvalidInput("A chunk holds at least one purchase.")
+            raise InvalidInput(m("A chunk holds at least one purchase."))
         with self._ctx.db.read() as session:
             require_staff(session, principal)  # refused here, not at the first row
         return self._stream(principal, first, last, chunk)

@@ -33,6 +33,7 @@ from podyx_desktop.db.file_tables import CHUNK_BYTES
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import InvalidInput, NotFound, PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping
 from podyx_desktop.services.context import (
@@ -75,8 +76,12 @@ def _open_source(source: BinaryIO | str | os.PathLike[str] | bytes) -> tuple[Bin
             return path.open("rb"), True
         except OSError as error:
             raise InvalidInput(
-                f"“{path.name}” cannot be read ({error.strerror or error}). Check that the file "
-                "exists and that you may open it.",
+                m(
+                    "“{name}” cannot be read ({reason}). Check that the file "
+                    "exists and that you may open it.",
+                    name=path.name,
+                    reason=error.strerror or error,
+                ),
                 field="source",
             ) from error
     return source, False
@@ -87,17 +92,24 @@ def _read(stream: BinaryIO, name: str) -> bytes:
         return stream.read(CHUNK_BYTES)
     except OSError as error:
         raise InvalidInput(
-            f"“{name}” could not be read to the end ({error.strerror or error}); nothing was "
-            "shared.",
+            m(
+                "“{name}” could not be read to the end ({reason}); nothing was shared.",
+                name=name,
+                reason=error.strerror or error,
+            ),
             field="source",
         ) from error
 
 
 def _too_large(name: str, limit_mib: int) -> InvalidInput:
     return InvalidInput(
-        f"“{name}” is larger than the studio's limit of {limit_mib:,} MiB for shared files. "
-        "Upload it to a file host and share the link instead, or ask the owner to raise the "
-        "limit in Set-up.",
+        m(
+            "“{name}” is larger than the studio's limit of {limit_mib:,} MiB for shared files. "
+            "Upload it to a file host and share the link instead, or ask the owner to raise the "
+            "limit in Set-up.",
+            name=name,
+            limit_mib=limit_mib,
+        ),
         field="source",
     )
 
@@ -107,9 +119,9 @@ def clean_file_name(name: str) -> str:
     base = PurePosixPath(name.replace("\\", "/").strip()).name
     base = "".join(c for c in base if c.isprintable()).strip()
     if not base or base in (".", ".."):
-        raise InvalidInput("Give the file a name, such as “Episode 12 final.mp3”.", field="name")
+        raise InvalidInput(m("Give the file a name, such as “Episode 12 final.mp3”."), field="name")
     if len(base) > 255:
-        raise InvalidInput("A file name can be at most 255 characters long.", field="name")
+        raise InvalidInput(m("A file name can be at most 255 characters long."), field="name")
     return base
 
 
@@ -118,7 +130,10 @@ def clean_url(url: str) -> str:
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or len(text) > MAX_URL:
         raise InvalidInput(
-            f"“{text[:80]}” is not a web address. Paste a link that starts with https://.",
+            m(
+                "“{text}” is not a web address. Paste a link that starts with https://.",
+                text=text[:80],
+            ),
             field="external_url",
         )
     return text
@@ -143,8 +158,11 @@ def clean_media_type(media_type: str | None, name: str, url: str | None) -> str:
     cleaned = media_type.strip().lower()
     if not _MEDIA_TYPE.fullmatch(cleaned) or len(cleaned) > 100:
         raise InvalidInput(
-            f"“{media_type}” is not a media type. Use one such as audio/mpeg or video/mp4, or "
-            "leave it empty to guess it from the file name.",
+            m(
+                "“{media_type}” is not a media type. Use one such as audio/mpeg or video/mp4, or "
+                "leave it empty to guess it from the file name.",
+                media_type=media_type,
+            ),
             field="media_type",
         )
     return cleaned
@@ -166,7 +184,11 @@ class FileService:
         """Set the largest file staff may store (owner only); files shared before stay."""
         if not 1 <= limit_mib <= MAX_LIMIT_MIB:
             raise InvalidInput(
-                f"The file limit is between 1 and {MAX_LIMIT_MIB:,} MiB.", field="file_limit_mib"
+                m(
+                    "The file limit is between 1 and {max_limit_mib:,} MiB.",
+                    max_limit_mib=MAX_LIMIT_MIB,
+                ),
+                field="file_limit_mib",
             )
         with self._ctx.db.write() as session:
             owner = require_role(session, principal, Role.OWNER)
@@ -211,7 +233,7 @@ class FileService:
         """
         given = [x is not None for x in (content, source, external_url)]
         if sum(given) != 1:
-            raise InvalidInput("Share either a file or a link, not both and not neither.")
+            raise InvalidInput(m("Share either a file or a link, not both and not neither."))
         file_name = clean_file_name(name)
         if external_url is not None:
             return self._share_link(
@@ -249,7 +271,7 @@ class FileService:
         size, digest = size_bytes or 0, (sha256 or "").strip().lower()
         if size < 0 or (digest and not _SHA256.fullmatch(digest)):
             raise InvalidInput(
-                "A link's size cannot be negative, and a SHA-256 checksum is 64 hex digits.",
+                m("A link's size cannot be negative, and a SHA-256 checksum is 64 hex digits."),
                 field="sha256",
             )
         with self._ctx.db.write() as session:
@@ -272,7 +294,11 @@ class FileService:
         first = _read(stream, file_name)
         if not first:
             raise InvalidInput(
-                f"“{file_name}” is empty (0 bytes); there is nothing to share.", field="source"
+                m(
+                    "“{file_name}” is empty (0 bytes); there is nothing to share.",
+                    file_name=file_name,
+                ),
+                field="source",
             )
         with self._ctx.db.write() as session:
             limit_mib = studio(session).file_limit_mib
@@ -380,7 +406,7 @@ class FileService:
         require_signed_in(session, principal)
         row = session.get(t.SharedFile, file_id)
         if row is None or row.revoked_at is not None:
-            raise NotFound("That file does not exist or is no longer shared.")
+            raise NotFound(m("That file does not exist or is no longer shared."))
         owned(session, principal, row.client_id, "file")
         return row
 
@@ -401,7 +427,7 @@ class FileService:
         with self._ctx.db.read() as session:
             row = self._visible(session, principal, file_id)
             if row.external_url is not None:
-                raise InvalidInput(f"“{row.name}” is a link; open it in the browser.")
+                raise InvalidInput(m("“{name}” is a link; open it in the browser.", name=row.name))
             return self._record(session, row)
 
     def chunks_from(self, principal: Principal, file_id: int, start: int) -> Iterator[bytes]:
@@ -437,12 +463,15 @@ class FileService:
         marks the file opened (its "new" badge goes)."""
         target_dir = Path(folder)
         if not target_dir.is_dir():
-            raise InvalidInput(f"The folder “{target_dir}” does not exist.", field="folder")
+            raise InvalidInput(
+                m("The folder “{folder}” does not exist.", folder=target_dir),
+                field="folder",
+            )
         with self._ctx.db.read() as session:
             row = self._visible(session, principal, file_id)
             info = self._record(session, row)
             if row.external_url is not None:
-                raise InvalidInput(f"“{row.name}” is a link; open it in the browser.")
+                raise InvalidInput(m("“{name}” is a link; open it in the browser.", name=row.name))
             handle, temp_name = tempfile.mkstemp(prefix=".podyx-", suffix=".part", dir=target_dir)
             temp = Path(temp_name)
             try:
@@ -468,7 +497,7 @@ class FileService:
         count = session.scalar(select(func.count()).where(t.FileChunk.file_id == row.id))
         for seq in range(count or 0):
             if cancel is not None and cancel.is_set():
-                raise DownloadCanceled(f"The download of “{row.name}” was canceled.")
+                raise DownloadCanceled(m("The download of “{name}” was canceled.", name=row.name))
             chunk = session.scalar(
                 select(t.FileChunk.data).where(
                     t.FileChunk.file_id == row.id, t.FileChunk.seq == seq
@@ -484,8 +513,11 @@ class FileService:
                 progress(done, row.size_bytes)
         if done != row.size_bytes or digest.hexdigest() != row.sha256:
             raise FileDamaged(
-                f"The studio's copy of “{row.name}” is damaged (its checksum does not "
-                "match). Ask the studio to share it again."
+                m(
+                    "The studio's copy of “{name}” is damaged (its checksum does not "
+                    "match). Ask the studio to share it again.",
+                    name=row.name,
+                )
             )
 
     def mark_opened(self, principal: Principal, file_id: int) -> None:
@@ -507,7 +539,7 @@ class FileService:
         with self._ctx.db.write() as session:
             staff = require_staff(session, principal)
             row = session.get(t.SharedFile, file_id)
-            gone = NotFound("That file does not exist or is no longer shared.")
+            gone = NotFound(m("That file does not exist or is no longer shared."))
             if row is None or row.revoked_at is not None:
                 raise gone
             now = self._ctx.now()

@@ -20,6 +20,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import InvalidInput, NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping
 from podyx_desktop.services.context import (
@@ -38,7 +39,7 @@ def client_row(session: Session, client_id: int) -> t.User:
     """The client ``client_id`` (staff accounts are not clients); NotFound otherwise."""
     client = session.get(t.User, client_id)
     if client is None or client.role != Role.CLIENT.value:
-        raise NotFound("That client does not exist. Refresh the client list and try again.")
+        raise NotFound(m("That client does not exist. Refresh the client list and try again."))
     return client
 
 
@@ -48,9 +49,9 @@ def check_booking_of(session: Session, booking_id: int | None, client_id: int) -
         return
     owner = session.scalar(select(t.Booking.client_id).where(t.Booking.id == booking_id))
     if owner is None:
-        raise NotFound("That booking does not exist. Refresh and try again.")
+        raise NotFound(m("That booking does not exist. Refresh and try again."))
     if owner != client_id:
-        raise InvalidInput("That booking belongs to another client.", field="booking_id")
+        raise InvalidInput(m("That booking belongs to another client."), field="booking_id")
 
 
 def _unread_general(client_id: int) -> tuple[Any, ...]:
@@ -72,10 +73,13 @@ class NoteService:
     def _clean(body: str) -> str:
         text = body.strip()
         if not text:
-            raise InvalidInput("Write something in the note first.", field="body")
+            raise InvalidInput(m("Write something in the note first."), field="body")
         if len(text) > MAX_NOTE:
             raise InvalidInput(
-                f"A note can be at most {MAX_NOTE} characters long. Split it into several.",
+                m(
+                    "A note can be at most {max_note} characters long. Split it into several.",
+                    max_note=MAX_NOTE,
+                ),
                 field="body",
             )
         return text
@@ -165,7 +169,7 @@ class NoteService:
             row = self._live_note(session, note_id, for_update=True)
             keep_internal = row.internal if internal is None else internal
             if text == row.body and keep_internal == row.internal:
-                raise InvalidInput("The note says the same as before.", field="body")
+                raise InvalidInput(m("The note says the same as before."), field="body")
             now = self._ctx.now()
             session.add(
                 t.NoteRevision(
@@ -256,7 +260,7 @@ class NoteService:
         with self._ctx.db.write() as session:
             owner = session.scalar(select(t.Booking.client_id).where(t.Booking.id == booking_id))
             if owner is None:
-                raise NotFound("That booking does not exist. Refresh and try again.")
+                raise NotFound(m("That booking does not exist. Refresh and try again."))
             owned(session, principal, owner, "booking")
             if is_staff(session, principal):
                 return 0
@@ -309,7 +313,7 @@ class NoteService:
             query = query.with_for_update()
         row = session.scalar(query)
         if row is None or row.retracted_at is not None:
-            raise NotFound("That note does not exist or was deleted. Refresh and try again.")
+            raise NotFound(m("That note does not exist or was deleted. Refresh and try again."))
         return row
 
     @staticmethod

@@ -13,7 +13,9 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain.availability import studio_zone
 from podyx_desktop.domain.enums import SeriesKind
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.numbering import SeriesFormat
+from podyx_desktop.domain.words import word
 
 
 def issue_number(
@@ -22,7 +24,7 @@ def issue_number(
     """Allocate the next number of a series in the caller's transaction."""
     series = session.scalar(select(t.ReceiptSeries).where(t.ReceiptSeries.kind == kind.value))
     if series is None:
-        raise InvalidInput(f"The studio has no {kind.value.replace('_', ' ')} series set up.")
+        raise InvalidInput(m("The studio has no {kind} series set up.", kind=word(kind.value)))
     fmt = SeriesFormat(series.prefix, series.include_year, series.min_digits, series.yearly_reset)
     year = when.astimezone(studio_zone(zone_name)).year
     from sqlalchemy.dialects import postgresql, sqlite  # here: postgresql's costs ~20 ms

@@ -9,8 +9,11 @@ from sqlalchemy.orm import Session
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import Conflict, NotAllowed
+from podyx_desktop.domain.message import m
 
-LAST_OWNER = "The studio must keep at least one active owner. Make another person an owner first."
+LAST_OWNER = m(
+    "The studio must keep at least one active owner. Make another person an owner first."
+)
 
 
 def keep_an_owner(session: Session, acting: t.User | None, target: t.User, *, losing: bool) -> None:
@@ -28,7 +31,7 @@ def keep_an_owner(session: Session, acting: t.User | None, target: t.User, *, lo
     if acting is not None:
         session.refresh(acting)
         if acting.id not in owners:
-            raise NotAllowed("You are no longer an owner of the studio; nothing was changed.")
+            raise NotAllowed(m("You are no longer an owner of the studio; nothing was changed."))
     session.refresh(target)
     if losing and target.id in owners and len(owners) <= 1:
         raise Conflict(LAST_OWNER)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.paging import MAX_PAGE_SIZE, Page, PageRequest, SortKey, SortValue
 
 T = TypeVar("T")
@@ -46,17 +47,19 @@ def sort_for(sorts: Mapping[str, Sort], request: PageRequest) -> Sort:
     """The request's sort, after checking the request against it."""
     sort = sorts.get(request.sort)
     if sort is None:
-        raise InvalidInput(f"This list cannot be sorted by “{request.sort}”.", "sort")
+        raise InvalidInput(m("This list cannot be sorted by “{sort}”.", sort=request.sort), "sort")
     columns = sort.columns
     if not 1 <= request.limit <= MAX_PAGE_SIZE:
-        raise InvalidInput(f"A page holds 1 to {MAX_PAGE_SIZE} rows.", "limit")
+        raise InvalidInput(
+            m("A page holds 1 to {max_page_size} rows.", max_page_size=MAX_PAGE_SIZE), "limit"
+        )
     if request.after is not None:
         if len(request.after) != len(columns):
-            raise InvalidInput("The page asked for does not fit this list's sort.", "after")
+            raise InvalidInput(m("The page asked for does not fit this list's sort."), "after")
         for column, value in zip(columns, request.after, strict=True):
             expected = _python_type(column)
             if expected is not None and not isinstance(value, expected):
-                raise InvalidInput("The page asked for does not fit this list's sort.", "after")
+                raise InvalidInput(m("The page asked for does not fit this list's sort."), "after")
     return sort
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus, RefundTo
 from podyx_desktop.domain.errors import Conflict, InvalidInput, PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.paging import Page, PageRequest
 from podyx_desktop.domain.payments import BulkPaymentOutcome, PaymentSort, PendingPayment
 from podyx_desktop.domain.principal import Principal
@@ -99,9 +100,9 @@ class PaymentQueueService:
         """
         ids = list(dict.fromkeys(purchase_ids))  # in the desk's order, each once
         if not ids:
-            raise InvalidInput("Select the transfers that were received.")
+            raise InvalidInput(m("Select the transfers that were received."))
         if len(ids) > MAX_BULK:
-            raise InvalidInput(f"Mark at most {MAX_BULK} transfers at a time.")
+            raise InvalidInput(m("Mark at most {max_bulk} transfers at a time.", max_bulk=MAX_BULK))
         with self._ctx.db.read() as session:
             require_staff(session, principal)
         marked: list[tuple[int, str]] = []
@@ -129,19 +130,22 @@ class PaymentQueueService:
         """
         reason = reason.strip()
         if not reason:
-            raise InvalidInput("Give the client a reason for the refusal.", field="reason")
+            raise InvalidInput(m("Give the client a reason for the refusal."), field="reason")
         with self._ctx.db.write() as session:
             user = require_staff(session, principal)
             row = lock(session, purchase_id)
             if row.kind == PurchaseKind.BOOKING.value:
-                raise InvalidInput("Refuse a session's payment by refusing its booking.")
+                raise InvalidInput(m("Refuse a session's payment by refusing its booking."))
             if row.status == PurchaseStatus.PAID.value:
                 raise Conflict(
-                    f"This payment was already recorded (receipt {row.receipt_number}), "
-                    "perhaps a moment ago on another seat."
+                    m(
+                        "This payment was already recorded (receipt {receipt_number}), "
+                        "perhaps a moment ago on another seat.",
+                        receipt_number=row.receipt_number,
+                    )
                 )
             if row.status != PurchaseStatus.AWAITING_PAYMENT.value:
-                raise Conflict("This purchase is no longer awaiting payment.")
+                raise Conflict(m("This purchase is no longer awaiting payment."))
             self._purchases.refund_in_session(session, row, RefundTo.ORIGINAL_METHOD, user, reason)
             bundle = session.scalar(
                 select(t.Bundle)

@@ -30,6 +30,7 @@ from podyx_desktop.domain.errors import (
     NotFound,
     PaymentRequired,
 )
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.pricing import PriceSummary
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping, purchase_records, refunds, repricing
@@ -57,7 +58,9 @@ def spend_store_credit(session: Session, client_id: int, amount: int) -> None:
         .values(store_credit_minor=t.User.store_credit_minor - amount)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise NoCreditLeft("Your store credit does not cover this. Choose another payment method.")
+        raise NoCreditLeft(
+            m("Your store credit does not cover this. Choose another payment method.")
+        )
 
 
 def lock(session: Session, purchase_id: int) -> t.Purchase:
@@ -70,7 +73,7 @@ def lock(session: Session, purchase_id: int) -> t.Purchase:
     """
     row = session.get(t.Purchase, purchase_id, with_for_update=True, populate_existing=True)
     if row is None:
-        raise NotFound("That purchase does not exist.")
+        raise NotFound(m("That purchase does not exist."))
     return row
 
 
@@ -97,7 +100,7 @@ class PurchaseService:
         now = self._ctx.now()
         studio_row = studio(session)
         if method is PaymentMethod.BUNDLE_CREDIT:
-            raise InvalidInput("Bundle credit pays for sessions, not for purchases.")
+            raise InvalidInput(m("Bundle credit pays for sessions, not for purchases."))
         paid = method in PAID_NOW or (summary.gross_minor == 0)
         if method is PaymentMethod.STORE_CREDIT:
             spend_store_credit(session, client.id, summary.gross_minor)
@@ -189,24 +192,29 @@ class PurchaseService:
         """Record the payment of a purchase the caller has locked (see :func:`lock`)."""
         if purchase.status == PurchaseStatus.PAID:
             raise Conflict(
-                f"This payment was already recorded on another seat (receipt "
-                f"{purchase.receipt_number})."
+                m(
+                    "This payment was already recorded on another seat (receipt {receipt_number}).",
+                    receipt_number=purchase.receipt_number,
+                )
             )
         if purchase.status == PurchaseStatus.REFUNDED:
             raise Conflict(
-                f"This purchase was already paid (receipt {purchase.receipt_number}) and refunded."
+                m(
+                    "This purchase was already paid (receipt {receipt_number}) and refunded.",
+                    receipt_number=purchase.receipt_number,
+                )
             )
         if purchase.status == PurchaseStatus.VOID:
-            raise Conflict("This purchase was withdrawn; there is nothing to pay.")
+            raise Conflict(m("This purchase was withdrawn; there is nothing to pay."))
         if purchase.status != PurchaseStatus.AWAITING_PAYMENT:
-            raise Conflict("That purchase is not awaiting payment.")
+            raise Conflict(m("That purchase is not awaiting payment."))
         if method not in (
             PaymentMethod.CARD_AT_DESK,
             PaymentMethod.CASH,
             PaymentMethod.BANK_TRANSFER,
             PaymentMethod.STORE_CREDIT,
         ):
-            raise InvalidInput("Record a payment by card, cash, bank transfer or store credit.")
+            raise InvalidInput(m("Record a payment by card, cash, bank transfer or store credit."))
         now = self._ctx.now()
         if method is PaymentMethod.STORE_CREDIT:
             spend_store_credit(session, purchase.client_id, purchase.gross_minor)
@@ -253,7 +261,7 @@ class PurchaseService:
     ) -> r.Purchase:
         row = session.get(t.Purchase, purchase_id)
         if row is None:
-            raise NotFound("That purchase does not exist.")
+            raise NotFound(m("That purchase does not exist."))
         owned(session, principal, row.client_id, "purchase")
         return purchase_records.purchases(session, [row])[0]
 
@@ -269,7 +277,7 @@ class PurchaseService:
         all that is left): a credit note to the original method or store credit."""
         if not reason.strip():
             raise InvalidInput(
-                "Give a reason for the refund; it goes into the audit log.", field="reason"
+                m("Give a reason for the refund; it goes into the audit log."), field="reason"
             )
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
@@ -346,10 +354,10 @@ class PurchaseService:
         price before and after, and the purchase's note says what happened.
         """
         if new_total_minor < 0:
-            raise InvalidInput("A price cannot be negative.", field="price")
+            raise InvalidInput(m("A price cannot be negative."), field="price")
         if not reason.strip():
             raise InvalidInput(
-                "Give a reason for the new price; it goes into the audit log.", field="reason"
+                m("Give a reason for the new price; it goes into the audit log."), field="reason"
             )
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
@@ -364,17 +372,20 @@ class PurchaseService:
             row = lock(session, purchase_id)
             if row.status == PurchaseStatus.PAID:
                 raise Conflict(
-                    f"This purchase was already paid (receipt {row.receipt_number}); its price "
-                    "cannot change. Refund it instead."
+                    m(
+                        "This purchase was already paid (receipt {receipt_number}); its price "
+                        "cannot change. Refund it instead.",
+                        receipt_number=row.receipt_number,
+                    )
                 )
             if row.status == PurchaseStatus.REFUNDED:
-                raise Conflict("This purchase was paid and refunded; its price cannot change.")
+                raise Conflict(m("This purchase was paid and refunded; its price cannot change."))
             if row.status == PurchaseStatus.VOID:
-                raise Conflict("This purchase was withdrawn; its price cannot change.")
+                raise Conflict(m("This purchase was withdrawn; its price cannot change."))
             if row.status != PurchaseStatus.AWAITING_PAYMENT:
-                raise Conflict("Only a purchase awaiting payment can get a new price.")
+                raise Conflict(m("Only a purchase awaiting payment can get a new price."))
             if new_total_minor == row.gross_minor:
-                raise InvalidInput("That is already the price.", field="price")
+                raise InvalidInput(m("That is already the price."), field="price")
             before = {
                 "gross_minor": row.gross_minor,
                 "net_minor": row.net_minor,
@@ -423,7 +434,7 @@ class PurchaseService:
     ) -> r.Account:
         """A manager grants store credit (goodwill); audited."""
         if amount_minor <= 0 or not reason.strip():
-            raise InvalidInput("Give a positive amount and a reason.")
+            raise InvalidInput(m("Give a positive amount and a reason."))
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
             client = require_client_access(session, principal, client_id)
@@ -454,6 +465,8 @@ class PurchaseService:
     def require_payable(self, method: PaymentMethod, staff: bool) -> None:
         if not staff and method in (PaymentMethod.CARD_AT_DESK, PaymentMethod.CASH):
             raise PaymentRequired(
-                "Card and cash payments are taken at the studio's front desk. Choose pay later, "
-                "bank transfer or store credit."
+                m(
+                    "Card and cash payments are taken at the studio's front desk. Choose pay "
+                    "later, bank transfer or store credit."
+                )
             )

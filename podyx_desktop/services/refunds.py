@@ -19,6 +19,7 @@ from podyx_desktop.domain.enums import (
     SeriesKind,
 )
 from podyx_desktop.domain.errors import Conflict, InvalidInput
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.money import div_round_half_up
 from podyx_desktop.domain.pricing import BASIS_POINTS
 from podyx_desktop.domain.vocabulary import money_text
@@ -42,14 +43,17 @@ def refund_in_session(
     paid until nothing is left, then it is refunded. None refunds all that is left.
     """
     if purchase.kind == PurchaseKind.CREDIT_NOTE:
-        raise InvalidInput("A credit note cannot be refunded.")
+        raise InvalidInput(m("A credit note cannot be refunded."))
     if purchase.status == PurchaseStatus.REFUNDED:
         raise Conflict(
-            f"Receipt {purchase.receipt_number} was already refunded, perhaps a moment ago "
-            "on another seat."
+            m(
+                "Receipt {receipt_number} was already refunded, perhaps a moment ago "
+                "on another seat.",
+                receipt_number=purchase.receipt_number,
+            )
         )
     if purchase.status == PurchaseStatus.VOID:
-        raise Conflict("That purchase was withdrawn; there is nothing to refund.")
+        raise Conflict(m("That purchase was withdrawn; there is nothing to refund."))
     if purchase.status == PurchaseStatus.AWAITING_PAYMENT:
         purchase.status = PurchaseStatus.VOID.value
         audit(
@@ -68,12 +72,16 @@ def refund_in_session(
     left = purchase.gross_minor + _credited(session, purchase.id)
     amount = left if amount_minor is None else amount_minor
     if amount <= 0:
-        raise InvalidInput("Give a positive amount to refund.", field="amount")
+        raise InvalidInput(m("Give a positive amount to refund."), field="amount")
     if amount > left:
         shown = money_text(left, purchase.currency, studio_row.locale)
         raise InvalidInput(
-            f"At most {shown} is left to refund on receipt {purchase.receipt_number}; "
-            "refund that much or less.",
+            m(
+                "At most {shown} is left to refund on receipt {receipt_number}; "
+                "refund that much or less.",
+                shown=shown,
+                receipt_number=purchase.receipt_number,
+            ),
             field="amount",
         )
     whole = amount == purchase.gross_minor

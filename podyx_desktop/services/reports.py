@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.errors import NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.services import mapping, purchase_records
 from podyx_desktop.services.booking_records import booking_events, booking_records
@@ -29,7 +30,7 @@ class ReportService:
         with self._ctx.db.read() as session:
             row = session.get(t.Booking, booking_id, options=[selectinload(t.Booking.addons)])
             if row is None:
-                raise NotFound("That booking does not exist.")
+                raise NotFound(m("That booking does not exist."))
             owned(session, principal, row.client_id, "booking")
             booking = booking_records(session, [row])[0]
             notes = session.execute(
@@ -86,7 +87,7 @@ class ReportService:
         with self._ctx.db.read() as session:
             row = session.get(t.Bundle, bundle_id)
             if row is None:
-                raise NotFound("That bundle does not exist.")
+                raise NotFound(m("That bundle does not exist."))
             owned(session, principal, row.client_id, "bundle")
             client = session.get(t.User, row.client_id)
             assert client is not None

@@ -25,11 +25,14 @@ from podyx_desktop.domain.availability import (
     to_utc,
 )
 from podyx_desktop.domain.errors import InvalidInput, NotFound, RuleViolation, TimeTaken
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.policy import BookingPolicy, resolve_policy
 from podyx_desktop.services import mapping
 
 # A claim that waited for another seat's claim of the room and then found the time taken.
-ANOTHER_SEAT = "That time was just taken on another seat, a moment ago. Please pick another time."
+ANOTHER_SEAT = m(
+    "That time was just taken on another seat, a moment ago. Please pick another time."
+)
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,19 @@ class Offer:
 def load_offer(session: Session, studio_row: t.Studio, setup_id: int, service_id: int) -> Offer:
     setup = session.get(t.Setup, setup_id)
     if setup is None or not setup.active:
-        raise NotFound("That setup does not exist or is no longer offered.")
+        raise NotFound(m("That setup does not exist or is no longer offered."))
     service = session.get(t.Service, service_id)
     if service is None or not service.active:
-        raise NotFound("That service does not exist or is no longer offered.")
+        raise NotFound(m("That service does not exist or is no longer offered."))
     offered = session.get(t.ServiceSetup, (service_id, setup_id))
     if offered is None:
-        raise InvalidInput(f"“{service.name}” is not offered on the setup “{setup.name}”.")
+        raise InvalidInput(
+            m(
+                "“{service}” is not offered on the setup “{setup}”.",
+                service=service.name,
+                setup=setup.name,
+            )
+        )
     room = setup.room
     policy = resolve_policy(
         mapping.studio_policy(studio_row),
@@ -70,8 +79,14 @@ def check_length(service: t.Service, minutes: int) -> None:
         or (minutes - service.min_minutes) % service.step_minutes
     ):
         raise InvalidInput(
-            f"“{service.name}” can be booked for {service.min_minutes} to {service.max_minutes} "
-            f"minutes in steps of {service.step_minutes}.",
+            m(
+                "“{service}” can be booked for {min_minutes} to {max_minutes} "
+                "minutes in steps of {step_minutes}.",
+                service=service.name,
+                min_minutes=service.min_minutes,
+                max_minutes=service.max_minutes,
+                step_minutes=service.step_minutes,
+            ),
             field="minutes",
         )
 
@@ -81,7 +96,7 @@ def offer_in_room(session: Session, offer: Offer, room_id: int) -> Offer:
     (refused in words when none does)."""
     room = session.get(t.Room, room_id)
     if room is None:
-        raise NotFound("That room does not exist.")
+        raise NotFound(m("That room does not exist."))
     setup_id = session.scalar(
         select(t.Setup.id)
         .join(t.ServiceSetup, t.ServiceSetup.setup_id == t.Setup.id)
@@ -94,7 +109,9 @@ def offer_in_room(session: Session, offer: Offer, room_id: int) -> Offer:
         .limit(1)
     )
     if setup_id is None:
-        raise RuleViolation(f"{room.name} has no setup offering {offer.service.name}.")
+        raise RuleViolation(
+            m("{room} has no setup offering {service}.", room=room.name, service=offer.service.name)
+        )
     return load_offer(session, offer.studio, setup_id, offer.service.id)
 
 
@@ -206,8 +223,11 @@ def claim_time(
     if not bypass_rules:
         if starts_at < now + timedelta(hours=offer.policy.lead_time_hours):
             raise RuleViolation(
-                f"Sessions must be booked at least {offer.policy.lead_time_hours} h in advance. "
-                "Pick a later time."
+                m(
+                    "Sessions must be booked at least {lead_time_hours} h in advance. "
+                    "Pick a later time.",
+                    lead_time_hours=offer.policy.lead_time_hours,
+                )
             )
         day = starts_at.astimezone(offer.zone).date()
         offered = {
@@ -217,8 +237,10 @@ def claim_time(
             if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
                 raise taken
             raise RuleViolation(
-                "The studio does not offer that start time (outside opening hours, on a closed "
-                "day or off the booking grid). Pick one of the free times shown."
+                m(
+                    "The studio does not offer that start time (outside opening hours, on a closed "
+                    "day or off the booking grid). Pick one of the free times shown."
+                )
             )
     if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
         raise taken

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import InvalidInput, NotAllowed, NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewAccount
 from podyx_desktop.domain.setup import NewStaff, StaffMember
@@ -26,7 +27,9 @@ from podyx_desktop.services.accounts import AccountService, unusable_password_ha
 from podyx_desktop.services.context import ServiceContext, audit, require_role
 from podyx_desktop.services.owners import keep_an_owner
 
-LAST_OWNER = "The studio must keep at least one active owner. Make another person an owner first."
+LAST_OWNER = m(
+    "The studio must keep at least one active owner. Make another person an owner first."
+)
 UNSET_PREFIX = unusable_password_hash().split(":")[0]
 STAFF_ROLES = (Role.FRONT_DESK, Role.MANAGER, Role.OWNER)
 
@@ -60,7 +63,9 @@ class StaffService:
         """A staff account without a password, and the one-time code (shown once) its
         holder sets a password with (``accounts.set_password_with_code``)."""
         if new.role not in STAFF_ROLES:
-            raise InvalidInput("Choose a staff role: front desk, manager or owner.", field="role")
+            raise InvalidInput(
+                m("Choose a staff role: front desk, manager or owner."), field="role"
+            )
         with self._ctx.db.write() as session:
             owner = require_role(session, principal, Role.OWNER)
             placeholder = secrets.token_urlsafe(24)  # passes the checks; never stored
@@ -128,7 +133,7 @@ class StaffService:
             owner = require_role(session, principal, Role.OWNER)
             user = self._staff_row(session, user_id)
             if not active and owner is not None and owner.id == user.id:
-                raise NotAllowed("You cannot deactivate your own account; ask another owner.")
+                raise NotAllowed(m("You cannot deactivate your own account; ask another owner."))
             keep_an_owner(session, owner, user, losing=not active)
             if user.active != active:
                 user.active = active
@@ -152,5 +157,5 @@ class StaffService:
     def _staff_row(session: Session, user_id: int) -> t.User:
         user = session.get(t.User, user_id)
         if user is None or Role(user.role) not in STAFF_ROLES:
-            raise NotFound("That staff member does not exist. Refresh and try again.")
+            raise NotFound(m("That staff member does not exist. Refresh and try again."))
         return user

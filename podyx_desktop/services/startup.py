@@ -20,6 +20,7 @@ from podyx_desktop.db.direct import DirectReader, Row
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import NotFound, NotSignedIn, SessionExpired
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.tokens import hash_token
 from podyx_desktop.services import mapping
@@ -140,13 +141,13 @@ class StartupReads:
             assert principal.user_id is not None
             me = self._user(principal.user_id)
             if me is None or not me.active:
-                raise NotSignedIn("Your account is no longer active. Please sign in again.")
+                raise NotSignedIn(m("Your account is no longer active. Please sign in again."))
             if me.id == client_id:
                 return  # the caller's own account, just read
             if not Role(me.role).is_staff:
-                raise NotFound("That record does not exist or is not yours.")
+                raise NotFound(m("That record does not exist or is not yours."))
         if self._db.first("SELECT id FROM users WHERE id = ?", (client_id,)) is None:
-            raise NotFound("That client does not exist.")
+            raise NotFound(m("That client does not exist."))
 
     def _booking_records(self, found: list[Row]) -> list[r.Booking]:
         """As ``services.booking_records.booking_records``, in as many queries."""

@@ -15,6 +15,7 @@ from typing import Any
 from podyx_desktop.domain.availability import OpeningInterval
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.policy import PolicyOverride
 from podyx_desktop.services import Services
 from podyx_desktop.services.studio_file import POLICY, STUDIO, TAX, WEEKDAYS
@@ -49,7 +50,7 @@ def export_studio(services: Services) -> dict[str, Any]:
     """The studio as the file's tables (``tomli_w.dumps`` writes them)."""
     state = read_state(services)
     if state.studio is None:
-        raise NotFound("This database has no studio yet; there is nothing to export.")
+        raise NotFound(m("This database has no studio yet; there is nothing to export."))
     s = state.studio
     out: dict[str, Any] = {
         "studio": _optional({k: s[k] for k in STUDIO}),

@@ -18,6 +18,7 @@ from podyx_desktop.domain import records as r
 from podyx_desktop.domain.availability import OpeningInterval, studio_zone
 from podyx_desktop.domain.enums import Role, SeriesKind
 from podyx_desktop.domain.errors import Conflict, NotAllowed, NotFound
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.numbering import SeriesFormat
 from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride, resolve_policy
 from podyx_desktop.domain.principal import Principal
@@ -29,6 +30,7 @@ from podyx_desktop.domain.setup import (
     StudioPolicies,
     TaxSettings,
 )
+from podyx_desktop.domain.words import word
 from podyx_desktop.services import catalogue_checks as checks
 from podyx_desktop.services import mapping
 from podyx_desktop.services.accounts import AccountService
@@ -36,7 +38,7 @@ from podyx_desktop.services.catalogue import DEFAULT_SERIES
 from podyx_desktop.services.context import ServiceContext, audit, require_role, studio
 
 POLICY_FIELDS = tuple(f.name for f in fields(BookingPolicy))
-SHARED_DATABASE = (
+SHARED_DATABASE = m(
     "On a shared PostgreSQL database the studio is created by IT with `podyx-admin studio "
     "apply FILE.toml`, so that two seats cannot both start it. Ask your IT to run it."
 )
@@ -65,7 +67,7 @@ class StudioSetupService:
         values = checks.clean_settings(settings)
         with self._ctx.db.write() as session:
             if session.get(t.Studio, 1) is not None:
-                raise Conflict("This database already has a studio. Sign in instead.")
+                raise Conflict(m("This database already has a studio. Sign in instead."))
             session.add(t.Studio(id=1, **values))
             session.add_all(
                 t.ReceiptSeries(kind=kind.value, locked=False, **asdict(SeriesFormat(prefix)))
@@ -163,14 +165,16 @@ class StudioSetupService:
             user = require_role(session, principal, Role.MANAGER)
             entity = "room" if room_id is not None else "setup"
             if (room_id is None) == (setup_id is None):
-                raise NotFound("Choose either a room or a setup whose overrides to clear.")
+                raise NotFound(m("Choose either a room or a setup whose overrides to clear."))
             row: t.Room | t.Setup | None = (
                 session.get(t.Room, room_id)
                 if room_id is not None
                 else session.get(t.Setup, setup_id)
             )
             if row is None:
-                raise NotFound(f"That {entity} does not exist. Refresh and try again.")
+                raise NotFound(
+                    m("That {entity} does not exist. Refresh and try again.", entity=entity)
+                )
             before = {
                 k: v for k, v in asdict(mapping.policy_override(row)).items() if v is not None
             }
@@ -233,7 +237,7 @@ class StudioSetupService:
             user = require_role(session, principal, Role.MANAGER)
             row = session.get(t.ClosedDate, closed_date_id)
             if row is None:
-                raise NotFound("That closed date does not exist. Refresh and try again.")
+                raise NotFound(m("That closed date does not exist. Refresh and try again."))
             entity, entity_id = ("room", row.room_id) if row.room_id is not None else ("studio", 1)
             before = {"closed_on": row.day, "reason": row.reason}
             session.delete(row)
@@ -295,7 +299,7 @@ class StudioSetupService:
             require_role(session, principal, Role.MANAGER)
             row = session.scalar(select(t.ReceiptSeries).where(t.ReceiptSeries.kind == kind.value))
             if row is None:
-                raise NotFound("The studio has no such series yet. Set the studio up first.")
+                raise NotFound(m("The studio has no such series yet. Set the studio up first."))
             fmt = SeriesFormat(row.prefix, row.include_year, row.min_digits, row.yearly_reset)
             year = self._ctx.now().astimezone(studio_zone(studio(session).time_zone)).year
             counter = session.scalar(
@@ -307,8 +311,11 @@ class StudioSetupService:
             locked = row.locked or counter is not None
             what = kind.value.replace("_", " ")
             reason = (
-                f"Locked: {what} numbers have been issued with this format, and the series "
-                "must stay unbroken."
+                m(
+                    "Locked: {what} numbers have been issued with this format, and the series "
+                    "must stay unbroken.",
+                    what=word(what),
+                )
                 if locked
                 else ""
             )

@@ -9,6 +9,7 @@ imported on first use (~50 ms the desktop app's start-up does not need).
 from __future__ import annotations
 
 from podyx_desktop.domain.errors import InvalidInput
+from podyx_desktop.domain.message import m
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
@@ -17,9 +18,9 @@ MAX_PASSWORD = 256
 def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidInput("Please enter your full name.", field="full_name")
+        raise InvalidInput(m("Please enter your full name."), field="full_name")
     if len(cleaned) > 200:
-        raise InvalidInput("A name can be at most 200 characters long.", field="full_name")
+        raise InvalidInput(m("A name can be at most 200 characters long."), field="full_name")
     return cleaned
 
 
@@ -30,7 +31,12 @@ def clean_email(email: str) -> str:
         result = validate_email(email.strip(), check_deliverability=False)
     except EmailNotValidError as error:
         raise InvalidInput(
-            f"“{email.strip()}” is not a valid email address: {error}", field="email"
+            m(
+                "“{email}” is not a valid email address: {error}",
+                email=email.strip(),
+                error=str(error),
+            ),
+            field="email",
         ) from None
     return result.normalized
 
@@ -44,17 +50,24 @@ def clean_phone(phone: str, default_region: str | None) -> str:
 
     text = phone.strip()
     if not text:
-        raise InvalidInput("Please enter a phone number.", field="phone")
+        raise InvalidInput(m("Please enter a phone number."), field="phone")
     try:
         parsed = phonenumbers.parse(text, (default_region or None) or None)
     except phonenumbers.NumberParseException:
         raise InvalidInput(
-            f"“{text}” is not a phone number. Enter it with the country code, e.g. +49 30 1234567.",
+            m(
+                "“{text}” is not a phone number. Enter it with the country code, "
+                "e.g. +49 30 1234567.",
+                text=text,
+            ),
             field="phone",
         ) from None
     if not phonenumbers.is_valid_number(parsed):
         raise InvalidInput(
-            f"“{text}” is not a valid phone number. Check the digits and the country code.",
+            m(
+                "“{text}” is not a valid phone number. Check the digits and the country code.",
+                text=text,
+            ),
             field="phone",
         )
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
@@ -63,13 +76,18 @@ def clean_phone(phone: str, default_region: str | None) -> str:
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(
-            f"Choose a password of at least {MIN_PASSWORD} characters.", field="password"
+            m(
+                "Choose a password of at least {min_password} characters.",
+                min_password=MIN_PASSWORD,
+            ),
+            field="password",
         )
     if len(password) > MAX_PASSWORD:
         raise InvalidInput(
-            f"A password can be at most {MAX_PASSWORD} characters.", field="password"
+            m("A password can be at most {max_password} characters.", max_password=MAX_PASSWORD),
+            field="password",
         )
     if password.strip() == "" or len(set(password)) < 4:
         raise InvalidInput(
-            "That password is too easy to guess; mix more characters.", field="password"
+            m("That password is too easy to guess; mix more characters."), field="password"
         )

@@ -16,6 +16,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.domain.availability import Slot, free_slots, local_day_bounds, to_utc
 from podyx_desktop.domain.enums import BookingStatus, Role
 from podyx_desktop.domain.errors import Conflict, InvalidInput, NotFound, RuleViolation
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import AvailabilityQuery
 from podyx_desktop.domain.waitlist import (
@@ -38,7 +39,7 @@ from podyx_desktop.services.context import (
 )
 
 W = t.WaitlistEntry
-FREE_NOW = (
+FREE_NOW = m(
     "That time is free: book it now instead of waiting. The waitlist is for times that are taken."
 )
 
@@ -57,7 +58,7 @@ class WaitlistService:
         with self._ctx.db.write() as session:
             client = require_client_access(session, principal, request.client_id)
             if Role(client.role).is_staff:
-                raise InvalidInput("Only a client can wait for a time.")
+                raise InvalidInput(m("Only a client can wait for a time."))
             offer = rules.load_offer(session, studio(session), request.setup_id, request.service_id)
             rules.check_length(offer.service, request.minutes)
             now = self._ctx.now()
@@ -70,9 +71,11 @@ class WaitlistService:
                 s.starts_at for s in _grid(session, offer, request.minutes, starts_at, now)
             }:
                 raise RuleViolation(
-                    "The studio does not offer that start time (too soon, outside opening "
-                    "hours, on a closed day or off the booking grid), so there is nothing to "
-                    "wait for. Pick one of the times shown."
+                    m(
+                        "The studio does not offer that start time (too soon, outside opening "
+                        "hours, on a closed day or off the booking grid), so there is nothing "
+                        "to wait for. Pick one of the times shown."
+                    )
                 )
             busy = session.scalars(
                 select(t.Booking.client_id).where(
@@ -84,7 +87,7 @@ class WaitlistService:
                 )
             ).all()
             if client.id in busy:
-                raise RuleViolation("You already have a session at that time.")
+                raise RuleViolation(m("You already have a session at that time."))
             held = waitlist_rules.live_holds(
                 session, offer.room.id, starts_at, until, now, except_client=client.id
             )
@@ -99,7 +102,7 @@ class WaitlistService:
                 )
             )
             if already is not None:
-                raise Conflict("You are already on the waitlist for that time.")
+                raise Conflict(m("You are already on the waitlist for that time."))
             row = W(
                 client_id=client.id,
                 room_id=offer.room.id,
@@ -123,7 +126,7 @@ class WaitlistService:
         with self._ctx.db.write() as session:
             row = session.get(W, entry_id, with_for_update=True, populate_existing=True)
             if row is None:
-                raise NotFound("That waitlist entry does not exist.")
+                raise NotFound(m("That waitlist entry does not exist."))
             owned(session, principal, row.client_id, "waitlist entry")
             now = self._ctx.now()
             waitlist_rules.settle(session, row.room_id, now)
@@ -238,7 +241,7 @@ class WaitlistService:
         """Managers and owners: how long a freed time is held for the client offered it."""
         if not 5 <= minutes <= MAX_HOLD_MINUTES:
             raise InvalidInput(
-                f"A waitlist hold lasts between 5 and {MAX_HOLD_MINUTES} minutes.",
+                m("A waitlist hold lasts between 5 and {most} minutes.", most=MAX_HOLD_MINUTES),
                 field="waitlist_hold_minutes",
             )
         with self._ctx.db.write() as session:
@@ -265,9 +268,9 @@ class WaitlistService:
             return None
         booking = session.get(t.Booking, booking_id)
         if booking is None or booking.client_id != client_id:
-            raise NotFound("That booking does not exist or is not yours.")
+            raise NotFound(m("That booking does not exist or is not yours."))
         if not BookingStatus(booking.status).is_open:
-            raise RuleViolation("Only an upcoming session can wait for another time.")
+            raise RuleViolation(m("Only an upcoming session can wait for another time."))
         return booking.id
 
     def _own_bundle(self, session: Session, client_id: int, bundle_id: int | None) -> None:
@@ -275,7 +278,7 @@ class WaitlistService:
             return
         bundle = session.get(t.Bundle, bundle_id)
         if bundle is None or bundle.client_id != client_id:
-            raise NotFound("That bundle does not exist or is not yours.")
+            raise NotFound(m("That bundle does not exist or is not yours."))
 
 
 def _grid(
@@ -298,12 +301,12 @@ def _grid(
 
 def _no_longer(status: WaitStatus) -> str:
     if status is WaitStatus.BOOKED:
-        return "You have already booked that time."
+        return m("You have already booked that time.")
     if status is WaitStatus.PASSED:
-        return "The hold on that time ran out and it was offered to the next client."
+        return m("The hold on that time ran out and it was offered to the next client.")
     if status is WaitStatus.CLOSED:
-        return "That time has come; the waitlist for it is closed."
-    return "You are no longer on the waitlist for that time."
+        return m("That time has come; the waitlist for it is closed.")
+    return m("You are no longer on the waitlist for that time.")
 
 
 def _records(

@@ -22,6 +22,7 @@ from podyx_desktop.db import tables as t
 from podyx_desktop.db.locks import hold_room as hold_room  # cancellations take it too
 from podyx_desktop.domain.availability import Slot, to_utc
 from podyx_desktop.domain.errors import PodyxError, TimeTaken
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.waitlist import WaitStatus
 from podyx_desktop.services import rules
 from podyx_desktop.services.context import studio
@@ -128,9 +129,10 @@ def offer_freed(session: Session, room_id: int, now: datetime) -> int:
 
 
 def held_sentence(hold_until: datetime, zone: ZoneInfo) -> str:
-    return (
-        "That time is held for a client on the waitlist until "
-        f"{hold_until.astimezone(zone):%H:%M}. Pick another time, or join the waitlist for it."
+    return m(
+        "That time is held for a client on the waitlist until {until}. Pick another time, "
+        "or join the waitlist for it.",
+        until=f"{hold_until.astimezone(zone):%H:%M}",
     )
 
 

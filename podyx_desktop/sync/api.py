@@ -20,7 +20,7 @@ import httpx
 from podyx_desktop.domain import errors
 from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.errors import PodyxError
-from podyx_desktop.domain.message import Message
+from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import SignedIn, StudioInfo
 from podyx_desktop.server.ops import BY_NAME, Wire, load_studio
 
@@ -57,7 +57,10 @@ def error_of(response: httpx.Response) -> PodyxError:
     detail = body.get("detail") if isinstance(body, dict) else None
     code = body.get("code") if isinstance(body, dict) else None
     if not isinstance(detail, str) or not detail:
-        detail = f"The studio server answered {response.status_code}; try again later."
+        detail = m(
+            "The studio server answered {status_code}; try again later.",
+            status_code=response.status_code,
+        )
     message = body.get("message") if isinstance(body, dict) else None
     if isinstance(message, dict) and isinstance(message.get("source"), str):
         # the sentence's id and fields, for the window's language; one this version
@@ -136,16 +139,22 @@ class StudioApi:
 
     def unreachable(self) -> StudioUnreachable:
         return StudioUnreachable(
-            f"Podyx cannot reach your studio at {self.address} right now, so nothing was "
-            "changed. What you have is still here to read; try again once you are connected."
+            m(
+                "Podyx cannot reach your studio at {address} right now, so nothing was "
+                "changed. What you have is still here to read; try again once you are connected.",
+                address=self.address,
+            )
         )
 
     def no_answer(self) -> StudioUnreachable:
         """The request went out but no answer came: whether it was done is not known."""
         return StudioUnreachable(
-            f"Your studio at {self.address} stopped answering before it replied. If you were "
-            "changing something, check whether it was saved once you are connected again: "
-            "your lists will show it."
+            m(
+                "Your studio at {address} stopped answering before it replied. If you were "
+                "changing something, check whether it was saved once you are connected again: "
+                "your lists will show it.",
+                address=self.address,
+            )
         )
 
     def _headers(self) -> dict[str, str]:
@@ -157,9 +166,12 @@ class StudioApi:
         except httpx.HTTPError as error:
             if isinstance(error, httpx.ConnectError) and "CERTIFICATE" in str(error).upper():
                 raise CertificateChanged(
-                    f"The studio server at {self.address} showed a different certificate "
-                    "from the one this computer trusted before. Nothing was sent. Ask the "
-                    "studio whether they changed it, then connect again."
+                    m(
+                        "The studio server at {address} showed a different certificate "
+                        "from the one this computer trusted before. Nothing was sent. Ask the "
+                        "studio whether they changed it, then connect again.",
+                        address=self.address,
+                    )
                 ) from None
             log.info("the studio server did not answer: %s", error)
             if isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):

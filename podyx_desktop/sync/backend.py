@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject
 
 from podyx_desktop.domain.changes import Changes
 from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.gui.tasks import user_message
 from podyx_desktop.operations.base import InProcessBackend, Outcome, Request, execute
 from podyx_desktop.operations.files import SaveFile
@@ -90,7 +91,7 @@ class RemoteBackend:
                 outcome = Outcome(download(self.connection, principal, request), Changes())
             elif wire is None:
                 raise PodyxError(
-                    "This is done at the studio's desk; it is not available from home."
+                    m("This is done at the studio's desk; it is not available from home.")
                 )
             elif wire.writes:
                 with self._write_lock:

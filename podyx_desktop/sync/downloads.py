@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO
 
 from podyx_desktop.domain.errors import InvalidInput, PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.operations.base import execute
 from podyx_desktop.operations.files import (
     TRANSFERS,
@@ -49,7 +50,9 @@ def download(connection: Connection, principal: Principal, request: SaveFile) ->
     transfer = TRANSFERS.pop(request.transfer_id, None) or Transfer()
     folder = Path(request.folder)
     if not folder.is_dir():
-        raise InvalidInput(f"The folder “{folder}” does not exist.", field="folder")
+        raise InvalidInput(
+            m("The folder “{folder}” does not exist.", folder=folder), field="folder"
+        )
     info = _record(connection, principal, request.file_id)
     handle, temp_name = tempfile.mkstemp(prefix=".podyx-", suffix=".part", dir=folder)
     temp = Path(temp_name)
@@ -62,8 +65,11 @@ def download(connection: Connection, principal: Principal, request: SaveFile) ->
                 digest.update(block)
         if temp.stat().st_size != info.size_bytes or digest.hexdigest() != info.sha256:
             raise PodyxError(
-                f"“{info.name}” arrived damaged (its checksum does not match the studio's). "
-                "Nothing was saved; try the download again."
+                m(
+                    "“{name}” arrived damaged (its checksum does not match the studio's). "
+                    "Nothing was saved; try the download again.",
+                    name=info.name,
+                )
             )
         target = free_name(folder, safe_name(info.name))
         os.replace(temp, target)
@@ -79,14 +85,16 @@ def _record(connection: Connection, principal: Principal, file_id: int) -> Share
     """The file as the copy knows it (name, size, checksum)."""
     client_id = principal.user_id
     if client_id is None:
-        raise PodyxError("Sign in to download the studio's files.")
+        raise PodyxError(m("Sign in to download the studio's files."))
     files = execute(connection.copy_services(), principal, ClientFiles(client_id)).value
     for shared in files:
         if shared.id == file_id:
             if shared.external_url is not None:
-                raise InvalidInput(f"“{shared.name}” is a link; open it in the browser.")
+                raise InvalidInput(
+                    m("“{name}” is a link; open it in the browser.", name=shared.name)
+                )
             return shared
-    raise PodyxError("That file is no longer shared with you.")
+    raise PodyxError(m("That file is no longer shared with you."))
 
 
 def _fetch(
@@ -102,13 +110,13 @@ def _fetch(
                     done = 0
                 for chunk in response.iter_bytes(1 << 20):
                     if transfer.cancel.is_set():
-                        raise DownloadCanceled("The download was canceled.")
+                        raise DownloadCanceled(m("The download was canceled."))
                     out.write(chunk)
                     done += len(chunk)
                     transfer.progress(done, size)
             if done >= size:
                 return
-            raise StudioUnreachable("The download stopped early.")
+            raise StudioUnreachable(m("The download stopped early."))
         except StudioUnreachable:
             if attempt >= len(PAUSES) or transfer.cancel.is_set():
                 raise connection.api.unreachable() from None

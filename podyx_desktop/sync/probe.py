@@ -12,6 +12,7 @@ import httpx
 
 from podyx_desktop.domain.connect_code import StudioProbe, read_address_or_code
 from podyx_desktop.domain.errors import PodyxError
+from podyx_desktop.domain.message import m
 from podyx_desktop.sync.api import CertificateChanged, StudioApi
 from podyx_desktop.tls import certificate_fingerprint
 
@@ -30,14 +31,20 @@ def probe(text: str) -> StudioProbe:
             pem = ssl.get_server_certificate((host, port), timeout=TIMEOUT)
         except (OSError, ssl.SSLError):
             raise PodyxError(
-                f"Nothing answers at {address}. Check the address with your studio, and that "
-                "this computer is online."
+                m(
+                    "Nothing answers at {address}. Check the address with your studio, and that "
+                    "this computer is online.",
+                    address=address,
+                )
             ) from None
         fingerprint = certificate_fingerprint(pem.encode("ascii"))
         if info.fingerprint is not None and info.fingerprint != fingerprint:
             raise CertificateChanged(
-                f"The server at {address} shows a certificate that does not match your "
-                "studio's code. Do not connect; ask the studio for a new code."
+                m(
+                    "The server at {address} shows a certificate that does not match your "
+                    "studio's code. Do not connect; ask the studio for a new code.",
+                    address=address,
+                )
             )
         if info.fingerprint is None and _trusted_by_system(address):
             pem = fingerprint = None  # a certificate from a public authority: no pin needed

@@ -95,3 +95,18 @@ def test_shown_in_german_through_a_compiled_translation(german: None) -> None:
     # a sentence nobody translated yet reads in English, plural ending included
     assert shown(mn("%n file(s) shared.", "", 2)) == "2 files shared."
     assert shown("plain text") == "plain text"
+
+
+def test_any_field_name_and_value_travel_as_json() -> None:
+    import json
+    from pathlib import PurePosixPath
+
+    said = m(
+        "The {description} from {source} is not usable: {error}",
+        description=m("log level"),
+        source=PurePosixPath("/etc/podyx.conf"),
+        error=ValueError("“chatty” is not a log level."),
+    )
+    assert said == "The log level from /etc/podyx.conf is not usable: “chatty” is not a log level."
+    again = Message.from_data(json.loads(json.dumps(said.to_data())))
+    assert again == said and again.fields["source"] == "/etc/podyx.conf"

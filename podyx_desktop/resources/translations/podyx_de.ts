@@ -97,6 +97,1419 @@
             <numerusform>%n Käufe nach {file} exportiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>A weekday is a number from 0 (Monday) to 6 (Sunday).</source>
+        <translation>Ein Wochentag ist eine Zahl von 0 (Montag) bis 6 (Sonntag).</translation>
+    </message>
+    <message>
+        <source>Opening time must be before closing time, within one day.</source>
+        <translation>Die Öffnungszeit muss vor der Schließzeit liegen, am selben Tag.</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a time zone name. Use an IANA name such as Europe/Berlin.</source>
+        <translation>„{name}“ ist keine Zeitzone. Verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+    </message>
+    <message>
+        <source>{naive:%Y-%m-%d %H:%M} happens twice in {key} (the clocks go back). Choose the earlier or the later one.</source>
+        <translation>{naive:%Y-%m-%d %H:%M} gibt es in {key} zweimal (die Uhren werden zurückgestellt). Wählen Sie den früheren oder den späteren Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>{naive:%Y-%m-%d %H:%M} does not exist in {zone_name} (the clocks skip it for daylight saving). Pick another time.</source>
+        <translation>{naive:%Y-%m-%d %H:%M} gibt es in {zone_name} nicht (die Uhren springen wegen der Sommerzeit darüber). Wählen Sie eine andere Zeit.</translation>
+    </message>
+    <message>
+        <source>that time zone</source>
+        <translation>dieser Zeitzone</translation>
+    </message>
+    <message>
+        <source>{moment:%Y-%m-%d %H:%M} has no time zone. Give the time in UTC or in the studio&apos;s time zone.</source>
+        <translation>{moment:%Y-%m-%d %H:%M} hat keine Zeitzone. Geben Sie die Zeit in UTC oder in der Zeitzone des Studios an.</translation>
+    </message>
+    <message>
+        <source>Session length and step must be positive.</source>
+        <translation>Termindauer und Schrittweite müssen positiv sein.</translation>
+    </message>
+    <message>
+        <source>This client has no bundle with sessions left. Choose another payment method, or issue or sell them a bundle first.</source>
+        <translation>Dieser Kunde hat kein Paket mit verbleibenden Terminen. Wählen Sie eine andere Zahlungsart, oder stellen Sie ihm zuerst ein Paket aus bzw. verkaufen Sie ihm eines.</translation>
+    </message>
+    <message>
+        <source>None of this client&apos;s bundles covers this setup and service. Choose one their bundle covers, or another payment method.</source>
+        <translation>Keines der Pakete dieses Kunden deckt diesen Aufbau und diese Leistung ab. Wählen Sie etwas, das sein Paket abdeckt, oder eine andere Zahlungsart.</translation>
+    </message>
+    <message>
+        <source>This client&apos;s bundle pays for sessions of {hours}: choose that length, or another payment method.</source>
+        <translation>Das Paket dieses Kunden bezahlt Termine von {hours}: Wählen Sie diese Dauer oder eine andere Zahlungsart.</translation>
+    </message>
+    <message>
+        <source>The code has a typo: check it against the one the studio gave you.</source>
+        <translation>Der Code enthält einen Tippfehler: Vergleichen Sie ihn mit dem Code, den Ihnen das Studio gegeben hat.</translation>
+    </message>
+    <message>
+        <source>e.g. studio.example.com or https://studio.example.com:8443</source>
+        <translation>z. B. studio.example.com oder https://studio.example.com:8443</translation>
+    </message>
+    <message>
+        <source>Enter the studio&apos;s address, {example}.</source>
+        <translation>Geben Sie die Adresse des Studios ein, {example}.</translation>
+    </message>
+    <message>
+        <source>The address cannot contain spaces; type it as one word, {example}.</source>
+        <translation>Die Adresse darf keine Leerzeichen enthalten; schreiben Sie sie als ein Wort, {example}.</translation>
+    </message>
+    <message>
+        <source>Leave the user name and password out of the address; you sign in in the window.</source>
+        <translation>Lassen Sie Benutzername und Passwort aus der Adresse weg; Sie melden sich im Fenster an.</translation>
+    </message>
+    <message>
+        <source>Give only the studio&apos;s address, without a path or anything after it, e.g. https://studio.example.com:8443.</source>
+        <translation>Geben Sie nur die Adresse des Studios an, ohne Pfad oder etwas danach, z. B. https://studio.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is only allowed for a server on this computer (localhost, 127.0.0.1); a studio&apos;s server is reached with https://. Use https:// or the connect code the studio gave you.</source>
+        <translation>Einfaches http:// ist nur für einen Server auf diesem Computer erlaubt (localhost, 127.0.0.1); den Server eines Studios erreicht man mit https://. Verwenden Sie https:// oder den Verbindungscode, den Ihnen das Studio gegeben hat.</translation>
+    </message>
+    <message>
+        <source>The address has no host name, {example}.</source>
+        <translation>Die Adresse hat keinen Hostnamen, {example}.</translation>
+    </message>
+    <message>
+        <source>“{host}” is not an IP address: four numbers from 0 to 255 with dots, e.g. 192.168.1.20.</source>
+        <translation>„{host}“ ist keine IP-Adresse: vier Zahlen von 0 bis 255 mit Punkten, z. B. 192.168.1.20.</translation>
+    </message>
+    <message>
+        <source>“{host}” is not a valid host name. Check the spelling.</source>
+        <translation>„{host}“ ist kein gültiger Hostname. Prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>“{host}” is not a valid host name: use letters, digits, dots and dashes, {example}.</source>
+        <translation>„{host}“ ist kein gültiger Hostname: Verwenden Sie Buchstaben, Ziffern, Punkte und Bindestriche, {example}.</translation>
+    </message>
+    <message>
+        <source>Podyx reaches the studio with https:// (“{scheme}://” is not possible); give its address, {example}.</source>
+        <translation>Podyx erreicht das Studio mit https:// („{scheme}://“ ist nicht möglich); geben Sie seine Adresse an, {example}.</translation>
+    </message>
+    <message>
+        <source>An IPv6 address in square brackets needs its closing “]”, e.g. https://[2001:db8::1]:8443.</source>
+        <translation>Eine IPv6-Adresse in eckigen Klammern braucht ihre schließende „]“, z. B. https://[2001:db8::1]:8443.</translation>
+    </message>
+    <message>
+        <source>After an IPv6 address in square brackets only “:port” may follow, e.g. https://[2001:db8::1]:8443.</source>
+        <translation>Nach einer IPv6-Adresse in eckigen Klammern darf nur „:Port“ folgen, z. B. https://[2001:db8::1]:8443.</translation>
+    </message>
+    <message>
+        <source>The port “{text}” is not possible: it is a number from 1 to 65535, e.g. studio.example.com:8443.</source>
+        <translation>Der Port „{text}“ ist nicht möglich: Er ist eine Zahl von 1 bis 65535, z. B. studio.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an IPv6 address. Check it, and write it in square brackets when a port follows, e.g. https://[2001:db8::1]:8443.</source>
+        <translation>„{text}“ ist keine IPv6-Adresse. Prüfen Sie sie, und schreiben Sie sie in eckige Klammern, wenn ein Port folgt, z. B. https://[2001:db8::1]:8443.</translation>
+    </message>
+    <message>
+        <source>An IPv6 address with a zone (“%…”) cannot be used; give the studio&apos;s host name or a global address.</source>
+        <translation>Eine IPv6-Adresse mit Zone („%…“) kann nicht verwendet werden; geben Sie den Hostnamen des Studios oder eine globale Adresse an.</translation>
+    </message>
+    <message>
+        <source>A certificate&apos;s SHA-256 fingerprint is 32 pairs of hex digits (0–9, A–F), like AB:CD:…; check it against the one the studio gave you.</source>
+        <translation>Der SHA-256-Fingerabdruck eines Zertifikats besteht aus 32 Paaren von Hexziffern (0–9, A–F), etwa AB:CD:…; vergleichen Sie ihn mit dem, den Ihnen das Studio gegeben hat.</translation>
+    </message>
+    <message>
+        <source>A connect code starts with “PODYX1-”; check it against the one the studio gave you.</source>
+        <translation>Ein Verbindungscode beginnt mit „PODYX1-“; vergleichen Sie ihn mit dem, den Ihnen das Studio gegeben hat.</translation>
+    </message>
+    <message>
+        <source>This connect code is for a newer Podyx Desktop. Install the newer version, or connect with the studio&apos;s address.</source>
+        <translation>Dieser Verbindungscode ist für ein neueres Podyx Desktop. Installieren Sie die neuere Version, oder verbinden Sie sich mit der Adresse des Studios.</translation>
+    </message>
+    <message>
+        <source>This connect code asks for something this Podyx Desktop does not know. Install the newest version, or connect with the studio&apos;s address.</source>
+        <translation>Dieser Verbindungscode verlangt etwas, das dieses Podyx Desktop nicht kennt. Installieren Sie die neueste Version, oder verbinden Sie sich mit der Adresse des Studios.</translation>
+    </message>
+    <message>
+        <source>Please sign in to do this.</source>
+        <translation>Bitte melden Sie sich dafür an.</translation>
+    </message>
+    <message>
+        <source>Your account is not allowed to do this.</source>
+        <translation>Ihr Konto darf das nicht.</translation>
+    </message>
+    <message>
+        <source>The email or password is not correct. Check them and try again.</source>
+        <translation>E-Mail-Adresse oder Passwort sind nicht korrekt. Prüfen Sie beides und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your saved sign-in has expired. Please sign in again.</source>
+        <translation>Ihre gespeicherte Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>That time was just taken. Please pick another time.</source>
+        <translation>Diese Zeit wurde gerade vergeben. Bitte wählen Sie eine andere Zeit.</translation>
+    </message>
+    <message>
+        <source>Another seat is saving; try again in a moment.</source>
+        <translation>Ein anderer Arbeitsplatz speichert gerade; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>A receipt number needs between 1 and 12 digits.</source>
+        <translation>Eine Belegnummer braucht 1 bis 12 Ziffern.</translation>
+    </message>
+    <message>
+        <source>A receipt prefix is at most 20 characters without spaces.</source>
+        <translation>Ein Belegpräfix hat höchstens 20 Zeichen ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>A series that restarts every year must show the year, or numbers would repeat.</source>
+        <translation>Ein Nummernkreis, der jedes Jahr neu beginnt, muss das Jahr zeigen, sonst würden sich Nummern wiederholen.</translation>
+    </message>
+    <message>
+        <source>This session is canceled; it cannot be {verb}.</source>
+        <translation>Dieser Termin ist storniert; er kann nicht mehr {verb} werden.</translation>
+    </message>
+    <message>
+        <source>This session has taken place; it cannot be {verb}.</source>
+        <translation>Dieser Termin hat stattgefunden; er kann nicht mehr {verb} werden.</translation>
+    </message>
+    <message>
+        <source>This session was marked as a no-show; it cannot be {verb}.</source>
+        <translation>Dieser Termin wurde als „nicht erschienen“ markiert; er kann nicht mehr {verb} werden.</translation>
+    </message>
+    <message>
+        <source>This session has already started; it cannot be canceled.</source>
+        <translation>Dieser Termin hat bereits begonnen; er kann nicht mehr storniert werden.</translation>
+    </message>
+    <message>
+        <source>Cancellation closed {cancel_cutoff_hours} h before the session. Please contact the studio.</source>
+        <translation>Stornierungen waren bis {cancel_cutoff_hours} Std. vor dem Termin möglich. Bitte wenden Sie sich an das Studio.</translation>
+    </message>
+    <message>
+        <source>This session has already started; it cannot be rescheduled.</source>
+        <translation>Dieser Termin hat bereits begonnen; er kann nicht mehr verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Rescheduling closed {reschedule_cutoff_hours} h before the session. Please contact the studio.</source>
+        <translation>Verschieben war bis {reschedule_cutoff_hours} Std. vor dem Termin möglich. Bitte wenden Sie sich an das Studio.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This session has been rescheduled %n time(s), the most the studio allows. Please contact the studio.</source>
+        <translation>
+            <numerusform>Dieser Termin wurde bereits %n-mal verschoben, so oft wie das Studio es erlaubt. Bitte wenden Sie sich an das Studio.</numerusform>
+            <numerusform>Dieser Termin wurde bereits %n-mal verschoben, so oft wie das Studio es erlaubt. Bitte wenden Sie sich an das Studio.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add-ons can only be added before the session starts.</source>
+        <translation>Zusatzleistungen können nur vor Beginn des Termins hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>There is no promo code “{code}”. Check the spelling.</source>
+        <translation>Es gibt keinen Aktionscode „{code}“. Prüfen Sie die Schreibweise.</translation>
+    </message>
+    <message>
+        <source>The promo code “{code}” is not valid yet.</source>
+        <translation>Der Aktionscode „{code}“ ist noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The promo code “{code}” has expired.</source>
+        <translation>Der Aktionscode „{code}“ ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The promo code “{code}” does not apply to anything in this order.</source>
+        <translation>Der Aktionscode „{code}“ gilt für nichts in dieser Bestellung.</translation>
+    </message>
+    <message>
+        <source>The promo code “{code}” has been used up.</source>
+        <translation>Der Aktionscode „{code}“ ist aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>You have already used the promo code “{code}”.</source>
+        <translation>Sie haben den Aktionscode „{code}“ bereits verwendet.</translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>client record</source>
+        <translation>Kundenakte</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>setup</source>
+        <translation>Aufbau</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>add-on</source>
+        <translation>Zusatzleistung</translation>
+    </message>
+    <message>
+        <source>promo code</source>
+        <translation>Aktionscode</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>bundle product</source>
+        <translation>Paketangebot</translation>
+    </message>
+    <message>
+        <source>a room</source>
+        <translation>einen Raum</translation>
+    </message>
+    <message>
+        <source>a service</source>
+        <translation>eine Leistung</translation>
+    </message>
+    <message>
+        <source>an add-on</source>
+        <translation>eine Zusatzleistung</translation>
+    </message>
+    <message>
+        <source>a bundle</source>
+        <translation>ein Paket</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>vat number</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>address line 1</source>
+        <translation>Adresszeile 1</translation>
+    </message>
+    <message>
+        <source>address line 2</source>
+        <translation>Adresszeile 2</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation>Registernummer</translation>
+    </message>
+    <message>
+        <source>bank details</source>
+        <translation>Bankverbindung</translation>
+    </message>
+    <message>
+        <source>buffer minutes</source>
+        <translation>Pufferminuten</translation>
+    </message>
+    <message>
+        <source>lead time hours</source>
+        <translation>Vorlaufzeit in Stunden</translation>
+    </message>
+    <message>
+        <source>cancel cutoff hours</source>
+        <translation>Stornierungsfrist in Stunden</translation>
+    </message>
+    <message>
+        <source>reschedule cutoff hours</source>
+        <translation>Verschiebefrist in Stunden</translation>
+    </message>
+    <message>
+        <source>max reschedules</source>
+        <translation>Höchstzahl an Verschiebungen</translation>
+    </message>
+    <message>
+        <source>change your email</source>
+        <translation>Ihre E-Mail-Adresse zu ändern</translation>
+    </message>
+    <message>
+        <source>change it</source>
+        <translation>es zu ändern</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>no show</source>
+        <translation>nicht erschienen</translation>
+    </message>
+    <message>
+        <source>rescheduled</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>front desk</source>
+        <translation>Empfang</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>Leitung</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on this purchase.</source>
+        <translation>Für diesen Kauf ist nichts mehr zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Give the amount to refund.</source>
+        <translation>Geben Sie den zu erstattenden Betrag an.</translation>
+    </message>
+    <message>
+        <source>Give the client a reason for the refusal.</source>
+        <translation>Nennen Sie dem Kunden einen Grund für die Ablehnung.</translation>
+    </message>
+    <message>
+        <source>Give a reason for moving the session outside the studio&apos;s rules.</source>
+        <translation>Nennen Sie einen Grund, warum der Termin außerhalb der Regeln des Studios verschoben wird.</translation>
+    </message>
+    <message>
+        <source>Say why this booking is outside the studio&apos;s rules; the reason is kept in the audit log.</source>
+        <translation>Geben Sie an, warum diese Buchung außerhalb der Regeln des Studios liegt; der Grund wird im Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Bundle credit pays for the session only. Book it without add-ons (they can be added to the booking afterwards and paid on their own), or choose another payment method.</source>
+        <translation>Paketguthaben bezahlt nur den Termin. Buchen Sie ihn ohne Zusatzleistungen (diese können danach zur Buchung hinzugefügt und einzeln bezahlt werden), oder wählen Sie eine andere Zahlungsart.</translation>
+    </message>
+    <message>
+        <source>Cannot write {path} ({reason}).</source>
+        <translation>{path} kann nicht geschrieben werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>That code does not work for this email: it is wrong, used or expired. Check both, or ask the studio for a new code.</source>
+        <translation>Dieser Code gilt nicht für diese E-Mail-Adresse: Er ist falsch, bereits verwendet oder abgelaufen. Prüfen Sie beides, oder bitten Sie das Studio um einen neuen Code.</translation>
+    </message>
+    <message>
+        <source>The first address line</source>
+        <translation>Die erste Adresszeile</translation>
+    </message>
+    <message>
+        <source>The second address line</source>
+        <translation>Die zweite Adresszeile</translation>
+    </message>
+    <message>
+        <source>The postal code</source>
+        <translation>Die Postleitzahl</translation>
+    </message>
+    <message>
+        <source>The city</source>
+        <translation>Der Ort</translation>
+    </message>
+    <message>
+        <source>{what} is at most {limit} characters long.</source>
+        <translation>{what} darf höchstens {limit} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Give the country as its two-letter code, for example DE or GB.</source>
+        <translation>Geben Sie das Land als zweistelligen Code an, zum Beispiel DE oder GB.</translation>
+    </message>
+    <message>
+        <source>An account with {email} already exists. Sign in instead, or use another email.</source>
+        <translation>Ein Konto mit {email} gibt es bereits. Melden Sie sich stattdessen an, oder verwenden Sie eine andere E-Mail-Adresse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This account is locked after too many failed sign-ins. Try again in %n minute(s), or ask the studio to help.</source>
+        <translation>
+            <numerusform>Dieses Konto ist nach zu vielen fehlgeschlagenen Anmeldungen gesperrt. Versuchen Sie es in %n Minute erneut, oder bitten Sie das Studio um Hilfe.</numerusform>
+            <numerusform>Dieses Konto ist nach zu vielen fehlgeschlagenen Anmeldungen gesperrt. Versuchen Sie es in %n Minuten erneut, oder bitten Sie das Studio um Hilfe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That account does not exist.</source>
+        <translation>Dieses Konto gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>You cannot take the owner role from yourself; ask another owner.</source>
+        <translation>Sie können sich die Inhaberrolle nicht selbst entziehen; bitten Sie einen anderen Inhaber.</translation>
+    </message>
+    <message>
+        <source>Name the account to show.</source>
+        <translation>Nennen Sie das anzuzeigende Konto.</translation>
+    </message>
+    <message>
+        <source>Name the account to change.</source>
+        <translation>Nennen Sie das zu ändernde Konto.</translation>
+    </message>
+    <message>
+        <source>The password is not correct. Enter your current password to {what}.</source>
+        <translation>Das Passwort ist nicht korrekt. Geben Sie Ihr aktuelles Passwort ein, um {what}.</translation>
+    </message>
+    <message>
+        <source>Another account already uses {email}. Choose a different email.</source>
+        <translation>Ein anderes Konto verwendet bereits {email}. Wählen Sie eine andere E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Das neue Passwort muss sich vom aktuellen unterscheiden.</translation>
+    </message>
+    <message>
+        <source>Company names are at most 200 and VAT IDs 40 characters long.</source>
+        <translation>Firmennamen dürfen höchstens 200, USt-IdNrn. höchstens 40 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>That booking does not exist.</source>
+        <translation>Diese Buchung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Every add-on you can add is already on this session. To change a quantity, please contact the studio.</source>
+        <translation>Alle Zusatzleistungen, die Sie hinzufügen können, sind bereits bei diesem Termin. Um eine Menge zu ändern, wenden Sie sich bitte an das Studio.</translation>
+    </message>
+    <message>
+        <source>No add-ons can be added to this session after booking.</source>
+        <translation>Zu diesem Termin können nach der Buchung keine Zusatzleistungen hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>This booking cannot be canceled.</source>
+        <translation>Diese Buchung kann nicht storniert werden.</translation>
+    </message>
+    <message>
+        <source>Only studio staff can move a session outside the studio&apos;s rules.</source>
+        <translation>Nur Mitarbeitende des Studios können einen Termin außerhalb der Regeln des Studios verschieben.</translation>
+    </message>
+    <message>
+        <source>This booking cannot be rescheduled.</source>
+        <translation>Diese Buchung kann nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Pick a different time to reschedule to.</source>
+        <translation>Wählen Sie eine andere Zeit, auf die verschoben werden soll.</translation>
+    </message>
+    <message>
+        <source>Choose at least one add-on.</source>
+        <translation>Wählen Sie mindestens eine Zusatzleistung.</translation>
+    </message>
+    <message>
+        <source>Add-ons cannot be added now.</source>
+        <translation>Zusatzleistungen können jetzt nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <source>Add-ons cannot be paid with bundle credit.</source>
+        <translation>Zusatzleistungen können nicht mit Paketguthaben bezahlt werden.</translation>
+    </message>
+    <message>
+        <source>This session already has that add-on; ask the studio to change the quantity.</source>
+        <translation>Dieser Termin hat diese Zusatzleistung bereits; bitten Sie das Studio, die Menge zu ändern.</translation>
+    </message>
+    <message>
+        <source>A session&apos;s outcome is completed or no-show.</source>
+        <translation>Das Ergebnis eines Termins ist „abgeschlossen“ oder „nicht erschienen“.</translation>
+    </message>
+    <message>
+        <source>This session is {status}; its outcome cannot change.</source>
+        <translation>Dieser Termin hat den Status „{status}“; sein Ergebnis kann sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <source>A session&apos;s outcome can be recorded once it has started.</source>
+        <translation>Das Ergebnis eines Termins kann erst nach seinem Beginn erfasst werden.</translation>
+    </message>
+    <message>
+        <source>This booking was canceled a moment ago on another seat.</source>
+        <translation>Diese Buchung wurde gerade an einem anderen Arbeitsplatz storniert.</translation>
+    </message>
+    <message>
+        <source>This session was marked completed a moment ago on another seat.</source>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz als abgeschlossen markiert.</translation>
+    </message>
+    <message>
+        <source>This session was marked a no-show a moment ago on another seat.</source>
+        <translation>Dieser Termin wurde gerade an einem anderen Arbeitsplatz als „nicht erschienen“ markiert.</translation>
+    </message>
+    <message>
+        <source>This booking was confirmed a moment ago on another seat. Look at it again before changing it.</source>
+        <translation>Diese Buchung wurde gerade an einem anderen Arbeitsplatz bestätigt. Sehen Sie sie sich noch einmal an, bevor Sie sie ändern.</translation>
+    </message>
+    <message>
+        <source>This booking was moved a moment ago on another seat. Look at it again before changing it.</source>
+        <translation>Diese Buchung wurde gerade an einem anderen Arbeitsplatz verschoben. Sehen Sie sie sich noch einmal an, bevor Sie sie ändern.</translation>
+    </message>
+    <message>
+        <source>That bundle does not exist.</source>
+        <translation>Dieses Paket gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Give a reason for issuing the bundle; it goes into the audit log.</source>
+        <translation>Nennen Sie einen Grund für die Ausgabe des Pakets; er wird im Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Issue between 1 and 1000 sessions.</source>
+        <translation>Geben Sie zwischen 1 und 1000 Termine aus.</translation>
+    </message>
+    <message>
+        <source>That bundle product does not exist.</source>
+        <translation>Dieses Paketangebot gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This bundle has expired; its sessions can no longer be booked.</source>
+        <translation>Dieses Paket ist abgelaufen; seine Termine können nicht mehr gebucht werden.</translation>
+    </message>
+    <message>
+        <source>This bundle is awaiting payment; it can be used once the studio has recorded the payment.</source>
+        <translation>Dieses Paket wartet auf Zahlung; es kann verwendet werden, sobald das Studio die Zahlung erfasst hat.</translation>
+    </message>
+    <message>
+        <source>This bundle cannot be used on that setup. Pick one of the setups it covers.</source>
+        <translation>Dieses Paket kann für diesen Aufbau nicht verwendet werden. Wählen Sie einen der Aufbauten, die es abdeckt.</translation>
+    </message>
+    <message>
+        <source>This bundle does not cover that service.</source>
+        <translation>Dieses Paket deckt diese Leistung nicht ab.</translation>
+    </message>
+    <message>
+        <source>This bundle has no sessions left. Buy another bundle or book and pay.</source>
+        <translation>Dieses Paket hat keine Termine mehr. Kaufen Sie ein weiteres Paket, oder buchen und bezahlen Sie.</translation>
+    </message>
+    <message>
+        <source>No service on that setup is covered by this bundle.</source>
+        <translation>Keine Leistung auf diesem Aufbau ist durch dieses Paket abgedeckt.</translation>
+    </message>
+    <message>
+        <source>Only studio staff can override a price.</source>
+        <translation>Nur Mitarbeitende des Studios können einen Preis ändern.</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative.</source>
+        <translation>Ein Preis darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Each add-on can be chosen once; set its quantity instead.</source>
+        <translation>Jede Zusatzleistung kann einmal gewählt werden; legen Sie stattdessen ihre Menge fest.</translation>
+    </message>
+    <message>
+        <source>That add-on is not offered with “{service}”.</source>
+        <translation>Diese Zusatzleistung wird mit „{service}“ nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>“{addon}” can only be chosen when booking. Ask the studio.</source>
+        <translation>„{addon}“ kann nur beim Buchen gewählt werden. Fragen Sie das Studio.</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and {max_quantity} of “{addon}”.</source>
+        <translation>Wählen Sie zwischen 1 und {max_quantity} von „{addon}“.</translation>
+    </message>
+    <message>
+        <source>There is already {what} called “{name}”. Choose another name.</source>
+        <translation>Es gibt bereits {what} namens „{name}“. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>There is no {what} with id {missing}. Refresh and try again.</source>
+        <translation>{what} mit der ID {missing} nicht gefunden. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>That room does not exist. Refresh and try again.</source>
+        <translation>Diesen Raum gibt es nicht. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>a setup in “{room}”</source>
+        <translation>einen Aufbau in „{room}“</translation>
+    </message>
+    <message>
+        <source>“{service}” cannot be booked for {session_minutes} minutes, the bundle&apos;s session length. Change the length or the services.</source>
+        <translation>„{service}“ kann nicht für {session_minutes} Minuten gebucht werden, die Termindauer des Pakets. Ändern Sie die Dauer oder die Leistungen.</translation>
+    </message>
+    <message>
+        <source>The promo code “{code}” already exists. Choose another code.</source>
+        <translation>Den Aktionscode „{code}“ gibt es bereits. Wählen Sie einen anderen Code.</translation>
+    </message>
+    <message>
+        <source>{label} is already closed on {day}.</source>
+        <translation>{label} ist am {day} bereits geschlossen.</translation>
+    </message>
+    <message>
+        <source>Choose either a room or a setup whose booking rules to change.</source>
+        <translation>Wählen Sie entweder einen Raum oder einen Aufbau, dessen Buchungsregeln geändert werden sollen.</translation>
+    </message>
+    <message>
+        <source>That {entity} does not exist. Refresh and try again.</source>
+        <translation>{entity} nicht gefunden. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Der Stundensatz darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>That service does not exist. Refresh and try again.</source>
+        <translation>Diese Leistung gibt es nicht. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The {what} number format can no longer change: {what} numbers have been issued with it, and the series must stay unbroken.</source>
+        <translation>Das Nummernformat „{what}“ kann nicht mehr geändert werden: Es wurden bereits Nummern ({what}) damit vergeben, und der Nummernkreis muss lückenlos bleiben.</translation>
+    </message>
+    <message>
+        <source>Another series already uses the prefix “{prefix}”. Receipts and credit notes need different prefixes.</source>
+        <translation>Ein anderer Nummernkreis verwendet bereits das Präfix „{prefix}“. Belege und Gutschriften brauchen verschiedene Präfixe.</translation>
+    </message>
+    <message>
+        <source>The studio has no {kind} series yet. Set the studio up first.</source>
+        <translation>Das Studio hat noch keinen Nummernkreis „{kind}“. Richten Sie zuerst das Studio ein.</translation>
+    </message>
+    <message>
+        <source>The studio</source>
+        <translation>Das Studio</translation>
+    </message>
+    <message>
+        <source>The room “{room}”</source>
+        <translation>Der Raum „{room}“</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s {label} can be at most {limit} characters long.</source>
+        <translation>Das Feld „{label}“ des Studios darf höchstens {limit} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Enter the studio&apos;s name.</source>
+        <translation>Geben Sie den Namen des Studios ein.</translation>
+    </message>
+    <message>
+        <source>Enter the country as a two-letter code such as DE or GB.</source>
+        <translation>Geben Sie das Land als zweistelligen Code wie DE oder GB ein.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a currency code. Use an ISO 4217 code such as EUR, GBP or USD.</source>
+        <translation>„{code}“ ist kein Währungscode. Verwenden Sie einen ISO-4217-Code wie EUR, GBP oder USD.</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a locale this installation of Podyx formats. Use a code such as en_GB or de_DE.</source>
+        <translation>„{code}“ ist kein Gebietsschema, das diese Podyx-Installation formatiert. Verwenden Sie einen Code wie en_GB oder de_DE.</translation>
+    </message>
+    <message>
+        <source>A VAT rate is between 0 % and 100 % (0 to 10000 basis points).</source>
+        <translation>Ein MwSt.-Satz liegt zwischen 0 % und 100 % (0 bis 10000 Basispunkte).</translation>
+    </message>
+    <message>
+        <source>The {name} cannot be negative.</source>
+        <translation>Der Wert „{name}“ darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Give the {what} a name of 1 to {limit} characters.</source>
+        <translation>Geben Sie einen Namen mit 1 bis {limit} Zeichen ein ({what}).</translation>
+    </message>
+    <message>
+        <source>A reason can be at most {limit} characters long.</source>
+        <translation>Ein Grund darf höchstens {limit} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>A service needs a positive minimum length no longer than its maximum, and a positive step.</source>
+        <translation>Eine Leistung braucht eine positive Mindestdauer, die nicht länger als ihre Höchstdauer ist, und eine positive Schrittweite.</translation>
+    </message>
+    <message>
+        <source>Steps of {step_minutes} minutes must lead from the minimum length ({min_minutes}) to the maximum ({max_minutes}) exactly.</source>
+        <translation>Schritte von {step_minutes} Minuten müssen genau von der Mindestdauer ({min_minutes}) zur Höchstdauer ({max_minutes}) führen.</translation>
+    </message>
+    <message>
+        <source>Choose at least one setup to offer the service on.</source>
+        <translation>Wählen Sie mindestens einen Aufbau, auf dem die Leistung angeboten wird.</translation>
+    </message>
+    <message>
+        <source>An add-on&apos;s price cannot be negative.</source>
+        <translation>Der Preis einer Zusatzleistung darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The maximum quantity is at least 1.</source>
+        <translation>Die Höchstmenge ist mindestens 1.</translation>
+    </message>
+    <message>
+        <source>Choose at least one service to offer the add-on with.</source>
+        <translation>Wählen Sie mindestens eine Leistung, mit der die Zusatzleistung angeboten wird.</translation>
+    </message>
+    <message>
+        <source>A bundle needs at least one session and a positive session length.</source>
+        <translation>Ein Paket braucht mindestens einen Termin und eine positive Termindauer.</translation>
+    </message>
+    <message>
+        <source>A bundle&apos;s price cannot be negative.</source>
+        <translation>Der Preis eines Pakets darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>A bundle is valid for at least one day (leave it empty for no expiry).</source>
+        <translation>Ein Paket gilt mindestens einen Tag (leer lassen für unbegrenzte Gültigkeit).</translation>
+    </message>
+    <message>
+        <source>Choose at least one setup the bundle can be used on.</source>
+        <translation>Wählen Sie mindestens einen Aufbau, für den das Paket verwendet werden kann.</translation>
+    </message>
+    <message>
+        <source>A promo code is 1 to 40 letters, digits, dashes or underscores, without spaces.</source>
+        <translation>Ein Aktionscode besteht aus 1 bis 40 Buchstaben, Ziffern, Binde- oder Unterstrichen, ohne Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>A percentage discount is between 0.01 % and 100 % (1 to 10000 basis points).</source>
+        <translation>Ein prozentualer Rabatt liegt zwischen 0,01 % und 100 % (1 bis 10000 Basispunkte).</translation>
+    </message>
+    <message>
+        <source>A fixed discount must be more than zero.</source>
+        <translation>Ein fester Rabatt muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>A promo code must become valid before it expires.</source>
+        <translation>Ein Aktionscode muss gültig werden, bevor er abläuft.</translation>
+    </message>
+    <message>
+        <source>A use limit is at least 1 (leave it empty for none).</source>
+        <translation>Ein Nutzungslimit ist mindestens 1 (leer lassen für keines).</translation>
+    </message>
+    <message>
+        <source>Two opening intervals on {day} overlap: {open_minute}–{close_minute} and {open_minute2}–{close_minute2}. Merge them into one.</source>
+        <translation>Zwei Öffnungszeiten am {day} überschneiden sich: {open_minute}–{close_minute} und {open_minute2}–{close_minute2}. Fassen Sie sie zusammen.</translation>
+    </message>
+    <message>
+        <source>A setup cannot move to another room: its bookings hold that room. Retire it and add a setup in the other room instead.</source>
+        <translation>Ein Aufbau kann nicht in einen anderen Raum wechseln: Seine Buchungen belegen diesen Raum. Nehmen Sie ihn außer Betrieb und legen Sie stattdessen einen Aufbau im anderen Raum an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{code}” has been used %n time(s) already; its total limit cannot be lower than that.</source>
+        <translation>
+            <numerusform>„{code}“ wurde bereits %n-mal verwendet; sein Gesamtlimit kann nicht niedriger sein.</numerusform>
+            <numerusform>„{code}“ wurde bereits %n-mal verwendet; sein Gesamtlimit kann nicht niedriger sein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That {kind} does not exist. Refresh and try again.</source>
+        <translation>{kind} nicht gefunden. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>That bundle is not on sale.</source>
+        <translation>Dieses Paket wird nicht verkauft.</translation>
+    </message>
+    <message>
+        <source>Choose the client this is for.</source>
+        <translation>Wählen Sie den Kunden, für den dies ist.</translation>
+    </message>
+    <message>
+        <source>You can only book for yourself.</source>
+        <translation>Sie können nur für sich selbst buchen.</translation>
+    </message>
+    <message>
+        <source>Sign in, or create an account to finish booking.</source>
+        <translation>Melden Sie sich an oder legen Sie ein Konto an, um die Buchung abzuschließen.</translation>
+    </message>
+    <message>
+        <source>Please accept the studio&apos;s terms to continue.</source>
+        <translation>Bitte akzeptieren Sie die Bedingungen des Studios, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Bundle credit is spent from the Bundles tab: redeem a session there.</source>
+        <translation>Paketguthaben wird im Tab „Pakete“ eingesetzt: Lösen Sie dort einen Termin ein.</translation>
+    </message>
+    <message>
+        <source>Only studio staff can book outside the studio&apos;s rules or change a price.</source>
+        <translation>Nur Mitarbeitende des Studios können außerhalb der Regeln des Studios buchen oder einen Preis ändern.</translation>
+    </message>
+    <message>
+        <source>The studio server keeps copies for clients; staff seats connect to the studio&apos;s database directly.</source>
+        <translation>Der Studioserver hält Kopien für Kunden bereit; Arbeitsplätze der Mitarbeitenden verbinden sich direkt mit der Datenbank des Studios.</translation>
+    </message>
+    <message>
+        <source>Only the studio server itself asks who may hear of a change.</source>
+        <translation>Nur der Studioserver selbst fragt, wer von einer Änderung erfahren darf.</translation>
+    </message>
+    <message>
+        <source>Your account is no longer active. Please sign in again.</source>
+        <translation>Ihr Konto ist nicht mehr aktiv. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Only studio staff with the {minimum} role or higher can do this.</source>
+        <translation>Das dürfen nur Mitarbeitende des Studios mit der Rolle „{minimum}“ oder höher.</translation>
+    </message>
+    <message>
+        <source>That record does not exist or is not yours.</source>
+        <translation>Diesen Eintrag gibt es nicht, oder er gehört nicht zu Ihrem Konto.</translation>
+    </message>
+    <message>
+        <source>That client does not exist.</source>
+        <translation>Diesen Kunden gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>That {what} does not exist or is not yours.</source>
+        <translation>{what} nicht gefunden oder für Ihr Konto nicht sichtbar.</translation>
+    </message>
+    <message>
+        <source>This database has no studio yet. Run `podyx-admin demo` for a demo studio, or set up the studio first.</source>
+        <translation>Diese Datenbank hat noch kein Studio. Führen Sie `podyx-admin demo` für ein Demostudio aus, oder richten Sie zuerst das Studio ein.</translation>
+    </message>
+    <message>
+        <source>The account of {full_name} is not locked (perhaps it was unlocked a moment ago on another seat); they can sign in.</source>
+        <translation>Das Konto von {full_name} ist nicht gesperrt (vielleicht wurde es gerade an einem anderen Arbeitsplatz entsperrt); die Anmeldung ist möglich.</translation>
+    </message>
+    <message>
+        <source>The account of {full_name} is not locked any more.</source>
+        <translation>Das Konto von {full_name} ist nicht mehr gesperrt.</translation>
+    </message>
+    <message>
+        <source>The first day ({first}) is after the last one ({last}).</source>
+        <translation>Der erste Tag ({first}) liegt nach dem letzten ({last}).</translation>
+    </message>
+    <message>
+        <source>A chunk holds at least one purchase.</source>
+        <translation>Ein Abschnitt enthält mindestens einen Kauf.</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be read ({reason}). Check that the file exists and that you may open it.</source>
+        <translation>„{name}“ kann nicht gelesen werden ({reason}). Prüfen Sie, ob die Datei existiert und ob Sie sie öffnen dürfen.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read to the end ({reason}); nothing was shared.</source>
+        <translation>„{name}“ konnte nicht bis zum Ende gelesen werden ({reason}); es wurde nichts geteilt.</translation>
+    </message>
+    <message>
+        <source>“{name}” is larger than the studio&apos;s limit of {limit_mib:,} MiB for shared files. Upload it to a file host and share the link instead, or ask the owner to raise the limit in Set-up.</source>
+        <translation>„{name}“ ist größer als das Limit des Studios von {limit_mib:,} MiB für geteilte Dateien. Laden Sie sie bei einem Dateihoster hoch und teilen Sie stattdessen den Link, oder bitten Sie den Inhaber, das Limit in der Einrichtung zu erhöhen.</translation>
+    </message>
+    <message>
+        <source>Give the file a name, such as “Episode 12 final.mp3”.</source>
+        <translation>Geben Sie der Datei einen Namen, etwa „Folge 12 final.mp3“.</translation>
+    </message>
+    <message>
+        <source>A file name can be at most 255 characters long.</source>
+        <translation>Ein Dateiname darf höchstens 255 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a web address. Paste a link that starts with https://.</source>
+        <translation>„{text}“ ist keine Webadresse. Fügen Sie einen Link ein, der mit https:// beginnt.</translation>
+    </message>
+    <message>
+        <source>“{media_type}” is not a media type. Use one such as audio/mpeg or video/mp4, or leave it empty to guess it from the file name.</source>
+        <translation>„{media_type}“ ist kein Medientyp. Verwenden Sie einen wie audio/mpeg oder video/mp4, oder lassen Sie das Feld leer, um ihn aus dem Dateinamen abzuleiten.</translation>
+    </message>
+    <message>
+        <source>The file limit is between 1 and {max_limit_mib:,} MiB.</source>
+        <translation>Das Dateilimit liegt zwischen 1 und {max_limit_mib:,} MiB.</translation>
+    </message>
+    <message>
+        <source>Share either a file or a link, not both and not neither.</source>
+        <translation>Teilen Sie entweder eine Datei oder einen Link – nicht beides und nicht keines von beiden.</translation>
+    </message>
+    <message>
+        <source>A link&apos;s size cannot be negative, and a SHA-256 checksum is 64 hex digits.</source>
+        <translation>Die Größe eines Links darf nicht negativ sein, und eine SHA-256-Prüfsumme hat 64 Hexziffern.</translation>
+    </message>
+    <message>
+        <source>“{file_name}” is empty (0 bytes); there is nothing to share.</source>
+        <translation>„{file_name}“ ist leer (0 Byte); es gibt nichts zu teilen.</translation>
+    </message>
+    <message>
+        <source>That file does not exist or is no longer shared.</source>
+        <translation>Diese Datei gibt es nicht, oder sie wird nicht mehr geteilt.</translation>
+    </message>
+    <message>
+        <source>“{name}” is a link; open it in the browser.</source>
+        <translation>„{name}“ ist ein Link; öffnen Sie ihn im Browser.</translation>
+    </message>
+    <message>
+        <source>The download of “{name}” was canceled.</source>
+        <translation>Der Download von „{name}“ wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s copy of “{name}” is damaged (its checksum does not match). Ask the studio to share it again.</source>
+        <translation>Die Kopie von „{name}“ im Studio ist beschädigt (die Prüfsumme stimmt nicht). Bitten Sie das Studio, sie erneut zu teilen.</translation>
+    </message>
+    <message>
+        <source>That client does not exist. Refresh the client list and try again.</source>
+        <translation>Diesen Kunden gibt es nicht. Aktualisieren Sie die Kundenliste und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>That booking does not exist. Refresh and try again.</source>
+        <translation>Diese Buchung gibt es nicht. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>That booking belongs to another client.</source>
+        <translation>Diese Buchung gehört einem anderen Kunden.</translation>
+    </message>
+    <message>
+        <source>Write something in the note first.</source>
+        <translation>Schreiben Sie zuerst etwas in die Notiz.</translation>
+    </message>
+    <message>
+        <source>A note can be at most {max_note} characters long. Split it into several.</source>
+        <translation>Eine Notiz darf höchstens {max_note} Zeichen lang sein. Teilen Sie sie auf mehrere auf.</translation>
+    </message>
+    <message>
+        <source>The note says the same as before.</source>
+        <translation>Die Notiz ist unverändert.</translation>
+    </message>
+    <message>
+        <source>That note does not exist or was deleted. Refresh and try again.</source>
+        <translation>Diese Notiz gibt es nicht, oder sie wurde gelöscht. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The studio has no {kind} series set up.</source>
+        <translation>Das Studio hat keinen Nummernkreis „{kind}“ eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The studio must keep at least one active owner. Make another person an owner first.</source>
+        <translation>Das Studio muss mindestens einen aktiven Inhaber behalten. Machen Sie zuerst eine andere Person zum Inhaber.</translation>
+    </message>
+    <message>
+        <source>You are no longer an owner of the studio; nothing was changed.</source>
+        <translation>Sie sind kein Inhaber des Studios mehr; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>This list cannot be sorted by “{sort}”.</source>
+        <translation>Diese Liste kann nicht nach „{sort}“ sortiert werden.</translation>
+    </message>
+    <message>
+        <source>A page holds 1 to {max_page_size} rows.</source>
+        <translation>Eine Seite enthält 1 bis {max_page_size} Zeilen.</translation>
+    </message>
+    <message>
+        <source>The page asked for does not fit this list&apos;s sort.</source>
+        <translation>Die angeforderte Seite passt nicht zur Sortierung dieser Liste.</translation>
+    </message>
+    <message>
+        <source>Select the transfers that were received.</source>
+        <translation>Wählen Sie die eingegangenen Überweisungen aus.</translation>
+    </message>
+    <message>
+        <source>Mark at most {max_bulk} transfers at a time.</source>
+        <translation>Markieren Sie höchstens {max_bulk} Überweisungen auf einmal.</translation>
+    </message>
+    <message>
+        <source>Refuse a session&apos;s payment by refusing its booking.</source>
+        <translation>Lehnen Sie die Zahlung eines Termins ab, indem Sie seine Buchung ablehnen.</translation>
+    </message>
+    <message>
+        <source>This payment was already recorded (receipt {receipt_number}), perhaps a moment ago on another seat.</source>
+        <translation>Diese Zahlung wurde bereits erfasst (Beleg {receipt_number}), vielleicht gerade an einem anderen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>This purchase is no longer awaiting payment.</source>
+        <translation>Dieser Kauf wartet nicht mehr auf Zahlung.</translation>
+    </message>
+    <message>
+        <source>Your store credit does not cover this. Choose another payment method.</source>
+        <translation>Ihr Guthaben reicht dafür nicht. Wählen Sie eine andere Zahlungsart.</translation>
+    </message>
+    <message>
+        <source>That purchase does not exist.</source>
+        <translation>Diesen Kauf gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Bundle credit pays for sessions, not for purchases.</source>
+        <translation>Paketguthaben bezahlt Termine, keine Käufe.</translation>
+    </message>
+    <message>
+        <source>This payment was already recorded on another seat (receipt {receipt_number}).</source>
+        <translation>Diese Zahlung wurde bereits an einem anderen Arbeitsplatz erfasst (Beleg {receipt_number}).</translation>
+    </message>
+    <message>
+        <source>This purchase was already paid (receipt {receipt_number}) and refunded.</source>
+        <translation>Dieser Kauf wurde bereits bezahlt (Beleg {receipt_number}) und erstattet.</translation>
+    </message>
+    <message>
+        <source>This purchase was withdrawn; there is nothing to pay.</source>
+        <translation>Dieser Kauf wurde zurückgezogen; es gibt nichts zu bezahlen.</translation>
+    </message>
+    <message>
+        <source>That purchase is not awaiting payment.</source>
+        <translation>Dieser Kauf wartet nicht auf Zahlung.</translation>
+    </message>
+    <message>
+        <source>Record a payment by card, cash, bank transfer or store credit.</source>
+        <translation>Erfassen Sie eine Zahlung per Karte, bar, Überweisung oder Guthaben.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the refund; it goes into the audit log.</source>
+        <translation>Nennen Sie einen Grund für die Erstattung; er wird im Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>Give a reason for the new price; it goes into the audit log.</source>
+        <translation>Nennen Sie einen Grund für den neuen Preis; er wird im Protokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>This purchase was already paid (receipt {receipt_number}); its price cannot change. Refund it instead.</source>
+        <translation>Dieser Kauf wurde bereits bezahlt (Beleg {receipt_number}); sein Preis kann sich nicht mehr ändern. Erstatten Sie ihn stattdessen.</translation>
+    </message>
+    <message>
+        <source>This purchase was paid and refunded; its price cannot change.</source>
+        <translation>Dieser Kauf wurde bezahlt und erstattet; sein Preis kann sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <source>This purchase was withdrawn; its price cannot change.</source>
+        <translation>Dieser Kauf wurde zurückgezogen; sein Preis kann sich nicht mehr ändern.</translation>
+    </message>
+    <message>
+        <source>Only a purchase awaiting payment can get a new price.</source>
+        <translation>Nur ein Kauf, der auf Zahlung wartet, kann einen neuen Preis bekommen.</translation>
+    </message>
+    <message>
+        <source>That is already the price.</source>
+        <translation>Das ist bereits der Preis.</translation>
+    </message>
+    <message>
+        <source>Give a positive amount and a reason.</source>
+        <translation>Geben Sie einen positiven Betrag und einen Grund an.</translation>
+    </message>
+    <message>
+        <source>Card and cash payments are taken at the studio&apos;s front desk. Choose pay later, bank transfer or store credit.</source>
+        <translation>Karten- und Barzahlungen werden am Empfang des Studios angenommen. Wählen Sie „später bezahlen“, Überweisung oder Guthaben.</translation>
+    </message>
+    <message>
+        <source>A credit note cannot be refunded.</source>
+        <translation>Eine Gutschrift kann nicht erstattet werden.</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt_number} was already refunded, perhaps a moment ago on another seat.</source>
+        <translation>Beleg {receipt_number} wurde bereits erstattet, vielleicht gerade an einem anderen Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>That purchase was withdrawn; there is nothing to refund.</source>
+        <translation>Dieser Kauf wurde zurückgezogen; es gibt nichts zu erstatten.</translation>
+    </message>
+    <message>
+        <source>Give a positive amount to refund.</source>
+        <translation>Geben Sie einen positiven Betrag zur Erstattung an.</translation>
+    </message>
+    <message>
+        <source>At most {shown} is left to refund on receipt {receipt_number}; refund that much or less.</source>
+        <translation>Auf Beleg {receipt_number} sind höchstens {shown} zu erstatten; erstatten Sie so viel oder weniger.</translation>
+    </message>
+    <message>
+        <source>That time was just taken on another seat, a moment ago. Please pick another time.</source>
+        <translation>Diese Zeit wurde gerade an einem anderen Arbeitsplatz vergeben. Bitte wählen Sie eine andere Zeit.</translation>
+    </message>
+    <message>
+        <source>That setup does not exist or is no longer offered.</source>
+        <translation>Diesen Aufbau gibt es nicht, oder er wird nicht mehr angeboten.</translation>
+    </message>
+    <message>
+        <source>That service does not exist or is no longer offered.</source>
+        <translation>Diese Leistung gibt es nicht, oder sie wird nicht mehr angeboten.</translation>
+    </message>
+    <message>
+        <source>“{service}” is not offered on the setup “{setup}”.</source>
+        <translation>„{service}“ wird auf dem Aufbau „{setup}“ nicht angeboten.</translation>
+    </message>
+    <message>
+        <source>“{service}” can be booked for {min_minutes} to {max_minutes} minutes in steps of {step_minutes}.</source>
+        <translation>„{service}“ kann für {min_minutes} bis {max_minutes} Minuten in Schritten von {step_minutes} gebucht werden.</translation>
+    </message>
+    <message>
+        <source>That room does not exist.</source>
+        <translation>Diesen Raum gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>{room} has no setup offering {service}.</source>
+        <translation>{room} hat keinen Aufbau, der {service} anbietet.</translation>
+    </message>
+    <message>
+        <source>Sessions must be booked at least {lead_time_hours} h in advance. Pick a later time.</source>
+        <translation>Termine müssen mindestens {lead_time_hours} Std. im Voraus gebucht werden. Wählen Sie eine spätere Zeit.</translation>
+    </message>
+    <message>
+        <source>The studio does not offer that start time (outside opening hours, on a closed day or off the booking grid). Pick one of the free times shown.</source>
+        <translation>Das Studio bietet diese Startzeit nicht an (außerhalb der Öffnungszeiten, an einem geschlossenen Tag oder außerhalb des Buchungsrasters). Wählen Sie eine der angezeigten freien Zeiten.</translation>
+    </message>
+    <message>
+        <source>Choose a staff role: front desk, manager or owner.</source>
+        <translation>Wählen Sie eine Rolle: Empfang, Leitung oder Inhaber.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account; ask another owner.</source>
+        <translation>Sie können Ihr eigenes Konto nicht deaktivieren; bitten Sie einen anderen Inhaber.</translation>
+    </message>
+    <message>
+        <source>That staff member does not exist. Refresh and try again.</source>
+        <translation>Diese Person gibt es nicht unter den Mitarbeitenden. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>This database has no studio yet; there is nothing to export.</source>
+        <translation>Diese Datenbank hat noch kein Studio; es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <source>On a shared PostgreSQL database the studio is created by IT with `podyx-admin studio apply FILE.toml`, so that two seats cannot both start it. Ask your IT to run it.</source>
+        <translation>Auf einer gemeinsamen PostgreSQL-Datenbank legt die IT das Studio mit `podyx-admin studio apply FILE.toml` an, damit nicht zwei Arbeitsplätze es gleichzeitig anlegen. Bitten Sie Ihre IT, das auszuführen.</translation>
+    </message>
+    <message>
+        <source>This database already has a studio. Sign in instead.</source>
+        <translation>Diese Datenbank hat bereits ein Studio. Melden Sie sich stattdessen an.</translation>
+    </message>
+    <message>
+        <source>Choose either a room or a setup whose overrides to clear.</source>
+        <translation>Wählen Sie entweder einen Raum oder einen Aufbau, dessen eigene Regeln entfernt werden sollen.</translation>
+    </message>
+    <message>
+        <source>That closed date does not exist. Refresh and try again.</source>
+        <translation>Diesen Schließtag gibt es nicht. Aktualisieren Sie die Ansicht und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The studio has no such series yet. Set the studio up first.</source>
+        <translation>Das Studio hat diesen Nummernkreis noch nicht. Richten Sie zuerst das Studio ein.</translation>
+    </message>
+    <message>
+        <source>Locked: {what} numbers have been issued with this format, and the series must stay unbroken.</source>
+        <translation>Gesperrt: Mit diesem Format wurden bereits Nummern ({what}) vergeben, und der Nummernkreis muss lückenlos bleiben.</translation>
+    </message>
+    <message>
+        <source>Please enter your full name.</source>
+        <translation>Bitte geben Sie Ihren vollständigen Namen ein.</translation>
+    </message>
+    <message>
+        <source>A name can be at most 200 characters long.</source>
+        <translation>Ein Name darf höchstens 200 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a valid email address: {error}</source>
+        <translation>„{email}“ ist keine gültige E-Mail-Adresse: {error}</translation>
+    </message>
+    <message>
+        <source>Please enter a phone number.</source>
+        <translation>Bitte geben Sie eine Telefonnummer ein.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a phone number. Enter it with the country code, e.g. +49 30 1234567.</source>
+        <translation>„{text}“ ist keine Telefonnummer. Geben Sie sie mit Ländervorwahl ein, z. B. +49 30 1234567.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a valid phone number. Check the digits and the country code.</source>
+        <translation>„{text}“ ist keine gültige Telefonnummer. Prüfen Sie die Ziffern und die Ländervorwahl.</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least {min_password} characters.</source>
+        <translation>Wählen Sie ein Passwort mit mindestens {min_password} Zeichen.</translation>
+    </message>
+    <message>
+        <source>A password can be at most {max_password} characters.</source>
+        <translation>Ein Passwort darf höchstens {max_password} Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>That password is too easy to guess; mix more characters.</source>
+        <translation>Dieses Passwort ist zu leicht zu erraten; mischen Sie mehr verschiedene Zeichen.</translation>
+    </message>
+    <message>
+        <source>The studio server answered {status_code}; try again later.</source>
+        <translation>Der Studioserver antwortete mit {status_code}; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Podyx cannot reach your studio at {address} right now, so nothing was changed. What you have is still here to read; try again once you are connected.</source>
+        <translation>Podyx erreicht Ihr Studio unter {address} gerade nicht, daher wurde nichts geändert. Was Sie haben, können Sie weiterhin lesen; versuchen Sie es erneut, sobald Sie verbunden sind.</translation>
+    </message>
+    <message>
+        <source>Your studio at {address} stopped answering before it replied. If you were changing something, check whether it was saved once you are connected again: your lists will show it.</source>
+        <translation>Ihr Studio unter {address} hat nicht mehr geantwortet. Wenn Sie etwas geändert haben, prüfen Sie nach dem erneuten Verbinden, ob es gespeichert wurde: Ihre Listen zeigen es.</translation>
+    </message>
+    <message>
+        <source>The studio server at {address} showed a different certificate from the one this computer trusted before. Nothing was sent. Ask the studio whether they changed it, then connect again.</source>
+        <translation>Der Studioserver unter {address} hat ein anderes Zertifikat gezeigt als das, dem dieser Computer bisher vertraut hat. Es wurde nichts gesendet. Fragen Sie das Studio, ob es das Zertifikat geändert hat, und verbinden Sie sich dann erneut.</translation>
+    </message>
+    <message>
+        <source>Another seat was changing the same records at the same moment, so nothing was saved. Please try again.</source>
+        <translation>Ein anderer Arbeitsplatz hat im selben Moment dieselben Daten geändert, daher wurde nichts gespeichert. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>“{raw}” is not a database URL. Use sqlite:///PATH/TO/FILE.sqlite3 or postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>„{raw}“ ist keine Datenbank-URL. Verwenden Sie sqlite:///PFAD/ZUR/DATEI.sqlite3 oder postgresql://BENUTZER@HOST:PORT/DATENBANK.</translation>
+    </message>
+    <message>
+        <source>Podyx needs a SQLite file, not an in-memory database: use sqlite:///PATH.</source>
+        <translation>Podyx braucht eine SQLite-Datei, keine Datenbank im Arbeitsspeicher: Verwenden Sie sqlite:///PFAD.</translation>
+    </message>
+    <message>
+        <source>Podyx does not support “{drivername}” databases. Use sqlite:///PATH or postgresql://USER@HOST:PORT/DATABASE.</source>
+        <translation>Podyx unterstützt keine „{drivername}“-Datenbanken. Verwenden Sie sqlite:///PFAD oder postgresql://BENUTZER@HOST:PORT/DATENBANK.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened as a SQLite database ({reason}). Check the path and that it is a Podyx database file.</source>
+        <translation>{path} kann nicht als SQLite-Datenbank geöffnet werden ({reason}). Prüfen Sie den Pfad und ob es eine Podyx-Datenbankdatei ist.</translation>
+    </message>
+    <message>
+        <source>This database was upgraded by a newer Podyx Desktop (schema {revision}); this version knows up to {head}. Install the newer version on this machine.</source>
+        <translation>Diese Datenbank wurde von einem neueren Podyx Desktop aktualisiert (Schema {revision}); diese Version kennt nur bis {head}. Installieren Sie die neuere Version auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Choose another database, or ask the studio&apos;s IT to create it with “podyx-admin init” (or “podyx-admin demo” for a demo studio).</source>
+        <translation>Wählen Sie eine andere Datenbank, oder bitten Sie die IT des Studios, sie mit „podyx-admin init“ anzulegen (oder mit „podyx-admin demo“ für ein Demostudio).</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist, so there is no database at {path}. {hint}</source>
+        <translation>Den Ordner {folder} gibt es nicht, also gibt es auch keine Datenbank unter {path}. {hint}</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. {hint}</source>
+        <translation>Unter {path} gibt es keine Datenbank. {hint}</translation>
+    </message>
+    <message>
+        <source>The database at {where} is empty: it has no Podyx tables yet. {hint}</source>
+        <translation>Die Datenbank unter {where} ist leer: Sie hat noch keine Podyx-Tabellen. {hint}</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {parent} ({reason}). Choose a folder you can write to.</source>
+        <translation>Der Ordner {parent} kann nicht angelegt werden ({reason}). Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>This database has tables but no Podyx schema version; it is not a Podyx database. Point Podyx at an empty database or a Podyx one.</source>
+        <translation>Diese Datenbank hat Tabellen, aber keine Podyx-Schemaversion; sie ist keine Podyx-Datenbank. Wählen Sie eine leere Datenbank oder eine Podyx-Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the PostgreSQL server at {address} ({detail}). Check the address, the user and password, and that the server is running.</source>
+        <translation>Der PostgreSQL-Server unter {address} ist nicht erreichbar ({detail}). Prüfen Sie die Adresse, Benutzer und Passwort und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share ({fs}); SQLite files there get corrupted. Keep the file on a local disk, or use a PostgreSQL server for several seats.</source>
+        <translation>{path} liegt auf einer Netzwerkfreigabe ({fs}); SQLite-Dateien werden dort beschädigt. Legen Sie die Datei auf eine lokale Festplatte, oder verwenden Sie für mehrere Arbeitsplätze einen PostgreSQL-Server.</translation>
+    </message>
+    <message>
+        <source>The {description} from {source} is not usable: {error}</source>
+        <translation>Der Wert „{description}“ aus {source} ist nicht verwendbar: {error}</translation>
+    </message>
+    <message>
+        <source>database URL</source>
+        <translation>Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>log level</source>
+        <translation>Protokollstufe</translation>
+    </message>
+    <message>
+        <source>This is done at the studio&apos;s desk; it is not available from home.</source>
+        <translation>Das wird am Empfang des Studios erledigt; von zu Hause ist es nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The folder “{folder}” does not exist.</source>
+        <translation>Den Ordner „{folder}“ gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>“{name}” arrived damaged (its checksum does not match the studio&apos;s). Nothing was saved; try the download again.</source>
+        <translation>„{name}“ kam beschädigt an (die Prüfsumme stimmt nicht mit der des Studios überein). Es wurde nichts gespeichert; versuchen Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>Sign in to download the studio&apos;s files.</source>
+        <translation>Melden Sie sich an, um die Dateien des Studios herunterzuladen.</translation>
+    </message>
+    <message>
+        <source>That file is no longer shared with you.</source>
+        <translation>Diese Datei wird nicht mehr mit Ihnen geteilt.</translation>
+    </message>
+    <message>
+        <source>The download was canceled.</source>
+        <translation>Der Download wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The download stopped early.</source>
+        <translation>Der Download wurde vorzeitig beendet.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {address}. Check the address with your studio, and that this computer is online.</source>
+        <translation>Unter {address} antwortet nichts. Prüfen Sie die Adresse mit Ihrem Studio und ob dieser Computer online ist.</translation>
+    </message>
+    <message>
+        <source>The server at {address} shows a certificate that does not match your studio&apos;s code. Do not connect; ask the studio for a new code.</source>
+        <translation>Der Server unter {address} zeigt ein Zertifikat, das nicht zum Code Ihres Studios passt. Verbinden Sie sich nicht; bitten Sie das Studio um einen neuen Code.</translation>
+    </message>
+    <message>
+        <source>That time is free: book it now instead of waiting. The waitlist is for times that are taken.</source>
+        <translation>Diese Zeit ist frei: Buchen Sie sie jetzt, statt zu warten. Die Warteliste ist für belegte Zeiten.</translation>
+    </message>
+    <message>
+        <source>Only a client can wait for a time.</source>
+        <translation>Nur Kunden können auf eine Zeit warten.</translation>
+    </message>
+    <message>
+        <source>The studio does not offer that start time (too soon, outside opening hours, on a closed day or off the booking grid), so there is nothing to wait for. Pick one of the times shown.</source>
+        <translation>Das Studio bietet diese Startzeit nicht an (zu kurzfristig, außerhalb der Öffnungszeiten, an einem Schließtag oder außerhalb des Buchungsrasters), daher gibt es nichts, worauf Sie warten könnten. Wählen Sie eine der angezeigten Zeiten.</translation>
+    </message>
+    <message>
+        <source>You already have a session at that time.</source>
+        <translation>Sie haben zu dieser Zeit bereits einen Termin.</translation>
+    </message>
+    <message>
+        <source>You are already on the waitlist for that time.</source>
+        <translation>Sie stehen bereits auf der Warteliste für diese Zeit.</translation>
+    </message>
+    <message>
+        <source>That waitlist entry does not exist.</source>
+        <translation>Diesen Wartelisteneintrag gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>A waitlist hold lasts between 5 and {most} minutes.</source>
+        <translation>Eine Reservierung von der Warteliste dauert zwischen 5 und {most} Minuten.</translation>
+    </message>
+    <message>
+        <source>That booking does not exist or is not yours.</source>
+        <translation>Diese Buchung gibt es nicht oder sie gehört nicht Ihnen.</translation>
+    </message>
+    <message>
+        <source>Only an upcoming session can wait for another time.</source>
+        <translation>Nur ein bevorstehender Termin kann auf eine andere Zeit warten.</translation>
+    </message>
+    <message>
+        <source>That bundle does not exist or is not yours.</source>
+        <translation>Dieses Paket gibt es nicht oder es gehört nicht Ihnen.</translation>
+    </message>
+    <message>
+        <source>You have already booked that time.</source>
+        <translation>Sie haben diese Zeit bereits gebucht.</translation>
+    </message>
+    <message>
+        <source>The hold on that time ran out and it was offered to the next client.</source>
+        <translation>Die Reservierung für diese Zeit ist abgelaufen und sie wurde dem nächsten Kunden angeboten.</translation>
+    </message>
+    <message>
+        <source>That time has come; the waitlist for it is closed.</source>
+        <translation>Diese Zeit ist erreicht; die Warteliste dafür ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>You are no longer on the waitlist for that time.</source>
+        <translation>Sie stehen nicht mehr auf der Warteliste für diese Zeit.</translation>
+    </message>
+    <message>
+        <source>That time is held for a client on the waitlist until {until}. Pick another time, or join the waitlist for it.</source>
+        <translation>Diese Zeit ist bis {until} für einen Kunden von der Warteliste reserviert. Wählen Sie eine andere Zeit oder setzen Sie sich auf die Warteliste.</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>

@@ -26,6 +26,7 @@ from podyx_desktop.domain.enums import (
     DEFERRED_PAYMENT_METHODS,
     PaymentMethod,
 )
+from podyx_desktop.domain.message import shown
 from podyx_desktop.domain.pricing import PriceSummary, format_rate
 from podyx_desktop.domain.records import Purchase
 from podyx_desktop.domain.vocabulary import display_locale
@@ -239,7 +240,7 @@ class PromoCodeRow(QWidget):
 
     def show_refused(self, message: str) -> None:
         set_role(self.message, "ErrorText")
-        self.message.setText(message)
+        self.message.setText(shown(message))
 
     def show_applied(self, text: str) -> None:
         set_role(self.message, "SuccessText")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.message import shown
 from podyx_desktop.views.common.text_style import wrapped_label
 
 if TYPE_CHECKING:  # requests and records load after the first paint, on first use
@@ -144,13 +145,13 @@ class AccountForm(QWidget):
     def _show_check(self, check: NewAccountCheck | None) -> None:
         email_text = ""
         if check is not None and check.email_problem:
-            email_text = check.email_problem
+            email_text = shown(check.email_problem)
         elif check is not None and check.email_registered:
             email_text = self.tr("This email already has an account.")
         self.email_note.setText(email_text)
         self.email_note.setVisible(bool(email_text))
         self.sign_in_instead.setVisible(check is not None and check.email_registered)
-        phone_text = (check.phone_problem or "") if check is not None else ""
+        phone_text = shown(check.phone_problem or "") if check is not None else ""
         self.phone_note.setText(phone_text)
         self.phone_note.setVisible(bool(phone_text))
 
@@ -175,7 +176,7 @@ class AccountForm(QWidget):
             return self.tr("Please enter your email address.")
         check = self.check
         if check is not None and check.email_problem:
-            return check.email_problem
+            return shown(check.email_problem)
         if check is not None and check.email_registered:
             return self.tr(
                 "An account with {email} already exists. Sign in instead, or use another email."
@@ -183,7 +184,7 @@ class AccountForm(QWidget):
         if not self.phone.text().strip():
             return self.tr("Please enter a phone number.")
         if check is not None and check.phone_problem:
-            return check.phone_problem
+            return shown(check.phone_problem)
         if len(self.password.text()) < MIN_PASSWORD:
             return self.tr("Choose a password of at least {count} characters.").format(
                 count=MIN_PASSWORD

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.changes import Changes, Kind
+from podyx_desktop.domain.message import shown
 from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent, StudioNote
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
@@ -465,7 +466,7 @@ class BookingsTab(ProfileTab):
             if button is self.cancel_button:
                 # Red only while it can be used: the shared style has no disabled danger look.
                 set_role(button, "DangerButton" if allowed else "")
-            text = "" if allowed or actions is None else (reason or "")
+            text = "" if allowed or actions is None else shown(reason or "")
             label.setText(text)
             button.setAccessibleDescription(text)
             button.setToolTip(text)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseStatus, Role
+from podyx_desktop.domain.message import shown
 from podyx_desktop.operations.desk import DeskState, load_desk_state, record_outcome
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
@@ -190,10 +191,10 @@ class DeskActionsPane(QWidget):
                 if status.is_open
                 else self.tr("This session is {status}.").format(status=status_word(status)),
             ),
-            (actions.can_cancel, actions.cancel_reason or ""),
+            (actions.can_cancel, shown(actions.cancel_reason or "")),
             outcome,
             outcome,
-            (actions.can_reschedule, actions.reschedule_reason or ""),
+            (actions.can_reschedule, shown(actions.reschedule_reason or "")),
             (
                 self.is_manager and awaiting and status.is_open,
                 managers_only if not self.is_manager else payment,
