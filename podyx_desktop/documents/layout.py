@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -246,8 +247,8 @@ def data_table(
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -256,6 +257,16 @@ def data_table(
         commands.append(("BACKGROUND", (0, -total_rows), (-1, -1), SHADE))
     table.setStyle(table_style(*commands))
     return table
+
+
+CELL_PADDING = 3  # points, each side of a data table's cell
+
+
+def heading_width(ctx: Context, text: str) -> float:
+    """The width a column needs for its heading ``text`` (a message: in the document's
+    language) on one line: narrow columns widen where a translation is longer."""
+    style = ctx.styles.cell_head
+    return stringWidth(ctx.text(text), style.fontName, style.fontSize) + 2 * CELL_PADDING
 
 
 def field_table(ctx: Context, fields: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from podyx_desktop.documents import labels
@@ -24,6 +23,7 @@ from podyx_desktop.documents.layout import (
     data_table,
     field_table,
     heading,
+    heading_width,
     make_context,
     page_size_for,
     rule,
@@ -33,6 +33,8 @@ from podyx_desktop.documents.layout import (
 from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
 from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import Party, Purchase, PurchaseLine, StudioInfo
+
+AMOUNT_WIDTHS = (10 * mm, 20 * mm, 18 * mm, 20 * mm, 16 * mm, 18 * mm, 21 * mm)
 
 
 def render_receipt(
@@ -219,8 +221,7 @@ def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> T
     ]
     # a column is as wide as its heading in the document's language needs ("Menge")
     amount_widths = [
-        max(least, _heading_width(ctx, h))
-        for least, h in zip(AMOUNT_WIDTHS, head[1:], strict=True)
+        max(least, heading_width(ctx, h)) for least, h in zip(AMOUNT_WIDTHS, head[1:], strict=True)
     ]
     widths = [width - sum(amount_widths), *amount_widths]
     rows: list[list[Flowable | str]] = []
@@ -241,15 +242,6 @@ def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> T
         ]
         rows.append([description, *[ctx.para(a, styles.cell_right) for a in amounts]])
     return data_table(header, rows, widths)
-
-
-AMOUNT_WIDTHS = (10 * mm, 20 * mm, 18 * mm, 20 * mm, 16 * mm, 18 * mm, 21 * mm)
-CELL_PADDING = 6  # points: a data table's cell, left and right
-
-
-def _heading_width(ctx: Context, heading: str) -> float:
-    style = ctx.styles.cell_head
-    return stringWidth(ctx.text(heading), style.fontName, style.fontSize) + CELL_PADDING + 1
 
 
 def _vat_table(ctx: Context, purchase: Purchase, width: float) -> Table:

@@ -14,6 +14,7 @@ from podyx_desktop.documents.layout import (
     data_table,
     field_table,
     heading,
+    heading_width,
     make_context,
     page_size_for,
     usable_width,
@@ -144,5 +145,7 @@ def _ledger(ctx: Context, entries: tuple[BundleLedgerEntry, ...], width: float) 
         )
     header = [ctx.para(h, styles.cell_head) for h in (m("Date"), m("Entry"), m("Session"))]
     header += [ctx.para(h, styles.cell_head_right) for h in (m("Change"), m("Remaining"))]
-    widths = [26 * mm, width - 124 * mm, 60 * mm, 18 * mm, 20 * mm]
+    change = max(18 * mm, heading_width(ctx, m("Change")))
+    left = max(20 * mm, heading_width(ctx, m("Remaining")))  # "Verbleibend"
+    widths = [26 * mm, width - 86 * mm - change - left, 60 * mm, change, left]
     return data_table(header, rows, widths)
