@@ -61,6 +61,7 @@ RULE = colors.HexColor("#c9cfd6")
 SHADE = colors.HexColor("#eef1f4")
 ACCENT = colors.HexColor("#0b5cad")
 WARNING = colors.HexColor("#a3330b")
+CELL_PADDING = 3  # points, each side of a data table's cell
 
 
 @dataclass(frozen=True)
@@ -259,9 +260,6 @@ def data_table(
     return table
 
 
-CELL_PADDING = 3  # points, each side of a data table's cell
-
-
 def heading_width(ctx: Context, text: str) -> float:
     """The width a column needs for its heading ``text`` (a message: in the document's
     language) on one line: narrow columns widen where a translation is longer."""
@@ -370,8 +368,8 @@ class _Header:
         styles = ctx.styles
         address = ", ".join(ctx.fmt.address_lines(studio.address))
         contact = "  ·  ".join(p for p in (studio.email, studio.phone) if p)
-        vat = ctx.text(m("VAT number {number}", number=studio.vat_number))
-        vat = vat if studio.vat_number else ""
+        number = studio.vat_number
+        vat = ctx.text(m("VAT number {number}", number=number)) if number else ""
         self._left = [ctx.para(studio.name, styles.studio), ctx.para(address, styles.small)]
         self._right = [ctx.para(line, styles.small_right) for line in (contact, vat) if line]
 
