@@ -2,7 +2,8 @@
 
 ``receipt-rtl.png`` is a receipt whose client name, address, line descriptions and note
 are Arabic and Hebrew (``samples.rtl_receipt``): check that the Arabic is joined and reads
-right to left.
+right to left. ``receipt-de.png`` and ``session-summary-de.png`` are the same documents in
+German (a German studio's: ``de_DE`` values).
 
 Usage: python scripts/render_sample_documents.py [OUTPUT_DIR]
 
@@ -53,12 +54,17 @@ def main(argv: list[str]) -> int:
     out = Path(argv[1]) if len(argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     studio = samples.studio()
+    german = samples.studio(locale="de_DE")
     started = time.perf_counter()
     documents = {
         "receipt": render_receipt(samples.receipt(), studio),
         "receipt-rtl": render_receipt(samples.rtl_receipt(info=studio), studio),
         "session-summary": render_session_summary(
             samples.session_summary(info=studio, include_internal=False)
+        ),
+        "receipt-de": render_receipt(samples.receipt(info=german), german, language="de"),
+        "session-summary-de": render_session_summary(
+            samples.session_summary(info=german, include_internal=False), language="de"
         ),
     }
     elapsed_ms = (time.perf_counter() - started) * 1000

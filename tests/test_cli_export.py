@@ -130,7 +130,16 @@ def test_receipts_of_two_days(
 ) -> None:
     out_dir = tmp_path / "out" / "receipts"  # created, parents too
     code, out, err = export(
-        capsys, filled.url, "receipts", "--from", "2026-06-01", "--to", "2026-06-02", str(out_dir)
+        capsys,
+        filled.url,
+        "receipts",
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-06-02",
+        "--language",
+        "en",
+        str(out_dir),
     )
     assert code == 0, err
     expected = filled.receipts[MONDAY] + filled.receipts[TUESDAY]
@@ -181,7 +190,16 @@ def test_session_summaries(
 ) -> None:
     out_dir = tmp_path / "out"
     code, out, err = export(
-        capsys, filled.url, "summaries", "--from", "2026-06-03", "--to", "2026-06-05", str(out_dir)
+        capsys,
+        filled.url,
+        "summaries",
+        "--from",
+        "2026-06-03",
+        "--to",
+        "2026-06-05",
+        "--language",
+        "en",
+        str(out_dir),
     )
     assert code == 0, err
     ids = [(WEDNESDAY, i) for i in filled.bookings[WEDNESDAY]] + [
@@ -214,6 +232,41 @@ def test_rendering_on_two_processes(
     assert len(os.listdir(tmp_path / "out")) == 4
     for name in os.listdir(tmp_path / "out"):
         assert Pdf((tmp_path / "out" / name).read_bytes()).page_count == 1
+
+
+def test_the_documents_language(
+    filled: Filled, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--language de`` writes German; without it, the studio's language (de_DE: German);
+    ``--language en`` English with English dates, and a language Podyx lacks is refused."""
+    days = ("--from", "2026-06-01", "--to", "2026-06-02")
+    texts = {}
+    for name, option in (("de", ("--language", "de")), ("default", ()), ("en", ("--language", "en"))):
+        out_dir = tmp_path / name
+        code, _out, err = export(capsys, filled.url, "receipts", *days, *option, str(out_dir))
+        assert code == 0, err
+        texts[name] = " ".join(Pdf(f.read_bytes()).text for f in sorted(out_dir.iterdir()))
+    for german in (texts["de"], texts["default"]):
+        assert "Belegnummer" in german and "Bezahlter Gesamtbetrag:" in german
+        assert "Gutgeschriebener Gesamtbetrag:" in german and "Seite 1 von 1" in german
+        assert "01.06.2026" in german  # de_DE: the studio's locale speaks German
+        assert "Receipt number" not in german and "Total paid" not in german
+    assert "Receipt number" in texts["en"] and "1 Jun 2026" in texts["en"]  # en_GB
+    assert "Belegnummer" not in texts["en"] and "01.06.2026" not in texts["en"]
+
+    code, _out, err = export(
+        capsys, filled.url, "summaries", "--from", "2026-06-03", "--to", "2026-06-03",
+        "--language", "de", str(tmp_path / "summaries"),
+    )  # fmt: skip
+    assert code == 0, err
+    for pdf in (tmp_path / "summaries").iterdir():
+        text = Pdf(pdf.read_bytes()).text
+        assert "Terminübersicht Buchung" in text and "Mittwoch, 3. Juni 2026" in text
+        assert "Session summary" not in text
+
+    with pytest.raises(SystemExit):  # argparse refuses it, with the choices
+        parser().parse_args(["export", "receipts", *days, "--language", "fr", "x"])
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
 
 
 class Terminal(io.StringIO):

@@ -53,6 +53,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "podyx_desktop/resources/styles/app.qss",
         "podyx_desktop/resources/icons/podyx-desktop.svg",
         "podyx_desktop/resources/translations/podyx_de.qm",
+        "podyx_desktop/resources/translations/podyx_de.ts",  # the documents read it
         "podyx_desktop/db/migrations/env.py",
         "podyx_desktop/db/migrations/versions/0001_initial_schema.py",
     ):

@@ -6,7 +6,9 @@ summary of every booking starting between them as ``session-<id>-<YYYY-MM-DD>.pd
 Each file is written beside its final name and renamed into place when complete, so a
 folder never holds half a PDF; a file of the same name is replaced.
 
-Everything that can be checked is checked before the first PDF is rendered (the days, the
+``--language en|de`` chooses the documents' language; by default the studio's (its locale's
+language when Podyx speaks it, else English; docs/rules.md). Everything that can be
+checked is checked before the first PDF is rendered (the days, the
 database, the folder: created when missing, refused when it is a file or not writable)
 and refused in one line on stderr with exit code 2, nothing written. Larger exports render
 on several processes. Heavy imports happen inside the functions, so registering the
@@ -131,6 +133,12 @@ def export_arguments(parser: argparse.ArgumentParser) -> None:
             help="processes rendering at once (default: one per CPU, up to "
             f"{MAX_JOBS}, for {PARALLEL_FROM} documents or more)",
         )
+        sub.add_argument(
+            "--language",
+            choices=("en", "de"),
+            default="",
+            help="the documents' language (default: the studio's)",
+        )
         add_shared(sub, shared)
 
 
@@ -183,6 +191,7 @@ class _Job:
 
     name: str
     document: Purchase | SessionSummary
+    language: str = ""  # "en", "de"; "": the studio's
 
 
 def _export(args: argparse.Namespace, database_url: str) -> int:
@@ -210,9 +219,10 @@ def _export(args: argparse.Namespace, database_url: str) -> int:
         services = open_services(database_url)
         prepare_folder(folder)
         progress = sys.stderr if sys.stderr.isatty() else None
-        print(export_receipts(services, first, last, folder, args.jobs, progress))
+        language = args.language
+        print(export_receipts(services, first, last, folder, args.jobs, progress, language))
         return EXIT_OK
-    studio, jobs = _load(database_url, first, last)
+    studio, jobs = _load(database_url, first, last, args.language)
     prepare_folder(folder)
     written = write_all(
         jobs,
@@ -232,9 +242,10 @@ def export_receipts(
     folder: Path,
     processes: int,
     progress: TextIO | None,
+    language: str = "",
 ) -> str:
     """Write every receipt and credit note as a PDF into ``folder`` as they stream from
-    the database; returns the line to print."""
+    the database, in ``language`` (``""``: the studio's); returns the line to print."""
     from podyx_desktop.domain.enums import PurchaseKind
     from podyx_desktop.domain.principal import Principal
 
@@ -253,7 +264,7 @@ def export_receipts(
         rows = services.exports.stream_purchases_between(system, first, last)
         try:
             written = write_all(
-                receipt_jobs(counted(rows)),
+                receipt_jobs(counted(rows), language),
                 folder,
                 studio,
                 total=total,
@@ -284,7 +295,9 @@ def parse_day(raw: str, option: str) -> date:
         ) from None
 
 
-def _load(database_url: str, first: date, last: date) -> tuple[StudioInfo, list[_Job]]:
+def _load(
+    database_url: str, first: date, last: date, language: str = ""
+) -> tuple[StudioInfo, list[_Job]]:
     """The studio and every session summary to write, read before rendering starts."""
     from podyx_desktop.domain.principal import Principal
 
@@ -296,7 +309,7 @@ def _load(database_url: str, first: date, last: date) -> tuple[StudioInfo, list[
             services.reports.session_summary(system, booking_id)
             for booking_id in services.exports.bookings_between(system, first, last)
         ]
-        return studio, summary_jobs(summaries)
+        return studio, summary_jobs(summaries, language)
     finally:
         services.db.dispose()  # before any worker process starts: it inherits no connection
 
@@ -314,7 +327,7 @@ def safe_name(text: str, fallback: str) -> str:
     return stem
 
 
-def receipt_jobs(purchases: Iterable[Purchase]) -> Iterator[_Job]:
+def receipt_jobs(purchases: Iterable[Purchase], language: str = "") -> Iterator[_Job]:
     """One job per receipt or credit note, named after its number, as the purchases come."""
     taken: set[str] = set()
     for p in purchases:
@@ -323,10 +336,10 @@ def receipt_jobs(purchases: Iterable[Purchase]) -> Iterator[_Job]:
         if name.lower() in taken:
             name = f"{stem}-{p.id}.pdf"
         taken.add(name.lower())
-        yield _Job(name, p)
+        yield _Job(name, p, language)
 
 
-def summary_jobs(summaries: Sequence[SessionSummary]) -> list[_Job]:
+def summary_jobs(summaries: Sequence[SessionSummary], language: str = "") -> list[_Job]:
     """One job per booking: ``session-<id>-<local start date>.pdf``."""
     from podyx_desktop.documents.formatting import parse_zone
 
@@ -334,7 +347,7 @@ def summary_jobs(summaries: Sequence[SessionSummary]) -> list[_Job]:
     for summary in summaries:
         booking = summary.booking
         day = booking.starts_at.astimezone(parse_zone(summary.studio.time_zone)).date()
-        jobs.append(_Job(f"session-{booking.id}-{day.isoformat()}.pdf", summary))
+        jobs.append(_Job(f"session-{booking.id}-{day.isoformat()}.pdf", summary, language))
     return jobs
 
 
@@ -427,8 +440,8 @@ def render_job(job: _Job) -> bytes:
     fonts = _load_fonts()
     if isinstance(job.document, Purchase):
         assert _studio is not None, "the studio is set before receipts are rendered"
-        return render_receipt(job.document, _studio, fonts=fonts)
-    return render_session_summary(job.document, fonts=fonts)
+        return render_receipt(job.document, _studio, fonts=fonts, language=job.language)
+    return render_session_summary(job.document, fonts=fonts, language=job.language)
 
 
 def process_count(requested: int, documents: int) -> int:

@@ -18,8 +18,10 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
 
-from podyx_desktop.documents import labels
+from podyx_desktop.documents.language import ENGLISH, Catalog, catalog, document_language
+from podyx_desktop.domain import vocabulary as v
 from podyx_desktop.domain.enums import BookingStatus
+from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import Booking, StudioInfo
 
 PRODUCT_ID = "-//Podyx//Podyx Desktop//EN"
@@ -69,23 +71,29 @@ def _location(booking: Booking, studio: StudioInfo) -> str:
     return ", ".join([f"{booking.room_name} ({booking.setup_name})", *studio.address.lines()])
 
 
-def _description(booking: Booking, zone: ZoneInfo) -> str:
-    lines = [f"Setup: {booking.room_name} — {booking.setup_name}"]
+def _description(booking: Booking, zone: ZoneInfo, words: Catalog) -> str:
+    setup = f"{booking.room_name} — {booking.setup_name}"
+    lines = [m("Setup: {setup}", setup=setup)]
     if booking.addons:
         addons = ", ".join(f"{addon.name} × {addon.quantity}" for addon in booking.addons)
-        lines.append(f"Add-ons: {addons}")
-    lines.append(f"Status: {labels.booking_status(booking.status)}")
+        lines.append(m("Add-ons: {addons}", addons=addons))
+    status = v.BOOKING_STATUS_LONG.text_in(booking.status, words.word)
+    lines.append(m("Status: {status}", status=status))
     if booking.status is BookingStatus.CANCELED and booking.cancel_reason:
-        lines.append(f"Reason: {booking.cancel_reason}")
+        lines.append(m("Reason: {reason}", reason=booking.cancel_reason))
     if booking.original_starts_at is not None:
         original = _utc(booking.original_starts_at).astimezone(zone)
-        lines.append(f"Originally: {original:%Y-%m-%d %H:%M} ({zone.key})")
-    lines.append(f"Booking {booking.id}")
-    return "\n".join(lines)
+        when = f"{original:%Y-%m-%d %H:%M} ({zone.key})"
+        lines.append(m("Originally: {when}", when=when))
+    lines.append(m("Booking {number}", number=booking.id))
+    return "\n".join(line.render(words.message) for line in lines)
 
 
-def booking_event(booking: Booking, studio: StudioInfo, stamp: datetime) -> Event:
-    """One VEVENT: the session in the studio's zone, with its UID, SEQUENCE and STATUS."""
+def booking_event(
+    booking: Booking, studio: StudioInfo, stamp: datetime, words: Catalog | None = None
+) -> Event:
+    """One VEVENT: the session in the studio's zone, with its UID, SEQUENCE and STATUS;
+    its description in the language of ``words`` (default English)."""
     zone = ZoneInfo(studio.time_zone)
     event = Event()
     event.add("uid", booking_uid(booking))
@@ -95,7 +103,7 @@ def booking_event(booking: Booking, studio: StudioInfo, stamp: datetime) -> Even
     event.add("dtend", _in_zone(booking.ends_at, zone))
     event.add("summary", f"{booking.service_name} — {studio.name}")
     event.add("location", _location(booking, studio))
-    event.add("description", _description(booking, zone))
+    event.add("description", _description(booking, zone, words or catalog(ENGLISH)))
     event.add("sequence", booking_sequence(booking))
     event.add("status", _EVENT_STATUS[booking.status])
     # A canceled session no longer blocks the person's time.
@@ -109,10 +117,16 @@ def render_calendar(
     *,
     name: str,
     stamp: datetime | None = None,
+    language: str | None = None,
 ) -> bytes:
-    """``bookings`` as one iCalendar file named ``name`` (X-WR-CALNAME), with the studio's
-    VTIMEZONE; ``stamp`` (DTSTAMP, default now) is when the file was made."""
+    """``bookings`` as one iCalendar file named ``name`` (X-WR-CALNAME; a message: in the
+    file's language), with the studio's VTIMEZONE; ``stamp`` (DTSTAMP, default now) is
+    when the file was made. The events' descriptions are in ``language`` ("en", "de"; an
+    unknown one: the studio's; none: English)."""
     zone = ZoneInfo(studio.time_zone)  # an unknown zone fails here, before anything is built
+    words = catalog(ENGLISH if language is None else document_language(language, studio.locale))
+    if isinstance(name, Message):
+        name = name.render(words.message)
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -132,5 +146,5 @@ def render_calendar(
         )
     )
     for booking in bookings:
-        calendar.add_component(booking_event(booking, studio, made))
+        calendar.add_component(booking_event(booking, studio, made, words))
     return calendar.to_ical()

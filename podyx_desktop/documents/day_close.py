@@ -26,35 +26,50 @@ from podyx_desktop.documents.layout import (
     usable_width,
 )
 from podyx_desktop.documents.purchases_csv import decimal_text
+from podyx_desktop.domain.message import m
 from podyx_desktop.domain.payments import DayClose
 from podyx_desktop.domain.records import StudioInfo
 
 
 def render_day_close(
-    close: DayClose, studio: StudioInfo, *, locale: str | None = None, fonts: FontSet | None = None
+    close: DayClose,
+    studio: StudioInfo,
+    *,
+    locale: str | None = None,
+    fonts: FontSet | None = None,
+    language: str | None = None,
 ) -> bytes:
-    """The day close of ``close.day`` as PDF."""
-    ctx = make_context(studio, locale, fonts, currency=close.currency)
+    """The day close of ``close.day`` as PDF, in ``language`` ("en", "de"; see
+    :func:`~podyx_desktop.documents.layout.make_context`)."""
+    ctx = make_context(studio, locale, fonts, currency=close.currency, language=language)
     fmt, styles = ctx.fmt, ctx.styles
     width = usable_width(page_size_for(fmt))
     day = close.day.isoformat()
     story: list[Flowable] = [
-        ctx.para("Day close", styles.title),
+        ctx.para(m("Day close"), styles.title),
         ctx.para(f"{fmt.long_date(close.starts_at)} · {close.time_zone}", styles.subtitle),
         field_table(ctx, _facts(ctx, close), [45 * mm, width - 45 * mm]),
         Spacer(1, 2 * mm),
-        *heading(ctx, "By payment method"),
+        *heading(ctx, m("By payment method")),
         _methods(ctx, close, width),
-        *heading(ctx, "By VAT rate"),
+        *heading(ctx, m("By VAT rate")),
         _rates(ctx, close, width),
         Spacer(1, 3 * mm),
         ctx.para(
-            "Receipts and credit notes count on the local day they were issued; a "
-            "credit note's negative amounts are netted against that day's takings.",
+            m(
+                "Receipts and credit notes count on the local day they were issued; a "
+                "credit note's negative amounts are netted against that day's takings."
+            ),
             styles.small,
         ),
     ]
-    return build_pdf(ctx, studio, story, title=f"Day close {day}", footer=f"Day close · {day}")
+    return build_pdf(
+        ctx,
+        studio,
+        story,
+        title=m("Day close {day}", day=day),
+        footer=m("Day close · {day}", day=day),
+    )
 
 
 def _facts(ctx: Context, close: DayClose) -> list[tuple[str, str]]:
@@ -65,12 +80,12 @@ def _facts(ctx: Context, close: DayClose) -> list[tuple[str, str]]:
         else close.first_number or ""
     )
     return [
-        ("Day", f"{fmt.date_time(close.starts_at)} – {fmt.date_time(close.ends_at)}"),
-        ("Receipts", f"{fmt.number(close.receipts)} · {fmt.money(close.receipts_minor)}"),
-        ("Credit notes", f"{fmt.number(close.refunds)} · {fmt.money(close.refunds_minor)}"),
-        ("Receipt numbers", numbers),
-        ("Takings (net of refunds)", fmt.money(close.gross_minor)),
-        ("Made", fmt.date_time(close.made_at)),
+        (m("Day"), f"{fmt.date_time(close.starts_at)} – {fmt.date_time(close.ends_at)}"),
+        (m("Receipts"), f"{fmt.number(close.receipts)} · {fmt.money(close.receipts_minor)}"),
+        (m("Credit notes"), f"{fmt.number(close.refunds)} · {fmt.money(close.refunds_minor)}"),
+        (m("Receipt numbers"), numbers),
+        (m("Takings (net of refunds)"), fmt.money(close.gross_minor)),
+        (m("Made"), fmt.date_time(close.made_at)),
     ]
 
 
@@ -78,18 +93,18 @@ def _methods(ctx: Context, close: DayClose, width: float) -> Flowable:
     fmt, styles = ctx.fmt, ctx.styles
     rows: list[list[Flowable | str]] = [
         [
-            ctx.para(labels.payment_method(m.method), styles.cell),
-            ctx.para(fmt.number(m.receipts), styles.cell_right),
-            ctx.para(fmt.money(m.receipts_minor), styles.cell_right),
-            ctx.para(fmt.number(m.refunds), styles.cell_right),
-            ctx.para(fmt.money(m.refunds_minor), styles.cell_right),
-            ctx.para(fmt.money(m.net_minor), styles.cell_right),
+            ctx.para(labels.payment_method(ctx, row.method), styles.cell),
+            ctx.para(fmt.number(row.receipts), styles.cell_right),
+            ctx.para(fmt.money(row.receipts_minor), styles.cell_right),
+            ctx.para(fmt.number(row.refunds), styles.cell_right),
+            ctx.para(fmt.money(row.refunds_minor), styles.cell_right),
+            ctx.para(fmt.money(row.net_minor), styles.cell_right),
         ]
-        for m in close.by_method
+        for row in close.by_method
     ]
     rows.append(
         [
-            ctx.para("All methods", styles.cell_head),
+            ctx.para(m("All methods"), styles.cell_head),
             ctx.para(fmt.number(close.receipts), styles.cell_head_right),
             ctx.para(fmt.money(close.receipts_minor), styles.cell_head_right),
             ctx.para(fmt.number(close.refunds), styles.cell_head_right),
@@ -97,10 +112,10 @@ def _methods(ctx: Context, close: DayClose, width: float) -> Flowable:
             ctx.para(fmt.money(close.gross_minor), styles.cell_head_right),
         ]
     )
-    header = [ctx.para("Method", styles.cell_head)]
+    header = [ctx.para(m("Method"), styles.cell_head)]
     header += [
         ctx.para(h, styles.cell_head_right)
-        for h in ("Receipts", "Taken", "Credit notes", "Refunded", "Net")
+        for h in (m("Receipts"), m("Taken"), m("Credit notes"), m("Refunded"), m("Net"))
     ]
     rest = (width - 50 * mm) / 5
     return data_table(header, rows, [50 * mm] + [rest] * 5, total_rows=1)
@@ -112,23 +127,23 @@ def _rates(ctx: Context, close: DayClose, width: float) -> Flowable:
         [
             ctx.para(fmt.rate(r.rate_bp), styles.cell),
             *[
-                ctx.para(fmt.money(m), styles.cell_right)
-                for m in (r.net_minor, r.vat_minor, r.gross_minor)
+                ctx.para(fmt.money(minor), styles.cell_right)
+                for minor in (r.net_minor, r.vat_minor, r.gross_minor)
             ],
         ]
         for r in close.by_rate
     ]
     rows.append(
         [
-            ctx.para("All rates", styles.cell_head),
+            ctx.para(m("All rates"), styles.cell_head),
             *[
-                ctx.para(fmt.money(m), styles.cell_head_right)
-                for m in (close.net_minor, close.vat_minor, close.gross_minor)
+                ctx.para(fmt.money(minor), styles.cell_head_right)
+                for minor in (close.net_minor, close.vat_minor, close.gross_minor)
             ],
         ]
     )
-    header = [ctx.para("VAT rate", styles.cell_head)]
-    header += [ctx.para(h, styles.cell_head_right) for h in ("Net", "VAT", "Gross")]
+    header = [ctx.para(m("VAT rate"), styles.cell_head)]
+    header += [ctx.para(h, styles.cell_head_right) for h in (m("Net"), m("VAT"), m("Gross"))]
     rest = (width - 50 * mm) / 3
     return data_table(header, rows, [50 * mm] + [rest] * 3, total_rows=1)
 
@@ -155,18 +170,18 @@ def day_close_csv(close: DayClose) -> str:
             "currency",
         ]
     )
-    for m in close.by_method:
+    for row in close.by_method:
         writer.writerow(
             [
                 "method",
-                m.method.value,
-                m.receipts,
-                money(m.receipts_minor),
-                m.refunds,
-                money(m.refunds_minor),
+                row.method.value,
+                row.receipts,
+                money(row.receipts_minor),
+                row.refunds,
+                money(row.refunds_minor),
                 "",
                 "",
-                money(m.net_minor),
+                money(row.net_minor),
                 close.currency,
             ]
         )

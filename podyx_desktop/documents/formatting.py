@@ -8,6 +8,7 @@ binds them to one document and adds what only documents print (numbers, sizes, c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -39,15 +40,23 @@ class Formatter:
     locale: Locale
     currency: str
     zone: ZoneInfo
+    # the document's words (``Catalog.word``); None: the vocabulary's hook
+    words: Callable[[str, str], str] | None = None
 
     @classmethod
     def for_studio(
-        cls, studio: StudioInfo, locale: str | None = None, currency: str | None = None
+        cls,
+        studio: StudioInfo,
+        locale: str | None = None,
+        currency: str | None = None,
+        *,
+        words: Callable[[str, str], str] | None = None,
     ) -> Formatter:
         return cls(
             locale=parse_locale(locale or studio.locale),
             currency=currency or studio.currency,
             zone=parse_zone(studio.time_zone),
+            words=words,
         )
 
     @property
@@ -86,7 +95,7 @@ class Formatter:
         return v.time_range_text(starts_at, ends_at, self.zone, self.locale)
 
     def duration(self, minutes: int) -> str:
-        return v.duration_text(minutes)
+        return v.duration_text(minutes, self.words)
 
     def size(self, size_bytes: int) -> str:
         """``2_400_000`` → ``2.3 MB`` (binary multiples, one decimal, locale digits)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from io import BytesIO
@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -36,8 +37,17 @@ from reportlab.platypus.flowables import HRFlowable
 from podyx_desktop.documents.bidi import BidiText, has_rtl
 from podyx_desktop.documents.fonts import REGULAR, FontSet
 from podyx_desktop.documents.formatting import Formatter
+from podyx_desktop.documents.language import (
+    ENGLISH,
+    Catalog,
+    catalog,
+    document_language,
+    document_locale,
+)
 from podyx_desktop.documents.text import Line
+from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import StudioInfo
+from podyx_desktop.domain.vocabulary import Words
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +61,7 @@ RULE = colors.HexColor("#c9cfd6")
 SHADE = colors.HexColor("#eef1f4")
 ACCENT = colors.HexColor("#0b5cad")
 WARNING = colors.HexColor("#a3330b")
+CELL_PADDING = 3  # points, each side of a data table's cell
 
 
 @dataclass(frozen=True)
@@ -148,18 +159,33 @@ _BOLD_STYLES: dict[tuple[int, str], tuple[ParagraphStyle, ParagraphStyle]] = {}
 
 @dataclass(frozen=True)
 class Context:
-    """What every document builder needs: fonts, formats and styles."""
+    """What every document builder needs: fonts, formats, styles and its language's words."""
 
     fonts: FontSet
     fmt: Formatter
     styles: Styles
+    catalog: Catalog
+
+    @property
+    def language(self) -> str:
+        return self.catalog.language
+
+    def text(self, text: str) -> str:
+        """``text`` in the document's language: a :class:`Message` translated, any other
+        text (a name, a number) as it is."""
+        return text.render(self.catalog.message) if isinstance(text, Message) else text
+
+    def word(self, words: Words, key: str) -> str:
+        """One of the vocabulary's words in the document's language."""
+        return words.text_in(key, self.catalog.word)
 
     def para(
         self, text: str, style: ParagraphStyle | None = None, *, bold: bool = False
     ) -> Flowable:
-        """Plain ``text`` in ``style``: a cheap :class:`Line` when the style's face draws
-        all of it and it has no line break (it still wraps if too wide), otherwise a
-        paragraph (escaped, per-character fonts)."""
+        """Plain ``text`` (a :class:`Message`: in the document's language) in ``style``: a
+        cheap :class:`Line` when the style's face draws all of it and it has no line break
+        (it still wraps if too wide), otherwise a paragraph (escaped, per-character fonts)."""
+        text = self.text(text)
         chosen = style or self.styles.body
         if bold and chosen.fontName != self.fonts.bold:
             chosen = self.styles.bold_of(chosen, self.fonts.bold)
@@ -180,9 +206,19 @@ def make_context(
     locale: str | None,
     fonts: FontSet | None = None,
     currency: str | None = None,
+    language: str | None = None,
 ) -> Context:
+    """The context of one document in ``language`` ("en", "de"; one documents do not speak:
+    the studio's), its values in that language's locale (:func:`document_locale`) unless
+    ``locale`` names one. Without a language: English, values in the studio's own locale."""
     chosen = fonts or FontSet()
-    return Context(chosen, Formatter.for_studio(studio, locale, currency), Styles.create(chosen))
+    if language is None:
+        words, values = catalog(ENGLISH), locale or studio.locale
+    else:
+        words = catalog(document_language(language, studio.locale))
+        values = locale or document_locale(words.language, studio.locale)
+    formatter = Formatter.for_studio(studio, values, currency, words=words.word)
+    return Context(chosen, formatter, Styles.create(chosen), words)
 
 
 def usable_width(page_size: tuple[float, float]) -> float:
@@ -212,8 +248,8 @@ def data_table(
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -222,6 +258,13 @@ def data_table(
         commands.append(("BACKGROUND", (0, -total_rows), (-1, -1), SHADE))
     table.setStyle(table_style(*commands))
     return table
+
+
+def heading_width(ctx: Context, text: str) -> float:
+    """The width a column needs for its heading ``text`` (a message: in the document's
+    language) on one line: narrow columns widen where a translation is longer."""
+    style = ctx.styles.cell_head
+    return stringWidth(ctx.text(text), style.fontName, style.fontSize) + 2 * CELL_PADDING
 
 
 def field_table(ctx: Context, fields: Sequence[tuple[str, str]], widths: Sequence[float]) -> Table:
@@ -261,7 +304,7 @@ def columns(
     return table
 
 
-def heading(ctx: Context, text: str) -> list[Flowable]:
+def heading(ctx: Context, text: str) -> list[Flowable]:  # text: a Message, translated
     """A section heading that starts a new page rather than sit alone at a page's foot.
 
     (``keepWithNext`` would move a whole long table to the next page with it.)
@@ -279,11 +322,14 @@ def rule() -> HRFlowable:
 class _NumberedCanvas(Canvas):
     """Defers each page's footer to ``save`` so it can say "Page n of m"."""
 
-    def __init__(self, *args: Any, footer: str, font: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, footer: str, font: str, pages: Callable[[int, int], str], **kwargs: Any
+    ) -> None:
         # Without this every page would also reference a non-embedded Helvetica.
         kwargs["initialFontName"] = kwargs.get("initialFontName") or font
         super().__init__(*args, **kwargs)
         self._footer = footer
+        self._page_of = pages
         self._footer_font = font
         self._pages: list[dict[str, Any]] = []
 
@@ -309,7 +355,7 @@ class _NumberedCanvas(Canvas):
         self.setFillColor(MUTED)
         self.setFont(self._footer_font, 7.5)
         self.drawString(MARGIN, y, self._footer)
-        self.drawRightString(width - MARGIN, y, f"Page {number} of {total}")
+        self.drawRightString(width - MARGIN, y, self._page_of(number, total))
         self.restoreState()
 
 
@@ -322,7 +368,8 @@ class _Header:
         styles = ctx.styles
         address = ", ".join(ctx.fmt.address_lines(studio.address))
         contact = "  ·  ".join(p for p in (studio.email, studio.phone) if p)
-        vat = f"VAT number {studio.vat_number}" if studio.vat_number else ""
+        number = studio.vat_number
+        vat = ctx.text(m("VAT number {number}", number=number)) if number else ""
         self._left = [ctx.para(studio.name, styles.studio), ctx.para(address, styles.small)]
         self._right = [ctx.para(line, styles.small_right) for line in (contact, vat) if line]
 
@@ -392,7 +439,9 @@ def _logo_reader(png: bytes | None) -> ImageReader | None:
 def build_pdf(
     ctx: Context, studio: StudioInfo, story: Sequence[Flowable], *, title: str, footer: str
 ) -> bytes:
-    """Lays ``story`` out under the studio header and returns the finished PDF."""
+    """Lays ``story`` out under the studio header and returns the finished PDF (``title``
+    and ``footer``: messages, in the document's language)."""
+    title, footer = ctx.text(title), ctx.text(footer)
     buffer = BytesIO()
     page_size = page_size_for(ctx.fmt)
     doc = SimpleDocTemplate(
@@ -410,6 +459,10 @@ def build_pdf(
         initialFontName=ctx.fonts.regular,
     )
     header = _Header(ctx, studio)
-    canvas_maker = partial(_NumberedCanvas, footer=footer, font=ctx.fonts.regular)
+
+    def pages(number: int, total: int) -> str:
+        return ctx.text(m("Page {number} of {total}", number=number, total=total))
+
+    canvas_maker = partial(_NumberedCanvas, footer=footer, font=ctx.fonts.regular, pages=pages)
     doc.build(list(story), onFirstPage=header, onLaterPages=header, canvasmaker=canvas_maker)
     return buffer.getvalue()

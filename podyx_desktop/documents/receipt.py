@@ -23,6 +23,7 @@ from podyx_desktop.documents.layout import (
     data_table,
     field_table,
     heading,
+    heading_width,
     make_context,
     page_size_for,
     rule,
@@ -30,7 +31,10 @@ from podyx_desktop.documents.layout import (
     usable_width,
 )
 from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
+from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import Party, Purchase, PurchaseLine, StudioInfo
+
+AMOUNT_WIDTHS = (10 * mm, 20 * mm, 18 * mm, 20 * mm, 16 * mm, 18 * mm, 21 * mm)
 
 
 def render_receipt(
@@ -39,30 +43,38 @@ def render_receipt(
     *,
     locale: str | None = None,
     fonts: FontSet | None = None,
+    language: str | None = None,
 ) -> bytes:
-    """The purchase's receipt, credit note or (without a receipt number) pro-forma as PDF."""
-    ctx = make_context(studio, locale, fonts, currency=purchase.currency)
+    """The purchase's receipt, credit note or (without a receipt number) pro-forma as PDF,
+    in ``language`` ("en", "de"; see :func:`~podyx_desktop.documents.layout.make_context`)."""
+    ctx = make_context(studio, locale, fonts, currency=purchase.currency, language=language)
     width = usable_width(page_size_for(ctx.fmt))
     title = labels.document_title(purchase)
     story: list[Flowable] = [*_title_block(ctx, purchase, title)]
     story.append(
         columns(
-            _party_block(ctx, "Seller", seller_of(purchase, studio), "VAT number"),
-            _party_block(ctx, "Buyer", purchase.buyer, "VAT ID"),
+            _party_block(ctx, m("Seller"), seller_of(purchase, studio), m("VAT number")),
+            _party_block(ctx, m("Buyer"), purchase.buyer, m("VAT ID")),
             width,
         )
     )
     story.append(Spacer(1, 4 * mm))
     story.append(field_table(ctx, _facts(ctx, purchase), [42 * mm, width - 42 * mm]))
-    story.extend(heading(ctx, "Lines"))
+    story.extend(heading(ctx, m("Lines")))
     story.append(_lines_table(ctx, purchase.lines, width))
-    story.extend(heading(ctx, "VAT by rate"))
+    story.extend(heading(ctx, m("VAT by rate")))
     story.append(
         KeepTogether([_vat_table(ctx, purchase, width), Spacer(1, 3 * mm), _total(ctx, purchase)])
     )
     story.extend(_closing(ctx, purchase))
-    number = purchase.receipt_number or f"purchase {purchase.id}"
-    return build_pdf(ctx, studio, story, title=f"{title} {number}", footer=f"{title} · {number}")
+    number = purchase.receipt_number or m("purchase {number}", number=purchase.id)
+    return build_pdf(
+        ctx,
+        studio,
+        story,
+        title=m("{title} {number}", title=title, number=number),
+        footer=m("{title} · {number}", title=title, number=number),
+    )
 
 
 def seller_of(purchase: Purchase, studio: StudioInfo) -> Party:
@@ -81,7 +93,7 @@ def seller_of(purchase: Purchase, studio: StudioInfo) -> Party:
     )
 
 
-def _title_block(ctx: Context, purchase: Purchase, title: str) -> list[Flowable]:
+def _title_block(ctx: Context, purchase: Purchase, title: Message) -> list[Flowable]:
     styles = ctx.styles
     if labels.is_pro_forma(purchase):
         banner = Table(
@@ -89,8 +101,10 @@ def _title_block(ctx: Context, purchase: Purchase, title: str) -> list[Flowable]
                 [ctx.para(title, styles.banner)],
                 [
                     ctx.para(
-                        "This document is not a receipt and not a VAT invoice. A receipt with its own "
-                        "number is issued once the payment has been received.",
+                        m(
+                            "This document is not a receipt and not a VAT invoice. A receipt "
+                            "with its own number is issued once the payment has been received."
+                        ),
                         styles.body,
                     )
                 ],
@@ -104,73 +118,75 @@ def _title_block(ctx: Context, purchase: Purchase, title: str) -> list[Flowable]
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             )
         )
-        return [ctx.para("Pro-forma", styles.title), banner, Spacer(1, 4 * mm)]
+        return [ctx.para(m("Pro-forma"), styles.title), banner, Spacer(1, 4 * mm)]
+    numbered = m("{title} {number}", title=title, number=purchase.receipt_number)
     if purchase.kind is PurchaseKind.CREDIT_NOTE:
-        refers = f"Refers to receipt {purchase.refund_of_number or '(unknown)'}"
-        return [
-            ctx.para(f"{title} {purchase.receipt_number}", styles.title),
-            ctx.para(refers, styles.subtitle),
-        ]
-    return [
-        ctx.para(f"{title} {purchase.receipt_number}", styles.title),
-        ctx.para("VAT invoice", styles.subtitle),
-    ]
+        refers = m("Refers to receipt {number}", number=_refunded_number(purchase))
+        return [ctx.para(numbered, styles.title), ctx.para(refers, styles.subtitle)]
+    return [ctx.para(numbered, styles.title), ctx.para(m("VAT invoice"), styles.subtitle)]
 
 
-def _party_block(ctx: Context, heading: str, party: Party, vat_label: str) -> list[Flowable]:
+def _refunded_number(purchase: Purchase) -> str:
+    return purchase.refund_of_number or m("(unknown)")
+
+
+def _party_block(
+    ctx: Context, heading: Message, party: Party, vat_label: Message
+) -> list[Flowable]:
     styles = ctx.styles
     block: list[Flowable] = [ctx.para(heading, styles.label), ctx.para(party.name, bold=True)]
     lines = [party.company, *ctx.fmt.address_lines(party.address)]
     if party.vat_id:
-        lines.append(f"{vat_label}: {party.vat_id}")
+        lines.append(m("{label}: {number}", label=vat_label, number=party.vat_id))
     if party.registration_number:
-        lines.append(f"Registration: {party.registration_number}")
+        lines.append(m("Registration: {number}", number=party.registration_number))
     lines.extend(p for p in (party.email, party.phone) if p)
     if party.bank_details:
-        lines.extend(f"Bank: {line}" if i == 0 else line for i, line in enumerate(
+        lines.extend(m("Bank: {details}", details=line) if i == 0 else line for i, line in enumerate(
             part.strip() for part in party.bank_details.splitlines() if part.strip()
         ))  # fmt: skip
     block.extend(ctx.para(line) for line in lines if line)
     return block
 
 
-def _facts(ctx: Context, purchase: Purchase) -> list[tuple[str, str]]:
+def _facts(ctx: Context, purchase: Purchase) -> list[tuple[str, str]]:  # Messages, translated
     fmt = ctx.fmt
     pro_forma = labels.is_pro_forma(purchase)
     credit = purchase.kind is PurchaseKind.CREDIT_NOTE
     issued = purchase.paid_at or purchase.created_at
+    number: str
     if pro_forma:
-        number_label, number = "Receipt number", "None yet — not a receipt"
+        number_label, number = m("Receipt number"), m("None yet — not a receipt")
     else:
-        number_label = "Credit note number" if credit else "Receipt number"
+        number_label = m("Credit note number") if credit else m("Receipt number")
         number = purchase.receipt_number or ""
-    method = labels.payment_method(purchase.method)
+    method = labels.payment_method(ctx, purchase.method)
     if pro_forma and purchase.status is PurchaseStatus.AWAITING_PAYMENT:
-        method = f"{method} — awaiting payment"
+        method = m("{method} — awaiting payment", method=method)
     prices = (
-        "Prices include VAT" if purchase.prices_include_vat else "Prices exclude VAT; VAT is added"
+        m("Prices include VAT")
+        if purchase.prices_include_vat
+        else m("Prices exclude VAT; VAT is added")
     )
-    facts = [
+    refunded_by = purchase.refunded_by_number
+    facts: list[tuple[str, str]] = [
         (number_label, number),
-        ("Date" if pro_forma else "Issue date", fmt.date(issued)),
-        ("Refers to receipt", (purchase.refund_of_number or "") if credit else ""),
-        ("Payment method", method),
+        (m("Date") if pro_forma else m("Issue date"), fmt.date(issued)),
+        (m("Refers to receipt"), (purchase.refund_of_number or "") if credit else ""),
+        (m("Payment method"), method),
         (
-            "Refunded on" if credit else "Paid",
+            m("Refunded on") if credit else m("Paid"),
             fmt.date_time(purchase.paid_at) if purchase.paid_at else "",
         ),
         (
-            "Status",
-            labels.purchase_status(purchase.status)
+            m("Status"),
+            labels.purchase_status(ctx, purchase.status)
             if purchase.status is not PurchaseStatus.PAID
             else "",
         ),
-        ("Prices", prices),
-        ("Promo code", _promo(ctx, purchase)),
-        (
-            "Refunded by",
-            f"Credit note {purchase.refunded_by_number}" if purchase.refunded_by_number else "",
-        ),
+        (m("Prices"), prices),
+        (m("Promo code"), _promo(ctx, purchase)),
+        (m("Refunded by"), m("Credit note {number}", number=refunded_by) if refunded_by else ""),
     ]
     return facts
 
@@ -179,25 +195,41 @@ def _promo(ctx: Context, purchase: Purchase) -> str:
     if not purchase.promo_code:
         return ""
     if purchase.discount_minor:
-        return f"{purchase.promo_code} (discount {ctx.fmt.money(purchase.discount_minor)})"
+        return m(
+            "{code} (discount {amount})",
+            code=purchase.promo_code,
+            amount=ctx.fmt.money(purchase.discount_minor),
+        )
     return purchase.promo_code
 
 
 def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> Table:
     styles, fmt = ctx.styles, ctx.fmt
-    amount_widths = [10 * mm, 20 * mm, 18 * mm, 20 * mm, 16 * mm, 18 * mm, 21 * mm]
-    widths = [width - sum(amount_widths), *amount_widths]
-    head = ["Description", "Qty", "Unit price", "Discount", "Net", "VAT rate", "VAT", "Gross"]
+    head = [
+        m("Description"),
+        m("Qty"),
+        m("Unit price"),
+        m("Discount"),
+        m("Net"),
+        m("VAT rate"),
+        m("VAT"),
+        m("Gross"),
+    ]
     header = [
         ctx.para(head[0], styles.cell_head),
         *[ctx.para(h, styles.cell_head_right) for h in head[1:]],
     ]
+    # a column is as wide as its heading in the document's language needs ("Menge")
+    amount_widths = [
+        max(least, heading_width(ctx, h)) for least, h in zip(AMOUNT_WIDTHS, head[1:], strict=True)
+    ]
+    widths = [width - sum(amount_widths), *amount_widths]
     rows: list[list[Flowable | str]] = []
     for line in lines:
         description: list[Flowable] = [ctx.para(line.description, styles.cell)]
         if line.supplied_at is not None:
             description.append(
-                ctx.para(f"Supplied {fmt.date_time(line.supplied_at)}", styles.label)
+                ctx.para(m("Supplied {when}", when=fmt.date_time(line.supplied_at)), styles.label)
             )
         amounts = [
             fmt.number(line.quantity),
@@ -216,25 +248,25 @@ def _vat_table(ctx: Context, purchase: Purchase, width: float) -> Table:
     styles, fmt = ctx.styles, ctx.fmt
     widths = [width - 3 * 28 * mm, 28 * mm, 28 * mm, 28 * mm]
     header = [
-        ctx.para("VAT rate", styles.cell_head),
-        *[ctx.para(h, styles.cell_head_right) for h in ("Net", "VAT", "Gross")],
+        ctx.para(m("VAT rate"), styles.cell_head),
+        *[ctx.para(h, styles.cell_head_right) for h in (m("Net"), m("VAT"), m("Gross"))],
     ]
     rows: list[list[Flowable | str]] = [
         [
             ctx.para(fmt.rate(v.rate_bp), styles.cell),
             *[
-                ctx.para(fmt.money(m), styles.cell_right)
-                for m in (v.net_minor, v.vat_minor, v.gross_minor)
+                ctx.para(fmt.money(minor), styles.cell_right)
+                for minor in (v.net_minor, v.vat_minor, v.gross_minor)
             ],
         ]
         for v in purchase.vat
     ]
     rows.append(
         [
-            ctx.para("All rates", styles.cell_head),
+            ctx.para(m("All rates"), styles.cell_head),
             *[
-                ctx.para(fmt.money(m), styles.cell_head_right)
-                for m in (purchase.net_minor, purchase.vat_minor, purchase.gross_minor)
+                ctx.para(fmt.money(minor), styles.cell_head_right)
+                for minor in (purchase.net_minor, purchase.vat_minor, purchase.gross_minor)
             ],
         ]
     )
@@ -242,39 +274,45 @@ def _vat_table(ctx: Context, purchase: Purchase, width: float) -> Table:
 
 
 def _total(ctx: Context, purchase: Purchase) -> Paragraph:
+    amount = ctx.fmt.money(purchase.gross_minor)
     if labels.is_pro_forma(purchase):
-        label = "Total due"
+        total = m("Total due: {amount}", amount=amount)
     elif purchase.kind is PurchaseKind.CREDIT_NOTE:
-        label = "Total credited"
+        total = m("Total credited: {amount}", amount=amount)
     else:
-        label = "Total paid"
-    return ctx.para(f"{label}: {ctx.fmt.money(purchase.gross_minor)}", ctx.styles.total)
+        total = m("Total paid: {amount}", amount=amount)
+    return ctx.para(total, ctx.styles.total)
 
 
 def _closing(ctx: Context, purchase: Purchase) -> list[Flowable]:
     styles = ctx.styles
     story: list[Flowable] = []
     if purchase.note:
-        story += [*heading(ctx, "Note"), ctx.para(purchase.note)]
+        story += [*heading(ctx, m("Note")), ctx.para(purchase.note)]
     story += [Spacer(1, 4 * mm), rule()]
     if labels.is_pro_forma(purchase):
         story.append(
             ctx.para(
-                "Pro-forma — not a receipt. Keep the receipt you will receive "
-                "after payment for your records.",
+                m(
+                    "Pro-forma — not a receipt. Keep the receipt you will receive "
+                    "after payment for your records."
+                ),
                 styles.small,
             )
         )
     elif purchase.kind is PurchaseKind.CREDIT_NOTE:
         story.append(
             ctx.para(
-                f"This credit note cancels the amounts shown of receipt "
-                f"{purchase.refund_of_number or '(unknown)'}; that receipt itself is not changed.",
+                m(
+                    "This credit note cancels the amounts shown of receipt {number}; that "
+                    "receipt itself is not changed.",
+                    number=_refunded_number(purchase),
+                ),
                 styles.small,
             )
         )
     else:
         story.append(
-            ctx.para("Thank you. Please keep this receipt for your records.", styles.small)
+            ctx.para(m("Thank you. Please keep this receipt for your records."), styles.small)
         )
     return story

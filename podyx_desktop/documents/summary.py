@@ -25,6 +25,7 @@ from podyx_desktop.documents.layout import (
 )
 from podyx_desktop.documents.layout import heading as section_heading
 from podyx_desktop.domain.enums import PurchaseKind
+from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import (
     Booking,
     BookingEvent,
@@ -39,35 +40,41 @@ SHA_SHOWN = 12
 
 
 def render_session_summary(
-    summary: SessionSummary, *, locale: str | None = None, fonts: FontSet | None = None
+    summary: SessionSummary,
+    *,
+    locale: str | None = None,
+    fonts: FontSet | None = None,
+    language: str | None = None,
 ) -> bytes:
-    """The summary of ``summary.booking`` as PDF."""
+    """The summary of ``summary.booking`` as PDF, in ``language`` ("en", "de"; see
+    :func:`~podyx_desktop.documents.layout.make_context`)."""
     booking = summary.booking
-    ctx = make_context(summary.studio, locale, fonts, currency=booking.currency)
+    ctx = make_context(summary.studio, locale, fonts, currency=booking.currency, language=language)
     width = usable_width(page_size_for(ctx.fmt))
     styles = ctx.styles
+    subtitle = m("Booking {number} · {client}", number=booking.id, client=booking.client_name)
     story: list[Flowable] = [
-        ctx.para("Session summary", styles.title),
-        ctx.para(f"Booking {booking.id} · {booking.client_name}", styles.subtitle),
+        ctx.para(m("Session summary"), styles.title),
+        ctx.para(subtitle, styles.subtitle),
         field_table(ctx, _details(ctx, summary), [40 * mm, width - 40 * mm]),
     ]
-    story += _section(ctx, "History", _history(ctx, booking, summary.events, width))
+    story += _section(ctx, m("History"), _history(ctx, booking, summary.events, width))
     notes = [note for note in summary.notes if not note.internal]
     if len(notes) != len(summary.notes):
         log.warning("Internal notes were passed for booking %s's summary; left out.", booking.id)
-    story += _section(ctx, "Notes from the studio", _notes(ctx, notes))
-    story += _section(ctx, "Files shared with you", _files(ctx, summary.files, width))
-    story += _section(ctx, "Payments and receipts", _payments(ctx, summary.purchases, width))
+    story += _section(ctx, m("Notes from the studio"), _notes(ctx, notes))
+    story += _section(ctx, m("Files shared with you"), _files(ctx, summary.files, width))
+    story += _section(ctx, m("Payments and receipts"), _payments(ctx, summary.purchases, width))
     return build_pdf(
         ctx,
         summary.studio,
         story,
-        title=f"Session summary, booking {booking.id}",
-        footer=f"Session summary · booking {booking.id}",
+        title=m("Session summary, booking {number}", number=booking.id),
+        footer=m("Session summary · booking {number}", number=booking.id),
     )
 
 
-def _section(ctx: Context, title: str, body: list[Flowable]) -> list[Flowable]:
+def _section(ctx: Context, title: Message, body: list[Flowable]) -> list[Flowable]:
     if not body:
         return []
     return [*section_heading(ctx, title), *body]
@@ -76,46 +83,58 @@ def _section(ctx: Context, title: str, body: list[Flowable]) -> list[Flowable]:
 def _details(ctx: Context, summary: SessionSummary) -> list[tuple[str, str]]:
     fmt, booking, studio = ctx.fmt, summary.booking, summary.studio
     addons = "\n".join(
-        f"{addon.name} × {fmt.number(addon.quantity)} ({fmt.money(addon.unit_price_minor)} each)"
+        ctx.text(
+            m(
+                "{name} × {quantity} ({price} each)",
+                name=addon.name,
+                quantity=fmt.number(addon.quantity),
+                price=fmt.money(addon.unit_price_minor),
+            )
+        )
         for addon in booking.addons
     )
     original = ""
     if booking.original_starts_at and booking.original_starts_at != booking.starts_at:
         original = fmt.date_time(booking.original_starts_at)
-    payment = labels.payment_method(booking.payment_method)
+    payment: str = labels.payment_method(ctx, booking.payment_method)
     if booking.bundle_id is not None:
-        payment = f"Bundle credit (bundle {booking.bundle_id})"
+        payment = m("Bundle credit (bundle {number})", number=booking.bundle_id)
+    time = m(
+        "{times} ({duration}, {zone} time)",
+        times=fmt.time_range(booking.starts_at, booking.ends_at),
+        duration=fmt.duration(booking.minutes),
+        zone=fmt.zone_name,
+    )
     return [
-        ("Studio", studio.name),
-        ("Room and setup", f"{booking.room_name} — {booking.setup_name}"),
-        ("Date", fmt.long_date(booking.starts_at)),
-        (
-            "Time",
-            f"{fmt.time_range(booking.starts_at, booking.ends_at)} "
-            f"({fmt.duration(booking.minutes)}, {fmt.zone_name} time)",
-        ),
-        ("Originally booked for", original),
-        ("Service", booking.service_name),
-        ("Add-ons", addons or "None"),
-        ("Status", labels.booking_status(booking.status)),
-        ("Cancellation reason", booking.cancel_reason),
-        ("Price", fmt.money(booking.price_minor, booking.currency)),
-        ("Payment", payment),
-        ("Receipt", booking.receipt_number or ""),
+        (m("Studio"), studio.name),
+        (m("Room and setup"), f"{booking.room_name} — {booking.setup_name}"),
+        (m("Date"), fmt.long_date(booking.starts_at)),
+        (m("Time"), time),
+        (m("Originally booked for"), original),
+        (m("Service"), booking.service_name),
+        (m("Add-ons"), addons or m("None")),
+        (m("Status"), labels.booking_status(ctx, booking.status)),
+        (m("Cancellation reason"), booking.cancel_reason),
+        (m("Price"), fmt.money(booking.price_minor, booking.currency)),
+        (m("Payment"), payment),
+        (m("Receipt"), booking.receipt_number or ""),
     ]
 
 
 def event_text(ctx: Context, event: BookingEvent) -> str:
     """What happened, in words: "Rescheduled from 10 Mar 2025, 10:00 to 12 Mar …"."""
     fmt = ctx.fmt
-    text = labels.event_kind(event.kind)
+    text = labels.event_kind(ctx, event.kind)
     if event.kind == "rescheduled" and event.from_starts_at and event.to_starts_at:
-        text = (
-            f"Rescheduled from {fmt.date_time(event.from_starts_at)} "
-            f"to {fmt.date_time(event.to_starts_at)}"
+        text = ctx.text(
+            m(
+                "Rescheduled from {before} to {after}",
+                before=fmt.date_time(event.from_starts_at),
+                after=fmt.date_time(event.to_starts_at),
+            )
         )
     if event.detail:
-        text = f"{text}: {event.detail}"
+        text = ctx.text(m("{what}: {detail}", what=text, detail=event.detail))
     return text
 
 
@@ -136,11 +155,11 @@ def _history(
             0,
             [
                 ctx.para(fmt.date_time(booking.created_at), styles.cell),
-                ctx.para("Booked", styles.cell),
+                ctx.para(labels.event_kind(ctx, "created"), styles.cell),
                 "",
             ],
         )
-    header = [ctx.para(h, styles.cell_head) for h in ("When", "What happened", "By")]
+    header = [ctx.para(h, styles.cell_head) for h in (m("When"), m("What happened"), m("By"))]
     return [data_table(header, rows, [32 * mm, width - 76 * mm, 44 * mm])]
 
 
@@ -163,7 +182,7 @@ def _files(ctx: Context, files: tuple[SharedFile, ...], width: float) -> list[Fl
         size = fmt.size(shared.size_bytes) if shared.size_bytes or not shared.external_url else ""
         name = [ctx.para(shared.name, styles.cell)]
         if shared.external_url:
-            name.append(ctx.para(f"Link: {shared.external_url}", styles.label))
+            name.append(ctx.para(m("Link: {address}", address=shared.external_url), styles.label))
         rows.append(
             [
                 name,
@@ -174,11 +193,11 @@ def _files(ctx: Context, files: tuple[SharedFile, ...], width: float) -> list[Fl
             ]
         )
     header = [
-        ctx.para("Name", styles.cell_head),
-        ctx.para("Type", styles.cell_head),
-        ctx.para("Size", styles.cell_head_right),
-        ctx.para("SHA-256 (start)", styles.cell_head),
-        ctx.para("Shared", styles.cell_head),
+        ctx.para(m("Name"), styles.cell_head),
+        ctx.para(m("Type"), styles.cell_head),
+        ctx.para(m("Size"), styles.cell_head_right),
+        ctx.para(m("SHA-256 (start)"), styles.cell_head),
+        ctx.para(m("Shared"), styles.cell_head),
     ]
     widths = [width - 122 * mm, 32 * mm, 20 * mm, 38 * mm, 32 * mm]
     return [data_table(header, rows, widths)]
@@ -190,26 +209,33 @@ def _payments(ctx: Context, purchases: tuple[Purchase, ...], width: float) -> li
     styles, fmt = ctx.styles, ctx.fmt
     rows: list[list[Flowable | str]] = []
     for purchase in sorted(purchases, key=lambda p: p.created_at):
+        reference: str
         if purchase.receipt_number:
-            kind = "Credit note" if purchase.kind is PurchaseKind.CREDIT_NOTE else "Receipt"
-            reference = f"{kind} {purchase.receipt_number}"
+            credit = purchase.kind is PurchaseKind.CREDIT_NOTE
+            kind = m("Credit note") if credit else m("Receipt")
+            reference = m("{title} {number}", title=kind, number=purchase.receipt_number)
         else:
-            reference = "No receipt yet (pro-forma)"
+            reference = m("No receipt yet (pro-forma)")
         if purchase.refund_of_number:
-            reference += f", refunds {purchase.refund_of_number}"
+            reference = m(
+                "{reference}, refunds {number}",
+                reference=reference,
+                number=purchase.refund_of_number,
+            )
         rows.append(
             [
                 ctx.para(fmt.date(purchase.paid_at or purchase.created_at), styles.cell),
                 ctx.para(reference, styles.cell),
-                ctx.para(labels.purchase_kind(purchase.kind), styles.cell),
-                ctx.para(labels.payment_method(purchase.method), styles.cell),
-                ctx.para(labels.purchase_status(purchase.status), styles.cell),
+                ctx.para(labels.purchase_kind(ctx, purchase.kind), styles.cell),
+                ctx.para(labels.payment_method(ctx, purchase.method), styles.cell),
+                ctx.para(labels.purchase_status(ctx, purchase.status), styles.cell),
                 ctx.para(fmt.money(purchase.gross_minor, purchase.currency), styles.cell_right),
             ]
         )
     header = [
-        ctx.para(h, styles.cell_head) for h in ("Date", "Reference", "For", "Method", "Status")
+        ctx.para(h, styles.cell_head)
+        for h in (m("Date"), m("Reference"), m("For"), m("Method"), m("Status"))
     ]
-    header.append(ctx.para("Amount", styles.cell_head_right))
+    header.append(ctx.para(m("Amount"), styles.cell_head_right))
     widths = [26 * mm, width - 130 * mm, 20 * mm, 38 * mm, 22 * mm, 24 * mm]
     return [data_table(header, rows, widths)]

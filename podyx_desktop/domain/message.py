@@ -76,6 +76,11 @@ class Message(str):
         """The sentence in the language of the installed translator."""
         return _render(self.source, self.note, self.number, self.fields, _translate)
 
+    def render(self, translate: Translate) -> str:
+        """The sentence through ``translate`` rather than the installed translator (a
+        document in a language of its own: ``documents/language.py``)."""
+        return _render(self.source, self.note, self.number, self.fields, translate)
+
     def to_data(self) -> dict[str, Any]:
         """A JSON-able form (the studio server sends it beside the English text)."""
         fields = {k: _data(v) for k, v in self.fields.items()}
@@ -117,7 +122,9 @@ def _render(
         if _PLURAL.search(template):  # no plural forms for this language: English's rule
             template = _PLURAL.sub("" if count == 1 else r"\1", template)
     values = {
-        k: (v.shown() if translate is not _english else str(v)) if isinstance(v, Message) else v
+        k: (v.render(translate) if translate is not _english else str(v))
+        if isinstance(v, Message)
+        else v
         for k, v in fields.items()
     }
     try:

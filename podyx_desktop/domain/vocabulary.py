@@ -87,6 +87,12 @@ class Words:
         text = self.sources.get(key)
         return self.fallback(key) if text is None else translate(self.context, text)
 
+    def text_in(self, key: str, translator: Translator) -> str:
+        """The word for ``key`` through ``translator`` rather than the hook (a document in
+        a language of its own)."""
+        text = self.sources.get(key)
+        return self.fallback(key) if text is None else translator(self.context, text)
+
     def __contains__(self, key: object) -> bool:
         return key in self.sources
 
@@ -401,13 +407,14 @@ def is_repeated_hour(local: datetime) -> bool:
     return first != second and round_trips(0) and round_trips(1)
 
 
-def duration_text(minutes: int) -> str:
-    """``150`` → ``2 h 30 min``, translated."""
+def duration_text(minutes: int, translator: Translator | None = None) -> str:
+    """``150`` → ``2 h 30 min``, translated (through ``translator`` when given)."""
+    word = translator or translate
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        text = translate("Duration", QT_TRANSLATE_NOOP("Duration", "{hours} h {minutes} min"))
+        text = word("Duration", QT_TRANSLATE_NOOP("Duration", "{hours} h {minutes} min"))
     elif hours:
-        text = translate("Duration", QT_TRANSLATE_NOOP("Duration", "{hours} h"))
+        text = word("Duration", QT_TRANSLATE_NOOP("Duration", "{hours} h"))
     else:
-        text = translate("Duration", QT_TRANSLATE_NOOP("Duration", "{minutes} min"))
+        text = word("Duration", QT_TRANSLATE_NOOP("Duration", "{minutes} min"))
     return text.format(hours=hours, minutes=rest)

@@ -28,6 +28,7 @@ LANGUAGES = {"en": "English", "de": "Deutsch"}  # what the app speaks, in its ow
 # a language's locale when neither the system's nor the studio's speaks it
 USUAL_LOCALE = {"en": "en_GB", "de": "de_DE"}
 DEFAULT_LANGUAGE = "en"
+_installed = DEFAULT_LANGUAGE  # the language the window shows (Language.install)
 
 
 def language_of(setting: str, system: str | None = None) -> str:
@@ -73,6 +74,8 @@ class Language:
             else:
                 log.warning("No translation file %s.qm in %s; showing English.", name, folder)
         QLocale.setDefault(QLocale(display_locale_name(self.code)))
+        global _installed
+        _installed = self.code
         return self
 
 
@@ -83,7 +86,15 @@ class Language:
             if app is not None:
                 app.removeTranslator(translator)
         self.translators = []
+        global _installed
+        _installed = DEFAULT_LANGUAGE
         remove_hooks()
+
+
+def window_language() -> str:
+    """The code of the language the window shows ("en", "de"): what a client's documents
+    are written in (docs/rules.md, "The documents' language")."""
+    return _installed
 
 
 def display_locale_name(code: str) -> str:

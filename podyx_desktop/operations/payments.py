@@ -74,7 +74,9 @@ class DayCloseFiles(NamedTuple):
 
         close = services.day_close.close(principal, self.day)
         studio = services.catalogue.studio(principal)
-        return close, render_day_close(close, studio), day_close_csv(close)
+        # staff make it: in the studio's language (docs/rules.md)
+        pdf = render_day_close(close, studio, language="")
+        return close, pdf, day_close_csv(close)
 
 
 class ExportPurchasesCsv(NamedTuple):

@@ -22,17 +22,22 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import PaymentMethod, PurchaseKind, PurchaseStatus, RefundTo
 from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.gui import translation
+from podyx_desktop.operations.documents import ReceiptPdf, SessionSummaryPdf
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import (
     LAST_FOLDER_KEY,
     DocumentDownload,
     receipt_button_state,
+    receipt_request,
     safe_file_name,
+    summary_request,
 )
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from podyx_desktop.views.profile.bundles_tab import BundlesTab
 from podyx_desktop.views.profile.purchases_tab import PurchasesTab
+from tests.documents.pdfcheck import Pdf
 from tests.factories import BERLIN
 from tests.gui.conftest import next_day_at
 from tests.gui.fixtures_tabs import click, open_tab, sample_purchases, select_row, wait_idle
@@ -365,3 +370,32 @@ def test_what_each_purchase_offers(qapp: Any) -> None:
         False,
         "This payment was withdrawn, so there is no receipt.",
     )
+
+
+def test_a_clients_documents_are_in_the_windows_language_staffs_in_the_studios(
+    monkeypatch: pytest.MonkeyPatch,
+    tab_context: ViewContext,
+    studio: Any,
+    factory_studio: Any,
+    gui_services: Services,
+    client_session: SignedIn,
+) -> None:
+    """docs/rules.md, "The documents' language": the client's window asks for its own
+    language; staff ask for the studio's (de_DE here), whatever their window shows."""
+    booking = gui_services.bookings.get(client_session.principal, studio.booking_id)
+    assert booking.purchase_id is not None
+    purchase = gui_services.purchases.get(client_session.principal, booking.purchase_id)
+    english = summary_request(tab_context, booking).document
+    assert isinstance(english, SessionSummaryPdf) and english.language == "en"
+    monkeypatch.setattr(translation, "_installed", "de")  # a window in German
+    german = summary_request(tab_context, booking).document
+    assert isinstance(german, SessionSummaryPdf) and german.language == "de"
+    text = Pdf(german.run(gui_services, client_session.principal)).text
+    assert "Terminübersicht" in text and "Session summary" not in text
+
+    desk = replace(tab_context, user=replace(tab_context.user, principal=factory_studio.desk))
+    monkeypatch.setattr(translation, "_installed", "en")  # staff in an English window
+    staff = receipt_request(desk, purchase).document
+    assert isinstance(staff, ReceiptPdf) and staff.language == ""  # the studio's
+    text = Pdf(staff.run(gui_services, factory_studio.desk)).text
+    assert "Proforma" in text and "Pro-forma" not in text

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from podyx_desktop.domain import vocabulary
 from podyx_desktop.domain.message import shown
-from podyx_desktop.gui.translation import language_of
+from podyx_desktop.gui.translation import language_of, window_language
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.views.profile.this_computer import LanguageChoice
@@ -51,6 +51,7 @@ def test_choosing_german_in_account_takes_effect_at_the_next_start(
 
     app = make_app()
     assert app.language.code == "de"
+    assert window_language() == "de"  # what the client's documents are written in
     # Qt's own words in German (message boxes' buttons)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     # the domain's hooks follow on the worker: dates in German for a studio in English

@@ -197,7 +197,8 @@ def test_day_close_saved_as_pdf_and_csv_and_the_purchases_export(
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: dialog.saved_to is not None)  # type: ignore[attr-defined]
     pdf = Pdf((tmp_path / "close.pdf").read_bytes())
-    assert "Day close" in pdf.text and eur_hr(paid.gross_minor) in pdf.text
+    # staff make it: in the studio's language (de_DE), whatever the window shows
+    assert "Tagesabschluss" in pdf.text and eur_hr(paid.gross_minor) in pdf.text
     rows = list(csv.DictReader((tmp_path / "close.csv").open(encoding="utf-8")))
     assert rows[-1]["section"] == "total" and rows[-1]["gross"] == f"{paid.gross_minor / 100:.2f}"
     dialog.close()

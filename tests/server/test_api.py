@@ -3,9 +3,12 @@ services' own checks, problem documents, and the schema."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi.testclient import TestClient
 
-from podyx_desktop.server.ops import SERVER_REQUESTS
+from podyx_desktop.server.ops import BY_NAME, SERVER_REQUESTS
+from tests.documents.pdfcheck import Pdf
 from tests.factories import Studio
 from tests.server.conftest import bearer, sign_in
 
@@ -33,6 +36,22 @@ def test_a_client_signs_in_reads_books_and_signs_out(api: TestClient, studio: St
     assert again.status_code == 401
     assert again.json()["code"] == "SessionExpired"
     assert "sign in again" in again.json()["detail"]
+
+
+def test_a_document_in_the_language_the_window_sends(api: TestClient, studio: Studio) -> None:
+    """A client at home: the window's language crosses the wire with the request."""
+    ana = studio.client("Ana Client")
+    booking = studio.book(ana, studio.at(date(2026, 6, 10), 10))
+    headers = bearer(sign_in(api, ana.account.email)["token"])
+    texts = {}
+    for language in ("de", "en"):
+        body = {"booking_id": booking.booking.id, "language": language}
+        response = api.post("/v1/ops/SessionSummaryPdf", json=body, headers=headers)
+        assert response.status_code == 200, response.text
+        pdf, _changes = BY_NAME["SessionSummaryPdf"].load_result(response.json())
+        texts[language] = Pdf(pdf).text
+    assert "Terminübersicht" in texts["de"] and "Session summary" not in texts["de"]
+    assert "Session summary" in texts["en"] and "Terminübersicht" not in texts["en"]
 
 
 def test_another_clients_records_are_not_found(api: TestClient, studio: Studio) -> None:

@@ -37,11 +37,21 @@ def test_a_client_gets_their_own_sessions_only(studio: Studio) -> None:
 
     one = BookingCalendar(first.id).run(s, ana.principal)
     assert len(uids(one)) == 1 and uids(one)[0].startswith(f"booking-{first.id}-")
-    upcoming = UpcomingCalendar(ana.account.id).run(s, ana.principal)
+    upcoming = UpcomingCalendar(ana.account.id, "en").run(s, ana.principal)
     calendar = icalendar.Calendar.from_ical(upcoming)
     statuses = {str(e["uid"]).split("-")[1]: str(e["status"]) for e in calendar.walk("VEVENT")}
     assert statuses == {str(first.id): "TENTATIVE", str(second.id): "CANCELLED"}
     assert str(calendar["x-wr-calname"]) == "Test Studio — sessions"
+    # in the language the window asks for; without one, the studio's (de_DE: German)
+    for language in ("de", ""):
+        german = icalendar.Calendar.from_ical(
+            UpcomingCalendar(ana.account.id, language).run(s, ana.principal)
+        )
+        assert str(german["x-wr-calname"]) == "Test Studio — Termine"
+        descriptions = [str(e["description"]) for e in german.walk("VEVENT")]
+        assert all("Aufbau: " in d and "Buchung " in d for d in descriptions)
+        assert not any("Setup:" in d or "Status:" not in d for d in descriptions)
+        assert any("Status: Storniert" in d for d in descriptions)
 
     for principal in (eve.principal, Principal.anonymous()):
         with pytest.raises(REFUSED):

@@ -1510,6 +1510,589 @@
         <source>That time is held for a client on the waitlist until {until}. Pick another time, or join the waitlist for it.</source>
         <translation>Diese Zeit ist bis {until} für einen Kunden von der Warteliste reserviert. Wählen Sie eine andere Zeit oder setzen Sie sich auf die Warteliste.</translation>
     </message>
+    <message>
+        <source>Setup: {setup}</source>
+        <translation>Aufbau: {setup}</translation>
+    </message>
+    <message>
+        <source>Add-ons: {addons}</source>
+        <translation>Zusatzleistungen: {addons}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Grund: {reason}</translation>
+    </message>
+    <message>
+        <source>Originally: {when}</source>
+        <translation>Ursprünglich: {when}</translation>
+    </message>
+    <message>
+        <source>Booking {number}</source>
+        <translation>Buchung {number}</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>By payment method</source>
+        <translation>Nach Zahlungsart</translation>
+    </message>
+    <message>
+        <source>By VAT rate</source>
+        <translation>Nach MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>Receipts and credit notes count on the local day they were issued; a credit note&apos;s negative amounts are netted against that day&apos;s takings.</source>
+        <translation>Belege und Gutschriften zählen an dem Ortstag, an dem sie ausgestellt wurden; die negativen Beträge einer Gutschrift werden mit den Einnahmen dieses Tages verrechnet.</translation>
+    </message>
+    <message>
+        <source>Day close {day}</source>
+        <translation>Tagesabschluss {day}</translation>
+    </message>
+    <message>
+        <source>Day close · {day}</source>
+        <translation>Tagesabschluss · {day}</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Belege</translation>
+    </message>
+    <message>
+        <source>Credit notes</source>
+        <translation>Gutschriften</translation>
+    </message>
+    <message>
+        <source>Receipt numbers</source>
+        <translation>Belegnummern</translation>
+    </message>
+    <message>
+        <source>Takings (net of refunds)</source>
+        <translation>Einnahmen (abzüglich Erstattungen)</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>Alle Zahlungsarten</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Eingenommen</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>Netto</translation>
+    </message>
+    <message>
+        <source>All rates</source>
+        <translation>Alle Sätze</translation>
+    </message>
+    <message>
+        <source>VAT rate</source>
+        <translation>MwSt.-Satz</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>MwSt.</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>Brutto</translation>
+    </message>
+    <message>
+        <source>Pro-forma — not a receipt</source>
+        <translation>Proforma — kein Beleg</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Beleg</translation>
+    </message>
+    <message>
+        <source>VAT number {number}</source>
+        <translation>USt-IdNr. {number}</translation>
+    </message>
+    <message>
+        <source>Page {number} of {total}</source>
+        <translation>Seite {number} von {total}</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Verkäufer</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>VAT ID</source>
+        <translation>USt-IdNr.</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <source>VAT by rate</source>
+        <translation>MwSt. nach Satz</translation>
+    </message>
+    <message>
+        <source>purchase {number}</source>
+        <translation>Kauf {number}</translation>
+    </message>
+    <message>
+        <source>{title} {number}</source>
+        <translation>{title} {number}</translation>
+    </message>
+    <message>
+        <source>{title} · {number}</source>
+        <translation>{title} · {number}</translation>
+    </message>
+    <message>
+        <source>This document is not a receipt and not a VAT invoice. A receipt with its own number is issued once the payment has been received.</source>
+        <translation>Dieses Dokument ist weder ein Beleg noch eine Rechnung im Sinne des Umsatzsteuerrechts. Ein Beleg mit eigener Nummer wird ausgestellt, sobald die Zahlung eingegangen ist.</translation>
+    </message>
+    <message>
+        <source>Pro-forma</source>
+        <translation>Proforma</translation>
+    </message>
+    <message>
+        <source>Refers to receipt {number}</source>
+        <translation>Bezieht sich auf Beleg {number}</translation>
+    </message>
+    <message>
+        <source>VAT invoice</source>
+        <translation>Rechnung mit MwSt.-Ausweis</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>{label}: {number}</source>
+        <translation>{label}: {number}</translation>
+    </message>
+    <message>
+        <source>Registration: {number}</source>
+        <translation>Registernummer: {number}</translation>
+    </message>
+    <message>
+        <source>Bank: {details}</source>
+        <translation>Bank: {details}</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Belegnummer</translation>
+    </message>
+    <message>
+        <source>None yet — not a receipt</source>
+        <translation>Noch keine — kein Beleg</translation>
+    </message>
+    <message>
+        <source>Credit note number</source>
+        <translation>Gutschriftnummer</translation>
+    </message>
+    <message>
+        <source>{method} — awaiting payment</source>
+        <translation>{method} — Zahlung ausstehend</translation>
+    </message>
+    <message>
+        <source>Prices include VAT</source>
+        <translation>Preise inkl. MwSt.</translation>
+    </message>
+    <message>
+        <source>Prices exclude VAT; VAT is added</source>
+        <translation>Preise zzgl. MwSt.; die MwSt. wird aufgeschlagen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Ausstellungsdatum</translation>
+    </message>
+    <message>
+        <source>Refers to receipt</source>
+        <translation>Bezieht sich auf Beleg</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Refunded on</source>
+        <translation>Erstattet am</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Bezahlt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Preise</translation>
+    </message>
+    <message>
+        <source>Promo code</source>
+        <translation>Aktionscode</translation>
+    </message>
+    <message>
+        <source>Refunded by</source>
+        <translation>Erstattet durch</translation>
+    </message>
+    <message>
+        <source>Credit note {number}</source>
+        <translation>Gutschrift {number}</translation>
+    </message>
+    <message>
+        <source>{code} (discount {amount})</source>
+        <translation>{code} (Rabatt {amount})</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Einzelpreis</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Rabatt</translation>
+    </message>
+    <message>
+        <source>Supplied {when}</source>
+        <translation>Geleistet am {when}</translation>
+    </message>
+    <message>
+        <source>Total due: {amount}</source>
+        <translation>Zu zahlender Gesamtbetrag: {amount}</translation>
+    </message>
+    <message>
+        <source>Total credited: {amount}</source>
+        <translation>Gutgeschriebener Gesamtbetrag: {amount}</translation>
+    </message>
+    <message>
+        <source>Total paid: {amount}</source>
+        <translation>Bezahlter Gesamtbetrag: {amount}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Pro-forma — not a receipt. Keep the receipt you will receive after payment for your records.</source>
+        <translation>Proforma — kein Beleg. Bewahren Sie den Beleg, den Sie nach der Zahlung erhalten, für Ihre Unterlagen auf.</translation>
+    </message>
+    <message>
+        <source>This credit note cancels the amounts shown of receipt {number}; that receipt itself is not changed.</source>
+        <translation>Diese Gutschrift storniert die aufgeführten Beträge des Belegs {number}; der Beleg selbst bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Thank you. Please keep this receipt for your records.</source>
+        <translation>Vielen Dank. Bitte bewahren Sie diesen Beleg für Ihre Unterlagen auf.</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>{remaining} of %n session(s) remaining</source>
+        <translation>
+            <numerusform>{remaining} von %n Termin übrig</numerusform>
+            <numerusform>{remaining} von %n Terminen übrig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number} redeemed · {expiry}</source>
+        <translation>{number} eingelöst · {expiry}</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Bundle statement</source>
+        <translation>Paketauszug</translation>
+    </message>
+    <message>
+        <source>{name} · bundle {number}</source>
+        <translation>{name} · Paket {number}</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>Credit movements</source>
+        <translation>Guthabenbewegungen</translation>
+    </message>
+    <message>
+        <source>Bundle statement {number}</source>
+        <translation>Paketauszug {number}</translation>
+    </message>
+    <message>
+        <source>Bundle statement · bundle {number}</source>
+        <translation>Paketauszug · Paket {number}</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>unbegrenzt gültig</translation>
+    </message>
+    <message>
+        <source>expired {date}</source>
+        <translation>abgelaufen am {date}</translation>
+    </message>
+    <message>
+        <source>expires {date}</source>
+        <translation>gültig bis {date}</translation>
+    </message>
+    <message>
+        <source>No receipt yet (pro-forma)</source>
+        <translation>Noch kein Beleg (Proforma)</translation>
+    </message>
+    <message>
+        <source>Receipt {number}, {amount}, {method}</source>
+        <translation>Beleg {number}, {amount}, {method}</translation>
+    </message>
+    <message>
+        <source>Issued by the studio: {reason}</source>
+        <translation>Vom Studio ausgegeben: {reason}</translation>
+    </message>
+    <message>
+        <source>Issued by the studio</source>
+        <translation>Vom Studio ausgegeben</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Redeemed</source>
+        <translation>Eingelöst</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Purchased</source>
+        <translation>Gekauft</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>(booking {number})</source>
+        <translation>(Buchung {number})</translation>
+    </message>
+    <message>
+        <source>{what}: {detail}</source>
+        <translation>{what}: {detail}</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Booking {number} · {client}</source>
+        <translation>Buchung {number} · {client}</translation>
+    </message>
+    <message>
+        <source>Session summary</source>
+        <translation>Terminübersicht</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Notes from the studio</source>
+        <translation>Notizen vom Studio</translation>
+    </message>
+    <message>
+        <source>Files shared with you</source>
+        <translation>Mit Ihnen geteilte Dateien</translation>
+    </message>
+    <message>
+        <source>Payments and receipts</source>
+        <translation>Zahlungen und Belege</translation>
+    </message>
+    <message>
+        <source>Session summary, booking {number}</source>
+        <translation>Terminübersicht, Buchung {number}</translation>
+    </message>
+    <message>
+        <source>Session summary · booking {number}</source>
+        <translation>Terminübersicht · Buchung {number}</translation>
+    </message>
+    <message>
+        <source>{name} × {quantity} ({price} each)</source>
+        <translation>{name} × {quantity} (je {price})</translation>
+    </message>
+    <message>
+        <source>Bundle credit (bundle {number})</source>
+        <translation>Paketguthaben (Paket {number})</translation>
+    </message>
+    <message>
+        <source>{times} ({duration}, {zone} time)</source>
+        <translation>{times} ({duration}, Zeitzone {zone})</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Room and setup</source>
+        <translation>Raum und Aufbau</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Originally booked for</source>
+        <translation>Ursprünglich gebucht für</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Add-ons</source>
+        <translation>Zusatzleistungen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>Stornierungsgrund</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Rescheduled from {before} to {after}</source>
+        <translation>Verschoben von {before} auf {after}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Link: {address}</source>
+        <translation>Link: {address}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>SHA-256 (start)</source>
+        <translation>SHA-256 (Anfang)</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>{reference}, refunds {number}</source>
+        <translation>{reference}, erstattet {number}</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Wofür</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>{studio} — sessions</source>
+        <translation>{studio} — Termine</translation>
+    </message>
+    <message>
+        <source>{studio} — {room} {first}–{last}</source>
+        <translation>{studio} — {room} {first}–{last}</translation>
+    </message>
 </context>
 <context>
     <name>AccountForm</name>

@@ -25,6 +25,7 @@ from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import (
     DocumentDownload,
     DocumentRequest,
+    document_language,
     safe_file_name,
 )
 from podyx_desktop.views.common.widgets import error_box
@@ -43,7 +44,7 @@ def booking_calendar_request(ctx: ViewContext, booking: Booking) -> DocumentRequ
         translate("CalendarDownload", "Add to calendar"),
         safe_file_name(stem, SUFFIX),
         ctx.user.principal,
-        BookingCalendar(booking.id),
+        BookingCalendar(booking.id, document_language(ctx)),
     )
 
 
@@ -53,7 +54,7 @@ def upcoming_calendar_request(ctx: ViewContext, client_id: int) -> DocumentReque
         translate("CalendarDownload", "Export sessions"),
         safe_file_name(stem, SUFFIX),
         ctx.user.principal,
-        UpcomingCalendar(client_id),
+        UpcomingCalendar(client_id, document_language(ctx)),
     )
 
 
@@ -67,7 +68,7 @@ def room_calendar_request(
         translate("CalendarDownload", "Export room calendar"),
         safe_file_name(stem, SUFFIX),
         ctx.user.principal,
-        RoomCalendar(room_id, first, last),
+        RoomCalendar(room_id, first, last, document_language(ctx)),
     )
 
 

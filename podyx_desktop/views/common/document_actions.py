@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
 from podyx_desktop.domain.records import Booking, Bundle, Purchase
+from podyx_desktop.gui.translation import window_language
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.documents import (
     BundleStatementPdf,
@@ -66,6 +67,12 @@ class DocumentRequest:
     file_name: str
     principal: Principal
     document: Request[bytes]
+
+
+def document_language(ctx: ViewContext) -> str:
+    """The language of a document made here: a client's in the window's language, staff's
+    (a client's receipt from the desk) in the studio's, ``""`` (docs/rules.md)."""
+    return "" if ctx.user.principal.is_staff else window_language()
 
 
 def safe_file_name(stem: str, suffix: str = ".pdf") -> str:
@@ -118,7 +125,8 @@ def receipt_request(ctx: ViewContext, purchase: Purchase) -> DocumentRequest:
             number=purchase.id
         )
 
-    return DocumentRequest(title, safe_file_name(stem), principal, ReceiptPdf(purchase_id))
+    document = ReceiptPdf(purchase_id, document_language(ctx))
+    return DocumentRequest(title, safe_file_name(stem), principal, document)
 
 
 def summary_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
@@ -132,7 +140,7 @@ def summary_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
         translate("DocumentDownload", "Save session summary"),
         safe_file_name(stem),
         principal,
-        SessionSummaryPdf(booking_id),
+        SessionSummaryPdf(booking_id, document_language(ctx)),
     )
 
 
@@ -144,7 +152,7 @@ def statement_request(ctx: ViewContext, bundle: Bundle) -> DocumentRequest:
         translate("DocumentDownload", "Save bundle statement"),
         safe_file_name(stem),
         principal,
-        BundleStatementPdf(bundle_id),
+        BundleStatementPdf(bundle_id, document_language(ctx)),
     )
 
 
