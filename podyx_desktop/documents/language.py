@@ -21,9 +21,14 @@ Qt): the ``.ts`` is plain XML.
 from __future__ import annotations
 
 import logging
+import re
+import string
 import threading
 import xml.etree.ElementTree as ET
 from importlib import resources
+
+from podyx_desktop.domain.message import field_names
+from podyx_desktop.domain.stored_sentences import STORED
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +69,8 @@ class Catalog:
     def __init__(self, language: str, entries: Entries | None = None) -> None:
         self.language = language
         self._entries: Entries = entries or {}
+        self._stored: dict[str, str] = {}
+        self._compiled: list[tuple[re.Pattern[str], str]] | None = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -84,6 +91,63 @@ class Catalog:
     def word(self, context: str, text: str) -> str:
         """A vocabulary word (``Words.text_in(key, catalog.word)``)."""
         return self.lookup(context, text)
+
+    def stored(self, text: str) -> str:
+        """A sentence the services stored as English text (``domain.stored_sentences``: a
+        credit note's line, a booking event's detail, a ledger note) in this language: the
+        stored source it equals or matches, its fields translated when one equals a word
+        of the app's; else ``text`` as it is (a name, a reason somebody typed)."""
+        if self.language == ENGLISH or not text.strip():
+            return text
+        found = self._stored.get(text)
+        if found is None:
+            found = self._stored[text] = self._translate_stored(text)
+        return found
+
+    def _translate_stored(self, text: str) -> str:
+        forms = self._entries.get(("", text, ""))
+        if text in STORED and forms and len(forms) == 1 and forms[0]:
+            return forms[0]
+        for pattern, translation in self._patterns():
+            match = pattern.fullmatch(text)
+            if match is not None:
+                fields = {name: self._field(value) for name, value in match.groupdict().items()}
+                try:
+                    return translation.format_map(fields)
+                except (KeyError, IndexError, ValueError):
+                    return text
+        return text
+
+    def _field(self, value: str) -> str:
+        """A stored sentence's field: a word or sentence of the app's that it equals
+        (a payment method, a status), else as it is."""
+        for (_context, source, _note), forms in self._entries.items():
+            if source == value and len(forms) == 1 and forms[0] and not field_names(source):
+                return forms[0]
+        return value
+
+    def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """The stored sentences with ``{fields}`` as patterns, the most literal text first."""
+        if self._compiled is None:
+            found = []
+            for (context, source, _note), forms in self._entries.items():
+                names = field_names(source)
+                if source not in STORED or context or not names or len(forms) != 1:
+                    continue
+                parts = [p for p in string.Formatter().parse(source)]
+                if any(spec or conversion for _, _, spec, conversion in parts):
+                    continue
+                if len(names) != sum(1 for _, name, _, _ in parts if name):
+                    continue  # a field used twice
+                regex = "".join(
+                    re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+                    for literal, name, _, _ in parts
+                )
+                literal_length = sum(len(literal) for literal, _, _, _ in parts)
+                found.append((literal_length, re.compile(regex, re.S), forms[0]))
+            found.sort(key=lambda item: -item[0])
+            self._compiled = [(pattern, translation) for _, pattern, translation in found]
+        return self._compiled
 
 
 def plural_form(language: str, count: int) -> int:

@@ -226,7 +226,7 @@ def _lines_table(ctx: Context, lines: Sequence[PurchaseLine], width: float) -> T
     widths = [width - sum(amount_widths), *amount_widths]
     rows: list[list[Flowable | str]] = []
     for line in lines:
-        description: list[Flowable] = [ctx.para(line.description, styles.cell)]
+        description: list[Flowable] = [ctx.para(ctx.catalog.stored(line.description), styles.cell)]
         if line.supplied_at is not None:
             description.append(
                 ctx.para(m("Supplied {when}", when=fmt.date_time(line.supplied_at)), styles.label)
@@ -288,7 +288,7 @@ def _closing(ctx: Context, purchase: Purchase) -> list[Flowable]:
     styles = ctx.styles
     story: list[Flowable] = []
     if purchase.note:
-        story += [*heading(ctx, m("Note")), ctx.para(purchase.note)]
+        story += [*heading(ctx, m("Note")), ctx.para(ctx.catalog.stored(purchase.note))]
     story += [Spacer(1, 4 * mm), rule()]
     if labels.is_pro_forma(purchase):
         story.append(

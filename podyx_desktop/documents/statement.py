@@ -132,7 +132,7 @@ def _ledger(ctx: Context, entries: tuple[BundleLedgerEntry, ...], width: float) 
             session = f"{session} {ctx.text(booking)}".strip()
         what = labels.ledger_kind(ctx, entry.kind)
         if entry.note:
-            what = ctx.text(m("{what}: {detail}", what=what, detail=entry.note))
+            what = ctx.text(m("{what}: {detail}", what=what, detail=ctx.catalog.stored(entry.note)))
         change = f"+{fmt.number(entry.change)}" if entry.change > 0 else fmt.number(entry.change)
         rows.append(
             [

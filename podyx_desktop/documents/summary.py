@@ -134,7 +134,7 @@ def event_text(ctx: Context, event: BookingEvent) -> str:
             )
         )
     if event.detail:
-        text = ctx.text(m("{what}: {detail}", what=text, detail=event.detail))
+        text = ctx.text(m("{what}: {detail}", what=text, detail=ctx.catalog.stored(event.detail)))
     return text
 
 

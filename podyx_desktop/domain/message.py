@@ -146,6 +146,26 @@ def mn(source: str, note: str, count: int, /, **fields: Any) -> Message:
     return Message(source, note, count, **fields)
 
 
+def _as_stored(text: str) -> str:
+    return text
+
+
+_stored: Callable[[str], str] = _as_stored
+
+
+def set_stored_translator(translate: Callable[[str], str] | None) -> None:
+    """Install how text the services stored in English reads in the window's language
+    (the GUI installs the documents' catalog: ``documents.language.Catalog.stored``)."""
+    global _stored
+    _stored = translate or _as_stored
+
+
+def shown_stored(text: str) -> str:
+    """Text kept in the database as English (an event's detail, a ledger note), in the
+    window's language when it is one of the app's sentences; else as it is."""
+    return _stored(text) if text else text
+
+
 def shown(text: str) -> str:
     """``text`` as the user reads it: a message translated, any other text as it is."""
     return text.shown() if isinstance(text, Message) else text

@@ -106,10 +106,13 @@ def install_hooks(code: str) -> None:
     """Let the domain's words and the services' sentences translate through Qt, and write
     values in the language's locale (on the worker: the vocabulary need not be imported
     before the first paint)."""
+    from podyx_desktop.documents.language import catalog
     from podyx_desktop.domain import message, vocabulary
 
     vocabulary.set_translator(QCoreApplication.translate)
     message.set_translator(_translate_message)
+    # the catalog is read when a stored sentence is first shown, not at start-up
+    message.set_stored_translator(lambda text: catalog(code).stored(text))
     vocabulary.set_display_language(code, QLocale.system().name(), USUAL_LOCALE.get(code, ""))
 
 
@@ -119,6 +122,7 @@ def remove_hooks() -> None:
 
     vocabulary.set_translator(None)
     message.set_translator(None)
+    message.set_stored_translator(None)
     vocabulary.set_display_language("")
 
 

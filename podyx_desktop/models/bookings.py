@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from podyx_desktop.domain.message import shown_stored
 from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.models.base import RecordListModel, RecordTableModel
 from podyx_desktop.models.display import DisplayFormat, duration_text
@@ -141,7 +142,7 @@ class BookingHistoryModel(RecordListModel[BookingEvent]):
                 when=self.display.date_time(record.to_starts_at)
             )
         if record.detail and record.kind not in ("created",):
-            what = f"{what}: {record.detail}"
+            what = f"{what}: {shown_stored(record.detail)}"
         return self.tr("{when} — {what} (by {who})").format(
             when=when, what=what, who=record.actor_name
         )

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
+from podyx_desktop.domain.message import shown_stored
 from podyx_desktop.domain.records import Bundle, BundleLedgerEntry, BundleProduct
 from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordListModel, RecordTableModel
 from podyx_desktop.models.display import duration_text
@@ -119,7 +120,7 @@ class BundleLedgerModel(RecordTableModel[BundleLedgerEntry]):
             return self.display.day(record.at)
         if column == self.WHAT:
             kind = ledger_kind_text(record.kind)
-            return f"{kind}: {record.note}" if record.note else kind
+            return f"{kind}: {shown_stored(record.note)}" if record.note else kind
         if column == self.SESSION:
             return (
                 self.display.date_time(record.session_starts_at) if record.session_starts_at else ""

@@ -117,7 +117,7 @@ class BookingService(ScheduleReads):
                 at=now,
                 actor_id=created_by.id if created_by else client.id,
                 kind="created",
-                detail="by the studio, for the client" if created_by else "",
+                detail=m("by the studio, for the client") if created_by else "",
                 to_starts_at=starts_at,
             )
         )
@@ -343,7 +343,11 @@ class BookingService(ScheduleReads):
                     entity_id=row.id,
                     before={"status": row.status},
                     after={"status": "canceled"},
-                    reason=f"Late cancellation: {decision.reason} {reason}".strip(),
+                    reason=(
+                        m("Late cancellation: {why} {reason}", why=decision.reason, reason=reason)
+                        if reason.strip()
+                        else m("Late cancellation: {why}", why=decision.reason)
+                    ),
                 )
             in_cutoff = decision.allowed
             before = row.status
@@ -372,7 +376,7 @@ class BookingService(ScheduleReads):
                 else (RefundTo.STORE_CREDIT if in_cutoff else None)
             )
             settlement.settle_purchases(
-                self.purchases, session, row, refund_to, user, reason or "Session canceled"
+                self.purchases, session, row, refund_to, user, reason or m("Session canceled")
             )
             session.flush()
             waitlist_rules.settle(session, row.room_id, now)  # the freed time's offers

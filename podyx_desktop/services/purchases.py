@@ -337,7 +337,7 @@ class PurchaseService:
                         at=self._ctx.now(),
                         actor_id=user.id if user else None,
                         kind="confirmed",
-                        detail=f"Payment recorded: {method.label}",
+                        detail=m("Payment recorded: {method}", method=method.label),
                     )
                 )
             return purchase_records.purchases(session, [row])[0]

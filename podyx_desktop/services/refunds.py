@@ -190,7 +190,9 @@ def _part(purchase: t.Purchase, credit: t.Purchase, amount: int) -> None:
                 position=position,
                 kind=line.kind if line is not None else LineKind.SERVICE.value,
                 ref_id=line.ref_id if line is not None else 0,
-                description=f"Partial refund of receipt {purchase.receipt_number}",
+                description=m(
+                    "Partial refund of receipt {number}", number=purchase.receipt_number
+                ),
                 quantity=1,
                 unit_price_minor=part,
                 discount_minor=0,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain.enums import PurchaseStatus, RefundTo
+from podyx_desktop.domain.message import m
 
 if TYPE_CHECKING:
     from podyx_desktop.services.purchases import PurchaseService
@@ -58,7 +59,7 @@ def return_credit(session: Session, row: t.Booking, give: bool, now: datetime) -
                 booking_id=row.id,
                 change=0,
                 remaining_after=remaining or 0,
-                note="Canceled after the cutoff",
+                note=m("Canceled after the cutoff"),
             )
         )
     # a Bundle loaded earlier in this session must not show the old balance

@@ -604,6 +604,10 @@
         <translation>Firmennamen dürfen höchstens 200, USt-IdNrn. höchstens 40 Zeichen lang sein.</translation>
     </message>
     <message>
+        <source>by the studio, for the client</source>
+        <translation>vom Studio, für den Kunden</translation>
+    </message>
+    <message>
         <source>That booking does not exist.</source>
         <translation>Diese Buchung gibt es nicht.</translation>
     </message>
@@ -618,6 +622,18 @@
     <message>
         <source>This booking cannot be canceled.</source>
         <translation>Diese Buchung kann nicht storniert werden.</translation>
+    </message>
+    <message>
+        <source>Late cancellation: {why} {reason}</source>
+        <translation>Kurzfristige Stornierung: {why} {reason}</translation>
+    </message>
+    <message>
+        <source>Late cancellation: {why}</source>
+        <translation>Kurzfristige Stornierung: {why}</translation>
+    </message>
+    <message>
+        <source>Session canceled</source>
+        <translation>Termin storniert</translation>
     </message>
     <message>
         <source>Only studio staff can move a session outside the studio&apos;s rules.</source>
@@ -1167,6 +1183,10 @@
         <translation>Nennen Sie einen Grund für die Erstattung; er wird im Protokoll festgehalten.</translation>
     </message>
     <message>
+        <source>Payment recorded: {method}</source>
+        <translation>Zahlung erfasst: {method}</translation>
+    </message>
+    <message>
         <source>Give a reason for the new price; it goes into the audit log.</source>
         <translation>Nennen Sie einen Grund für den neuen Preis; er wird im Protokoll festgehalten.</translation>
     </message>
@@ -1217,6 +1237,10 @@
     <message>
         <source>At most {shown} is left to refund on receipt {receipt_number}; refund that much or less.</source>
         <translation>Auf Beleg {receipt_number} sind höchstens {shown} zu erstatten; erstatten Sie so viel oder weniger.</translation>
+    </message>
+    <message>
+        <source>Partial refund of receipt {number}</source>
+        <translation>Teilerstattung zu Beleg {number}</translation>
     </message>
     <message>
         <source>That time was just taken on another seat, a moment ago. Please pick another time.</source>
@@ -2092,6 +2116,10 @@
     <message>
         <source>{studio} — {room} {first}–{last}</source>
         <translation>{studio} — {room} {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Canceled after the cutoff</source>
+        <translation>Nach Ablauf der Frist storniert</translation>
     </message>
 </context>
 <context>
