@@ -23,6 +23,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from podyx_desktop import __version__, resources
+from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
 from podyx_desktop.gui.launch import (
@@ -182,8 +183,7 @@ class DesktopApp(StudioServerMixin, QObject):
             )
             return
         pause_collector()
-        # the domain's words and the services' sentences through Qt, on the worker
-        code = self.language.code
+        code = self.language.code  # the domain's words and sentences through Qt, on the worker
         self.tasks.run_plain(lambda: install_hooks(code))
         link, url_of = self.link, self._database_url
         if link is not None:
@@ -312,8 +312,6 @@ class DesktopApp(StudioServerMixin, QObject):
     def _resumed(self, resumed: Resumed) -> None:
         self.sign_in.set_keyring_problem(resumed.keyring_problem)
         if resumed.expired_message:
-            from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
-
             self.sign_in.show_message(shown(resumed.expired_message))
         if resumed.signed_in is not None:
             self._remembered = True

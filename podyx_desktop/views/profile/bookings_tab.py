@@ -1,8 +1,6 @@
 """The Bookings tab: upcoming and past sessions, the selected one's details, and what the
-client may do with it (cancel, reschedule, add add-ons) — or, in words, why not.
-
-Every read and write runs through the task runner; the tab reloads when the change bus
-says bookings changed, here or on another seat.
+client may do with it (cancel, reschedule, add add-ons) — or, in words, why not. Every read
+and write runs through the task runner; it reloads when bookings change, on any seat.
 """
 
 from __future__ import annotations
