@@ -254,9 +254,11 @@ def bench(url: str, args: argparse.Namespace) -> None:
 def prepared_database(url: str, args: argparse.Namespace) -> str:
     """``url`` with a studio in it: generated when the database is empty."""
     from bench.generate import generate_studio
+    from podyx_desktop.db.migrate import upgrade_to_head
 
     db = Database(url)
     try:
+        upgrade_to_head(db)  # a studio of an older schema, as an installed app would
         with db.engine.connect() as connection:
             has_studio = db.engine.dialect.has_table(connection, t.Studio.__tablename__) and (
                 connection.execute(select(t.Studio.id)).first() is not None

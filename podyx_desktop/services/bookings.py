@@ -203,13 +203,22 @@ class BookingService(ScheduleReads):
                 .options(selectinload(t.Booking.addons))
             )
             # Ties (a client's two sessions at one time) in the order they were booked,
-            # as the start-up reads (services/startup.py) order them.
+            # as the start-up reads (services/startup.py) order them. Both lists start
+            # where they begin on the (client_id, starts_at) index instead of walking the
+            # client's other sessions first: upcoming from the earliest start among the
+            # sessions not yet ended (read from ix_bookings_client_ends alone), past below
+            # now (a session that has ended started before now).
             if upcoming is True:
-                query = query.where(t.Booking.ends_at > now).order_by(
-                    t.Booking.starts_at, t.Booking.id
+                first_start = (
+                    select(func.min(t.Booking.starts_at))
+                    .where(t.Booking.client_id == client_id, t.Booking.ends_at > now)
+                    .scalar_subquery()
                 )
+                query = query.where(
+                    t.Booking.ends_at > now, t.Booking.starts_at >= first_start
+                ).order_by(t.Booking.starts_at, t.Booking.id)
             elif upcoming is False:
-                query = query.where(t.Booking.ends_at <= now).order_by(
+                query = query.where(t.Booking.ends_at <= now, t.Booking.starts_at < now).order_by(
                     t.Booking.starts_at.desc(), t.Booking.id.desc()
                 )
             else:

@@ -100,14 +100,22 @@ class StartupReads:
         client and the studio's staff may ask (another client gets :class:`NotFound`)."""
         with self._db.transaction():
             self._require_client_access(principal, client_id)
+            now = self._db.stamp(self._now)
+            # where each list begins on the (client_id, starts_at) index, as
+            # BookingService.list_for_client reads them
             if upcoming:
-                where, order = "ends_at > ?", "starts_at, id"
+                where = (
+                    "ends_at > ? AND starts_at >= (SELECT min(starts_at) FROM bookings "
+                    "WHERE client_id = ? AND ends_at > ?)"
+                )
+                order, values = "starts_at, id", (now, client_id, now)
             else:
-                where, order = "ends_at <= ?", "starts_at DESC, id DESC"
+                where, order = "ends_at <= ? AND starts_at < ?", "starts_at DESC, id DESC"
+                values = (now, now)
             rows = self._db.rows(
                 f"SELECT {BOOKING_COLUMNS} FROM bookings WHERE client_id = ? AND {where} "
                 f"ORDER BY {order} LIMIT ?",
-                (client_id, self._db.stamp(self._now), limit),
+                (client_id, *values, limit),
             )
             return self._booking_records(rows)
 

@@ -103,8 +103,7 @@ class ShareFileDialog(QDialog):
         layout = QVBoxLayout(self)
         hint = QLabel(
             self.tr(
-                "The client sees it in their Files tab. A link must start with http:// or "
-                "https://."
+                "The client sees it in their Files tab. A link must start with http:// or https://."
             )
             if link
             else self.tr(
