@@ -101,6 +101,7 @@ class StartupReads:
         with self._db.transaction():
             self._require_client_access(principal, client_id)
             now = self._db.stamp(self._now)
+            values: tuple[object, ...]
             # where each list begins on the (client_id, starts_at) index, as
             # BookingService.list_for_client reads them
             if upcoming:
