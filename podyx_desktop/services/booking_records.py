@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -13,7 +15,50 @@ from podyx_desktop.services import mapping
 from podyx_desktop.services.context import studio
 
 
-def booking_records(session: Session, rows: Sequence[t.Booking]) -> list[r.Booking]:
+def client_bookings(
+    session: Session, client_id: int, now: datetime, upcoming: bool | None, limit: int
+) -> list[r.Booking]:
+    """A client's bookings: upcoming ones (not yet ended) soonest first, past ones (ended)
+    latest first, or all latest first; at most ``limit``. Read with Core (the bookings,
+    then their add-ons), no ORM objects.
+
+    Ties (a client's two sessions at one time) come in the order they were booked, as the
+    start-up reads (services/startup.py) order them. Both lists start where they begin on
+    the (client_id, starts_at) index instead of walking the client's other sessions first:
+    upcoming from the earliest start among the sessions not yet ended (read from
+    ix_bookings_client_ends alone), past below now (a session that ended started before).
+    """
+    c = t.Booking.__table__.c
+    query = select(t.Booking.__table__).where(c.client_id == client_id)
+    if upcoming is True:
+        first_start = (
+            select(func.min(c.starts_at))
+            .where(c.client_id == client_id, c.ends_at > now)
+            .scalar_subquery()
+        )
+        query = query.where(c.ends_at > now, c.starts_at >= first_start)
+        query = query.order_by(c.starts_at, c.id)
+    elif upcoming is False:
+        query = query.where(c.ends_at <= now, c.starts_at < now)
+        query = query.order_by(c.starts_at.desc(), c.id.desc())
+    else:
+        query = query.order_by(c.starts_at.desc(), c.id.desc())
+    found = session.execute(query.limit(limit)).all()
+    addons: dict[int, list[Any]] = {row.id: [] for row in found}
+    if found:
+        a = t.BookingAddon.__table__.c
+        for addon in session.execute(
+            select(t.BookingAddon.__table__).where(a.booking_id.in_(addons)).order_by(a.id)
+        ):
+            addons[addon.booking_id].append(addon)
+    return booking_records(
+        session, [mapping.ColumnsRow(row._mapping, addons=addons[row.id]) for row in found]
+    )
+
+
+def booking_records(
+    session: Session, rows: Sequence[t.Booking | mapping.ColumnsRow]
+) -> list[r.Booking]:
     """Booking records with names and prices, in a fixed number of queries."""
     if not rows:
         return []
@@ -40,12 +85,28 @@ def booking_records(session: Session, rows: Sequence[t.Booking]) -> list[r.Booki
         if purchase_ids
         else {}
     )
+    names: dict[str, dict[int, str]] = {"room": {}, "setup": {}, "service": {}}
+    for kind, id_, name in session.execute(
+        union_all(
+            *(
+                select(literal_column(f"'{kind}'"), table.id, table.name).where(
+                    table.id.in_({getattr(b, column) for b in rows})
+                )
+                for kind, table, column in (
+                    ("room", t.Room, "room_id"),
+                    ("setup", t.Setup, "setup_id"),
+                    ("service", t.Service, "service_id"),
+                )
+            )
+        )
+    ):
+        names[kind][id_] = name
     return mapping.bookings(
-        rows,
+        rows,  # type: ignore[arg-type]  # ColumnsRow: the columns of BookingRow
         client_names=client_names,
-        room_names=dict(session.execute(select(t.Room.id, t.Room.name)).all()),
-        setup_names=dict(session.execute(select(t.Setup.id, t.Setup.name)).all()),
-        service_names=dict(session.execute(select(t.Service.id, t.Service.name)).all()),
+        room_names=names["room"],
+        setup_names=names["setup"],
+        service_names=names["service"],
         purchases=purchases,
         currency=studio_row.currency,
     )
