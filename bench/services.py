@@ -56,7 +56,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 from sqlalchemy import event, select
 from sqlalchemy.engine import make_url
 
-from bench.services_ops import Operation, baseline_call, operations
+from bench.services_ops import BASELINE_PAGE, Operation, baseline_call, operations
 from bench.services_studio import (
     StudioFacts,
     copy_to_postgres,
@@ -72,7 +72,8 @@ from podyx_desktop.services import Services
 GOAL_MS = {"sqlite": 10.0, "postgresql": 15.0}
 WARMUP = 5
 MIN_REPEAT = 20
-BASELINE_ROUND = 40  # baseline calls per round
+BASELINE_ROUND = 20  # baseline samples per round
+BASELINE_BLOCK = 20  # page reads per sample, timed together (see baseline_round)
 
 
 class StatementLog:
@@ -197,7 +198,10 @@ def report(
 
 
 def size_name(bookings: int) -> str:
-    return f"{bookings // 1_000_000}M" if bookings >= 1_000_000 else f"{bookings // 1000}k"
+    """``100k``, ``1M`` (and ``400`` for a tiny studio)."""
+    if bookings >= 1_000_000:
+        return f"{bookings // 1_000_000}M"
+    return f"{bookings // 1000}k" if bookings >= 1000 else str(bookings)
 
 
 def bench(url: str, args: argparse.Namespace) -> None:
@@ -211,12 +215,25 @@ def bench(url: str, args: argparse.Namespace) -> None:
         log = StatementLog(db)
         ops = operations(services, studio)
         wanted = set(args.only or [op.name for op in ops])
-        baseline = Baseline(f"one indexed page read of {50} bookings")
+        baseline = Baseline(
+            f"one indexed page read of {BASELINE_PAGE} bookings (timed in blocks of "
+            f"{BASELINE_BLOCK})"
+        )
         base_read = baseline_call(services, studio)
 
+        def read_block(start: int) -> None:
+            for i in range(start, start + BASELINE_BLOCK):
+                base_read(i)
+
         def baseline_round(offset: int) -> None:
-            times, _ = time_calls(base_read, lambda i: i, BASELINE_ROUND, offset, 2.0)
-            baseline.add_round(times)
+            """A round of samples, each the time of BASELINE_BLOCK page reads in a row
+            divided by their number: a sample lasts as long as an operation does, so the
+            machine's other work slows it as much (one 0.4 ms read alone rarely waits for
+            the CPU; an 8 ms operation often does, and the ratio would not cancel it)."""
+            times, _ = time_calls(
+                read_block, lambda i: i * BASELINE_BLOCK, BASELINE_ROUND, offset, 2.0
+            )
+            baseline.add_round([ms / BASELINE_BLOCK for ms in times])
 
         timings = []
         for index, op in enumerate(ops):
