@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal_column, select, union_all
+from sqlalchemy import String, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -23,27 +23,31 @@ def client_bookings(
     then their add-ons), no ORM objects.
 
     Ties (a client's two sessions at one time) come in the order they were booked, as the
-    start-up reads (services/startup.py) order them. Both lists start where they begin on
-    the (client_id, starts_at) index instead of walking the client's other sessions first:
-    upcoming from the earliest start among the sessions not yet ended (read from
-    ix_bookings_client_ends alone), past below now (a session that ended started before).
+    start-up reads (services/startup.py) order them. Neither list walks the client's other
+    sessions: past ones are read backwards from now on ``(client_id, starts_at)`` (a
+    session that has ended started before now); upcoming ones are the sessions under way
+    (started before now, not ended: from ``ix_bookings_client_ends``, whose entries hold
+    both times) followed by those starting from now on, read forwards on
+    ``(client_id, starts_at)``. (A ``min(starts_at)`` bound in one query let PostgreSQL
+    walk ``ix_bookings_starts_at`` through everyone's past instead.)
     """
     c = t.Booking.__table__.c
     query = select(t.Booking.__table__).where(c.client_id == client_id)
+    found: list[Any]
     if upcoming is True:
-        first_start = (
-            select(func.min(c.starts_at))
-            .where(c.client_id == client_id, c.ends_at > now)
-            .scalar_subquery()
-        )
-        query = query.where(c.ends_at > now, c.starts_at >= first_start)
-        query = query.order_by(c.starts_at, c.id)
+        # a handful at most (sessions at one time), sorted here: with ORDER BY and LIMIT
+        # PostgreSQL's planner walks ix_bookings_starts_at through everyone's past
+        under_way = session.execute(query.where(c.ends_at > now, c.starts_at < now))
+        found = sorted(under_way, key=lambda row: (row.starts_at, row.id))[:limit]
+        if len(found) < limit:
+            later = query.where(c.starts_at >= now).order_by(c.starts_at, c.id)
+            found += session.execute(later.limit(limit - len(found))).all()
     elif upcoming is False:
         query = query.where(c.ends_at <= now, c.starts_at < now)
-        query = query.order_by(c.starts_at.desc(), c.id.desc())
+        found = list(session.execute(query.order_by(c.starts_at.desc(), c.id.desc()).limit(limit)))
     else:
         query = query.order_by(c.starts_at.desc(), c.id.desc())
-    found = session.execute(query.limit(limit)).all()
+        found = list(session.execute(query.limit(limit)))
     addons: dict[int, list[Any]] = {row.id: [] for row in found}
     if found:
         a = t.BookingAddon.__table__.c
@@ -86,10 +90,10 @@ def booking_records(
         else {}
     )
     names: dict[str, dict[int, str]] = {"room": {}, "setup": {}, "service": {}}
-    for kind, id_, name in session.execute(
+    for row in session.execute(
         union_all(
             *(
-                select(literal_column(f"'{kind}'"), table.id, table.name).where(
+                select(literal_column(f"'{kind}'", String), table.id, table.name).where(
                     table.id.in_({getattr(b, column) for b in rows})
                 )
                 for kind, table, column in (
@@ -100,7 +104,7 @@ def booking_records(
             )
         )
     ):
-        names[kind][id_] = name
+        names[row[0]][row[1]] = row[2]
     return mapping.bookings(
         rows,  # type: ignore[arg-type]  # ColumnsRow: the columns of BookingRow
         client_names=client_names,

@@ -101,23 +101,24 @@ class StartupReads:
         with self._db.transaction():
             self._require_client_access(principal, client_id)
             now = self._db.stamp(self._now)
-            values: tuple[object, ...]
-            # where each list begins on the (client_id, starts_at) index, as
-            # BookingService.list_for_client reads them
+            # read as BookingService.list_for_client reads them (booking_records.py)
+            select_ = f"SELECT {BOOKING_COLUMNS} FROM bookings WHERE client_id = ? AND "
             if upcoming:
-                where = (
-                    "ends_at > ? AND starts_at >= (SELECT min(starts_at) FROM bookings "
-                    "WHERE client_id = ? AND ends_at > ?)"
+                under_way = self._db.rows(
+                    select_ + "ends_at > ? AND starts_at < ?", (client_id, now, now)
                 )
-                order, values = "starts_at, id", (now, client_id, now)
+                rows = sorted(under_way, key=lambda row: (row["starts_at"], row["id"]))[:limit]
+                if len(rows) < limit:
+                    rows += self._db.rows(
+                        select_ + "starts_at >= ? ORDER BY starts_at, id LIMIT ?",
+                        (client_id, now, limit - len(rows)),
+                    )
             else:
-                where, order = "ends_at <= ? AND starts_at < ?", "starts_at DESC, id DESC"
-                values = (now, now)
-            rows = self._db.rows(
-                f"SELECT {BOOKING_COLUMNS} FROM bookings WHERE client_id = ? AND {where} "
-                f"ORDER BY {order} LIMIT ?",
-                (client_id, *values, limit),
-            )
+                rows = self._db.rows(
+                    select_ + "ends_at <= ? AND starts_at < ? "
+                    "ORDER BY starts_at DESC, id DESC LIMIT ?",
+                    (client_id, now, now, limit),
+                )
             return self._booking_records(rows)
 
     # --- the pieces -------------------------------------------------------------------
