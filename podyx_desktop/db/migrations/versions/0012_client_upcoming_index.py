@@ -3,10 +3,11 @@
 The Bookings tab lists a client's sessions that have not ended (``ends_at > now``),
 soonest first. Ordered on ``(client_id, starts_at)`` alone, the read walked the client's
 whole past first, checking each row's end: 15 ms for the busiest client of the generated
-million-booking studio (15,270 sessions). With ``(client_id, ends_at, starts_at)`` the
-earliest start among the sessions not yet ended is read from the index alone, and the
-list starts there (services/bookings.py ``list_for_client``; services/startup.py reads the
-same way).
+million-booking studio (15,270 sessions). Now the list is the sessions under way (started
+before now, not ended), found on ``(client_id, ends_at, starts_at)`` without reading a
+row that is not one, followed by the sessions starting from now on, read forwards on
+``(client_id, starts_at)`` (services/booking_records.py ``client_bookings``;
+services/startup.py reads the same way).
 
 Revision ID: 0012
 Revises: 0011
