@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from podyx_desktop.domain import records as r
@@ -117,6 +118,7 @@ def address_text(address: r.Address) -> str:
     return json.dumps(asdict(address), ensure_ascii=False, sort_keys=True)
 
 
+@lru_cache(maxsize=512)  # a page of purchases repeats the studio's address (Address is frozen)
 def address_from_text(stored: str) -> r.Address:
     return r.Address(**json.loads(stored)) if stored else r.Address()
 

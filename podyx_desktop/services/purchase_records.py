@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import String, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -72,22 +72,28 @@ def purchases(session: Session, rows: Sequence[t.Purchase | ColumnsRow]) -> list
         if originals_ids
         else {}
     )
-    booking_of = dict(
-        session.execute(
-            select(t.Booking.purchase_id, t.Booking.id).where(t.Booking.purchase_id.in_(ids))
-        ).all()
-    )
-    addon_booking = dict(
-        session.execute(
-            select(t.BookingAddon.purchase_id, t.BookingAddon.booking_id).where(
-                t.BookingAddon.purchase_id.in_(ids)
+    # what each purchase paid for, in one statement: a booking, a booking's add-ons, a bundle
+    paid_for: dict[str, dict[int, int]] = {"booking": {}, "addons": {}, "bundle": {}}
+    for kind, purchase_id, target in session.execute(
+        union_all(
+            *(
+                select(literal_column(f"'{kind}'", String), purchase_column, target).where(
+                    purchase_column.in_(ids)
+                )
+                for kind, purchase_column, target in (
+                    ("booking", t.Booking.purchase_id, t.Booking.id),
+                    ("addons", t.BookingAddon.purchase_id, t.BookingAddon.booking_id),
+                    ("bundle", t.Bundle.purchase_id, t.Bundle.id),
+                )
             )
-        ).all()
-    )
-    bundle_of = dict(
-        session.execute(
-            select(t.Bundle.purchase_id, t.Bundle.id).where(t.Bundle.purchase_id.in_(ids))
-        ).all()
+        )
+    ):
+        if purchase_id is not None:  # never: the IN excludes it
+            paid_for[kind][purchase_id] = target
+    booking_of, addon_booking, bundle_of = (
+        paid_for["booking"],
+        paid_for["addons"],
+        paid_for["bundle"],
     )
     result = []
     for row in rows:
