@@ -25,7 +25,7 @@ travel between machines; milliseconds do not. Timings never go into test asserti
 
 Usage::
 
-    python bench/services.py [--bookings N] [--clients N] [--postgres-throwaway]
+    python bench/services.py [--bookings N] [--clients N] [--rooms N] [--postgres-throwaway]
                              [--database URL] [--repeat K] [--budget SECONDS]
                              [--only OP] [--profile OP]
 
@@ -284,7 +284,9 @@ def prepared_database(url: str, args: argparse.Namespace) -> str:
         db.dispose()
     if not has_studio:
         print(f"Generating the studio into {url.split('@')[-1]} …", file=sys.stderr, flush=True)
-        generate_studio(url, bookings=args.bookings, clients=args.clients, progress=True)
+        generate_studio(
+            url, bookings=args.bookings, clients=args.clients, rooms=args.rooms, progress=True
+        )
     return url
 
 
@@ -292,6 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time every service operation.")
     parser.add_argument("--bookings", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=10_000)
+    parser.add_argument("--rooms", type=int, default=None, help="default: enough for ~3 years")
     parser.add_argument("--database", help="a database URL: used, or generated into if empty")
     parser.add_argument("--postgres-throwaway", action="store_true", help="a private server")
     parser.add_argument("--repeat", type=int, default=100, help="timed calls per operation")
@@ -309,9 +312,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.studio_cache import StudioKey, cached_sqlite
 
-    cached = Path(make_url(cached_sqlite(StudioKey(args.bookings, args.clients))).database or "")
+    cached = Path(
+        make_url(cached_sqlite(StudioKey(args.bookings, args.clients, rooms=args.rooms))).database
+        or ""
+    )
     with tempfile.TemporaryDirectory(prefix="podyx-bench-services-") as folder:
-        copy = working_copy(cached, Path(folder), args.bookings, args.clients)
+        copy = working_copy(cached, Path(folder), args.bookings, args.clients, args.rooms)
         if not args.postgres_throwaway:
             bench(copy, args)
             return 0

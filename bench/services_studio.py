@@ -60,7 +60,9 @@ class StudioFacts:
     password: str = PASSWORD
 
 
-def working_copy(cached: Path, folder: Path, bookings: int, clients: int) -> str:
+def working_copy(
+    cached: Path, folder: Path, bookings: int, clients: int, rooms: int | None = None
+) -> str:
     """Copy the cached studio file into ``folder`` and upgrade it; returns its URL.
 
     A cache that a branch with other migration numbers upgraded says it is at this app's
@@ -86,7 +88,9 @@ def working_copy(cached: Path, folder: Path, bookings: int, clients: int) -> str
             flush=True,
         )
         target.unlink()
-        generate_studio(sqlite_url(target), bookings=bookings, clients=clients, progress=True)
+        generate_studio(
+            sqlite_url(target), bookings=bookings, clients=clients, rooms=rooms, progress=True
+        )
     print(
         f"  copied and upgraded {cached.name} in {time.perf_counter() - started:.1f} s",
         file=sys.stderr,
