@@ -155,17 +155,17 @@ def main(argv: list[str] | None = None) -> int:
         target = prefix + key
         wait(
             app,
-            lambda: place.model.search == target
-            and not place.model.is_loading
-            and place.model.rowCount() > 0,
+            lambda: (
+                place.model.search == target
+                and not place.model.is_loading
+                and place.model.rowCount() > 0
+            ),
         )
         paint(place)
         return (time.perf_counter() - started) * 1000
 
     word_ms = statistics.median(keystroke("mü", "l") for _ in range(args.rounds))
-    phone_ms = statistics.median(
-        keystroke(national[:-1], national[-1]) for _ in range(args.rounds)
-    )
+    phone_ms = statistics.median(keystroke(national[:-1], national[-1]) for _ in range(args.rounds))
     place.search_box.setText("")
     wait(app, lambda: place.model.search == "" and not place.model.is_loading)
 
@@ -176,11 +176,13 @@ def main(argv: list[str] | None = None) -> int:
         place.open_client(client_id)
         wait(
             app,
-            lambda: getattr(place, "client", None) is not None
-            and place.client.id == client_id
-            and place.profile_tabs.count() > 0
-            and not getattr(place.profile_tabs.currentWidget(), "is_loading", True)
-            and not place.actions_pane.is_loading,
+            lambda: (
+                getattr(place, "client", None) is not None
+                and place.client.id == client_id
+                and place.profile_tabs.count() > 0
+                and not getattr(place.profile_tabs.currentWidget(), "is_loading", True)
+                and not place.actions_pane.is_loading
+            ),
         )
         shown = place.profile_tabs.currentWidget()
         if shown is not None:

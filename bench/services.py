@@ -1,33 +1,36 @@
-"""How long the everyday service calls take on a large studio.
+"""How long every service operation the product names takes, on a large studio.
 
-Generates a studio (:mod:`bench.generate`: by default 100,000 bookings and 10,000 clients
-in a temporary SQLite file), then times each operation many times with
-:func:`time.perf_counter` and prints its median and 95th percentile in milliseconds, the
-SQL statements one call sends, and its ratio to a baseline measured in the same run: a
-one-row primary-key read (``session.get(User, id)``) in its own ``db.read()`` unit of work.
-Ratios travel between machines; milliseconds do not.
+The operations (:mod:`bench.services_ops`): availability, quote, book, cancel,
+reschedule, redeem, add add-ons, record payment, refund, and the client's four lists (the
+profile's tabs: upcoming bookings, past bookings, purchases, bundles) for an ordinary
+client and for the busiest one. Each is called as the app calls it: the services' public
+methods, real units of work, durable commits (SQLite WAL with ``synchronous=FULL``;
+PostgreSQL with ``fsync`` and ``synchronous_commit`` on, read back with ``SHOW`` and
+printed).
 
-Target: every operation at most 10 ms (median) on SQLite on the development machine. Each
-line says PASS or FAIL against it, for information: the script always exits 0, and timings
-never go into test assertions.
+The studio: the generated one of ``--bookings``/``--clients`` (default 100,000 / 10,000;
+the issue's large one is ``--bookings 1000000 --clients 50000``), cached between runs by
+:mod:`bench.studio_cache` and copied for the run (:mod:`bench.services_studio`), so the
+cache is never written. ``--postgres-throwaway`` starts a private, durable PostgreSQL
+server and pours the cached studio into it with ``COPY``. ``--database URL`` uses (or, when
+empty, generates into) a database of your own.
 
-The services run as the app runs them: real units of work, durable commits (SQLite WAL,
-``synchronous=FULL``), the default Argon2id hasher (no operation timed here hashes).
+Baseline (:class:`bench.verdict.Baseline`): one indexed page read of the bookings table
+(50 rows, every column, in its own unit of work), measured in a round before every
+operation and once more at the end. Each operation prints its median, p95 and their
+ratio to the baseline's median, the SQL statements of one call, and PASS/FAIL against the
+goal (median ≤ 10 ms on SQLite, ≤ 15 ms on PostgreSQL) — or "noisy" when the baseline's
+rounds differ by more than 25 % (the machine's speed changed under the run). Ratios
+travel between machines; milliseconds do not. Timings never go into test assertions.
 
 Usage::
 
-    python bench/services.py [--database URL] [--bookings N] [--clients N] [--repeat K]
-                             [--rooms N] [--budget SECONDS] [--only OP] [--profile OP]
-                             [--postgres-throwaway] [--keep]
+    python bench/services.py [--bookings N] [--clients N] [--rooms N] [--postgres-throwaway]
+                             [--database URL] [--repeat K] [--budget SECONDS]
+                             [--only OP] [--profile OP]
 
-``--database`` must name an empty database (the studio is generated into it);
-``--postgres-throwaway`` starts a private PostgreSQL server for the run (the test suite's
-:mod:`tests.pg_cluster`, but durable: ``fsync`` and ``synchronous_commit`` on, unlike the
-tests' server) and removes it afterwards. ``--repeat`` timed calls per operation
-(default 200), fewer for a slow one once its calls took ``--budget`` seconds (default 10;
-at least 20 calls). ``--only OP`` times just that operation (and the baseline);
-``--profile OP`` prints the SQL of one call with each statement's time, then a cProfile of
-50 calls. Operation names are those of the table, e.g. ``--profile "list (many)"``.
+``PODYX_BENCH_RESULTS=DIR`` records the rows for bench/performance_table.py (variant
+e.g. ``100k-sqlite``, ``1M-postgresql``).
 """
 
 from __future__ import annotations
@@ -37,49 +40,40 @@ import cProfile
 import gc
 import io
 import math
-import os
-import platform
 import pstats
-import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 if __package__ in (None, ""):  # run as a script: make the project importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import sqlalchemy
-from sqlalchemy import event, text, update
+from sqlalchemy import event, select
+from sqlalchemy.engine import make_url
 
-from bench.generate import GeneratedStudio, generate_studio
-from bench.history import SLOT_STARTS, TIME_ZONE
-from podyx_desktop.db import tables as t
-from podyx_desktop.db.engine import Database, sqlite_url
-from podyx_desktop.domain.availability import local_to_utc, studio_zone, wall_clock
-from podyx_desktop.domain.enums import PaymentMethod, Role, SeriesKind
-from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import (
-    AddonChoice,
-    AvailabilityQuery,
-    BookingRequest,
-    SessionCart,
+from bench.services_ops import BASELINE_PAGE, Operation, baseline_call, operations
+from bench.services_studio import (
+    StudioFacts,
+    copy_to_postgres,
+    server_settings,
+    studio_facts,
+    working_copy,
 )
+from bench.verdict import Baseline, Results, machine_line
+from podyx_desktop.db import tables as t
+from podyx_desktop.db.engine import Database
 from podyx_desktop.services import Services
-from podyx_desktop.services.purchases import issue_number
 
-TARGET_MS = 10.0
+GOAL_MS = {"sqlite": 10.0, "postgresql": 15.0}
 WARMUP = 5
 MIN_REPEAT = 20
-
-
-# --- measuring -------------------------------------------------------------------------
+BASELINE_ROUND = 20  # baseline samples per round
+BASELINE_BLOCK = 20  # page reads per sample, timed together (see baseline_round)
 
 
 class StatementLog:
@@ -105,16 +99,7 @@ class StatementLog:
 
 
 @dataclass
-class Operation:
-    name: str
-    what: str
-    call: Callable[[Any], object]  # timed
-    prepare: Callable[[int], Any] = lambda i: i  # untimed; its result is passed to call
-    target: bool = True  # whether the 10 ms target applies (False: shown for information)
-
-
-@dataclass
-class Result:
+class Timing:
     operation: Operation
     times_ms: list[float] = field(default_factory=list)
     statements: list[int] = field(default_factory=list)
@@ -133,27 +118,33 @@ class Result:
         return round(statistics.median(self.statements))
 
 
-def run(
-    operation: Operation, repeat: int, log: StatementLog, offset: int, budget_s: float
-) -> Result:
+def time_calls(
+    call: Callable[[Any], object],
+    prepare: Callable[[int], Any],
+    repeat: int,
+    offset: int,
+    budget_s: float,
+    log: StatementLog | None = None,
+) -> tuple[list[float], list[int]]:
     """``repeat`` timed calls after the warm-up; a slow operation stops once its timed calls
     took ``budget_s`` seconds (but not before :data:`MIN_REPEAT` of them)."""
-    result = Result(operation)
+    times: list[float] = []
+    statements: list[int] = []
     gc.collect()
     spent = 0.0
     for i in range(WARMUP + repeat):
-        argument = operation.prepare(offset + i)
-        before = log.count
+        argument = prepare(offset + i)
+        before = log.count if log else 0
         started = time.perf_counter()
-        operation.call(argument)
+        call(argument)
         elapsed = time.perf_counter() - started
         if i >= WARMUP:
-            result.times_ms.append(elapsed * 1000)
-            result.statements.append(log.count - before)
+            times.append(elapsed * 1000)
+            statements.append((log.count if log else 0) - before)
             spent += elapsed
-            if spent > budget_s and len(result.times_ms) >= MIN_REPEAT:
+            if spent > budget_s and len(times) >= MIN_REPEAT:
                 break
-    return result
+    return times, statements
 
 
 def profile(operation: Operation, log: StatementLog, offset: int, rounds: int = 50) -> str:
@@ -177,200 +168,98 @@ def profile(operation: Operation, log: StatementLog, offset: int, rounds: int = 
     return out.getvalue()
 
 
-# --- the operations --------------------------------------------------------------------
-
-
-def free_starts(studio: GeneratedStudio) -> Iterator[datetime]:
-    """Grid start times on days after the generated history: each one free, once."""
-    zone = studio_zone(TIME_ZONE)
-    day = studio.free_from
-    while True:
-        for minute in SLOT_STARTS:
-            yield local_to_utc(wall_clock(day, minute), zone, fold=0)
-        day += timedelta(days=1)
-
-
-def operations(services: Services, studio: GeneratedStudio) -> list[Operation]:
-    db = services.db
-    sample = Principal.user(studio.sample_client_id, Role.CLIENT)
-    heavy = Principal.user(studio.heavy_client_id, Role.CLIENT)
-    booker_id = (
-        studio.sample_client_id + 1
-        if studio.sample_client_id < studio.last_client_id
-        else studio.sample_client_id - 1
-    )
-    booker = Principal.user(booker_id, Role.CLIENT)
-    cart = SessionCart(
-        studio.busy_setup_id,
-        studio.podcast_service_id,
-        120,
-        (AddonChoice(studio.engineer_addon_id, 1), AddonChoice(studio.extra_mic_addon_id, 2)),
-    )
-    starts = free_starts(studio)
-
-    def baseline(_: object) -> None:
-        with db.read() as session:
-            session.get(t.User, studio.sample_client_id)
-
-    def write_baseline(_: object) -> None:
-        with db.write() as session:
-            session.execute(
-                update(t.User).where(t.User.id == booker_id).values(updated_at=datetime.now(UTC))
-            )
-
-    def book(starts_at: datetime) -> int:
-        request = BookingRequest(
-            cart, starts_at, PaymentMethod.PAY_LATER, terms_accepted=True, promo_code="studio10"
-        )
-        return services.checkout.book(booker, request).booking.id
-
-    def fresh_booking(_: int) -> int:
-        return book(next(starts))
-
-    def allocate(_: object) -> None:
-        with db.write() as session:
-            issue_number(session, SeriesKind.RECEIPT, datetime.now(UTC), TIME_ZONE)
-
-    query = AvailabilityQuery(studio.busy_setup_id, studio.podcast_service_id, 120, studio.busy_day)
-    return [
-        Operation(
-            "baseline",
-            "session.get(User, id) in db.read()",
-            baseline,
-            target=False,
-        ),
-        Operation(
-            "availability",
-            f"free_slots, busy room, {studio.busy_day} ({studio.busy_day_bookings} booked)",
-            lambda _: services.availability.free_slots(sample, query),
-        ),
-        Operation(
-            "quote",
-            "checkout.quote, 2 add-ons + promo code",
-            lambda _: services.checkout.quote(sample, cart, "studio10"),
-        ),
-        Operation(
-            "book",
-            "checkout.book, pay later, 2 add-ons + promo",
-            book,
-            prepare=lambda _: next(starts),
-        ),
-        Operation(
-            "cancel",
-            "bookings.cancel of a fresh booking (in cutoff)",
-            lambda booking_id: services.bookings.cancel(booker, booking_id, reason="bench"),
-            prepare=fresh_booking,
-        ),
-        Operation(
-            "list (typical)",
-            f"bookings.list_for_client, {studio.sample_client_bookings} bookings",
-            lambda _: services.bookings.list_for_client(sample, studio.sample_client_id),
-        ),
-        Operation(
-            "list (many)",
-            f"bookings.list_for_client, {studio.heavy_client_bookings} bookings (the latest 100)",
-            lambda _: services.bookings.list_for_client(heavy, studio.heavy_client_id),
-        ),
-        Operation(
-            "upcoming (many)",
-            "bookings.list_for_client(upcoming=True), as the Bookings tab asks",
-            lambda _: services.bookings.list_for_client(
-                heavy, studio.heavy_client_id, upcoming=True
-            ),
-        ),
-        Operation(
-            "purchases (typ.)",
-            "purchases.list_for_client, the sample client",
-            lambda _: services.purchases.list_for_client(sample, studio.sample_client_id),
-        ),
-        Operation(
-            "purchases (many)",
-            "purchases.list_for_client, the client with the most bookings",
-            lambda _: services.purchases.list_for_client(heavy, studio.heavy_client_id),
-        ),
-        Operation(
-            "receipt number",
-            "purchases.issue_number in db.write()",
-            allocate,
-        ),
-        Operation(
-            "write baseline",
-            "UPDATE one user row in db.write()",
-            write_baseline,
-            target=False,
-        ),
-    ]
-
-
-# --- reporting -------------------------------------------------------------------------
-
-
-def describe_backend(db: Database) -> str:
-    with db.engine.connect() as connection:
-        if db.is_sqlite:
-            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
-            sync = connection.exec_driver_sql("PRAGMA synchronous").scalar()
-            return f"SQLite {sqlite3.sqlite_version} (journal_mode={mode}, synchronous={sync})"
-        version = connection.execute(text("SHOW server_version")).scalar()
-        return f"PostgreSQL {version}"
-
-
-def report(results: list[Result], backend: str, studio: GeneratedStudio, repeat: int) -> str:
-    base = next(r for r in results if r.operation.name == "baseline").median
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+def report(
+    timings: list[Timing], baseline: Baseline, backend: str, studio: StudioFacts, goal: float
+) -> list[str]:
+    base = baseline.median
     lines = [
-        f"Backend: {backend}; Python {platform.python_version()}, SQLAlchemy "
-        f"{sqlalchemy.__version__}, {platform.machine()}, {os.cpu_count()} CPUs, "
-        f"load average {load} (other work on the machine skews the figures)",
+        machine_line(),
+        f"Backend: {backend}",
         f"Studio: {studio.bookings:,} bookings, {studio.purchases:,} purchases, "
         f"{studio.clients:,} clients, {studio.rooms} rooms, {studio.first_day} … "
-        f"{studio.last_day}; generated in {studio.seconds:.1f} s",
-        f"Each operation: up to {repeat} timed calls (n) after {WARMUP} warm-up calls; "
-        f"target: median ≤ {TARGET_MS:g} ms; × base: median / baseline median; SQL: "
-        "statements per call",
+        f"{studio.last_day}; typical client {studio.sample_client_bookings} bookings, "
+        f"busiest {studio.heavy_client_bookings}",
+        baseline.describe(),
+        f"goal: median ≤ {goal:g} ms; × base: median / baseline median; SQL: statements "
+        f"per call; n: timed calls after {WARMUP} warm-up calls",
         "",
-        f"{'operation':<16} {'median ms':>9} {'p95 ms':>8} {'× base':>7} {'SQL':>4} {'n':>4}  "
-        f"{'target':<6}  what",
+        f"{'operation':<20} {'median ms':>9} {'p95 ms':>8} {'× base':>7} {'SQL':>4} "
+        f"{'n':>4}  {'verdict':<7}  what",
     ]
-    for result in results:
-        op = result.operation
-        verdict = ("PASS" if result.median <= TARGET_MS else "FAIL") if op.target else "info"
+    for timing in timings:
+        op = timing.operation
+        verdict = baseline.verdict(timing.median <= goal) if op.target else "info"
         lines.append(
-            f"{op.name:<16} {result.median:9.2f} {result.p95:8.2f} "
-            f"{result.median / base:7.1f} {result.sql:4d} {len(result.times_ms):4d}  "
-            f"{verdict:<6}  {op.what}"
+            f"{op.name:<20} {timing.median:9.2f} {timing.p95:8.2f} "
+            f"{timing.median / base:7.1f} {timing.sql:4d} {len(timing.times_ms):4d}  "
+            f"{verdict:<7}  {op.what}"
         )
-    return "\n".join(lines)
+    return lines
 
 
-# --- main ------------------------------------------------------------------------------
+def size_name(bookings: int) -> str:
+    """``100k``, ``1M`` (and ``400`` for a tiny studio)."""
+    if bookings >= 1_000_000:
+        return f"{bookings // 1_000_000}M"
+    return f"{bookings // 1000}k" if bookings >= 1000 else str(bookings)
 
 
 def bench(url: str, args: argparse.Namespace) -> None:
-    print(f"Generating the studio into {url.split('@')[-1]} …", file=sys.stderr, flush=True)
-    studio = generate_studio(
-        url,
-        bookings=args.bookings,
-        clients=args.clients,
-        seed=args.seed,
-        rooms=args.rooms,
-        progress=True,
-    )
     db = Database(url)
     try:
+        kind = "sqlite" if db.is_sqlite else "postgresql"
+        goal = GOAL_MS[kind]
+        print("  reading the studio's facts …", file=sys.stderr, flush=True)
+        studio = studio_facts(db)
         services = Services(db)
-        # the sample client can sign in with the generated password (one real Argon2 verify)
-        services.accounts.sign_in(studio.sample_client_email, studio.sample_client_password)
         log = StatementLog(db)
         ops = operations(services, studio)
-        wanted = set(args.only or [op.name for op in ops]) | {"baseline"}
-        results = []
+        wanted = set(args.only or [op.name for op in ops])
+        baseline = Baseline(
+            f"one indexed page read of {BASELINE_PAGE} bookings (timed in blocks of "
+            f"{BASELINE_BLOCK})"
+        )
+        base_read = baseline_call(services, studio)
+
+        def read_block(start: int) -> None:
+            for i in range(start, start + BASELINE_BLOCK):
+                base_read(i)
+
+        def baseline_round(offset: int) -> None:
+            """A round of samples, each the time of BASELINE_BLOCK page reads in a row
+            divided by their number: a sample lasts as long as an operation does, so the
+            machine's other work slows it as much (one 0.4 ms read alone rarely waits for
+            the CPU; an 8 ms operation often does, and the ratio would not cancel it)."""
+            times, _ = time_calls(
+                read_block, lambda i: i * BASELINE_BLOCK, BASELINE_ROUND, offset, 2.0
+            )
+            baseline.add_round([ms / BASELINE_BLOCK for ms in times])
+
+        timings = []
         for index, op in enumerate(ops):
             if op.name not in wanted:
                 continue
+            baseline_round(index * 1000)
             print(f"  timing {op.name} …", file=sys.stderr, flush=True)
-            results.append(run(op, args.repeat, log, index * 10_000, args.budget))
-        print(report(results, describe_backend(db), studio, args.repeat))
+            times, statements = time_calls(
+                op.call, op.prepare, args.repeat, index * 10_000, args.budget, log
+            )
+            timings.append(Timing(op, times, statements))
+        baseline_round(99_000)
+        lines = report(timings, baseline, server_settings(db), studio, goal)
+        print("\n".join(lines), flush=True)
+        results = Results("services", f"{size_name(studio.bookings)}-{kind}")
+        for timing in timings:
+            results.add(
+                f"{timing.operation.name} ≤ {goal:g} ms median ({kind}, "
+                f"{size_name(studio.bookings)} bookings)",
+                f"{timing.median:.2f} ms (p95 {timing.p95:.2f}; "
+                f"{timing.median / baseline.median:.1f}× a {baseline.median:.2f} ms page read)",
+                baseline.verdict(timing.median <= goal),
+            )
+        saved = results.save(lines[0])
+        if saved:
+            print(f"Recorded {saved}", file=sys.stderr)
         for op in ops:
             if op.name in (args.profile or []):
                 print()
@@ -379,47 +268,71 @@ def bench(url: str, args: argparse.Namespace) -> None:
         db.dispose()
 
 
+def prepared_database(url: str, args: argparse.Namespace) -> str:
+    """``url`` with a studio in it: generated when the database is empty."""
+    from bench.generate import generate_studio
+    from podyx_desktop.db.migrate import upgrade_to_head
+
+    db = Database(url)
+    try:
+        upgrade_to_head(db)  # a studio of an older schema, as an installed app would
+        with db.engine.connect() as connection:
+            has_studio = db.engine.dialect.has_table(connection, t.Studio.__tablename__) and (
+                connection.execute(select(t.Studio.id)).first() is not None
+            )
+    finally:
+        db.dispose()
+    if not has_studio:
+        print(f"Generating the studio into {url.split('@')[-1]} …", file=sys.stderr, flush=True)
+        generate_studio(
+            url, bookings=args.bookings, clients=args.clients, rooms=args.rooms, progress=True
+        )
+    return url
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Time the everyday service calls.")
-    parser.add_argument("--database", help="an EMPTY database URL (default: temporary SQLite)")
+    parser = argparse.ArgumentParser(description="Time every service operation.")
     parser.add_argument("--bookings", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--rooms", type=int, default=None, help="default: enough for ~3 years")
-    parser.add_argument("--repeat", type=int, default=200, help="timed calls per operation")
-    parser.add_argument(
-        "--budget", type=float, default=10.0, help="seconds of timed calls per operation, at most"
-    )
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--database", help="a database URL: used, or generated into if empty")
     parser.add_argument("--postgres-throwaway", action="store_true", help="a private server")
+    parser.add_argument("--repeat", type=int, default=100, help="timed calls per operation")
+    parser.add_argument(
+        "--budget", type=float, default=5.0, help="seconds of timed calls per operation, at most"
+    )
     parser.add_argument("--only", action="append", help="time only this operation (repeatable)")
     parser.add_argument("--profile", action="append", help="profile this operation afterwards")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary SQLite file")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.database:
+        bench(prepared_database(args.database, args), args)
+        return 0
 
-    if args.postgres_throwaway:
+    from bench.studio_cache import StudioKey, cached_sqlite
+
+    cached = Path(
+        make_url(cached_sqlite(StudioKey(args.bookings, args.clients, rooms=args.rooms))).database
+        or ""
+    )
+    with tempfile.TemporaryDirectory(prefix="podyx-bench-services-") as folder:
+        copy = working_copy(cached, Path(folder), args.bookings, args.clients, args.rooms)
+        if not args.postgres_throwaway:
+            bench(copy, args)
+            return 0
         from tests.pg_cluster import ThrowawayCluster
         from tests.pg_databases import create_database, unique_database_name
 
         cluster = ThrowawayCluster(durable=True)  # fsync and synchronous commits on
         cluster.start()
         try:
-            bench(create_database(cluster.admin_url, unique_database_name("podyx_bench")), args)
+            url = create_database(cluster.admin_url, unique_database_name("podyx_bench"))
+            copy_to_postgres(copy, url)
+            Path(folder, "studio.sqlite3").unlink()  # the disk space back during the run
+            bench(url, args)
         finally:
             cluster.stop()
-        return 0
-    if args.database:
-        bench(args.database, args)
-        return 0
-    folder = Path(tempfile.mkdtemp(prefix="podyx-bench-"))
-    try:
-        bench(sqlite_url(folder / "bench.sqlite3"), args)
-    finally:
-        if args.keep:
-            print(f"Kept {folder / 'bench.sqlite3'}", file=sys.stderr)
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

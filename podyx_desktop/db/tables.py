@@ -459,6 +459,8 @@ class Booking(Base):
     __table_args__ = (
         Index("ix_bookings_room_time", "room_id", "starts_at"),
         Index("ix_bookings_client_time", "client_id", "starts_at"),
+        # a client's sessions under way: not ended, started before now (0012)
+        Index("ix_bookings_client_ends", "client_id", "ends_at", "starts_at"),
         Index("ix_bookings_starts_at", "starts_at"),
         CheckConstraint("starts_at < ends_at AND ends_at <= blocked_until", name="times"),
         CheckConstraint(

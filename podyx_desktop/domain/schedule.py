@@ -363,7 +363,6 @@ def axis_labels(layout: ScheduleLayout, zone: ZoneInfo) -> AxisLabels:
 
     walls = {minute: wall(mark) for minute, mark in shared_by_minute.items()}
     own = tuple(
-        tuple(mark for mark in axis.marks if walls.get(mark.minute) != wall(mark))
-        for axis in axes
+        tuple(mark for mark in axis.marks if walls.get(mark.minute) != wall(mark)) for axis in axes
     )
     return AxisLabels(shared, own)

@@ -41,7 +41,11 @@ from podyx_desktop.domain.words import word
 from podyx_desktop.services import cart as cart_lines
 from podyx_desktop.services import mapping, rules, settlement, waitlist_rules
 from podyx_desktop.services.booking_pages import booking_page
-from podyx_desktop.services.booking_records import booking_events, booking_records
+from podyx_desktop.services.booking_records import (
+    booking_events,
+    booking_records,
+    client_bookings,
+)
 from podyx_desktop.services.context import (
     ServiceContext,
     actor,
@@ -204,24 +208,7 @@ class BookingService(ScheduleReads):
         with self._ctx.db.read() as session:
             require_client_access(session, principal, client_id)
             now = self._ctx.now()
-            query = (
-                select(t.Booking)
-                .where(t.Booking.client_id == client_id)
-                .options(selectinload(t.Booking.addons))
-            )
-            # Ties (a client's two sessions at one time) in the order they were booked,
-            # as the start-up reads (services/startup.py) order them.
-            if upcoming is True:
-                query = query.where(t.Booking.ends_at > now).order_by(
-                    t.Booking.starts_at, t.Booking.id
-                )
-            elif upcoming is False:
-                query = query.where(t.Booking.ends_at <= now).order_by(
-                    t.Booking.starts_at.desc(), t.Booking.id.desc()
-                )
-            else:
-                query = query.order_by(t.Booking.starts_at.desc(), t.Booking.id.desc())
-            return booking_records(session, session.scalars(query.limit(limit)).all())
+            return client_bookings(session, client_id, now, upcoming, limit)
 
     def get(self, principal: Principal, booking_id: int) -> r.Booking:
         with self._ctx.db.read() as session:

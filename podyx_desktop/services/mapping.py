@@ -11,7 +11,8 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from podyx_desktop.domain import records as r
 from podyx_desktop.domain.enums import (
@@ -66,6 +67,19 @@ class StudioRow(AddressRow, Protocol):
     bank_details: str
 
 
+class ColumnsRow:
+    """A row read with Core as attributes, with the child rows the mapping reads beside its
+    columns (a purchase's ``lines`` and ``vat_rates``, a booking's ``addons``): a list
+    reads what it returns without building ORM objects."""
+
+    def __init__(self, values: Mapping[Any, Any], **children: Sequence[Any]) -> None:
+        self.__dict__.update(values)
+        self.__dict__.update(children)
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"this row has no column {name!r}")
+
+
 class BookedAddonRow(Protocol):
     addon_id: int
     name: str
@@ -104,6 +118,7 @@ def address_text(address: r.Address) -> str:
     return json.dumps(asdict(address), ensure_ascii=False, sort_keys=True)
 
 
+@lru_cache(maxsize=512)  # a page of purchases repeats the studio's address (Address is frozen)
 def address_from_text(stored: str) -> r.Address:
     return r.Address(**json.loads(stored)) if stored else r.Address()
 
@@ -271,7 +286,15 @@ def bundle(
     )
 
 
-def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | None) -> r.Purchase:
+def purchase(
+    row: t.Purchase | ColumnsRow,
+    refund_of_number: str | None,
+    refunded_by: str | None,
+    *,
+    refunded_minor: int = 0,
+    booking_id: int | None = None,
+    bundle_id: int | None = None,
+) -> r.Purchase:
     return r.Purchase(
         id=row.id,
         client_id=row.client_id,
@@ -321,12 +344,13 @@ def purchase(row: t.Purchase, refund_of_number: str | None, refunded_by: str | N
             registration_number=row.seller_registration_number or "",
             bank_details=row.seller_bank_details or "",
         ),
-        booking_id=None,
-        bundle_id=None,
+        booking_id=booking_id,
+        bundle_id=bundle_id,
         refund_of_id=row.refund_of_id,
         refund_of_number=refund_of_number,
         refunded_by_number=refunded_by,
         note=row.note,
+        refunded_minor=refunded_minor,
     )
 
 

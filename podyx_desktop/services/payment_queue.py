@@ -80,14 +80,7 @@ class PaymentQueueService:
 
         with self._ctx.db.read() as session:
             require_staff(session, principal)
-            return (
-                session.scalar(
-                    select(func.count())
-                    .select_from(t.Purchase)
-                    .where(PENDING)
-                )
-                or 0
-            )
+            return session.scalar(select(func.count()).select_from(t.Purchase).where(PENDING)) or 0
 
     def mark_transfers_received(
         self, principal: Principal, purchase_ids: Sequence[int]

@@ -25,6 +25,5 @@ def promo_codes(session: Session, rows: Sequence[t.PromoCode]) -> list[r.PromoCo
         ):
             targets.setdefault(promo_id, []).append((PromoTarget(target), target_id))
     return [
-        dataclasses.replace(promo_code(row), targets=tuple(targets.get(row.id, ())))
-        for row in rows
+        dataclasses.replace(promo_code(row), targets=tuple(targets.get(row.id, ()))) for row in rows
     ]

@@ -4,17 +4,48 @@ the booking or bundle each paid for, in a fixed number of queries."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import String, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
-from podyx_desktop.services.mapping import purchase
+from podyx_desktop.services.mapping import ColumnsRow, purchase
 
 
-def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:
+def client_purchases(session: Session, client_id: int, limit: int) -> list[r.Purchase]:
+    """A client's latest ``limit`` purchases, newest first, read with Core: three queries
+    (the purchases, their lines, their VAT rows) and no ORM objects."""
+    table = t.Purchase.__table__
+    found = session.execute(
+        select(table)
+        .where(table.c.client_id == client_id)
+        .order_by(table.c.created_at.desc(), table.c.id.desc())
+        .limit(limit)
+    ).all()
+    ids = [row.id for row in found]
+    lines: dict[int, list[object]] = {i: [] for i in ids}
+    vat: dict[int, list[object]] = {i: [] for i in ids}
+    if ids:
+        line_table = t.PurchaseLine.__table__
+        for line in session.execute(
+            select(line_table)
+            .where(line_table.c.purchase_id.in_(ids))
+            .order_by(line_table.c.purchase_id, line_table.c.position, line_table.c.id)
+        ):
+            lines[line.purchase_id].append(line)
+        vat_table = t.PurchaseVat.__table__
+        for rate in session.execute(
+            select(vat_table)
+            .where(vat_table.c.purchase_id.in_(ids))
+            .order_by(vat_table.c.purchase_id, vat_table.c.rate_bp)
+        ):
+            vat[rate.purchase_id].append(rate)
+    rows = [ColumnsRow(row._mapping, lines=lines[row.id], vat_rates=vat[row.id]) for row in found]
+    return purchases(session, rows)
+
+
+def purchases(session: Session, rows: Sequence[t.Purchase | ColumnsRow]) -> list[r.Purchase]:
     """Purchases with the receipt numbers they refer to and are refunded by."""
     if not rows:
         return []
@@ -41,43 +72,40 @@ def purchases(session: Session, rows: Sequence[t.Purchase]) -> list[r.Purchase]:
         if originals_ids
         else {}
     )
-    booking_of = dict(
-        session.execute(
-            select(t.Booking.purchase_id, t.Booking.id).where(t.Booking.purchase_id.in_(ids))
-        ).all()
-    )
-    addon_booking = dict(
-        session.execute(
-            select(t.BookingAddon.purchase_id, t.BookingAddon.booking_id).where(
-                t.BookingAddon.purchase_id.in_(ids)
+    # what each purchase paid for, in one statement: a booking, a booking's add-ons, a bundle
+    paid_for: dict[str, dict[int, int]] = {"booking": {}, "addons": {}, "bundle": {}}
+    for kind, purchase_id, target in session.execute(
+        union_all(
+            *(
+                select(literal_column(f"'{kind}'", String), purchase_column, target).where(
+                    purchase_column.in_(ids)
+                )
+                for kind, purchase_column, target in (
+                    ("booking", t.Booking.purchase_id, t.Booking.id),
+                    ("addons", t.BookingAddon.purchase_id, t.BookingAddon.booking_id),
+                    ("bundle", t.Bundle.purchase_id, t.Bundle.id),
+                )
             )
-        ).all()
-    )
-    bundle_of = dict(
-        session.execute(
-            select(t.Bundle.purchase_id, t.Bundle.id).where(t.Bundle.purchase_id.in_(ids))
-        ).all()
+        )
+    ):
+        if purchase_id is not None:  # never: the IN excludes it
+            paid_for[kind][purchase_id] = target
+    booking_of, addon_booking, bundle_of = (
+        paid_for["booking"],
+        paid_for["addons"],
+        paid_for["bundle"],
     )
     result = []
     for row in rows:
-        dto = replace(
+        source = row.refund_of_id or row.id
+        result.append(
             purchase(
                 row,
                 originals.get(row.refund_of_id) if row.refund_of_id else None,
                 refunds.get(row.id),
-            ),
-            refunded_minor=refunded.get(row.id, 0),
-        )
-        source = row.refund_of_id or row.id
-        result.append(
-            _with_links(
-                dto,
-                booking_of.get(source) or addon_booking.get(source),
-                bundle_of.get(source),
+                refunded_minor=refunded.get(row.id, 0),
+                booking_id=booking_of.get(source) or addon_booking.get(source),
+                bundle_id=bundle_of.get(source),
             )
         )
     return result
-
-
-def _with_links(dto: r.Purchase, booking_id: int | None, bundle_id: int | None) -> r.Purchase:
-    return replace(dto, booking_id=booking_id, bundle_id=bundle_id)

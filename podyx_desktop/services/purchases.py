@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.domain import records as r
@@ -243,14 +243,7 @@ class PurchaseService:
         """A client's payments and refunds, newest first (the latest ``limit``)."""
         with self._ctx.db.read() as session:
             require_client_access(session, principal, client_id)
-            rows = session.scalars(
-                select(t.Purchase)
-                .where(t.Purchase.client_id == client_id)
-                .options(selectinload(t.Purchase.lines), selectinload(t.Purchase.vat_rates))
-                .order_by(t.Purchase.created_at.desc(), t.Purchase.id.desc())
-                .limit(limit)
-            ).all()
-            return purchase_records.purchases(session, rows)
+            return purchase_records.client_purchases(session, client_id, limit)
 
     def get(self, principal: Principal, purchase_id: int) -> r.Purchase:
         with self._ctx.db.read() as session:

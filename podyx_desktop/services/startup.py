@@ -101,15 +101,25 @@ class StartupReads:
         client and the studio's staff may ask (another client gets :class:`NotFound`)."""
         with self._db.transaction():
             self._require_client_access(principal, client_id)
+            now = self._db.stamp(self._now)
+            # read as BookingService.list_for_client reads them (booking_records.py)
+            select_ = f"SELECT {BOOKING_COLUMNS} FROM bookings WHERE client_id = ? AND "
             if upcoming:
-                where, order = "ends_at > ?", "starts_at, id"
+                under_way = self._db.rows(
+                    select_ + "ends_at > ? AND starts_at < ?", (client_id, now, now)
+                )
+                rows = sorted(under_way, key=lambda row: (row["starts_at"], row["id"]))[:limit]
+                if len(rows) < limit:
+                    rows += self._db.rows(
+                        select_ + "starts_at >= ? ORDER BY starts_at, id LIMIT ?",
+                        (client_id, now, limit - len(rows)),
+                    )
             else:
-                where, order = "ends_at <= ?", "starts_at DESC, id DESC"
-            rows = self._db.rows(
-                f"SELECT {BOOKING_COLUMNS} FROM bookings WHERE client_id = ? AND {where} "
-                f"ORDER BY {order} LIMIT ?",
-                (client_id, self._db.stamp(self._now), limit),
-            )
+                rows = self._db.rows(
+                    select_ + "ends_at <= ? AND starts_at < ? "
+                    "ORDER BY starts_at DESC, id DESC LIMIT ?",
+                    (client_id, now, now, limit),
+                )
             return self._booking_records(rows)
 
     # --- the pieces -------------------------------------------------------------------

@@ -3,7 +3,7 @@ it with a hold when it frees) and the studio's hold length, ``waitlist_hold_minu
 (30 unless staff change it).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-06 09:10:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from podyx_desktop.db.types import UTCDateTime
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
