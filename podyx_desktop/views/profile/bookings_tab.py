@@ -45,11 +45,12 @@ from podyx_desktop.views.common.widgets import error_box
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
-from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
+from podyx_desktop.views.profile.waitlist_place import place_waitlist_panel
 
 if TYPE_CHECKING:
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
     from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
+    from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 # The first session of lists that came with the tab is selected once the list has painted,
 # or after this long if it has not (a window that opens minimised may not paint).
@@ -232,9 +233,7 @@ class BookingsTab(ProfileTab):
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.feedback)
-        self.waitlist_panel = WaitlistPanel.of(
-            self._ctx, self.subject, right, self.waitlist_offered
-        )
+        self.waitlist_panel = place_waitlist_panel(self, self._ctx, right)
         for first, second in (
             (self.upcoming_button, self.past_button),
             (self.past_button, self.upcoming_view),
