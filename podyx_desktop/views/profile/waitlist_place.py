@@ -11,15 +11,17 @@ imported while someone typed their password), the panel is built with the tab.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from podyx_desktop.views.common.paint import FirstPaint
 
 if TYPE_CHECKING:
     from podyx_desktop.views.common.context import ViewContext
-    from podyx_desktop.views.profile.bookings_tab import BookingsTab
+    from podyx_desktop.views.profile.profile_tab import ProfileSubject
     from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 WAITLIST_MODULE = "podyx_desktop.views.profile.waitlist_panel"
@@ -33,30 +35,33 @@ def import_waitlist_panel() -> None:
 
 
 def place_waitlist_panel(
-    tab: BookingsTab, ctx: ViewContext, parent: QWidget
+    ctx: ViewContext,
+    subject: ProfileSubject | None,
+    parent: QWidget,
+    relay: SignalInstance,
+    view: QAbstractScrollArea,
+    built_later: Callable[[WaitlistPanel], None],
 ) -> WaitlistPanel | None:
-    """The tab's client's waitlist panel at the end of ``parent``'s layout (None for a
-    visitor), its offers relayed by the tab. When its module is not imported yet: None now;
-    once the tab's list has painted and the worker has imported it, the panel is built, set
-    as the tab's ``waitlist_panel`` and loads."""
-    subject = tab.subject
+    """``subject``'s waitlist panel at the end of ``parent``'s layout (None for a visitor),
+    its offers relayed to ``relay``. When its module is not imported yet: None now; once
+    ``view`` (the tab's list) has painted and the worker has imported the module, the panel
+    is built and handed to ``built_later`` (which loads it)."""
     if subject is None:
         return None
     if WAITLIST_MODULE in sys.modules:
         from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
-        return WaitlistPanel.of(ctx, subject, parent, tab.waitlist_offered)
+        return WaitlistPanel.of(ctx, subject, parent, relay)
 
     def build(_imported: None) -> None:
         from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel  # imported already
 
-        panel = WaitlistPanel.of(ctx, subject, parent, tab.waitlist_offered)
+        panel = WaitlistPanel.of(ctx, subject, parent, relay)
         if panel is not None:
-            tab.waitlist_panel = panel
-            panel.reload()
+            built_later(panel)
 
     FirstPaint(
-        tab.current_view().viewport(),
+        view.viewport(),
         lambda: ctx.tasks.run_plain(import_waitlist_panel, on_success=build, owner=parent),
         fallback_ms=IMPORT_FALLBACK_MS,
     )
