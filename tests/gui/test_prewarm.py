@@ -21,7 +21,6 @@ LATER_VIEWS = (
     "podyx_desktop.views.profile.files_tab",
     "podyx_desktop.views.booking.booking_wizard",
     "podyx_desktop.views.profile.reschedule_dialog",
-    "podyx_desktop.views.profile.waitlist_panel",
 )
 
 

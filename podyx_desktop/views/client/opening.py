@@ -55,8 +55,7 @@ def import_later() -> None:
         _import_tab(tab)
     import podyx_desktop.views.booking.booking_wizard
     import podyx_desktop.views.profile.addons_dialog
-    import podyx_desktop.views.profile.reschedule_dialog
-    import podyx_desktop.views.profile.waitlist_panel  # noqa: F401
+    import podyx_desktop.views.profile.reschedule_dialog  # noqa: F401
 
 
 @dataclass(frozen=True)

@@ -45,19 +45,21 @@ from podyx_desktop.views.common.widgets import error_box
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
-from podyx_desktop.views.profile.waitlist_place import place_waitlist_panel
+from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 if TYPE_CHECKING:
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
     from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
-    from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
-SELECT_FALLBACK_MS = 500  # lists that came with the tab: select once painted, or after this
+# The first session of lists that came with the tab is selected once the list has painted,
+# or after this long if it has not (a window that opens minimised may not paint).
+SELECT_FALLBACK_MS = 500
 
 
 class BookingsTab(ProfileTab):
     SHOWS = (Kind.BOOKINGS, Kind.CATALOGUE)  # its rows name the room, setup and service
-    unread_changed = Signal(int)  # the client's unread notes from the studio (the badge)
+    # the client's unread notes from the studio, all bookings together (the tab's badge)
+    unread_changed = Signal(int)
     waitlist_offered = Signal(object)  # WaitlistEntry: a time held for the client (a tray)
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
@@ -230,9 +232,8 @@ class BookingsTab(ProfileTab):
         right_layout.addWidget(self.details, 1)
         right_layout.addLayout(actions)
         right_layout.addWidget(self.feedback)
-        later = self._waitlist_built  # when the panel's module loads after the list's paint
-        self.waitlist_panel = place_waitlist_panel(
-            self._ctx, self.subject, right, self.waitlist_offered, self.current_view(), later
+        self.waitlist_panel = WaitlistPanel.of(
+            self._ctx, self.subject, right, self.waitlist_offered
         )
         for first, second in (
             (self.upcoming_button, self.past_button),
@@ -260,10 +261,6 @@ class BookingsTab(ProfileTab):
             )
         elif self.waitlist_panel is not None:
             self.waitlist_panel.reload()
-
-    def _waitlist_built(self, panel: WaitlistPanel) -> None:
-        self.waitlist_panel = panel
-        panel.reload()
 
     # --- loading ----------------------------------------------------------------------
 
@@ -447,9 +444,7 @@ class BookingsTab(ProfileTab):
 
     def _show_actions(self, actions: BookingActions | None) -> None:
         self._actions = actions
-        addons_allowed, addons_reason = (
-            (actions.can_add_addons, actions.add_addons_reason) if actions else (False, None)
-        )
+        addons_allowed, addons_reason = self._addons_allowed(actions)
         pairs = (
             (
                 self.cancel_button,
@@ -474,6 +469,11 @@ class BookingsTab(ProfileTab):
             label.setText(text)
             button.setAccessibleDescription(text)
             button.setToolTip(text)
+
+    def _addons_allowed(self, actions: BookingActions | None) -> tuple[bool, str | None]:
+        if actions is None:
+            return False, None
+        return actions.can_add_addons, actions.add_addons_reason
 
     # --- actions -----------------------------------------------------------------------
 
