@@ -2,9 +2,6 @@
 
 Times are aware UTC datetimes; money is integer minor units in ``currency``; VAT rates
 are basis points (2000 = 20 %).
-
-Every record has a docstring: without one, ``dataclass`` works one out from the class's
-signature (``inspect.signature``) on import, and this module is on the start-up path.
 """
 
 from __future__ import annotations
@@ -27,8 +24,6 @@ from podyx_desktop.domain.principal import Principal
 
 @dataclass(frozen=True)
 class Address:
-    """A postal address; any part may be empty."""
-
     line1: str = ""
     line2: str = ""
     postal_code: str = ""
@@ -42,8 +37,6 @@ class Address:
 
 @dataclass(frozen=True)
 class Account:
-    """A person's account: who they are, their role, billing details and store credit."""
-
     id: int
     email: str
     full_name: str
@@ -78,8 +71,6 @@ class SignedIn:
 
 @dataclass(frozen=True)
 class StudioInfo:
-    """The studio: its name, zone, currency, locale, VAT settings and contact details."""
-
     name: str
     time_zone: str
     currency: str
@@ -99,8 +90,6 @@ class StudioInfo:
 
 @dataclass(frozen=True)
 class Room:
-    """A room of the studio."""
-
     id: int
     name: str
     description: str = ""
@@ -109,8 +98,6 @@ class Room:
 
 @dataclass(frozen=True)
 class Setup:
-    """A setup (equipment, layout) in a room, which services are booked on."""
-
     id: int
     room_id: int
     room_name: str
@@ -121,8 +108,6 @@ class Setup:
 
 @dataclass(frozen=True)
 class Service:
-    """A bookable service: its hourly rate, the lengths it comes in, its setups."""
-
     id: int
     name: str
     description: str
@@ -140,8 +125,6 @@ class Service:
 
 @dataclass(frozen=True)
 class Addon:
-    """An extra sold with a booking (per unit, up to a quantity)."""
-
     id: int
     name: str
     description: str
@@ -156,8 +139,6 @@ class Addon:
 
 @dataclass(frozen=True)
 class BundleProduct:
-    """A bundle for sale: so many sessions of a length, valid for so many days."""
-
     id: int
     name: str
     description: str
@@ -173,8 +154,6 @@ class BundleProduct:
 
 @dataclass(frozen=True)
 class PromoCode:
-    """A promo code: its discount, when and how often it may be used, what for."""
-
     id: int
     code: str
     kind: PromoKind
@@ -203,8 +182,6 @@ class Catalogue:
 
 @dataclass(frozen=True)
 class BookedAddon:
-    """An add-on on a booking: how many, at what unit price, on which purchase."""
-
     addon_id: int
     name: str
     quantity: int
@@ -214,8 +191,6 @@ class BookedAddon:
 
 @dataclass(frozen=True)
 class BookingEvent:
-    """Something that happened to a booking (its history), by whom and when."""
-
     at: datetime
     kind: str  # created, rescheduled, canceled, confirmed, completed, no_show, addons_added…
     detail: str
@@ -226,8 +201,6 @@ class BookingEvent:
 
 @dataclass(frozen=True)
 class Booking:
-    """A booked session: who, where, when, its status, add-ons and how it was paid."""
-
     id: int
     client_id: int
     client_name: str
@@ -274,8 +247,6 @@ class BookingActions:
 
 @dataclass(frozen=True)
 class Bundle:
-    """A client's bundle: sessions left, until when, and what they may be redeemed for."""
-
     id: int
     client_id: int
     product_id: int
@@ -298,8 +269,6 @@ class Bundle:
 
 @dataclass(frozen=True)
 class BundleLedgerEntry:
-    """A change to a bundle's sessions (bought, issued, redeemed, returned)."""
-
     at: datetime
     kind: str  # purchased, issued, redeemed, credit_returned, credit_kept
     booking_id: int | None
@@ -311,8 +280,6 @@ class BundleLedgerEntry:
 
 @dataclass(frozen=True)
 class PurchaseLine:
-    """One line of a purchase, with its discount, net, VAT and gross amounts."""
-
     kind: LineKind
     description: str
     quantity: int
@@ -327,8 +294,6 @@ class PurchaseLine:
 
 @dataclass(frozen=True)
 class VatLine:
-    """A purchase's totals at one VAT rate."""
-
     rate_bp: int
     net_minor: int
     vat_minor: int
@@ -337,8 +302,6 @@ class VatLine:
 
 @dataclass(frozen=True)
 class Party:
-    """The buyer or the seller as a receipt names them."""
-
     name: str
     email: str = ""
     phone: str = ""
@@ -351,8 +314,6 @@ class Party:
 
 @dataclass(frozen=True)
 class Purchase:
-    """A purchase (a receipt, or a credit note refunding one) with its lines and totals."""
-
     id: int
     client_id: int
     kind: PurchaseKind
@@ -390,8 +351,6 @@ class Purchase:
 
 @dataclass(frozen=True)
 class StudioNote:
-    """A note from the studio on a client or one of their bookings."""
-
     id: int
     booking_id: int | None
     client_id: int
@@ -417,8 +376,6 @@ class NoteRevision:
 
 @dataclass(frozen=True)
 class SharedFile:
-    """A file the studio shared with a client (or one of their bookings)."""
-
     id: int
     client_id: int
     booking_id: int | None
@@ -435,8 +392,6 @@ class SharedFile:
 
 @dataclass(frozen=True)
 class ClientSummary:
-    """A client as the client list shows them: totals and the latest visit."""
-
     id: int
     full_name: str
     email: str
@@ -450,8 +405,6 @@ class ClientSummary:
 
 @dataclass(frozen=True)
 class AuditEntry:
-    """One entry of the audit log: who changed what, from what to what, and why."""
-
     id: int
     at: datetime
     actor_id: int | None
@@ -478,8 +431,6 @@ class SessionSummary:
 
 @dataclass(frozen=True)
 class BundleStatement:
-    """Everything a bundle statement PDF shows for one bundle."""
-
     studio: StudioInfo
     client: Party
     bundle: Bundle
@@ -489,16 +440,12 @@ class BundleStatement:
 
 @dataclass(frozen=True)
 class DayRange:
-    """A range of days, both included."""
-
     first: date
     last: date
 
 
 @dataclass(frozen=True)
 class BookingResult:
-    """What booking (or checkout) gave: the booking, its purchase, a new sign-in."""
-
     booking: Booking
     purchase: Purchase | None  # None when redeemed with bundle credit
     signed_in: SignedIn | None  # set when the checkout created the client's account
@@ -506,8 +453,6 @@ class BookingResult:
 
 @dataclass(frozen=True)
 class BundleResult:
-    """What buying or issuing a bundle gave: the bundle, its purchase, a new sign-in."""
-
     bundle_id: int
     purchase: Purchase | None
     signed_in: SignedIn | None
