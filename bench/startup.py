@@ -2,7 +2,7 @@
 rows, and the sign-in window's first paint, against a bare table window.
 
 Each measurement runs in a fresh subprocess (``python main.py``) that prints
-``PODYX_MARKER <name> <wall clock>`` lines when ``PODYX_BENCH_MARKERS=1``:
+``PODYX_MARKER <name> <wall clock> <process CPU ms>`` lines when ``PODYX_BENCH_MARKERS=1``:
 
 * ``bookings_populated`` — signed in by itself with a remembered session, the main
   window's Bookings table has painted while it has rows (a paint event seen by an event
@@ -25,7 +25,9 @@ the most bookings (:mod:`bench.startup_studio`).
 
 Goal: the main window's first paint with its rows ≤ 1.5 × the bare table window's (per
 client). The sign-in window's paint is shown against the same baseline, for information.
-Also printed: when ``show()`` was called on the main window. The machine's load is printed
+Also printed: when ``show()`` was called on the main window, and the CPU time each process
+had used (every thread, ``time.process_time``) at its mark, app against bare window: on a
+loaded machine that ratio is steadier than the wall clock's. The machine's load is printed
 first; when the baseline's launches drifted by more than 25 % the verdict is "noisy".
 With ``PODYX_BENCH_RESULTS=DIR`` the rows are written for docs/performance.md (variant:
 the studio size). The script always exits 0.
@@ -66,7 +68,8 @@ SIZES = {"100k": (100_000, 10_000), "1M": (1_000_000, 50_000)}
 def launch(
     command: list[str], env: dict[str, str], wanted: str, timeout: float = 120
 ) -> dict[str, float]:
-    """Start ``command``; the marker times (ms after the launch) until ``wanted`` arrives."""
+    """Start ``command``; the marker times (ms after the launch) until ``wanted`` arrives,
+    and the process's CPU time at each (``<name>_cpu``, ms)."""
     started = time.time()
     process = subprocess.Popen(
         command,
@@ -81,8 +84,10 @@ def launch(
         assert process.stdout is not None
         for line in process.stdout:
             if line.startswith("PODYX_MARKER "):
-                _, name, stamp = line.split()
+                _, name, stamp, *cpu = line.split()
                 markers[name] = (float(stamp) - started) * 1000
+                if cpu:
+                    markers[f"{name}_cpu"] = float(cpu[0])
                 if name == wanted:
                     break
         process.wait(timeout=timeout)
@@ -162,13 +167,16 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
         launch([python, "main.py"], signin_env, "first_paint")
 
         baselines = [Baseline(f"bare table window ({c.label})") for c in clients]
+        bare_cpus: list[list[float]] = [[] for _ in clients]
         app_runs: list[list[dict[str, float]]] = [[] for _ in clients]
         signin_runs: list[float] = []
         for _ in range(args.repeat):  # interleaved, so drifts in machine load hit all alike
-            for client, env, baseline, runs in zip(
-                clients, app_envs, baselines, app_runs, strict=True
+            for client, env, baseline, runs, cpus in zip(
+                clients, app_envs, baselines, app_runs, bare_cpus, strict=True
             ):
-                baseline.add(bare(client)["bookings_populated"])
+                marks = bare(client)
+                baseline.add(marks["bookings_populated"])
+                cpus.append(marks["bookings_populated_cpu"])
                 runs.append(app(env))
             signin_runs.append(
                 launch([python, "main.py"], signin_env, "first_paint")["first_paint"]
@@ -199,6 +207,12 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
         )
         spread = ", ".join(f"{r['bookings_populated']:.0f}" for r in runs)
         print(f"      launches: {spread} ms")
+        app_cpu = median([r["bookings_populated_cpu"] for r in runs])
+        bare_cpu = median(bare_cpus[clients.index(client)])
+        print(
+            f"    CPU time to that paint: app {app_cpu:.0f} ms, bare {bare_cpu:.0f} ms, "
+            f"ratio {app_cpu / bare_cpu:.2f}   (information)"
+        )
         results.add(
             f"main window first paint with rows ≤ {RATIO_TARGET}× a bare table window "
             f"({client.label}, {size})",

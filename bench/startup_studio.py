@@ -60,7 +60,10 @@ class Painted(QObject):
             QTimer.singleShot(0, self.report)
         return False
     def report(self):
-        print(f"PODYX_MARKER bookings_populated {time.time():.6f}", flush=True)
+        print(
+            f"PODYX_MARKER bookings_populated {time.time():.6f} {time.process_time() * 1000:.1f}",
+            flush=True,
+        )
         QApplication.quit()
 
 with open(sys.argv[1], encoding="utf-8") as f:

@@ -74,13 +74,13 @@ PREWARM_FALLBACK_MS = 500
 
 
 def bench_marker(name: str) -> None:
-    """Print ``PODYX_MARKER <name> <wall clock>`` for bench/startup.py, when asked to.
+    """Print ``PODYX_MARKER <name> <wall clock> <process CPU ms>`` for the benches.
 
     ``PODYX_BENCH_EXIT_AFTER=<name>`` also quits the app right after that marker.
     """
     if os.environ.get(BENCH_MARKERS) != "1":
         return
-    print(f"PODYX_MARKER {name} {time.time():.6f}", flush=True)
+    print(f"PODYX_MARKER {name} {time.time():.6f} {time.process_time() * 1000:.1f}", flush=True)
     if os.environ.get(BENCH_EXIT_AFTER) == name:
         QTimer.singleShot(0, QCoreApplication.quit)
 

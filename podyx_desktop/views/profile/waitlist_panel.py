@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Booking, BookingResult
-from podyx_desktop.domain.requests import RedeemRequest
 from podyx_desktop.domain.waitlist import WaitlistEntry, WaitStatus
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import reschedule_booking
@@ -201,6 +200,10 @@ class WaitlistPanel(QGroupBox):
             ).failure(self._failed).run(self)
         elif entry.bundle_id is not None:
             self.message.setText(self.tr("Booking with your bundle…"))
+            # imported here: the requests are not on the start-up path (the views' prewarm
+            # imports them on the worker, after the main window's first paint)
+            from podyx_desktop.domain.requests import RedeemRequest
+
             request = RedeemRequest(
                 entry.bundle_id, entry.setup_id, entry.starts_at, entry.service_id
             )
