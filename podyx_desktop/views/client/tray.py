@@ -102,6 +102,7 @@ class Tray(QObject):
         *,
         available: Callable[[], bool] = tray_available,
         interval_ms: int = CHECK_EVERY_MS,
+        quit_app: Callable[[], None] = QApplication.quit,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -109,6 +110,7 @@ class Tray(QObject):
         self._settings = settings
         self._display = DisplayFormat.for_studio(self._client.context.user.studio)
         self._asking = False
+        self._quit_app = quit_app
         self.shown: list[tuple[str, str]] = []
         self.next_session: UpcomingSession | None = None
         self.banner = ReminderBanner(window)
@@ -172,7 +174,7 @@ class Tray(QObject):
         self.timer.stop()
         if self.icon is not None:
             self.icon.hide()
-        QApplication.quit()
+        self._quit_app()
 
     # --- closing to the tray --------------------------------------------------------
 
