@@ -140,10 +140,12 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     _wire(waitlist_ops.LeaveWaitlist, writes=True),
     _wire(waitlist_ops.MyWaitlist),
     _wire(waitlist_ops.PassExpiredHolds, writes=True),
-    # reminders: which were shown is the studio's (one computer of the client shows each)
-    _wire(reminder_ops.CheckReminders, writes=True),
+    # reminders: which were shown is the studio's (one computer of the client shows each).
+    # Checking records a reminder as shown, nothing the client's copy holds: not "writes",
+    # so a client at home does not sync its copy after every minute's check.
+    _wire(reminder_ops.CheckReminders),
     _wire(reminder_ops.DueReminders),
-    _wire(reminder_ops.MarkReminderShown, writes=True),
+    _wire(reminder_ops.MarkReminderShown),
 )
 
 BY_NAME: dict[str, Wire] = {wire.name: wire for wire in SERVER_REQUESTS}

@@ -171,9 +171,7 @@ class Tray(QObject):
 
     def quit(self) -> None:
         """End the app (the window closes for good through the app's shutdown)."""
-        self.timer.stop()
-        if self.icon is not None:
-            self.icon.hide()
+        self.stop()
         self._quit_app()
 
     # --- closing to the tray --------------------------------------------------------
@@ -186,24 +184,26 @@ class Tray(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Only a close the person asked for (the window manager's, spontaneous): signing
         # out and quitting close the window from the code, and those close it for good.
-        if (
-            watched is self._window
-            and event.type() == QEvent.Type.Close
-            and event.spontaneous()
-            and self.keeps_running
-        ):
-            event.ignore()
-            self._client.save_state()
-            self._window.hide()
-            return True
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            if event.spontaneous() and self.keeps_running:
+                event.ignore()
+                self._client.save_state()
+                self._window.hide()
+                return True
+            self.stop()  # closed for good: no more checks, and the icon goes with it
         return super().eventFilter(watched, event)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.icon is not None:
+            self.icon.hide()
 
     # --- reminders ------------------------------------------------------------------
 
     def check(self) -> None:
         """Ask for the reminders due (one question at a time; a failure, e.g. offline at
         home, waits for the next minute)."""
-        if self._asking:
+        if self._asking or not self.timer.isActive():
             return
         self._asking = True
         display = self._display
