@@ -215,7 +215,7 @@ def test_a_waitlist_offer_is_told(
 
 
 def test_the_window_attaches_its_tray_after_the_first_paint(
-    qtbot: Any, tab_context: ViewContext
+    qtbot: Any, tab_context: ViewContext, gui_services: Services, studio: Any
 ) -> None:
     window = MainWindow(tab_context, UiSettings())
     qtbot.addWidget(window)
@@ -224,6 +224,15 @@ def test_the_window_attaches_its_tray_after_the_first_paint(
     tray = window.tray
     assert isinstance(tray, Tray)
     qtbot.waitUntil(lambda: tray.next_session is not None, timeout=WAIT)
+    assert tray.next_session.booking_id == studio.booking_id  # pending: no reminders
+    assert not tray.next_session.confirmed
+    wait_idle(qtbot, tab_context)
+    # the session is canceled (on another seat): the tray hears of it and looks again
+    _canceled, changes = gui_services.call(
+        lambda: gui_services.bookings.cancel(tab_context.user.principal, studio.booking_id)
+    )
+    tab_context.bus.publish(changes)
+    qtbot.waitUntil(lambda: tray.next_session is None, timeout=WAIT)
     wait_idle(qtbot, tab_context)
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.reminders import check_reminders
@@ -123,6 +124,8 @@ class Tray(QObject):
             self.icon = self._build_icon()
         window.installEventFilter(self)
         self._client.waitlist_offered.connect(self._offered)
+        # a booked, moved or canceled session: the next session (and its reminders) now
+        self._client.context.bus.changed.connect(self._on_changed)
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -212,6 +215,10 @@ class Tray(QObject):
         op.on_worker(lambda check: (check, _texts(check, display))).success(
             self._checked
         ).failure(self._failed).run(self)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.BOOKINGS):
+            self.check()
 
     def _failed(self, message: str) -> None:
         self._asking = False
