@@ -57,8 +57,9 @@ TABLE_KINDS: dict[str, Kind] = {
 
 # Tables whose writes are no change to report: the feed's own table, and the client
 # list's totals (their triggers change them with the purchases and bookings, which are
-# reported; a refolded search key changes nothing anyone sees).
-NOT_CHANGES = frozenset({"change_log", "client_totals", "client_totals_clock"})
+# reported; a refolded search key changes nothing anyone sees), and the reminders shown
+# (the client's computers ask for due reminders; nobody's screen shows that table).
+NOT_CHANGES = frozenset({"change_log", "client_totals", "client_totals_clock", "reminders_shown"})
 
 # The column holding the id of the entity a row belongs to (a booking's add-on: its
 # booking). Tables absent here record their kind without ids: a catalogue change names

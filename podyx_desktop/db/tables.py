@@ -30,6 +30,7 @@ from podyx_desktop.db.derived_tables import ClientTotals as ClientTotals
 from podyx_desktop.db.derived_tables import ClientTotalsClock as ClientTotalsClock
 from podyx_desktop.db.file_tables import FileChunk as FileChunk
 from podyx_desktop.db.note_tables import NoteRevision as NoteRevision
+from podyx_desktop.db.reminder_tables import ReminderShown as ReminderShown
 from podyx_desktop.db.types import UTCDateTime
 from podyx_desktop.db.waitlist_tables import WaitlistEntry as WaitlistEntry
 

@@ -21,6 +21,11 @@ _STUDIO_SERVER = "studio_server/address"
 _STUDIO_SERVER_PIN = "studio_server/certificate"
 # the window's language ("en", "de"); empty: the system's
 _LANGUAGE = "window/language"
+# closing the client's window leaves Podyx in the tray; reminders' leads (minutes before a
+# session, comma-separated; absent: 24 h and 1 h; empty: none)
+_KEEP_IN_TRAY = "tray/keep_when_closed"
+_REMINDER_LEADS = "tray/reminder_leads"
+DEFAULT_REMINDER_LEADS = (24 * 60, 60)  # domain.reminders.DEFAULT_LEADS (not imported at start-up)
 
 
 class UiSettings:
@@ -103,6 +108,29 @@ class UiSettings:
     @language.setter
     def language(self, code: str) -> None:
         self._settings.setValue(_LANGUAGE, code)
+
+    @property
+    def keep_in_tray(self) -> bool:
+        value = self._settings.value(_KEEP_IN_TRAY, False)
+        return value is True or value in ("true", "1", 1)
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, keep: bool) -> None:
+        self._settings.setValue(_KEEP_IN_TRAY, bool(keep))
+
+    @property
+    def reminder_leads(self) -> tuple[int, ...]:
+        value = self._settings.value(_REMINDER_LEADS)
+        if value is None:
+            return DEFAULT_REMINDER_LEADS
+        if not isinstance(value, str):
+            return DEFAULT_REMINDER_LEADS
+        leads = [int(part) for part in value.split(",") if part.strip().isdigit()]
+        return tuple(sorted(set(leads), reverse=True))
+
+    @reminder_leads.setter
+    def reminder_leads(self, leads: tuple[int, ...]) -> None:
+        self._settings.setValue(_REMINDER_LEADS, ",".join(str(lead) for lead in leads))
 
     def sync(self) -> None:
         self._settings.sync()

@@ -29,6 +29,7 @@ from podyx_desktop.domain import (
     pricing,
     promo,
     records,
+    reminders,
     requests,
     waitlist,
 )
@@ -44,6 +45,7 @@ from podyx_desktop.operations import (
     files,
     notes,
 )
+from podyx_desktop.operations import reminders as reminder_ops
 from podyx_desktop.operations import waitlist as waitlist_ops
 
 
@@ -138,6 +140,12 @@ SERVER_REQUESTS: tuple[Wire, ...] = (
     _wire(waitlist_ops.LeaveWaitlist, writes=True),
     _wire(waitlist_ops.MyWaitlist),
     _wire(waitlist_ops.PassExpiredHolds, writes=True),
+    # reminders: which were shown is the studio's (one computer of the client shows each).
+    # Checking records a reminder as shown, nothing the client's copy holds: not "writes",
+    # so a client at home does not sync its copy after every minute's check.
+    _wire(reminder_ops.CheckReminders),
+    _wire(reminder_ops.DueReminders),
+    _wire(reminder_ops.MarkReminderShown),
 )
 
 BY_NAME: dict[str, Wire] = {wire.name: wire for wire in SERVER_REQUESTS}
@@ -170,6 +178,7 @@ def _namespace() -> dict[str, Any]:
         policy,
         pricing,
         promo,
+        reminders,
         waitlist,
     ):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})
@@ -182,6 +191,7 @@ def _namespace() -> dict[str, Any]:
         documents,
         files,
         notes,
+        reminder_ops,
         waitlist_ops,
     ):
         names.update({k: v for k, v in vars(module).items() if isinstance(v, type)})

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from podyx_desktop.services.notes import NoteService
     from podyx_desktop.services.payment_queue import PaymentQueueService
     from podyx_desktop.services.purchases import PurchaseService
+    from podyx_desktop.services.reminders import ReminderService
     from podyx_desktop.services.reports import ReportService
     from podyx_desktop.services.staff import StaffService
     from podyx_desktop.services.studio_setup import StudioSetupService
@@ -203,3 +204,9 @@ class Services:
         from podyx_desktop.services.waitlist import WaitlistService
 
         return WaitlistService(self.context)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from podyx_desktop.services.reminders import ReminderService
+
+        return ReminderService(self.context)

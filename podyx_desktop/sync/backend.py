@@ -118,7 +118,10 @@ class RemoteBackend:
                 return
             self.connection.on_gui(lambda: _deliver(owner, on_success, outcome))
 
-        self._pool.submit(work).add_done_callback(finish)
+        try:
+            self._pool.submit(work).add_done_callback(finish)
+        except RuntimeError:  # shut down (the app is closing): ignored, as the task runner does
+            log.warning("A request was submitted after the studio link shut down; ignored")
 
     def _read(self, wire: Any, request: Any, principal: Principal) -> tuple[Any, Changes]:
         try:

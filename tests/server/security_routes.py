@@ -367,6 +367,22 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/v1/ops/PassExpiredHolds"): Case(
         _op("PassExpiredHolds", lambda w, c: {}), _own(200), order=1
     ),
+    # reminders: any signed-in caller asks for their own (staff have none); marking one
+    # shown is A's own booking's
+    ("POST", "/v1/ops/CheckReminders"): Case(
+        _op("CheckReminders", lambda w, c: {"leads": [1440, 60]}), _own(200), order=1
+    ),
+    ("POST", "/v1/ops/DueReminders"): Case(
+        _op("DueReminders", lambda w, c: {"leads": [1440, 60]}), _own(200)
+    ),
+    ("POST", "/v1/ops/MarkReminderShown"): Case(
+        _op(
+            "MarkReminderShown",
+            lambda w, c: {"booking_id": w.ids["booking"], "lead_minutes": 60},
+        ),
+        _aimed(staff=404),
+        order=1,
+    ),
     ("GET", "/v1/sync"): Case(
         lambda w, c: {"method": "GET", "url": "/v1/sync", "params": {"cursor": 0}},
         {"anonymous": 401, "A": 200, "B": 200, **dict.fromkeys(STAFF, 403)},

@@ -175,7 +175,13 @@ def _mark_general_read(services: Services, principal: Principal, args: dict[str,
     return str(services.notes.mark_general_read(principal, args["client_id"]))
 
 
+def _remind(services: Services, principal: Principal, args: dict[str, Any]) -> str:
+    shown = services.reminders.take_due(principal, args["leads"])
+    return ",".join(f"{r.booking_id}@{r.lead_minutes}" for r in shown)
+
+
 JOBS: dict[str, Job] = {
+    "remind": _remind,
     "issue_slow_commit": _issue_slow_commit,
     "mark_read": _mark_read,
     "mark_general_read": _mark_general_read,

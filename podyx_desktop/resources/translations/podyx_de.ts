@@ -1504,7 +1504,7 @@
     </message>
     <message>
         <source>That booking does not exist or is not yours.</source>
-        <translation>Diese Buchung gibt es nicht oder sie gehört nicht Ihnen.</translation>
+        <translation>Diese Buchung gibt es nicht, oder sie gehört nicht Ihnen.</translation>
     </message>
     <message>
         <source>Only an upcoming session can wait for another time.</source>
@@ -2390,6 +2390,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
     </message>
     <message>
         <source>Your name and phone are saved.</source>
@@ -6917,6 +6921,17 @@ Prüfsumme bestätigt (SHA-256 {sha256}).</translation>
     </message>
 </context>
 <context>
+    <name>ReminderBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss the reminder</source>
+        <translation>Erinnerung schließen</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule session</source>
@@ -8385,6 +8400,68 @@ Prüfsumme bestätigt (SHA-256 {sha256}).</translation>
     <message>
         <source>To pay at the desk</source>
         <translation>Zahlung am Empfang</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open Podyx</source>
+        <translation>Podyx öffnen</translation>
+    </message>
+    <message>
+        <source>No upcoming session</source>
+        <translation>Kein anstehender Termin</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Podyx</source>
+        <translation>Podyx</translation>
+    </message>
+    <message>
+        <source>Your session is coming up</source>
+        <translation>Ihr Termin steht bevor</translation>
+    </message>
+    <message>
+        <source>{service} in {room}, {when}</source>
+        <translation>{service} in {room}, {when}</translation>
+    </message>
+    <message>
+        <source>Next: {service}, {when}</source>
+        <translation>Nächster Termin: {service}, {when}</translation>
+    </message>
+    <message>
+        <source>{session} (awaiting payment)</source>
+        <translation>{session} (Zahlung ausstehend)</translation>
+    </message>
+    <message>
+        <source>Podyx — {next}</source>
+        <translation>Podyx — {next}</translation>
+    </message>
+    <message>
+        <source>A time you waited for is free</source>
+        <translation>Eine Zeit von Ihrer Warteliste ist frei</translation>
+    </message>
+    <message>
+        <source>{room}, {when}: held for you until {until}. Book it on Bookings.</source>
+        <translation>{room}, {when}: für Sie reserviert bis {until}. Buchen Sie sie unter „Buchungen“.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayChoices</name>
+    <message>
+        <source>Keep Podyx in the tray when the window is closed</source>
+        <translation>Podyx beim Schließen des Fensters im Infobereich behalten</translation>
+    </message>
+    <message>
+        <source>Remind me 24 hours before a session</source>
+        <translation>24 Stunden vor einem Termin erinnern</translation>
+    </message>
+    <message>
+        <source>Remind me 1 hour before a session</source>
+        <translation>1 Stunde vor einem Termin erinnern</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 
 FRAME_MS = 16  # one display frame
 FRAME_FIRST_MS = 100
+TRAY_AFTER_PAINT_MS = 1500  # the tray and its first reminder check: after the start-up
 
 
 class Tab(Protocol):
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
         self._framed = False  # the window has painted once
         self._badge_asked = False  # the Files tab's badge was loaded once (after a frame)
         self._closing = False
+        self.tray: QObject | None = None  # the tray and reminders, after the first paint
         if self._prefetched is not None:
             # Its data is here already: the tab shows it in the window's first paint.
             self._pages[self.tabs.currentIndex()].ensure()
@@ -472,6 +474,14 @@ class MainWindow(QMainWindow):
             if not self._badge_asked:
                 self._badge_asked = True
                 self._load_files_badge()
+                QTimer.singleShot(TRAY_AFTER_PAINT_MS, self, self._attach_tray)
+
+    def _attach_tray(self) -> None:
+        """The tray icon and the reminders (views/client/tray.py), off the start-up path."""
+        if self.tray is None and not self._closing:
+            from podyx_desktop.views.client.tray import attach
+
+            self.tray = attach(self, self._settings)
 
     # Without prefetched data (a sign-in by hand) the window paints its frame first and
     # builds the tab it opens on a display frame later: two short stalls of the GUI

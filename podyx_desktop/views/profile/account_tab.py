@@ -41,7 +41,7 @@ from podyx_desktop.operations.base import Op
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.sign_up import MIN_PASSWORD
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
-from podyx_desktop.views.profile.this_computer import LanguageChoice
+from podyx_desktop.views.profile.this_computer import LanguageChoice, TrayChoices
 
 
 class _Section(QGroupBox):
@@ -189,6 +189,10 @@ class AccountTab(ProfileTab):
         self.language = LanguageChoice(self.this_computer)
         self.this_computer.form.addRow(self.tr("&Language"), self.language)
         self.language.noted.connect(self._language_noted)
+        self.tray_choices: TrayChoices | None = None
+        if subject is None and not ctx.user.principal.is_staff:  # a client's own window
+            self.tray_choices = TrayChoices(self.this_computer)
+            self.this_computer.form.addRow(self.tr("Reminders"), self.tray_choices)
         layout.addWidget(self.this_computer)
         layout.addStretch(1)
 
