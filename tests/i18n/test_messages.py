@@ -4,18 +4,14 @@ fields kept, translated through a real compiled Qt translation where they are sh
 from __future__ import annotations
 
 import pickle
-import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
-from podyx_desktop.domain import message, vocabulary
 from podyx_desktop.domain.errors import Conflict
 from podyx_desktop.domain.message import Message, field_names, m, mn, shown
 from podyx_desktop.gui.tasks import user_message
-from podyx_desktop.gui.translation import install_hooks
-from podyx_desktop.resources.translations_build import lrelease
 
 GERMAN = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -43,20 +39,10 @@ GERMAN = """<?xml version="1.0" encoding="utf-8"?>
 
 
 @pytest.fixture
-def german(qapp: QCoreApplication, tmp_path: Path):
+def german(translate_with: Callable[[Path], None], tmp_path: Path) -> None:
     ts = tmp_path / "test_de.ts"
     ts.write_text(GERMAN, encoding="utf-8")
-    qm = tmp_path / "test_de.qm"
-    subprocess.run([*lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    install_hooks("de")
-    yield
-    qapp.removeTranslator(translator)
-    message.set_translator(None)
-    vocabulary.set_translator(None)
-    vocabulary.set_display_language("")
+    translate_with(ts)
 
 
 def test_a_message_is_its_english_sentence_with_its_id_and_fields() -> None:

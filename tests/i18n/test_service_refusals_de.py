@@ -4,16 +4,14 @@ database (and, over the studio server, a real server in this process), shown thr
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from PySide6.QtCore import QCoreApplication, QTranslator
 
-from podyx_desktop.domain import message, vocabulary
+from podyx_desktop.domain import message
 from podyx_desktop.domain.errors import (
     AccountLocked,
     PodyxError,
@@ -25,8 +23,7 @@ from podyx_desktop.domain.message import Message
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewAccount, NewSetup
 from podyx_desktop.gui.tasks import user_message
-from podyx_desktop.gui.translation import install_hooks
-from podyx_desktop.resources.translations_build import SOURCES, lrelease
+from podyx_desktop.resources.translations_build import SOURCES
 from podyx_desktop.server.app import create_app
 from podyx_desktop.server.guard import AddressLimit
 from podyx_desktop.services import Services
@@ -38,21 +35,9 @@ DAY = date(2026, 6, 3)
 
 
 @pytest.fixture
-def german(qapp: QCoreApplication, tmp_path: Path) -> Iterator[None]:
+def german(translate_with: Callable[[Path], None]) -> None:
     """The window's German, compiled from the project's own translation source."""
-    qm = tmp_path / "podyx_de.qm"
-    subprocess.run(
-        [*lrelease(), "-silent", str(SOURCES / "podyx_de.ts"), "-qm", str(qm)], check=True
-    )
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    install_hooks("de")
-    yield
-    qapp.removeTranslator(translator)
-    message.set_translator(None)
-    vocabulary.set_translator(None)
-    vocabulary.set_display_language("")
+    translate_with(SOURCES / "podyx_de.ts")
 
 
 @pytest.fixture
