@@ -13,9 +13,11 @@ may answer it from its synced copy (:attr:`Wire.local`) instead of asking the se
 
 from __future__ import annotations
 
+import copy
 import datetime as _datetime
 import typing
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any
 
@@ -34,6 +36,7 @@ from podyx_desktop.domain import (
     waitlist,
 )
 from podyx_desktop.domain.changes import Changes
+from podyx_desktop.domain.message import Message
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.operations import (
     accounts,
@@ -81,11 +84,23 @@ class Wire:
         return self.body_model.model_validate(request._asdict()).model_dump(mode="json")
 
     def dump_result(self, value: Any, changes: Changes) -> dict[str, Any]:
-        return self.result_model(value=value, changes=changes.to_data()).model_dump(mode="json")
+        """The answer as JSON; sentences inside it (a quote's promo refusal) also travel
+        with their id and fields under ``messages``, so the window shows them in its
+        language (JSON alone would leave the English text)."""
+        messages = [
+            {"path": list(path), "message": message.to_data()}
+            for path, message in messages_in(value)
+        ]
+        return self.result_model(
+            value=value, changes=changes.to_data(), messages=messages
+        ).model_dump(mode="json")
 
     def load_result(self, data: Any) -> tuple[Any, Changes]:
         result = self.result_model.model_validate(data)
-        return result.value, Changes.from_data(result.changes)  # type: ignore[attr-defined]
+        value = result.value  # type: ignore[attr-defined]
+        for sent in result.messages:  # type: ignore[attr-defined]
+            value = put_message(value, tuple(sent["path"]), Message.from_data(sent["message"]))
+        return value, Changes.from_data(result.changes)  # type: ignore[attr-defined]
 
 
 def _wire(cls: type, *, signed_in: bool = True, local: bool = False, writes: bool = False) -> Wire:
@@ -157,6 +172,56 @@ def wire_of(request: Any) -> Wire | None:
     return wire if wire is not None and wire.cls is type(request) else None
 
 
+# --- sentences inside an answer ------------------------------------------------------------
+
+_Path = tuple[str | int, ...]
+
+
+def messages_in(value: Any, path: _Path = ()) -> Iterator[tuple[_Path, Message]]:
+    """Every :class:`Message` inside an answer (records, named tuples, lists, dicts with
+    text or number keys), with the path that leads to it."""
+    if isinstance(value, Message):
+        yield path, value
+    elif value is None or isinstance(value, str | bytes | int | float | _datetime.date):
+        return
+    elif is_dataclass(value) and not isinstance(value, type):
+        for field in fields(value):
+            yield from messages_in(getattr(value, field.name), (*path, field.name))
+    elif isinstance(value, tuple) and hasattr(value, "_fields"):
+        for name in value._fields:
+            yield from messages_in(getattr(value, name), (*path, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from messages_in(item, (*path, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str | int):
+                yield from messages_in(item, (*path, key))
+
+
+def put_message(value: Any, path: _Path, message: Message) -> Any:
+    """``value`` with the text at ``path`` replaced by ``message`` (records are frozen:
+    the ones on the way are copied). A path that does not fit changes nothing."""
+    if not path:
+        return message if isinstance(value, str) and value == str(message) else value
+    head, rest = path[0], path[1:]
+    if is_dataclass(value) and not isinstance(value, type) and isinstance(head, str):
+        if head not in {field.name for field in fields(value)}:
+            return value
+        changed = copy.copy(value)
+        object.__setattr__(changed, head, put_message(getattr(value, head), rest, message))
+        return changed
+    if isinstance(value, tuple) and hasattr(value, "_fields") and head in value._fields:
+        return value._replace(**{str(head): put_message(getattr(value, str(head)), rest, message)})
+    if isinstance(value, list | tuple) and isinstance(head, int) and 0 <= head < len(value):
+        items = list(value)
+        items[head] = put_message(items[head], rest, message)
+        return items if isinstance(value, list) else tuple(items)
+    if isinstance(value, dict) and head in value:
+        return {**value, head: put_message(value[head], rest, message)}
+    return value
+
+
 # --- the types behind the annotations ---------------------------------------------------
 
 
@@ -226,6 +291,7 @@ def _result_model(cls: type) -> type[BaseModel]:
         __config__=_CONFIG,
         value=(returns, ...),
         changes=(dict[str, list[int] | None], {}),
+        messages=(list[dict[str, Any]], []),
     )
 
 

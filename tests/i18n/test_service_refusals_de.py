@@ -19,13 +19,16 @@ from podyx_desktop.domain.errors import (
     SignInFailed,
     TimeTaken,
 )
-from podyx_desktop.domain.message import Message
+from podyx_desktop.domain.message import Message, shown
 from podyx_desktop.domain.principal import Principal
-from podyx_desktop.domain.requests import NewAccount, NewSetup
+from podyx_desktop.domain.promo import PromoRefusal
+from podyx_desktop.domain.requests import NewAccount, NewSetup, SessionCart
 from podyx_desktop.gui.tasks import user_message
 from podyx_desktop.resources.translations_build import SOURCES
+from podyx_desktop.operations.bookings import QuoteSession
 from podyx_desktop.server.app import create_app
 from podyx_desktop.server.guard import AddressLimit
+from podyx_desktop.server.ops import BY_NAME
 from podyx_desktop.services import Services
 from podyx_desktop.sync.api import StudioApi
 from tests.conftest import FAST_HASHER, FakeClock
@@ -159,6 +162,30 @@ def test_a_refusal_on_the_studio_server_reaches_the_client_window_in_german(
             )
         finally:
             api.close()
+
+
+def test_a_reason_inside_a_record_from_the_studio_server_reads_german(
+    studio: Studio, german: None
+) -> None:
+    """A quote answered by the server carries its promo refusal as a sentence with its id,
+    not as the English text JSON alone would leave."""
+    ann = studio.client("Ann", "ann@example.com")
+    cart = SessionCart(studio.podcast_setup, studio.podcast, 120)
+    app = create_app(studio.services, sign_in_limit=AddressLimit(1000))
+    with TestClient(app) as server:
+        api = StudioApi("http://testserver", transport=server._transport)
+        try:
+            api.sign_in("ann@example.com", PASSWORD, "laptop")
+            quote, _changes = api.call(BY_NAME["QuoteSession"], QuoteSession(cart, "nope"))
+        finally:
+            api.close()
+    assert quote.promo_refusal is PromoRefusal.UNKNOWN
+    assert isinstance(quote.promo_message, Message)
+    assert str(quote.promo_message) == "There is no promo code “NOPE”. Check the spelling."
+    assert shown(quote.promo_message) == (
+        "Es gibt keinen Aktionscode „NOPE“. Prüfen Sie die Schreibweise."
+    )
+    assert quote.summary.gross_minor > 0 and quote.summary.lines  # the rest of the record came through as before
 
 
 def test_a_taken_setup_name_names_its_room_in_german(studio: Studio, german: None) -> None:
