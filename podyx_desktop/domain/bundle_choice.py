@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from podyx_desktop.domain.errors import InvalidInput
-from podyx_desktop.domain.message import m
+from podyx_desktop.domain.message import Message, m
 from podyx_desktop.domain.records import Bundle
 
 _NEVER = datetime.max
@@ -55,12 +55,11 @@ def bundle_for_session(
     fitting = [b for b in covering if b.session_minutes == minutes]
     if not fitting:
         lengths = sorted({b.session_minutes for b in covering})
-        hours = " or ".join(f"{m / 60:g} h" for m in lengths)
         raise InvalidInput(
             m(
                 "This client's bundle pays for sessions of {hours}: choose that length, or "
                 "another payment method.",
-                hours=hours,
+                hours=_either(lengths),
             ),
             field="length",
         )
@@ -72,3 +71,20 @@ def bundle_for_session(
             b.id,
         ),
     )
+
+
+def _length(minutes: int) -> Message:
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return m("{hours} h {minutes} min", hours=hours, minutes=rest)
+    if hours:
+        return m("{hours} h", hours=hours)
+    return m("{minutes} min", minutes=rest)
+
+
+def _either(lengths: list[int]) -> Message:
+    """``2 h or 3 h or 4 h 30 min``, each part and each "or" translated."""
+    said = _length(lengths[0])
+    for minutes in lengths[1:]:
+        said = m("{first} or {then}", first=said, then=_length(minutes))
+    return said

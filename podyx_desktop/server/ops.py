@@ -212,7 +212,7 @@ def put_message(value: Any, path: _Path, message: Message) -> Any:
         object.__setattr__(changed, head, put_message(getattr(value, head), rest, message))
         return changed
     if isinstance(value, tuple) and hasattr(value, "_fields") and head in value._fields:
-        return value._replace(**{str(head): put_message(getattr(value, str(head)), rest, message)})
+        return value._replace(**{str(head): put_message(getattr(value, str(head)), rest, message)})  # type: ignore[attr-defined]
     if isinstance(value, list | tuple) and isinstance(head, int) and 0 <= head < len(value):
         items = list(value)
         items[head] = put_message(items[head], rest, message)

@@ -8,8 +8,12 @@ imported on first use (~50 ms the desktop app's start-up does not need).
 
 from __future__ import annotations
 
+import logging
+
 from podyx_desktop.domain.errors import InvalidInput
-from podyx_desktop.domain.message import m
+from podyx_desktop.domain.message import Message, m
+
+log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 256
@@ -27,18 +31,39 @@ def clean_name(name: str) -> str:
 def clean_email(email: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
+    text = email.strip()
     try:
-        result = validate_email(email.strip(), check_deliverability=False)
+        result = validate_email(text, check_deliverability=False)
     except EmailNotValidError as error:
-        raise InvalidInput(
-            m(
-                "“{email}” is not a valid email address: {error}",
-                email=email.strip(),
-                error=str(error),
-            ),
-            field="email",
-        ) from None
+        log.info("email refused: %s", error)  # the library's own words, English only
+        raise InvalidInput(_email_problem(text), field="email") from None
     return result.normalized
+
+
+def _email_problem(text: str) -> Message:
+    """What is wrong with an address, said from its shape (email-validator's reasons
+    are English sentences no translation file can hold)."""
+    name, at, domain = text.rpartition("@")
+    if not at:
+        return m(
+            "“{email}” is not a valid email address: it needs an @, as in name@example.com.",
+            email=text,
+        )
+    if not name:
+        return m(
+            "“{email}” is not a valid email address: the part before the @ is missing.", email=text
+        )
+    if "." not in domain.strip("."):
+        return m(
+            "“{email}” is not a valid email address: after the @ comes a domain such as "
+            "example.com.",
+            email=text,
+        )
+    return m(
+        "“{email}” is not a valid email address. Check it for typos and spaces: it should "
+        "look like name@example.com.",
+        email=text,
+    )
 
 
 def email_key(email: str) -> str:

@@ -5,13 +5,14 @@ database (and, over the studio server, a real server in this process), shown thr
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from podyx_desktop.domain import message
+from podyx_desktop.domain.bundle_choice import bundle_for_session
 from podyx_desktop.domain.errors import (
     AccountLocked,
     PodyxError,
@@ -22,14 +23,16 @@ from podyx_desktop.domain.errors import (
 from podyx_desktop.domain.message import Message, shown
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.promo import PromoRefusal
+from podyx_desktop.domain.records import Bundle
 from podyx_desktop.domain.requests import NewAccount, NewSetup, SessionCart
 from podyx_desktop.gui.tasks import user_message
-from podyx_desktop.resources.translations_build import SOURCES
 from podyx_desktop.operations.bookings import QuoteSession
+from podyx_desktop.resources.translations_build import SOURCES
 from podyx_desktop.server.app import create_app
 from podyx_desktop.server.guard import AddressLimit
 from podyx_desktop.server.ops import BY_NAME
 from podyx_desktop.services import Services
+from podyx_desktop.services.validation import clean_email
 from podyx_desktop.sync.api import StudioApi
 from tests.conftest import FAST_HASHER, FakeClock
 from tests.factories import PASSWORD, Studio, build_studio
@@ -169,7 +172,7 @@ def test_a_reason_inside_a_record_from_the_studio_server_reads_german(
 ) -> None:
     """A quote answered by the server carries its promo refusal as a sentence with its id,
     not as the English text JSON alone would leave."""
-    ann = studio.client("Ann", "ann@example.com")
+    studio.client("Ann", "ann@example.com")
     cart = SessionCart(studio.podcast_setup, studio.podcast, 120)
     app = create_app(studio.services, sign_in_limit=AddressLimit(1000))
     with TestClient(app) as server:
@@ -185,7 +188,9 @@ def test_a_reason_inside_a_record_from_the_studio_server_reads_german(
     assert shown(quote.promo_message) == (
         "Es gibt keinen Aktionscode „NOPE“. Prüfen Sie die Schreibweise."
     )
-    assert quote.summary.gross_minor > 0 and quote.summary.lines  # the rest of the record came through as before
+    assert (
+        quote.summary.gross_minor > 0 and quote.summary.lines
+    )  # the rest of the record came through as before
 
 
 def test_a_taken_setup_name_names_its_room_in_german(studio: Studio, german: None) -> None:
@@ -201,3 +206,40 @@ def test_a_taken_setup_name_names_its_room_in_german(studio: Studio, german: Non
         "Es gibt bereits einen Aufbau in „Studio A“ namens „2-person podcast“. "
         "Wählen Sie einen anderen Namen."
     )
+
+
+def _bundle(minutes: int) -> Bundle:
+    bought = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    return Bundle(
+        minutes, 1, 1, "Five sessions", 5, 3, minutes, bought, None, None, "", (), (), "active"
+    )
+
+
+def test_a_bundle_of_other_lengths_names_them_in_german(german: None) -> None:
+    """The lengths a bundle pays for, and the "or" between them, are translated too."""
+    error = refusal(bundle_for_session, [_bundle(120), _bundle(270), _bundle(60)], 1, 1, 90)
+    assert str(error.message) == (
+        "This client's bundle pays for sessions of 1 h or 2 h or 4 h 30 min: choose that "
+        "length, or another payment method."
+    )
+    assert user_message(error) == (
+        "Das Paket dieses Kunden bezahlt Termine von 1 Std. oder 2 Std. oder 4 Std. 30 Min.: "
+        "Wählen Sie diese Dauer oder eine andere Zahlungsart."
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "german_reason"),
+    [
+        ("ann.example.com", "Es fehlt das @, wie in name@example.com."),
+        ("@example.com", "Vor dem @ fehlt der erste Teil."),
+        ("ann@example", "Nach dem @ folgt eine Domain wie example.com."),
+        ("ann smith@example.com", "Prüfen Sie sie auf Tippfehler und Leerzeichen"),
+    ],
+)
+def test_a_mistyped_email_is_refused_in_german(
+    typed: str, german_reason: str, german: None
+) -> None:
+    error = refusal(clean_email, typed)
+    assert user_message(error).startswith(f"„{typed}“ ist keine gültige E-Mail-Adresse")
+    assert german_reason in user_message(error)

@@ -142,6 +142,22 @@
         <translation>Das Paket dieses Kunden bezahlt Termine von {hours}: Wählen Sie diese Dauer oder eine andere Zahlungsart.</translation>
     </message>
     <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} Std. {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} Std.</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{first} or {then}</source>
+        <translation>{first} oder {then}</translation>
+    </message>
+    <message>
         <source>The code has a typo: check it against the one the studio gave you.</source>
         <translation>Der Code enthält einen Tippfehler: Vergleichen Sie ihn mit dem Code, den Ihnen das Studio gegeben hat.</translation>
     </message>
@@ -1327,8 +1343,20 @@
         <translation>Ein Name darf höchstens 200 Zeichen lang sein.</translation>
     </message>
     <message>
-        <source>“{email}” is not a valid email address: {error}</source>
-        <translation>„{email}“ ist keine gültige E-Mail-Adresse: {error}</translation>
+        <source>“{email}” is not a valid email address: it needs an @, as in name@example.com.</source>
+        <translation>„{email}“ ist keine gültige E-Mail-Adresse: Es fehlt das @, wie in name@example.com.</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a valid email address: the part before the @ is missing.</source>
+        <translation>„{email}“ ist keine gültige E-Mail-Adresse: Vor dem @ fehlt der erste Teil.</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a valid email address: after the @ comes a domain such as example.com.</source>
+        <translation>„{email}“ ist keine gültige E-Mail-Adresse: Nach dem @ folgt eine Domain wie example.com.</translation>
+    </message>
+    <message>
+        <source>“{email}” is not a valid email address. Check it for typos and spaces: it should look like name@example.com.</source>
+        <translation>„{email}“ ist keine gültige E-Mail-Adresse. Prüfen Sie sie auf Tippfehler und Leerzeichen: Sie sollte wie name@example.com aussehen.</translation>
     </message>
     <message>
         <source>Please enter a phone number.</source>
