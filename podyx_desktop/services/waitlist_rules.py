@@ -65,10 +65,21 @@ def _set(session: Session, entry_id: int, before: tuple[str, ...], **values: obj
     return bool(getattr(result, "rowcount", 0) == 1)
 
 
+def anyone_waiting(session: Session, room_id: int) -> bool:
+    """Whether the room has an entry waiting or offered (one indexed row at most): most
+    rooms have none most of the time, and then a claim has nothing to settle or check."""
+    found = session.scalar(
+        select(W.id).where(W.room_id == room_id, W.status.in_(ACTIVE)).limit(1)
+    )
+    return found is not None
+
+
 def settle(session: Session, room_id: int, now: datetime) -> int:
     """Bring the room's waitlist up to ``now``: expired holds pass, entries whose time came
     close, and each freed time goes to the first in line for it. Returns the offers made."""
     hold_room(session, room_id)
+    if not anyone_waiting(session, room_id):
+        return 0
     expired = session.scalars(
         select(W.id).where(
             W.room_id == room_id, W.status == WaitStatus.OFFERED.value, W.hold_until <= now
@@ -153,6 +164,8 @@ def check_claim(
     starts_at = to_utc(starts_at)
     until = starts_at + timedelta(minutes=minutes + offer.policy.buffer_minutes)
     settle(session, offer.room.id, now)
+    if not anyone_waiting(session, offer.room.id):  # the usual case: no line for this room
+        return
     if not bypass_rules:
         others = live_holds(session, offer.room.id, starts_at, until, now, except_client=client_id)
         if others:
