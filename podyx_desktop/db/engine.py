@@ -207,7 +207,8 @@ class Database:
             .returning(ChangeLog.id)
         ).scalar_one()
         # keep the log bounded; a reader that far behind reloads everything
-        session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - feed.KEEP_LOG_ROWS))
+        if new_id % feed.PRUNE_EVERY == 0:
+            session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - feed.KEEP_LOG_ROWS))
         if not self.is_sqlite:
             session.execute(
                 text("SELECT pg_notify(:channel, :payload)"),

@@ -28,6 +28,9 @@ CHANGE_CHANNEL = "podyx_changes"
 MAX_PAYLOAD_BYTES = 7_500
 # change_log rows kept; a watcher or a client's copy further behind gets "everything"
 KEEP_LOG_ROWS = 20_000
+# the log is pruned by the write whose id is a multiple of this (one statement fewer for
+# the others): it holds at most KEEP_LOG_ROWS + PRUNE_EVERY rows
+PRUNE_EVERY = 64
 
 
 # --- collecting the changes of the writes a block commits ------------------------------

@@ -24,8 +24,6 @@ import logging
 import re
 import string
 import threading
-import xml.etree.ElementTree as ET
-from importlib import resources
 
 from podyx_desktop.domain.message import field_names
 from podyx_desktop.domain.stored_sentences import STORED
@@ -172,6 +170,11 @@ def catalog(language: str) -> Catalog:
 
 
 def _read(language: str) -> Entries:
+    # imported here: the window imports this module while it starts (its hooks), and
+    # reads a catalog only when a document or a stored sentence first needs one
+    import xml.etree.ElementTree as ET
+    from importlib import resources
+
     name = f"podyx_{language}.ts"
     try:
         data = (resources.files("podyx_desktop.resources") / "translations" / name).read_bytes()
@@ -184,6 +187,8 @@ def _read(language: str) -> Entries:
 def parse_ts(data: bytes) -> Entries:
     """The finished translations of a ``.ts`` file (unfinished ones are left out: they
     read in English, as in the window)."""
+    import xml.etree.ElementTree as ET
+
     entries: Entries = {}
     for context in ET.fromstring(data).iter("context"):
         name = context.findtext("name") or ""

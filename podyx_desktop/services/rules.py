@@ -174,15 +174,26 @@ def slots_for_day(
     now: datetime,
     exclude_id: int | None = None,
 ) -> list[Slot]:
+    start, end = _day_window(day, offer)
+    busy = busy_intervals(session, offer.room.id, start, end, exclude_id)
+    return _free_slots(session, offer, minutes, day, now, busy)
+
+
+def _day_window(day: date, offer: Offer) -> tuple[datetime, datetime]:
+    """The span whose bookings decide a day's free times: a session of the previous day
+    may still block the morning through its buffer."""
     day_start, day_end = local_day_bounds(day, offer.zone)
-    # a session of the previous day may still block the morning through its buffer
-    busy = busy_intervals(
-        session,
-        offer.room.id,
-        day_start - timedelta(days=1),
-        day_end + timedelta(days=1),
-        exclude_id,
-    )
+    return day_start - timedelta(days=1), day_end + timedelta(days=1)
+
+
+def _free_slots(
+    session: Session,
+    offer: Offer,
+    minutes: int,
+    day: date,
+    now: datetime,
+    busy: list[BusyInterval],
+) -> list[Slot]:
     return free_slots(
         day,
         offer.zone,
@@ -230,18 +241,24 @@ def claim_time(
                 )
             )
         day = starts_at.astimezone(offer.zone).date()
-        offered = {
-            slot.starts_at for slot in slots_for_day(session, offer, minutes, day, now, exclude_id)
-        }
-        if starts_at not in offered:
-            if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
+        window_start, window_end = _day_window(day, offer)
+        busy = busy_intervals(session, offer.room.id, window_start, window_end, exclude_id)
+        offered = {slot.starts_at for slot in _free_slots(session, offer, minutes, day, now, busy)}
+        if window_start <= starts_at and blocked_until <= window_end:
+            # the day's bookings, read under the claim's lock, are every one that can
+            # overlap: no second query
+            if any(b.starts_at < blocked_until and b.blocked_until > starts_at for b in busy):
                 raise taken
+        elif busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
+            raise taken
+        if starts_at not in offered:
             raise RuleViolation(
                 m(
                     "The studio does not offer that start time (outside opening hours, on a closed "
                     "day or off the booking grid). Pick one of the free times shown."
                 )
             )
+        return ends_at, blocked_until
     if busy_intervals(session, offer.room.id, starts_at, blocked_until, exclude_id):
         raise taken
     return ends_at, blocked_until

@@ -110,9 +110,7 @@ def test_this_process_writes_are_not_delivered(
     assert Kind.CATALOGUE in watching[0].kinds
 
 
-def test_a_rename_in_another_process_arrives_as_that_client(
-    qtbot: Any, studio: GuiStudio
-) -> None:
+def test_a_rename_in_another_process_arrives_as_that_client(qtbot: Any, studio: GuiStudio) -> None:
     with sqlite3.connect(studio.path) as connection:
         (client_id,) = connection.execute(
             "SELECT id FROM users WHERE email_key = ?", (studio.client_email.casefold(),)
@@ -141,6 +139,7 @@ def test_a_sqlite_watcher_behind_the_pruned_log_gets_everything(
     monkeypatch: pytest.MonkeyPatch, studio: GuiStudio
 ) -> None:
     monkeypatch.setattr(feed, "KEEP_LOG_ROWS", 3)
+    monkeypatch.setattr(feed, "PRUNE_EVERY", 1)
     watch = _SqliteWatch(studio.path, "a lagging seat", threading.Event())
     connection = sqlite3.connect(studio.path, isolation_level=None)
     db = Database(studio.url)
@@ -176,3 +175,31 @@ def test_notify_payloads_carry_the_seat_and_drop_ids_when_too_long() -> None:
     assert feed.parse_notify_payload(payload) == ("s1", Changes.of(Kind.BOOKINGS))
     assert feed.parse_notify_payload("") == (None, Changes.all())  # an older seat
     assert feed.parse_notify_payload("{not json") == (None, Changes.all())
+
+
+def test_the_log_is_pruned_by_every_so_many_writes_and_stays_bounded(
+    monkeypatch: pytest.MonkeyPatch, studio: GuiStudio
+) -> None:
+    """Writes prune the log only when their id is a multiple of PRUNE_EVERY: between two
+    prunes it grows, never past KEEP_LOG_ROWS + PRUNE_EVERY rows."""
+    monkeypatch.setattr(feed, "KEEP_LOG_ROWS", 3)
+    monkeypatch.setattr(feed, "PRUNE_EVERY", 4)
+    connection = sqlite3.connect(studio.path, isolation_level=None)
+    services = Services(Database(studio.url))
+    try:
+        counts = []  # the rows after each write, from the first prune on
+        for number in range(12):
+            services.catalogue.add_room(Principal.system(), NewRoom(f"Room {number}"))
+            newest, count = connection.execute(
+                "SELECT max(id), count(*) FROM change_log"
+            ).fetchone()
+            if newest % 4 == 0 or counts:
+                counts.append(count)
+            if newest % 4 == 0:
+                assert (
+                    connection.execute("SELECT min(id) FROM change_log").fetchone()[0] == newest - 2
+                )  # the newest 3 kept
+        assert max(counts) <= 3 + 4
+        assert len(set(counts)) > 1  # it grew between prunes, and shrank at them
+    finally:
+        connection.close()
