@@ -25,7 +25,7 @@ FEED_GOAL_S = 2.0
 PASSWORD = "load test password 1"
 ROOMS = 40
 # a client's mean pause between actions: ~50 requests/s from 500 clients; at 6 s (~150
-# offered) two cores saturate, see docs/performance.md
+# offered) two shared cores saturate
 THINK_S = 20.0
 BOOK_DAYS = (2, 45)  # clients book this many days ahead (inside the cancel cutoff)
 RETRY_WAITS = (0.1, 0.2, 0.5, 1.0, 1.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0)  # ~26 s

@@ -32,9 +32,8 @@ T = TypeVar("T")
 BUSY_DELAY_MS = 200
 # How long a thread may hold the GIL while another waits for it. Every call Qt makes into
 # Python while painting (each model data() call, each delegate) waits that long for a busy
-# worker, and a paint makes hundreds. Python's default (5 ms) gave visible stalls; 1 ms
-# still gave 60–80 ms ones while the worker imported SQLAlchemy after a quick start
-# (PODYX_BENCH_LAG_MS, docs/performance.md); 0.2 ms keeps them under 45 ms.
+# worker, and a paint makes hundreds: Python's default (5 ms) gave visible stalls while
+# the worker imported SQLAlchemy after a quick start (bench/gui_lag.py judges it).
 GIL_SWITCH_INTERVAL_S = 0.0002
 
 

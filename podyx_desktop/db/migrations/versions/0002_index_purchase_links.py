@@ -1,7 +1,7 @@
 """Index the columns that link bookings, add-ons, bundles and credit notes to purchases.
 
 Receipts and purchase lists look these up with IN (…); without indexes each lookup
-scanned its table (tens of ms at 100k bookings, see docs/performance.md).
+scanned its table (bench/services.py's lists show it).
 
 Revision ID: 0002
 Revises: 0001
