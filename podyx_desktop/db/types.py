@@ -1,11 +1,13 @@
-"""Column types that behave the same on SQLite and PostgreSQL."""
+"""Column types, and an id list, that behave the same on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect
+from sqlalchemy import ARRAY, ColumnElement, DateTime, Dialect, Integer, any_, bindparam
+from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 
@@ -55,3 +57,16 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def one_of(session: Session, column: Any, ids: Iterable[int]) -> ColumnElement[bool]:
+    """``column IN (ids)``, as PostgreSQL reads it fastest: ``= ANY(:array)``, one
+    parameter, where an expanded ``IN`` of a hundred parameters took milliseconds to
+    bind and plan (a busiest client's purchases); SQLite keeps ``IN``."""
+    values = list(ids)
+    found: ColumnElement[bool]
+    if session.get_bind().dialect.name == "postgresql":
+        found = column == any_(bindparam(None, values, type_=ARRAY(Integer)))
+    else:
+        found = column.in_(values)
+    return found

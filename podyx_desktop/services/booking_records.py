@@ -10,6 +10,7 @@ from sqlalchemy import String, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
+from podyx_desktop.db.types import one_of
 from podyx_desktop.domain import records as r
 from podyx_desktop.services import mapping
 from podyx_desktop.services.context import studio
@@ -52,7 +53,9 @@ def client_bookings(
     if found:
         a = t.BookingAddon.__table__.c
         for addon in session.execute(
-            select(t.BookingAddon.__table__).where(a.booking_id.in_(addons)).order_by(a.id)
+            select(t.BookingAddon.__table__)
+            .where(one_of(session, a.booking_id, addons))
+            .order_by(a.id)
         ):
             addons[addon.booking_id].append(addon)
     return booking_records(
@@ -69,7 +72,9 @@ def booking_records(
     studio_row = studio(session)
     client_names = dict(
         session.execute(
-            select(t.User.id, t.User.full_name).where(t.User.id.in_({b.client_id for b in rows}))
+            select(t.User.id, t.User.full_name).where(
+                one_of(session, t.User.id, {b.client_id for b in rows})
+            )
         ).all()
     )
     purchase_ids = mapping.booking_purchase_ids(rows)
@@ -83,7 +88,7 @@ def booking_records(
                     t.Purchase.receipt_number,
                     t.Purchase.method,
                     t.Purchase.status,
-                ).where(t.Purchase.id.in_(purchase_ids))
+                ).where(one_of(session, t.Purchase.id, purchase_ids))
             )
         }
         if purchase_ids
@@ -94,7 +99,7 @@ def booking_records(
         union_all(
             *(
                 select(literal_column(f"'{kind}'", String), table.id, table.name).where(
-                    table.id.in_({getattr(b, column) for b in rows})
+                    one_of(session, table.id, {getattr(b, column) for b in rows})
                 )
                 for kind, table, column in (
                     ("room", t.Room, "room_id"),

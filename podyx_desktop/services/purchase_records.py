@@ -9,6 +9,7 @@ from sqlalchemy import String, literal_column, select, union_all
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
+from podyx_desktop.db.types import one_of
 from podyx_desktop.domain import records as r
 from podyx_desktop.services.mapping import ColumnsRow, purchase
 
@@ -30,14 +31,14 @@ def client_purchases(session: Session, client_id: int, limit: int) -> list[r.Pur
         line_table = t.PurchaseLine.__table__
         for line in session.execute(
             select(line_table)
-            .where(line_table.c.purchase_id.in_(ids))
+            .where(one_of(session, line_table.c.purchase_id, ids))
             .order_by(line_table.c.purchase_id, line_table.c.position, line_table.c.id)
         ):
             lines[line.purchase_id].append(line)
         vat_table = t.PurchaseVat.__table__
         for rate in session.execute(
             select(vat_table)
-            .where(vat_table.c.purchase_id.in_(ids))
+            .where(one_of(session, vat_table.c.purchase_id, ids))
             .order_by(vat_table.c.purchase_id, vat_table.c.rate_bp)
         ):
             vat[rate.purchase_id].append(rate)
@@ -54,7 +55,7 @@ def purchases(session: Session, rows: Sequence[t.Purchase | ColumnsRow]) -> list
     refunded: dict[int, int] = {}  # the amount its credit notes gave back
     for refund_of, number, gross in session.execute(
         select(t.Purchase.refund_of_id, t.Purchase.receipt_number, t.Purchase.gross_minor)
-        .where(t.Purchase.refund_of_id.in_(ids))
+        .where(one_of(session, t.Purchase.refund_of_id, ids))
         .order_by(t.Purchase.id)
     ):
         if refund_of is not None:
@@ -65,7 +66,7 @@ def purchases(session: Session, rows: Sequence[t.Purchase | ColumnsRow]) -> list
         dict(
             session.execute(
                 select(t.Purchase.id, t.Purchase.receipt_number).where(
-                    t.Purchase.id.in_(originals_ids)
+                    one_of(session, t.Purchase.id, originals_ids)
                 )
             ).all()
         )
@@ -78,7 +79,7 @@ def purchases(session: Session, rows: Sequence[t.Purchase | ColumnsRow]) -> list
         union_all(
             *(
                 select(literal_column(f"'{kind}'", String), purchase_column, target).where(
-                    purchase_column.in_(ids)
+                    one_of(session, purchase_column, ids)
                 )
                 for kind, purchase_column, target in (
                     ("booking", t.Booking.purchase_id, t.Booking.id),
