@@ -134,6 +134,13 @@ def describe_connect_error(url: URL, error: Exception) -> str:
 
 # the one-key advisory lock that orders change_log rows by commit (PostgreSQL)
 CHANGE_LOG_LOCK = 0x506F6479784C6F67 & 0x7FFFFFFFFFFFFFFF  # "PodyxLog"
+_LOG_AND_NOTIFY = text(
+    "WITH held AS MATERIALIZED (SELECT pg_advisory_xact_lock(:key)), "
+    "logged AS (INSERT INTO change_log (seat, changes, at) "
+    "SELECT :seat, :changes, :at FROM held RETURNING id) "
+    "SELECT id FROM logged, "
+    "LATERAL (SELECT pg_notify(:channel, :before || logged.id || :after)) AS notified"
+)
 
 
 class Database:
@@ -199,21 +206,23 @@ class Database:
         change before it."""
         from podyx_desktop.db.tables import ChangeLog  # here: the engine alone stays light
 
-        if not self.is_sqlite:
-            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHANGE_LOG_LOCK})
-        new_id = session.execute(
-            insert(ChangeLog)
-            .values(seat=feed.SEAT_ID, changes=changes.to_json(), at=datetime.now(UTC))
-            .returning(ChangeLog.id)
-        ).scalar_one()
+        values = {"seat": feed.SEAT_ID, "changes": changes.to_json(), "at": datetime.now(UTC)}
+        if self.is_sqlite:
+            new_id = session.execute(
+                insert(ChangeLog).values(**values).returning(ChangeLog.id)
+            ).scalar_one()
+        else:
+            # one round trip: the lock, then (the insert reads the lock's row, so its id is
+            # drawn after the lock is held) the row, and the NOTIFY naming its id
+            before, after = feed.notify_parts(changes)
+            new_id = session.execute(
+                _LOG_AND_NOTIFY,
+                {**values, "key": CHANGE_LOG_LOCK, "channel": CHANGE_CHANNEL}
+                | {"before": before, "after": after},
+            ).scalar_one()
         # keep the log bounded; a reader that far behind reloads everything
         if new_id % feed.PRUNE_EVERY == 0:
             session.execute(delete(ChangeLog).where(ChangeLog.id <= new_id - feed.KEEP_LOG_ROWS))
-        if not self.is_sqlite:
-            session.execute(
-                text("SELECT pg_notify(:channel, :payload)"),
-                {"channel": CHANGE_CHANNEL, "payload": feed.notify_payload(changes, log_id=new_id)},
-            )
 
     @contextmanager
     def collect_changes(self) -> Iterator[Collected]:

@@ -71,12 +71,21 @@ def notify_payload(changes: Changes, seat: str = SEAT_ID, log_id: int | None = N
     """The NOTIFY text: the seat, the changes and the ``change_log`` row that keeps them."""
     import json
 
-    head = f'{{"seat":{json.dumps(seat)},"log":{json.dumps(log_id)}'
-    payload = f'{head},"changes":{changes.to_json()}}}'
-    if len(payload.encode()) > MAX_PAYLOAD_BYTES:
+    before, after = notify_parts(changes, seat)
+    return f"{before}{json.dumps(log_id)}{after}"
+
+
+def notify_parts(changes: Changes, seat: str = SEAT_ID) -> tuple[str, str]:
+    """The NOTIFY text before and after the log id (the database fills it in when the
+    write inserts the ``change_log`` row and notifies in one statement)."""
+    import json
+
+    before = f'{{"seat":{json.dumps(seat)},"log":'
+    after = f',"changes":{changes.to_json()}}}'
+    if len(f"{before}{2**63}{after}".encode()) > MAX_PAYLOAD_BYTES:
         # too many ids to say: the kinds still let each screen decide whether to reload
-        payload = f'{head},"changes":{changes.without_ids().to_json()}}}'
-    return payload
+        after = f',"changes":{changes.without_ids().to_json()}}}'
+    return before, after
 
 
 def parse_notify_payload(payload: str) -> tuple[str | None, Changes]:
