@@ -25,21 +25,18 @@ import re
 import string
 import threading
 
+from podyx_desktop.domain.languages import ENGLISH, NAMES, USUAL_LOCALE, language_of_locale
 from podyx_desktop.domain.message import field_names
 from podyx_desktop.domain.stored_sentences import STORED
 
 log = logging.getLogger(__name__)
 
-ENGLISH = "en"
-LANGUAGES = ("en", "de")  # what documents are written in
-# a language's locale when the studio's does not speak it (as the window's, gui/translation)
-USUAL_LOCALE = {"en": "en_GB", "de": "de_DE"}
+LANGUAGES = tuple(NAMES)  # what documents are written in: what the window speaks
 
 
 def studio_language(studio_locale: str) -> str:
     """The studio's language: its locale's, when documents speak it; else English."""
-    code = (studio_locale or "").replace("-", "_").split("_")[0].lower()
-    return code if code in LANGUAGES else ENGLISH
+    return language_of_locale(studio_locale)
 
 
 def document_language(language: str, studio_locale: str) -> str:
@@ -69,6 +66,7 @@ class Catalog:
         self._entries: Entries = entries or {}
         self._stored: dict[str, str] = {}
         self._compiled: list[tuple[re.Pattern[str], str]] | None = None
+        self._words: dict[str, str] | None = None  # source → translation, for fields
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -119,10 +117,12 @@ class Catalog:
     def _field(self, value: str) -> str:
         """A stored sentence's field: a word or sentence of the app's that it equals
         (a payment method, a status), else as it is."""
-        for (_context, source, _note), forms in self._entries.items():
-            if source == value and len(forms) == 1 and forms[0] and not field_names(source):
-                return forms[0]
-        return value
+        if self._words is None:  # by source, once: the first context's translation wins
+            self._words = {}
+            for (_context, source, _note), forms in self._entries.items():
+                if len(forms) == 1 and forms[0] and not field_names(source):
+                    self._words.setdefault(source, forms[0])
+        return self._words.get(value, value)
 
     def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
         """The stored sentences with ``{fields}`` as patterns, the most literal text first."""

@@ -22,12 +22,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from podyx_desktop.domain.languages import ENGLISH, NAMES, USUAL_LOCALE, language_of_locale
+
 log = logging.getLogger(__name__)
 
-LANGUAGES = {"en": "English", "de": "Deutsch"}  # what the app speaks, in its own words
-# a language's locale when neither the system's nor the studio's speaks it
-USUAL_LOCALE = {"en": "en_GB", "de": "de_DE"}
-DEFAULT_LANGUAGE = "en"
+LANGUAGES = NAMES  # what the app speaks, in its own words
+DEFAULT_LANGUAGE = ENGLISH
 _installed = DEFAULT_LANGUAGE  # the language the window shows (Language.install)
 
 
@@ -36,9 +36,7 @@ def language_of(setting: str, system: str | None = None) -> str:
     language when the app speaks that, else English."""
     if setting in LANGUAGES:
         return setting
-    system_name = system if system is not None else QLocale.system().name()
-    code = system_name.split("_")[0].split("-")[0].lower()
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return language_of_locale(system if system is not None else QLocale.system().name())
 
 
 def translations_folder() -> Path:
@@ -77,7 +75,6 @@ class Language:
         global _installed
         _installed = self.code
         return self
-
 
     def uninstall(self) -> None:
         """Take the translations out again (the app shuts down; a test ends)."""

@@ -20,6 +20,7 @@ from podyx_desktop.documents import (
 from podyx_desktop.documents.calendar import render_calendar
 from podyx_desktop.documents.day_close import render_day_close
 from podyx_desktop.documents.language import (
+    LANGUAGES,
     USUAL_LOCALE,
     catalog,
     document_language,
@@ -36,19 +37,57 @@ from podyx_desktop.domain.vocabulary import BOOKING_STATUS_LONG
 from .pdfcheck import Pdf
 
 # what an English document says and a German one must not (and the other way round)
-RECEIPT_EN = ("Receipt number", "Issue date", "Seller", "Buyer", "Lines", "VAT by rate",
-              "Total paid", "Page 1 of 1", "VAT invoice", "Payment method", "Description")
-RECEIPT_DE = ("Beleg R-2025-00041", "Belegnummer", "Ausstellungsdatum", "Verkäufer", "Käufer",
-              "Positionen", "MwSt. nach Satz", "Bezahlter Gesamtbetrag: 161,99 €",
-              "Seite 1 von 1", "Rechnung mit MwSt.-Ausweis", "Zahlungsart Karte am Empfang",
-              "Beschreibung Menge Einzelpreis Rabatt Netto MwSt.-Satz MwSt. Brutto")
-SUMMARY_EN = ("Session summary", "History", "What happened", "Notes from the studio",
-              "Files shared with you", "Payments and receipts", "Room and setup",
-              "Page 1 of", "Rescheduled from")
-SUMMARY_DE = ("Terminübersicht", "Buchung 101", "Verlauf", "Was geschah",
-              "Notizen vom Studio", "Mit Ihnen geteilte Dateien", "Zahlungen und Belege",
-              "Raum und Aufbau", "Seite 1 von", "Verschoben von 10.03.2025, 10:00 auf "
-              "12.03.2025, 14:00", "Status Verschoben — zu einer neuen Zeit bestätigt")
+RECEIPT_EN = (
+    "Receipt number",
+    "Issue date",
+    "Seller",
+    "Buyer",
+    "Lines",
+    "VAT by rate",
+    "Total paid",
+    "Page 1 of 1",
+    "VAT invoice",
+    "Payment method",
+    "Description",
+)
+RECEIPT_DE = (
+    "Beleg R-2025-00041",
+    "Belegnummer",
+    "Ausstellungsdatum",
+    "Verkäufer",
+    "Käufer",
+    "Positionen",
+    "MwSt. nach Satz",
+    "Bezahlter Gesamtbetrag: 161,99 €",
+    "Seite 1 von 1",
+    "Rechnung mit MwSt.-Ausweis",
+    "Zahlungsart Karte am Empfang",
+    "Beschreibung Menge Einzelpreis Rabatt Netto MwSt.-Satz MwSt. Brutto",
+)
+SUMMARY_EN = (
+    "Session summary",
+    "History",
+    "What happened",
+    "Notes from the studio",
+    "Files shared with you",
+    "Payments and receipts",
+    "Room and setup",
+    "Page 1 of",
+    "Rescheduled from",
+)
+SUMMARY_DE = (
+    "Terminübersicht",
+    "Buchung 101",
+    "Verlauf",
+    "Was geschah",
+    "Notizen vom Studio",
+    "Mit Ihnen geteilte Dateien",
+    "Zahlungen und Belege",
+    "Raum und Aufbau",
+    "Seite 1 von",
+    "Verschoben von 10.03.2025, 10:00 auf 12.03.2025, 14:00",
+    "Status Verschoben — zu einer neuen Zeit bestätigt",
+)
 
 
 def test_a_german_receipt_has_german_words_dates_and_money() -> None:
@@ -139,9 +178,17 @@ def sample_close() -> DayClose:
 def test_a_german_day_close() -> None:
     studio = samples.studio(locale="de_DE")
     text = Pdf(render_day_close(sample_close(), studio, language="de")).text
-    for part in ("Tagesabschluss", "Mittwoch, 3. Juni 2026", "Nach Zahlungsart",
-                 "Karte am Empfang", "Nach MwSt.-Satz", "Alle Sätze", "150,00 €",
-                 "Einnahmen (abzüglich Erstattungen)", "Seite 1 von 1"):
+    for part in (
+        "Tagesabschluss",
+        "Mittwoch, 3. Juni 2026",
+        "Nach Zahlungsart",
+        "Karte am Empfang",
+        "Nach MwSt.-Satz",
+        "Alle Sätze",
+        "150,00 €",
+        "Einnahmen (abzüglich Erstattungen)",
+        "Seite 1 von 1",
+    ):
         assert part in text, part
     for part in ("Day close", "By payment method", "All rates", "Page 1 of 1"):
         assert part not in text, part
@@ -172,8 +219,9 @@ def test_the_windows_translator_is_not_used(language: str) -> None:
 def test_a_calendar_file_in_german() -> None:
     studio = samples.studio(locale="de_DE")
     booking = samples.booking(info=studio)
-    data = render_calendar([booking], studio, name=m("{studio} — sessions", studio="S"),
-                           language="de")
+    data = render_calendar(
+        [booking], studio, name=m("{studio} — sessions", studio="S"), language="de"
+    )
     calendar = icalendar.Calendar.from_ical(data)
     assert str(calendar["x-wr-calname"]) == "S — Termine"
     (event,) = calendar.walk("VEVENT")
@@ -229,8 +277,9 @@ def test_which_language_and_locale() -> None:
     assert document_locale("en", "de_DE") == "en_GB" and document_locale("en", "en_IE") == "en_IE"
 
 
-def test_the_usual_locales_are_the_windows() -> None:
+def test_the_documents_speak_what_the_window_speaks() -> None:
     from podyx_desktop.gui import translation  # Qt: imported by this test only
 
-    assert translation.USUAL_LOCALE == USUAL_LOCALE
-    assert set(translation.LANGUAGES) == set(USUAL_LOCALE)
+    assert set(translation.LANGUAGES) == set(USUAL_LOCALE) == set(LANGUAGES)
+    assert translation.language_of("", system="de_AT") == studio_language("de_AT") == "de"
+    assert translation.language_of("", system="fr_FR") == studio_language("fr_FR") == "en"
