@@ -380,13 +380,16 @@ class AccountService:
         """Sign in with a remembered token; the same token stays valid until it expires."""
         now = self._ctx.now()
         with self._ctx.db.read() as session:
-            row = session.scalar(
-                select(t.SessionToken).where(t.SessionToken.token_hash == hash_token(token))
-            )
-            if row is None or row.revoked_at is not None or row.expires_at <= now:
+            # one statement: the studio server resumes the token on every request
+            found = session.execute(
+                select(t.SessionToken, t.User)
+                .join(t.User, t.User.id == t.SessionToken.user_id)
+                .where(t.SessionToken.token_hash == hash_token(token))
+            ).first()
+            if found is None:
                 raise SessionExpired()
-            user = session.get(t.User, row.user_id)
-            if user is None or not user.active:
+            row, user = found
+            if row.revoked_at is not None or row.expires_at <= now or not user.active:
                 raise SessionExpired()
             return r.SignedIn(
                 Principal.user(user.id, Role(user.role)), mapping.account(user), token

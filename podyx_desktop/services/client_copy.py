@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
 from podyx_desktop.db.base import Base
+from podyx_desktop.db.types import one_of
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.errors import NotAllowed
@@ -191,12 +192,12 @@ def _owners(session: Session, kind: Kind, ids: frozenset[int]) -> list[tuple[int
         users = Base.metadata.tables["users"]
         rows = session.execute(
             select(users.c.id, users.c.id).where(
-                users.c.id.in_(sorted(ids)), users.c.role == Role.CLIENT.value
+                one_of(session, users.c.id, sorted(ids)), users.c.role == Role.CLIENT.value
             )
         )
         return [(int(a), int(b)) for a, b in rows]
     table = Base.metadata.tables[AGGREGATES[kind][0]]
-    where = table.c.id.in_(sorted(ids)) & table.c.client_id.is_not(None)
+    where = one_of(session, table.c.id, sorted(ids)) & table.c.client_id.is_not(None)
     if kind is Kind.NOTES:
         where = where & (table.c.internal == false())
     rows = session.execute(select(table.c.id, table.c.client_id).where(where))
@@ -288,7 +289,9 @@ class _Builder:
                 select(parent.c.id).where(self._visible(kind, parent)).order_by(parent.c.id)
             )
             # the changed ids the client may know of: their own, never an internal note's
-            theirs = parent.c.id.in_(sorted(ids)) & (parent.c.client_id == self.client_id)
+            theirs = one_of(self.session, parent.c.id, sorted(ids)) & (
+                parent.c.client_id == self.client_id
+            )
             if kind is Kind.NOTES:
                 theirs = theirs & (parent.c.internal == false())
             self.sent = self.sent.merge(
@@ -296,11 +299,18 @@ class _Builder:
             )
         if not shown and ids is not None:
             return
-        self._add(parent_name, parent.c.id.in_(shown) if ids is not None else visible)
+        self._add(
+            parent_name, one_of(self.session, parent.c.id, shown) if ids is not None else visible
+        )
         for child_name, column in children:
             child = self._table(child_name)
             parents = select(parent.c.id).where(visible)
-            self._add(child_name, child.c[column].in_(shown if ids is not None else parents))
+            self._add(
+                child_name,
+                one_of(self.session, child.c[column], shown)
+                if ids is not None
+                else child.c[column].in_(parents),
+            )
             if ids is not None:
                 self.replace.setdefault(child_name, {})[column] = shown
         if kind is Kind.BOOKINGS:
@@ -369,7 +379,8 @@ class _Builder:
         if not ids:
             return
         users = self._table("users")
-        for row in self._add("users", users.c.id.in_(ids) & (users.c.role != Role.CLIENT.value)):
+        mine = one_of(self.session, users.c.id, ids) & (users.c.role != Role.CLIENT.value)
+        for row in self._add("users", mine):
             stub_email = f"staff-{row['id']}@{STAFF_EMAIL_DOMAIN}"
             row.update(
                 email=stub_email,
