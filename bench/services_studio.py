@@ -276,7 +276,13 @@ def server_settings(db: Database) -> str:
             return f"SQLite {sqlite3.sqlite_version} (journal_mode={mode}, synchronous={sync_name})"
         shown = {
             name: connection.execute(text(f"SHOW {name}")).scalar()
-            for name in ("server_version", "fsync", "synchronous_commit", "full_page_writes")
+            for name in (
+                "server_version",
+                "fsync",
+                "synchronous_commit",
+                "full_page_writes",
+                "shared_buffers",
+            )
         }
         version = shown.pop("server_version")
         settings = ", ".join(f"{k}={v}" for k, v in shown.items())

@@ -41,7 +41,7 @@ from podyx_desktop.domain.errors import DatabaseProblem
 log = logging.getLogger(__name__)
 
 # The newest migration's revision; tests/db/test_engine.py keeps it equal to the scripts' head.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 
 Row = dict[str, Any]
 

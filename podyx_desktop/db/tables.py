@@ -355,7 +355,7 @@ class Purchase(Base):
         order_by="PurchaseVat.rate_bp", cascade="all, delete-orphan"
     )
     __table_args__ = (
-        Index("ix_purchases_client_created", "client_id", "created_at"),
+        Index("ix_purchases_client_created_id", "client_id", "created_at", "id"),
         Index("ix_purchases_paid_at", "paid_at"),
         Index(
             "ix_purchases_pending",
