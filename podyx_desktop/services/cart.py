@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from podyx_desktop.db import tables as t
@@ -65,6 +66,16 @@ def addon_items(
 ) -> list[CartItem]:
     items = []
     seen: set[int] = set()
+    chosen = sorted({choice.addon_id for choice in choices})
+    loaded: list[object] = []  # held here: the session's identity map keeps weak references
+    if len(chosen) > 1:  # two statements for all of them; the gets below find them loaded
+        loaded += session.scalars(select(t.Addon).where(t.Addon.id.in_(chosen)))
+        loaded += session.scalars(
+            select(t.AddonService).where(
+                t.AddonService.addon_id.in_(chosen),
+                t.AddonService.service_id == offer.service.id,
+            )
+        )
     for choice in choices:
         if choice.addon_id in seen:
             raise InvalidInput(m("Each add-on can be chosen once; set its quantity instead."))
