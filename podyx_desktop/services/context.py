@@ -164,3 +164,22 @@ def audit(
             reason=reason,
         )
     )
+
+
+def set_studio_setting(
+    session: Session, *, when: datetime, user: t.User | None, action: str, name: str, value: Any
+) -> None:
+    """Set one of the studio row's settings and audit it, before and after."""
+    row = studio(session)
+    before = getattr(row, name)
+    setattr(row, name, value)
+    audit(
+        session,
+        when=when,
+        user=user,
+        action=action,
+        entity="studio",
+        entity_id=row.id,
+        before={name: before},
+        after={name: value},
+    )

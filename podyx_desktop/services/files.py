@@ -43,6 +43,7 @@ from podyx_desktop.services.context import (
     require_role,
     require_signed_in,
     require_staff,
+    set_studio_setting,
     studio,
 )
 from podyx_desktop.services.notes import check_booking_of, client_row
@@ -192,18 +193,13 @@ class FileService:
             )
         with self._ctx.db.write() as session:
             owner = require_role(session, principal, Role.OWNER)
-            row = studio(session)
-            before = row.file_limit_mib
-            row.file_limit_mib = limit_mib
-            audit(
+            set_studio_setting(
                 session,
                 when=self._ctx.now(),
                 user=owner,
                 action="set_file_limit",
-                entity="studio",
-                entity_id=1,
-                before={"file_limit_mib": before},
-                after={"file_limit_mib": limit_mib},
+                name="file_limit_mib",
+                value=limit_mib,
             )
             return limit_mib
 

@@ -190,9 +190,7 @@ def _part(purchase: t.Purchase, credit: t.Purchase, amount: int) -> None:
                 position=position,
                 kind=line.kind if line is not None else LineKind.SERVICE.value,
                 ref_id=line.ref_id if line is not None else 0,
-                description=m(
-                    "Partial refund of receipt {number}", number=purchase.receipt_number
-                ),
+                description=m("Partial refund of receipt {number}", number=purchase.receipt_number),
                 quantity=1,
                 unit_price_minor=part,
                 discount_minor=0,

@@ -145,9 +145,7 @@ def _client_of(session: Session, principal: Principal) -> int | None:
 
 def _upcoming(booking: t.Booking, room: str, service: str) -> UpcomingSession:
     confirmed = booking.status in REMINDED
-    return UpcomingSession(
-        booking.id, booking.starts_at, booking.ends_at, room, service, confirmed
-    )
+    return UpcomingSession(booking.id, booking.starts_at, booking.ends_at, room, service, confirmed)
 
 
 def _nearest_due(

@@ -35,6 +35,7 @@ from podyx_desktop.services.context import (
     require_role,
     require_signed_in,
     require_staff,
+    set_studio_setting,
     studio,
 )
 
@@ -246,18 +247,13 @@ class WaitlistService:
             )
         with self._ctx.db.write() as session:
             user = require_role(session, principal, Role.MANAGER)
-            row = studio(session)
-            before = row.waitlist_hold_minutes
-            row.waitlist_hold_minutes = minutes
-            audit(
+            set_studio_setting(
                 session,
                 when=self._ctx.now(),
                 user=user,
                 action="set_waitlist_hold",
-                entity="studio",
-                entity_id=row.id,
-                before={"waitlist_hold_minutes": before},
-                after={"waitlist_hold_minutes": minutes},
+                name="waitlist_hold_minutes",
+                value=minutes,
             )
             return minutes
 

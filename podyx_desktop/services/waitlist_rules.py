@@ -68,9 +68,7 @@ def _set(session: Session, entry_id: int, before: tuple[str, ...], **values: obj
 def anyone_waiting(session: Session, room_id: int) -> bool:
     """Whether the room has an entry waiting or offered (one indexed row at most): most
     rooms have none most of the time, and then a claim has nothing to settle or check."""
-    found = session.scalar(
-        select(W.id).where(W.room_id == room_id, W.status.in_(ACTIVE)).limit(1)
-    )
+    found = session.scalar(select(W.id).where(W.room_id == room_id, W.status.in_(ACTIVE)).limit(1))
     return found is not None
 
 
@@ -163,9 +161,10 @@ def check_claim(
     the whole transaction rolls back). Staff booking outside the rules set holds aside."""
     starts_at = to_utc(starts_at)
     until = starts_at + timedelta(minutes=minutes + offer.policy.buffer_minutes)
-    settle(session, offer.room.id, now)
+    hold_room(session, offer.room.id)
     if not anyone_waiting(session, offer.room.id):  # the usual case: no line for this room
         return
+    settle(session, offer.room.id, now)
     if not bypass_rules:
         others = live_holds(session, offer.room.id, starts_at, until, now, except_client=client_id)
         if others:
