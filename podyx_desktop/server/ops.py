@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import datetime as _datetime
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from typing import Any
@@ -177,26 +176,45 @@ def wire_of(request: Any) -> Wire | None:
 _Path = tuple[str | int, ...]
 
 
-def messages_in(value: Any, path: _Path = ()) -> Iterator[tuple[_Path, Message]]:
+def messages_in(value: Any) -> list[tuple[_Path, Message]]:
     """Every :class:`Message` inside an answer (records, named tuples, lists, dicts with
-    text or number keys), with the path that leads to it."""
-    if isinstance(value, Message):
-        yield path, value
-    elif value is None or isinstance(value, str | bytes | int | float | _datetime.date):
+    text or number keys), with the path that leads to it. Every answer is walked, so the
+    walk stays cheap: plain values end it at once, a record's field names are looked up
+    once per class."""
+    found: list[tuple[_Path, Message]] = []
+    _collect(value, (), found)
+    return found
+
+
+_PLAIN = (str, bytes, int, float, bool, _datetime.date, _datetime.datetime, type(None))
+
+
+def _collect(value: Any, path: _Path, found: list[tuple[_Path, Message]]) -> None:
+    kind = type(value)
+    if kind is Message:
+        found.append((path, value))
+    elif kind in _PLAIN:
         return
+    elif isinstance(value, Message):  # a subclass
+        found.append((path, value))
     elif is_dataclass(value) and not isinstance(value, type):
-        for field in fields(value):
-            yield from messages_in(getattr(value, field.name), (*path, field.name))
+        for name in _field_names(kind):  # type: ignore[arg-type]
+            _collect(getattr(value, name), (*path, name), found)
     elif isinstance(value, tuple) and hasattr(value, "_fields"):
         for name in value._fields:
-            yield from messages_in(getattr(value, name), (*path, name))
+            _collect(getattr(value, name), (*path, name), found)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            yield from messages_in(item, (*path, index))
+            _collect(item, (*path, index), found)
     elif isinstance(value, dict):
         for key, item in value.items():
             if isinstance(key, str | int):
-                yield from messages_in(item, (*path, key))
+                _collect(item, (*path, key), found)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(cls))
 
 
 def put_message(value: Any, path: _Path, message: Message) -> Any:
