@@ -6,7 +6,10 @@ Each measurement runs in a fresh subprocess (``python main.py``) that prints
 
 * ``bookings_populated`` — signed in by itself with a remembered session, the main
   window's Bookings table has painted while it has rows (a paint event seen by an event
-  filter on the table's viewport, ``gui.bench_hooks.BookingsPainted``; not ``show()``);
+  filter on the table's viewport, ``gui.bench_hooks.BookingsPainted``; not ``show()``).
+  As after any earlier run that remembered the sign-in, the window's settings say a
+  sign-in is remembered (the warm-up launch of each client leaves that hint), so the main
+  window is the first window the app shows;
 * ``first_paint`` — without a remembered session, the sign-in window has painted (a
   paint event of the window, ``views.common.paint.FirstPaint``).
 

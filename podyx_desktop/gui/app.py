@@ -10,7 +10,6 @@ or the main window.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import time
@@ -18,19 +17,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from podyx_desktop import __version__, resources
+from podyx_desktop import resources
 from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
+from podyx_desktop.gui.entry import APPLICATION, load_stylesheet, parse_args, start_logging
 from podyx_desktop.gui.launch import (
     Configured,
     Flags,
     Prepared,
     Resumed,
+    after_first_paint,
     known_demo_logins,
     load_demo_studio,
     pause_collector,
@@ -46,9 +47,8 @@ from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.gui.translation import install_hooks, install_language
 from podyx_desktop.gui.ui_settings import UiSettings
-from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.paint import FirstPaint
-from podyx_desktop.views.start.sign_in import DemoLogin, SignInScreen
+from podyx_desktop.views.start.demo_login import DemoLogin
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
@@ -60,17 +60,15 @@ if TYPE_CHECKING:
     from podyx_desktop.views.common.context import ViewContext
     from podyx_desktop.views.staff.staff_window import StaffWindow
     from podyx_desktop.views.start.first_run import FirstRunWindow
+    from podyx_desktop.views.start.sign_in import SignInScreen
 
 ORGANIZATION = "Podyx"
-APPLICATION = "Podyx Desktop"
 BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
-BENCH_LAG_MS = "PODYX_BENCH_LAG_MS"
-# The other views' modules are imported on the worker this long after the main window's
-# first paint (the first tab's own loads, queued in that paint, go first), or after the
-# fallback if the window does not paint (minimised).
-PREWARM_AFTER_PAINT_MS = 20
-PREWARM_FALLBACK_MS = 500
+# A remembered sign-in opens the main window without the sign-in screen first; if the
+# window is not up this long after the start (a slow database or keyring), the sign-in
+# screen shows that the studio is opening.
+SIGN_IN_SHOWN_AFTER_MS = 400
 
 
 def bench_marker(name: str) -> None:
@@ -131,20 +129,53 @@ class DesktopApp(StudioServerMixin, QObject):
         self._remembered = False
         self._shut_down = False
         self._demo_logins: tuple[DemoLogin, ...] = ()
-        self.sign_in = SignInScreen(self.tasks, self.bus)
-        self.sign_in.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        self.sign_in.email.setText(self.settings.last_email)
-        self.sign_in.signed_in.connect(self._enter)
-        self.sign_in.connect_requested.connect(self.connect_to_studio)
-        self.sign_in.disconnect_requested.connect(self.disconnect_from_studio)
+        self._keyring_problem: str | None = None
+        self._sign_in: SignInScreen | None = None  # built when first needed (see start)
         self.tasks.error_shown.connect(self._show_error)
         self._problem_connected = False
         self.first_run: FirstRunWindow | None = None
-        # a studio server: linked once the sign-in screen has painted (its modules load
-        # on the worker, see _open_database)
+        # a studio server: linked once the first window has painted (its modules load on
+        # the worker, see _open_database)
         self._pending_link = studio_server
-        if studio_server is not None:
-            self.sign_in.set_studio_link(studio_server[0])
+
+    @property
+    def sign_in(self) -> SignInScreen:
+        """The sign-in screen, built on first use: a remembered sign-in may never need it."""
+        if self._sign_in is None:
+            from podyx_desktop.views.start.sign_in import SignInScreen
+
+            screen = SignInScreen(self.tasks, self.bus)
+            self._sign_in = screen
+            screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            screen.email.setText(self.settings.last_email)
+            screen.signed_in.connect(self._enter)
+            screen.connect_requested.connect(self.connect_to_studio)
+            screen.disconnect_requested.connect(self.disconnect_from_studio)
+            self._link_sign_in()
+            if self.studio is not None:
+                screen.set_studio(self.studio, self._demo_logins)
+            screen.set_keyring_problem(self._keyring_problem)
+        return self._sign_in
+
+    def _link_sign_in(self) -> None:
+        """Show the studio server the window works through (if any) on the sign-in screen."""
+        screen = self._sign_in
+        if screen is None:
+            return
+        pending = self._pending_link
+        screen.backend = self.link.backend if self.link is not None else None
+        address = self.link.address if self.link is not None else None
+        screen.set_studio_link(address or (pending[0] if pending is not None else None))
+
+    def _show_sign_in(self, message: str | None = None) -> None:
+        screen = self.sign_in
+        if message:
+            screen.show_message(message)
+        if not screen.isVisible() and self.main_window is None and self.first_run is None:
+            screen.resize(880, 680)
+            screen.show()
+            if self.settings.last_email:
+                screen.password.setFocus()
 
     def _services(self) -> Services:
         link = self.link
@@ -155,16 +186,27 @@ class DesktopApp(StudioServerMixin, QObject):
     # --- start-up -------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the sign-in screen; the database work starts after it has painted."""
-        self.sign_in.resize(880, 680)
+        """Show the sign-in screen; the database work starts after it has painted.
+
+        When the last run remembered a sign-in (a hint in the window's settings; the token
+        itself is in the keyring), the database work starts at once and the main window is
+        the first to show; the sign-in screen only if that sign-in no longer works, or
+        after :data:`SIGN_IN_SHOWN_AFTER_MS` if the window is not up by then.
+        """
+        if self.settings.sign_in_remembered:
+            QTimer.singleShot(SIGN_IN_SHOWN_AFTER_MS, self, self._show_sign_in_while_opening)
+            self._open_database()
+            return
         FirstPaint(self.sign_in, self._after_first_paint)
-        self.sign_in.show()
-        if self.settings.last_email:
-            self.sign_in.password.setFocus()
+        self._show_sign_in()
 
     def _after_first_paint(self) -> None:
         bench_marker("first_paint")
         self._open_database()
+
+    def _show_sign_in_while_opening(self) -> None:
+        if self._sign_in is None and self.main_window is None and self.first_run is None:
+            self._show_sign_in()
 
     def _open_database(self) -> None:
         pending, self._pending_link = self._pending_link, None
@@ -179,7 +221,7 @@ class DesktopApp(StudioServerMixin, QObject):
                 import_link_modules,
                 on_success=linked,
                 on_error=self._start_failed,
-                owner=self.sign_in,
+                owner=self,
             )
             return
         pause_collector()
@@ -194,7 +236,7 @@ class DesktopApp(StudioServerMixin, QObject):
                 lambda: open_copy(link, tab),
                 on_success=self._prepared,
                 on_error=self._start_failed,
-                owner=self.sign_in,
+                owner=self,
             )
             return
         if url_of is None:
@@ -205,7 +247,7 @@ class DesktopApp(StudioServerMixin, QObject):
             lambda: quick_open(url_of(), tab),
             on_success=self._opened_quickly,
             on_error=self._start_failed,
-            owner=self.sign_in,
+            owner=self,
         )
 
     def _opened_quickly(self, prepared: Prepared | None) -> None:
@@ -221,7 +263,7 @@ class DesktopApp(StudioServerMixin, QObject):
             lambda services: prepare_database(services, allowed, tab),
             on_success=self._prepared,
             on_error=self._start_failed,
-            owner=self.sign_in,
+            owner=self,
         )
 
     def _prepared(self, prepared: Prepared) -> None:
@@ -255,7 +297,8 @@ class DesktopApp(StudioServerMixin, QObject):
         window.demo_requested.connect(self._load_demo)
         self.first_run = window
         window.show()
-        self.sign_in.hide()
+        if self._sign_in is not None:
+            self._sign_in.hide()
 
     def _close_first_run(self) -> None:
         if self.first_run is not None:
@@ -265,7 +308,7 @@ class DesktopApp(StudioServerMixin, QObject):
 
     def _load_demo(self) -> None:
         self._close_first_run()
-        self.sign_in.show()
+        self._show_sign_in()
         self.sign_in.set_status(self.tr("Preparing the demo studio…"))
         tab = self.settings.last_tab
         self.tasks.run(
@@ -280,7 +323,8 @@ class DesktopApp(StudioServerMixin, QObject):
         checklist of what to set up next."""
         self._close_first_run()
         self.studio = created.studio
-        self.sign_in.set_studio(created.studio)
+        if self._sign_in is not None:
+            self._sign_in.set_studio(created.studio)
         self.settings.last_email = created.signed_in.account.email
         self._show_main(created.signed_in)
         window = self.main_window
@@ -296,7 +340,8 @@ class DesktopApp(StudioServerMixin, QObject):
         self.studio = studio
         if studio.is_demo and not self._demo_logins:
             self._demo_logins = known_demo_logins()
-        self.sign_in.set_studio(studio, self._demo_logins)
+        if self._sign_in is not None:
+            self._sign_in.set_studio(studio, self._demo_logins)
         if resumed is not None:
             self._resumed(resumed)
             return
@@ -305,26 +350,29 @@ class DesktopApp(StudioServerMixin, QObject):
         self.tasks.run(
             lambda services: resume_session(services.accounts.resume, store),
             on_success=self._resumed,
-            on_error=self.sign_in.show_message,
-            owner=self.sign_in,
+            on_error=self._show_sign_in,
+            owner=self,
         )
 
     def _resumed(self, resumed: Resumed) -> None:
-        self.sign_in.set_keyring_problem(resumed.keyring_problem)
-        if resumed.expired_message:
-            self.sign_in.show_message(shown(resumed.expired_message))
+        self._keyring_problem = resumed.keyring_problem
+        if self._sign_in is not None:
+            self._sign_in.set_keyring_problem(resumed.keyring_problem)
+        self.settings.sign_in_remembered = resumed.signed_in is not None
         if resumed.signed_in is not None:
             self._remembered = True
             if self.link is not None:
                 self.link.connection.resume(resumed.signed_in.account.id, resumed.signed_in.token)
             self._show_main(resumed.signed_in, resumed.prefetched)
             return
+        self._show_sign_in(shown(resumed.expired_message) if resumed.expired_message else None)
         # Someone will sign in by hand: load the services while they type (after a quick
         # start, SQLAlchemy has not been imported yet), not after they press the button.
         self.tasks.run(warm_up_sign_in, owner=self)
 
     def _start_failed(self, message: str) -> None:
         resume_collector()
+        self._show_sign_in()
         self.sign_in.problem_page.set_database_locked(self._database_locked())
         self.sign_in.show_problem(message)
         if not self._problem_connected:
@@ -386,6 +434,7 @@ class DesktopApp(StudioServerMixin, QObject):
             return
         self.sign_in.set_status("")
         self.settings.last_email = signed_in.account.email
+        self.settings.sign_in_remembered = remember
         self._remembered = remember
         store = self.store
         if store is not None:
@@ -404,6 +453,8 @@ class DesktopApp(StudioServerMixin, QObject):
     def _keyring_report(self, problem: str | None) -> None:
         if problem is None:
             return
+        self._keyring_problem = problem
+        self.settings.sign_in_remembered = False
         self.sign_in.set_keyring_problem(problem)
         if self.main_window is not None:
             self.main_window.statusBar().showMessage(problem, 15_000)
@@ -426,26 +477,12 @@ class DesktopApp(StudioServerMixin, QObject):
 
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
         self._show_window(window)
-        # The other tabs' and the dialogs' modules, on the worker as soon as the window has
-        # painted (a tab may be asked for at once), so that opening them does not stall
-        # the GUI thread on imports. After a sign-in by hand they were imported while the
-        # person typed (``warm_up_sign_in``); this is for a remembered sign-in.
-        FirstPaint(
-            window,
-            lambda: QTimer.singleShot(
-                PREWARM_AFTER_PAINT_MS,
-                self,
-                lambda: self.tasks.run_plain(prewarm_later_views, owner=self),
-            ),
-            fallback_ms=PREWARM_FALLBACK_MS,
-        )
+        # after a sign-in by hand they were imported while the person typed
+        after_first_paint(window, lambda: self.tasks.run_plain(prewarm_later_views, owner=self))
         if os.environ.get(BENCH_MARKERS) == "1":
-            from podyx_desktop.gui.bench_hooks import BookingsPainted, LagAfterShowing
+            from podyx_desktop.gui.bench_hooks import watch
 
-            BookingsPainted(window, bench_marker)
-            lag_ms = os.environ.get(BENCH_LAG_MS)
-            if lag_ms:
-                LagAfterShowing(window, int(lag_ms), bench_marker)
+            watch(window, bench_marker)
 
     def _staff_window(self, ctx: ViewContext) -> StaffWindow:
         from podyx_desktop.views.staff.staff_window import StaffWindow
@@ -458,7 +495,8 @@ class DesktopApp(StudioServerMixin, QObject):
         window.session_replaced.connect(self._session_replaced)
         self.main_window = window
         window.show()
-        self.sign_in.hide()
+        if self._sign_in is not None:
+            self._sign_in.hide()
         bench_marker("main_window_shown")
 
     def _session_replaced(self, signed_in: SignedIn) -> None:
@@ -489,9 +527,10 @@ class DesktopApp(StudioServerMixin, QObject):
             self.tasks.run(lambda _services: store.clear())
         self.main_window = None
         self._remembered = False
+        self.settings.sign_in_remembered = False
         window.save_state()
         self.sign_in.reset()
-        self.sign_in.show()
+        self._show_sign_in()
         window.close()
 
     def _show_error(self, message: str) -> None:
@@ -519,55 +558,13 @@ class DesktopApp(StudioServerMixin, QObject):
             self.main_window = None
         self._close_first_run()
         self.tasks.shutdown()
-        self.sign_in.close()
-        self.sign_in.deleteLater()
+        if self._sign_in is not None:
+            self._sign_in.close()
+            self._sign_in.deleteLater()
         self.language.uninstall()
 
 
 # --- the entry point --------------------------------------------------------------------
-
-
-def parse_args(argv: Sequence[str]) -> Flags:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="podyx-desktop", description=APPLICATION)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--database", metavar="URL", help="the database to open")
-    parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING or ERROR")
-    known, _qt_args = parser.parse_known_args(list(argv))
-    return Flags(known.database, known.log_level)
-
-
-def start_logging(level: str | None) -> None:
-    """The console at ``level`` (WARNING unless asked), and the log file at INFO."""
-    from podyx_desktop.log_files import console_handler, start_log_file
-
-    root = logging.getLogger()
-    if not root.handlers:
-        console = (level or "WARNING").upper()
-        if console not in logging.getLevelNamesMapping():
-            console = "WARNING"  # the configuration reports a bad level in words later
-        root.addHandler(console_handler(console, "%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    path = start_log_file("podyx-desktop")
-    logging.getLogger(__name__).info(
-        "Podyx Desktop %s starting (Python %s, Qt %s); log file %s",
-        __version__,
-        sys.version.split()[0],
-        qVersion(),
-        path,
-    )
-
-
-def load_stylesheet(app: QApplication) -> None:
-    """The style sheet and palette in the system's light or dark scheme, following it."""
-    stylesheet = resources.path("styles", "app.qss")
-    if stylesheet.exists():
-        icons = resources.path("icons").as_posix()
-        palette.install(app, stylesheet.read_text(encoding="utf-8"), icons)
-    else:
-        logging.getLogger(__name__).warning(
-            "The stylesheet is missing from %s; reinstall Podyx Desktop.", stylesheet
-        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

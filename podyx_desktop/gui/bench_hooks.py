@@ -4,6 +4,7 @@ thread stalls after the main window shows."""
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -59,3 +60,12 @@ class BookingsPainted(QObject):
             self._done = True
             QTimer.singleShot(0, lambda: self._mark("bookings_populated"))
         return False
+
+
+def watch(window: MainWindow, mark: Callable[[str], None]) -> None:
+    """Mark the Bookings list's first paint with rows, and with ``PODYX_BENCH_LAG_MS``
+    measure the GUI thread's stalls after the window shows."""
+    BookingsPainted(window, mark)
+    lag_ms = os.environ.get("PODYX_BENCH_LAG_MS")
+    if lag_ms:
+        LagAfterShowing(window, int(lag_ms), mark)

@@ -21,9 +21,11 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from podyx_desktop.gui.session_store import SessionStore
-from podyx_desktop.views.start.sign_in import DemoLogin
+from podyx_desktop.views.start.demo_login import DemoLogin
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from podyx_desktop.db.config import ResolvedConfig
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.domain.records import Booking, SignedIn, StudioInfo
@@ -101,6 +103,7 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
     (:mod:`podyx_desktop.services.startup`). None when the database needs the full path
     first (:func:`prepare_database`): it does not exist yet, its schema is not this app's
     newest, or it has no studio."""
+
     from podyx_desktop.db.direct import open_reader
     from podyx_desktop.services.startup import StartupReads
 
@@ -126,6 +129,7 @@ def _open_studio(
     """What both start-ups do once the studio is there: import the first views, freeze
     what start-up made, try the remembered sign-in and, when it works, load the first tab
     (``resume`` and ``bookings`` are the services' or the start-up reads')."""
+
     prewarm_views(studio, tab)
     freeze_startup_objects()  # before the session's records: those may be garbage soon
     resumed = resume_session(resume, store)
@@ -162,10 +166,33 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
     from podyx_desktop.views.client.opening import import_first
 
     import_first(tab)
-    if studio is not None:
+    if studio is not None:  # the locale the window writes in (not always the studio's)
+        from podyx_desktop.domain.vocabulary import display_locale
         from podyx_desktop.views.common.formatting import money_text
 
-        money_text(0, studio.currency, studio.locale)
+        money_text(0, studio.currency, display_locale(studio.locale))
+
+
+# The other views' modules are imported on the worker this long after the main window's
+# first paint (the first tab's own loads, queued in that paint, go first), or after the
+# fallback if the window does not paint (minimised).
+PREWARM_AFTER_PAINT_MS = 20
+PREWARM_FALLBACK_MS = 500
+
+
+def after_first_paint(window: QWidget, prewarm: Callable[[], None]) -> None:
+    """Start ``prewarm`` (:func:`prewarm_later_views` as a task) as soon as the main window
+    has painted: a tab may be asked for at once, and opening it must not stall the GUI
+    thread on imports."""
+    from PySide6.QtCore import QTimer
+
+    from podyx_desktop.views.common.paint import FirstPaint
+
+    FirstPaint(
+        window,
+        lambda: QTimer.singleShot(PREWARM_AFTER_PAINT_MS, window, prewarm),
+        fallback_ms=PREWARM_FALLBACK_MS,
+    )
 
 
 def warm_up_sign_in(services: Services) -> None:

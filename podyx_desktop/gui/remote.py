@@ -159,22 +159,25 @@ class StudioServerMixin:
     the session, the copy removed on signing out (mixed into ``DesktopApp``)."""
 
     link: StudioLink | None
-    sign_in: SignInScreen
     tasks: TaskRunner
     bus: ChangeBus
     settings: UiSettings
     main_window: QObject | None
     _copies: Path | None
 
+    @property
+    def sign_in(self) -> SignInScreen:
+        raise NotImplementedError  # DesktopApp's
+
     def retry_start(self, url: str | None = None) -> None: ...
     def log_out(self) -> None: ...
+    def _link_sign_in(self) -> None: ...
 
     def _link_to(self, address: str, pin: str) -> None:
         owner = cast(QObject, self)
         self.link = StudioLink(address, pin, self.bus, self.tasks, owner, copies=self._copies)
         self.link.connection.session_ended.connect(self._session_ended)
-        self.sign_in.backend = self.link.backend
-        self.sign_in.set_studio_link(address)
+        self._link_sign_in()
 
     def connect_to_studio(self) -> None:
         """ "Connect to your studio…": look the address up, confirm, then start over it."""
@@ -202,8 +205,8 @@ class StudioServerMixin:
     def _unlink(self) -> None:
         if self.link is not None:
             self.link.shutdown()
-        self.link = self.sign_in.backend = None
-        self.sign_in.set_studio_link(None)
+        self.link = None
+        self._link_sign_in()
 
     def _session_ended(self, message: str) -> None:
         """The studio server refused the session (revoked elsewhere, expired)."""

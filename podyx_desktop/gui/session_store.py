@@ -75,7 +75,9 @@ class SessionStore:
 
     def available(self) -> bool:
         """Whether a real keyring backend is there; records the problem when not."""
-        import keyring
+        from podyx_desktop.gui.keyring_import import import_keyring
+
+        keyring = import_keyring()  # without the modules keyring never uses (~20 ms)
         from keyring.backends import fail
 
         try:

@@ -12,6 +12,9 @@ _GEOMETRY = "window/geometry"
 _STAFF_GEOMETRY = "staff_window/geometry"
 _LAST_TAB = "window/last_tab"
 _LAST_EMAIL = "sign_in/last_email"
+# whether the last run left a sign-in remembered in the keyring (a hint, not the token: the
+# next start then opens the main window without showing the sign-in screen first)
+_REMEMBERED = "sign_in/remembered"
 # Top level, as the configuration reads it (``[General] database_url`` in the user's
 # settings file; see podyx_desktop.db.config): the database the person chose in the window.
 _DATABASE_URL = "database_url"
@@ -72,6 +75,17 @@ class UiSettings:
     @last_email.setter
     def last_email(self, email: str) -> None:
         self._settings.setValue(_LAST_EMAIL, email)
+
+    @property
+    def sign_in_remembered(self) -> bool:
+        value = self._settings.value(_REMEMBERED, False)
+        return value is True or value in ("true", "1", 1)
+
+    @sign_in_remembered.setter
+    def sign_in_remembered(self, remembered: bool) -> None:
+        if self.sign_in_remembered != remembered:  # written at once: the next start reads it
+            self._settings.setValue(_REMEMBERED, bool(remembered))
+            self._settings.sync()
 
     @property
     def database_url(self) -> str:

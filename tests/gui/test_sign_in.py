@@ -4,6 +4,7 @@ lockouts, remember me across a restart (and without a keyring), logging out, fir
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -154,13 +155,80 @@ def test_remember_me_survives_a_restart(
     again = make_app(quick=quick)
     window = wait_main(qtbot, again)  # no typing: it signs in by itself
     assert studio.client_name in window.user_button.text()
-    assert not again.sign_in.isVisible()
+    assert again._sign_in is None  # the main window came first: no sign-in screen was built
     # The start-up task loaded the Bookings tab too: it opened filled …
     assert window.bookings_tab.upcoming_model.rowCount() == 1
     # … and once the list has painted, the first session's details and actions load.
     tab = window.bookings_tab
     qtbot.waitUntil(lambda: tab.selected_booking() is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: tab.cancel_button.isEnabled(), timeout=WAIT)
+
+
+def test_a_remembered_sign_in_that_no_longer_works_shows_the_sign_in_screen(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, gui_services: Any
+) -> None:
+    """The last run remembered a sign-in, so the start skips the sign-in screen; the
+    session was revoked meanwhile (a password change elsewhere): the sign-in screen shows,
+    says why, and the next start shows it at once."""
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
+    wait_main(qtbot, app)
+    key = (SERVICE_NAME, account_key(studio.url))
+    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    assert UiSettings().sign_in_remembered
+    app.shutdown()
+    token = fake_keyring.passwords[key]
+    gui_services.accounts.sign_out(gui_services.accounts.resume(token).principal, token)
+
+    again = make_app()
+    assert again._sign_in is None  # nothing shown yet: the remembered sign-in is tried first
+    qtbot.waitUntil(lambda: again._sign_in is not None and again.sign_in.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "expired" in again.sign_in.message.text(), timeout=WAIT)
+    assert again.main_window is None
+    assert again.sign_in.studio_name.text() == "Test Studio"
+    assert not UiSettings().sign_in_remembered
+    again.shutdown()
+
+    third = make_app()  # nothing remembered now: the sign-in screen at once
+    assert third.sign_in.isVisible()
+
+
+def test_a_slow_remembered_start_shows_the_sign_in_screen_meanwhile(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, gui_services: Any
+) -> None:
+    """If the main window is not up soon (a slow database or keyring: here the worker is
+    held until the test lets it go), the sign-in screen shows that the studio is opening,
+    and gives way to the main window when it is."""
+    token = gui_services.accounts.sign_in(studio.client_email, studio.client_password).token
+    fake_keyring.passwords[(SERVICE_NAME, account_key(studio.url))] = token
+    UiSettings().sign_in_remembered = True
+    app = make_app(start=False)
+    held = threading.Event()
+    app.tasks.run_plain(lambda: held.wait(WAIT / 1000))
+    app.start()
+    assert app._sign_in is None
+    qtbot.waitUntil(lambda: app._sign_in is not None and app.sign_in.isVisible(), timeout=WAIT)
+    assert app.main_window is None
+    assert app.sign_in.studio_name.text() == "Loading the studio…"
+    held.set()
+    window = wait_main(qtbot, app)
+    assert not app.sign_in.isVisible()
+    assert window.bookings_tab.upcoming_model.rowCount() == 1
+
+
+def test_log_out_forgets_that_a_sign_in_is_remembered(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring
+) -> None:
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
+    window = wait_main(qtbot, app)
+    assert UiSettings().sign_in_remembered
+    window.log_out_action.trigger()
+    qtbot.waitUntil(lambda: app.sign_in.isVisible(), timeout=WAIT)
+    assert not UiSettings().sign_in_remembered
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=False)
+    wait_main(qtbot, app)
+    assert not UiSettings().sign_in_remembered
 
 
 def test_an_older_schema_is_upgraded_before_the_remembered_sign_in(
@@ -509,6 +577,23 @@ def test_a_remembered_sign_in_opens_the_window_filled_before_sqlalchemy_is_impor
     # nor the booking requests (the waitlist panel imports them when it books)
     assert "SHOWN False 1 False" in done.stdout, done.stdout + done.stderr[-2000:]
     assert "PODYX_MARKER bookings_populated" in done.stdout
+    assert "PODYX_MARKER first_paint" in done.stdout  # this first run showed the sign-in
+
+    # The next start knows a sign-in is remembered: the main window is the first window,
+    # and the sign-in screen's module is not even imported.
+    again = run_app_with_spy(
+        tmp_path,
+        "if name == 'main_window_shown':\n"
+        "    rows = desktop.main_window.bookings_tab.upcoming_model.rowCount()\n"
+        "    screen = 'podyx_desktop.views.start.sign_in' in sys.modules\n"
+        "    print('AGAIN', 'sqlalchemy' in sys.modules, rows, screen, flush=True)",
+        exit_after="bookings_populated",
+        database_url=studio.url,
+        PYTHON_KEYRING_BACKEND="bench.keyring_backend.BenchKeyring",
+        PODYX_BENCH_TOKEN=token,
+    )
+    assert "AGAIN False 1 False" in again.stdout, again.stdout + again.stderr[-2000:]
+    assert "PODYX_MARKER first_paint" not in again.stdout
 
 
 def test_book_without_an_account_opens_the_wizard_for_a_visitor(qtbot: Any, make_app: Any) -> None:

@@ -8,7 +8,6 @@ only when the studio is the demo studio.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.views.common.sign_up import SignUpPage, device_name
 from podyx_desktop.views.common.text_style import wrapped_label
+from podyx_desktop.views.start.demo_login import DemoLogin
 
 if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are needed
     from podyx_desktop.domain.records import BookingResult, SignedIn, StudioInfo
@@ -35,16 +35,6 @@ if TYPE_CHECKING:  # kept out of start-up: this screen paints before they are ne
     from podyx_desktop.operations.base import Backend
     from podyx_desktop.views.start.code_sign_in import CodeSignInPage
     from podyx_desktop.views.start.start_problem import StartProblemPage
-
-
-@dataclass(frozen=True)
-class DemoLogin:
-    """One account of the demo studio, offered on the sign-in screen."""
-
-    who: str
-    email: str
-    password: str
-    role: str = ""  # a staff login's role ("owner", "manager", "front desk"); "" for clients
 
 
 class _Pages(QWidget):
