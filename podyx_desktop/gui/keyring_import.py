@@ -2,7 +2,7 @@
 
 ``keyring.backend`` imports ``jaraco.context`` for one exception trap and
 ``jaraco.functools`` for one decorator. ``jaraco.context`` imports ``urllib.request`` (with
-``http.client``, ``email`` and ``ssl``), ``tarfile``, ``subprocess`` and ``platform`` at
+``http.client``, ``email`` and ``ssl``), ``tarfile`` and ``subprocess`` at
 its top for helpers keyring does not call (download and unpack, run a command);
 ``jaraco.functools`` imports ``more_itertools`` for one function's body; ``keyring.compat``
 imports the ``importlib_metadata`` backport, used only when keyring searches its plugins
@@ -29,7 +29,6 @@ DEFERRED = (
     "tarfile",
     "backports.tarfile",
     "subprocess",
-    "platform",
     "more_itertools",
     "importlib_metadata",
 )

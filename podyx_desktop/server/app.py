@@ -52,6 +52,7 @@ from podyx_desktop.server.guard import (
     principal_of,
 )
 from podyx_desktop.server.ops import SERVER_REQUESTS, Wire, dump_studio
+from podyx_desktop.server.warm import warm_up
 from podyx_desktop.services import Services
 from podyx_desktop.services.client_copy import STAFF_REFUSED
 
@@ -83,6 +84,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await run_in_threadpool(warm_up, services)  # before uvicorn listens
         hub.start()
         try:
             yield

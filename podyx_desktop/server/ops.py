@@ -30,6 +30,7 @@ from podyx_desktop.domain import (
     pricing,
     promo,
     records,
+    records_more,
     reminders,
     requests,
     waitlist,
@@ -254,6 +255,7 @@ def _namespace() -> dict[str, Any]:
     }
     for module in (
         records,
+        records_more,
         requests,
         enums,
         changes,

@@ -27,7 +27,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from podyx_desktop.domain.enums import PurchaseKind, PurchaseStatus
-from podyx_desktop.domain.records import Booking, Bundle, Purchase
+from podyx_desktop.domain.records import Booking
 from podyx_desktop.gui.translation import window_language
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.documents import (
@@ -43,6 +43,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.principal import Principal
+    from podyx_desktop.domain.records import Bundle, Purchase
     from podyx_desktop.operations.base import Request
 
 LAST_FOLDER_KEY = "documents/last_folder"

@@ -7,6 +7,7 @@ from its events when they arrive; times are in the studio's zone.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,13 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.enums import BookingStatus
-from podyx_desktop.domain.records import Booking, BookingEvent, StudioNote
+from podyx_desktop.domain.records import Booking, BookingEvent
 from podyx_desktop.models.bookings import BookingHistoryModel, addons_text
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import booking_status_hint, payment_method_text
 from podyx_desktop.views.common.formatting import money_text
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.common.widgets import StatusBadge
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.records import StudioNote
 
 
 class BookingDetailsPane(QWidget):

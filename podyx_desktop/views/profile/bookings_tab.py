@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.message import shown
-from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent, StudioNote
+from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import (
@@ -47,6 +47,7 @@ from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 if TYPE_CHECKING:
+    from podyx_desktop.domain.records import StudioNote
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
     from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
 

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from podyx_desktop.domain.records import StudioNote
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.models.note_text import note_html
 from podyx_desktop.views.common.palette import css_of
 
 MAX_HEIGHT = 220  # longer notes scroll; the files list keeps its room
+
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.records import StudioNote
 
 
 class StudioNotesPanel(QWidget):

@@ -13,6 +13,7 @@ timer), which also makes a hold that ran out read as passed.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from podyx_desktop.domain.changes import Changes, Kind
-from podyx_desktop.domain.records import Booking, BookingResult
+from podyx_desktop.domain.records import Booking
 from podyx_desktop.domain.waitlist import WaitlistEntry, WaitStatus
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import reschedule_booking
@@ -41,6 +42,9 @@ from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.profile.profile_tab import ProfileSubject
 
 PASS_EVERY_MS = 60_000
+
+if TYPE_CHECKING:
+    from podyx_desktop.domain.records import BookingResult
 
 
 class WaitlistPanel(QGroupBox):
