@@ -1,7 +1,7 @@
 """The records the client's first window does not need: the catalogue, bundles,
 purchases, notes, files, the desk's summaries and results.
 
-Part of :mod:`podyx_desktop.domain.records`, which names them all: they live here so that
+Part of :mod:`podyx_desktop.domain.records`, which names them all (import them from there): they live here so that
 start-up, which reads a studio, a session and a client's bookings before the main window
 paints, does not create some thirty frozen dataclasses it does not use yet (~10 ms). The
 first lookup of any of them on ``records`` imports this module.
@@ -20,7 +20,7 @@ from podyx_desktop.domain.enums import (
     PurchaseKind,
     PurchaseStatus,
 )
-from podyx_desktop.domain.records import (
+from podyx_desktop.domain.records_core import (
     Account,
     Addon,
     Address,
