@@ -120,3 +120,40 @@ def test_selftest_report_is_written_even_when_the_database_does_not_open(
     assert "FAIL  database: There is no database at" in out
     with zipfile.ZipFile(tmp_path / "r.zip") as bundle:
         assert "FAIL  database" in bundle.read("selftest.txt").decode()
+
+
+def test_what_is_logged_before_the_log_opens_reaches_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window keeps its first records until the log file opens (after its first
+    paint); they reach the file in order, once, redacted like the rest."""
+    from podyx_desktop.gui.entry import EarlyRecords, open_logs, start_logging
+
+    folder = tmp_path / "logs"
+    monkeypatch.setenv("PODYX_LOG_DIR", str(folder))
+    root = logging.getLogger()
+    kept = list(root.handlers)
+    try:
+        start_logging("WARNING")
+        assert any(isinstance(handler, EarlyRecords) for handler in root.handlers)
+        log = logging.getLogger("podyx_desktop.test_early")
+        log.info("opening postgresql://podyx:hunter2@db/podyx")
+        log.warning("first warning")
+        assert not (folder / "podyx-desktop.log").exists()  # nothing written yet
+        open_logs()
+        open_logs()  # a second call adds nothing
+        log.info("after the log opened")
+        assert not any(isinstance(handler, EarlyRecords) for handler in root.handlers)
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in kept:
+                root.removeHandler(handler)
+                handler.close()
+    text = (folder / "podyx-desktop.log").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if "test_early" in line]
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        "opening postgresql://podyx:***@db/podyx",
+        "first warning",
+        "after the log opened",
+    ]
+    assert "Podyx Desktop 0.1.0 starting" in text

@@ -18,17 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
 
-from podyx_desktop import resources
 from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
-from podyx_desktop.gui.entry import APPLICATION, load_stylesheet, parse_args, start_logging
+from podyx_desktop.gui.entry import open_logs_soon, set_up_process
 from podyx_desktop.gui.launch import (
     Configured,
-    Flags,
     Prepared,
     Resumed,
     after_first_paint,
@@ -62,7 +58,6 @@ if TYPE_CHECKING:
     from podyx_desktop.views.start.first_run import FirstRunWindow
     from podyx_desktop.views.start.sign_in import SignInScreen
 
-ORGANIZATION = "Podyx"
 BENCH_MARKERS = "PODYX_BENCH_MARKERS"
 BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
 # A remembered sign-in opens the main window without the sign-in screen first; if the
@@ -569,17 +564,7 @@ class DesktopApp(StudioServerMixin, QObject):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the process exit code."""
-    args = list(sys.argv if argv is None else argv)
-    flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
-    start_logging(flags.log_level)
-    QCoreApplication.setOrganizationName(ORGANIZATION)
-    QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication(args)
-    assert isinstance(app, QApplication)
-    app.setApplicationDisplayName(APPLICATION)
-    app.setDesktopFileName("podyx-desktop")  # the .desktop entry the installers ship
-    app.setWindowIcon(QIcon(str(resources.path("icons", "podyx-desktop.svg"))))
-    load_stylesheet(app)
+    app, flags = set_up_process(list(sys.argv if argv is None else argv))
     configured = Configured(flags)
     settings = UiSettings()
     server = settings.studio_server
@@ -593,5 +578,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         database_locked=configured.database_locked,
     )
     app.aboutToQuit.connect(desktop.shutdown)
+    open_logs_soon(app, desktop.tasks.run_plain)
     desktop.start()
     return int(app.exec())

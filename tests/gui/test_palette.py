@@ -108,7 +108,7 @@ def test_both_schemes_fill_every_role_of_the_template() -> None:
 @pytest.fixture
 def themed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
     """The app's style sheet loaded (light), and everything as it was afterwards."""
-    from podyx_desktop.gui.app import load_stylesheet
+    from podyx_desktop.gui.entry import load_stylesheet
 
     monkeypatch.setenv(palette.OVERRIDE, "light")
     before_palette, before_sheet = QGuiApplication.palette(), qapp.styleSheet()
