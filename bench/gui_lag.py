@@ -314,7 +314,7 @@ def record(rounds: list[tuple[float, str, str]], results: Results, label: str) -
 
 def main(argv: Sequence[str] | None = None) -> int:
     from bench.studio_cache import StudioKey, cached_sqlite
-    from podyx_desktop.gui.app import load_stylesheet
+    from podyx_desktop.gui.entry import load_stylesheet
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=1, help="sessions (each with its baselines)")

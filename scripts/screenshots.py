@@ -33,7 +33,8 @@ from screenshot_session import WINDOW_SIZE, Screen, Session  # noqa: E402
 from screenshot_staff import STAFF_SCREENS, in_dark  # noqa: E402
 
 from bench.keyring_backend import MemoryKeyring  # noqa: E402
-from podyx_desktop.gui.app import DesktopApp, load_stylesheet  # noqa: E402
+from podyx_desktop.gui.app import DesktopApp  # noqa: E402
+from podyx_desktop.gui.entry import load_stylesheet  # noqa: E402
 from podyx_desktop.gui.ui_settings import UiSettings  # noqa: E402
 from podyx_desktop.views.common import palette  # noqa: E402
 
