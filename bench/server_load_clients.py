@@ -265,6 +265,9 @@ class SimClient:
                     self.http,
                     "GET",
                     "/v1/changes",
+                    # the copy's cursor, as the window sends it: the first event then says
+                    # whether anything of this client's changed while it was away
+                    params={"cursor": self.cursor} if self.cursor else None,
                     headers={"Authorization": f"Bearer {self.token}"},
                     timeout=FEED_TIMEOUT,
                 ) as source:
@@ -298,8 +301,16 @@ class SimClient:
         now = time.monotonic()
         changes = data.get("changes") or {}
         if first:
-            if self.feed_lost_at is not None:  # a reconnect: sync what was missed
-                asyncio.get_running_loop().create_task(self.resync_after_loss())
+            if self.feed_lost_at is None:
+                return
+            if data.get("since") is not None and not changes:
+                # nothing of this client's changed while it was away: current without a
+                # sync (the window moves its copy's cursor on the same way)
+                self.cursor = max(self.cursor, int(data.get("cursor") or 0))
+                self.back_after_loss()
+                return
+            # a reconnect: sync what was missed
+            asyncio.get_running_loop().create_task(self.resync_after_loss())
             return
         if "bookings" in changes:
             ids = changes["bookings"]
@@ -345,11 +356,17 @@ class SimClient:
         self.pending[booking_id] = (at, source)
 
     async def resync_after_loss(self) -> None:
-        lost = self.feed_lost_at
         with contextlib.suppress(Failed):
             await self.sync()
-            if lost is not None and self.run.killed_at is not None and lost >= self.run.killed_at:
-                self.resynced_after_kill = time.monotonic()
+            self.back_after_loss()
+        self.feed_lost_at = None
+
+    def back_after_loss(self) -> None:
+        """The copy is current again after the feed was lost (by a sync, or the feed's
+        word that nothing of the client's changed)."""
+        lost, killed = self.feed_lost_at, self.run.killed_at
+        if lost is not None and killed is not None and lost >= killed:
+            self.resynced_after_kill = time.monotonic()
         self.feed_lost_at = None
 
     # --- the client's day --------------------------------------------------------------

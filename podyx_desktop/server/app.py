@@ -209,7 +209,11 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     async def changes(
         principal: Principal = Depends(caller),
         authorization: Annotated[str | None, Header()] = None,
+        cursor: Annotated[int | None, Query(ge=0, le=2**62)] = None,
     ) -> Any:
+        """``cursor``: the copy's; the first event then also says (``since``) whether
+        anything of the caller's changed after it, so a copy that missed nothing while it
+        was away need not sync (a restarted server's clients all come back at once)."""
         if principal.is_anonymous or principal.user_id is None:
             raise NotSignedIn()
         if principal.is_staff:  # as /v1/sync: the feed tells a copy what to fetch
@@ -218,12 +222,24 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
         token = bearer_token(authorization) or ""
 
         async def events() -> AsyncIterator[dict[str, str]]:
+            first = True
             async for event in hub.listen(client_id):
-                try:  # signed out or the password changed meanwhile: the feed ends
-                    await asyncio.to_thread(services.accounts.resume, token)
-                except SessionExpired:
-                    return
+                if first:  # the token was resumed a moment ago, to open the feed
+                    first = False
+                    if cursor is not None:
+                        event = await asyncio.to_thread(_caught_up, event, cursor)
+                else:
+                    try:  # signed out or the password changed meanwhile: the feed ends
+                        await asyncio.to_thread(services.accounts.resume, token)
+                    except SessionExpired:
+                        return
                 yield {"event": "changes", "data": json.dumps(event, separators=(",", ":"))}
+
+        def _caught_up(event: dict[str, Any], since: int) -> dict[str, Any]:
+            heard = services.client_copy.heard_since(principal, since, int(event["cursor"]))
+            if heard is None:  # that part of the log is gone: the copy syncs as before
+                return event
+            return {"cursor": event["cursor"], "since": since, "changes": heard.to_data()}
 
         return EventSourceResponse(events(), ping=15)
 

@@ -157,6 +157,27 @@ class ClientCopyService:
                 changes = Changes()
             return _Builder(session, user.id, newest).build(changes)
 
+    def heard_since(self, principal: Principal, since: int, upto: int) -> Changes | None:
+        """What the caller would have heard of the log's entries ``since`` < id ≤ ``upto``
+        (a change feed reconnecting with the copy's cursor): nothing means the copy is
+        current as of ``upto`` without a sync. None when that part of the log is gone
+        (pruned, or ``since`` is 0): the copy syncs as before."""
+        with self._ctx.db.read() as session:
+            user = require_signed_in(session, principal)
+            if user is None or Role(user.role).is_staff:
+                raise NotAllowed(STAFF_REFUSED)
+            if since >= upto:
+                return Changes()
+            oldest = session.scalar(select(func.min(t.ChangeLog.id)))
+            if since <= 0 or oldest is None or since + 1 < int(oldest):
+                return None
+            texts = session.scalars(
+                select(t.ChangeLog.changes).where(t.ChangeLog.id > since, t.ChangeLog.id <= upto)
+            )
+            merged = Changes.merge_all(Changes.from_json(text or "") for text in texts)
+            everyone, own = _audience(session, merged)
+            return everyone.merge(own.get(user.id, Changes()))
+
     def audience(
         self, principal: Principal, changes: Changes
     ) -> tuple[Changes, dict[int, Changes]]:
@@ -166,23 +187,29 @@ class ClientCopyService:
         notes, the audit log and sign-ins reach nobody."""
         if not principal.is_system:
             raise NotAllowed(m("Only the studio server itself asks who may hear of a change."))
-        everyone = Changes()
-        own: dict[int, Changes] = {}
         if changes.everything:
-            return Changes.all(), own
+            return Changes.all(), {}
         with self._ctx.db.read() as session:
-            for kind, ids in changes.ids.items():
-                if kind in (Kind.CATALOGUE, Kind.SETTINGS, Kind.STAFF):
-                    everyone = everyone.merge(Changes.of(kind))
-                elif kind is Kind.CLIENTS or kind in AGGREGATES:
-                    if ids is None:
-                        everyone = everyone.merge(Changes.of(kind))
-                        continue
-                    for entity_id, client_id in _owners(session, kind, ids):
-                        own[client_id] = own.get(client_id, Changes()).merge(
-                            Changes.of_ids(kind, (entity_id,))
-                        )
-        return everyone, own
+            return _audience(session, changes)
+
+
+def _audience(session: Session, changes: Changes) -> tuple[Changes, dict[int, Changes]]:
+    everyone = Changes()
+    own: dict[int, Changes] = {}
+    if changes.everything:
+        return Changes.all(), own
+    for kind, ids in changes.ids.items():
+        if kind in (Kind.CATALOGUE, Kind.SETTINGS, Kind.STAFF):
+            everyone = everyone.merge(Changes.of(kind))
+        elif kind is Kind.CLIENTS or kind in AGGREGATES:
+            if ids is None:
+                everyone = everyone.merge(Changes.of(kind))
+                continue
+            for entity_id, client_id in _owners(session, kind, ids):
+                own[client_id] = own.get(client_id, Changes()).merge(
+                    Changes.of_ids(kind, (entity_id,))
+                )
+    return everyone, own
 
 
 def _owners(session: Session, kind: Kind, ids: frozenset[int]) -> list[tuple[int, int]]:

@@ -229,9 +229,15 @@ class StudioApi:
         except httpx.HTTPError:
             raise self.unreachable() from None
 
-    def changes(self, on_event: Callable[[dict[str, Any]], None], stop: Callable[[], bool]) -> None:
+    def changes(
+        self,
+        on_event: Callable[[dict[str, Any]], None],
+        stop: Callable[[], bool],
+        cursor: int | None = None,
+    ) -> None:
         """Follow the change feed until it ends, ``stop()`` says so, or the connection
-        drops (StudioUnreachable); each event's data goes to ``on_event``."""
+        drops (StudioUnreachable); each event's data goes to ``on_event``. ``cursor``: the
+        copy's, so that the first event says whether anything changed since."""
         import json
 
         from httpx_sse import connect_sse
@@ -242,6 +248,7 @@ class StudioApi:
                 feed,
                 "GET",
                 "/v1/changes",
+                params={"cursor": cursor} if cursor else None,
                 headers=self._headers(),
                 timeout=httpx.Timeout(None, connect=5.0, read=45.0),
             ) as source:

@@ -141,7 +141,9 @@ class Connection(QObject):
         attempt = 0
         while not self._stop.is_set():
             try:
-                self.api.changes(self._event, self._stop.is_set)
+                state = self.copy.state()
+                mine = state.cursor if state and state.client_id == self.client_id else None
+                self.api.changes(self._event, self._stop.is_set, mine)
                 attempt = 0
             except SessionExpired as expired:
                 self._set_state(False, expired.message)
@@ -160,6 +162,14 @@ class Connection(QObject):
 
     def _event(self, data: dict[str, Any]) -> None:
         state = self.copy.state()
+        since = data.get("since")
+        if state is not None and since == state.cursor and not data.get("changes"):
+            # back after a break, and nothing of the client's changed meanwhile (the server
+            # checked from the copy's cursor): the copy is current, no sync needed
+            self.copy.advance(int(data.get("cursor") or 0))
+            self.last_synced = datetime.now().astimezone()
+            self._set_state(True, "")
+            return
         behind = state is None or int(data.get("cursor") or 0) != state.cursor
         if not behind and not data.get("changes"):
             self._set_state(True, "")

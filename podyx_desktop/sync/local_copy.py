@@ -127,6 +127,15 @@ class LocalCopy:
                 {"k": key, "v": None if value is None else str(value)},
             )
 
+    def advance(self, cursor: int) -> None:
+        """The copy is current as of ``cursor`` (the server said nothing of the client's
+        changed since the copy's own): move it on, never back."""
+        state = self.state()
+        if state is None or cursor <= state.cursor:
+            return
+        with self.database().write() as session:
+            self._set(session, cursor=cursor, synced_at=datetime.now(UTC).isoformat())
+
     # --- writing a batch ------------------------------------------------------------------
 
     def apply(
