@@ -236,7 +236,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
                 yield {"event": "changes", "data": json.dumps(event, separators=(",", ":"))}
 
         def _caught_up(event: dict[str, Any], since: int) -> dict[str, Any]:
-            heard = services.client_copy.heard_since(principal, since, int(event["cursor"]))
+            heard = hub.heard_since(client_id, since, int(event["cursor"]))
             if heard is None:  # that part of the log is gone: the copy syncs as before
                 return event
             return {"cursor": event["cursor"], "since": since, "changes": heard.to_data()}

@@ -17,6 +17,8 @@ import contextlib
 import itertools
 import json
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,8 @@ log = logging.getLogger("podyx_desktop.server.feed")
 POLL_SECONDS = 0.25  # SQLite: how often the log is read
 RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0)  # PostgreSQL: waits between reconnects
 QUEUE_LIMIT = 256  # events a slow listener may fall behind before it is told "everything"
+CATCH_UP_ENTRIES = 1000  # a copy further behind than this many log entries syncs instead
+REMEMBERED_ENTRIES = 4096  # log entries whose audience the hub keeps for reconnecting copies
 
 
 @dataclass
@@ -58,6 +62,10 @@ class ChangeHub:
         self._numbers = itertools.count(1)
         self._task: asyncio.Task[None] | None = None
         self.cursor = 0
+        # log entry id -> (what everyone hears, what each client hears of their own)
+        self._audiences: OrderedDict[int, tuple[Changes, dict[int, Changes]]] = OrderedDict()
+        self._oldest: int | None = None
+        self._audiences_lock = threading.Lock()
 
     # --- listeners --------------------------------------------------------------------
 
@@ -73,6 +81,37 @@ class ChangeHub:
                 yield await listener.queue.get()
         finally:
             self._listeners.pop(number, None)
+
+    def heard_since(self, client_id: int, since: int, upto: int) -> Changes | None:
+        """What ``client_id`` would have heard of the log's entries ``since`` < id ≤
+        ``upto`` (a copy reconnecting with its cursor; on a worker thread): nothing means
+        the copy is current as of ``upto`` without a sync. None when that part of the log
+        is gone or too long: the copy syncs. Each entry's audience is read once and kept,
+        so the clients of a restarted process coming back together share one query."""
+        if since >= upto:
+            return Changes()
+        if since <= 0 or upto - since > CATCH_UP_ENTRIES:
+            return None
+        with self._audiences_lock:
+            known = self._audiences
+            missing = [entry for entry in range(since + 1, upto + 1) if entry not in known]
+            if missing:
+                oldest, read = self._services.client_copy.log_audiences(
+                    Principal.system(), missing[0] - 1, missing[-1]
+                )
+                self._oldest = oldest
+                for entry in range(missing[0], missing[-1] + 1):  # gaps: nothing to hear
+                    known[entry] = read.get(entry, (Changes(), {}))
+                    known.move_to_end(entry)
+                while len(known) > REMEMBERED_ENTRIES:
+                    known.popitem(last=False)
+            if self._oldest is None or since + 1 < self._oldest:
+                return None
+            heard = Changes()
+            for entry in range(since + 1, upto + 1):
+                everyone, own = known[entry]
+                heard = heard.merge(everyone).merge(own.get(client_id, Changes()))
+        return heard
 
     @property
     def listening(self) -> int:

@@ -157,26 +157,50 @@ class ClientCopyService:
                 changes = Changes()
             return _Builder(session, user.id, newest).build(changes)
 
-    def heard_since(self, principal: Principal, since: int, upto: int) -> Changes | None:
-        """What the caller would have heard of the log's entries ``since`` < id ≤ ``upto``
-        (a change feed reconnecting with the copy's cursor): nothing means the copy is
-        current as of ``upto`` without a sync. None when that part of the log is gone
-        (pruned, or ``since`` is 0): the copy syncs as before."""
+    def log_audiences(
+        self, principal: Principal, after: int, upto: int
+    ) -> tuple[int | None, dict[int, tuple[Changes, dict[int, Changes]]]]:
+        """Who may hear of each change-log entry ``after`` < id ≤ ``upto`` (the studio
+        server's change feed; the system asks): the log's oldest id still kept, and by
+        entry, what every client hears and what each client hears of their own records
+        (as :meth:`audience`). The owners are looked up once for all the entries."""
+        if not principal.is_system:
+            raise NotAllowed(m("Only the studio server itself asks who may hear of a change."))
         with self._ctx.db.read() as session:
-            user = require_signed_in(session, principal)
-            if user is None or Role(user.role).is_staff:
-                raise NotAllowed(STAFF_REFUSED)
-            if since >= upto:
-                return Changes()
             oldest = session.scalar(select(func.min(t.ChangeLog.id)))
-            if since <= 0 or oldest is None or since + 1 < int(oldest):
-                return None
-            texts = session.scalars(
-                select(t.ChangeLog.changes).where(t.ChangeLog.id > since, t.ChangeLog.id <= upto)
-            )
-            merged = Changes.merge_all(Changes.from_json(text or "") for text in texts)
-            everyone, own = _audience(session, merged)
-            return everyone.merge(own.get(user.id, Changes()))
+            rows = session.execute(
+                select(t.ChangeLog.id, t.ChangeLog.changes).where(
+                    t.ChangeLog.id > after, t.ChangeLog.id <= upto
+                )
+            ).all()
+            by_entry = {int(i): Changes.from_json(text or "") for i, text in rows}
+            _everyone, own_all = _audience(session, Changes.merge_all(by_entry.values()))
+            owner_of: dict[tuple[Kind, int], int] = {
+                (kind, entity): client
+                for client, heard in own_all.items()
+                for kind, ids in heard.ids.items()
+                for entity in ids or ()
+            }
+        audiences: dict[int, tuple[Changes, dict[int, Changes]]] = {}
+        for entry, changes in by_entry.items():
+            if changes.everything:
+                audiences[entry] = (Changes.all(), {})
+                continue
+            everyone, own = Changes(), dict[int, Changes]()
+            for kind, ids in changes.ids.items():
+                if kind in (Kind.CATALOGUE, Kind.SETTINGS, Kind.STAFF) or (
+                    ids is None and (kind is Kind.CLIENTS or kind in AGGREGATES)
+                ):
+                    everyone = everyone.merge(Changes.of(kind))
+                    continue
+                for entity in ids or ():
+                    client = owner_of.get((kind, entity))
+                    if client is not None:
+                        own[client] = own.get(client, Changes()).merge(
+                            Changes.of_ids(kind, (entity,))
+                        )
+            audiences[entry] = (everyone, own)
+        return (int(oldest) if oldest is not None else None), audiences
 
     def audience(
         self, principal: Principal, changes: Changes

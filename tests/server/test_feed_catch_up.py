@@ -12,6 +12,7 @@ import httpx
 from sqlalchemy import func, select
 
 from podyx_desktop.db import tables as t
+from podyx_desktop.domain.changes import Changes
 from podyx_desktop.services import Services
 from tests.factories import PASSWORD
 from tests.server.conftest import bearer, sign_in, start_server
@@ -137,3 +138,31 @@ def wait(condition: Any, timeout: float = 10.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def test_the_hub_reads_each_log_entrys_audience_once(world: World, services: Services) -> None:
+    """The clients of a restarted server come back together: the first reconnect reads the
+    entries' audiences, the others are answered from memory, each only their own."""
+    from sqlalchemy import event
+
+    from podyx_desktop.server.feed import ChangeHub
+
+    hub = ChangeHub(services)
+    desk = world.studio.desk
+    since = newest(services)
+    services.notes.add_note(desk, client_id=world.ids["a"], body="hm", internal=True)
+    visible = services.notes.add_note(desk, client_id=world.ids["a"], body="ten", internal=False)
+    mic = services.notes.add_note(desk, client_id=world.ids["b"], body="mic", internal=False)
+    upto = newest(services)
+    statements: list[str] = []
+    event.listen(services.db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    heard_by_a = hub.heard_since(world.ids["a"], since, upto)
+    read = len(statements)
+    heard_by_b = hub.heard_since(world.ids["b"], since, upto)
+    again = hub.heard_since(world.ids["a"], since, upto)
+    assert read > 0 and len(statements) == read  # the second and third: from memory
+    assert heard_by_a is not None and heard_by_a.to_data() == {"notes": [visible.id]}
+    assert heard_by_b is not None and heard_by_b.to_data() == {"notes": [mic.id]}
+    assert again == heard_by_a
+    assert hub.heard_since(world.ids["a"], upto, upto) == Changes()  # nothing after
+    assert hub.heard_since(world.ids["a"], 0, upto) is None  # no cursor: a sync
