@@ -35,6 +35,8 @@ from bench.server_load_setup import (
     Prepared,
     Server,
 )
+from podyx_desktop.sync.connection import RETRY_SECONDS as FEED_RETRY_SECONDS
+from podyx_desktop.sync.connection import RETRY_SPREAD
 
 # --- measuring ---------------------------------------------------------------------------
 
@@ -258,7 +260,7 @@ class SimClient:
 
     async def feed(self) -> None:
         stats = self.run.stats
-        waits = iter(RETRY_WAITS)
+        waits = iter(FEED_RETRY_SECONDS)
         while not self.run.stopping:
             try:
                 async with aconnect_sse(
@@ -281,7 +283,7 @@ class SimClient:
                             first = False
                             self.feed_connects += 1
                             self.feed_connected.set()
-                            waits = iter(RETRY_WAITS)
+                            waits = iter(FEED_RETRY_SECONDS)
             except (httpx.TransportError, httpx.StreamError) as error:
                 if self.run.stopping:
                     return
@@ -295,7 +297,10 @@ class SimClient:
             if killed is not None and self.feed_lost_at >= killed and self.looping:
                 self.lost_in_kill = True
             stats.feed_reconnects[self.server.name] += 1
-            await asyncio.sleep(next(waits, 3.0) * (0.75 + self.rng.random() / 2))
+            # as the window's connection waits (sync/connection.py): 1, 2, 5, then every
+            # 10 s, each ± RETRY_SPREAD (50 %)
+            spread = 1 - RETRY_SPREAD + 2 * RETRY_SPREAD * self.rng.random()
+            await asyncio.sleep(next(waits, FEED_RETRY_SECONDS[-1]) * spread)
 
     def on_event(self, data: dict[str, Any], first: bool) -> None:
         now = time.monotonic()

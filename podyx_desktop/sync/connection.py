@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0)  # between attempts to reach the server again
+# each wait ± this share of it: the windows of a restarted server (all cut off at once)
+# come back spread over a second or two, not in one burst
+RETRY_SPREAD = 0.5
 
 
 class Connection(QObject):
@@ -155,8 +158,7 @@ class Connection(QObject):
                 log.exception("the change feed failed")
                 self._set_state(False, "The connection to your studio failed; retrying.")
             pause = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
-            # ±25 %: the windows of a restarted server do not all come back at once
-            if self._stop.wait(pause * random.uniform(0.75, 1.25)):
+            if self._stop.wait(pause * random.uniform(1 - RETRY_SPREAD, 1 + RETRY_SPREAD)):
                 return
             attempt += 1
 
