@@ -76,10 +76,14 @@ class UiSettings:
     def last_email(self, email: str) -> None:
         self._settings.setValue(_LAST_EMAIL, email)
 
+    def _flag(self, key: str) -> bool:
+        """A yes/no setting (QSettings' INI files give it back as text)."""
+        value = self._settings.value(key, False)
+        return value is True or value in ("true", "1", 1)
+
     @property
     def sign_in_remembered(self) -> bool:
-        value = self._settings.value(_REMEMBERED, False)
-        return value is True or value in ("true", "1", 1)
+        return self._flag(_REMEMBERED)
 
     @sign_in_remembered.setter
     def sign_in_remembered(self, remembered: bool) -> None:
@@ -125,8 +129,7 @@ class UiSettings:
 
     @property
     def keep_in_tray(self) -> bool:
-        value = self._settings.value(_KEEP_IN_TRAY, False)
-        return value is True or value in ("true", "1", 1)
+        return self._flag(_KEEP_IN_TRAY)
 
     @keep_in_tray.setter
     def keep_in_tray(self, keep: bool) -> None:

@@ -199,6 +199,7 @@ def operations(
         "files.chunks_from": lambda p: list(s.files.chunks_from(p, ids["file"], 0)),
         "client_copy.batch": lambda p: s.client_copy.batch(p, 0),
         "client_copy.audience": lambda p: s.client_copy.audience(p, Changes.all()),
+        "client_copy.log_audiences": lambda p: s.client_copy.log_audiences(p, 0, 10),
         "files.file_limit_mib": lambda p: s.files.file_limit_mib(p),
         "files.set_file_limit_mib": lambda p: s.files.set_file_limit_mib(p, 10),
         "audit.list_entries": lambda p: s.audit.list_entries(p),
