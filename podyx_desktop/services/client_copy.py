@@ -174,32 +174,8 @@ class ClientCopyService:
                 )
             ).all()
             by_entry = {int(i): Changes.from_json(text or "") for i, text in rows}
-            _everyone, own_all = _audience(session, Changes.merge_all(by_entry.values()))
-            owner_of: dict[tuple[Kind, int], int] = {
-                (kind, entity): client
-                for client, heard in own_all.items()
-                for kind, ids in heard.ids.items()
-                for entity in ids or ()
-            }
-        audiences: dict[int, tuple[Changes, dict[int, Changes]]] = {}
-        for entry, changes in by_entry.items():
-            if changes.everything:
-                audiences[entry] = (Changes.all(), {})
-                continue
-            everyone, own = Changes(), dict[int, Changes]()
-            for kind, ids in changes.ids.items():
-                if kind in (Kind.CATALOGUE, Kind.SETTINGS, Kind.STAFF) or (
-                    ids is None and (kind is Kind.CLIENTS or kind in AGGREGATES)
-                ):
-                    everyone = everyone.merge(Changes.of(kind))
-                    continue
-                for entity in ids or ():
-                    client = owner_of.get((kind, entity))
-                    if client is not None:
-                        own[client] = own.get(client, Changes()).merge(
-                            Changes.of_ids(kind, (entity,))
-                        )
-            audiences[entry] = (everyone, own)
+            owner_of = _owner_map(session, Changes.merge_all(by_entry.values()))
+        audiences = {entry: _audience(changes, owner_of) for entry, changes in by_entry.items()}
         return (int(oldest) if oldest is not None else None), audiences
 
     def audience(
@@ -214,10 +190,26 @@ class ClientCopyService:
         if changes.everything:
             return Changes.all(), {}
         with self._ctx.db.read() as session:
-            return _audience(session, changes)
+            return _audience(changes, _owner_map(session, changes))
 
 
-def _audience(session: Session, changes: Changes) -> tuple[Changes, dict[int, Changes]]:
+# (kind, entity id) -> the client whose record it is (a notes entry only if not internal)
+_Owners = dict[tuple[Kind, int], int]
+
+
+def _owner_map(session: Session, changes: Changes) -> _Owners:
+    """Whose record each id in ``changes`` is: one query per kind."""
+    owners: _Owners = {}
+    for kind, ids in changes.ids.items():
+        if ids is not None and (kind is Kind.CLIENTS or kind in AGGREGATES):
+            for entity_id, client_id in _owners(session, kind, ids):
+                owners[(kind, entity_id)] = client_id
+    return owners
+
+
+def _audience(changes: Changes, owners: _Owners) -> tuple[Changes, dict[int, Changes]]:
+    """What every client hears of ``changes`` (the studio's set-up, staff names, a client
+    kind whose ids are unknown) and what each client hears of their own records."""
     everyone = Changes()
     own: dict[int, Changes] = {}
     if changes.everything:
@@ -229,10 +221,12 @@ def _audience(session: Session, changes: Changes) -> tuple[Changes, dict[int, Ch
             if ids is None:
                 everyone = everyone.merge(Changes.of(kind))
                 continue
-            for entity_id, client_id in _owners(session, kind, ids):
-                own[client_id] = own.get(client_id, Changes()).merge(
-                    Changes.of_ids(kind, (entity_id,))
-                )
+            for entity_id in sorted(ids):
+                client_id = owners.get((kind, entity_id))
+                if client_id is not None:
+                    own[client_id] = own.get(client_id, Changes()).merge(
+                        Changes.of_ids(kind, (entity_id,))
+                    )
     return everyone, own
 
 
