@@ -87,7 +87,7 @@ def open_logs() -> None:
     path = start_log_file("podyx-desktop")
     added = [handler for handler in root.handlers if handler not in before]
     root.removeHandler(early)
-    for record in early.records:  # what the handlers already there have seen, these get
+    for record in early.records:  # the handlers already there saw them as they came
         for handler in added:
             if record.levelno >= handler.level:
                 handler.handle(record)

@@ -103,7 +103,6 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
     (:mod:`podyx_desktop.services.startup`). None when the database needs the full path
     first (:func:`prepare_database`): it does not exist yet, its schema is not this app's
     newest, or it has no studio."""
-
     from podyx_desktop.db.direct import open_reader
     from podyx_desktop.services.startup import StartupReads
 
@@ -129,7 +128,6 @@ def _open_studio(
     """What both start-ups do once the studio is there: import the first views, freeze
     what start-up made, try the remembered sign-in and, when it works, load the first tab
     (``resume`` and ``bookings`` are the services' or the start-up reads')."""
-
     prewarm_views(studio, tab)
     freeze_startup_objects()  # before the session's records: those may be garbage soon
     resumed = resume_session(resume, store)
