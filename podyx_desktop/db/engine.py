@@ -3,7 +3,10 @@
 SQLite: WAL, foreign keys, a busy timeout, ``synchronous=FULL``, and write transactions
 that begin with ``BEGIN IMMEDIATE`` so two writers serialise instead of failing midway.
 PostgreSQL (psycopg 3): read committed; exclusion constraints and conditional updates
-keep concurrent writers honest.
+keep concurrent writers honest. Its read units run in autocommit: under read committed
+each statement sees what was committed when it began, inside a transaction or not, so
+``BEGIN`` and ``ROLLBACK`` were two round trips that bought nothing (a read that streams
+through a server-side cursor still gets its transaction: ``read(stream=True)``).
 
 Each write records what it changed (:mod:`.change_kinds`) and tells the other seats at
 commit (:mod:`.feed`): PostgreSQL in the NOTIFY payload, SQLite in a ``change_log`` row
@@ -152,7 +155,15 @@ class Database:
         self.url = parse_url(raw_url)
         self.engine = engine or make_engine(raw_url, lock_timeout_s=lock_timeout_s)
         self._writer = self.engine.execution_options(podyx_write=True)
-        self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._stream_sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = (
+            self._stream_sessions
+            if self.is_sqlite  # a read transaction is SQLite's one snapshot of the file
+            else sessionmaker(
+                self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+                expire_on_commit=False,
+            )
+        )
         self._write_sessions = sessionmaker(self._writer, expire_on_commit=False)
         event.listen(self._write_sessions, "after_flush", record_flush)
         event.listen(self._write_sessions, "do_orm_execute", record_statement)
@@ -171,9 +182,13 @@ class Database:
         return self.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only unit of work (its transaction is rolled back at the end)."""
-        with self._translate(), self._read_sessions() as session:
+    def read(self, *, stream: bool = False) -> Iterator[Session]:
+        """A read-only unit of work (its transaction, if any, is rolled back at the end).
+
+        ``stream``: the block reads rows in batches (``yield_per``), which PostgreSQL
+        serves from a cursor that lives in a transaction."""
+        sessions = self._stream_sessions if stream else self._read_sessions
+        with self._translate(), sessions() as session:
             try:
                 yield session
             finally:

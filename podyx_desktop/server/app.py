@@ -22,7 +22,6 @@ import asyncio
 import json
 import logging
 import os
-import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -45,6 +44,7 @@ from podyx_desktop.server import problems
 from podyx_desktop.server.feed import ChangeHub
 from podyx_desktop.server.guard import (
     MAX_INTEGER,
+    AccessLog,
     AddressLimit,
     BodyLimit,
     bearer_token,
@@ -106,27 +106,7 @@ def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None)
     app.add_exception_handler(DataError, problems.refused_value)
     app.add_exception_handler(Exception, problems.unexpected)
     app.add_middleware(BodyLimit)
-
-    @app.middleware("http")
-    async def log_request(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        started = time.perf_counter()
-        response: Response = await call_next(request)
-        access.info(
-            "%s %s %s",
-            request.method,
-            request.url.path,
-            response.status_code,
-            extra={
-                "fields": {
-                    "method": request.method,
-                    "path": request.url.path,
-                    "status": response.status_code,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
-                    "client": request.client.host if request.client else None,
-                }
-            },
-        )
-        return response
+    app.add_middleware(AccessLog, log=access)
 
     def caller(authorization: Annotated[str | None, Header()] = None) -> Principal:
         return principal_of(services.accounts.resume, bearer_token(authorization))
@@ -284,7 +264,10 @@ def _add_op(
 ) -> None:
     body_model = wire.body_model
 
-    def endpoint(request: Request, principal: Principal = Depends(caller), body: Any = None) -> Any:
+    # the caller is resumed in the endpoint's own thread (a dependency would be a second
+    # hop to the thread pool for every request)
+    def endpoint(request: Request, authorization: str | None = None, body: Any = None) -> Any:
+        principal = caller(authorization)
         if wire.signed_in and principal.is_anonymous:
             raise NotSignedIn()
         if wire.name in LIMITED:
@@ -301,7 +284,7 @@ def _add_op(
     # the body's type is the request's own model (FastAPI reads annotations)
     endpoint.__annotations__ = {
         "request": Request,
-        "principal": Principal,
+        "authorization": Annotated[str | None, Header()],
         "body": body_model,
         "return": Any,
     }

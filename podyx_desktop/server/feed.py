@@ -107,11 +107,15 @@ class ChangeHub:
                     known.popitem(last=False)
             if self._oldest is None or since + 1 < self._oldest:
                 return None
-            heard = Changes()
+            heard: list[Changes] = []  # most entries tell this client nothing
             for entry in range(since + 1, upto + 1):
                 everyone, own = known[entry]
-                heard = heard.merge(everyone).merge(own.get(client_id, Changes()))
-        return heard
+                if everyone:
+                    heard.append(everyone)
+                mine = own.get(client_id)
+                if mine is not None:
+                    heard.append(mine)
+        return Changes.merge_all(heard)
 
     @property
     def listening(self) -> int:

@@ -142,7 +142,7 @@ class AuditService:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         count = 0
-        with self._ctx.db.read() as session:
+        with self._ctx.db.read(stream=True) as session:
             require_role(session, principal, Role.MANAGER)
             query = filtered(session, select(t.AuditLog), filters or AuditFilters()).order_by(
                 t.AuditLog.at.desc(), t.AuditLog.id.desc()

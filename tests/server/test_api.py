@@ -3,8 +3,10 @@ services' own checks, problem documents, and the schema."""
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
+import pytest
 from fastapi.testclient import TestClient
 
 from podyx_desktop.server.ops import BY_NAME, SERVER_REQUESTS
@@ -17,6 +19,28 @@ def test_health_answers_when_the_database_does(api: TestClient) -> None:
     response = api.get("/health")
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+def test_every_request_is_one_access_line_with_its_status_and_time(
+    api: TestClient, studio: Studio, caplog: pytest.LogCaptureFixture
+) -> None:
+    ana = studio.client("Ana Client")
+    token = sign_in(api, ana.account.email)["token"]
+    with caplog.at_level(logging.INFO, logger="podyx_desktop.server.access"):
+        api.get("/health")
+        api.post(
+            "/v1/ops/ClientBookings", json={"client_id": ana.account.id}, headers=bearer(token)
+        )
+        api.post("/v1/ops/ClientBookings", json={"client_id": ana.account.id})
+    lines = [r for r in caplog.records if r.name == "podyx_desktop.server.access"]
+    fields = [r.fields for r in lines]  # type: ignore[attr-defined]
+    assert [(f["method"], f["path"], f["status"]) for f in fields] == [
+        ("GET", "/health", 200),
+        ("POST", "/v1/ops/ClientBookings", 200),
+        ("POST", "/v1/ops/ClientBookings", 401),  # no token: refused, and logged
+    ]
+    assert all(f["ms"] >= 0 and f["client"] for f in fields)
+    assert lines[1].getMessage() == "POST /v1/ops/ClientBookings 200"
 
 
 def test_a_client_signs_in_reads_books_and_signs_out(api: TestClient, studio: Studio) -> None:
