@@ -76,15 +76,19 @@ class Health(BaseModel):
     version: str
 
 
-def create_app(services: Services, *, sign_in_limit: AddressLimit | None = None) -> FastAPI:
-    """The application over ``services`` (one per process; it holds no client state)."""
+def create_app(
+    services: Services, *, sign_in_limit: AddressLimit | None = None, own_process: bool = False
+) -> FastAPI:
+    """The application over ``services`` (one per process; it holds no client state).
+    ``own_process``: the process serves nothing else (``podyx-server``), so what its
+    start-up made can be frozen out of the garbage collector's way."""
     hub = ChangeHub(services)
     limit = sign_in_limit or AddressLimit()
     hashing = asyncio.Semaphore(PASSWORD_CHECKS)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(warm_up, services)  # before uvicorn listens
+        await run_in_threadpool(lambda: warm_up(services, freeze=own_process))  # before listening
         hub.start()
         try:
             yield
@@ -325,4 +329,6 @@ def app_from_environment() -> FastAPI:
 
     url = os.environ.get("PODYX_DATABASE_URL", "")
     attempts = int(os.environ.get("PODYX_SIGN_IN_ATTEMPTS", "10"))
-    return create_app(Services(Database(url)), sign_in_limit=AddressLimit(attempts))
+    return create_app(
+        Services(Database(url)), sign_in_limit=AddressLimit(attempts), own_process=True
+    )

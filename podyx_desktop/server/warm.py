@@ -12,6 +12,7 @@ reverse proxy's retry) serve everyone.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import time
 from functools import cached_property
@@ -25,10 +26,17 @@ log = logging.getLogger(__name__)
 CONNECTIONS = 5  # the pool's steady size: opened now, not by the first requests
 
 
-def warm_up(services: Services) -> float:
+def warm_up(services: Services, *, freeze: bool = False) -> float:
     """Import every service, configure the mappers, open the pool's connections and run
     the statement every request starts with (a token's resume) once; returns the seconds
-    it took (logged)."""
+    it took (logged).
+
+    ``freeze`` (a process of its own, as ``podyx-server`` runs it): then hide what start-up
+    made from the garbage collector (``gc.freeze``). Modules, classes, mappers and pydantic
+    models are hundreds of thousands of objects that live as long as the process; a full
+    collection walked them all, holding the GIL for 100–200 ms, in a restarted process's
+    first seconds, while its clients came back (seen with ``gc.callbacks`` in
+    ``bench/server_load.py`` runs)."""
     from sqlalchemy import text
     from sqlalchemy.orm import configure_mappers
 
@@ -51,6 +59,11 @@ def warm_up(services: Services) -> float:
             connection.close()
     with contextlib.suppress(PodyxError):  # refused, as expected: its statement is cached now
         services.accounts.resume("no such token")
+    frozen = ""
+    if freeze:
+        gc.collect()  # the garbage goes first: frozen objects are never freed
+        gc.freeze()
+        frozen = f"; {gc.get_freeze_count():,} start-up objects frozen"
     took = time.perf_counter() - started
-    log.info("Ready to serve after %.0f ms of warming up", took * 1000)
+    log.info("Ready to serve after %.0f ms of warming up%s", took * 1000, frozen)
     return took

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 
@@ -32,6 +33,9 @@ def test_a_server_process_is_ready_before_its_first_request(
     finally:
         server.stop()
     ready = log.find("Ready to serve after")
+    assert re.search(
+        r"Ready to serve after \d+ ms of warming up; [\d,]+ start-up objects frozen", log
+    )
     first_request = log.find('"path": "/health"')
     assert ready != -1, log[-2000:]
     assert first_request == -1 or ready < first_request, log[-2000:]
