@@ -21,9 +21,9 @@ What it does (``python bench/server_load.py``):
    services on the database directly) cancels a random client's booking every second.
 4. Halfway through, the second server process is killed (SIGKILL) and started again on
    the same port; its clients retry their requests with back-off and re-open their feed
-   as the window does (``sync/connection.py``: after 1, 2, 5, then every 10 s, each
-   ±50 %) with their copy's cursor: its first event says whether anything of theirs
-   changed meanwhile, and only then do they resync.
+   as the window does (``sync/connection.py``: after random waits of up to 2, 4, 10, then
+   20 s: 1, 2, 5, 10 s ±100 %, "full jitter") with their copy's cursor: its first event
+   says whether anything of theirs changed meanwhile, and only then do they resync.
 5. At the end it checks, in the database, that every write the server acknowledged is
    there with the acknowledged status, and that no room holds overlapping live bookings.
 

@@ -298,7 +298,7 @@ class SimClient:
                 self.lost_in_kill = True
             stats.feed_reconnects[self.server.name] += 1
             # as the window's connection waits (sync/connection.py): 1, 2, 5, then every
-            # 10 s, each ± RETRY_SPREAD (50 %)
+            # 10 s, each ± RETRY_SPREAD (100 %: from no wait to twice the step)
             spread = 1 - RETRY_SPREAD + 2 * RETRY_SPREAD * self.rng.random()
             await asyncio.sleep(next(waits, FEED_RETRY_SECONDS[-1]) * spread)
 

@@ -32,9 +32,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0)  # between attempts to reach the server again
-# each wait ± this share of it: the windows of a restarted server (all cut off at once)
-# come back spread over a second or two, not in one burst
-RETRY_SPREAD = 0.5
+# each wait ± this share of it: with 100 % a random wait from 0 to twice the step ("full
+# jitter"), so the windows of a restarted server (all cut off at once) come back spread
+# out; with ±50 % they came back in waves that each saturated the fresh process
+RETRY_SPREAD = 1.0
 
 
 class Connection(QObject):
