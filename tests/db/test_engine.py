@@ -6,10 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from psycopg.pq import TransactionStatus
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from podyx_desktop.db.engine import Database, parse_url, refuse_network_share, sqlite_url
 from podyx_desktop.db.migrate import check_database, head_revision, schema_state, upgrade_to_head
+from podyx_desktop.db.tables import Room
 from podyx_desktop.domain.errors import DatabaseProblem
 from podyx_desktop.services import Services
 
@@ -128,3 +131,32 @@ def test_head_revision_constant_matches_the_migration_scripts() -> None:
     from podyx_desktop.db.migrate import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_reads_on_postgresql_skip_begin_and_rollback_and_writes_keep_theirs(
+    database: Database,
+) -> None:
+    """A PostgreSQL read unit runs in autocommit (read committed gives each statement its
+    own snapshot anyway); a streamed read keeps its transaction (its server-side cursor
+    lives in one); SQLite's reads keep theirs (one snapshot of the file); and a write on a
+    connection a read used before is still one transaction."""
+
+    def in_transaction(session: Session) -> bool:
+        session.execute(text("SELECT 1"))
+        dbapi = session.connection().connection.driver_connection
+        if database.is_sqlite:
+            return bool(dbapi.in_transaction)
+        return dbapi.info.transaction_status != TransactionStatus.IDLE
+
+    for _ in range(3):  # the pool hands the same connection back and forth
+        with database.read() as session:
+            assert in_transaction(session) is database.is_sqlite
+        with database.read(stream=True) as session:
+            assert in_transaction(session)
+        with pytest.raises(RuntimeError), database.write() as session:
+            assert in_transaction(session)
+            session.add(Room(name="Half-written"))
+            session.flush()
+            raise RuntimeError("after the insert")
+        with database.read() as session:
+            assert session.scalar(select(func.count()).select_from(Room)) == 0
