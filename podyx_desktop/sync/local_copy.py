@@ -129,12 +129,20 @@ class LocalCopy:
 
     def advance(self, cursor: int) -> None:
         """The copy is current as of ``cursor`` (the server said nothing of the client's
-        changed since the copy's own): move it on, never back."""
-        state = self.state()
-        if state is None or cursor <= state.cursor:
+        changed since the copy's own): move it on, never back (decided in the write, so
+        a sync applied meanwhile is never undone)."""
+        if not self.exists:
             return
         with self.database().write() as session:
-            self._set(session, cursor=cursor, synced_at=datetime.now(UTC).isoformat())
+            moved = session.execute(
+                text(
+                    f"UPDATE {STATE_TABLE} SET value = :text WHERE key = 'cursor' "
+                    "AND CAST(value AS INTEGER) < :cursor"
+                ),
+                {"text": str(cursor), "cursor": cursor},
+            )
+            if moved.rowcount:  # type: ignore[attr-defined]
+                self._set(session, synced_at=datetime.now(UTC).isoformat())
 
     # --- writing a batch ------------------------------------------------------------------
 

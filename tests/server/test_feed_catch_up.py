@@ -116,6 +116,10 @@ def test_a_window_back_after_a_break_syncs_only_when_something_of_its_changed(
         wait(lambda: copy.state().cursor >= target)  # type: ignore[union-attr]
         connection.stop()
         assert server.log().count("/v1/sync") == syncs  # moved on without a sync
+        moved = copy.state()
+        assert moved is not None
+        copy.advance(before)  # never back
+        assert copy.state() == moved
 
         note = services.notes.add_note(
             desk, client_id=world.ids["a"], body="see you at ten", internal=False
