@@ -125,6 +125,48 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+# Where a launch's time goes: (label, the app's marker pair, the bare window's pair); a
+# pair's first marker None is the launch itself. The app's markers are printed by
+# gui/app.py, the bare window's by bench.startup_studio.BARE_WINDOW.
+PHASES = (
+    ("interpreter and imports, until main()", (None, "main_entered"), (None, "imported")),
+    ("set-up: application, style sheet, worker", ("main_entered", "process_ready"), None),
+    (
+        "start-up task: reads, sign-in, first views' modules and rows",
+        ("process_ready", "start_up_done"),
+        None,
+    ),
+    ("window built", ("start_up_done", "main_window_built"), ("imported", "window_built")),
+    (
+        "shown, until painted with rows",
+        ("main_window_built", "bookings_populated"),
+        ("window_built", "bookings_populated"),
+    ),
+)
+
+
+def phase_ms(runs: list[dict[str, float]], pair: tuple[str | None, str] | None) -> float | None:
+    """The median of the time between a pair of markers over ``runs`` (None: no such
+    phase)."""
+    if pair is None:
+        return None
+    start, end = pair
+    return median([r[end] - (r[start] if start else 0.0) for r in runs])
+
+
+def print_phases(runs: list[dict[str, float]], bares: list[dict[str, float]]) -> str:
+    """Print the medians of each phase of the app's and the bare window's launches; the
+    same, in one line, for the results."""
+    print(f"    where the time goes (medians, ms)  {'app':>60} {'bare':>6}")
+    parts = []
+    for label, app_pair, bare_pair in PHASES:
+        app_ms, bare_ms = phase_ms(runs, app_pair), phase_ms(bares, bare_pair)
+        bare_text = "—" if bare_ms is None else f"{bare_ms:.0f}"
+        print(f"      {label:<87} {app_ms:6.0f} {bare_text:>6}")
+        parts.append(f"{label} {app_ms:.0f}" + ("" if bare_ms is None else f" vs {bare_ms:.0f}"))
+    return "; ".join(parts) + " ms (app vs bare)"
+
+
 def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
     from bench.generate import PASSWORD
     from bench.studio_cache import StudioKey, cached_sqlite
@@ -170,16 +212,16 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
         launch([python, "main.py"], signin_env, "first_paint")
 
         baselines = [Baseline(f"bare table window ({c.label})") for c in clients]
-        bare_cpus: list[list[float]] = [[] for _ in clients]
+        bare_runs: list[list[dict[str, float]]] = [[] for _ in clients]
         app_runs: list[list[dict[str, float]]] = [[] for _ in clients]
         signin_runs: list[float] = []
         for _ in range(args.repeat):  # interleaved, so drifts in machine load hit all alike
-            for client, env, baseline, runs, cpus in zip(
-                clients, app_envs, baselines, app_runs, bare_cpus, strict=True
+            for client, env, baseline, runs, bares in zip(
+                clients, app_envs, baselines, app_runs, bare_runs, strict=True
             ):
                 marks = bare(client)
                 baseline.add(marks["bookings_populated"])
-                cpus.append(marks["bookings_populated_cpu"])
+                bares.append(marks)
                 runs.append(app(env))
             signin_runs.append(
                 launch([python, "main.py"], signin_env, "first_paint")["first_paint"]
@@ -193,7 +235,7 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
     )
     print(f"  {machine}")
     results = Results("startup", variant=size)
-    for client, baseline, runs in zip(clients, baselines, app_runs, strict=True):
+    for client, baseline, runs, bares in zip(clients, baselines, app_runs, bare_runs, strict=True):
         bare_ms = baseline.median
         painted = median([r["bookings_populated"] for r in runs])
         shown = median([r["main_window_shown"] for r in runs])
@@ -211,16 +253,20 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
         spread = ", ".join(f"{r['bookings_populated']:.0f}" for r in runs)
         print(f"      launches: {spread} ms")
         app_cpu = median([r["bookings_populated_cpu"] for r in runs])
-        bare_cpu = median(bare_cpus[clients.index(client)])
+        bare_cpu = median([r["bookings_populated_cpu"] for r in bares])
         print(
             f"    CPU time to that paint: app {app_cpu:.0f} ms, bare {bare_cpu:.0f} ms, "
             f"ratio {app_cpu / bare_cpu:.2f}   (information)"
         )
+        phases = print_phases(runs, bares)
         results.add(
             f"main window first paint with rows ≤ {RATIO_TARGET}× a bare table window "
             f"({client.label}, {size})",
             f"{painted:.0f} ms vs {bare_ms:.0f} ms = {ratio:.2f}×",
             verdict,
+        )
+        results.add(
+            f"where the start-up time goes ({client.label}, {size}; information)", phases, "info"
         )
     reference = baselines[0]
     signin = median(signin_runs)

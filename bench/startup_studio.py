@@ -32,6 +32,11 @@ from PySide6.QtWidgets import (
     QApplication, QMainWindow, QStackedWidget, QTabWidget, QTableView, QVBoxLayout, QWidget,
 )
 
+def mark(name):
+    print(f"PODYX_MARKER {name} {time.time():.6f} {time.process_time() * 1000:.1f}", flush=True)
+
+mark("imported")
+
 class Rows(QAbstractTableModel):
     def __init__(self, titles, rows, parent=None):
         super().__init__(parent)
@@ -60,10 +65,7 @@ class Painted(QObject):
             QTimer.singleShot(0, self.report)
         return False
     def report(self):
-        print(
-            f"PODYX_MARKER bookings_populated {time.time():.6f} {time.process_time() * 1000:.1f}",
-            flush=True,
-        )
+        mark("bookings_populated")
         QApplication.quit()
 
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -92,6 +94,7 @@ window.setCentralWidget(tabs)
 window.resize(1100, 720)
 probe = Painted(views[0].model())
 views[0].viewport().installEventFilter(probe)
+mark("window_built")
 window.show()
 sys.exit(app.exec())
 """

@@ -262,6 +262,7 @@ class DesktopApp(StudioServerMixin, QObject):
         )
 
     def _prepared(self, prepared: Prepared) -> None:
+        bench_marker("start_up_done")  # the start-up task's result, on the GUI thread
         resume_collector()
         self.store = prepared.store
         if self.watcher is None and self.link is None:  # a studio server's feed: the link's
@@ -471,6 +472,7 @@ class DesktopApp(StudioServerMixin, QObject):
         from podyx_desktop.views.client.main_window import MainWindow
 
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
+        bench_marker("main_window_built")
         self._show_window(window)
         # after a sign-in by hand they were imported while the person typed
         after_first_paint(window, lambda: self.tasks.run_plain(prewarm_later_views, owner=self))
@@ -564,6 +566,7 @@ class DesktopApp(StudioServerMixin, QObject):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the process exit code."""
+    bench_marker("main_entered")  # the interpreter, PySide6 and this module are loaded
     app, flags = set_up_process(list(sys.argv if argv is None else argv))
     configured = Configured(flags)
     settings = UiSettings()
@@ -580,4 +583,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.aboutToQuit.connect(desktop.shutdown)
     open_logs_soon(app, desktop.tasks.run_plain)
     desktop.start()
+    bench_marker("process_ready")  # the application object, style sheet and worker
     return int(app.exec())

@@ -328,7 +328,7 @@ def run_app_with_spy(
         "import sys, podyx_desktop.gui.app as app\n"
         "marker, start, started = app.bench_marker, app.DesktopApp.start, []\n"
         "def spy(name):\n"
-        "    desktop = started[0]\n"
+        "    desktop = started[0] if started else None  # before the app has started\n"
         + "".join(f"    {line}\n" for line in spy.splitlines())
         + "    marker(name)\n"
         "def remember(self):\n"
@@ -412,6 +412,16 @@ def test_a_remembered_sign_in_opens_the_window_filled_before_sqlalchemy_is_impor
     # nor the records the first window does not show (domain/records_more.py)
     assert "AGAIN False 1 False False" in again.stdout, again.stdout + again.stderr[-2000:]
     assert "PODYX_MARKER first_paint" not in again.stdout
+    # the phases bench/startup.py reports, in the order they happen
+    marks = [line.split()[1] for line in again.stdout.splitlines() if line.startswith("PODYX_")]
+    assert marks == [
+        "main_entered",
+        "process_ready",
+        "start_up_done",
+        "main_window_built",
+        "main_window_shown",
+        "bookings_populated",
+    ], marks
 
 
 def test_book_without_an_account_opens_the_wizard_for_a_visitor(qtbot: Any, make_app: Any) -> None:
