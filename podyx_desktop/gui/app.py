@@ -472,7 +472,6 @@ class DesktopApp(StudioServerMixin, QObject):
         from podyx_desktop.views.client.main_window import MainWindow
 
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
-        bench_marker("main_window_built")
         self._show_window(window)
         # after a sign-in by hand they were imported while the person typed
         after_first_paint(window, lambda: self.tasks.run_plain(prewarm_later_views, owner=self))
@@ -487,6 +486,7 @@ class DesktopApp(StudioServerMixin, QObject):
         return StaffWindow(ctx, self.settings)
 
     def _show_window(self, window: MainWindow | StaffWindow) -> None:
+        bench_marker("main_window_built")
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         window.log_out_requested.connect(self.log_out)
         window.session_replaced.connect(self._session_replaced)
