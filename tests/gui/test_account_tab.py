@@ -15,13 +15,12 @@ from podyx_desktop.domain.errors import SessionExpired, SignInFailed
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import SignedIn
 from podyx_desktop.gui.changes import ChangeBus
-from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
 from podyx_desktop.gui.tasks import TaskRunner
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from podyx_desktop.views.profile.account_tab import AccountTab
 from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain, services_factory_for
-from tests.gui.test_sign_in import sign_in, wait_main
+from tests.gui.test_sign_in import sign_in, sign_in_remembered, wait_main
 
 WAIT = 5_000
 
@@ -188,10 +187,7 @@ def test_password_change_replaces_the_remembered_session(
     gui_services: Services,
 ) -> None:
     app = make_app()
-    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
-    window = wait_main(qtbot, app)
-    key = (SERVICE_NAME, account_key(studio.url))
-    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    window, key = sign_in_remembered(qtbot, app, studio, fake_keyring)
     old_token = fake_keyring.passwords[key]
 
     window.profile_action.trigger()  # name button → "My Profile"

@@ -15,7 +15,7 @@ from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
 from tests.gui.conftest import FakeKeyring, GuiStudio
-from tests.gui.test_sign_in import WAIT, sign_in, wait_main, wait_ready
+from tests.gui.test_sign_in import WAIT, sign_in, sign_in_remembered, wait_main, wait_ready
 
 
 @pytest.mark.parametrize("quick", [True, False], ids=["quick-start", "full-path"])
@@ -23,10 +23,7 @@ def test_remember_me_survives_a_restart(
     qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, quick: bool
 ) -> None:
     app = make_app()
-    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
-    wait_main(qtbot, app)
-    key = (SERVICE_NAME, account_key(studio.url))
-    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    sign_in_remembered(qtbot, app, studio, fake_keyring)
     assert studio.client_password not in fake_keyring.passwords.values()  # a token, never it
     app.main_window.close()
     app.shutdown()
@@ -50,10 +47,7 @@ def test_a_remembered_sign_in_that_no_longer_works_shows_the_sign_in_screen(
     session was revoked meanwhile (a password change elsewhere): the sign-in screen shows,
     says why, and the next start shows it at once."""
     app = make_app()
-    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
-    wait_main(qtbot, app)
-    key = (SERVICE_NAME, account_key(studio.url))
-    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    _window, key = sign_in_remembered(qtbot, app, studio, fake_keyring)
     assert UiSettings().sign_in_remembered
     app.shutdown()
     token = fake_keyring.passwords[key]
@@ -170,10 +164,7 @@ def test_log_out_revokes_and_forgets_the_session(
     qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, gui_services: Services
 ) -> None:
     app = make_app()
-    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
-    window = wait_main(qtbot, app)
-    key = (SERVICE_NAME, account_key(studio.url))
-    qtbot.waitUntil(lambda: key in fake_keyring.passwords, timeout=WAIT)
+    window, key = sign_in_remembered(qtbot, app, studio, fake_keyring)
     token = fake_keyring.passwords[key]
     assert gui_services.accounts.resume(token).account.email == studio.client_email
 

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from podyx_desktop.db.engine import sqlite_url
 from podyx_desktop.domain.changes import Changes
+from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
-from tests.gui.conftest import GuiStudio, focus_chain
+from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain
 
 WAIT = 5_000
 
@@ -39,6 +40,18 @@ def wait_main(qtbot: Any, app: Any) -> Any:
         lambda: app.main_window is not None and app.main_window.isVisible(), timeout=WAIT
     )
     return app.main_window
+
+
+def sign_in_remembered(
+    qtbot: Any, app: Any, studio: GuiStudio, keyring: FakeKeyring
+) -> tuple[Any, tuple[str, str]]:
+    """Sign the client in with "Remember me" and wait until the token is in ``keyring``:
+    the main window, and the token's key in the keyring."""
+    sign_in(qtbot, app, studio.client_email, studio.client_password, remember=True)
+    window = wait_main(qtbot, app)
+    key = (SERVICE_NAME, account_key(studio.url))
+    qtbot.waitUntil(lambda: key in keyring.passwords, timeout=WAIT)
+    return window, key
 
 
 def test_window_paints_first_then_shows_the_studio(qtbot: Any, make_app: Any) -> None:
