@@ -7,18 +7,19 @@ made them) and does not deliver them twice.
 
 PostgreSQL: the write's NOTIFY carries :func:`notify_payload`. SQLite: the write adds a
 ``change_log`` row (:func:`sqlite_log_statements`); a watcher reads the rows after the last
-one it saw with :func:`read_sqlite_log`. Light on purpose (no SQLAlchemy): the GUI's
+one it saw with :func:`read_log` (PostgreSQL keeps the same rows, which a watcher reads once
+to catch up on what was written before it listened). Light on purpose (no SQLAlchemy): the GUI's
 watcher imports it at start-up.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 from podyx_desktop.domain.changes import Changes
 
@@ -103,7 +104,7 @@ def parse_notify_payload(payload: str) -> tuple[str | None, Changes]:
     return (seat if isinstance(seat, str) else None), Changes.from_data(raw["changes"])
 
 
-# --- SQLite: the change_log table ------------------------------------------------------
+# --- the change_log table (SQLite's feed; on PostgreSQL, for catching up) -------------
 
 
 @dataclass(frozen=True)
@@ -114,20 +115,25 @@ class LogReading:
     changes: Changes
 
 
-def last_log_id(connection: sqlite3.Connection) -> int:
+def last_log_id(connection: Any) -> int:
+    """The newest ``change_log`` id (0 when there is none), over a DB-API connection with
+    ``execute`` (sqlite3's, psycopg's)."""
     row = connection.execute("SELECT max(id) FROM change_log").fetchone()
     return int(row[0] or 0)
 
 
-def read_sqlite_log(connection: sqlite3.Connection, after_id: int, seat: str) -> LogReading:
-    """The merged changes of other seats' rows after ``after_id``.
+def read_log(connection: Any, after_id: int, seat: str, *, placeholder: str = "?") -> LogReading:
+    """The merged changes of other seats' rows after ``after_id`` (``placeholder``: the
+    driver's parameter mark, ``%s`` for psycopg).
 
-    Ids are never reused and writers take turns (``BEGIN IMMEDIATE``), so the rows after
-    the last one seen start at the next id; when they do not, rows were pruned before this
-    watcher read them (or the file was replaced): "everything".
+    Ids are never reused and writers take turns (``BEGIN IMMEDIATE``; on PostgreSQL the
+    commit-order lock), so the rows after the last one seen start at the next id; when they
+    do not, rows were pruned before this watcher read them, the file was replaced, or (on
+    PostgreSQL) a write rolled back after drawing its id: "everything", to be safe.
     """
     rows = connection.execute(
-        "SELECT id, seat, changes FROM change_log WHERE id > ? ORDER BY id", (after_id,)
+        f"SELECT id, seat, changes FROM change_log WHERE id > {placeholder} ORDER BY id",
+        (after_id,),
     ).fetchall()
     if not rows:
         newest = last_log_id(connection)

@@ -265,9 +265,27 @@ class DesktopApp(StudioServerMixin, QObject):
         bench_marker("start_up_done")  # the start-up task's result, on the GUI thread
         resume_collector()
         self.store = prepared.store
+        watcher = None
         if self.watcher is None and self.link is None:  # a studio server's feed: the link's
-            self.watcher = DatabaseWatcher(prepared.database_url, self.bus, self)
-            self.watcher.start()
+            watcher = self.watcher = DatabaseWatcher(
+                prepared.database_url, self.bus, self, since=prepared.log_position
+            )
+        self._open_prepared(prepared)
+        if watcher is not None:
+            self._watch_after_paint(watcher)
+
+    def _watch_after_paint(self, watcher: DatabaseWatcher) -> None:
+        """Start the database watcher once the window just shown has painted (its thread's
+        imports and first reading would hold that paint up). It starts from the feed's
+        position before the start-up reads, so a change another seat made meanwhile still
+        reaches the screens."""
+        window = self.main_window or self.first_run or self._sign_in
+        if window is None or not window.isVisible():
+            watcher.start()
+        else:
+            after_first_paint(window, watcher.start)
+
+    def _open_prepared(self, prepared: Prepared) -> None:
         if prepared.studio is None:
             where = prepared.database_url.split("@")[-1].removeprefix("sqlite:///")
             if not prepared.database_url.startswith("sqlite"):

@@ -14,7 +14,10 @@ processes (seats), never this process's own, which its operations have already p
   seat and the Changes. After a reconnect it publishes :meth:`Changes.all` (it may have
   missed notifications).
 
-Both run on a worker thread and report through queued signals.
+Both run on a worker thread and report through queued signals. Started with ``since`` (the
+newest ``change_log`` id before the screens' first reads), a watcher first publishes what
+other seats wrote after it: so it may start late (the app starts it after the first
+window has painted) and still miss nothing the screens have not read.
 """
 
 from __future__ import annotations
@@ -55,12 +58,15 @@ def _data_version(connection: sqlite3.Connection) -> int:
 class _SqliteWatch(QThread):
     changed = Signal(object)  # Changes
 
-    def __init__(self, path: Path, seat: str | None, stop: threading.Event) -> None:
+    def __init__(
+        self, path: Path, seat: str | None, stop: threading.Event, since: int | None
+    ) -> None:
         super().__init__()
         self.setObjectName("podyx-sqlite-watcher")
         self._path = path
         self._seat = seat
         self._stop = stop
+        self._since = since
 
     def run(self) -> None:
 
@@ -80,10 +86,12 @@ class _SqliteWatch(QThread):
                     connection = sqlite3.connect(self._path, timeout=5, isolation_level=None)
                 try:
                     if version is None:  # the first reading is the baseline
-                        version, last_id = self._read(connection)
+                        version, last_id, missed = self._first_reading(connection)
                         if lost:  # as PostgreSQL's: what happened meanwhile is unknown
                             lost = False
                             self.changed.emit(Changes.all())
+                        elif missed:
+                            self.changed.emit(missed)
                         continue
                     if _data_version(connection) == version:
                         continue
@@ -105,10 +113,28 @@ class _SqliteWatch(QThread):
             if connection is not None:
                 connection.close()
 
+    def _first_reading(self, connection: sqlite3.Connection) -> tuple[int, int | None, Changes]:
+        """The baseline; the first time, with ``since``, also what other seats logged
+        after it (one snapshot)."""
+        since, self._since = self._since, None
+        if since is None:
+            return (*self._read(connection), Changes())
+        from podyx_desktop.db import feed
+
+        connection.execute("BEGIN")
+        try:
+            try:
+                reading = feed.read_log(connection, since, self._seat or feed.SEAT_ID)
+            except sqlite3.OperationalError:  # no such table: not migrated yet
+                return _data_version(connection), None, Changes()
+            return _data_version(connection), reading.last_id, reading.changes
+        finally:
+            connection.execute("COMMIT")
+
     @staticmethod
     def _read(connection: sqlite3.Connection) -> tuple[int, int | None]:
         """The counter and the newest change_log id, as one snapshot."""
-        from podyx_desktop.db import feed  # on the watcher's thread, after the first paint
+        from podyx_desktop.db import feed  # on the watcher's thread
 
         connection.execute("BEGIN")
         try:
@@ -130,7 +156,7 @@ class _SqliteWatch(QThread):
 
         connection.execute("BEGIN")
         try:
-            reading = feed.read_sqlite_log(connection, last_id, self._seat or feed.SEAT_ID)
+            reading = feed.read_log(connection, last_id, self._seat or feed.SEAT_ID)
             version = _data_version(connection)
         finally:
             connection.execute("COMMIT")
@@ -145,12 +171,15 @@ class _SqliteWatch(QThread):
 class _PostgresListen(QThread):
     changed = Signal(object)  # Changes
 
-    def __init__(self, conninfo: str, seat: str | None, stop: threading.Event) -> None:
+    def __init__(
+        self, conninfo: str, seat: str | None, stop: threading.Event, since: int | None
+    ) -> None:
         super().__init__()
         self.setObjectName("podyx-postgres-listener")
         self._conninfo = conninfo
         self._seat = seat
         self._stop = stop
+        self._since = since
 
     def run(self) -> None:
         import psycopg
@@ -162,11 +191,17 @@ class _PostgresListen(QThread):
             try:
                 with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
                     conn.execute(f"LISTEN {feed.CHANGE_CHANNEL}")
-                    # After a lost connection we may have missed something: reload. Not on
-                    # the first connection: the screens have just read what they show (as
-                    # the SQLite watch, whose first reading is its baseline).
+                    # After a lost connection we may have missed something: reload. On the
+                    # first, what other seats logged after ``since`` (the screens' reads
+                    # may not show it); without ``since``, nothing: the screens have just
+                    # read what they show (as the SQLite watch's baseline).
                     if reconnecting:
                         self.changed.emit(Changes.all())
+                    elif self._since is not None:
+                        mine = self._seat or feed.SEAT_ID
+                        missed = feed.read_log(conn, self._since, mine, placeholder="%s")
+                        if missed.changes:
+                            self.changed.emit(missed.changes)
                     reconnecting = True
                     while not self._stop.is_set():
                         # every notification that has arrived, merged: one reload per batch
@@ -196,7 +231,10 @@ class DatabaseWatcher(QObject):
         parent: QObject | None = None,
         *,
         seat: str | None = None,
+        since: int | None = None,
     ) -> None:
+        """``since``: the newest ``change_log`` id before the screens' first reads (see
+        the module); None: what is there when the watcher starts is the baseline."""
         super().__init__(parent)
         # seat None: this process's (db.feed.SEAT_ID), read on the watcher's own thread, so
         # that the GUI thread does not import the feed before the main window shows
@@ -206,9 +244,9 @@ class DatabaseWatcher(QObject):
         path = sqlite_path(database_url)
         conninfo = postgres_conninfo(database_url)
         if path is not None:
-            self._thread = _SqliteWatch(path, seat, self._stop)
+            self._thread = _SqliteWatch(path, seat, self._stop, since)
         elif conninfo is not None:
-            self._thread = _PostgresListen(conninfo, seat, self._stop)
+            self._thread = _PostgresListen(conninfo, seat, self._stop, since)
         else:
             log.warning("No change feed for %s; other seats' changes show on refresh", "URL")
 

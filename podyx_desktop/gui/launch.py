@@ -57,6 +57,9 @@ class Prepared:
     demo_allowed: bool
     store: SessionStore
     resumed: Resumed | None
+    # the newest change_log id before the first reads: the database watcher starts from it
+    # (None: from what is there when it starts; see gui.changes)
+    log_position: int | None = None
 
 
 def prepare_database(
@@ -68,6 +71,8 @@ def prepare_database(
     user's data folder) is created here, on a first run; any other database must exist
     (:func:`~podyx_desktop.db.migrate.require_existing` says what to do when it does not).
     """
+    from sqlalchemy import func, select
+
     from podyx_desktop.db import tables as t
     from podyx_desktop.db.migrate import require_existing, upgrade_to_head
     from podyx_desktop.domain.principal import Principal
@@ -78,13 +83,15 @@ def prepare_database(
         require_existing(db)
     upgrade_to_head(db)  # a no-op when the schema is current
     with db.read() as session:
+        since = session.execute(select(func.max(t.ChangeLog.id))).scalar() or 0
         has_studio = session.get(t.Studio, 1) is not None
     studio = services.catalogue.studio(Principal.anonymous()) if has_studio else None
     url = db.url.render_as_string(hide_password=False)
     store = SessionStore(url)
     if studio is None:
-        return Prepared(None, url, own_database, store, None)
-    return _open_studio(studio, url, store, services.accounts.resume, service_lists(services), tab)
+        return Prepared(None, url, own_database, store, None, since)
+    lists = service_lists(services)
+    return _open_studio(studio, url, store, services.accounts.resume, lists, tab, since)
 
 
 def service_lists(services: Services) -> ListReader:
@@ -110,11 +117,12 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
         if reader is None:
             return None
         reads = StartupReads(reader, datetime.now(UTC))
+        since = reads.log_position()
         studio = reads.studio()
         if studio is None:
             return None
         store = SessionStore(database_url)
-        return _open_studio(studio, database_url, store, reads.resume, reads.bookings, tab)
+        return _open_studio(studio, database_url, store, reads.resume, reads.bookings, tab, since)
 
 
 def _open_studio(
@@ -124,17 +132,19 @@ def _open_studio(
     resume: Callable[[str], SignedIn],
     bookings: ListReader,
     tab: int,
+    since: int,
 ) -> Prepared:
     """What both start-ups do once the studio is there: import the first views, freeze
     what start-up made, try the remembered sign-in and, when it works, load the first tab
-    (``resume`` and ``bookings`` are the services' or the start-up reads')."""
+    (``resume`` and ``bookings`` are the services' or the start-up reads'; ``since``: the
+    change feed's position read before them)."""
     prewarm_views(studio, tab)
     freeze_startup_objects()  # before the session's records: those may be garbage soon
     resumed = resume_session(resume, store)
     if resumed.signed_in is not None:
         prefetched = prefetch_first_tab(bookings, studio, resumed, tab)
         resumed = replace(resumed, prefetched=prefetched)
-    return Prepared(studio, database_url, False, store, resumed)
+    return Prepared(studio, database_url, False, store, resumed, since)
 
 
 def prefetch_first_tab(
@@ -178,17 +188,18 @@ PREWARM_AFTER_PAINT_MS = 20
 PREWARM_FALLBACK_MS = 500
 
 
-def after_first_paint(window: QWidget, prewarm: Callable[[], None]) -> None:
-    """Start ``prewarm`` (:func:`prewarm_later_views` as a task) as soon as the main window
-    has painted: a tab may be asked for at once, and opening it must not stall the GUI
-    thread on imports."""
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` soon after ``window`` has painted: the main window starts the prewarm
+    (:func:`prewarm_later_views` as a task) there, since a tab may be asked for at once and
+    opening it must not stall the GUI thread on imports; the app starts its database
+    watcher there."""
     from PySide6.QtCore import QTimer
 
     from podyx_desktop.views.common.paint import FirstPaint
 
     FirstPaint(
         window,
-        lambda: QTimer.singleShot(PREWARM_AFTER_PAINT_MS, window, prewarm),
+        lambda: QTimer.singleShot(PREWARM_AFTER_PAINT_MS, window, then),
         fallback_ms=PREWARM_FALLBACK_MS,
     )
 

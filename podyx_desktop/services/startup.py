@@ -70,6 +70,14 @@ class StartupReads:
         self._now = now
         self._catalogue_read: _Catalogue | None = None
 
+    def log_position(self) -> int:
+        """The newest ``change_log`` id (0: none yet), read before the other reads: a
+        change another seat logs after it may be missing from what they read, and the
+        window's watcher, started with it, publishes it (:mod:`podyx_desktop.gui.changes`)."""
+        with self._db.transaction():
+            row = self._db.first("SELECT max(id) AS newest FROM change_log")
+        return int(row["newest"] or 0) if row is not None else 0
+
     def studio(self) -> r.StudioInfo | None:
         """The studio's public details; None when the database has no studio yet."""
         with self._db.transaction():

@@ -13,18 +13,21 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from podyx_desktop.db import feed
+from podyx_desktop.db.direct import open_reader
 from podyx_desktop.db.engine import Database
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.requests import NewRoom
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher, _SqliteWatch
 from podyx_desktop.services import Services
+from podyx_desktop.services.startup import StartupReads
 from tests import factories
 from tests.conftest import FAST_HASHER, truncate_all
 from tests.gui.conftest import GuiStudio
@@ -110,6 +113,50 @@ def test_this_process_writes_are_not_delivered(
     assert Kind.CATALOGUE in watching[0].kinds
 
 
+def log_position(url: str) -> int:
+    """The feed's position as the app's start-up reads it, before its other reads."""
+    with open_reader(url) as reader:
+        assert reader is not None
+        return StartupReads(reader, datetime.now(UTC)).log_position()
+
+
+def test_a_watcher_started_late_delivers_what_others_wrote_after_the_first_reads(
+    qtbot: Any, studio_url: str
+) -> None:
+    """The app starts its watcher after the first window has painted, from the feed's
+    position read before the start-up reads: another seat's write in between arrives once
+    the watcher starts; this process's own does not; without the position, a write before
+    the start is taken as already seen."""
+    before_theirs = log_position(studio_url)
+    add_room_in_another_process(studio_url, "Written meanwhile")
+    before_mine = log_position(studio_url)
+    assert before_mine > before_theirs
+    db = Database(studio_url)
+    try:
+        Services(db).catalogue.add_room(Principal.system(), NewRoom("Mine, meanwhile"))
+    finally:
+        db.dispose()
+    published: dict[int | None, list[Changes]] = {}
+    watchers = []
+    for since in (before_theirs, before_mine, None):
+        bus = ChangeBus()
+        published[since] = []
+        bus.changed.connect(published[since].append)
+        watchers.append(DatabaseWatcher(studio_url, bus, since=since))
+    for watcher in watchers:
+        watcher.start()
+    try:
+        qtbot.waitUntil(lambda: bool(published[before_theirs]), timeout=3_000)
+        qtbot.wait(SETTLE_MS)
+    finally:
+        for watcher in watchers:
+            watcher.stop()
+    [changes] = published[before_theirs]
+    assert Kind.CATALOGUE in changes.kinds and not changes.everything
+    assert published[before_mine] == []  # only this process's write came after it
+    assert published[None] == []
+
+
 def test_a_rename_in_another_process_arrives_as_that_client(qtbot: Any, studio: GuiStudio) -> None:
     with sqlite3.connect(studio.path) as connection:
         (client_id,) = connection.execute(
@@ -140,7 +187,7 @@ def test_a_sqlite_watcher_behind_the_pruned_log_gets_everything(
 ) -> None:
     monkeypatch.setattr(feed, "KEEP_LOG_ROWS", 3)
     monkeypatch.setattr(feed, "PRUNE_EVERY", 1)
-    watch = _SqliteWatch(studio.path, "a lagging seat", threading.Event())
+    watch = _SqliteWatch(studio.path, "a lagging seat", threading.Event(), None)
     connection = sqlite3.connect(studio.path, isolation_level=None)
     db = Database(studio.url)
     try:

@@ -9,12 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 
+from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.errors import SessionExpired
 from podyx_desktop.gui.session_store import SERVICE_NAME, account_key
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
+from podyx_desktop.views.client.main_window import MainWindow
 from tests.gui.conftest import FakeKeyring, GuiStudio
+from tests.gui.test_live_updates import booking_in, run_other_process
 from tests.gui.test_sign_in import WAIT, sign_in, sign_in_remembered, wait_main, wait_ready
 
 
@@ -38,6 +43,52 @@ def test_remember_me_survives_a_restart(
     tab = window.bookings_tab
     qtbot.waitUntil(lambda: tab.selected_booking() is not None, timeout=WAIT)
     qtbot.waitUntil(lambda: tab.cancel_button.isEnabled(), timeout=WAIT)
+
+
+@pytest.mark.parametrize("quick", [True, False], ids=["quick-start", "full-path"])
+def test_a_change_made_while_the_window_opens_still_shows_up(
+    qtbot: Any, make_app: Any, studio: GuiStudio, fake_keyring: FakeKeyring, quick: bool
+) -> None:
+    """The database watcher starts after the main window has painted (starting it before
+    would hold that paint up), from the feed's position read before the start-up reads:
+    another seat cancels the session while the window paints, before the watcher runs,
+    and the window still shows it canceled."""
+    app = make_app()
+    sign_in_remembered(qtbot, app, studio, fake_keyring)
+    app.shutdown()
+    running_at_first_paint: list[bool] = []
+    started: list[Any] = []
+
+    class AtFirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                not running_at_first_paint
+                and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)
+                and isinstance(watched.window(), MainWindow)
+            ):
+                watcher = started[0].watcher
+                running_at_first_paint.append(watcher is not None and watcher.is_running)
+                run_other_process(studio, "cancel", str(studio.booking_id))
+            return False
+
+    probe = AtFirstPaint()
+    qt_app = QApplication.instance()
+    assert qt_app is not None
+    qt_app.installEventFilter(probe)
+    try:
+        started.append(make_app(quick=quick))
+        window = wait_main(qtbot, started[0])
+        qtbot.waitUntil(lambda: bool(running_at_first_paint), timeout=WAIT)
+    finally:
+        qt_app.removeEventFilter(probe)
+    assert running_at_first_paint == [False]
+
+    def canceled() -> bool:
+        booking = booking_in(window, studio.booking_id)
+        return booking is not None and booking.status is BookingStatus.CANCELED
+
+    qtbot.waitUntil(canceled, timeout=WAIT)
 
 
 def test_a_remembered_sign_in_that_no_longer_works_shows_the_sign_in_screen(

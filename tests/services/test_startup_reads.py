@@ -10,15 +10,21 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 
 from podyx_desktop.db.direct import DirectReader, open_reader
 from podyx_desktop.db.engine import Database, sqlite_url
+from podyx_desktop.db.tables import ChangeLog
 from podyx_desktop.domain.enums import PaymentMethod, RefundTo
 from podyx_desktop.domain.errors import DatabaseProblem, NotFound, NotSignedIn, SessionExpired
 from podyx_desktop.domain.principal import Principal
 from podyx_desktop.domain.records import SignedIn
-from podyx_desktop.domain.requests import AddonChoice, BundlePurchaseRequest, RedeemRequest
+from podyx_desktop.domain.requests import (
+    AddonChoice,
+    BundlePurchaseRequest,
+    NewRoom,
+    RedeemRequest,
+)
 from podyx_desktop.services.startup import StartupReads
 from tests.conftest import FakeClock
 from tests.factories import PASSWORD, Studio
@@ -111,6 +117,17 @@ def test_another_client_and_visitors_are_refused(
 def test_the_studio_is_the_services_own(studio: Studio, reader: DirectReader) -> None:
     reads = StartupReads(reader, studio.services.context.now())
     assert reads.studio() == studio.services.catalogue.studio(Principal.anonymous())
+
+
+def test_the_log_position_is_the_newest_change(studio: Studio, reader: DirectReader) -> None:
+    """What the app's database watcher catches up from (gui.changes), read anew each time."""
+    reads = StartupReads(reader, studio.services.context.now())
+    before = reads.log_position()
+    studio.services.catalogue.add_room(Principal.system(), NewRoom("Later"))
+    after = reads.log_position()
+    with studio.services.db.read() as session:
+        newest = session.execute(select(func.max(ChangeLog.id))).scalar()
+    assert after == newest and after > before
 
 
 def test_a_remembered_session_resumes_as_the_services_resume_it(
