@@ -25,6 +25,10 @@ from bench.gui_lag_studio import SessionStudio
 
 WAIT_S = 30.0
 TAB_SPACING_MS = 50  # five switches, 50 ms apart: all within 300 ms of the window showing
+# A person's next action comes at least this long after their last one (faster than anyone
+# clicks): the event loop turns in between, as it does between a person's clicks. Two
+# actions made in one turn would be measured as one stall of both handlers together.
+ACTION_PAUSE_MS = 50
 
 
 def wait_until(predicate: Callable[[], bool], what: str, timeout: float = WAIT_S) -> None:
@@ -36,7 +40,13 @@ def wait_until(predicate: Callable[[], bool], what: str, timeout: float = WAIT_S
         QTest.qWait(5)
 
 
+def pause() -> None:
+    """The time between two actions of a person (:data:`ACTION_PAUSE_MS`)."""
+    QTest.qWait(ACTION_PAUSE_MS)
+
+
 def click(button: QAbstractButton) -> None:
+    pause()
     if not (button.isVisible() and button.isEnabled()):
         raise RuntimeError(f"{button.text()!r} cannot be clicked (hidden or disabled)")
     QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
@@ -44,6 +54,7 @@ def click(button: QAbstractButton) -> None:
 
 def click_row(view: QAbstractItemView, row: int = 0) -> None:
     wait_until(lambda: view.model().rowCount() > row, "rows to click")
+    pause()
     index = view.model().index(row, 0)
     view.scrollTo(index)
     QTest.mouseClick(
@@ -53,8 +64,10 @@ def click_row(view: QAbstractItemView, row: int = 0) -> None:
 
 def pick_slot(tasks: Any, picker: Any, day: date, row: int = 0) -> None:
     wait_until(lambda: tasks.pending == 0, "the picker's loads")
+    pause()
     picker.set_day(day)
     wait_until(lambda: tasks.pending == 0 and picker.model.rowCount() > row, "free times")
+    pause()
     index = picker.model.index(row, 0)
     QTest.mouseClick(
         picker.list.viewport(),
@@ -131,6 +144,7 @@ def run_session(app: Any, studio: SessionStudio, mark: Callable[[str], None], fo
     wait_until(lambda: tasks.pending == 0, "the reload after booking")
 
     mark("cancel")
+    pause()
     window.show_tab(0)
     tab = window.bookings_tab
     wait_until(lambda: tab.select_booking(booked_id), "the new booking listed")
@@ -154,6 +168,7 @@ def run_session(app: Any, studio: SessionStudio, mark: Callable[[str], None], fo
     wait_until(lambda: tasks.pending == 0, "the reload after rescheduling")
 
     mark("redeem a bundle credit")
+    pause()
     window.show_tab(1)
     bundles = window.bundles_tab
     wait_until(lambda: bundles.select_bundle(studio.bundle_id), "the bundle")
@@ -168,6 +183,7 @@ def run_session(app: Any, studio: SessionStudio, mark: Callable[[str], None], fo
     wait_until(lambda: tasks.pending == 0, "the reload after redeeming")
 
     mark("download a receipt")
+    pause()
     window.show_tab(2)
     purchases = window.purchases_tab
     wait_until(lambda: purchases.model.rowCount() > 0 and tasks.pending == 0, "purchases")
