@@ -33,8 +33,11 @@ BUSY_DELAY_MS = 200
 # How long a thread may hold the GIL while another waits for it. Every call Qt makes into
 # Python while painting (each model data() call, each delegate) waits that long for a busy
 # worker, and a paint makes hundreds: Python's default (5 ms) gave visible stalls while
-# the worker imported SQLAlchemy after a quick start (bench/gui_lag.py judges it).
-GIL_SWITCH_INTERVAL_S = 0.0002
+# the worker imported SQLAlchemy after a quick start (bench/gui_lag.py judges it). 50 µs
+# rather than 200: in 18 interleaved rounds of bench/gui_lag.py each, the worst stall at
+# the first tab switches (the tabs' first loads running on the worker) was 51.6 ms
+# against 70.1 ms, 2 rounds over 50 ms against 4.
+GIL_SWITCH_INTERVAL_S = 0.00005
 
 
 def user_message(error: BaseException) -> str:
