@@ -7,9 +7,9 @@ made them) and does not deliver them twice.
 
 PostgreSQL: the write's NOTIFY carries :func:`notify_payload`. SQLite: the write adds a
 ``change_log`` row (:func:`sqlite_log_statements`); a watcher reads the rows after the last
-one it saw with :func:`read_log` (PostgreSQL keeps the same rows, which a watcher reads once
-to catch up on what was written before it listened). Light on purpose (no SQLAlchemy): the GUI's
-watcher imports it at start-up.
+one it saw with :func:`read_log`. PostgreSQL keeps the same rows, which a watcher reads
+once, to catch up on what was written before it listened. Light on purpose (no
+SQLAlchemy): the GUI's watcher imports it once the first window has painted.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ A :class:`TaskRunner` owns one serial worker thread. The first task that needs t
 imported after the first window has painted); every such task gets that instance. A task
 run with :meth:`TaskRunner.run_plain` needs none and builds none: the app's start-up reads
 run that way, before SQLAlchemy is imported at all. Results and errors
-come back through queued signals, so callbacks always run on the GUI thread. A
+come back through queued signals, so callbacks always run on the GUI thread, one result
+per turn of the event loop (painting and input go between two callbacks). A
 :class:`~podyx_desktop.domain.errors.PodyxError` becomes its ``message``; anything else is
 logged with its traceback and becomes a one-line sentence that points to the log.
 """
@@ -16,6 +17,7 @@ import itertools
 import logging
 import queue
 import sys
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -127,8 +129,14 @@ class TaskRunner(QObject):
         if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
             sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self._worker = _Worker(services_factory)
-        self._worker.finished_task.connect(self._deliver)
+        self._worker.finished_task.connect(self._arrived)
         self._tasks: dict[int, _Task] = {}
+        # results not yet delivered: one per turn of the event loop (see _arrived)
+        self._arrivals: deque[tuple[int, bool, object]] = deque()
+        self._delivery = QTimer(self)
+        self._delivery.setSingleShot(True)
+        self._delivery.setInterval(0)
+        self._delivery.timeout.connect(self._deliver_next)
         self._ids = itertools.count(1)
         self._busy = False
         self._closed = False
@@ -203,8 +211,27 @@ class TaskRunner(QObject):
         if self._worker.isRunning() and not self._worker.wait(timeout_ms):
             log.error("The task worker did not stop within %d ms", timeout_ms)
         self._tasks.clear()
+        self._arrivals.clear()
+        self._delivery.stop()
 
     @Slot(int, bool, object)
+    def _arrived(self, task_id: int, succeeded: bool, payload: object) -> None:
+        """A task's result: its callback runs in a later turn of the event loop, one
+        result per turn, in the order they came. Results that arrive together (the tabs'
+        first loads, a write's reloads) would otherwise run their callbacks back to back,
+        with no input, painting or timer between them (bench/gui_lag.py)."""
+        self._arrivals.append((task_id, succeeded, payload))
+        if not self._delivery.isActive():
+            self._delivery.start()
+
+    def _deliver_next(self) -> None:
+        if not self._arrivals:
+            return
+        arrival = self._arrivals.popleft()
+        if self._arrivals:
+            self._delivery.start()  # the next one in the next turn
+        self._deliver(*arrival)
+
     def _deliver(self, task_id: int, succeeded: bool, payload: object) -> None:
         task = self._tasks.pop(task_id, None)
         if not self._tasks:

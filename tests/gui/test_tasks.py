@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThread
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from podyx_desktop.domain.changes import Changes, Kind
@@ -222,3 +222,35 @@ def test_the_change_bus(qtbot: Any) -> None:
     assert blocker.args == [Changes.of(Kind.BOOKINGS, Kind.PURCHASES)]
     with qtbot.assertNotEmitted(bus.changed):
         bus.publish(Changes())  # nothing changed: nothing to tell
+
+
+def test_results_that_arrive_together_are_delivered_one_per_turn_of_the_loop(
+    qtbot: Any, runner: TaskRunner
+) -> None:
+    """Three results ready at once (the GUI thread was busy meanwhile) reach their
+    callbacks in order, with the event loop turning between two of them: an event the
+    first callback posts (as painting and input are posted) is handled before the
+    second callback runs, not after all three."""
+    seen: list[object] = []
+    all_done = threading.Event()
+
+    class Poster(QObject):
+        def event(self, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.User:
+                seen.append("posted")
+                return True
+            return super().event(event)
+
+    poster = Poster()
+
+    def first(value: int) -> None:
+        seen.append(value)
+        QCoreApplication.postEvent(poster, QEvent(QEvent.Type.User))
+
+    runner.run_plain(lambda: 1, on_success=first)
+    runner.run_plain(lambda: 2, on_success=seen.append)
+    runner.run_plain(lambda: 3, on_success=seen.append)
+    runner.run_plain(all_done.set)
+    assert all_done.wait(WAIT / 1000)  # the GUI thread is held here: all four came in
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT)
+    assert seen == [1, "posted", 2, 3]
