@@ -37,6 +37,7 @@ from podyx_desktop.gui.launch import (
     resume_collector,
     resume_session,
     warm_up_sign_in,
+    when_painted,
 )
 from podyx_desktop.gui.remote import StudioServerMixin
 from podyx_desktop.gui.session_store import SessionStore
@@ -271,19 +272,8 @@ class DesktopApp(StudioServerMixin, QObject):
                 prepared.database_url, self.bus, self, since=prepared.log_position
             )
         self._open_prepared(prepared)
-        if watcher is not None:
-            self._watch_after_paint(watcher)
-
-    def _watch_after_paint(self, watcher: DatabaseWatcher) -> None:
-        """Start the database watcher once the window just shown has painted (its thread's
-        imports and first reading would hold that paint up). It starts from the feed's
-        position before the start-up reads, so a change another seat made meanwhile still
-        reaches the screens."""
-        window = self.main_window or self.first_run or self._sign_in
-        if window is None or not window.isVisible():
-            watcher.start()
-        else:
-            after_first_paint(window, watcher.start)
+        if watcher is not None:  # once the window just shown has painted (see gui.changes)
+            when_painted(self.main_window or self.first_run or self._sign_in, watcher.start)
 
     def _open_prepared(self, prepared: Prepared) -> None:
         if prepared.studio is None:

@@ -204,6 +204,17 @@ def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     )
 
 
+def when_painted(window: QWidget | None, then: Callable[[], None]) -> None:
+    """``then`` soon after ``window`` has painted (:func:`after_first_paint`); at once when
+    no window shows. The app starts its database watcher so: the watcher's thread (its
+    imports, its first reading) would hold the first paint up, and it starts from the
+    feed's position read before the start-up reads, so starting late misses nothing."""
+    if window is None or not window.isVisible():
+        then()
+    else:
+        after_first_paint(window, then)
+
+
 def warm_up_sign_in(services: Services) -> None:
     """Build what signing in by hand needs (a task: the worker builds the services first),
     and import the main window's, its tabs' and the dialogs' modules while the person
