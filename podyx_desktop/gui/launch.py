@@ -181,11 +181,11 @@ def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
         money_text(0, studio.currency, display_locale(studio.locale))
 
 
-# The other views' modules are imported on the worker this long after the main window's
-# first paint (the first tab's own loads, queued in that paint, go first), or after the
-# fallback if the window does not paint (minimised).
-PREWARM_AFTER_PAINT_MS = 20
-PREWARM_FALLBACK_MS = 500
+# What waits for a window's first paint (the other views' imports, the database watcher)
+# starts this long after it (the first tab's own loads, queued in that paint, go first),
+# or after the fallback if the window does not paint (minimised).
+AFTER_PAINT_MS = 20
+PAINT_FALLBACK_MS = 500
 
 
 def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
@@ -199,8 +199,8 @@ def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
 
     FirstPaint(
         window,
-        lambda: QTimer.singleShot(PREWARM_AFTER_PAINT_MS, window, then),
-        fallback_ms=PREWARM_FALLBACK_MS,
+        lambda: QTimer.singleShot(AFTER_PAINT_MS, window, then),
+        fallback_ms=PAINT_FALLBACK_MS,
     )
 
 
