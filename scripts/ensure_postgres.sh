@@ -3,7 +3,9 @@
 #   - PostgreSQL server binaries (initdb, pg_ctl) for tests/pg_cluster.py,
 #     and the 'postgres' system user that runs them when the tests run as root;
 #   - pdftoppm / pdftotext (poppler-utils) for checking generated PDFs;
-#   - xvfb-run (xvfb, xauth) and the libraries Qt's xcb/offscreen platforms load.
+#   - xvfb-run (xvfb, xauth) and the libraries Qt's xcb/offscreen platforms load;
+#   - dbus-daemon, dbus-send and gnome-keyring-daemon for a private Secret Service
+#     (tests/secret_service.py: the keyring tests and bench/startup.py).
 # Installs only what is missing, from Debian's packages, with at most one
 # 'apt-get update', and only when running as root; otherwise it prints what to
 # install (and exits 0: the tests then report what they cannot do).
@@ -43,6 +45,10 @@ have_postgres_server || missing+=(postgresql)
 have_commands pdftoppm pdftotext || missing+=(poppler-utils)
 have_commands xvfb-run || missing+=(xvfb)
 have_commands xauth || missing+=(xauth)
+# a private Secret Service (tests/secret_service.py): the desktop keyring of Linux
+have_commands dbus-daemon || missing+=(dbus-daemon)
+have_commands dbus-send || missing+=(dbus-bin)
+have_commands gnome-keyring-daemon || missing+=(gnome-keyring)
 # a TrueType font covering CJK, the PDFs' fallback for names outside DejaVu
 ls /usr/share/fonts/truetype/droid/DroidSansFallback*.ttf >/dev/null 2>&1 || missing+=(fonts-droid-fallback)
 

@@ -111,6 +111,9 @@ def _keyring() -> str:
     import keyring
     from keyring.backends.fail import Keyring as FailKeyring
 
+    from podyx_desktop.os_keyring import use_system_keyring
+
+    use_system_keyring()  # the backend the app would use
     backend = keyring.get_keyring()
     if isinstance(backend, FailKeyring):
         return "no keyring backend: sign-ins are not remembered and passwords are asked for"

@@ -34,6 +34,7 @@ from urllib.parse import quote, unquote, urlsplit
 from podyx_desktop import APP_NAME, ORGANIZATION
 from podyx_desktop.domain.errors import PodyxError
 from podyx_desktop.domain.message import m
+from podyx_desktop.os_keyring import use_system_keyring
 
 log = logging.getLogger(__name__)
 
@@ -437,6 +438,7 @@ def password_from_keyring(url: str) -> str | None:
     except ImportError:  # pragma: no cover - keyring is a dependency
         return None
     try:
+        use_system_keyring()
         return keyring.get_password(KEYRING_SERVICE, server.keyring_user)
     except KeyringError as error:
         log.info("No usable keyring for the database password: %s", error)
@@ -454,6 +456,7 @@ def password_to_keyring(url: str, password: str) -> bool:
     try:
         import keyring
 
+        use_system_keyring()
         keyring.set_password(KEYRING_SERVICE, server.keyring_user, password)
     except Exception as error:  # as in password_from_keyring
         log.warning("The keyring cannot store the database password: %s", error)

@@ -80,6 +80,10 @@ class SessionStore:
         keyring = import_keyring()  # without the modules keyring never uses (~20 ms)
         from keyring.backends import fail
 
+        from podyx_desktop.os_keyring import use_system_keyring
+
+        use_system_keyring()  # the system's keyring without keyring's search (~60 ms)
+
         try:
             backend = keyring.get_keyring()
         except Exception:
