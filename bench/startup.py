@@ -39,15 +39,23 @@ Usage::
 
     python bench/startup.py [--sizes 100k[,1M]] [--repeat K]
 
-The remembered session reaches the app through keyring's own ``PYTHON_KEYRING_BACKEND``
-switch: :class:`bench.keyring_backend.BenchKeyring` hands out the token from an environment
-variable of the child process, so the bench never touches the real keyring and writes no
-token to disk.
+The remembered session is where a Linux desktop keeps it: in a Secret Service. Each
+client's app gets a private one (GNOME Keyring on a D-Bus session bus of its own, in the
+run's temporary folder: :mod:`tests.secret_service`), holding the token the app saved
+there when it signed in with "Remember me", and finds it as it would on a desktop:
+without ``PYTHON_KEYRING_BACKEND``, through :mod:`podyx_desktop.os_keyring`. So the
+keyring's cost (its modules, the D-Bus calls) is in the figures, as it is in a user's
+start. The sign-in launches get an empty one. On a machine without ``dbus-daemon`` and
+``gnome-keyring-daemon`` (``scripts/ensure_postgres.sh`` installs them) the bench says so
+and falls back to :class:`bench.keyring_backend.BenchKeyring`, a stand-in that hands out
+the token from an environment variable: those figures leave the keyring's cost out. The
+user's own keyring is never touched.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -62,6 +70,7 @@ if __package__ in (None, ""):  # run as a script: make the project importable
 from bench.keyring_backend import TOKEN_VARIABLE
 from bench.startup_studio import BARE_WINDOW, Client, copy_studio, prepare
 from bench.verdict import Baseline, Results, machine_line
+from tests.secret_service import PrivateSecretService, missing_programs
 
 ROOT = Path(__file__).resolve().parents[1]
 RATIO_TARGET = 1.5
@@ -114,11 +123,56 @@ def child_environment(config_home: Path, extra: dict[str, str]) -> dict[str, str
         PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
         XDG_CONFIG_HOME=str(config_home),  # fresh QSettings: no saved geometry or tab
         PODYX_BENCH_MARKERS="1",
-        PYTHON_KEYRING_BACKEND="bench.keyring_backend.BenchKeyring",
     )
+    env.pop("PYTHON_KEYRING_BACKEND", None)  # the keyring is the one ``extra`` names
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.update(extra)
     return env
+
+
+# Saves a token (on standard input) as the app does after a sign-in with "Remember me".
+SAVE_TOKEN = (
+    "import sys; from podyx_desktop.gui.session_store import SessionStore; "
+    "sys.exit(0 if SessionStore(sys.argv[1]).save(sys.stdin.read()) else 1)"
+)
+
+
+def keyring_description() -> str:
+    missing = missing_programs()
+    if missing:
+        return (
+            f"keyring: a stand-in (bench.keyring_backend.BenchKeyring), since this machine "
+            f"lacks {', '.join(missing)}: these figures leave the system keyring's cost out"
+        )
+    return "keyring: a private Secret Service (GNOME Keyring) per app, as on a Linux desktop"
+
+
+def remembering(
+    keyrings: contextlib.ExitStack, folder: Path, url: str, token: str | None
+) -> dict[str, str]:
+    """The variables that lead an app on ``url`` to a keyring of its own in ``folder``,
+    remembering ``token`` (None: no sign-in remembered)."""
+    if missing_programs():
+        return {
+            "PYTHON_KEYRING_BACKEND": "bench.keyring_backend.BenchKeyring",
+            TOKEN_VARIABLE: token or "",
+        }
+    service = keyrings.enter_context(PrivateSecretService(folder))
+    if token is not None:
+        env = child_environment(folder / "save-config", service.env)
+        saved = subprocess.run(
+            [sys.executable, "-c", SAVE_TOKEN, url],
+            input=token,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if saved.returncode != 0:
+            raise RuntimeError(
+                f"could not save the session in the keyring:\n{saved.stderr[-2000:]}"
+            )
+    return service.env
 
 
 def median(values: list[float]) -> float:
@@ -174,7 +228,10 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
     bookings, clients_count = SIZES[size]
     url = cached_sqlite(StudioKey(bookings, clients_count))
     python = sys.executable
-    with tempfile.TemporaryDirectory(prefix="podyx-startup-") as temporary:
+    with (
+        tempfile.TemporaryDirectory(prefix="podyx-startup-") as temporary,
+        contextlib.ExitStack() as keyrings,
+    ):
         folder = Path(temporary)
         url = copy_studio(url, folder)
         clients = prepare(url, PASSWORD, folder)
@@ -182,8 +239,8 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
             folder / "signin-config",
             {
                 "PODYX_DATABASE_URL": url,
-                TOKEN_VARIABLE: "",
                 "PODYX_BENCH_EXIT_AFTER": "first_paint",
+                **remembering(keyrings, folder / "signin-keyring", url, None),
             },
         )
         app_envs = [
@@ -191,8 +248,8 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
                 folder / f"app-config-{index}",
                 {
                     "PODYX_DATABASE_URL": url,
-                    TOKEN_VARIABLE: client.token,
                     "PODYX_BENCH_EXIT_AFTER": "bookings_populated",
+                    **remembering(keyrings, folder / f"app-keyring-{index}", url, client.token),
                 },
             )
             for index, client in enumerate(clients)
@@ -234,6 +291,7 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
         f"median of {args.repeat} launches each, interleaved (Qt platform: {platform_name})"
     )
     print(f"  {machine}")
+    print(f"  {keyring_description()}")
     results = Results("startup", variant=size)
     for client, baseline, runs, bares in zip(clients, baselines, app_runs, bare_runs, strict=True):
         bare_ms = baseline.median
