@@ -40,11 +40,15 @@ size=$(du -sk "$root" | cut -f1)
 glibc=$(find dist/podyx -type f \( -name "*.so*" -o -name podyx-desktop \) -exec objdump -T {} + 2>/dev/null \
   | grep -o "GLIBC_[0-9.]*" | sed 's/GLIBC_//' | sort -uV | tail -1)
 depends="adduser, libc6 (>= $glibc), libpq5, libegl1, libgl1, libfontconfig1, libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3, libstdc++6, libsqlite3-0"
+# Qt's Wayland platform links these; a Wayland session has them, and apt installs
+# recommendations by default. The check below accepts them where this machine has them.
+recommends="libwayland-cursor0, libwayland-egl1"
 if command -v apt-cache >/dev/null && apt-cache show libc6 >/dev/null 2>&1; then
   # shellcheck disable=SC2046
   brought=$(apt-cache depends --recurse --no-recommends --no-suggests --no-conflicts \
       --no-breaks --no-replaces --no-enhances $(echo "$depends" | sed 's/([^)]*)//g; s/,/ /g') \
     | grep -v "^ " | tr -d '<>' | sort -u)
+  brought+=$'\n'"$(echo "$recommends" | tr -d ' ' | tr ',' '\n')"
   unbrought=""
   while read -r library; do
     [ -n "$library" ] || continue
@@ -72,7 +76,7 @@ Architecture: $arch
 Maintainer: Podyx <it@podyx.invalid>
 Installed-Size: $size
 Depends: $depends
-Recommends: libwayland-cursor0, libwayland-egl1
+Recommends: $recommends
 Description: Podyx Desktop: a recording studio's desk and its clients' profile
  The desktop app of Podyx: clients manage their bookings, bundles, purchases and
  receipts; the studio runs its schedule, clients and payments. Works on a local

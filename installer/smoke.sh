@@ -59,6 +59,13 @@ ln -s "$PWD/$bundle/podyx-desktop" "$work/podyx-bundle-check"
 "$work/podyx-bundle-check" || { echo "the bundle's podyx-bundle-check failed" >&2; exit 1; }
 "$bundle/podyx-admin" demo --database "$db" >/dev/null
 "$bundle/podyx-admin" selftest --database "$db"
+# a Linux desktop's keyring (a private Secret Service: GNOME Keyring on its own D-Bus) is
+# the one the bundle uses, so "Remember me" and database passwords work there
+python3 -m tests.secret_service "$bundle/podyx-admin" selftest --database "$db" >"$work/selftest-keyring.txt" || true
+if ! grep -q "keyring: keyring.backends.SecretService.Keyring" "$work/selftest-keyring.txt"; then
+  echo "the bundle does not use a desktop's Secret Service keyring:" >&2; cat "$work/selftest-keyring.txt" >&2; exit 1
+fi
+echo "the bundle's keyring on a desktop: the Secret Service"
 "$bundle/podyx-admin" export receipts --database "$db" --from 2020-01-01 --to 2030-12-31 "$work/receipts" >/dev/null
 pdfs=$(find "$work/receipts" -name '*.pdf' | wc -l)
 [ "$pdfs" -gt 0 ] || { echo "the bundle exported no receipt PDF" >&2; exit 1; }

@@ -7,7 +7,9 @@ reach a desktop's keyring (``keyring.backends.SecretService``).
 
 Needs ``dbus-daemon`` and ``gnome-keyring-daemon`` (Debian: dbus-daemon, gnome-keyring;
 ``scripts/ensure_postgres.sh`` installs them). Used by tests/test_os_keyring.py and by
-``bench/startup.py``, which reads the remembered sign-in from it.
+``bench/startup.py``, which reads the remembered sign-in from it; and by
+``installer/smoke.sh`` as ``python3 -m tests.secret_service COMMAND [ARG...]``, which runs
+``COMMAND`` with one (standard library only, so any Python 3 runs it).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
@@ -121,3 +125,19 @@ class PrivateSecretService:
         if self._bus is not None and self._bus.stdout is not None:
             self._bus.stdout.close()
         self._keyring = self._bus = None
+
+
+def main(argv: list[str]) -> int:
+    """Run the command ``argv`` with a private Secret Service; its exit status."""
+    if not argv:
+        print("usage: python3 -m tests.secret_service COMMAND [ARG...]", file=sys.stderr)
+        return 2
+    with (
+        tempfile.TemporaryDirectory(prefix="secret-service-") as folder,
+        PrivateSecretService(Path(folder)) as service,
+    ):
+        return subprocess.run(argv, env={**os.environ, **service.env}).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
