@@ -76,10 +76,3 @@ def use_system_keyring() -> None:
             log.info("The system keyring (%s) is not available (%s); searching", name, error)
             return
         keyring.core.set_keyring(backend)
-
-
-def forget_choice() -> None:
-    """Tests: let the next :func:`use_system_keyring` choose again."""
-    global _done
-    with _lock:
-        _done = False

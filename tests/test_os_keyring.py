@@ -5,6 +5,7 @@ Each case runs in a fresh interpreter: keyring chooses its backend once per proc
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from podyx_desktop.os_keyring import system_backend_name
 from tests.conftest import unavailable_here
 from tests.secret_service import PrivateSecretService, missing_programs
 
@@ -130,3 +132,21 @@ def test_without_a_secret_service_keyring_searches_and_the_app_says_it_cannot_re
     result = run(STORE.format(url=URL, action=AVAILABLE), tmp_path, DBUS_SESSION_BUS_ADDRESS=gone)
     assert result["AVAILABLE"] == "False True"  # not available, and the problem in words
     assert result["SEARCHED"] != "-"  # keyring looked for any other backend, as before
+
+
+@pytest.mark.parametrize(
+    ("platform", "backend"),
+    [
+        ("win32", "keyring.backends.Windows.WinVaultKeyring"),
+        ("darwin", "keyring.backends.macOS.Keyring"),
+        ("linux", "keyring.backends.SecretService.Keyring"),
+        ("freebsd14", "keyring.backends.SecretService.Keyring"),
+    ],
+)
+def test_each_system_has_its_own_keyring_and_the_installed_keyring_has_that_backend(
+    platform: str, backend: str
+) -> None:
+    assert system_backend_name(platform) == backend
+    module, _, name = backend.rpartition(".")
+    # a keyring release that renamed it would make the app search again on that system
+    assert isinstance(getattr(importlib.import_module(module), name), type)
