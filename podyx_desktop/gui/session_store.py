@@ -82,7 +82,7 @@ class SessionStore:
 
         from podyx_desktop.os_keyring import use_system_keyring
 
-        use_system_keyring()  # the system's keyring without keyring's search (~60 ms)
+        use_system_keyring()  # the system's keyring without keyring's search (~40 ms)
 
         try:
             backend = keyring.get_keyring()
