@@ -13,6 +13,7 @@
 set -euo pipefail
 
 missing=()
+lean=()  # installed without their recommendations (GNOME Keyring's would add PAM modules)
 
 have_postgres_server() {
     if command -v initdb >/dev/null 2>&1; then
@@ -46,9 +47,9 @@ have_commands pdftoppm pdftotext || missing+=(poppler-utils)
 have_commands xvfb-run || missing+=(xvfb)
 have_commands xauth || missing+=(xauth)
 # a private Secret Service (tests/secret_service.py): the desktop keyring of Linux
-have_commands dbus-daemon || missing+=(dbus-daemon)
-have_commands dbus-send || missing+=(dbus-bin)
-have_commands gnome-keyring-daemon || missing+=(gnome-keyring)
+have_commands dbus-daemon || lean+=(dbus-daemon)
+have_commands dbus-send || lean+=(dbus-bin)
+have_commands gnome-keyring-daemon || lean+=(gnome-keyring)
 # a TrueType font covering CJK, the PDFs' fallback for names outside DejaVu
 ls /usr/share/fonts/truetype/droid/DroidSansFallback*.ttf >/dev/null 2>&1 || missing+=(fonts-droid-fallback)
 
@@ -80,22 +81,28 @@ if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
     need_postgres_user=1
 fi
 
-if [ "${#missing[@]}" -eq 0 ] && [ "$need_postgres_user" -eq 0 ]; then
+if [ "${#missing[@]}" -eq 0 ] && [ "${#lean[@]}" -eq 0 ] && [ "$need_postgres_user" -eq 0 ]; then
     exit 0
 fi
 
 if [ "$(id -u)" -ne 0 ]; then
     # Not root: say what is missing and let the tests report what they cannot do.
-    echo "ensure_postgres.sh: not root, so not installing; missing: ${missing[*]:-nothing}" >&2
-    [ "${#missing[@]}" -gt 0 ] && echo "  install with: sudo apt-get install ${missing[*]}" >&2
+    all=("${missing[@]}" "${lean[@]}")
+    echo "ensure_postgres.sh: not root, so not installing; missing: ${all[*]:-nothing}" >&2
+    [ "${#all[@]}" -gt 0 ] && echo "  install with: sudo apt-get install ${all[*]}" >&2
     exit 0
 fi
 
-if [ "${#missing[@]}" -gt 0 ]; then
-    echo "ensure_postgres.sh: installing ${missing[*]}" >&2
+if [ "${#missing[@]}" -gt 0 ] || [ "${#lean[@]}" -gt 0 ]; then
+    echo "ensure_postgres.sh: installing ${missing[*]} ${lean[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ "${#missing[@]}" -gt 0 ]; then
+        apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+    if [ "${#lean[@]}" -gt 0 ]; then
+        apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
+    fi
 fi
 
 # Debian's postgresql package creates this user; make sure it exists regardless,
