@@ -45,11 +45,11 @@ run's temporary folder: :mod:`tests.secret_service`), holding the token the app 
 there when it signed in with "Remember me", and finds it as it would on a desktop:
 without ``PYTHON_KEYRING_BACKEND``, through :mod:`podyx_desktop.os_keyring`. So the
 keyring's cost (its modules, the D-Bus calls) is in the figures, as it is in a user's
-start. The sign-in launches get an empty one. On a machine without ``dbus-daemon`` and
-``gnome-keyring-daemon`` (``scripts/ensure_postgres.sh`` installs them) the bench says so
-and falls back to :class:`bench.keyring_backend.BenchKeyring`, a stand-in that hands out
-the token from an environment variable: those figures leave the keyring's cost out. The
-user's own keyring is never touched.
+start. The sign-in launches get an empty one. On a machine without ``dbus-daemon``,
+``dbus-send`` or ``gnome-keyring-daemon`` (``scripts/ensure_postgres.sh`` installs them)
+the bench says so and falls back to :class:`bench.keyring_backend.BenchKeyring`, a
+stand-in that hands out the token from an environment variable: those figures leave the
+keyring's cost out. The user's own keyring is never touched.
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ throwaway password, everything in a temporary folder: nothing of the user's own 
 is read or written. Processes given :attr:`PrivateSecretService.env` reach it as they would
 reach a desktop's keyring (``keyring.backends.SecretService``).
 
-Needs ``dbus-daemon`` and ``gnome-keyring-daemon`` (Debian: dbus-daemon, gnome-keyring;
-``scripts/ensure_postgres.sh`` installs them). Used by tests/test_os_keyring.py and by
+Needs ``dbus-daemon``, ``dbus-send`` and ``gnome-keyring-daemon`` (Debian: dbus-daemon,
+dbus-bin, gnome-keyring; ``scripts/ensure_postgres.sh`` installs them). Used by tests/test_os_keyring.py and by
 ``bench/startup.py``, which reads the remembered sign-in from it; and by
 ``installer/smoke.sh`` as ``python3 -m tests.secret_service COMMAND [ARG...]``, which runs
 ``COMMAND`` with one (standard library only, so any Python 3 runs it).
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-PROGRAMS = ("dbus-daemon", "gnome-keyring-daemon")
+PROGRAMS = ("dbus-daemon", "dbus-send", "gnome-keyring-daemon")  # dbus-send: is it ready?
 SERVICE = "org.freedesktop.secrets"
 READY_WITHIN_S = 10.0
 
@@ -44,7 +44,11 @@ class PrivateSecretService:
         self._keyring: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> PrivateSecretService:
-        self.start()
+        try:
+            self.start()
+        except BaseException:
+            self.stop()  # a daemon already started does not outlive a failed start
+            raise
         return self
 
     def __exit__(
