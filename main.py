@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from podyx_desktop.gui.app import main
+from podyx_desktop.gui.start import main
 
 if __name__ == "__main__":
     sys.exit(main())

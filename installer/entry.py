@@ -25,6 +25,6 @@ elif name.startswith("podyx-server"):
 elif name.startswith("podyx-bundle-check"):  # installer/smoke.sh: what the bundle trims still works
     from bundle_check import main
 else:
-    from podyx_desktop.gui.app import main
+    from podyx_desktop.gui.start import main
 
 sys.exit(main())

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from podyx_desktop.gui.app import main
+from podyx_desktop.gui.start import main
 
 sys.exit(main())

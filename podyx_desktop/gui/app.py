@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
 from podyx_desktop.gui.changes import ChangeBus, DatabaseWatcher
-from podyx_desktop.gui.entry import open_logs_soon, set_up_process
+from podyx_desktop.gui.entry import BENCH_MARKERS, bench_marker, open_logs_soon, set_up_process
 from podyx_desktop.gui.launch import (
     Configured,
     Prepared,
@@ -49,6 +48,7 @@ from podyx_desktop.views.start.demo_login import DemoLogin
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import SignedIn, StudioInfo
+    from podyx_desktop.gui.early import EarlyReads
     from podyx_desktop.gui.remote import StudioLink
     from podyx_desktop.operations.setup import Created
     from podyx_desktop.services import Services
@@ -59,24 +59,10 @@ if TYPE_CHECKING:
     from podyx_desktop.views.start.first_run import FirstRunWindow
     from podyx_desktop.views.start.sign_in import SignInScreen
 
-BENCH_MARKERS = "PODYX_BENCH_MARKERS"
-BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
 # A remembered sign-in opens the main window without the sign-in screen first; if the
 # window is not up this long after the start (a slow database or keyring), the sign-in
 # screen shows that the studio is opening.
 SIGN_IN_SHOWN_AFTER_MS = 400
-
-
-def bench_marker(name: str) -> None:
-    """Print ``PODYX_MARKER <name> <wall clock> <process CPU ms>`` for the benches.
-
-    ``PODYX_BENCH_EXIT_AFTER=<name>`` also quits the app right after that marker.
-    """
-    if os.environ.get(BENCH_MARKERS) != "1":
-        return
-    print(f"PODYX_MARKER {name} {time.time():.6f} {time.process_time() * 1000:.1f}", flush=True)
-    if os.environ.get(BENCH_EXIT_AFTER) == name:
-        QTimer.singleShot(0, QCoreApplication.quit)
 
 
 class DesktopApp(StudioServerMixin, QObject):
@@ -91,6 +77,7 @@ class DesktopApp(StudioServerMixin, QObject):
         database_url: Callable[[], str] | None = None,
         switch_database: Callable[[str | None], None] | None = None,
         database_locked: Callable[[], bool] | None = None,
+        quick_start: Callable[[int], Prepared | None] | None = None,
         studio_server: tuple[str, str] | None = None,
         copies: Path | None = None,
         parent: QObject | None = None,
@@ -100,7 +87,9 @@ class DesktopApp(StudioServerMixin, QObject):
         start-up always takes the full path. ``switch_database(url)`` points both at
         another database (None: resolve the configuration again), for "Try again" and
         "Choose another database…" after a failed start; ``database_locked()`` says IT
-        locked the database, so the second is not offered. ``studio_server``: the address
+        locked the database, so the second is not offered. ``quick_start(tab)``, when
+        given, is the quick start instead of :func:`quick_open` on ``database_url()``
+        (``Configured.quick_open``: with the early reads). ``studio_server``: the address
         and pinned certificate of a studio server (a client at home; see
         :mod:`podyx_desktop.gui.remote`), whose copies live in ``copies``."""
         super().__init__(parent)
@@ -118,6 +107,7 @@ class DesktopApp(StudioServerMixin, QObject):
         self._database_url = database_url
         self._switch_database = switch_database or (lambda url: None)
         self._database_locked = database_locked or (lambda: False)
+        self._quick_start = quick_start
         self.watcher: DatabaseWatcher | None = None
         self.store: SessionStore | None = None
         self.studio: StudioInfo | None = None
@@ -239,8 +229,9 @@ class DesktopApp(StudioServerMixin, QObject):
             self._prepare()
             return
         tab = self.settings.last_tab
+        quick_start = self._quick_start or (lambda tab: quick_open(url_of(), tab))
         self.tasks.run_plain(
-            lambda: quick_open(url_of(), tab),
+            lambda: quick_start(tab),
             on_success=self._opened_quickly,
             on_error=self._start_failed,
             owner=self,
@@ -572,13 +563,16 @@ class DesktopApp(StudioServerMixin, QObject):
 # --- the entry point --------------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the desktop app; returns the process exit code."""
+def main(argv: Sequence[str] | None = None, early: EarlyReads | None = None) -> int:
+    """Run the desktop app; returns the process exit code. ``early``: the start-up reads
+    :mod:`podyx_desktop.gui.start` began in a second process."""
     bench_marker("main_entered")  # the interpreter, PySide6 and this module are loaded
     app, flags = set_up_process(list(sys.argv if argv is None else argv))
-    configured = Configured(flags)
+    configured = Configured(flags, early)
     settings = UiSettings()
     server = settings.studio_server
+    if server:  # a client at home opens a copy of their own: the early reads are not used
+        configured.close_early()
     desktop = DesktopApp(
         configured.services,
         settings=settings,
@@ -587,8 +581,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         database_url=configured.database_url,
         switch_database=configured.switch_to,
         database_locked=configured.database_locked,
+        quick_start=configured.quick_open,
     )
     app.aboutToQuit.connect(desktop.shutdown)
+    app.aboutToQuit.connect(configured.close_early)
     open_logs_soon(app, desktop.tasks.run_plain)
     desktop.start()
     bench_marker("process_ready")  # the application object, style sheet and worker

@@ -1,33 +1,39 @@
 """The desktop process's own set-up before its first window: the command line, logging
-(the console, and the log file) and the style sheet (:func:`podyx_desktop.gui.app.main`)."""
+(the console, and the log file) and the style sheet (:func:`podyx_desktop.gui.app.main`);
+and the markers the benches time it by (:func:`bench_marker`)."""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer, qVersion
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from podyx_desktop import __version__, resources
-from podyx_desktop.gui.launch import Flags
+from podyx_desktop.gui.launch import Flags, parse_args
 from podyx_desktop.views.common import palette
 
+BENCH_MARKERS = "PODYX_BENCH_MARKERS"
+BENCH_EXIT_AFTER = "PODYX_BENCH_EXIT_AFTER"
 ORGANIZATION = "Podyx"
 APPLICATION = "Podyx Desktop"
 
 
-def parse_args(argv: Sequence[str]) -> Flags:
-    import argparse
+def bench_marker(name: str) -> None:
+    """Print ``PODYX_MARKER <name> <wall clock> <process CPU ms>`` for the benches.
 
-    parser = argparse.ArgumentParser(prog="podyx-desktop", description=APPLICATION)
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--database", metavar="URL", help="the database to open")
-    parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING or ERROR")
-    known, _qt_args = parser.parse_known_args(list(argv))
-    return Flags(known.database, known.log_level)
+    ``PODYX_BENCH_EXIT_AFTER=<name>`` also quits the app right after that marker.
+    """
+    if os.environ.get(BENCH_MARKERS) != "1":
+        return
+    print(f"PODYX_MARKER {name} {time.time():.6f} {time.process_time() * 1000:.1f}", flush=True)
+    if os.environ.get(BENCH_EXIT_AFTER) == name:
+        QTimer.singleShot(0, QCoreApplication.quit)
 
 
 LOGS_OPEN_AFTER_MS = 1000  # after the first window has painted, as a rule
@@ -109,7 +115,7 @@ def load_stylesheet(app: QApplication) -> None:
 def set_up_process(args: list[str]) -> tuple[QApplication, Flags]:
     """The command line, logging (kept until :func:`open_logs`), the application object
     with its names and icon, and the style sheet."""
-    flags = parse_args(args[1:]) if len(args) > 1 else Flags()  # argparse only when needed
+    flags = parse_args(args[1:])  # argparse only when there are flags
     start_logging(flags.log_level)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)

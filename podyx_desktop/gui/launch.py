@@ -15,7 +15,7 @@ Importing this module is cheap: what the functions need, they import when they r
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from podyx_desktop.db.config import ResolvedConfig
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.domain.records import Booking, SignedIn, StudioInfo
+    from podyx_desktop.gui.early import EarlyReads
     from podyx_desktop.services import Services
     from podyx_desktop.views.client.opening import Prefetched
     from podyx_desktop.views.profile.bookings_lists import ListReader
@@ -109,7 +110,30 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
     remembered sign-in and the first tab's bookings, read with the database's own driver
     (:mod:`podyx_desktop.services.startup`). None when the database needs the full path
     first (:func:`prepare_database`): it does not exist yet, its schema is not this app's
-    newest, or it has no studio."""
+    newest, or it has no studio. (On Linux the reads are usually made earlier, in a
+    second process, by :mod:`podyx_desktop.gui.early`; this does them here.)"""
+    read = read_quickly(database_url)
+    return finish_quick_open(read, database_url, tab) if read is not None else None
+
+
+@dataclass(frozen=True)
+class QuickRead:
+    """What :func:`read_quickly` found: plain records, made without Qt (in this process,
+    or in the early reader's, :mod:`podyx_desktop.gui.early`); the window's process adds
+    its part in :func:`finish_quick_open`. ``lists``: the signed-in person's upcoming and
+    past bookings (None: not signed in, or they could not be read: the tab loads them)."""
+
+    studio: StudioInfo
+    log_position: int
+    signed_in: SignedIn | None
+    keyring_problem: bool
+    expired_message: str | None
+    lists: tuple[list[Booking], list[Booking]] | None
+
+
+def read_quickly(database_url: str) -> QuickRead | None:
+    """The quick start-up's reads (see :func:`quick_open`); None when the database needs
+    the full path. Needs no Qt."""
     from podyx_desktop.db.direct import open_reader
     from podyx_desktop.services.startup import StartupReads
 
@@ -122,7 +146,58 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
         if studio is None:
             return None
         store = SessionStore(database_url)
-        return _open_studio(studio, database_url, store, reads.resume, reads.bookings, tab, since)
+        signed_in, expired = resume_token(reads.resume, store)
+        lists = None
+        if signed_in is not None:
+            principal, client_id = signed_in.principal, signed_in.account.id
+            try:
+                lists = (
+                    reads.bookings(principal, client_id, True),
+                    reads.bookings(principal, client_id, False),
+                )
+            except Exception:
+                log.warning(
+                    "Could not read the bookings at start-up; the tab loads them", exc_info=True
+                )
+        return QuickRead(studio, since, signed_in, store.has_problem, expired, lists)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the early reads found (:func:`read_early`): the configuration, the database
+    URL (with its password from the keyring, if one is kept) and the quick start's reads
+    (None: the database needs the full path first)."""
+
+    config: ResolvedConfig
+    database_url: str
+    read: QuickRead | None
+
+
+def read_early(args: Sequence[str]) -> Found:
+    """The early reads for the command line's flags ``args`` (no Qt): what
+    :mod:`podyx_desktop.gui.early`'s child process does."""
+    config, url = resolve_database(parse_args(args))
+    return Found(config, url, read_quickly(url))
+
+
+def finish_quick_open(read: QuickRead, database_url: str, tab: int) -> Prepared:
+    """The window's process's part of the quick start: import the first views, freeze what
+    start-up made, and format the first tab's rows."""
+    prewarm_views(read.studio, tab)
+    freeze_startup_objects()
+    store = SessionStore(database_url)
+    if read.keyring_problem:
+        store.note_problem(logged=True)
+    resumed = Resumed(read.signed_in, store.problem, read.expired_message)
+    if read.signed_in is not None and read.lists is not None:
+        lists = read.lists
+
+        def bookings(_principal: Principal, _client_id: int, upcoming: bool) -> list[Booking]:
+            return lists[0] if upcoming else lists[1]
+
+        prefetched = prefetch_first_tab(bookings, read.studio, resumed, tab)
+        resumed = replace(resumed, prefetched=prefetched)
+    return Prepared(read.studio, database_url, False, store, resumed, read.log_position)
 
 
 def _open_studio(
@@ -134,10 +209,9 @@ def _open_studio(
     tab: int,
     since: int,
 ) -> Prepared:
-    """What both start-ups do once the studio is there: import the first views, freeze
+    """The full start-up's end, once the studio is there: import the first views, freeze
     what start-up made, try the remembered sign-in and, when it works, load the first tab
-    (``resume`` and ``bookings`` are the services' or the start-up reads'; ``since``: the
-    change feed's position read before them)."""
+    (``since``: the change feed's position read before them)."""
     prewarm_views(studio, tab)
     freeze_startup_objects()  # before the session's records: those may be garbage soon
     resumed = resume_session(resume, store)
@@ -310,17 +384,25 @@ def known_demo_logins() -> tuple[DemoLogin, ...]:
 def resume_session(resume: Callable[[str], SignedIn], store: SessionStore) -> Resumed:
     """Sign in with the remembered token, if the keyring holds one that is still valid
     (``resume``: the accounts service's, or the start-up reads')."""
+    signed_in, expired = resume_token(resume, store)
+    return Resumed(signed_in, store.problem, expired)
+
+
+def resume_token(
+    resume: Callable[[str], SignedIn], store: SessionStore
+) -> tuple[SignedIn | None, str | None]:
+    """:func:`resume_session` without Qt: the session, or why it expired (the token is then
+    forgotten); neither when nothing is remembered or the keyring does not work."""
     from podyx_desktop.domain.errors import SessionExpired
 
     token = store.load()
-    problem = store.problem
     if token is None:
-        return Resumed(None, problem, None)
+        return None, None
     try:
-        return Resumed(resume(token), problem, None)
+        return resume(token), None
     except SessionExpired as expired:
         store.clear()
-        return Resumed(None, problem, expired.message)
+        return None, expired.message
 
 
 @dataclass(frozen=True)
@@ -331,16 +413,46 @@ class Flags:
     log_level: str | None = None
 
 
+def parse_args(argv: Sequence[str]) -> Flags:
+    """The flags in ``argv`` (the program's name excluded); argparse only when there are
+    any. ``--version`` and ``--help`` print and exit here."""
+    if not argv:
+        return Flags()
+    import argparse
+
+    from podyx_desktop import __version__
+
+    parser = argparse.ArgumentParser(prog="podyx-desktop", description="Podyx Desktop")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--database", metavar="URL", help="the database to open")
+    parser.add_argument("--log-level", metavar="LEVEL", help="DEBUG, INFO, WARNING or ERROR")
+    known, _qt_args = parser.parse_known_args(list(argv))
+    return Flags(known.database, known.log_level)
+
+
+def resolve_database(flags: Flags) -> tuple[ResolvedConfig, str]:
+    """The configuration for ``flags``, and the database URL to open, with its password
+    from the keyring when one is kept there (no Qt: the early reads use it too). Raises
+    ``ConfigError`` with words for the person."""
+    from podyx_desktop.db.config import password_from_keyring, resolve, with_password
+
+    config = resolve({"database_url": flags.database, "log_level": flags.log_level})
+    url = config.database_url.value
+    password = password_from_keyring(url)
+    return config, with_password(url, password) if password else url
+
+
 class Configured:
     """The configuration, resolved on the worker the first time it is needed (a
     ConfigError's message then shows on the sign-in screen like any other start-up
     problem), and what the app builds from it: the database URL the quick start-up reads,
     and the services."""
 
-    def __init__(self, flags: Flags) -> None:
+    def __init__(self, flags: Flags, early: EarlyReads | None = None) -> None:
         self._flags = flags
         self._config: ResolvedConfig | None = None
         self._url: str | None = None
+        self._early = early
 
     def switch_to(self, url: str | None) -> None:
         """Open ``url`` from now on (the person chose another database: it wins over the
@@ -353,24 +465,41 @@ class Configured:
     def reset(self) -> None:
         """Resolve the configuration again on the next use ("Try again": IT may have
         fixed a settings file, or the chosen database)."""
+        self.close_early()
         self._config = None
         self._url = None
+
+    def close_early(self) -> None:
+        """Forget the early reads (and stop their process if it still runs)."""
+        early, self._early = self._early, None
+        if early is not None:
+            early.close()
 
     def database_url(self) -> str:
         """The database to open, with its password from the keyring when one is kept."""
         if self._url is None:
-            from podyx_desktop.db.config import password_from_keyring, resolve, with_password
-
-            flags = self._flags
-            config = resolve({"database_url": flags.database, "log_level": flags.log_level})
-            self._config = config
-            logging.getLogger().setLevel(config.log_level.value)
-            for warning in config.warnings:
-                log.warning("%s", warning)
-            url = config.database_url.value
-            password = password_from_keyring(url)
-            self._url = with_password(url, password) if password else url
+            self._adopt(*resolve_database(self._flags))
+        assert self._url is not None
         return self._url
+
+    def _adopt(self, config: ResolvedConfig, url: str) -> None:
+        self._config, self._url = config, url
+        logging.getLogger().setLevel(config.log_level.value)
+        for warning in config.warnings:
+            log.warning("%s", warning)
+
+    def quick_open(self, tab: int = 0) -> Prepared | None:
+        """The start-up task's quick way (:func:`quick_open`), with what the early reads
+        found when they ran (:mod:`podyx_desktop.gui.early`): the configuration and the
+        reads then come from there, and only the window's part is done here."""
+        early, self._early = self._early, None
+        found = early.take() if early is not None else None
+        if isinstance(found, Found) and self._url is None:
+            self._adopt(found.config, found.database_url)
+            if found.read is not None:
+                log.info("The start-up reads were made early, in a second process")
+                return finish_quick_open(found.read, found.database_url, tab)
+        return quick_open(self.database_url(), tab)
 
     def services(self) -> Services:
         """The services over the database (the first task that needs them builds them).

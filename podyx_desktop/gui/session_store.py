@@ -5,7 +5,9 @@ password). Where no keyring backend works, the store says so once, in words the 
 and carries on without remembering: the token is never written to a file.
 
 ``keyring`` is imported on first use; call these methods from the task worker, since a
-keyring (D-Bus Secret Service, macOS Keychain…) can take a while to answer.
+keyring (D-Bus Secret Service, macOS Keychain…) can take a while to answer. The store
+works without Qt (the early reads, :mod:`podyx_desktop.gui.early`, use it before Qt is
+loaded); only the problem's words come through Qt's translations.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from __future__ import annotations
 import logging
 import threading
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
-
-from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,8 @@ def account_key(database_url: str) -> str:
 
 
 def no_keyring_message() -> str:
+    from PySide6.QtCore import QCoreApplication
+
     return QCoreApplication.translate(
         "SessionStore",
         "This computer has no working password keyring, so Podyx cannot remember your "
@@ -53,7 +55,7 @@ class SessionStore:
     def __init__(self, database_url: str) -> None:
         self._key = account_key(database_url)
         self._lock = threading.Lock()
-        self._problem: str | None = None
+        self._problem = False
         self._reported = False
 
     @property
@@ -63,15 +65,20 @@ class SessionStore:
     @property
     def problem(self) -> str | None:
         """Why nothing can be remembered, in words; None while the keyring works."""
+        return no_keyring_message() if self._problem else None
+
+    @property
+    def has_problem(self) -> bool:
+        """Whether the keyring failed (:attr:`problem` without its words, and without Qt)."""
         return self._problem
 
     def take_problem_report(self) -> str | None:
         """The problem the first time it is asked for, None afterwards (report it once)."""
         with self._lock:
-            if self._problem is None or self._reported:
+            if not self._problem or self._reported:
                 return None
             self._reported = True
-            return self._problem
+        return no_keyring_message()
 
     def available(self) -> bool:
         """Whether a real keyring backend is there; records the problem when not."""
@@ -88,10 +95,10 @@ class SessionStore:
             backend = keyring.get_keyring()
         except Exception:
             log.warning("No keyring backend could be loaded", exc_info=True)
-            self._note_problem()
+            self.note_problem()
             return False
         if isinstance(backend, fail.Keyring) or _is_empty_chain(backend):
-            self._note_problem()
+            self.note_problem()
             return False
         return True
 
@@ -105,7 +112,7 @@ class SessionStore:
             return keyring.get_password(SERVICE_NAME, self._key)
         except KeyringError:
             log.warning("Could not read the remembered sign-in from the keyring", exc_info=True)
-            self._note_problem()
+            self.note_problem()
             return None
 
     def save(self, token: str) -> bool:
@@ -119,7 +126,7 @@ class SessionStore:
             keyring.set_password(SERVICE_NAME, self._key, token)
         except KeyringError:
             log.warning("Could not save the sign-in in the keyring", exc_info=True)
-            self._note_problem()
+            self.note_problem()
             return False
         return True
 
@@ -137,11 +144,13 @@ class SessionStore:
         except KeyringError:
             log.warning("Could not remove the sign-in from the keyring", exc_info=True)
 
-    def _note_problem(self) -> None:
+    def note_problem(self, *, logged: bool = False) -> None:
+        """Record that the keyring does not work: found here, or by the early reads
+        (``logged``: they logged it already)."""
         with self._lock:
-            if self._problem is None:
+            if not self._problem and not logged:
                 log.warning("No usable keyring: sign-ins will not be remembered")
-                self._problem = no_keyring_message()
+            self._problem = True
 
 
 def _is_empty_chain(backend: object) -> bool:

@@ -327,18 +327,33 @@ def test_window_geometry_and_last_tab_are_restored(
 
 
 def run_app_with_spy(
-    tmp_path: Path, spy: str, *, exit_after: str, database_url: str, **env: str
+    tmp_path: Path,
+    spy: str,
+    *,
+    exit_after: str,
+    database_url: str,
+    early: bool = False,
+    **env: str,
 ) -> Any:
     """Run ``podyx-desktop`` in a fresh interpreter until the bench marker ``exit_after``,
     with ``spy`` (the body of a ``spy(name)`` called at every marker, the app as ``desktop``
-    once it has started); the finished process, its output captured."""
+    once it has started); the finished process, its output captured. ``early``: with the
+    early reads, forked first, as ``podyx_desktop.gui.start`` does."""
     import os
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parents[2]
+    fork = (
+        "from podyx_desktop.gui.early import start_early_reads\n"
+        "from podyx_desktop.gui.start import _read_early\n"
+        "early = start_early_reads(lambda: _read_early([]))\n"
+        "assert early is not None\n"
+        if early
+        else "early = None\n"
+    )
     probe = (
-        "import sys, podyx_desktop.gui.app as app\n"
+        fork + "import sys, podyx_desktop.gui.app as app\n"
         "marker, start, started = app.bench_marker, app.DesktopApp.start, []\n"
         "def spy(name):\n"
         "    desktop = started[0] if started else None  # before the app has started\n"
@@ -348,7 +363,7 @@ def run_app_with_spy(
         "    started.append(self)\n"
         "    start(self)\n"
         "app.bench_marker, app.DesktopApp.start = spy, remember\n"
-        "sys.exit(app.main(['podyx-desktop']))\n"
+        "sys.exit(app.main(['podyx-desktop'], early=early))\n"
     )
     environment = dict(
         os.environ,

@@ -1,0 +1,28 @@
+"""``podyx-desktop``: the early reads first (:mod:`podyx_desktop.gui.early`), then the app
+(:func:`podyx_desktop.gui.app.main`).
+
+This module imports no Qt: the early reads fork the process before Qt is loaded.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app; returns the process exit code."""
+    args = list(sys.argv if argv is None else argv)
+    from podyx_desktop.gui.early import start_early_reads
+
+    early = start_early_reads(lambda: _read_early(args[1:]))
+    from podyx_desktop.gui.app import main as run_app
+
+    return run_app(args, early=early)
+
+
+def _read_early(args: list[str]) -> object:
+    """In the early reads' child: their modules load there, not here."""
+    from podyx_desktop.gui.launch import read_early
+
+    return read_early(args)

@@ -1,0 +1,286 @@
+"""The start-up reads made early, in a forked second process (podyx_desktop/gui/early.py),
+against the test's studio file and a real Secret Service (GNOME Keyring on a private
+D-Bus, tests/secret_service.py) holding the remembered sign-in.
+
+Each case runs in a fresh interpreter: the fork must happen before Qt is loaded, and this
+test process loaded Qt long ago."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from podyx_desktop.domain.records import SignedIn
+from tests.conftest import unavailable_here
+from tests.gui.conftest import GuiStudio
+from tests.secret_service import PrivateSecretService, missing_programs
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Fork the early reader as podyx-desktop does, then ({after_fork}) load Qt and take the
+# quick start through Configured, as the start-up task does; print what it opened.
+OPEN = """
+import os, sys
+from podyx_desktop.gui.early import start_early_reads
+from podyx_desktop.gui.start import _read_early
+early = start_early_reads({reads})
+print("FORKED", early is not None)
+{after_fork}
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from podyx_desktop.gui.launch import Configured, Flags, quick_open
+configured = Configured(Flags(), early)
+try:
+    prepared = configured.quick_open(0)
+except Exception as problem:
+    print("PROBLEM", str(problem).replace(chr(10), " "))
+    raise SystemExit(0)
+resumed = prepared.resumed
+print("STUDIO", prepared.studio.name)
+print("SIGNED_IN", resumed.signed_in.account.email if resumed.signed_in else None)
+print("KEYRING_PROBLEM", resumed.keyring_problem is not None)
+loaded = resumed.prefetched.data if resumed.prefetched else None
+print("ROWS", [b.id for b in loaded.upcoming] if loaded else None)
+print("TEXTS", loaded.upcoming_texts if loaded else None)
+print("EXPIRED", resumed.expired_message)
+{then}
+"""
+# The parent can no longer read the keyring: only the child can have found the sign-in.
+NO_KEYRING_HERE = (
+    "import keyring\nfrom keyring.backends import fail\nkeyring.set_keyring(fail.Keyring())"
+)
+SAVE_TOKEN = (
+    "import sys\nfrom podyx_desktop.gui.session_store import SessionStore\n"
+    "assert SessionStore(sys.argv[1]).save(sys.argv[2])"
+)
+
+LOAD_TOKEN = (
+    "import sys\nfrom podyx_desktop.gui.session_store import SessionStore\n"
+    "print('LOADED', SessionStore(sys.argv[1]).load())"
+)
+
+
+@pytest.fixture(scope="module")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    missing = missing_programs()
+    if missing:
+        unavailable_here(f"no {', '.join(missing)} for a private Secret Service")
+    with PrivateSecretService(tmp_path_factory.mktemp("secret-service")) as service:
+        yield service.env
+
+
+def run(code: str, tmp_path: Path, env: dict[str, str], *args: str) -> dict[str, str]:
+    """Run ``code`` in a fresh interpreter; its ``NAME value`` lines."""
+    base = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**base, **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+
+
+@pytest.fixture
+def remembered(
+    studio: GuiStudio, client_session: SignedIn, secret_service: dict[str, str], tmp_path: Path
+) -> dict[str, str]:
+    """The environment of an app on the test's studio whose keyring remembers the client."""
+    env = {**secret_service, "PODYX_DATABASE_URL": studio.url}
+    run(SAVE_TOKEN, tmp_path, env, studio.url, client_session.token)
+    return env
+
+
+def opened(tmp_path: Path, env: dict[str, str], **parts: str) -> dict[str, str]:
+    code = OPEN.format(
+        reads=parts.get("reads", "lambda: _read_early([])"),
+        after_fork=parts.get("after_fork", ""),
+        then=parts.get("then", ""),
+    )
+    return run(code, tmp_path, env)
+
+
+def test_the_child_reads_the_sign_in_and_the_window_opens_with_its_rows(
+    remembered: dict[str, str], studio: GuiStudio, tmp_path: Path
+) -> None:
+    result = opened(tmp_path, remembered, after_fork=NO_KEYRING_HERE)
+    assert result["FORKED"] == "True"
+    assert result["SIGNED_IN"] == studio.client_email  # read by the child: not here
+    assert result["KEYRING_PROBLEM"] == "False"
+    assert result["ROWS"] == f"[{studio.booking_id}]"
+
+
+def test_the_early_reads_give_what_the_start_up_task_reads_itself(
+    remembered: dict[str, str], studio: GuiStudio, tmp_path: Path
+) -> None:
+    then = (
+        "own = quick_open(os.environ['PODYX_DATABASE_URL'], 0).resumed\n"
+        "print('OWN_SIGNED_IN', own.signed_in.account.email)\n"
+        "print('OWN_TEXTS', own.prefetched.data.upcoming_texts)\n"
+        "print('SAME_ACCOUNT', own.signed_in.account == resumed.signed_in.account)\n"
+    )
+    result = opened(tmp_path, remembered, then=then)
+    assert result["FORKED"] == "True"
+    assert result["OWN_SIGNED_IN"] == result["SIGNED_IN"] == studio.client_email
+    assert result["OWN_TEXTS"] == result["TEXTS"]  # the same cells, in the same words
+    assert result["SAME_ACCOUNT"] == "True"
+
+
+def test_an_expired_sign_in_read_early_is_forgotten_and_said(
+    remembered: dict[str, str],
+    gui_services: Any,
+    client_session: SignedIn,
+    tmp_path: Path,
+) -> None:
+    gui_services.accounts.sign_out(client_session.principal, client_session.token)
+    result = opened(tmp_path, remembered, after_fork=NO_KEYRING_HERE)
+    assert result["FORKED"] == "True"
+    assert result["SIGNED_IN"] == "None"
+    assert result["EXPIRED"] == "Your saved sign-in has expired. Please sign in again."
+    left = run(LOAD_TOKEN, tmp_path, remembered, remembered["PODYX_DATABASE_URL"])
+    assert left["LOADED"] == "None"  # the child forgot it in the keyring
+
+
+def test_the_child_needs_no_qt(remembered: dict[str, str], tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom podyx_desktop.gui.start import _read_early\n"
+        "found = _read_early([])\n"
+        "print('SIGNED_IN', found.read.signed_in is not None)\n"
+        "print('QT', sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
+    )
+    result = run(code, tmp_path, remembered)
+    assert result["SIGNED_IN"] == "True"
+    assert result["QT"] == "[]"
+
+
+def test_when_the_child_fails_the_start_up_task_reads_itself(
+    remembered: dict[str, str], studio: GuiStudio, tmp_path: Path
+) -> None:
+    result = opened(tmp_path, remembered, reads="lambda: 1 / 0")
+    assert result["FORKED"] == "True"
+    assert result["SIGNED_IN"] == studio.client_email
+    assert result["ROWS"] == f"[{studio.booking_id}]"
+
+
+def test_a_configuration_problem_is_said_in_words_by_the_start_up_task(
+    remembered: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**remembered, "PODYX_LOG_LEVEL": "LOUD"}
+    result = opened(tmp_path, env)
+    assert result["FORKED"] == "True"
+    assert result["PROBLEM"] == (
+        "The log level from environment PODYX_LOG_LEVEL is not usable: “LOUD” is not a log "
+        "level. Use one of DEBUG, INFO, WARNING, ERROR, CRITICAL."
+    )
+
+
+def test_what_the_child_logs_reaches_the_parents_log_and_nothing_else_is_written(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import logging\n"
+        "from podyx_desktop.gui.early import start_early_reads\n"
+        "def reads():\n"
+        "    print('CHILD_PRINTED yes')\n"
+        "    logging.getLogger('podyx_desktop.somewhere').warning('kept %s', 'for later')\n"
+        "    return 42\n"
+        "early = start_early_reads(reads)\n"
+        "seen = []\n"
+        "class Seen(logging.Handler):\n"
+        "    def emit(self, record):\n"
+        "        seen.append((record.name, record.levelname, record.getMessage()))\n"
+        "logging.getLogger().addHandler(Seen())\n"
+        "print('TOOK', early.take())\n"
+        "print('LOGGED', seen)\n"
+    )
+    result = run(code, tmp_path, {})
+    assert result["TOOK"] == "42"
+    assert result["LOGGED"] == "[('podyx_desktop.somewhere', 'WARNING', 'kept for later')]"
+    assert "CHILD_PRINTED" not in result  # the child's output goes nowhere
+
+
+def test_closing_stops_a_child_still_at_work(tmp_path: Path) -> None:
+    code = (
+        "import os, time\n"
+        "from podyx_desktop.gui.early import start_early_reads\n"
+        "early = start_early_reads(lambda: time.sleep(600))\n"
+        "pid = early._pid\n"
+        "early.close()\n"
+        "try:\n"
+        "    os.kill(pid, 0)\n"
+        "    print('GONE False')\n"
+        "except ProcessLookupError:\n"
+        "    print('GONE True')\n"  # stopped and reaped: no such process left
+        "print('TOOK', early.take())\n"
+    )
+    result = run(code, tmp_path, {})
+    assert result["GONE"] == "True"
+    assert result["TOOK"] == "None"
+
+
+@pytest.mark.parametrize(
+    ("before", "env"),
+    [
+        ("import PySide6.QtCore", {}),  # Qt loaded: a fork is not safe
+        ("import threading, time\nthreading.Thread(target=time.sleep, args=(5,)).start()", {}),
+        ("", {"PODYX_EARLY_READS": "0"}),  # switched off
+    ],
+    ids=["qt-loaded", "threads", "switched-off"],
+)
+def test_no_fork_when_it_is_not_safe_or_not_wanted(
+    before: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    code = (
+        f"{before}\n"
+        "from podyx_desktop.gui.early import start_early_reads\n"
+        "print('FORKED', start_early_reads(lambda: 1) is not None)\n"
+    )
+    assert run(code, tmp_path, env)["FORKED"] == "False"
+
+
+def test_the_app_opens_on_the_early_reads(
+    tmp_path: Path, studio: GuiStudio, client_session: SignedIn
+) -> None:
+    """The whole start-up, forked as podyx-desktop forks: the main window opens filled
+    before SQLAlchemy is imported, and the log says the reads were made early."""
+    from tests.gui.test_sign_in import run_app_with_spy
+
+    spy = (
+        "if name == 'main_window_shown':\n"
+        "    rows = desktop.main_window.bookings_tab.upcoming_model.rowCount()\n"
+        "    print('SHOWN', 'sqlalchemy' in sys.modules, rows, flush=True)"
+    )
+    env = {
+        "PYTHON_KEYRING_BACKEND": "bench.keyring_backend.BenchKeyring",
+        "PODYX_BENCH_TOKEN": client_session.token,
+        "PODYX_LOG_DIR": str(tmp_path / "logs"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    for _run in range(2):  # the first run leaves the hint that a sign-in is remembered
+        done = run_app_with_spy(
+            tmp_path,
+            spy,
+            exit_after="bookings_populated",
+            database_url=studio.url,
+            early=True,
+            **env,
+        )
+        assert "SHOWN False 1" in done.stdout, done.stdout + done.stderr[-2000:]
+    logs = [path.read_text(encoding="utf-8") for path in (tmp_path / "logs").glob("*.log")]
+    assert sum(log.count("reads were made early") for log in logs) == 2, logs
