@@ -8,6 +8,7 @@ from the installed binaries. When none can be had, tests that need it fail under
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import tempfile
@@ -133,6 +134,17 @@ def sqlite_database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]
     db = Database(sqlite_url(path))
     yield db
     db.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _root_log_level() -> Iterator[None]:
+    """The app's start-up sets the root logger's level from its configuration
+    (``launch.Configured``): each test gets it back as it was, so a test that resolved a
+    configuration with ``log_level=ERROR`` does not hide the warnings a later one checks."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    root.setLevel(level)
 
 
 @pytest.fixture
