@@ -26,7 +26,6 @@ from podyx_desktop.views.start.demo_login import DemoLogin
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from podyx_desktop.db.config import ResolvedConfig
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.domain.records import Booking, SignedIn, StudioInfo
     from podyx_desktop.gui.early import EarlyReads
@@ -164,20 +163,18 @@ def read_quickly(database_url: str) -> QuickRead | None:
 
 @dataclass(frozen=True)
 class Found:
-    """What the early reads found (:func:`read_early`): the configuration, the database
-    URL (with its password from the keyring, if one is kept) and the quick start's reads
-    (None: the database needs the full path first)."""
+    """What the early reads found (:func:`read_early`): the configuration and the quick
+    start's reads (None: the database needs the full path first)."""
 
-    config: ResolvedConfig
-    database_url: str
+    resolved: Resolved
     read: QuickRead | None
 
 
 def read_early(args: Sequence[str]) -> Found:
     """The early reads for the command line's flags ``args`` (no Qt): what
     :mod:`podyx_desktop.gui.early`'s child process does."""
-    config, url = resolve_database(parse_args(args))
-    return Found(config, url, read_quickly(url))
+    resolved = resolve_database(parse_args(args))
+    return Found(resolved, read_quickly(resolved.database_url))
 
 
 def finish_quick_open(read: QuickRead, database_url: str, tab: int) -> Prepared:
@@ -430,16 +427,34 @@ def parse_args(argv: Sequence[str]) -> Flags:
     return Flags(known.database, known.log_level)
 
 
-def resolve_database(flags: Flags) -> tuple[ResolvedConfig, str]:
-    """The configuration for ``flags``, and the database URL to open, with its password
-    from the keyring when one is kept there (no Qt: the early reads use it too). Raises
+@dataclass(frozen=True)
+class Resolved:
+    """What the app keeps of its configuration (plain values: the early reads send it, and
+    the window's process need not import ``db.config``)."""
+
+    database_url: str  # with its password from the keyring, when one is kept there
+    log_level: str
+    locked: bool  # IT locked the database in the machine-wide settings
+    default: bool  # the default embedded database, where a first run loads the demo
+    warnings: tuple[str, ...]  # settings files that exist but could not be read
+
+
+def resolve_database(flags: Flags) -> Resolved:
+    """The configuration for ``flags`` (no Qt: the early reads use it too). Raises
     ``ConfigError`` with words for the person."""
     from podyx_desktop.db.config import password_from_keyring, resolve, with_password
 
     config = resolve({"database_url": flags.database, "log_level": flags.log_level})
-    url = config.database_url.value
-    password = password_from_keyring(url)
-    return config, with_password(url, password) if password else url
+    setting = config.database_url
+    password = password_from_keyring(setting.value)
+    url = with_password(setting.value, password) if password else setting.value
+    return Resolved(
+        url,
+        config.log_level.value,
+        setting.locked,
+        setting.source == "default",
+        config.warnings,
+    )
 
 
 class Configured:
@@ -450,8 +465,7 @@ class Configured:
 
     def __init__(self, flags: Flags, early: EarlyReads | None = None) -> None:
         self._flags = flags
-        self._config: ResolvedConfig | None = None
-        self._url: str | None = None
+        self._resolved: Resolved | None = None
         self._early = early
 
     def switch_to(self, url: str | None) -> None:
@@ -466,8 +480,7 @@ class Configured:
         """Resolve the configuration again on the next use ("Try again": IT may have
         fixed a settings file, or the chosen database)."""
         self.close_early()
-        self._config = None
-        self._url = None
+        self._resolved = None
 
     def close_early(self) -> None:
         """Forget the early reads (and stop their process if it still runs)."""
@@ -477,16 +490,17 @@ class Configured:
 
     def database_url(self) -> str:
         """The database to open, with its password from the keyring when one is kept."""
-        if self._url is None:
-            self._adopt(*resolve_database(self._flags))
-        assert self._url is not None
-        return self._url
+        resolved = self._resolved
+        if resolved is None:
+            resolved = self._adopt(resolve_database(self._flags))
+        return resolved.database_url
 
-    def _adopt(self, config: ResolvedConfig, url: str) -> None:
-        self._config, self._url = config, url
-        logging.getLogger().setLevel(config.log_level.value)
-        for warning in config.warnings:
+    def _adopt(self, resolved: Resolved) -> Resolved:
+        self._resolved = resolved
+        logging.getLogger().setLevel(resolved.log_level)
+        for warning in resolved.warnings:
             log.warning("%s", warning)
+        return resolved
 
     def quick_open(self, tab: int = 0) -> Prepared | None:
         """The start-up task's quick way (:func:`quick_open`), with what the early reads
@@ -494,11 +508,11 @@ class Configured:
         reads then come from there, and only the window's part is done here."""
         early, self._early = self._early, None
         found = early.take() if early is not None else None
-        if isinstance(found, Found) and self._url is None:
-            self._adopt(found.config, found.database_url)
+        if isinstance(found, Found) and self._resolved is None:
+            url = self._adopt(found.resolved).database_url
             if found.read is not None:
                 log.info("The start-up reads were made early, in a second process")
-                return finish_quick_open(found.read, found.database_url, tab)
+                return finish_quick_open(found.read, url, tab)
         return quick_open(self.database_url(), tab)
 
     def services(self) -> Services:
@@ -529,11 +543,11 @@ class Configured:
 
     def database_locked(self) -> bool:
         """IT locked the database in the machine-wide settings (known once resolved)."""
-        config = self._config
-        return config is not None and config.database_url.locked
+        resolved = self._resolved
+        return resolved is not None and resolved.locked
 
     def demo_allowed(self, _services: Services) -> bool:
         """Whether the database is the default embedded one, where a first run loads the
         demo studio."""
-        config = self._config
-        return config is not None and config.database_url.source == "default"
+        resolved = self._resolved
+        return resolved is not None and resolved.default
