@@ -2,7 +2,7 @@
 rows, and the sign-in window's first paint, against a bare table window.
 
 Each measurement runs in a fresh subprocess (``python main.py``) that prints
-``PODYX_MARKER <name> <wall clock> <process CPU ms>`` lines when ``PODYX_BENCH_MARKERS=1``:
+``PODYX_MARKER <name> <wall clock> <CPU ms>`` lines when ``PODYX_BENCH_MARKERS=1``:
 
 * ``bookings_populated`` — signed in by itself with a remembered session, the main
   window's Bookings table has painted while it has rows (a paint event seen by an event
@@ -28,9 +28,11 @@ the most bookings (:mod:`bench.startup_studio`).
 
 Goal: the main window's first paint with its rows ≤ 1.5 × the bare table window's (per
 client). The sign-in window's paint is shown against the same baseline, for information.
-Also printed: when ``show()`` was called on the main window, and the CPU time each process
-had used (every thread, ``time.process_time``) at its mark, app against bare window: on a
-loaded machine that ratio is steadier than the wall clock's. The machine's load is printed
+Also printed: when ``show()`` was called on the main window, and the CPU time each launch
+had used at its mark (every thread; for the app also its early reads' process, which on
+Linux reads the keyring and the database while the window's process loads Qt,
+``gui/early.py``), app against bare window: on a loaded machine that ratio is steadier
+than the wall clock's. The machine's load is printed
 first; when the baseline's launches drifted by more than 25 % the verdict is "noisy".
 With ``PODYX_BENCH_RESULTS=DIR`` the rows are written for docs/performance.md (variant:
 the studio size). The script always exits 0.
