@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -62,6 +62,50 @@ def unavailable_here(reason: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"required in CI, but {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A private Secret Service (GNOME Keyring on a D-Bus of its own, in a temporary
+    folder: tests/secret_service.py) for a module's tests: the variables that lead keyring
+    to it. The user's keyring is never touched."""
+    from tests.secret_service import PrivateSecretService, missing_programs
+
+    missing = missing_programs()
+    if missing:
+        unavailable_here(f"no {', '.join(missing)} for a private Secret Service")
+    with PrivateSecretService(tmp_path_factory.mktemp("secret-service")) as service:
+        yield service.env
+
+
+def run_python(
+    code: str, tmp_path: Path, env: Mapping[str, str], args: Sequence[str] = ()
+) -> dict[str, str]:
+    """Run ``code`` (with ``args``) in a fresh interpreter over this checkout, its home,
+    settings, data and logs in ``tmp_path``, and ``env`` on top; its ``NAME value``
+    lines. It must end well."""
+    import subprocess
+    import sys
+
+    base = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(Path(__file__).resolve().parents[1]),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # keyring's keyringrc.cfg is here
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**base, **env},
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
+    return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
 
 
 def _no_postgres(reason: str) -> NoReturn:

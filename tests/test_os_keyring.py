@@ -6,16 +6,12 @@ Each case runs in a fresh interpreter: keyring chooses its backend once per proc
 from __future__ import annotations
 
 import importlib
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from podyx_desktop.os_keyring import system_backend_name
-from tests.conftest import unavailable_here
-from tests.secret_service import PrivateSecretService, missing_programs
+from tests.conftest import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 URL = "sqlite:////studios/podyx.sqlite3"
@@ -43,34 +39,9 @@ print("DIRECT", keyring.get_password(SERVICE_NAME, account_key({url!r})))
 """
 
 
-@pytest.fixture(scope="module")
-def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    missing = missing_programs()
-    if missing:
-        unavailable_here(f"no {', '.join(missing)} for a private Secret Service")
-    with PrivateSecretService(tmp_path_factory.mktemp("secret-service")) as service:
-        yield service.env
-
-
 def run(code: str, tmp_path: Path, **env: str) -> dict[str, str]:
     """Run ``code`` in a fresh interpreter; its ``NAME value`` lines."""
-    base = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # keyring's keyringrc.cfg is here
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**base, **env},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
-    return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    return run_python(code, tmp_path, env)
 
 
 def test_a_remembered_sign_in_goes_to_the_desktops_keyring_without_a_search(

@@ -7,18 +7,14 @@ test process loaded Qt long ago."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from podyx_desktop.domain.records import SignedIn
-from tests.conftest import unavailable_here
+from tests.conftest import run_python
 from tests.gui.conftest import GuiStudio
-from tests.secret_service import PrivateSecretService, missing_programs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,36 +61,9 @@ LOAD_TOKEN = (
 )
 
 
-@pytest.fixture(scope="module")
-def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    missing = missing_programs()
-    if missing:
-        unavailable_here(f"no {', '.join(missing)} for a private Secret Service")
-    with PrivateSecretService(tmp_path_factory.mktemp("secret-service")) as service:
-        yield service.env
-
-
 def run(code: str, tmp_path: Path, env: dict[str, str], *args: str) -> dict[str, str]:
     """Run ``code`` in a fresh interpreter; its ``NAME value`` lines."""
-    base = {
-        "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": str(ROOT),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        env={**base, **env},
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr[-3000:]
-    return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    return run_python(code, tmp_path, env, args)
 
 
 @pytest.fixture
