@@ -149,6 +149,16 @@ def keyring_description() -> str:
     return "keyring: a private Secret Service (GNOME Keyring) per app, as on a Linux desktop"
 
 
+def early_reads_description() -> str:
+    """How the app makes its start-up reads in this run (see podyx_desktop/gui/early.py)."""
+    if os.environ.get("PODYX_EARLY_READS") == "0" or not sys.platform.startswith("linux"):
+        return "start-up reads: made by the start-up task (no early reads' process)"
+    return (
+        "start-up reads: in a second process, forked before Qt loads (gui/early.py); its CPU "
+        "time is in the app's"
+    )
+
+
 def remembering(
     keyrings: contextlib.ExitStack, folder: Path, url: str, token: str | None
 ) -> dict[str, str]:
@@ -294,6 +304,7 @@ def run_size(size: str, args: argparse.Namespace, machine: str) -> None:
     )
     print(f"  {machine}")
     print(f"  {keyring_description()}")
+    print(f"  {early_reads_description()}")
     results = Results("startup", variant=size)
     for client, baseline, runs, bares in zip(clients, baselines, app_runs, bare_runs, strict=True):
         bare_ms = baseline.median
