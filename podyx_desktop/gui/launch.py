@@ -170,11 +170,37 @@ class Found:
     read: QuickRead | None
 
 
-def read_early(args: Sequence[str]) -> Found:
+def read_early(args: Sequence[str]) -> Found | None:
     """The early reads for the command line's flags ``args`` (no Qt): what
-    :mod:`podyx_desktop.gui.early`'s child process does."""
+    :mod:`podyx_desktop.gui.early`'s child process does. None when the window will not
+    open on them (:func:`early_reads_wanted`): then the start-up task reads after the
+    sign-in screen has painted, as it always did, and the child's work does not slow that
+    first paint down."""
+    if not early_reads_wanted():
+        return None
     resolved = resolve_database(parse_args(args))
     return Found(resolved, read_quickly(resolved.database_url))
+
+
+def early_reads_wanted() -> bool:
+    """Whether the window's settings say it opens on the start-up reads at once: a sign-in
+    is remembered (the main window is the first window) and no studio server is set (a
+    client at home opens a copy of their own). Read, without Qt, from the settings file
+    QSettings writes (``UiSettings``): none yet is a first run; one that cannot be read,
+    yes."""
+    import configparser
+    import os
+
+    from podyx_desktop.db.config import settings_files
+
+    user_files, _machine_files = settings_files(os.environ)
+    parser = configparser.RawConfigParser(strict=False, interpolation=None)
+    try:
+        parser.read(user_files[0], encoding="utf-8")
+    except (OSError, UnicodeDecodeError, configparser.Error):
+        return True
+    remembered = parser.get("sign_in", "remembered", fallback="").strip().lower() == "true"
+    return remembered and not parser.get("studio_server", "address", fallback="").strip()
 
 
 def finish_quick_open(read: QuickRead, database_url: str, tab: int) -> Prepared:

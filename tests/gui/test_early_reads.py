@@ -73,7 +73,21 @@ def remembered(
     """The environment of an app on the test's studio whose keyring remembers the client."""
     env = {**secret_service, "PODYX_DATABASE_URL": studio.url}
     run(SAVE_TOKEN, tmp_path, env, studio.url, client_session.token)
+    remember_the_sign_in(tmp_path / "config")
     return env
+
+
+def remember_the_sign_in(config_home: Path, remembered: bool = True, server: str = "") -> None:
+    """The window's note of the last run (``UiSettings``), in the file QSettings keeps."""
+    from PySide6.QtCore import QSettings
+
+    from podyx_desktop.gui.ui_settings import UiSettings
+
+    path = config_home / "Podyx" / "Podyx Desktop.conf"
+    settings = UiSettings(QSettings(str(path), QSettings.Format.IniFormat))
+    settings.sign_in_remembered = remembered
+    settings.studio_server = server
+    settings.sync()
 
 
 def opened(tmp_path: Path, env: dict[str, str], **parts: str) -> dict[str, str]:
@@ -124,6 +138,30 @@ def test_an_expired_sign_in_read_early_is_forgotten_and_said(
     assert result["EXPIRED"] == "Your saved sign-in has expired. Please sign in again."
     left = run(LOAD_TOKEN, tmp_path, remembered, remembered["PODYX_DATABASE_URL"])
     assert left["LOADED"] == "None"  # the child forgot it in the keyring
+
+
+@pytest.mark.parametrize(
+    ("remembered", "server", "wanted"),
+    [(True, "", True), (False, "", False), (True, "studio.example:8443", False)],
+    ids=["remembered", "nobody-remembered", "client-at-home"],
+)
+def test_the_early_reads_run_only_when_the_window_opens_on_them(
+    remembered: bool,
+    server: str,
+    wanted: bool,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read without Qt from the file the window's settings (QSettings) wrote: with nobody
+    remembered, the sign-in screen paints first and the reads follow, as without them."""
+    from podyx_desktop.gui.launch import early_reads_wanted, read_early
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert not early_reads_wanted()  # a first run: the sign-in screen comes first
+    remember_the_sign_in(tmp_path / "config", remembered, server)
+    assert early_reads_wanted() is wanted
+    if not wanted:
+        assert read_early([]) is None  # the child sends nothing: the task reads itself
 
 
 def test_the_child_needs_no_qt(remembered: dict[str, str], tmp_path: Path) -> None:
@@ -227,7 +265,7 @@ def test_the_app_opens_on_the_early_reads(
     tmp_path: Path, studio: GuiStudio, client_session: SignedIn
 ) -> None:
     """The whole start-up, forked as podyx-desktop forks: the main window opens filled
-    before SQLAlchemy is imported, and the log says the reads were made early."""
+    before SQLAlchemy is imported, and the log says whether the reads were made early."""
     from tests.gui.test_sign_in import run_app_with_spy
 
     spy = (
@@ -242,7 +280,14 @@ def test_the_app_opens_on_the_early_reads(
         "PODYX_LOG_DIR": str(tmp_path / "logs"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
     }
-    for _run in range(2):  # the first run leaves the hint that a sign-in is remembered
+    logs = tmp_path / "logs"
+
+    def early_lines() -> int:
+        return sum(
+            log.read_text(encoding="utf-8").count("made early") for log in logs.glob("*.log")
+        )
+
+    def start() -> str:
         done = run_app_with_spy(
             tmp_path,
             spy,
@@ -251,7 +296,13 @@ def test_the_app_opens_on_the_early_reads(
             early=True,
             **env,
         )
-        # nor the configuration's module: the child resolved the configuration
-        assert "SHOWN False False 1" in done.stdout, done.stdout + done.stderr[-2000:]
-    logs = [path.read_text(encoding="utf-8") for path in (tmp_path / "logs").glob("*.log")]
-    assert sum(log.count("reads were made early") for log in logs) == 2, logs
+        return str(done.stdout + done.stderr[-2000:])
+
+    # The first run shows the sign-in screen first (nobody remembered yet): the child
+    # leaves the reads to the start-up task, which makes them after that screen's paint.
+    assert "SHOWN False True 1" in start()
+    assert early_lines() == 0
+    # It left the note that a sign-in is remembered: the next run opens on the child's
+    # reads, without even the configuration's module (the child resolved it).
+    assert "SHOWN False False 1" in start()
+    assert early_lines() == 1
