@@ -81,16 +81,30 @@ def start_early_reads(reads: Callable[[], object]) -> EarlyReads | None:
 
 
 class EarlyReads:
-    """The parent's end: the child's process id and the pipe's reading end."""
+    """The parent's end: the child's process id and the pipe's reading end. The worker
+    takes the result while the GUI thread may close it (the app quits): each end is
+    handed over once, under a lock."""
 
     def __init__(self, pid: int, fd: int) -> None:
+        import threading
+
+        self._lock = threading.Lock()
         self._pid: int | None = pid
         self._fd: int | None = fd
+
+    def _hand_over(self, *, pid: bool) -> tuple[int | None, int | None]:
+        """The pipe's end (and, if ``pid``, the child's id), which no one else gets."""
+        with self._lock:
+            fd, self._fd = self._fd, None
+            child = None
+            if pid:
+                child, self._pid = self._pid, None
+            return fd, child
 
     def take(self) -> object | None:
         """Wait for what the child's ``reads()`` returned (on the worker: reading the pipe
         lets the other threads run); None when it failed. Once only."""
-        fd, self._fd = self._fd, None
+        fd, _none = self._hand_over(pid=False)
         if fd is None:
             return None
         chunks: list[bytes] = []
@@ -122,16 +136,21 @@ class EarlyReads:
         return sent.found
 
     def close(self) -> None:
-        """Stop the child if it still runs, and forget its result."""
-        fd, self._fd = self._fd, None
+        """Stop the child if it still runs, and forget its result (a ``take`` under way
+        then sees the pipe end and gets None)."""
+        fd, pid = self._hand_over(pid=True)
         if fd is not None:
             os.close(fd)
-        self._reap(kill=True)
+        self._end(pid, kill=True)
 
     def _reap(self, *, kill: bool) -> bool:
+        _fd, pid = self._hand_over(pid=True)
+        return self._end(pid, kill=kill)
+
+    @staticmethod
+    def _end(pid: int | None, *, kill: bool) -> bool:
         """Wait for the child's end (stopping it first if ``kill``); whether it ended
         well."""
-        pid, self._pid = self._pid, None
         if pid is None:
             return False
         if kill:

@@ -241,6 +241,33 @@ def test_closing_stops_a_child_still_at_work(tmp_path: Path) -> None:
     assert result["TOOK"] == "None"
 
 
+def test_quitting_while_the_start_up_task_waits_for_the_child(tmp_path: Path) -> None:
+    """The app quits (the GUI thread closes the early reads) while the worker still waits
+    for them: the wait ends with nothing, and the child is stopped."""
+    code = (
+        "import os, threading, time\n"
+        "from podyx_desktop.gui.early import start_early_reads\n"
+        "early = start_early_reads(lambda: time.sleep(600))\n"
+        "pid, took = early._pid, []\n"
+        "worker = threading.Thread(target=lambda: took.append(early.take()))\n"
+        "worker.start()\n"
+        "time.sleep(0.5)  # the worker is reading the pipe\n"
+        "early.close()\n"
+        "worker.join(30)\n"
+        "print('WAITING', worker.is_alive())\n"
+        "print('TOOK', took)\n"
+        "try:\n"
+        "    os.kill(pid, 0)\n"
+        "    print('GONE False')\n"
+        "except ProcessLookupError:\n"
+        "    print('GONE True')\n"
+    )
+    result = run(code, tmp_path, {})
+    assert result["WAITING"] == "False"
+    assert result["TOOK"] == "[None]"
+    assert result["GONE"] == "True"
+
+
 @pytest.mark.parametrize(
     ("before", "env"),
     [
