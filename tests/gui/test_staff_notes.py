@@ -122,7 +122,9 @@ def test_staff_note_reaches_the_clients_open_window(
     click(qtbot, yes)
     qtbot.waitUntil(lambda: tab.details.notes == [], timeout=10_000)
     qtbot.waitUntil(lambda: tab.unread == {}, timeout=10_000)
-    assert len(panel.notes) == 1 and panel.notes[0].internal
+    # the desk's panel reloads on its own worker: the client's window may be first
+    qtbot.waitUntil(lambda: len(panel.notes) == 1, timeout=10_000)
+    assert panel.notes[0].internal
     assert (
         gui_services.reports.session_summary(client_session.principal, studio.booking_id).notes
         == ()
