@@ -226,8 +226,12 @@ def qsettings_string(raw: str) -> str:
     return "".join(out)
 
 
-def read_ini(path: Path, label: str, machine: bool = False) -> tuple[SettingsStore, str | None]:
-    """The ``[General]`` values of one INI file, and a warning if it exists but is unreadable."""
+def read_ini(
+    path: Path, label: str, machine: bool = False, groups: Sequence[str] = ()
+) -> tuple[SettingsStore, str | None]:
+    """The ``[General]`` values of one INI file, and a warning if it exists but is
+    unreadable; with ``groups``, also those sections' values, named ``group/key`` as
+    QSettings names them (the window's own settings, ``gui.launch.early_reads_wanted``)."""
     if not path.is_file():
         return SettingsStore(label, {}, exists=False, machine=machine), None
     parser = configparser.RawConfigParser(strict=False, interpolation=None)
@@ -242,6 +246,9 @@ def read_ini(path: Path, label: str, machine: bool = False) -> tuple[SettingsSto
     values: dict[str, str] = {}
     if parser.has_section(SETTINGS_SECTION):
         values = {k: qsettings_string(v) for k, v in parser.items(SETTINGS_SECTION)}
+    for group in groups:
+        if parser.has_section(group):
+            values.update((f"{group}/{k}", qsettings_string(v)) for k, v in parser.items(group))
     return SettingsStore(label, values, exists=True, machine=machine), None
 
 

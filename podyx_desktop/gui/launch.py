@@ -188,19 +188,18 @@ def early_reads_wanted() -> bool:
     client at home opens a copy of their own). Read, without Qt, from the settings file
     QSettings writes (``UiSettings``): none yet is a first run; one that cannot be read,
     yes."""
-    import configparser
     import os
 
-    from podyx_desktop.db.config import settings_files
+    from podyx_desktop.db.config import read_ini, settings_files
 
     user_files, _machine_files = settings_files(os.environ)
-    parser = configparser.RawConfigParser(strict=False, interpolation=None)
-    try:
-        parser.read(user_files[0], encoding="utf-8")
-    except (OSError, UnicodeDecodeError, configparser.Error):
+    settings, unreadable = read_ini(
+        user_files[0], "user settings", groups=("sign_in", "studio_server")
+    )
+    if unreadable:
         return True
-    remembered = parser.get("sign_in", "remembered", fallback="").strip().lower() == "true"
-    return remembered and not parser.get("studio_server", "address", fallback="").strip()
+    remembered = settings.values.get("sign_in/remembered", "").strip().lower() == "true"
+    return remembered and not settings.values.get("studio_server/address", "").strip()
 
 
 def finish_quick_open(read: QuickRead, database_url: str, tab: int) -> Prepared:

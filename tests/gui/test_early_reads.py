@@ -55,6 +55,14 @@ SAVE_TOKEN = (
     "assert SessionStore(sys.argv[1]).save(sys.argv[2])"
 )
 
+# Whether the child ``pid`` is gone: stopped and reaped, no such process left.
+GONE = (
+    "try:\n"
+    "    os.kill(pid, 0)\n"
+    "    print('GONE False')\n"
+    "except ProcessLookupError:\n"
+    "    print('GONE True')\n"
+)
 LOAD_TOKEN = (
     "import sys\nfrom podyx_desktop.gui.session_store import SessionStore\n"
     "print('LOADED', SessionStore(sys.argv[1]).load())"
@@ -228,13 +236,7 @@ def test_closing_stops_a_child_still_at_work(tmp_path: Path) -> None:
         "from podyx_desktop.gui.early import start_early_reads\n"
         "early = start_early_reads(lambda: time.sleep(600))\n"
         "pid = early._pid\n"
-        "early.close()\n"
-        "try:\n"
-        "    os.kill(pid, 0)\n"
-        "    print('GONE False')\n"
-        "except ProcessLookupError:\n"
-        "    print('GONE True')\n"  # stopped and reaped: no such process left
-        "print('TOOK', early.take())\n"
+        "early.close()\n" + GONE + "print('TOOK', early.take())\n"
     )
     result = run(code, tmp_path, {})
     assert result["GONE"] == "True"
@@ -255,12 +257,7 @@ def test_quitting_while_the_start_up_task_waits_for_the_child(tmp_path: Path) ->
         "early.close()\n"
         "worker.join(30)\n"
         "print('WAITING', worker.is_alive())\n"
-        "print('TOOK', took)\n"
-        "try:\n"
-        "    os.kill(pid, 0)\n"
-        "    print('GONE False')\n"
-        "except ProcessLookupError:\n"
-        "    print('GONE True')\n"
+        "print('TOOK', took)\n" + GONE
     )
     result = run(code, tmp_path, {})
     assert result["WAITING"] == "False"
