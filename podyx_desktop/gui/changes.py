@@ -23,14 +23,17 @@ window has painted) and still miss nothing the screens have not read.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from podyx_desktop.db.urls import postgres_conninfo, sqlite_path
 from podyx_desktop.domain.changes import Changes
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,7 @@ class _SqliteWatch(QThread):
         self._since = since
 
     def run(self) -> None:
+        import sqlite3  # here, on the watcher's thread: not before the first window's paint
 
         connection: sqlite3.Connection | None = None
         version: int | None = None
@@ -119,6 +123,8 @@ class _SqliteWatch(QThread):
         since, self._since = self._since, None
         if since is None:
             return (*self._read(connection), Changes())
+        import sqlite3
+
         from podyx_desktop.db import feed
 
         connection.execute("BEGIN")
@@ -134,6 +140,8 @@ class _SqliteWatch(QThread):
     @staticmethod
     def _read(connection: sqlite3.Connection) -> tuple[int, int | None]:
         """The counter and the newest change_log id, as one snapshot."""
+        import sqlite3
+
         from podyx_desktop.db import feed  # on the watcher's thread
 
         connection.execute("BEGIN")

@@ -11,7 +11,6 @@ otherwise the studio's card comes from the server for the sign-in screen.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -44,6 +43,8 @@ def copies_folder() -> Path:
 
 def copy_path(address: str, folder: Path | None = None) -> Path:
     """The copy of the studio at ``address``: one file per server, named by its address."""
+    import hashlib  # not at import: the app imports this module before its first paint
+
     digest = hashlib.sha256(address.encode("utf-8")).hexdigest()[:16]
     return (folder or copies_folder()) / f"{digest}.sqlite3"
 

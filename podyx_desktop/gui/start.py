@@ -13,6 +13,9 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the process exit code."""
     args = list(sys.argv if argv is None else argv)
+    import gc
+
+    gc.disable()
     from podyx_desktop.gui.early import start_early_reads
 
     early = start_early_reads(lambda: _read_early(args[1:]))

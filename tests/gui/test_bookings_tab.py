@@ -10,12 +10,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseKind
-from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.domain.records import Booking, SignedIn
 from podyx_desktop.domain.requests import AddonChoice
 from podyx_desktop.gui.launch import service_lists
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import UserSession, ViewContext
+from podyx_desktop.views.common.tables import FIT_ROWS
+from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import prefetch
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
 from tests.gui.fixtures_tabs import (
@@ -266,15 +268,38 @@ def test_a_prefetched_tab_shows_its_lists_at_once_without_loading(
     assert tab.upcoming_model.rowCount() == 1
     assert tab.upcoming_model.index(0, 0).data() == initial.upcoming_texts[0][0]
     assert not tab.is_loading and tab_context.tasks.pending == 0
-    # Nothing goes to the worker before the list has painted (it would hold the paint up).
+    # Nothing goes to the worker before the list has painted (it would hold the paint up),
+    # and the details side is not built yet: it has nothing to show before a selection.
     qtbot.wait(50)
     assert tab.selected_booking() is None and tab_context.tasks.pending == 0
+    assert tab.findChild(BookingDetailsPane) is None
     tab.resize(1100, 650)
     tab.show()
-    # Once the list has painted, the first session is selected and its details load.
+    # Once the list has painted, the details side is built, the first session is
+    # selected and its details load.
     qtbot.waitUntil(lambda: tab.selected_booking() is not None)
+    assert tab.findChild(BookingDetailsPane) is not None
     wait_idle(qtbot, tab_context)
     assert tab.details.booking is not None and tab.details.booking.id == studio.booking_id
+
+
+def test_the_start_up_formats_of_the_hidden_past_list_only_the_rows_its_columns_fit_to(
+    qtbot: Any, tab_context: ViewContext, gui_services: Services
+) -> None:
+    read = service_lists(gui_services)
+
+    def many_past(principal: Any, client_id: int, upcoming: bool) -> list[Booking]:
+        rows = read(principal, client_id, True)  # the client's one (upcoming) session
+        return rows if upcoming else rows * (FIT_ROWS + 15)
+
+    initial = prefetch(many_past, tab_context.user)
+    assert initial is not None
+    assert len(initial.upcoming_texts) == 1  # the list on show: every row (up to 60)
+    assert len(initial.past) == FIT_ROWS + 15 and len(initial.past_texts) == FIT_ROWS
+    tab = BookingsTab(tab_context, initial=initial)
+    qtbot.addWidget(tab)
+    # The others are formatted when first asked for, the same way.
+    assert tab.past_model.index(FIT_ROWS + 14, 0).data() == initial.past_texts[0][0]
 
 
 def test_a_visitor_has_nothing_to_prefetch(

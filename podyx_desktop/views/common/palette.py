@@ -14,12 +14,10 @@ Colours with transparency are written ``#AARRGGBB``, as :class:`QColor` reads th
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -28,9 +26,10 @@ Scheme = Literal["light", "dark"]
 OVERRIDE = "PODYX_COLOR_SCHEME"
 
 
-@dataclass(frozen=True)
-class Colours:
-    """One scheme's roles; the field names are the style sheet's ``@role@`` names."""
+class Colours(NamedTuple):
+    """One scheme's roles; the field names are the style sheet's ``@role@`` names. (A
+    named tuple, not a dataclass: its 70 fields made a dataclass cost ~3 ms to create, on
+    the way to the first window.)"""
 
     window: str  # the page behind cards and tables
     surface: str  # cards, inputs, tables, header
@@ -494,5 +493,5 @@ def follow_system() -> None:
 
 def field_names() -> list[str]:
     """Every role name (the avatars' one per colour)."""
-    names = [f.name for f in dataclasses.fields(Colours) if f.name != "avatars"]
+    names = [name for name in Colours._fields if name != "avatars"]
     return names + [f"avatars[{index}]" for index in range(len(AVATARS))]

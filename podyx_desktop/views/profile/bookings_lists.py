@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from podyx_desktop.domain.records import Booking
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
+from podyx_desktop.views.common.tables import FIT_ROWS
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.principal import Principal
@@ -41,8 +42,10 @@ def with_texts(
     lists: tuple[list[Booking], list[Booking]],
     display: DisplayFormat,
     texts_of: Callable[[Booking], tuple[str, ...]],
+    past_rows: int = PREFORMATTED_ROWS,
 ) -> Loaded:
-    """Both lists of a client with the cell texts of their first rows (on the worker)."""
+    """Both lists of a client with the cell texts of their first rows (on the worker; of
+    the past list, ``past_rows``)."""
     display.warm_up()  # babel's data loads here, not on the GUI thread
     upcoming, past = lists
     # The rows on show first are formatted here too (babel is slow on the GUI thread);
@@ -51,7 +54,7 @@ def with_texts(
         upcoming,
         [texts_of(b) for b in upcoming[:PREFORMATTED_ROWS]],
         past,
-        [texts_of(b) for b in past[:PREFORMATTED_ROWS]],
+        [texts_of(b) for b in past[:past_rows]],
     )
 
 
@@ -61,10 +64,11 @@ def load_lists(
     client_id: int,
     display: DisplayFormat,
     texts_of: Callable[[Booking], tuple[str, ...]],
+    past_rows: int = PREFORMATTED_ROWS,
 ) -> Loaded:
     """Both lists of a client read with ``read``, and the cell texts of their first rows."""
     lists = (read(principal, client_id, True), read(principal, client_id, False))
-    return with_texts(lists, display, texts_of)
+    return with_texts(lists, display, texts_of, past_rows)
 
 
 def prefetch(read: ListReader, user: UserSession) -> Loaded | None:
@@ -74,4 +78,7 @@ def prefetch(read: ListReader, user: UserSession) -> Loaded | None:
         return None
     display = DisplayFormat.for_studio(user.studio)
     texts_of = BookingsTableModel(display).row_texts  # plain Python, no parent, no signals
-    return load_lists(read, user.principal, user.account.id, display, texts_of)
+    # The window opens on the upcoming list. Of the past one, only the rows its columns are
+    # fitted to are formatted here (the fitting would format them on the GUI thread); the
+    # others when the client first shows that list.
+    return load_lists(read, user.principal, user.account.id, display, texts_of, FIT_ROWS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -35,21 +35,21 @@ from podyx_desktop.operations.bookings import (
 from podyx_desktop.operations.notes import load_booking_notes, load_unread_notes
 from podyx_desktop.views.common.calendar_actions import UpcomingExport
 from podyx_desktop.views.common.context import ViewContext
-from podyx_desktop.views.common.document_actions import DocumentDownload, summary_request
 from podyx_desktop.views.common.paint import FirstPaint
 from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import set_role, wrapped_label
 from podyx_desktop.views.common.widgets import error_box
-from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
-from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import StudioNote
+    from podyx_desktop.views.common.document_actions import DocumentDownload
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
+    from podyx_desktop.views.profile.booking_details import BookingDetailsPane
     from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
+    from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
 # The first session of lists that came with the tab is selected once the list has painted,
 # or after this long if it has not (a window that opens minimised may not paint).
@@ -63,9 +63,10 @@ class BookingsTab(ProfileTab):
     waitlist_offered = Signal(object)  # WaitlistEntry: a time held for the client (a tray)
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
-    Built in two steps so the GUI thread is never blocked for long: the lists (and the
-    models the tab loads into) at once, the details side in the next event-loop turn.
-    The tab does not paint until both are there, so it never shows half-built.
+    Built in two steps so the GUI thread is never blocked for long and the lists show
+    first: the lists (and the models the tab loads into) at once, the details side right
+    after the lists' first paint, when the first session is selected (the details have
+    nothing to show before a selection; their modules are imported then).
     """
 
     # The details side: built a turn after the lists (``_build_details_side``); reading any
@@ -176,14 +177,17 @@ class BookingsTab(ProfileTab):
         if initial is not None:
             self._show_lists(initial)
 
-        # --- the details side, in the next turn (a zero timer: after pending events) ---
+        # --- the details side, once the lists have painted ----------------------------
+        # It has nothing to show before a session is selected, and the first selection
+        # waits for that paint anyway (it loads the details on the worker: after a quick
+        # start the first such task imports SQLAlchemy, which would hold the paint up).
+        # Reading any of its widgets first builds it at once (``__getattr__``).
         self._right: QWidget | None = right
-        self.setUpdatesEnabled(False)
-        self._details_timer = QTimer(self)
-        self._details_timer.setSingleShot(True)
-        self._details_timer.setInterval(0)
-        self._details_timer.timeout.connect(self._build_details_side)
-        self._details_timer.start()
+        FirstPaint(
+            self.current_view().viewport(),
+            self._after_lists_painted,
+            fallback_ms=SELECT_FALLBACK_MS,
+        )
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for attributes not set yet: the details side, before it is built.
@@ -197,7 +201,10 @@ class BookingsTab(ProfileTab):
         right, self._right = self._right, None
         if right is None:
             return  # built already
-        self._details_timer.stop()
+        from podyx_desktop.views.common.document_actions import DocumentDownload
+        from podyx_desktop.views.profile.booking_details import BookingDetailsPane
+        from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
+
         display = self.display
         self.details = BookingDetailsPane(display, right)
         self.downloads = DocumentDownload(self._ctx, self)
@@ -248,17 +255,12 @@ class BookingsTab(ProfileTab):
         ):
             QWidget.setTabOrder(first, second)
         self._show_actions(None)
-        self.setUpdatesEnabled(True)
+
+    def _after_lists_painted(self) -> None:
+        self._build_details_side()
         if self._select_when_built:  # the lists came with the tab: show the first session
             self._select_when_built = False
-            # After the list's first paint: selecting loads the details on the worker
-            # (after a quick start, the first such task imports SQLAlchemy), which would
-            # hold up that paint.
-            FirstPaint(
-                self.current_view().viewport(),
-                lambda: self._select_after_load(self.selected_booking(), waitlist=True),
-                fallback_ms=SELECT_FALLBACK_MS,
-            )
+            self._select_after_load(self.selected_booking(), waitlist=True)
         elif self.waitlist_panel is not None:
             self.waitlist_panel.reload()
 
@@ -585,6 +587,8 @@ class BookingsTab(ProfileTab):
     def download_summary(self) -> None:
         booking = self.selected_booking()
         if booking is not None:
+            from podyx_desktop.views.common.document_actions import summary_request
+
             self.downloads.start(summary_request(self._ctx, booking))
 
     def _addons_added(self, booking: Booking) -> None:
