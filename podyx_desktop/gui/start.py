@@ -15,6 +15,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     import gc
 
+    # No collections while the modules load (they make long-lived objects, no garbage):
+    # the start-up task switches the collector back on (gui.launch.pause_collector).
     gc.disable()
     from podyx_desktop.gui.early import start_early_reads
 

@@ -51,8 +51,9 @@ if TYPE_CHECKING:
     from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
     from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
-# The first session of lists that came with the tab is selected once the list has painted,
-# or after this long if it has not (a window that opens minimised may not paint).
+# The details side is built (and the first session of lists that came with the tab
+# selected) once the list has painted, or after this long if it has not (a window that
+# opens minimised may not paint).
 SELECT_FALLBACK_MS = 500
 
 
@@ -177,17 +178,12 @@ class BookingsTab(ProfileTab):
         if initial is not None:
             self._show_lists(initial)
 
-        # --- the details side, once the lists have painted ----------------------------
-        # It has nothing to show before a session is selected, and the first selection
-        # waits for that paint anyway (it loads the details on the worker: after a quick
-        # start the first such task imports SQLAlchemy, which would hold the paint up).
-        # Reading any of its widgets first builds it at once (``__getattr__``).
+        # --- the details side, once the lists have painted (reading one of its widgets
+        # builds it at once): the first selection waits for that paint anyway, since it
+        # loads the details on the worker (importing SQLAlchemy after a quick start).
         self._right: QWidget | None = right
-        FirstPaint(
-            self.current_view().viewport(),
-            self._after_lists_painted,
-            fallback_ms=SELECT_FALLBACK_MS,
-        )
+        viewport = self.current_view().viewport()
+        FirstPaint(viewport, self._after_lists_painted, fallback_ms=SELECT_FALLBACK_MS)
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for attributes not set yet: the details side, before it is built.
