@@ -231,7 +231,7 @@ def read_ini(
 ) -> tuple[SettingsStore, str | None]:
     """The ``[General]`` values of one INI file, and a warning if it exists but is
     unreadable; with ``groups``, also those sections' values, named ``group/key`` as
-    QSettings names them (the window's own settings, ``gui.launch.early_reads_wanted``)."""
+    QSettings names them (the window's own settings, ``gui.early_reads.early_reads_wanted``)."""
     if not path.is_file():
         return SettingsStore(label, {}, exists=False, machine=machine), None
     parser = configparser.RawConfigParser(strict=False, interpolation=None)

@@ -17,3 +17,9 @@ def language_of_locale(locale_name: str) -> str:
     else English."""
     code = (locale_name or "").replace("-", "_").split("_")[0].lower()
     return code if code in NAMES else ENGLISH
+
+
+def language_to_show(setting: str, system_locale: str) -> str:
+    """The language a window shows: the setting when Podyx speaks it, else the system
+    locale's language when Podyx speaks that, else English."""
+    return setting if setting in NAMES else language_of_locale(system_locale)

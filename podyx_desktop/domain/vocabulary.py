@@ -18,7 +18,7 @@ zone (aware UTC expected, naive taken as UTC).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -258,13 +258,19 @@ def display_locale(studio_locale: str) -> str:
     system's (a Swiss German desktop: ``de_CH``), else the studio's (``de_AT``), else the
     language's usual one — so that an English window never shows German dates. Without a
     window language, the studio's locale as it is."""
-    if not _display_language:
+    return window_locale(studio_locale, _display_language, _system_locale, _usual_locale)
+
+
+def window_locale(studio_locale: str, language: str, system_locale: str, usual: str) -> str:
+    """:func:`display_locale` for a window in ``language`` (see
+    :func:`set_display_language`)."""
+    if not language:
         return studio_locale or FALLBACK_LOCALE
-    for candidate in (_system_locale, studio_locale):
+    for candidate in (system_locale, studio_locale):
         name = (candidate or "").replace("-", "_")
-        if name.split("_")[0].lower() == _display_language and name not in ("C", "POSIX"):
+        if name.split("_")[0].lower() == language and name not in ("C", "POSIX"):
             return name
-    return _usual_locale or _display_language
+    return usual or language
 
 
 def parse_locale(name: LocaleLike) -> Locale:
@@ -315,6 +321,9 @@ def _local_day(value: date | datetime, zone: str | ZoneInfo) -> date:
 def money_text(minor: int, currency: str, locale: LocaleLike) -> str:
     """``12050, "EUR", "en_IE"`` → ``€120.50``; ``"de_DE"`` → ``120,50 €``; ``JPY`` has no
     minor digits, so ``1235`` → ``¥1,235``."""
+    ahead = _ahead.get(("money", minor, currency, str(locale)))
+    if ahead is not None:
+        return ahead
     return _money(minor, currency, parse_locale(locale))
 
 
@@ -388,8 +397,39 @@ def day_time_range_text(
     starts_at: datetime, ends_at: datetime, zone: str | ZoneInfo, locale: LocaleLike
 ) -> str:
     """``Tue, 2 Jun 2026, 10:00 – 12:00``: a session's day with its weekday, then its times."""
+    ahead = _ahead.get(("day_time_range", starts_at, ends_at, str(zone), str(locale)))
+    if ahead is not None:
+        return ahead
     day = date_text(starts_at, zone, locale, WEEKDAY_DATE)
     return f"{day}, {time_range_text(starts_at, ends_at, zone, locale)}"
+
+
+# --- texts formatted ahead -----------------------------------------------------------------
+
+# Session times and prices another process formatted before this one needed them (the early
+# reads, gui/early.py), by the arguments of the call that makes each: the same call here
+# returns it, so a window whose first rows are all here paints them before babel is even
+# imported. The texts are pure functions of those arguments, so they never go stale.
+AheadKey: TypeAlias = tuple[object, ...]
+_ahead: dict[AheadKey, str] = {}
+
+
+def format_ahead(
+    sessions: Iterable[tuple[datetime, datetime, int, str]], zone: str, locale: str
+) -> dict[AheadKey, str]:
+    """What :func:`day_time_range_text` and :func:`money_text` make of each session's
+    (starts, ends, price, currency), keyed for :func:`formatted_ahead`."""
+    texts: dict[AheadKey, str] = {}
+    for starts_at, ends_at, minor, currency in sessions:
+        key = ("day_time_range", starts_at, ends_at, zone, locale)
+        texts[key] = day_time_range_text(starts_at, ends_at, zone, locale)
+        texts[("money", minor, currency, locale)] = money_text(minor, currency, locale)
+    return texts
+
+
+def formatted_ahead(texts: Mapping[AheadKey, str]) -> None:
+    """Take the texts :func:`format_ahead` made (in another process)."""
+    _ahead.update(texts)
 
 
 def is_repeated_hour(local: datetime) -> bool:

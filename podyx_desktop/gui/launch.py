@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -120,7 +120,9 @@ class QuickRead:
     """What :func:`read_quickly` found: plain records, made without Qt (in this process,
     or in the early reader's, :mod:`podyx_desktop.gui.early`); the window's process adds
     its part in :func:`finish_quick_open`. ``lists``: the signed-in person's upcoming and
-    past bookings (None: not signed in, or they could not be read: the tab loads them)."""
+    past bookings (None: not signed in, or they could not be read: the tab loads them).
+    ``ahead``: their first rows' times and prices, formatted by the early reader
+    (``vocabulary.format_ahead``)."""
 
     studio: StudioInfo
     log_position: int
@@ -128,6 +130,7 @@ class QuickRead:
     keyring_problem: bool
     expired_message: str | None
     lists: tuple[list[Booking], list[Booking]] | None
+    ahead: dict[tuple[object, ...], str] = field(default_factory=dict)
 
 
 def read_quickly(database_url: str) -> QuickRead | None:
@@ -163,49 +166,23 @@ def read_quickly(database_url: str) -> QuickRead | None:
 
 @dataclass(frozen=True)
 class Found:
-    """What the early reads found (:func:`read_early`): the configuration and the quick
+    """What the early reads found (``early_reads.read_early``): the configuration and the quick
     start's reads (None: the database needs the full path first)."""
 
     resolved: Resolved
     read: QuickRead | None
 
 
-def read_early(args: Sequence[str]) -> Found | None:
-    """The early reads for the command line's flags ``args`` (no Qt): what
-    :mod:`podyx_desktop.gui.early`'s child process does. None when the window will not
-    open on them (:func:`early_reads_wanted`): then the start-up task reads after the
-    sign-in screen has painted, as it always did, and the child's work does not slow that
-    first paint down."""
-    if not early_reads_wanted():
-        return None
-    resolved = resolve_database(parse_args(args))
-    return Found(resolved, read_quickly(resolved.database_url))
-
-
-def early_reads_wanted() -> bool:
-    """Whether the window's settings say it opens on the start-up reads at once: a sign-in
-    is remembered (the main window is the first window) and no studio server is set (a
-    client at home opens a copy of their own). Read, without Qt, from the settings file
-    QSettings writes (``UiSettings``): none yet is a first run; one that cannot be read,
-    yes."""
-    import os
-
-    from podyx_desktop.db.config import read_ini, settings_files
-
-    user_files, _machine_files = settings_files(os.environ)
-    settings, unreadable = read_ini(
-        user_files[0], "user settings", groups=("sign_in", "studio_server")
-    )
-    if unreadable:
-        return True
-    remembered = settings.values.get("sign_in/remembered", "").strip().lower() == "true"
-    return remembered and not settings.values.get("studio_server/address", "").strip()
-
-
 def finish_quick_open(read: QuickRead, database_url: str, tab: int) -> Prepared:
     """The window's process's part of the quick start: import the first views, freeze what
-    start-up made, and format the first tab's rows."""
-    prewarm_views(read.studio, tab)
+    start-up made, and format the first tab's rows (with the texts the early reader
+    formatted, when it did: then babel is not even imported before the window paints; the
+    Bookings tab loads it once painted)."""
+    if read.ahead:
+        from podyx_desktop.domain.vocabulary import formatted_ahead
+
+        formatted_ahead(read.ahead)
+    prewarm_views(None if read.ahead else read.studio, tab)
     freeze_startup_objects()
     store = SessionStore(database_url)
     if read.keyring_problem:

@@ -28,6 +28,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _read_early(args: list[str]) -> object:
     """In the early reads' child: their modules load there, not here."""
-    from podyx_desktop.gui.launch import read_early
+    from podyx_desktop.gui.early_reads import read_early
 
     return read_early(args)

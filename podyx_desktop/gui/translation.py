@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from podyx_desktop.domain.languages import ENGLISH, NAMES, USUAL_LOCALE, language_of_locale
+from podyx_desktop.domain.languages import ENGLISH, NAMES, USUAL_LOCALE, language_to_show
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,7 @@ _installed = DEFAULT_LANGUAGE  # the language the window shows (Language.install
 def language_of(setting: str, system: str | None = None) -> str:
     """The language to show: the setting when the app speaks it, else the system's
     language when the app speaks that, else English."""
-    if setting in LANGUAGES:
-        return setting
-    return language_of_locale(system if system is not None else QLocale.system().name())
+    return language_to_show(setting, system if system is not None else QLocale.system().name())
 
 
 def translations_folder() -> Path:

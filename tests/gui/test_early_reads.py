@@ -162,7 +162,7 @@ def test_the_early_reads_run_only_when_the_window_opens_on_them(
 ) -> None:
     """Read without Qt from the file the window's settings (QSettings) wrote: with nobody
     remembered, the sign-in screen paints first and the reads follow, as without them."""
-    from podyx_desktop.gui.launch import early_reads_wanted, read_early
+    from podyx_desktop.gui.early_reads import early_reads_wanted, read_early
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     assert not early_reads_wanted()  # a first run: the sign-in screen comes first
@@ -333,3 +333,88 @@ def test_the_app_opens_on_the_early_reads(
     # reads, without even the configuration's module (the child resolved it).
     assert "SHOWN False False False 1" in start()
     assert early_lines() == 1
+
+
+# Installs the window's language as the app does before its start-up task (gui/app.py).
+WINDOW_LANGUAGE = (
+    "from podyx_desktop.gui.translation import install_hooks, language_of\n"
+    "install_hooks(language_of(''))"
+)
+
+
+def test_the_window_paints_the_first_rows_with_texts_formatted_ahead_without_babel(
+    remembered: dict[str, str], studio: GuiStudio, tmp_path: Path
+) -> None:
+    """The child formats the first rows' times and prices as the window would: the
+    window's process has their cells without importing babel (the Bookings tab loads it
+    once painted)."""
+    then = "print('BABEL', 'babel' in sys.modules)\n"
+    result = opened(tmp_path, remembered, after_fork=WINDOW_LANGUAGE, then=then)
+    assert result["ROWS"] == f"[{studio.booking_id}]"
+    assert result["BABEL"] == "False"
+
+
+@pytest.mark.parametrize(
+    ("language", "system"),
+    [("en", "C"), ("en", "en_US"), ("de", "C"), ("de", "de_CH"), ("de", "en_IE")],
+)
+def test_texts_formatted_ahead_are_the_window_s_own(
+    studio: GuiStudio, client_session: SignedIn, language: str, system: str
+) -> None:
+    """What the child formats equals what babel gives the window for the same language
+    and system locale, under the names the window's calls look them up by."""
+    from podyx_desktop.db.engine import Database
+    from podyx_desktop.domain import vocabulary
+    from podyx_desktop.domain.languages import USUAL_LOCALE
+    from podyx_desktop.gui.early_reads import format_ahead
+    from podyx_desktop.models.display import DisplayFormat
+    from podyx_desktop.services import Services
+
+    db = Database(studio.url)
+    try:
+        services = Services(db)
+        info = services.catalogue.studio(client_session.principal)
+        lists = tuple(
+            services.bookings.list_for_client(
+                client_session.principal, client_session.account.id, upcoming=upcoming
+            )
+            for upcoming in (True, False)
+        )
+    finally:
+        db.dispose()
+    assert lists[0], "the client has an upcoming session"
+    ahead = format_ahead(info, (lists[0], lists[1]), language, system)
+    locale = vocabulary.window_locale(info.locale, language, system, USUAL_LOCALE[language])
+    display = DisplayFormat(info.time_zone, locale, info.currency)
+    for booking in lists[0] + lists[1]:
+        when = ("day_time_range", booking.starts_at, booking.ends_at, str(display.zone), locale)
+        assert ahead[when] == display.time_range(booking.starts_at, booking.ends_at)
+        price = ("money", booking.price_minor, booking.currency, locale)
+        assert ahead[price] == display.money(booking.price_minor, booking.currency)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"LANG": "C.UTF-8"},
+        {"LANG": "de_CH.UTF-8@euro"},
+        {"LANG": "de_DE.UTF-8", "LC_ALL": "fr_FR.UTF-8"},
+        {"LANG": "en_US.UTF-8", "LC_MESSAGES": "de_DE.UTF-8"},
+        {"LANG": "en_US.UTF-8", "LC_NUMERIC": "de_DE.UTF-8"},
+        {"LANG": "POSIX"},
+        {"LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB:en"},
+    ],
+)
+def test_the_child_tells_the_system_locale_as_qt_does(env: dict[str, str], tmp_path: Path) -> None:
+    from podyx_desktop.gui.early_reads import system_locale_name
+
+    code = "from PySide6.QtCore import QLocale\nprint('QT', QLocale.system().name())"
+    assert system_locale_name(env) == run(code, tmp_path, env)["QT"]
+
+
+def test_the_child_does_not_guess_a_locale_qt_picks_from_another_language() -> None:
+    from podyx_desktop.gui.early_reads import system_locale_name
+
+    # Qt takes a locale of LANGUAGE's first language; which one is not told here.
+    assert system_locale_name({"LANG": "en_US.UTF-8", "LANGUAGE": "de:en"}) is None

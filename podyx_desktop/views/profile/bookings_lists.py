@@ -45,8 +45,9 @@ def with_texts(
     past_rows: int = PREFORMATTED_ROWS,
 ) -> Loaded:
     """Both lists of a client with the cell texts of their first rows (on the worker; of
-    the past list, ``past_rows``)."""
-    display.warm_up()  # babel's data loads here, not on the GUI thread
+    the past list, ``past_rows``). Formatting them loads babel's data here, not on the GUI
+    thread; the tab's first task after its first paint loads it in any case
+    (:func:`prepare_details_side`)."""
     upcoming, past = lists
     # The rows on show first are formatted here too (babel is slow on the GUI thread);
     # the rest, if any, when they are first shown.
@@ -82,3 +83,15 @@ def prefetch(read: ListReader, user: UserSession) -> Loaded | None:
     # fitted to are formatted here (the fitting would format them on the GUI thread); the
     # others when the client first shows that list.
     return load_lists(read, user.principal, user.account.id, display, texts_of, FIT_ROWS)
+
+
+def prepare_details_side(display: DisplayFormat) -> None:
+    """On the worker, once the lists have painted: import the details side's modules and
+    load babel's data for ``display`` (the window may have painted its first rows with
+    texts formatted ahead, without babel: ``gui.early_reads``), so that building the side
+    and showing the first session do neither on the GUI thread."""
+    import podyx_desktop.views.common.document_actions
+    import podyx_desktop.views.profile.booking_details
+    import podyx_desktop.views.profile.waitlist_panel  # noqa: F401
+
+    display.warm_up()

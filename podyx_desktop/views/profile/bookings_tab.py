@@ -5,6 +5,7 @@ and write runs through the task runner; it reloads when bookings change, on any 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -40,7 +41,7 @@ from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import set_role, wrapped_label
 from podyx_desktop.views.common.widgets import error_box
-from podyx_desktop.views.profile.bookings_lists import Loaded, with_texts
+from podyx_desktop.views.profile.bookings_lists import Loaded, prepare_details_side, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 
 if TYPE_CHECKING:
@@ -51,9 +52,8 @@ if TYPE_CHECKING:
     from podyx_desktop.views.profile.reschedule_dialog import RescheduleDialog
     from podyx_desktop.views.profile.waitlist_panel import WaitlistPanel
 
-# The details side is built (and the first session of lists that came with the tab
-# selected) once the list has painted, or after this long if it has not (a window that
-# opens minimised may not paint).
+# The details side is built (and the first session selected) once the list has painted,
+# or after this long if it has not (a window that opens minimised may not paint).
 SELECT_FALLBACK_MS = 500
 
 
@@ -65,13 +65,13 @@ class BookingsTab(ProfileTab):
     """Upcoming and past sessions on the left; the selected one's details on the right.
 
     Built in two steps so the GUI thread is never blocked for long and the lists show
-    first: the lists (and the models the tab loads into) at once, the details side right
-    after the lists' first paint, when the first session is selected (the details have
-    nothing to show before a selection; their modules are imported then).
+    first: the lists (and the models the tab loads into) at once; once they have painted,
+    the details side's modules load on the worker, then the side is built and the first
+    session selected (the side has nothing to show before a selection).
     """
 
-    # The details side: built a turn after the lists (``_build_details_side``); reading any
-    # of these first builds it at once. ``_BUILT_LATER`` names these annotations only.
+    # The details side: built after the lists (``_build_details_side``); reading any of
+    # these first builds it at once. ``_BUILT_LATER`` names these annotations only.
     details: BookingDetailsPane
     downloads: DocumentDownload
     cancel_button: QPushButton
@@ -238,21 +238,21 @@ class BookingsTab(ProfileTab):
         self.waitlist_panel = WaitlistPanel.of(
             self._ctx, self.subject, right, self.waitlist_offered
         )
-        for first, second in (
-            (self.upcoming_button, self.past_button),
-            (self.past_button, self.upcoming_view),
-            (self.upcoming_view, self.past_view),
-            (self.past_view, self.details.download_button),
-            (self.details.download_button, self.details.calendar_button),
-            (self.details.calendar_button, self.details.history),
-            (self.details.history, self.cancel_button),
-            (self.cancel_button, self.reschedule_button),
-            (self.reschedule_button, self.addons_button),
-        ):
+        details = self.details
+        chain: list[QWidget] = [self.upcoming_button, self.past_button, self.upcoming_view]
+        chain += [self.past_view, details.download_button, details.calendar_button]
+        chain += [details.history, self.cancel_button, self.reschedule_button, self.addons_button]
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._show_actions(None)
 
     def _after_lists_painted(self) -> None:
+        display = self.display  # the side's modules and babel's data load on the worker
+        done = self._details_side_ready
+        run = self._ctx.tasks.run_plain
+        run(lambda: prepare_details_side(display), on_success=done, on_error=done, owner=self)
+
+    def _details_side_ready(self, _result: object = None) -> None:
         self._build_details_side()
         if self._select_when_built:  # the lists came with the tab: show the first session
             self._select_when_built = False
