@@ -7,6 +7,7 @@ it imports babel.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -14,6 +15,8 @@ from dataclasses import replace
 from podyx_desktop.domain.languages import USUAL_LOCALE, language_to_show
 from podyx_desktop.domain.records import Booking, StudioInfo
 from podyx_desktop.gui.launch import Found, parse_args, read_quickly, resolve_database
+
+log = logging.getLogger(__name__)
 
 
 def read_early(args: Sequence[str]) -> Found | None:
@@ -27,12 +30,13 @@ def read_early(args: Sequence[str]) -> Found | None:
         return None
     resolved = resolve_database(parse_args(args))
     read = read_quickly(resolved.database_url)
-    if read is not None and read.lists is not None:
-        system = system_locale_name(os.environ)
-        if system is not None:
-            language = language_to_show(settings[0].get("window/language", ""), system)
-            ahead = format_ahead(read.studio, read.lists, language, system)
-            read = replace(read, ahead=ahead)
+    system = system_locale_name(os.environ)
+    if read is not None and read.lists is not None and system is not None:
+        language = language_to_show(settings[0].get("window/language", ""), system)
+        try:
+            read = replace(read, ahead=format_ahead(read.studio, read.lists, language, system))
+        except Exception:  # only a head start: the window formats them itself
+            log.warning("Could not format the first rows ahead", exc_info=True)
     return Found(resolved, read)
 
 
@@ -78,7 +82,7 @@ def system_locale_name(env: Mapping[str, str]) -> str | None:
 def window_settings() -> tuple[dict[str, str], bool]:
     """The window's settings this process needs (``group/key``: their names in
     ``UiSettings``), read without Qt from the file QSettings writes; and whether that file
-    could not be read. None yet (a first run): no values."""
+    could not be read. No file yet (a first run): no values."""
     from podyx_desktop.db.config import read_ini, settings_files
 
     user_files, _machine_files = settings_files(os.environ)
