@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from podyx_desktop.domain.languages import USUAL_LOCALE, language_to_show
 from podyx_desktop.domain.records import Booking, StudioInfo
@@ -34,7 +33,7 @@ def read_early(args: Sequence[str]) -> Found | None:
     if read is not None and read.lists is not None and system is not None:
         language = language_to_show(settings[0].get("window/language", ""), system)
         try:
-            read = replace(read, ahead=format_ahead(read.studio, read.lists, language, system))
+            read = read._replace(ahead=format_ahead(read.studio, read.lists, language, system))
         except Exception:  # only a head start: the window formats them itself
             log.warning("Could not format the first rows ahead", exc_info=True)
     return Found(resolved, read)

@@ -15,10 +15,9 @@ Importing this module is cheap: what the functions need, they import when they r
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.views.start.demo_login import DemoLogin
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Resumed:
+class Resumed(NamedTuple):
     """What the remembered sign-in gave: a session, or why not; and, at start-up, the
     first load of the tab the main window opens on (see ``views.opening.prefetch``)."""
 
@@ -47,8 +45,7 @@ class Resumed:
     prefetched: Prefetched | None = None
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(NamedTuple):
     """What the start-up task found: the studio (None: no studio yet), the database, and
     the remembered session (tried at once when there is a studio, to save a round trip)."""
 
@@ -115,8 +112,7 @@ def quick_open(database_url: str, tab: int = 0) -> Prepared | None:
     return finish_quick_open(read, database_url, tab) if read is not None else None
 
 
-@dataclass(frozen=True)
-class QuickRead:
+class QuickRead(NamedTuple):
     """What :func:`read_quickly` found: plain records, made without Qt (in this process,
     or in the early reader's, :mod:`podyx_desktop.gui.early`); the window's process adds
     its part in :func:`finish_quick_open`. ``lists``: the signed-in person's upcoming and
@@ -130,7 +126,7 @@ class QuickRead:
     keyring_problem: bool
     expired_message: str | None
     lists: tuple[list[Booking], list[Booking]] | None
-    ahead: dict[tuple[object, ...], str] = field(default_factory=dict)
+    ahead: Mapping[tuple[object, ...], str] | None = None
 
 
 def read_quickly(database_url: str) -> QuickRead | None:
@@ -164,8 +160,7 @@ def read_quickly(database_url: str) -> QuickRead | None:
         return QuickRead(studio, since, signed_in, store.has_problem, expired, lists)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """What the early reads found (``early_reads.read_early``): the configuration and the quick
     start's reads (None: the database needs the full path first)."""
 
@@ -195,7 +190,7 @@ def finish_quick_open(read: QuickRead, database_url: str, tab: int) -> Prepared:
             return lists[0] if upcoming else lists[1]
 
         prefetched = prefetch_first_tab(bookings, read.studio, resumed, tab)
-        resumed = replace(resumed, prefetched=prefetched)
+        resumed = resumed._replace(prefetched=prefetched)
     return Prepared(read.studio, database_url, False, store, resumed, read.log_position)
 
 
@@ -216,7 +211,7 @@ def _open_studio(
     resumed = resume_session(resume, store)
     if resumed.signed_in is not None:
         prefetched = prefetch_first_tab(bookings, studio, resumed, tab)
-        resumed = replace(resumed, prefetched=prefetched)
+        resumed = resumed._replace(prefetched=prefetched)
     return Prepared(studio, database_url, False, store, resumed, since)
 
 
@@ -404,8 +399,7 @@ def resume_token(
         return None, expired.message
 
 
-@dataclass(frozen=True)
-class Flags:
+class Flags(NamedTuple):
     """The command line: ``--database URL`` and ``--log-level LEVEL`` (Qt's own flags pass)."""
 
     database: str | None = None
@@ -429,8 +423,7 @@ def parse_args(argv: Sequence[str]) -> Flags:
     return Flags(known.database, known.log_level)
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(NamedTuple):
     """What the app keeps of its configuration (plain values: the early reads send it, and
     the window's process need not import ``db.config``)."""
 
@@ -475,7 +468,7 @@ class Configured:
         settings like a command-line flag, but not over IT's lock); None keeps the flags.
         Either way the configuration is resolved afresh by the next start-up."""
         if url is not None and not self.database_locked():
-            self._flags = replace(self._flags, database=url)
+            self._flags = self._flags._replace(database=url)
         self.reset()
 
     def reset(self) -> None:
