@@ -212,9 +212,9 @@ class Tray(QObject):
         display = self._display
         ctx = self._client.context
         op = check_reminders(ctx, ctx.user.principal, self._settings.reminder_leads)
-        op.on_worker(lambda check: (check, _texts(check, display))).success(
-            self._checked
-        ).failure(self._failed).run(self)
+        op.on_worker(lambda check: (check, _texts(check, display))).success(self._checked).failure(
+            self._failed
+        ).run(self)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Kind.BOOKINGS):
@@ -291,4 +291,3 @@ def _escaped(text: str) -> str:
 def attach(window: QMainWindow, settings: UiSettings) -> Tray:
     """The window's tray (built once; called after its first paint)."""
     return Tray(window, settings)
-

@@ -4,99 +4,23 @@ client's upcoming sessions ("Export my sessions…") and, for staff, a room's we
 The same flow as a PDF (:mod:`~podyx_desktop.views.common.document_actions`): suggest a
 file name, ask where with the native save dialog, render and write on the task runner's
 worker, then say where it is and offer to open it (the system hands a ``.ics`` file to
-the person's calendar, which imports it).
+the person's calendar, which imports it). The requests and the download itself are in
+:mod:`~podyx_desktop.views.common.calendar_download`, imported on the first save.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QBoxLayout, QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QAbstractItemModel, QObject
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
 
-from podyx_desktop.domain.records import Booking
-from podyx_desktop.models.display import DisplayFormat
-from podyx_desktop.operations.calendar import BookingCalendar, RoomCalendar, UpcomingCalendar
 from podyx_desktop.views.common.context import ViewContext
-from podyx_desktop.views.common.document_actions import (
-    DocumentDownload,
-    DocumentRequest,
-    document_language,
-    safe_file_name,
-)
-from podyx_desktop.views.common.widgets import error_box
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-
-SUFFIX = ".ics"
-
-
-def booking_calendar_request(ctx: ViewContext, booking: Booking) -> DocumentRequest:
-    day = DisplayFormat.for_studio(ctx.user.studio).local(booking.starts_at).date()
-    stem = translate("CalendarDownload", "Session {date} {service}").format(
-        date=day.isoformat(), service=booking.service_name
-    )
-    return DocumentRequest(
-        translate("CalendarDownload", "Add to calendar"),
-        safe_file_name(stem, SUFFIX),
-        ctx.user.principal,
-        BookingCalendar(booking.id, document_language(ctx)),
-    )
-
-
-def upcoming_calendar_request(ctx: ViewContext, client_id: int) -> DocumentRequest:
-    stem = translate("CalendarDownload", "{studio} sessions").format(studio=ctx.user.studio.name)
-    return DocumentRequest(
-        translate("CalendarDownload", "Export sessions"),
-        safe_file_name(stem, SUFFIX),
-        ctx.user.principal,
-        UpcomingCalendar(client_id, document_language(ctx)),
-    )
-
-
-def room_calendar_request(
-    ctx: ViewContext, room_id: int, room_name: str, first: date, last: date
-) -> DocumentRequest:
-    stem = translate("CalendarDownload", "{room} {first} to {last}").format(
-        room=room_name, first=first.isoformat(), last=last.isoformat()
-    )
-    return DocumentRequest(
-        translate("CalendarDownload", "Export room calendar"),
-        safe_file_name(stem, SUFFIX),
-        ctx.user.principal,
-        RoomCalendar(room_id, first, last, document_language(ctx)),
-    )
-
-
-class CalendarDownload(DocumentDownload):
-    """A :class:`DocumentDownload` of ``.ics`` files."""
-
-    def ask_path(self, request: DocumentRequest) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self._widget,
-            request.title,
-            str(self.start_folder() / request.file_name),
-            self.tr("Calendar files (*.ics)"),
-        )
-        if path and not Path(path).suffix:
-            path += SUFFIX
-        return path
-
-    def _offer_answered(self, path: Path, open_it: bool) -> None:
-        self.offer = None
-        if open_it and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-            self.error = error_box(
-                self._widget,
-                self.tr(
-                    "No calendar program to open it was found. The file is in {folder}: "
-                    "import it in your calendar."
-                ).format(folder=str(path.parent)),
-                self.tr("Calendar"),
-            )
+if TYPE_CHECKING:
+    from podyx_desktop.domain.records import Booking
+    from podyx_desktop.views.common.calendar_download import CalendarDownload
 
 
 class ProfileOwner(Protocol):
@@ -124,7 +48,8 @@ class UpcomingExport(QObject):
         self._ctx = ctx
         self._upcoming = upcoming
         self._owner = owner
-        self.downloads = CalendarDownload(ctx, parent)
+        self._parent = parent
+        self._downloads: CalendarDownload | None = None
         text = owner.words(self.tr("E&xport my sessions…"), self.tr("E&xport sessions…"))
         self.button = QPushButton(text, parent)
         self.button.setAccessibleName(self.tr("Export the upcoming sessions as a calendar file"))
@@ -149,9 +74,20 @@ class UpcomingExport(QObject):
         self.button.setToolTip(reason)
         self.button.setAccessibleDescription(reason)
 
+    @property
+    def downloads(self) -> CalendarDownload:
+        """The saves' flow, made on the first save (its modules are imported then)."""
+        if self._downloads is None:
+            from podyx_desktop.views.common.calendar_download import CalendarDownload
+
+            self._downloads = CalendarDownload(self._ctx, self._parent)
+        return self._downloads
+
     def export(self) -> None:
         client_id = self._owner.client_id
         if client_id is not None and self._upcoming.rowCount():
+            from podyx_desktop.views.common.calendar_download import upcoming_calendar_request
+
             self.downloads.start(upcoming_calendar_request(self._ctx, client_id))
 
     def follow(self, button: QPushButton, selected: Callable[[], Booking | None]) -> None:
@@ -160,6 +96,8 @@ class UpcomingExport(QObject):
         def add() -> None:
             booking = selected()
             if booking is not None:
+                from podyx_desktop.views.common.calendar_download import booking_calendar_request
+
                 self.downloads.start(booking_calendar_request(self._ctx, booking))
 
         button.clicked.connect(add)

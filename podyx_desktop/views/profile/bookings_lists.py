@@ -90,6 +90,7 @@ def prepare_details_side(display: DisplayFormat) -> None:
     load babel's data for ``display`` (the window may have painted its first rows with
     texts formatted ahead, without babel: ``gui.early_reads``), so that building the side
     and showing the first session do neither on the GUI thread."""
+    import podyx_desktop.views.common.calendar_download
     import podyx_desktop.views.common.document_actions
     import podyx_desktop.views.profile.booking_details
     import podyx_desktop.views.profile.waitlist_panel  # noqa: F401

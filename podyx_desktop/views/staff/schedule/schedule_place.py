@@ -37,7 +37,7 @@ from podyx_desktop.domain.vocabulary import display_locale
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.desk import DragOutcome, drag_move, move_booking
 from podyx_desktop.operations.schedule import load_schedule, load_schedule_booking
-from podyx_desktop.views.common.calendar_actions import CalendarDownload, room_calendar_request
+from podyx_desktop.views.common.calendar_download import CalendarDownload, room_calendar_request
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
