@@ -255,3 +255,33 @@ def test_slots_and_catalogue_lists() -> None:
     services.set_rows(sample_services())
     assert _text(services, 0) == "Podcast recording — €60.00 an hour, 1 h to 4 h\nAudio only"
     assert _text(setups, 0) == "Studio A — 2-person podcast\nTwo mics, one table"
+
+
+def test_a_table_is_fitted_to_its_rows_on_show_and_a_hidden_one_when_first_shown(
+    qtbot: Any,
+) -> None:
+    from PySide6.QtWidgets import QStackedWidget
+
+    from podyx_desktop.views.common.tables import record_table
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    models = [BookingsTableModel(BERLIN) for _ in range(2)]
+    shown, hidden = (record_table(m, "bookings", stack, stretch_column=1) for m in models)
+    stack.addWidget(shown)
+    stack.addWidget(hidden)
+    stack.resize(900, 400)
+    stack.show()
+    qtbot.waitExposed(stack)
+    empty = shown.columnWidth(BookingsTableModel.WHEN)
+    before = hidden.columnWidth(BookingsTableModel.WHEN)
+    for model in models:
+        model.set_rows(sample_bookings())
+    # the table on show is fitted at once: its dates are wider than the header
+    fitted = shown.columnWidth(BookingsTableModel.WHEN)
+    assert fitted > empty
+    # the one behind it is not measured (formatted) until it is shown …
+    assert hidden.columnWidth(BookingsTableModel.WHEN) == before != fitted
+    stack.setCurrentWidget(hidden)
+    # … and then it is, the same way
+    assert hidden.columnWidth(BookingsTableModel.WHEN) == fitted

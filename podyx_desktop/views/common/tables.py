@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableModel
@@ -54,13 +54,37 @@ def record_table(
     # Fit the other columns to their contents once per reload, not on every repaint
     # (ResizeToContents re-measures every row whenever anything changes), and by the
     # first rows only: measuring a row formats it, on the GUI thread, and the rows of a
-    # list are alike (dates, rooms, amounts), so more rows rarely widen a column.
+    # list are alike (dates, rooms, amounts), so more rows rarely widen a column. A table
+    # not on show (a hidden list, a tab behind another) is fitted when it is next shown.
     header.setResizeContentsPrecision(FIT_ROWS)
-    fit = view.model()
-    fit.modelReset.connect(view.resizeColumnsToContents)
-    fit.layoutChanged.connect(view.resizeColumnsToContents)
-    view.resizeColumnsToContents()
+    _FitColumns(view)
     return view
+
+
+class _FitColumns(QObject):
+    """Fits ``view``'s columns after each reload or sort: at once when it is on show, else
+    when it is next shown."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._due = False
+        model = view.model()
+        model.modelReset.connect(self.fit)
+        model.layoutChanged.connect(self.fit)
+        view.installEventFilter(self)
+        self.fit()
+
+    def fit(self, *_args: object) -> None:
+        self._due = not self._view.isVisible()
+        if not self._due:
+            self._view.resizeColumnsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._due and event.type() == QEvent.Type.Show:
+            self._due = False
+            self._view.resizeColumnsToContents()
+        return False
 
 
 def current_record(view: QTableView) -> object | None:
