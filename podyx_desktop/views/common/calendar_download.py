@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
 
 from podyx_desktop.domain.records import Booking
 from podyx_desktop.models.display import DisplayFormat
@@ -70,16 +69,10 @@ def room_calendar_request(
 class CalendarDownload(DocumentDownload):
     """A :class:`DocumentDownload` of ``.ics`` files."""
 
-    def ask_path(self, request: DocumentRequest) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            self._widget,
-            request.title,
-            str(self.start_folder() / request.file_name),
-            self.tr("Calendar files (*.ics)"),
-        )
-        if path and not Path(path).suffix:
-            path += SUFFIX
-        return path
+    SUFFIX = SUFFIX  # the module's: ".ics"
+
+    def file_filter(self) -> str:
+        return self.tr("Calendar files (*.ics)")
 
     def _offer_answered(self, path: Path, open_it: bool) -> None:
         self.offer = None

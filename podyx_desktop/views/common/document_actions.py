@@ -278,16 +278,22 @@ class DocumentDownload(QObject):
             return Path(documents)
         return Path.home()
 
+    SUFFIX = ".pdf"  # what the files saved are, and what the save dialog offers
+
+    def file_filter(self) -> str:
+        return self.tr("PDF documents (*.pdf)")
+
     def ask_path(self, request: DocumentRequest) -> str:
-        """The path the user chose ("" if they canceled), with ".pdf" if they left it off."""
+        """The path the user chose ("" if they canceled), with :attr:`SUFFIX` if they left
+        it off."""
         path, _filter = QFileDialog.getSaveFileName(
             self._widget,
             request.title,
             str(self.start_folder() / request.file_name),
-            self.tr("PDF documents (*.pdf)"),
+            self.file_filter(),
         )
         if path and not Path(path).suffix:
-            path += ".pdf"
+            path += self.SUFFIX
         return path
 
     def start(self, request: DocumentRequest) -> bool:
