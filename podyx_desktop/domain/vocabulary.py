@@ -321,7 +321,7 @@ def _local_day(value: date | datetime, zone: str | ZoneInfo) -> date:
 def money_text(minor: int, currency: str, locale: LocaleLike) -> str:
     """``12050, "EUR", "en_IE"`` → ``€120.50``; ``"de_DE"`` → ``120,50 €``; ``JPY`` has no
     minor digits, so ``1235`` → ``¥1,235``."""
-    ahead = _ahead.get(("money", minor, currency, str(locale)))
+    ahead = _ahead.get(_money_key(minor, currency, locale))
     if ahead is not None:
         return ahead
     return _money(minor, currency, parse_locale(locale))
@@ -397,7 +397,7 @@ def day_time_range_text(
     starts_at: datetime, ends_at: datetime, zone: str | ZoneInfo, locale: LocaleLike
 ) -> str:
     """``Tue, 2 Jun 2026, 10:00 – 12:00``: a session's day with its weekday, then its times."""
-    ahead = _ahead.get(("day_time_range", starts_at, ends_at, str(zone), str(locale)))
+    ahead = _ahead.get(_range_key(starts_at, ends_at, zone, locale))
     if ahead is not None:
         return ahead
     day = date_text(starts_at, zone, locale, WEEKDAY_DATE)
@@ -421,10 +421,20 @@ def format_ahead(
     (starts, ends, price, currency), keyed for :func:`formatted_ahead`."""
     texts: dict[AheadKey, str] = {}
     for starts_at, ends_at, minor, currency in sessions:
-        key = ("day_time_range", starts_at, ends_at, zone, locale)
+        key = _range_key(starts_at, ends_at, zone, locale)
         texts[key] = day_time_range_text(starts_at, ends_at, zone, locale)
-        texts[("money", minor, currency, locale)] = money_text(minor, currency, locale)
+        texts[_money_key(minor, currency, locale)] = money_text(minor, currency, locale)
     return texts
+
+
+def _money_key(minor: int, currency: str, locale: LocaleLike) -> AheadKey:
+    return ("money", minor, currency, str(locale))
+
+
+def _range_key(
+    starts_at: datetime, ends_at: datetime, zone: str | ZoneInfo, locale: LocaleLike
+) -> AheadKey:
+    return ("day_time_range", starts_at, ends_at, str(zone), str(locale))
 
 
 def formatted_ahead(texts: Mapping[AheadKey, str]) -> None:

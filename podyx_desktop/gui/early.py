@@ -8,15 +8,15 @@ D-Bus calls), the studio and the signed-in person's first bookings
 Python runs one thread at a time, so in one process they wait for each other.
 
 So :func:`start_early_reads`, the first thing ``podyx-desktop`` does
-(:mod:`podyx_desktop.gui.start`, with :func:`~podyx_desktop.gui.early_reads.read_early`), forks
-the process: before Qt is loaded, while it has one thread and nothing of Qt's in memory,
-which is when a fork is safe. The child makes those reads on the machine's other core
+(:mod:`podyx_desktop.gui.start`, with :func:`~podyx_desktop.gui.early_reads.read_early`),
+forks the process: before Qt is loaded, while it has one thread and nothing of Qt's in
+memory, which is when a fork is safe. The child makes those reads on the machine's other core
 while the parent loads Qt and the views; it sends what it found through a pipe, pickled
 (the two processes are the same program; nothing else can write to that pipe), and exits.
 The start-up task takes it (:meth:`EarlyReads.take`, through ``Configured.quick_open``).
 The child reads only when the window will open on those reads (a sign-in is remembered;
-``early_reads.early_reads_wanted``): else the sign-in screen paints first, and a child at work
-meanwhile would slow that paint down. When the child sent nothing usable — nobody is
+``early_reads.early_reads_wanted``): else the sign-in screen paints first, and a child at
+work meanwhile would slow that paint down. When the child sent nothing usable — nobody is
 remembered, the configuration has a problem, the database needs the full start-up path,
 the child failed — the task makes the reads itself and reports what it finds in words,
 as it always did. Windows and macOS do not fork: there the task makes the reads.
