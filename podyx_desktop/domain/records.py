@@ -15,13 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from podyx_desktop.domain.records_core import (
     Account,
-    Addon,
     Address,
     BookedAddon,
     Booking,
-    BookingActions,
-    BookingEvent,
-    NewAccountCheck,
     SignedIn,
     StudioInfo,
 )
@@ -32,19 +28,19 @@ if TYPE_CHECKING:  # for the type checker; at run time, __getattr__ below
 # what this module defines when imported (the others come through __getattr__)
 __all__ = [
     "Account",
-    "Addon",
     "Address",
     "BookedAddon",
     "Booking",
-    "BookingActions",
-    "BookingEvent",
-    "NewAccountCheck",
     "SignedIn",
     "StudioInfo",
 ]
 
 _MORE = frozenset(
     (
+        "Addon",
+        "BookingActions",
+        "BookingEvent",
+        "NewAccountCheck",
         "Room",
         "Setup",
         "Service",

@@ -48,17 +48,6 @@ class Account:
 
 
 @dataclass(frozen=True)
-class NewAccountCheck:
-    """What a sign-up form can be told while the person types: what is wrong with the
-    email or the phone number as typed (None: fine, or not typed yet), and whether the
-    email already has an account."""
-
-    email_problem: str | None
-    phone_problem: str | None
-    email_registered: bool
-
-
-@dataclass(frozen=True)
 class SignedIn:
     """A successful sign-in: who, and a session token to remember (only its hash is stored)."""
 
@@ -87,36 +76,12 @@ class StudioInfo:
 
 
 @dataclass(frozen=True)
-class Addon:
-    id: int
-    name: str
-    description: str
-    unit_price_minor: int
-    max_quantity: int
-    hidden_from_clients: bool
-    client_can_add_after_booking: bool
-    vat_rate_bp: int
-    service_ids: tuple[int, ...]
-    active: bool = True
-
-
-@dataclass(frozen=True)
 class BookedAddon:
     addon_id: int
     name: str
     quantity: int
     unit_price_minor: int
     purchase_id: int | None
-
-
-@dataclass(frozen=True)
-class BookingEvent:
-    at: datetime
-    kind: str  # created, rescheduled, canceled, confirmed, completed, no_show, addons_added…
-    detail: str
-    actor_name: str
-    from_starts_at: datetime | None = None
-    to_starts_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -149,17 +114,3 @@ class Booking:
     @property
     def minutes(self) -> int:
         return int((self.ends_at - self.starts_at).total_seconds() // 60)
-
-
-@dataclass(frozen=True)
-class BookingActions:
-    """What the asking user may do with a booking now, with the reason when not."""
-
-    can_cancel: bool
-    cancel_reason: str | None
-    can_reschedule: bool
-    reschedule_reason: str | None
-    can_add_addons: bool
-    add_addons_reason: str | None
-    addable_addons: tuple[Addon, ...]
-    refund_on_cancel: bool  # in-cutoff cancel returns the credit / money

@@ -1,10 +1,12 @@
-"""The records the client's first window does not need: the catalogue, bundles,
-purchases, notes, files, the desk's summaries and results.
+"""The records the client's first window does not need before it paints: the catalogue
+(add-ons too), bundles, purchases, notes, files, a booking's history and what may be done
+with it, the sign-up form's check, the desk's summaries and results.
 
-Part of :mod:`podyx_desktop.domain.records`, which names them all (import them from there): they live here so that
-start-up, which reads a studio, a session and a client's bookings before the main window
-paints, does not create some thirty frozen dataclasses it does not use yet (~10 ms). The
-first lookup of any of them on ``records`` imports this module.
+Part of :mod:`podyx_desktop.domain.records`, which names them all (import them from
+there): they live here so that start-up, which reads a studio, a session and a client's
+bookings before the main window paints, does not create some thirty frozen dataclasses it
+does not use yet (each costs about a millisecond to define). The first lookup of any of
+them on ``records`` imports this module.
 """
 
 from __future__ import annotations
@@ -22,16 +24,17 @@ from podyx_desktop.domain.enums import (
 )
 from podyx_desktop.domain.records_core import (
     Account,
-    Addon,
     Address,
     Booking,
-    BookingEvent,
     SignedIn,
     StudioInfo,
 )
 
 __all__ = [
+    "Addon",
     "AuditEntry",
+    "BookingActions",
+    "BookingEvent",
     "BookingResult",
     "Bundle",
     "BundleLedgerEntry",
@@ -42,6 +45,7 @@ __all__ = [
     "ClientAccountState",
     "ClientSummary",
     "DayRange",
+    "NewAccountCheck",
     "NoteRevision",
     "Party",
     "PromoCode",
@@ -55,6 +59,20 @@ __all__ = [
     "StudioNote",
     "VatLine",
 ]
+
+
+@dataclass(frozen=True)
+class Addon:
+    id: int
+    name: str
+    description: str
+    unit_price_minor: int
+    max_quantity: int
+    hidden_from_clients: bool
+    client_can_add_after_booking: bool
+    vat_rate_bp: int
+    service_ids: tuple[int, ...]
+    active: bool = True
 
 
 @dataclass(frozen=True)
@@ -359,3 +377,38 @@ class ClientAccountState:
     has_password: bool
     code_expires_at: datetime | None = None
     code_used: bool = False
+
+
+@dataclass(frozen=True)
+class NewAccountCheck:
+    """What a sign-up form can be told while the person types: what is wrong with the
+    email or the phone number as typed (None: fine, or not typed yet), and whether the
+    email already has an account."""
+
+    email_problem: str | None
+    phone_problem: str | None
+    email_registered: bool
+
+
+@dataclass(frozen=True)
+class BookingEvent:
+    at: datetime
+    kind: str  # created, rescheduled, canceled, confirmed, completed, no_show, addons_added…
+    detail: str
+    actor_name: str
+    from_starts_at: datetime | None = None
+    to_starts_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BookingActions:
+    """What the asking user may do with a booking now, with the reason when not."""
+
+    can_cancel: bool
+    cancel_reason: str | None
+    can_reschedule: bool
+    reschedule_reason: str | None
+    can_add_addons: bool
+    add_addons_reason: str | None
+    addable_addons: tuple[Addon, ...]
+    refund_on_cancel: bool  # in-cutoff cancel returns the credit / money

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeAlias
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # zoneinfo and decimal when first used: the window paints without them
+    from zoneinfo import ZoneInfo
+
     from babel import Locale
 
 log = logging.getLogger(__name__)
@@ -68,8 +67,7 @@ def humanize(key: str) -> str:
     return key.replace("_", " ").strip().capitalize()
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(NamedTuple):
     """One closed set of words: English sources under one translation context."""
 
     context: str
@@ -297,6 +295,8 @@ def _parse_locale(name: str) -> Locale:
 @lru_cache(maxsize=32)
 def parse_zone(name: str) -> ZoneInfo:
     """The IANA zone ``name``; UTC (with a warning) when it is not a known zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -308,7 +308,7 @@ def local_datetime(moment: datetime, zone: str | ZoneInfo) -> datetime:
     """``moment`` in ``zone``; a naive datetime is taken as UTC."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone if isinstance(zone, ZoneInfo) else parse_zone(zone))
+    return moment.astimezone(parse_zone(zone) if isinstance(zone, str) else zone)
 
 
 def _local_day(value: date | datetime, zone: str | ZoneInfo) -> date:
@@ -331,6 +331,8 @@ def money_text(minor: int, currency: str, locale: LocaleLike) -> str:
 # day's sessions): the results are pure functions of their arguments, so they are kept.
 @lru_cache(maxsize=8192)
 def _money(minor: int, currency: str, locale: Locale) -> str:
+    from decimal import Decimal
+
     from babel.numbers import format_currency, get_currency_precision
 
     amount = Decimal(minor).scaleb(-get_currency_precision(currency))

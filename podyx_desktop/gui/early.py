@@ -33,15 +33,13 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 SWITCH = "PODYX_EARLY_READS"
 RESULT_LIMIT = 64 * 1024 * 1024  # far above any result (a few hundred bookings); a guard
 
 
-@dataclass(frozen=True)
-class LoggedRecord:
+class LoggedRecord(NamedTuple):
     """A record the child logged, for the parent's log."""
 
     name: str
@@ -49,8 +47,7 @@ class LoggedRecord:
     text: str
 
 
-@dataclass(frozen=True)
-class Sent:
+class Sent(NamedTuple):
     """What the child sends: what ``reads()`` returned, and what it logged meanwhile."""
 
     found: object

@@ -19,8 +19,7 @@ import queue
 import sys
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
@@ -57,8 +56,7 @@ def user_message(error: BaseException) -> str:
     ).format(detail=detail.rstrip("."))
 
 
-@dataclass
-class _Task:
+class _Task(NamedTuple):
     id: int
     call: Callable[..., Any]
     on_success: Callable[[Any], None] | None

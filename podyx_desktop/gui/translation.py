@@ -17,7 +17,6 @@ first window is built, so every ``tr()`` reads translated from the start:
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -38,7 +37,9 @@ def language_of(setting: str, system: str | None = None) -> str:
 
 
 def translations_folder() -> Path:
-    return Path(str(resources.files("podyx_desktop.resources") / "translations"))
+    from podyx_desktop import resources
+
+    return resources.path("translations")
 
 
 def _translate_message(source: str, note: str, count: int) -> str:

@@ -10,11 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from podyx_desktop.domain.message import shown_stored
-from podyx_desktop.domain.records import Booking, BookingEvent
-from podyx_desktop.models.base import RecordListModel, RecordTableModel
+from podyx_desktop.domain.records import Booking
+from podyx_desktop.models.base import RecordTableModel
 from podyx_desktop.models.display import DisplayFormat, duration_text
-from podyx_desktop.models.labels import booking_status_hint, booking_status_text, event_kind_text
+from podyx_desktop.models.labels import booking_status_hint, booking_status_text
 
 _STATUS_ORDER = ("pending", "confirmed", "rescheduled", "completed", "no_show", "canceled")
 
@@ -124,28 +123,3 @@ class BookingsTableModel(RecordTableModel[Booking]):
 
     def row_of(self, booking_id: int) -> int:
         return self.find_row(lambda b: b.id == booking_id)
-
-
-class BookingHistoryModel(RecordListModel[BookingEvent]):
-    """A booking's events, oldest first: booked, rescheduled from … to …, canceled …"""
-
-    def item_text(self, record: BookingEvent) -> str:
-        when = self.display.date_time(record.at)
-        what = event_kind_text(record.kind)
-        if record.kind == "rescheduled" and record.from_starts_at and record.to_starts_at:
-            what = self.tr("Rescheduled from {old} to {new}").format(
-                old=self.display.date_time(record.from_starts_at),
-                new=self.display.date_time(record.to_starts_at),
-            )
-        elif record.kind == "created" and record.to_starts_at:
-            what = self.tr("Booked for {when}").format(
-                when=self.display.date_time(record.to_starts_at)
-            )
-        if record.detail and record.kind not in ("created",):
-            what = f"{what}: {shown_stored(record.detail)}"
-        return self.tr("{when} — {what} (by {who})").format(
-            when=when, what=what, who=record.actor_name
-        )
-
-    def item_sort_key(self, record: BookingEvent) -> Any:
-        return record.at.timestamp()

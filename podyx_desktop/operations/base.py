@@ -24,8 +24,7 @@ error box shows it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, Protocol, TypeVar
 
 from podyx_desktop.domain.changes import Changes
 
@@ -52,8 +51,7 @@ class Request(Protocol[T_co]):
         ...
 
 
-@dataclass(frozen=True)
-class Outcome(Generic[T]):
+class Outcome(NamedTuple, Generic[T]):
     """A request's result: the value and what changed."""
 
     value: T

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from podyx_desktop.domain.enums import PurchaseKind
 from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableModel
-from podyx_desktop.models.bookings import BookingHistoryModel, BookingsTableModel
+from podyx_desktop.models.booking_history import BookingHistoryModel
+from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.bundles import (
     ACTIVE_STATES,
     EXPIRED_STATES,

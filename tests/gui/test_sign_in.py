@@ -279,6 +279,8 @@ def test_shortcuts_switch_tabs_refresh_and_book(
     sign_in(qtbot, app, studio.client_email, studio.client_password)
     window = wait_main(qtbot, app)
     window.activateWindow()
+    # the shortcuts come with the window's first frame
+    qtbot.waitUntil(lambda: len(window.tab_actions) == window.tabs.count(), timeout=WAIT)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 1
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)

@@ -13,12 +13,10 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QColor,
     QFont,
     QIcon,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QPixmap,
@@ -57,6 +55,8 @@ from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.widgets import error_box
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
     from podyx_desktop.views.profile.account_tab import AccountTab
     from podyx_desktop.views.profile.bookings_tab import BookingsTab
     from podyx_desktop.views.profile.bundles_tab import BundlesTab
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             self._pages.append(page)
             self.tabs.addTab(page, title)
         self._build_status_bar()
-        self._build_actions()
+        self.tab_actions: list[QAction] = []  # the shortcuts: after the first frame
 
         ctx.tasks.busy_changed.connect(self._set_busy)
         ctx.bus.changed.connect(self._on_changed)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(opening_tab(settings.last_tab))
         self.tabs.currentChanged.connect(self._tab_changed)
         self._framed = False  # the window has painted once
-        self._badge_asked = False  # the Files tab's badge was loaded once (after a frame)
+        self._first_frame_done = False  # the shortcuts, the Files badge, the tray: started
         self._closing = False
         self.tray: QObject | None = None  # the tray and reminders, after the first paint
         if self._prefetched is not None:
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         """Keep the name button current while the Account tab (which does it) is unbuilt,
         and the Files tab's badge while that tab is."""
-        if changes.touches(Kind.NOTES) and self._badge_asked:
+        if changes.touches(Kind.NOTES) and self._first_frame_done:
             self._load_files_badge()
         if self._pages[ACCOUNT].built or not changes.touches(Kind.CLIENTS):
             return
@@ -387,6 +387,11 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
 
     def _build_actions(self) -> None:
+        """The window's shortcuts (Ctrl+N, F5, Ctrl+1…5), made once it has shown its first
+        frame: nobody presses a key sooner, and Qt's action and key types cost the first
+        paint some milliseconds to load."""
+        from PySide6.QtGui import QKeySequence
+
         self.new_booking_action = self._action(
             self.tr("New booking"), QKeySequence.StandardKey.New, self.open_booking_wizard
         )
@@ -394,7 +399,6 @@ class MainWindow(QMainWindow):
             self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
         )
         self.refresh_action.setShortcuts([QKeySequence(Qt.Key.Key_F5)])
-        self.tab_actions = []
         for index in range(self.tabs.count()):
             label = self.tabs.tabText(index).replace("&", "")
             action = self._action(
@@ -410,6 +414,8 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey,
         slot: Callable[..., object],
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
@@ -459,9 +465,8 @@ class MainWindow(QMainWindow):
         )
 
     def _session_replaced(self, signed_in: SignedIn) -> None:
-        from dataclasses import replace
-
-        self._ctx.user = replace(self._ctx.user, account=signed_in.account, token=signed_in.token)
+        user = self._ctx.user
+        self._ctx.user = user._replace(account=signed_in.account, token=signed_in.token)
         self.session_replaced.emit(signed_in)
 
     def _set_busy(self, busy: bool) -> None:
@@ -471,8 +476,9 @@ class MainWindow(QMainWindow):
     def _build_current_tab(self) -> None:
         if not self._closing:
             self._pages[self.tabs.currentIndex()].ensure()
-            if not self._badge_asked:
-                self._badge_asked = True
+            if not self._first_frame_done:
+                self._first_frame_done = True
+                self._build_actions()
                 self._load_files_badge()
                 QTimer.singleShot(TRAY_AFTER_PAINT_MS, self, self._attach_tray)
 

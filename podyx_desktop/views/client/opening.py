@@ -5,8 +5,7 @@ load. Small on purpose: the start-up task imports it before anything else of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from podyx_desktop.views.common.context import UserSession
@@ -58,8 +57,7 @@ def import_later() -> None:
     import podyx_desktop.views.profile.reschedule_dialog  # noqa: F401
 
 
-@dataclass(frozen=True)
-class Prefetched:
+class Prefetched(NamedTuple):
     """The first load of tab ``tab``, made before the window was built."""
 
     tab: int

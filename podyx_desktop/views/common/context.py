@@ -5,8 +5,7 @@ Passed in explicitly (no global main window): ``BookingsTab(ctx, parent)`` and f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from podyx_desktop.domain.principal import Principal
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:  # records are imported after the first window has painted
     from podyx_desktop.operations.base import Backend
 
 
-@dataclass(frozen=True)
-class UserSession:
+class UserSession(NamedTuple):
     """The signed-in client (or a signed-out visitor: ``account`` None, principal anonymous)."""
 
     principal: Principal
@@ -35,19 +33,30 @@ class UserSession:
         return self.account is not None
 
     def with_account(self, account: Account) -> UserSession:
-        return replace(self, account=account)
+        return self._replace(account=account)
 
 
-@dataclass
 class ViewContext:
     """What a screen runs operations with (:mod:`podyx_desktop.operations`): the task
     runner, the change bus, who is signed in, and the backend when it is not the services
-    of this process (a client at home)."""
+    of this process (a client at home).
 
-    tasks: TaskRunner
-    bus: ChangeBus
-    user: UserSession
-    backend: Backend | None = None
-    # a client at home: the link to the studio server (its ``state_changed`` signal,
-    # ``online``, ``last_synced``, ``message``, ``address``); None on the studio's database
-    connection: Any = None
+    ``connection``: a client at home's link to the studio server (its ``state_changed``
+    signal, ``online``, ``last_synced``, ``message``, ``address``); None on the studio's
+    database. (A plain class: start-up makes one before the first paint, and a dataclass
+    costs a millisecond to define.)
+    """
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        bus: ChangeBus,
+        user: UserSession,
+        backend: Backend | None = None,
+        connection: Any = None,
+    ) -> None:
+        self.tasks = tasks
+        self.bus = bus
+        self.user = user
+        self.backend = backend
+        self.connection = connection

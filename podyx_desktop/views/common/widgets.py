@@ -6,10 +6,12 @@ here for convenience; ``status_text`` is the vocabulary's word for a booking sta
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QLabel,
-    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -19,6 +21,9 @@ from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.vocabulary import booking_status_text as status_text
 from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.formatting import local_time_text, money_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 __all__ = [
     "BusyOverlay",
@@ -133,6 +138,8 @@ class BusyOverlay(QWidget):
 
 def error_box(parent: QWidget | None, message: str, title: str | None = None) -> QMessageBox:
     """Show ``message`` in a modal-to-the-window warning box (not blocking the event loop)."""
+    from PySide6.QtWidgets import QMessageBox  # when needed: Qt's type costs the start-up
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("ErrorBox", "Podyx"))
@@ -140,5 +147,34 @@ def error_box(parent: QWidget | None, message: str, title: str | None = None) ->
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box
+
+
+def ask_destructive(
+    parent: QWidget,
+    title: str,
+    question: str,
+    detail: str,
+    do_text: str,
+    keep_text: str,
+    answered: Callable[[bool], object],
+) -> QMessageBox:
+    """Ask ``question`` before something that cannot be undone, in a window-modal box
+    whose default (and Escape) is ``keep_text``; ``answered(True)`` once the person chose
+    ``do_text``, ``answered(False)`` otherwise. The box deletes itself when closed."""
+    from PySide6.QtWidgets import QMessageBox  # when asked: Qt's type costs start-up
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(question)
+    box.setInformativeText(detail)
+    yes = box.addButton(do_text, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    box.finished.connect(lambda _code: answered(box.clickedButton() is yes))
     box.open()
     return box

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking, BookingEvent
-from podyx_desktop.models.bookings import BookingHistoryModel, addons_text
+from podyx_desktop.models.booking_history import BookingHistoryModel
+from podyx_desktop.models.bookings import addons_text
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import booking_status_hint, payment_method_text
 from podyx_desktop.views.common.formatting import money_text

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.message import shown
-from podyx_desktop.domain.records import Booking, BookingActions, BookingEvent
+from podyx_desktop.domain.records import Booking
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.bookings import (
@@ -40,12 +39,14 @@ from podyx_desktop.views.common.paint import FirstPaint
 from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import set_role, wrapped_label
-from podyx_desktop.views.common.widgets import error_box
+from podyx_desktop.views.common.widgets import ask_destructive, error_box
 from podyx_desktop.views.profile.bookings_lists import Loaded, prepare_details_side, with_texts
 from podyx_desktop.views.profile.profile_tab import ProfileSubject, ProfileTab
 
 if TYPE_CHECKING:
-    from podyx_desktop.domain.records import StudioNote
+    from PySide6.QtWidgets import QMessageBox
+
+    from podyx_desktop.domain.records import BookingActions, BookingEvent, StudioNote
     from podyx_desktop.views.common.document_actions import DocumentDownload
     from podyx_desktop.views.profile.addons_dialog import AddonsDialog
     from podyx_desktop.views.profile.booking_details import BookingDetailsPane
@@ -479,27 +480,19 @@ class BookingsTab(ProfileTab):
         booking = self.selected_booking()
         if booking is None or self._actions is None or not self._actions.can_cancel:
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Cancel booking"))
-        box.setText(
+        self.cancel_confirmation = ask_destructive(
+            self,
+            self.tr("Cancel booking"),
             self.words(
                 self.tr("Cancel your session on {when}?"),
                 self.tr("Cancel the session of {name} on {when}?"),
                 when=self.upcoming_model.display.time_range(booking.starts_at, booking.ends_at),
-            )
+            ),
+            self._refund_sentence(booking, self._actions),
+            self.tr("Cancel booking"),
+            self.tr("Keep booking"),
+            lambda confirmed: self._cancel_answered(booking, confirmed),
         )
-        box.setInformativeText(self._refund_sentence(booking, self._actions))
-        yes = box.addButton(self.tr("Cancel booking"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep booking"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        box.finished.connect(
-            lambda _code: self._cancel_answered(booking, box.clickedButton() is yes)
-        )
-        self.cancel_confirmation = box
-        box.open()
 
     def _refund_sentence(self, booking: Booking, actions: BookingActions) -> str:
         if not actions.refund_on_cancel:

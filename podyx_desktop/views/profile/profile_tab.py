@@ -10,8 +10,7 @@ name. Both assemble the same tabs with a :class:`ProfileSubject`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QWidget
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class ProfileSubject:
+class ProfileSubject(NamedTuple):
     """The client whose profile is shown, and whether the viewer is that client."""
 
     client_id: int

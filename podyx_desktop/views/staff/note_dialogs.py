@@ -40,6 +40,7 @@ from podyx_desktop.operations.notes import (
 )
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.text_style import bold, wrapped_label
+from podyx_desktop.views.common.widgets import ask_destructive
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.changes import Changes
@@ -323,24 +324,18 @@ class NotesPanel(QWidget):
         note = self.selected_note()
         if note is None:
             return
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Delete note"))
-        box.setText(self.tr("Delete this note?"))
-        box.setInformativeText(
+        self.confirmation = ask_destructive(
+            self,
+            self.tr("Delete note"),
+            self.tr("Delete this note?"),
             self.tr(
                 "It disappears for everyone, the client included; the audit log keeps "
                 "that it was deleted, by whom and when."
-            )
+            ),
+            self.tr("Delete note"),
+            self.tr("Keep note"),
+            lambda confirmed: self._delete_answered(note, confirmed),
         )
-        yes = box.addButton(self.tr("Delete note"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep note"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        box.finished.connect(lambda _code: self._delete_answered(note, box.clickedButton() is yes))
-        self.confirmation = box
-        box.open()
 
     def _delete_answered(self, note: StudioNote, confirmed: bool) -> None:
         self.confirmation = None

@@ -3,11 +3,10 @@ start-up names it before the sign-in screen's module is imported, if it ever is)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class DemoLogin:
+class DemoLogin(NamedTuple):
     """One account of the demo studio, offered on the sign-in screen."""
 
     who: str
