@@ -393,7 +393,8 @@ def test_a_clients_documents_are_in_the_windows_language_staffs_in_the_studios(
     text = Pdf(german.run(gui_services, client_session.principal)).text
     assert "Terminübersicht" in text and "Session summary" not in text
 
-    desk = replace(tab_context, user=replace(tab_context.user, principal=factory_studio.desk))
+    desk_user = tab_context.user._replace(principal=factory_studio.desk)
+    desk = ViewContext(tab_context.tasks, tab_context.bus, desk_user, tab_context.backend)
     monkeypatch.setattr(translation, "_installed", "en")  # staff in an English window
     staff = receipt_request(desk, purchase).document
     assert isinstance(staff, ReceiptPdf) and staff.language == ""  # the studio's
