@@ -347,11 +347,16 @@ def test_the_window_paints_the_first_rows_with_texts_formatted_ahead_without_bab
 ) -> None:
     """The child formats the first rows' times and prices as the window would: the
     window's process has their cells without importing babel (the Bookings tab loads it
-    once painted)."""
-    then = "print('BABEL', 'babel' in sys.modules)\n"
+    once painted), nor the time zones' and decimal numbers' modules, which only
+    formatting needs."""
+    then = (
+        "print('BABEL', 'babel' in sys.modules)\n"
+        "print('LATER', 'zoneinfo' in sys.modules, 'decimal' in sys.modules)\n"
+    )
     result = opened(tmp_path, remembered, after_fork=WINDOW_LANGUAGE, then=then)
     assert result["ROWS"] == f"[{studio.booking_id}]"
     assert result["BABEL"] == "False"
+    assert result["LATER"] == "False False"
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ here for convenience; ``status_text`` is the vocabulary's word for a booking sta
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QLabel,
+    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -21,9 +21,6 @@ from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.vocabulary import booking_status_text as status_text
 from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.formatting import local_time_text, money_text
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
 
 __all__ = [
     "BusyOverlay",
@@ -138,8 +135,6 @@ class BusyOverlay(QWidget):
 
 def error_box(parent: QWidget | None, message: str, title: str | None = None) -> QMessageBox:
     """Show ``message`` in a modal-to-the-window warning box (not blocking the event loop)."""
-    from PySide6.QtWidgets import QMessageBox  # when needed: Qt's type costs the start-up
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("ErrorBox", "Podyx"))
@@ -163,8 +158,6 @@ def ask_destructive(
     """Ask ``question`` before something that cannot be undone, in a window-modal box
     whose default (and Escape) is ``keep_text``; ``answered(True)`` once the person chose
     ``do_text``, ``answered(False)`` otherwise. The box deletes itself when closed."""
-    from PySide6.QtWidgets import QMessageBox  # when asked: Qt's type costs start-up
-
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
