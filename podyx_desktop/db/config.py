@@ -27,8 +27,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 from podyx_desktop import APP_NAME, ORGANIZATION
@@ -52,8 +52,7 @@ class ConfigError(PodyxError):
 # --- the settings ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):
     """One setting: its key in settings files, its environment variable, its default."""
 
     key: str
@@ -133,8 +132,7 @@ SETTINGS: tuple[Setting, ...] = (DATABASE_URL, LOG_LEVEL)
 # --- where settings come from ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SettingsStore:
+class SettingsStore(NamedTuple):
     """One settings file (or registry key) and what it holds."""
 
     label: str  # "user settings /home/…/Podyx Desktop.conf"
@@ -151,15 +149,13 @@ class SettingsStore:
         return frozenset(part for part in re.split(r"[\s,;]+", raw) if part)
 
 
-@dataclass(frozen=True)
-class ResolvedValue:
+class ResolvedValue(NamedTuple):
     value: str
     source: str  # "command line", "environment PODYX_…", "user settings PATH", …
     locked: bool = False  # IT locked it in the machine-wide settings: not for the user to change
 
 
-@dataclass(frozen=True)
-class ResolvedConfig:
+class ResolvedConfig(NamedTuple):
     database_url: ResolvedValue
     log_level: ResolvedValue
     stores: tuple[SettingsStore, ...] = ()  # every place looked at, highest precedence first
@@ -394,8 +390,7 @@ def resolve(
 # --- secrets --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ServerKey:
+class ServerKey(NamedTuple):
     """Who connects where, without a password: the keyring's user name for a server."""
 
     scheme: str
@@ -403,7 +398,13 @@ class ServerKey:
     host: str
     port: int
     database: str
-    password: str | None = field(default=None, repr=False)
+    password: str | None = None
+
+    def __repr__(self) -> str:  # never the password
+        return (
+            f"ServerKey(scheme={self.scheme!r}, user={self.user!r}, host={self.host!r}, "
+            f"port={self.port!r}, database={self.database!r})"
+        )
 
     @property
     def keyring_user(self) -> str:

@@ -54,14 +54,19 @@ class Sent(NamedTuple):
     logged: tuple[LoggedRecord, ...]
 
 
+def fork_possible() -> bool:
+    """Whether :func:`start_early_reads` forks: on Linux, not switched off, and while a
+    fork is safe: Qt is not loaded yet and the process runs one thread."""
+    if not sys.platform.startswith("linux") or os.environ.get(SWITCH) == "0":
+        return False
+    threading = sys.modules.get("threading")
+    return "PySide6.QtCore" not in sys.modules and not (threading and threading.active_count() > 1)
+
+
 def start_early_reads(reads: Callable[[], object]) -> EarlyReads | None:
     """Fork a child that runs ``reads()`` and sends back what it returns (it must need no
-    Qt); None where nothing is forked: not on Linux, switched off, or when a fork is not
-    safe: Qt is loaded already, or the process runs threads."""
-    if not sys.platform.startswith("linux") or os.environ.get(SWITCH) == "0":
-        return None
-    threading = sys.modules.get("threading")
-    if "PySide6.QtCore" in sys.modules or (threading and threading.active_count() > 1):
+    Qt); None where nothing is forked (:func:`fork_possible`)."""
+    if not fork_possible():
         return None
     read_end, write_end = os.pipe()
     try:

@@ -234,14 +234,19 @@ def prefetch_first_tab(
         return None
 
 
-def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
-    """Import the main window's module and the module of the tab it opens on (and the
-    locale data they format with) here on the worker, so signing in does not stall the
-    GUI thread with imports."""
+def import_first_views(tab: int) -> None:
+    """Import the main window's module and the module of the tab it opens on."""
     import podyx_desktop.views.client.main_window  # noqa: F401
     from podyx_desktop.views.client.opening import import_first
 
     import_first(tab)
+
+
+def prewarm_views(studio: StudioInfo | None, tab: int = 0) -> None:
+    """Import the main window's module and the module of the tab it opens on (and the
+    locale data they format with) here on the worker, so signing in does not stall the
+    GUI thread with imports."""
+    import_first_views(tab)
     if studio is not None:  # the locale the window writes in (not always the studio's)
         from podyx_desktop.domain.vocabulary import display_locale
         from podyx_desktop.views.common.formatting import money_text
@@ -502,6 +507,11 @@ class Configured:
         found when they ran (:mod:`podyx_desktop.gui.early`): the configuration and the
         reads then come from there, and only the window's part is done here."""
         early, self._early = self._early, None
+        if early is not None:
+            # The early reader is usually still at work when this task starts: the first
+            # views load meanwhile, instead of after its result (they load on every path
+            # that opens a studio; bench/startup.py).
+            import_first_views(tab)
         found = early.take() if early is not None else None
         if isinstance(found, Found) and self._resolved is None:
             url = self._adopt(found.resolved).database_url

@@ -24,10 +24,10 @@ from podyx_desktop.domain.enums import (
     PurchaseStatus,
     Role,
 )
-from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 
 if TYPE_CHECKING:
     from podyx_desktop.db import tables as t
+    from podyx_desktop.domain.policy import BookingPolicy, PolicyOverride
 
 
 class AddressRow(Protocol):
@@ -159,6 +159,8 @@ def studio_info(row: StudioRow) -> r.StudioInfo:
 
 
 def studio_policy(row: t.Studio) -> BookingPolicy:
+    from podyx_desktop.domain.policy import BookingPolicy  # not on start-up's path
+
     return BookingPolicy(
         buffer_minutes=row.buffer_minutes,
         lead_time_hours=row.lead_time_hours,
@@ -169,6 +171,8 @@ def studio_policy(row: t.Studio) -> BookingPolicy:
 
 
 def policy_override(row: t.Room | t.Setup) -> PolicyOverride:
+    from podyx_desktop.domain.policy import PolicyOverride
+
     return PolicyOverride(
         buffer_minutes=row.buffer_minutes,
         lead_time_hours=row.lead_time_hours,
