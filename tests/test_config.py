@@ -97,7 +97,8 @@ def test_every_source_in_order_of_precedence(env: dict[str, str]) -> None:
         "[General]\ndatabase_url=postgresql://desk@db.studio.lan/podyx\nlog_level=ERROR\n",
     )
     user = write_settings(
-        env["XDG_CONFIG_HOME"], "[General]\ndatabase_url=sqlite:////srv/user.sqlite3\nlog_level=INFO\n"
+        env["XDG_CONFIG_HOME"],
+        "[General]\ndatabase_url=sqlite:////srv/user.sqlite3\nlog_level=INFO\n",
     )
     full = {**env, "PODYX_DATABASE_URL": "sqlite:////srv/env.sqlite3", "PODYX_LOG_LEVEL": "debug"}
     flags = {"database_url": "sqlite:////srv/flag.sqlite3", "log_level": "critical"}
@@ -156,7 +157,9 @@ def test_machine_folders_in_xdg_order_and_organisation_files_last(
 ) -> None:
     first, second = env["XDG_CONFIG_DIRS"].split(":")
     write_settings(second, "[General]\ndatabase_url=sqlite:////second.sqlite3\n")
-    org = write_settings(first, "[General]\ndatabase_url=sqlite:////org.sqlite3\n", Path("Podyx.conf"))
+    org = write_settings(
+        first, "[General]\ndatabase_url=sqlite:////org.sqlite3\n", Path("Podyx.conf")
+    )
     assert resolve({}, env).database_url.value == "sqlite:////second.sqlite3"
     wins = write_settings(first, "[General]\ndatabase_url=sqlite:////first.sqlite3\n")
     assert resolve({}, env).database_url.source == f"machine settings {wins}"
@@ -192,7 +195,9 @@ def test_qsettings_quoting_and_escapes(env: dict[str, str]) -> None:
 
 def test_empty_values_fall_through(env: dict[str, str]) -> None:
     write_settings(env["XDG_CONFIG_HOME"], "[General]\ndatabase_url=\n")
-    write_settings(env["XDG_CONFIG_DIRS"].split(":")[0], "[General]\ndatabase_url=sqlite:////m.sqlite3\n")
+    write_settings(
+        env["XDG_CONFIG_DIRS"].split(":")[0], "[General]\ndatabase_url=sqlite:////m.sqlite3\n"
+    )
     resolved = resolve({}, {**env, "PODYX_DATABASE_URL": ""})
     assert resolved.database_url.value == "sqlite:////m.sqlite3"
 
@@ -285,3 +290,15 @@ def test_urls_with_passwords_are_shown_hidden() -> None:
     assert "p@ss" not in hide_password(url) and "%40" not in hide_password(url)
     assert hide_password(url) == "postgresql+psycopg://desk:***@db.studio.lan:5432/podyx"
     assert hide_password("sqlite:////srv/a:b@c.sqlite3") == "sqlite:////srv/a:b@c.sqlite3"
+
+
+def test_a_server_s_password_is_never_in_its_repr() -> None:
+    """What says which server a URL names (for the keyring) may end up in a log line."""
+    from podyx_desktop.db.config import postgres_server
+
+    server = postgres_server("postgresql://studio:s3cr%40t@db.local:5433/podyx")
+    assert server is not None
+    assert server.password == "s3cr@t"
+    assert server.keyring_user == "postgresql://studio@db.local:5433/podyx"
+    assert "s3cr" not in repr(server) and "s3cr" not in str(server)
+    assert "db.local" in repr(server)

@@ -184,6 +184,26 @@ def test_the_child_needs_no_qt(remembered: dict[str, str], tmp_path: Path) -> No
     assert result["QT"] == "[]"
 
 
+def test_what_is_imported_before_the_fork_leaves_the_fork_safe(tmp_path: Path) -> None:
+    """The modules both processes share are imported before the fork
+    (``start._import_shared``): none of them may load Qt or start a thread, or the app
+    would stop forking (and lose its head start) without a word."""
+    code = (
+        "import sys, threading\nfrom podyx_desktop.gui.start import _import_shared\n"
+        "from podyx_desktop.gui.early import fork_possible\n"
+        "_import_shared()\n"
+        "print('QT', sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
+        "print('THREADS', threading.active_count())\n"
+        "print('SHARED', 'podyx_desktop.domain.records_core' in sys.modules)\n"
+        "print('POSSIBLE', fork_possible())\n"
+    )
+    result = run(code, tmp_path, {})
+    assert result["QT"] == "[]"
+    assert result["THREADS"] == "1"
+    assert result["SHARED"] == "True"
+    assert result["POSSIBLE"] == "True"
+
+
 def test_when_the_child_fails_the_start_up_task_reads_itself(
     remembered: dict[str, str], studio: GuiStudio, tmp_path: Path
 ) -> None:

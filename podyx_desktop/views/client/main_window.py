@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.records import Account, SignedIn
 from podyx_desktop.gui.ui_settings import UiSettings
-from podyx_desktop.operations.accounts import load_account
 from podyx_desktop.operations.notes import load_general_notes
 from podyx_desktop.views.client.opening import (
     ACCOUNT,
@@ -334,6 +333,8 @@ class MainWindow(QMainWindow):
             self._load_files_badge()
         if self._pages[ACCOUNT].built or not changes.touches(Kind.CLIENTS):
             return
+        from podyx_desktop.operations.accounts import load_account  # not before the first paint
+
         load_account(self._ctx, self._ctx.user.principal).success(self._show_account).run(self)
 
     # --- building -----------------------------------------------------------------
