@@ -47,6 +47,21 @@ class ReviewPage(QWizardPage):
         self.setTitle(self.tr("Review"))
         self.setSubTitle(self.tr("Check your session and its price."))
         # A first-time client's account form makes this step long: it scrolls.
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        self.error = wrapped_label(self, "ErrorText")
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.scroll_area, 1)
+        page.addWidget(self.error)
+
+    def build_content(self) -> None:
+        """What the page shows, made once the page is in the wizard (``QWizard.setPage``
+        polishes and measures all a page holds: the two together were the wizard's longest
+        stall, so the wizard does them in two turns of the event loop)."""
+        wizard = self._wizard
         content = QWidget()
         content.setObjectName("ScrollHolder")  # transparent in the app's style
         self.summary = QLabel(content)
@@ -66,7 +81,6 @@ class ReviewPage(QWizardPage):
         self.account_hint = QLabel(content)
         self.account_hint.setWordWrap(True)
         self.account_hint.setObjectName("Muted")
-        self.error = wrapped_label(self, "ErrorText")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(self.summary)
@@ -89,15 +103,7 @@ class ReviewPage(QWizardPage):
             self.account_hint.hide()
         layout.addWidget(self.terms)
         layout.addStretch(1)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(content)
-        self.scroll_area.viewport().setAutoFillBackground(False)
-        page = QVBoxLayout(self)
-        page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(self.scroll_area, 1)
-        page.addWidget(self.error)
 
     def initializePage(self) -> None:
         draft = self._wizard.draft

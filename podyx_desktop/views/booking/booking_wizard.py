@@ -272,12 +272,14 @@ class BookingWizard(QWizard):
     def _build_next_checkout_page(self, *, at_once: bool) -> None:
         """The checkout's pages not built yet: one per event-loop turn (the review page
         alone is the costliest), or all of them now when ``at_once``."""
-        while self._checkout_step < 3:
+        while self._checkout_step < 4:
             step, self._checkout_step = self._checkout_step, self._checkout_step + 1
             if step == 0:
                 self.review_page = ReviewPage(self)
                 self.setPage(self.REVIEW, self.review_page)
             elif step == 1:
+                self.review_page.build_content()
+            elif step == 2:
                 self.payment_page = PaymentPage(self)
                 self.setPage(self.PAYMENT, self.payment_page)
             else:
