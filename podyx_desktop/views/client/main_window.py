@@ -117,20 +117,36 @@ class _TabPage(QWidget):
         super().__init__(parent)
         self._build = build
         self.content: QWidget | None = None
+        self._showing_later = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(12, 8, 12, 4)
 
     @property
     def built(self) -> bool:
-        return self.content is not None
+        """Built, and on show if its page is."""
+        return self.content is not None and not self._showing_later
 
     def ensure(self) -> QWidget:
-        """The tab, built (and its load started) the first time it is asked for."""
+        """The tab, built (and its load started) the first time it is asked for.
+
+        Built for a page on show (a tab switch), it is shown a turn of the event loop
+        later: its first polish by the style sheet, layout and paint cost about what
+        building it did, and input and timers are handled between the two
+        (bench/gui_lag.py)."""
         if self.content is None:
-            self.content = self._build(self)
-            self._layout.addWidget(self.content)
-            self.setFocusProxy(self.content)
+            content = self.content = self._build(self)
+            if self.isVisible():
+                content.hide()
+                self._showing_later = True
+                QTimer.singleShot(0, self, self._show_content)
+            self._layout.addWidget(content)
+            self.setFocusProxy(content)
         return self.content
+
+    def _show_content(self) -> None:
+        self._showing_later = False
+        if self.content is not None:
+            self.content.show()
 
 
 class MainWindow(QMainWindow):
