@@ -8,8 +8,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from podyx_desktop.db.engine import sqlite_url
+from tests.gui.conftest import GuiStudio
+
+WAIT = 5_000
 
 ROOT = Path(__file__).resolve().parents[2]
 LATER_VIEWS = (
@@ -61,3 +65,24 @@ def test_prewarming_after_a_remembered_sign_in_needs_no_services() -> None:
     assert "MISSING []" in out
     # a plain task: the services (and SQLAlchemy's ORM) are not built for it
     assert "SQLALCHEMY False" in out
+
+
+def test_a_tab_built_for_a_switch_shows_a_turn_of_the_event_loop_later(
+    qtbot: Any, make_app: Any, studio: GuiStudio
+) -> None:
+    """Built, polished and painted in one turn, a tab was the session's longest stall
+    (bench/gui_lag.py): a switch builds it, and it shows in a later turn."""
+    from podyx_desktop.views.client.opening import BUNDLES
+    from tests.gui.test_sign_in import sign_in, wait_main
+
+    app = make_app()
+    sign_in(qtbot, app, studio.client_email, studio.client_password)
+    window = wait_main(qtbot, app)
+    qtbot.waitUntil(lambda: window.current_tab_built, timeout=WAIT)
+    window.show_tab(BUNDLES)
+    tab = window.bundles_tab  # built by the switch: the same tab
+    assert not window.current_tab_built
+    assert tab.isHidden()  # still the switch's turn
+    qtbot.waitUntil(lambda: window.current_tab_built, timeout=WAIT)
+    assert tab.isVisible()
+    assert window.bundles_tab is tab
