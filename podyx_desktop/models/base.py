@@ -284,17 +284,30 @@ class RecordListModel(QAbstractListModel, _Records[T]):
     def __init__(self, display: DisplayFormat | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[T] = []
+        # Each row's text, made once (views ask on every paint; babel is slow).
+        self._texts: list[str | None] = []
         self._display = display or DisplayFormat()
 
     def set_display(self, display: DisplayFormat) -> None:
         self.beginResetModel()
         self._display = display
+        self._texts = [None] * len(self._rows)
         self.endResetModel()
 
-    def set_rows(self, rows: Iterable[T]) -> None:
+    def set_rows(self, rows: Iterable[T], texts: Sequence[str] | None = None) -> None:
+        """Show ``rows``; ``texts``: their item texts, as :meth:`texts_of` makes them on
+        the worker (so the GUI thread does not format them), or made when first shown."""
+        rows = list(rows)
+        if texts is not None and len(texts) != len(rows):
+            raise ValueError("a text for each row")
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
+        self._texts = list(texts) if texts is not None else [None] * len(rows)
         self.endResetModel()
+
+    def texts_of(self, rows: Sequence[T]) -> list[str]:
+        """The item texts of ``rows`` (plain Python: safe on the worker)."""
+        return [self.item_text(record) for record in rows]
 
     def item_text(self, record: T) -> str:
         raise NotImplementedError
@@ -308,9 +321,13 @@ class RecordListModel(QAbstractListModel, _Records[T]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def _value(self, record: T, role: int) -> Any:
+    def _value(self, row: int, role: int) -> Any:
+        record = self._rows[row]
         if role in (_DISPLAY, _ACCESSIBLE):
-            return self.item_text(record)
+            text = self._texts[row]
+            if text is None:
+                text = self._texts[row] = self.item_text(record)
+            return text
         if role == RECORD_ROLE:
             return record
         if role == _TOOLTIP:
@@ -325,10 +342,10 @@ class RecordListModel(QAbstractListModel, _Records[T]):
         row = index.row()
         if not 0 <= row < len(self._rows):
             return None
-        return self._value(self._rows[row], role)
+        return self._value(row, role)
 
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         """All the roles a delegate asks for at once: one call into Python per item."""
         row = index.row()
         valid = 0 <= row < len(self._rows)
-        _fill(roleDataSpan, _LIST_ROLES, lambda role: self._value(self._rows[row], role), valid)
+        _fill(roleDataSpan, _LIST_ROLES, lambda role: self._value(row, role), valid)

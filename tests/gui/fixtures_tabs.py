@@ -332,9 +332,18 @@ def open_tab(
     qtbot.addWidget(tab)
     tab.resize(*size)
     tab.show()
+    wait_built(qtbot, tab)
     tab.reload()
     wait_idle(qtbot, ctx)
     return tab
+
+
+def wait_built(qtbot: Any, tab: ProfileTab) -> None:
+    """Until ``tab`` has built all its parts (``ProfileTab.build_later``) and shown them,
+    as a user would see it."""
+    done: list[bool] = []
+    tab.when_built(lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done))
 
 
 def wait_idle(qtbot: Any, ctx: ViewContext, timeout: int = 10_000) -> None:

@@ -20,6 +20,7 @@ from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from podyx_desktop.views.profile.account_tab import AccountTab
 from tests.gui.conftest import FakeKeyring, GuiStudio, focus_chain, services_factory_for
+from tests.gui.fixtures_tabs import wait_built
 from tests.gui.test_sign_in import sign_in, sign_in_remembered, wait_main
 
 WAIT = 5_000
@@ -36,6 +37,7 @@ def account_tab(
     tab = AccountTab(ViewContext(tasks, bus, user))
     qtbot.addWidget(tab)
     tab.show()
+    wait_built(qtbot, tab)
     yield tab
     tasks.shutdown()
 

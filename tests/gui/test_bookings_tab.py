@@ -17,6 +17,7 @@ from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from podyx_desktop.views.common.tables import FIT_ROWS
+from podyx_desktop.views.profile import bookings_tab
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.profile.bookings_lists import prefetch
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
@@ -279,6 +280,26 @@ def test_a_prefetched_tab_shows_its_lists_at_once_without_loading(
     # selected and its details load.
     qtbot.waitUntil(lambda: tab.selected_booking() is not None)
     assert tab.findChild(BookingDetailsPane) is not None
+    wait_idle(qtbot, tab_context)
+    assert tab.details.booking is not None and tab.details.booking.id == studio.booking_id
+
+
+def test_lists_that_arrive_before_the_details_side_wait_for_it_to_select(
+    qtbot: Any, tab_context: ViewContext, studio: Any, monkeypatch: Any
+) -> None:
+    # The side is built once the lists have painted (a hidden tab: never, in this test);
+    # lists that arrive first do not build it in their own turn by selecting a session.
+    monkeypatch.setattr(bookings_tab, "SELECT_FALLBACK_MS", 600_000)
+    tab = BookingsTab(tab_context)
+    qtbot.addWidget(tab)
+    tab.reload()
+    wait_idle(qtbot, tab_context)
+    assert tab.upcoming_model.rowCount() == 1
+    assert tab.findChild(BookingDetailsPane) is None
+    assert tab.selected_booking() is None
+    tab.resize(1100, 650)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.selected_booking() is not None)
     wait_idle(qtbot, tab_context)
     assert tab.details.booking is not None and tab.details.booking.id == studio.booking_id
 

@@ -147,3 +147,19 @@ def test_buy_a_bundle(
     bundle_purchase = next(p for p in purchases if p.kind is PurchaseKind.BUNDLE)
     assert bundle_purchase.promo_code == "WELCOME10"
     assert bundle_purchase.gross_minor == 27000
+
+
+def test_the_details_are_built_in_a_later_turn_or_when_first_read(
+    qtbot: Any, tab_context: ViewContext
+) -> None:
+    tab = BundlesTab(tab_context)
+    qtbot.addWidget(tab)
+    assert not tab.is_built  # the lists now, the details in the next turn
+    qtbot.waitUntil(lambda: tab.is_built)
+    assert tab.ledger_view.model() is tab.ledger_model
+
+    early = BundlesTab(tab_context)
+    qtbot.addWidget(early)
+    assert not early.is_built
+    assert early.redeem_button.text()  # read before its turn: every part is built now
+    assert early.is_built

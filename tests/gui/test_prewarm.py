@@ -83,6 +83,7 @@ def test_a_tab_built_for_a_switch_shows_a_turn_of_the_event_loop_later(
     tab = window.bundles_tab  # built by the switch: the same tab
     assert not window.current_tab_built
     assert tab.isHidden()  # still the switch's turn
+    assert not tab.is_built  # its details are built in a later turn, then it shows
     qtbot.waitUntil(lambda: window.current_tab_built, timeout=WAIT)
-    assert tab.isVisible()
+    assert tab.isVisible() and tab.is_built
     assert window.bundles_tab is tab

@@ -33,7 +33,7 @@ from podyx_desktop.views.client.main_window import MainWindow
 from podyx_desktop.views.client.tray import Tray
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from tests.conftest import FAST_HASHER, FakeClock
-from tests.gui.fixtures_tabs import click, wait_idle
+from tests.gui.fixtures_tabs import click, wait_built, wait_idle
 
 WAIT = 10_000
 
@@ -244,6 +244,7 @@ def test_account_saves_the_reminders_and_the_tray_setting(
     tab = AccountTab(tab_context)
     qtbot.addWidget(tab)
     tab.show()
+    wait_built(qtbot, tab)
     choices = tab.tray_choices
     assert choices is not None
     assert choices.day_before.isChecked() and choices.hour_before.isChecked()

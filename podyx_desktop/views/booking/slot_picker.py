@@ -170,11 +170,16 @@ class SlotPicker(QWidget):
         self._request = request = self._last_request
         self.message.setText(self.tr("Looking for free times…"))
         self.waitlist.load(query)
-        load_free_times(self._ctx, principal, query).success(
-            lambda result: self._show(request, day, result)
-        ).failure(lambda message: self._failed(request, message)).run(self)
+        texts_of = self.model.texts_of  # the times formatted on the worker
+        load_free_times(self._ctx, principal, query).on_worker(
+            lambda result: (result, texts_of(result[1]))
+        ).success(lambda found: self._show(request, day, *found)).failure(
+            lambda message: self._failed(request, message)
+        ).run(self)
 
-    def _show(self, request: int, day: date, result: tuple[datetime, list[Slot]]) -> None:
+    def _show(
+        self, request: int, day: date, result: tuple[datetime, list[Slot]], texts: list[str]
+    ) -> None:
         if request != self._request:
             return
         self._request = 0
@@ -193,8 +198,11 @@ class SlotPicker(QWidget):
             self._search_days -= 1
             self._select(day + timedelta(days=1))
             return
-        slots = [s for s in slots if s.starts_at != self.skip_starts_at]
-        self.model.set_rows(slots)
+        shown = [
+            (s, t) for s, t in zip(slots, texts, strict=True) if s.starts_at != self.skip_starts_at
+        ]
+        slots = [slot for slot, _ in shown]
+        self.model.set_rows(slots, [text for _, text in shown])
         if self.wanted_start is not None:
             wanted = [i for i, s in enumerate(slots) if s.starts_at == self.wanted_start]
             if wanted:

@@ -130,15 +130,19 @@ class _TabPage(QWidget):
         """The tab, built (and its load started) the first time it is asked for.
 
         Built for a page on show (a tab switch), it is shown a turn of the event loop
-        later: its first polish by the style sheet, layout and paint cost about what
-        building it did, and input and timers are handled between the two
-        (bench/gui_lag.py)."""
+        after it is built (after its last part: ``ProfileTab.build_later``): its first
+        polish by the style sheet, layout and paint cost about what building it did, and
+        input and timers are handled between the two (bench/gui_lag.py)."""
         if self.content is None:
             content = self.content = self._build(self)
             if self.isVisible():
                 content.hide()
                 self._showing_later = True
-                QTimer.singleShot(0, self, self._show_content)
+                when_built = getattr(content, "when_built", None)  # a tab built in parts
+                if when_built is not None:
+                    when_built(self._show_content)
+                else:
+                    QTimer.singleShot(0, self, self._show_content)
             self._layout.addWidget(content)
             self.setFocusProxy(content)
         return self.content

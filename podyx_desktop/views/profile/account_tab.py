@@ -114,6 +114,7 @@ class AccountTab(ProfileTab):
     ) -> None:
         super().__init__(ctx, parent, subject=subject, object_name="AccountTab")
         self._shown: Account | None = ctx.user.account if subject is None else None
+        self._staff_view = subject is not None and not subject.is_self
 
         column = QWidget(self)
         column.setObjectName("AccountColumn")
@@ -157,6 +158,41 @@ class AccountTab(ProfileTab):
         self.change_email_button = self.email_section.button(self.tr("Change email"))
         layout.addWidget(self.email_section)
 
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget(scroll)
+        holder.setObjectName("ScrollHolder")
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(24, 20, 24, 20)
+        holder_layout.addStretch(1)
+        holder_layout.addWidget(column, 3)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.log_out_button.clicked.connect(self.log_out_requested)
+        self.save_profile_button.clicked.connect(self.save_profile)
+        self.change_email_button.clicked.connect(self.change_email)
+        self.email_password.returnPressed.connect(self.change_email)
+        if self._shown is not None:  # the rest when the last part is built
+            self.login_email.setText(self._shown.email)
+            self.full_name.setText(self._shown.full_name)
+            self.phone.setText(self._shown.phone)
+        if self._staff_view:
+            # Staff see a client's details; signing in, the login email and the password
+            # are the client's own to change.
+            for own in (self.log_out_button, self.email_section):
+                own.hide()
+        # The other sections in the next turns (the style sheet makes each field costly).
+        self.build_later(
+            lambda: self._build_password_and_billing(column, layout),
+            lambda: self._build_this_computer(column, layout),
+        )
+
+    def _build_password_and_billing(self, column: QWidget, layout: QVBoxLayout) -> None:
         self.password_section = _Section(self.tr("Password"), column)
         self.current_password = self.password_section.field(
             self.tr("&Current password"), self.tr("Current password"), secret=True
@@ -185,32 +221,26 @@ class AccountTab(ProfileTab):
         self.country.setMaxLength(2)
         self.save_billing_button = self.billing.button(self.tr("Save billing details"))
         layout.addWidget(self.billing)
+        self.change_password_button.clicked.connect(self.change_password)
+        self.save_billing_button.clicked.connect(self.save_billing)
+        self.confirm_password.returnPressed.connect(self.change_password)
+        if self._staff_view:
+            self.password_section.hide()
+        for section in (self.password_section, self.billing):
+            section.ensurePolished()  # here, rather than all at once when the tab shows
+
+    def _build_this_computer(self, column: QWidget, layout: QVBoxLayout) -> None:
         self.this_computer = _Section(self.tr("On this computer"), column)
         self.language = LanguageChoice(self.this_computer)
         self.this_computer.form.addRow(self.tr("&Language"), self.language)
         self.language.noted.connect(self._language_noted)
         self.tray_choices: TrayChoices | None = None
-        if subject is None and not ctx.user.principal.is_staff:  # a client's own window
+        if self._subject is None and not self._ctx.user.principal.is_staff:  # their own window
             self.tray_choices = TrayChoices(self.this_computer)
             self.this_computer.form.addRow(self.tr("Reminders"), self.tray_choices)
         layout.addWidget(self.this_computer)
         layout.addStretch(1)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget(scroll)
-        holder.setObjectName("ScrollHolder")
-        holder_layout = QHBoxLayout(holder)
-        holder_layout.setContentsMargins(24, 20, 24, 20)
-        holder_layout.addStretch(1)
-        holder_layout.addWidget(column, 3)
-        holder_layout.addStretch(1)
-        scroll.setWidget(holder)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
+        self.this_computer.ensurePolished()
         order = [
             self.log_out_button, self.full_name, self.phone, self.save_profile_button,
             self.new_email, self.email_password, self.change_email_button,
@@ -222,21 +252,9 @@ class AccountTab(ProfileTab):
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
         self._align_labels()
-
-        self.log_out_button.clicked.connect(self.log_out_requested)
-        self.save_profile_button.clicked.connect(self.save_profile)
-        self.change_email_button.clicked.connect(self.change_email)
-        self.change_password_button.clicked.connect(self.change_password)
-        self.save_billing_button.clicked.connect(self.save_billing)
-        self.email_password.returnPressed.connect(self.change_email)
-        self.confirm_password.returnPressed.connect(self.change_password)
-        if self._shown is not None:
-            self._show(self._shown, force=True)
-        if subject is not None and not subject.is_self:
-            # Staff see a client's details; signing in, the login email and the password
-            # are the client's own to change.
-            for own in (self.log_out_button, self.email_section, self.password_section):
-                own.hide()
+        if self._shown is not None:  # the billing details (the constructor showed the rest)
+            for edit, value in self._values(self._shown)[2:]:
+                edit.setText(value)
 
     def _align_labels(self) -> None:
         """One label column width for every section, so the fields line up."""
@@ -284,26 +302,30 @@ class AccountTab(ProfileTab):
 
     def _show(self, account: Account, *, force: bool = False) -> None:
         """Fill the fields, leaving alone a field the user has changed and not saved."""
+        self.finish_building()
         before = self._shown
         self._shown = account
         self.login_email.setText(account.email)
-        pairs = [
-            (self.full_name, account.full_name, before.full_name if before else None),
-            (self.phone, account.phone, before.phone if before else None),
-            (self.company, account.company, before.company if before else None),
-            (self.vat_id, account.vat_id, before.vat_id if before else None),
-        ]
-        address, old = account.address, before.address if before else None
-        pairs += [
-            (self.address_line1, address.line1, old.line1 if old else None),
-            (self.address_line2, address.line2, old.line2 if old else None),
-            (self.postal_code, address.postal_code, old.postal_code if old else None),
-            (self.city, address.city, old.city if old else None),
-            (self.country, address.country, old.country if old else None),
-        ]
-        for edit, value, previous in pairs:
+        now = self._values(account)
+        was = [value for _, value in self._values(before)] if before else [None] * len(now)
+        for (edit, value), previous in zip(now, was, strict=True):
             if force or previous is None or edit.text() == previous:
                 edit.setText(value)
+
+    def _values(self, account: Account) -> list[tuple[QLineEdit, str]]:
+        """Each field and its value in ``account``: name and phone first."""
+        address = account.address
+        return [
+            (self.full_name, account.full_name),
+            (self.phone, account.phone),
+            (self.company, account.company),
+            (self.vat_id, account.vat_id),
+            (self.address_line1, address.line1),
+            (self.address_line2, address.line2),
+            (self.postal_code, address.postal_code),
+            (self.city, address.city),
+            (self.country, address.country),
+        ]
 
     @property
     def account(self) -> Account | None:

@@ -207,5 +207,8 @@ class BookingDetailsPane(QWidget):
         if self.history_model.rowCount():  # resetting an empty list still costs a relayout
             self.history_model.set_rows([])
 
-    def show_history(self, events: Sequence[BookingEvent]) -> None:
-        self.history_model.set_rows(events)
+    def show_history(
+        self, events: Sequence[BookingEvent], texts: Sequence[str] | None = None
+    ) -> None:
+        """``texts``: the events' texts, as ``history_model.texts_of`` makes them."""
+        self.history_model.set_rows(events, texts)

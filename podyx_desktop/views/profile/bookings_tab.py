@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -186,12 +186,14 @@ class BookingsTab(ProfileTab):
         viewport = self.current_view().viewport()
         FirstPaint(viewport, self._after_lists_painted, fallback_ms=SELECT_FALLBACK_MS)
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for attributes not set yet: the details side, before it is built.
-        if name in _BUILT_LATER and self.__dict__.get("_right") is not None:
-            self._build_details_side()
-            return getattr(self, name)
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+    if not TYPE_CHECKING:  # (so that mypy still reports a misspelt attribute)
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached for attributes not set yet: the details side, not built yet.
+            if name in _BUILT_LATER and self.__dict__.get("_right") is not None:
+                self._build_details_side()
+                return getattr(self, name)
+            return super().__getattr__(name)
 
     def _build_details_side(self) -> None:
         """The selected session's details, what may be done with it, and the feedback."""
@@ -255,7 +257,11 @@ class BookingsTab(ProfileTab):
 
     def _details_side_ready(self, _result: object = None) -> None:
         self._build_details_side()
-        if self._select_when_built:  # the lists came with the tab: show the first session
+        # The first session in the next turn: each is about a frame (bench/gui_lag.py).
+        QTimer.singleShot(0, self, self._side_built)
+
+    def _side_built(self) -> None:
+        if self._select_when_built:  # the lists came first: show the first session
             self._select_when_built = False
             self._select_after_load(self.selected_booking(), waitlist=True)
         elif self.waitlist_panel is not None:
@@ -330,6 +336,11 @@ class BookingsTab(ProfileTab):
         self._loading -= 1
         selected = self.selected_booking()
         self._show_lists(result)
+        if self.__dict__.get("_right") is not None:
+            # The details side is not built yet: it selects the first session when it is
+            # (``_side_built``), rather than being built in this turn with the lists.
+            self._select_when_built = True
+            return
         self._select_after_load(selected)
 
     def _show_lists(self, result: Loaded) -> None:
@@ -417,9 +428,12 @@ class BookingsTab(ProfileTab):
             return
         principal = self._ctx.user.principal
         booking_id = booking.id
-        load_booking_details(self._ctx, principal, booking_id).success(
-            lambda result: self._details_loaded(booking_id, result)
-        ).failure(self._details_failed).run(self)
+        texts_of = self.details.history_model.texts_of  # formatted on the worker
+        load_booking_details(self._ctx, principal, booking_id).on_worker(
+            lambda result: (*result, texts_of(result[1]))
+        ).success(lambda result: self._details_loaded(booking_id, *result)).failure(
+            self._details_failed
+        ).run(self)
         self._load_notes(mark_read=not self._auto_selecting)  # the client opened it
 
     def _row_clicked(self, *_args: object) -> None:
@@ -428,13 +442,12 @@ class BookingsTab(ProfileTab):
             self._load_notes(mark_read=True)
 
     def _details_loaded(
-        self, booking_id: int, result: tuple[BookingActions, list[BookingEvent]]
+        self, booking_id: int, actions: BookingActions, events: list[BookingEvent], texts: list[str]
     ) -> None:
         current = self.selected_booking()
         if current is None or current.id != booking_id:
             return
-        actions, events = result
-        self.details.show_history(events)
+        self.details.show_history(events, texts)
         self._show_actions(actions)
 
     def _details_failed(self, message: str) -> None:
@@ -442,25 +455,24 @@ class BookingsTab(ProfileTab):
         self.feedback.setText(message)
 
     def _show_actions(self, actions: BookingActions | None) -> None:
-        self._actions = actions
-        addons_allowed, addons_reason = self._addons_allowed(actions)
+        self._actions = a = actions
         pairs = (
-            (
-                self.cancel_button,
-                self.cancel_reason,
-                actions.can_cancel if actions else False,
-                actions.cancel_reason if actions else None,
-            ),
+            (self.cancel_button, self.cancel_reason, a and a.can_cancel, a and a.cancel_reason),
             (
                 self.reschedule_button,
                 self.reschedule_reason,
-                actions.can_reschedule if actions else False,
-                actions.reschedule_reason if actions else None,
+                a and a.can_reschedule,
+                a and a.reschedule_reason,
             ),
-            (self.addons_button, self.addons_reason, addons_allowed, addons_reason),
+            (
+                self.addons_button,
+                self.addons_reason,
+                a and a.can_add_addons,
+                a and a.add_addons_reason,
+            ),
         )
         for button, label, allowed, reason in pairs:
-            button.setEnabled(allowed)
+            button.setEnabled(bool(allowed))
             if button is self.cancel_button:
                 # Red only while it can be used: the shared style has no disabled danger look.
                 set_role(button, "DangerButton" if allowed else "")
@@ -468,11 +480,6 @@ class BookingsTab(ProfileTab):
             label.setText(text)
             button.setAccessibleDescription(text)
             button.setToolTip(text)
-
-    def _addons_allowed(self, actions: BookingActions | None) -> tuple[bool, str | None]:
-        if actions is None:
-            return False, None
-        return actions.can_add_addons, actions.add_addons_reason
 
     # --- actions -----------------------------------------------------------------------
 

@@ -69,8 +69,7 @@ class BundlesTab(ProfileTab):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         layout.addWidget(splitter)
         left = QWidget(splitter)
-        right = QWidget(splitter)
-        self.body = QWidget(right)
+        right = QWidget(splitter)  # the details: built in the next turn
 
         groups = QVBoxLayout()
         self.views: list[QTableView] = []
@@ -119,7 +118,23 @@ class BundlesTab(ProfileTab):
         self.list_message.setObjectName("Muted")
         self.list_message.setWordWrap(True)
 
-        # --- details -----------------------------------------------------------------
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.list_message, 1)
+        top.addWidget(self.buy_button)
+        left_layout.addLayout(top)
+        left_layout.addLayout(groups, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([3000, 2000])  # proportions of the first layout
+        splitter.setChildrenCollapsible(False)
+        self._update_groups()
+        self.build_later(lambda: self._build_details(right))
+
+    def _build_details(self, right: QWidget) -> None:
+        """The selected bundle's details and history, and what may be done with it."""
+        self.body = QWidget(right)
         body_parent = self.body
         self.title = QLabel(body_parent)
         self.title.setObjectName("PageTitle")
@@ -159,7 +174,7 @@ class BundlesTab(ProfileTab):
         self.redeem_reason = QLabel(body_parent)
         self.redeem_reason.setWordWrap(True)
         self.redeem_reason.setObjectName("Muted")
-        self.downloads = DocumentDownload(ctx, self)
+        self.downloads = DocumentDownload(self._ctx, self)
         self.download_button = QPushButton(self.tr("&Download statement…"), body_parent)
         self.download_button.setAccessibleName(self.tr("Download the bundle statement"))
         self.download_button.clicked.connect(self.download_statement)
@@ -181,28 +196,16 @@ class BundlesTab(ProfileTab):
         redeem_row.addWidget(self.download_button)
         body.addLayout(redeem_row)
 
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(self.list_message, 1)
-        top.addWidget(self.buy_button)
-        left_layout.addLayout(top)
-        left_layout.addLayout(groups, 1)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addWidget(self.body, 1)
         right_layout.addWidget(self.feedback)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([3000, 2000])  # proportions of the first layout
-        splitter.setChildrenCollapsible(False)
         order = [self.buy_button, *self.views, self.ledger_view, self.redeem_button]
         order.append(self.download_button)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self._show_bundle(None)
-        self._update_groups()
 
     # --- loading ----------------------------------------------------------------------
 

@@ -9,10 +9,11 @@ name. Both assemble the same tabs with a :class:`ProfileSubject`.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import QWidget
 
 from podyx_desktop.views.common.context import ViewContext
@@ -61,7 +62,14 @@ def warming(display: DisplayFormat) -> Callable[[T], T]:
 
 
 class ProfileTab(QWidget):
-    """A tab over one client's records: the signed-in client's own, or ``subject``'s."""
+    """A tab over one client's records: the signed-in client's own, or ``subject``'s.
+
+    A tab may be built in parts (:meth:`build_later`): its constructor builds the first,
+    and each further part is built in a turn of the event loop of its own, so that input,
+    timers and painting are handled between them (style sheets make building widgets
+    costly: bench/gui_lag.py). Reading an attribute a part not built yet sets builds
+    every part left at once.
+    """
 
     #: The kinds of entity this tab shows; a change touching one of them reloads it.
     SHOWS: ClassVar[tuple[Kind, ...]] = ()
@@ -75,11 +83,56 @@ class ProfileTab(QWidget):
         object_name: str,
     ) -> None:
         super().__init__(parent)
+        self._parts: deque[Callable[[], None]] = deque()  # built in later turns
+        self._when_built: list[Callable[[], None]] = []
         self.setObjectName(object_name)
         self._ctx = ctx
         self._subject = subject
         self._loading = 0
         ctx.bus.changed.connect(self._on_changed)
+
+    if not TYPE_CHECKING:  # (so that mypy still reports a misspelt attribute)
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached for attributes not set yet: those of a part built later.
+            if self.__dict__.get("_parts"):
+                self.finish_building()
+                return getattr(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def build_later(self, *parts: Callable[[], None]) -> None:
+        """Build ``parts`` after the constructor, one per turn of the event loop."""
+        if not self._parts:
+            QTimer.singleShot(0, self, self._build_next)
+        self._parts.extend(parts)
+
+    @property
+    def is_built(self) -> bool:
+        """Whether every part is built."""
+        return not self._parts
+
+    def finish_building(self) -> None:
+        """Build every part left, now."""
+        while self._parts:
+            self._parts.popleft()()
+
+    def when_built(self, then: Callable[[], None]) -> None:
+        """Call ``then`` in the turn after the last part is built (the next turn if none
+        is left)."""
+        if self._parts:
+            self._when_built.append(then)
+        else:
+            QTimer.singleShot(0, self, then)
+
+    def _build_next(self) -> None:
+        if self._parts:
+            self._parts.popleft()()
+        if self._parts:
+            QTimer.singleShot(0, self, self._build_next)
+            return
+        waiting, self._when_built = self._when_built, []
+        for then in waiting:
+            QTimer.singleShot(0, self, then)
 
     @property
     def subject(self) -> ProfileSubject | None:

@@ -73,7 +73,18 @@ class PurchasesTab(ProfileTab):
         self.list_message.setObjectName("Muted")
         self.list_message.setWordWrap(True)
 
-        # --- details -------------------------------------------------------------------
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.view, 1)
+        top_layout.addWidget(self.list_message)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 1000])  # proportions of the first layout
+        splitter.setChildrenCollapsible(False)
+        self.build_later(lambda: self._build_details(bottom))
+
+    def _build_details(self, bottom: QWidget) -> None:
+        """The selected purchase: its facts, its lines and its receipt (the next turn)."""
         self.body = QWidget(bottom)
         self.title = QLabel(self.body)
         self.title.setObjectName("PageTitle")
@@ -108,7 +119,7 @@ class PurchasesTab(ProfileTab):
         # ``purchase_selected(purchase)`` is called whenever the shown purchase changes.
         self.document_actions = QHBoxLayout()
         self.document_actions.setObjectName("DocumentActions")
-        self.downloads = DocumentDownload(ctx, self)
+        self.downloads = DocumentDownload(self._ctx, self)
         self.download_button = QPushButton(self.body)
         self.download_button.clicked.connect(self.download_receipt)
         self.download_reason = QLabel(self.body)
@@ -134,18 +145,10 @@ class PurchasesTab(ProfileTab):
         body.addSpacing(16)
         body.addLayout(lines, 3)
 
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.view, 1)
-        top_layout.addWidget(self.list_message)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 8, 0, 0)
         bottom_layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
         bottom_layout.addWidget(self.body, 1)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1000, 1000])  # proportions of the first layout
-        splitter.setChildrenCollapsible(False)
         self._show_purchase(None)
 
     def _row(self, text: str, field: QWidget) -> None:
