@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QProgressBar,
     QPushButton,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +50,7 @@ from podyx_desktop.views.client.opening import (
 )
 from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.tabbed_pages import TabbedPages
 from podyx_desktop.views.common.widgets import error_box
 
 if TYPE_CHECKING:
@@ -191,9 +191,8 @@ class MainWindow(QMainWindow):
 
             self.offline_banner = OfflineBanner(ctx.connection, central)
             layout.addWidget(self.offline_banner)
-        self.tabs = QTabWidget(central)
+        self.tabs = TabbedPages(central)
         self.tabs.setObjectName("MainTabs")
-        self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Profile sections"))
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -253,7 +252,7 @@ class MainWindow(QMainWindow):
         title = self.tr("&Bookings")
         if count:
             title = self.tr("&Bookings ● {count}").format(count=count)
-        self.tabs.setTabText(BOOKINGS, title)
+        self._set_tab_text(BOOKINGS, title)
 
     def _build_bundles_tab(self, page: QWidget) -> BundlesTab:
         from podyx_desktop.views.profile.bundles_tab import BundlesTab
@@ -292,7 +291,13 @@ class MainWindow(QMainWindow):
         title = self.tr("&Files")
         if count:
             title = self.tr("&Files ● {count}").format(count=count)
-        self.tabs.setTabText(FILES, title)
+        self._set_tab_text(FILES, title)
+
+    def _set_tab_text(self, index: int, title: str) -> None:
+        """Only a title that changed: setting one lays the tab bar and the tabs out again
+        and repaints the whole tab area (bench/gui_lag.py)."""
+        if self.tabs.tabText(index) != title:
+            self.tabs.setTabText(index, title)
 
     def _load_files_badge(self) -> None:
         """The Files tab's badge while the tab (which keeps it current) is unbuilt."""
@@ -398,8 +403,13 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumSize(120, 10)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.setAccessibleName(self.tr("Working"))
-        bar.addPermanentWidget(self.busy_label)
-        bar.addPermanentWidget(self.busy_bar)
+        for busy in (self.busy_label, self.busy_bar):
+            # Shown and hidden with each task: keeping their room, they repaint only
+            # themselves, not the status bar and the window above it laid out again.
+            policy = busy.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            busy.setSizePolicy(policy)
+            bar.addPermanentWidget(busy)
         if self._ctx.connection is not None:
             from podyx_desktop.views.common.studio_link import SyncLabel
 
@@ -479,7 +489,10 @@ class MainWindow(QMainWindow):
 
     def _show_account(self, account: Account) -> None:
         self._ctx.user = self._ctx.user.with_account(account)
-        self.user_button.setText(f"{account.full_name}  ▾")
+        text = f"{account.full_name}  ▾"
+        if self.user_button.text() == text:
+            return  # a new icon would lay the header out again, and repaint it
+        self.user_button.setText(text)
         self.user_button.setIcon(avatar(account.full_name))
         self.user_button.setAccessibleName(
             self.tr("Account menu for {name}").format(name=account.full_name)

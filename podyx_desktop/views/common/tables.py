@@ -68,21 +68,26 @@ class _FitColumns(QObject):
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
         self._view = view
+        # Watching the view's events only while a fit is due: each event a filter sees
+        # is a call into Python, which waits for the interpreter lock while the worker
+        # runs (bench/gui_lag.py).
         self._due = False
         model = view.model()
         model.modelReset.connect(self.fit)
         model.layoutChanged.connect(self.fit)
-        view.installEventFilter(self)
         self.fit()
 
     def fit(self, *_args: object) -> None:
-        self._due = not self._view.isVisible()
-        if not self._due:
+        if self._view.isVisible():
             self._view.resizeColumnsToContents()
+        elif not self._due:
+            self._due = True
+            self._view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._due and event.type() == QEvent.Type.Show:
+        if event.type() == QEvent.Type.Show:
             self._due = False
+            self._view.removeEventFilter(self)
             self._view.resizeColumnsToContents()
         return False
 
