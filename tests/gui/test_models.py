@@ -286,3 +286,37 @@ def test_a_table_is_fitted_to_its_rows_on_show_and_a_hidden_one_when_first_shown
     stack.setCurrentWidget(hidden)
     # … and then it is, the same way
     assert hidden.columnWidth(BookingsTableModel.WHEN) == fitted
+
+
+@pytest.mark.parametrize("style_sheet", [False, True])
+def test_columns_are_fitted_as_qt_fits_them(qtbot: Any, style_sheet: bool) -> None:
+    """The record models' columns are measured by the font (views.common.tables
+    fit_columns), to the width Qt's own measuring gives, with and without the style
+    sheet."""
+    from PySide6.QtWidgets import QApplication
+
+    from podyx_desktop.gui.entry import load_stylesheet
+    from podyx_desktop.views.common.tables import fit_columns, record_table
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.styleSheet()
+    if style_sheet:
+        load_stylesheet(app)
+    try:
+        for model in (BookingsTableModel(DisplayFormat()), PurchasesTableModel(DisplayFormat())):
+            rows = sample_bookings() if isinstance(model, BookingsTableModel) else sample_purchases()
+            model.set_rows(rows)
+            view = record_table(model, "rows", stretch_column=1)
+            qtbot.addWidget(view)
+            view.resize(900, 400)
+            view.show()
+            header = view.horizontalHeader()
+            fit_columns(view)
+            fitted = [c for c in range(model.columnCount()) if c != 1]  # 1 stretches
+            ours = [header.sectionSize(c) for c in fitted]
+            view.resizeColumnsToContents()
+            qts = [header.sectionSize(c) for c in fitted]
+            assert ours == qts, type(model).__name__
+    finally:
+        app.setStyleSheet(before)
