@@ -37,8 +37,11 @@ BUSY_DELAY_MS = 200
 # the worker imported SQLAlchemy after a quick start (bench/gui_lag.py judges it). 50 µs
 # rather than 200: in 18 interleaved rounds of bench/gui_lag.py each, the worst stall at
 # the first tab switches (the tabs' first loads running on the worker) was 51.6 ms
-# against 70.1 ms, 2 rounds over 50 ms against 4.
-GIL_SWITCH_INTERVAL_S = 0.00005
+# against 70.1 ms, 2 rounds over 50 ms against 4. Since tabs are built in parts and paint
+# with fewer calls into Python, 1 ms: handing the GIL over every 50 µs had doubled both
+# threads' CPU time (the worker's in one session: 2.2 s against 1.0 s at 5 ms), and in 4
+# interleaved rounds each the session's longest stall was 43–58 ms against 55–78 ms.
+GIL_SWITCH_INTERVAL_S = 0.001
 
 
 def user_message(error: BaseException) -> str:
