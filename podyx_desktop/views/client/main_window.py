@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from podyx_desktop.views.profile.bookings_tab import BookingsTab
     from podyx_desktop.views.profile.bundles_tab import BundlesTab
     from podyx_desktop.views.profile.files_tab import FilesTab
+    from podyx_desktop.views.profile.profile_tab import ProfileTab
     from podyx_desktop.views.profile.purchases_tab import PurchasesTab
 
 
@@ -113,10 +114,10 @@ class _TabPage(QWidget):
     shown.
     """
 
-    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+    def __init__(self, build: Callable[[QWidget], ProfileTab], parent: QWidget) -> None:
         super().__init__(parent)
         self._build = build
-        self.content: QWidget | None = None
+        self.content: ProfileTab | None = None
         self._showing_later = False
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(12, 8, 12, 4)
@@ -126,7 +127,7 @@ class _TabPage(QWidget):
         """Built, and on show if its page is."""
         return self.content is not None and not self._showing_later
 
-    def ensure(self) -> QWidget:
+    def ensure(self) -> ProfileTab:
         """The tab, built (and its load started) the first time it is asked for.
 
         Built for a page on show (a tab switch), it is shown a turn of the event loop
@@ -138,11 +139,7 @@ class _TabPage(QWidget):
             if self.isVisible():
                 content.hide()
                 self._showing_later = True
-                when_built = getattr(content, "when_built", None)  # a tab built in parts
-                if when_built is not None:
-                    when_built(self._show_content)
-                else:
-                    QTimer.singleShot(0, self, self._show_content)
+                content.when_built(self._show_content)
             self._layout.addWidget(content)
             self.setFocusProxy(content)
         return self.content
