@@ -65,3 +65,26 @@ def test_tabs_switch_by_index_and_by_keyboard(qtbot: Any) -> None:
     qtbot.keyClick(tabs, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert tabs.currentIndex() == 1
     assert switched == [1, 0, 1]
+
+
+def test_disabled_tabs_are_passed_over_by_the_keys_and_pages_are_taken_out(qtbot: Any) -> None:
+    tabs, _label, _big = _pages(qtbot)
+    third = QLabel("third")
+    assert tabs.addTab(third, "&Third") == 2
+    tabs.setTabEnabled(1, False)
+    tabs.setTabToolTip(1, "For managers and owners")
+    assert not tabs.isTabEnabled(1) and tabs.tabToolTip(1) == "For managers and owners"
+    qtbot.keyClick(tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentWidget() is third  # the second is passed over
+    qtbot.keyClick(tabs, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier)
+    assert tabs.currentIndex() == 0
+    tabs.setCurrentWidget(third)
+    assert tabs.currentIndex() == 2 and tabs.indexOf(third) == 2
+    # Taking out the page on show leaves the bar and the stack naming the same page.
+    tabs.removeTab(2)
+    assert tabs.count() == 2 and tabs.indexOf(third) == -1
+    assert tabs.currentWidget() is tabs.widget(tabs.currentIndex())
+    tabs.removeTab(0)
+    assert tabs.count() == 1 and tabs.currentIndex() == 0
+    assert tabs.currentWidget() is tabs.widget(0) and tabs.tabText(0) == "&Second"
+    third.deleteLater()

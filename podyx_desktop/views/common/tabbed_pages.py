@@ -45,6 +45,15 @@ class TabbedPages(QWidget):
         self._stack.addWidget(page)
         return self._bar.addTab(title)
 
+    def removeTab(self, index: int) -> None:
+        """Take the page at ``index`` out (it is not deleted), as ``QTabWidget`` does."""
+        page = self._stack.widget(index)
+        if page is None:
+            return
+        self._stack.removeWidget(page)  # first: the bar then names a page still there
+        self._bar.removeTab(index)
+        self._stack.setCurrentIndex(self._bar.currentIndex())
+
     def tabBar(self) -> QTabBar:
         return self._bar
 
@@ -60,8 +69,28 @@ class TabbedPages(QWidget):
     def currentWidget(self) -> QWidget | None:
         return self._stack.currentWidget()
 
+    def setCurrentWidget(self, page: QWidget) -> None:
+        index = self.indexOf(page)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
     def widget(self, index: int) -> QWidget | None:
         return self._stack.widget(index)
+
+    def indexOf(self, page: QWidget) -> int:
+        return self._stack.indexOf(page)
+
+    def isTabEnabled(self, index: int) -> bool:
+        return self._bar.isTabEnabled(index)
+
+    def setTabEnabled(self, index: int, enabled: bool) -> None:
+        self._bar.setTabEnabled(index, enabled)
+
+    def tabToolTip(self, index: int) -> str:
+        return self._bar.tabToolTip(index)
+
+    def setTabToolTip(self, index: int, tip: str) -> None:
+        self._bar.setTabToolTip(index, tip)
 
     def tabText(self, index: int) -> str:
         return self._bar.tabText(index)
@@ -82,7 +111,17 @@ class TabbedPages(QWidget):
         elif ctrl and key == Qt.Key.Key_PageUp:
             step = -1
         if step and self.count():
-            self.setCurrentIndex((self.currentIndex() + step) % self.count())
+            self._step(step)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _step(self, step: int) -> None:
+        """To the next (``step`` 1) or previous (-1) enabled tab, round the end."""
+        count = self.count()
+        index = self.currentIndex()
+        for _ in range(count):
+            index = (index + step) % count
+            if self.isTabEnabled(index):
+                self.setCurrentIndex(index)
+                return

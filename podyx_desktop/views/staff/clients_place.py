@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from podyx_desktop.models.clients import ClientListModel
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.clients import client_pages, load_client
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.tabbed_pages import TabbedPages
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
@@ -167,7 +167,7 @@ class ClientsPlace(QWidget):
         top.addWidget(self.client_heading)
         top.addWidget(self.actions_pane.account_line, 1)
         self.actions_pane.book_requested.connect(self.book_requested)
-        self.profile_tabs = QTabWidget(page)
+        self.profile_tabs = TabbedPages(page)
         self.profile_tabs.setObjectName("ProfileTabs")
         self._waiting_tabs: set[int] = set()  # tabs of the client shown not loaded yet
         self.profile_tabs.currentChanged.connect(self._tab_shown)

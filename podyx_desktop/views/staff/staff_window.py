@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from podyx_desktop.domain.enums import Role
 from podyx_desktop.domain.records import Account
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.tabbed_pages import TabbedPages
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
@@ -81,7 +81,7 @@ class StaffWindow(QMainWindow):
         header.addWidget(who)
         header.addWidget(self.log_out_button)
 
-        self.places = QTabWidget(self)
+        self.places = TabbedPages(self)
         self.places.setObjectName("StaffPlaces")
         self.places.setAccessibleName(self.tr("Places"))
         self.schedule = SchedulePlace(ctx, self.places)
@@ -198,7 +198,7 @@ class StaffWindow(QMainWindow):
         return self.clients_place.table
 
     @property
-    def profile_tabs(self) -> QTabWidget:
+    def profile_tabs(self) -> TabbedPages:
         return self.clients_place.profile_tabs
 
     @property
