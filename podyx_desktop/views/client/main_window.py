@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self._first_frame_done = False  # the shortcuts, the Files badge, the tray: started
         self._closing = False
         self.tray: QObject | None = None  # the tray and reminders, after the first paint
+        self.close_guard: Callable[[QCloseEvent], bool] | None = None  # set by the tray
         if self._prefetched is not None:
             # Its data is here already: the tab shows it in the window's first paint.
             self._pages[self.tabs.currentIndex()].ensure()
@@ -537,6 +538,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(FRAME_MS, self, self._build_current_tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        guard = self.close_guard
+        if guard is not None and guard(event):
+            return  # only hidden (to the tray)
         self._closing = True
         self.save_state()
         super().closeEvent(event)

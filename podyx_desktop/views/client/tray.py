@@ -18,8 +18,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -62,6 +62,9 @@ class ClientWindow(Protocol):
     def show_tab(self, index: int) -> None: ...
 
     def save_state(self) -> None: ...
+
+    # Called by closeEvent first: True keeps the window open (the close was handled).
+    close_guard: Callable[[QCloseEvent], bool] | None
 
 
 def tray_available() -> bool:
@@ -122,7 +125,9 @@ class Tray(QObject):
         self.icon: QSystemTrayIcon | None = None
         if available():
             self.icon = self._build_icon()
-        window.installEventFilter(self)
+        # Asked by the window's closeEvent, not an event filter: a filter on the window
+        # would call into Python for each of its events (each repaint of anything in it).
+        self._client.close_guard = self._window_closing
         self._client.waitlist_offered.connect(self._offered)
         # a booked, moved or canceled session: the next session (and its reminders) now
         self._client.context.bus.changed.connect(self._on_changed)
@@ -184,17 +189,17 @@ class Tray(QObject):
         """Closing the window by hand leaves Podyx in the tray."""
         return self.icon is not None and self._settings.keep_in_tray
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Only a close the person asked for (the window manager's, spontaneous): signing
-        # out and quitting close the window from the code, and those close it for good.
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            if event.spontaneous() and self.keeps_running:
-                event.ignore()
-                self._client.save_state()
-                self._window.hide()
-                return True
-            self.stop()  # closed for good: no more checks, and the icon goes with it
-        return super().eventFilter(watched, event)
+    def _window_closing(self, event: QCloseEvent) -> bool:
+        """The window's close guard: True when the close only hid the window. Only a close
+        the person asked for (the window manager's, spontaneous) does: signing out and
+        quitting close the window from the code, and those close it for good."""
+        if event.spontaneous() and self.keeps_running:
+            event.ignore()
+            self._client.save_state()
+            self._window.hide()
+            return True
+        self.stop()  # closed for good: no more checks, and the icon goes with it
+        return False
 
     def stop(self) -> None:
         self.timer.stop()
