@@ -4125,17 +4125,6 @@
     </message>
 </context>
 <context>
-    <name>BusyOverlay</name>
-    <message>
-        <source>Loading</source>
-        <translation>Wird geladen</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-</context>
-<context>
     <name>BuyBundleDialog</name>
     <message>
         <source>Buy a bundle</source>

@@ -71,7 +71,6 @@ class Colours(NamedTuple):
     offline_text: str
     offline_background: str
     offline_border: str
-    overlay: str  # over a screen while it loads
     # booking status pills and schedule blocks: (text, background)
     pending_text: str
     pending_background: str
@@ -144,7 +143,6 @@ LIGHT = Colours(
     offline_text="#6b4e00",
     offline_background="#fff4d6",
     offline_border="#f0c36d",
-    overlay="#c8ffffff",
     pending_text="#8a5a00",
     pending_background="#fff1cc",
     confirmed_text="#0f6b3a",
@@ -212,7 +210,6 @@ DARK = Colours(
     offline_text="#fedf89",
     offline_background="#3a2e0a",
     offline_border="#7a6220",
-    overlay="#c815171c",
     pending_text="#fcd37a",
     pending_background="#3f300a",
     confirmed_text="#7ee2a8",

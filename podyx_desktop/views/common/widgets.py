@@ -1,4 +1,4 @@
-"""Small widgets every screen shares: a status pill, a busy overlay, an error box.
+"""Small widgets every screen shares: a status pill, an error box.
 
 Money and time helpers live in :mod:`podyx_desktop.views.common.formatting` and are re-exported
 here for convenience; ``status_text`` is the vocabulary's word for a booking status.
@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
-    QProgressBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,6 @@ from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.formatting import local_time_text, money_text
 
 __all__ = [
-    "BusyOverlay",
     "StatusBadge",
     "error_box",
     "local_time_text",
@@ -79,58 +76,6 @@ class StatusBadge(QLabel):
             f"QLabel {{ color: {foreground}; background: {background}; border-radius: 9px;"
             " padding: 2px 10px; font-weight: 600; }"
         )
-
-
-class BusyOverlay(QWidget):
-    """A translucent cover over ``parent`` with a message, while its content loads."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("BusyOverlay")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._restyle()
-        palette.on_change(self._restyle)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self._label = QLabel(self)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._label.setObjectName("BusyOverlayText")
-        self._bar = QProgressBar(self)
-        self._bar.setRange(0, 0)  # indeterminate
-        self._bar.setTextVisible(False)
-        self._bar.setMaximumWidth(220)
-        self._bar.setAccessibleName(self.tr("Loading"))
-        layout.addWidget(self._label)
-        layout.addWidget(self._bar, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        parent.installEventFilter(self)
-        self.hide()
-
-    def _restyle(self, *_scheme: object) -> None:
-        self.setStyleSheet(f"#BusyOverlay {{ background: {palette.css_of('overlay')}; }}")
-
-    def show_busy(self, message: str | None = None) -> None:
-        self._label.setText(message or self.tr("Loading…"))
-        self._cover_parent()
-        self.raise_()
-        self.show()
-
-    def hide_busy(self) -> None:
-        self.hide()
-
-    @property
-    def message(self) -> str:
-        return self._label.text()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parent() and event.type() == QEvent.Type.Resize:
-            self._cover_parent()
-        return False
-
-    def _cover_parent(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
 
 
 def error_box(parent: QWidget | None, message: str, title: str | None = None) -> QMessageBox:
