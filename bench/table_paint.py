@@ -13,7 +13,9 @@ Measured in one run, on the same rows (a client's upcoming bookings, cell texts 
   the model sorts itself and answers each cell in one ``multiData`` call);
 
 each repainted quietly and while another thread runs pure Python, with the app's switch
-interval. Prints medians in ms and the ratio to the baseline; always exits 0.
+interval. Prints medians in ms and the ratio to the baseline, and how many times one
+repaint calls from Qt into Python (each such call takes the interpreter lock: the figure
+that does not depend on the machine's load); always exits 0.
 
 Usage::
 
@@ -136,6 +138,29 @@ def repaint_ms(view: QTableView, repeat: int) -> float:
     return statistics.median(times)
 
 
+def calls_into_python(view: QTableView) -> int:
+    """How many times one repaint of ``view`` calls from Qt into Python: each such call
+    takes the interpreter lock (Python calling Python within one of them does not)."""
+    depth = 0
+    entered = 0
+
+    def profile(_frame: object, event: str, _arg: object) -> None:
+        nonlocal depth, entered
+        if event == "call":
+            entered += depth == 0
+            depth += 1
+        elif event == "return":
+            depth -= 1
+
+    viewport = view.viewport()
+    sys.setprofile(profile)
+    try:
+        viewport.repaint()
+    finally:
+        sys.setprofile(None)
+    return entered
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100)
@@ -155,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     for view in views.values():  # warm up: fonts, texts, style
         repaint_ms(view, 5)
+    calls = {name: calls_into_python(view) for name, view in views.items()}
     quiet = {name: repaint_ms(view, args.repeat) for name, view in views.items()}
     with Busy():
         busy = {name: repaint_ms(view, args.repeat) for name, view in views.items()}
@@ -164,11 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         f"Repainting a {args.rows}-row bookings table ({visible} rows visible), "
         f"median of {args.repeat}:"
     )
-    print(f"  {'':42} {'quiet':>16} {'next to a busy thread':>26}")
+    print(f"  {'':42} {'quiet':>16} {'next to a busy thread':>26} {'calls into Python':>18}")
     for name in views:
         print(
             f"  {name:42} {quiet[name]:7.2f} ms ({quiet[name] / base_quiet:4.1f}×)"
-            f" {busy[name]:15.2f} ms ({busy[name] / base_busy:4.1f}×)"
+            f" {busy[name]:15.2f} ms ({busy[name] / base_busy:4.1f}×) {calls[name]:18}"
         )
     return 0
 

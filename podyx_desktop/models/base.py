@@ -152,6 +152,13 @@ class RecordTableBase(QAbstractTableModel, _Records[T]):
             count = self._column_count = len(self.titles)
         return count
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        # Qt's index() asks rowCount and columnCount: two calls into Python for each cell
+        # a view paints (it asks each cell's index), one here (bench/table_paint.py).
+        if 0 <= row < len(self._rows) and 0 <= column < self.columnCount() and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def _value(self, row: int, column: int, role: int) -> Any:
         if role == _DISPLAY:
             return self.cell_text(row, column)
@@ -320,6 +327,13 @@ class RecordListModel(QAbstractListModel, _Records[T]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
+
+    def index(self, row: int, column: int | None = 0, parent: Index = QModelIndex()) -> QModelIndex:
+        # One call into Python for each item a view paints, not Qt's index() and its
+        # rowCount (see RecordTableBase.index).
+        if 0 <= row < len(self._rows) and not column and not parent.isValid():
+            return self.createIndex(row, 0)
+        return QModelIndex()
 
     def _value(self, row: int, role: int) -> Any:
         record = self._rows[row]
