@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QIcon,
     QPainter,
-    QPaintEvent,
     QPixmap,
     QShowEvent,
 )
@@ -50,6 +49,7 @@ from podyx_desktop.views.client.opening import (
 )
 from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.paint import FirstPaint
 from podyx_desktop.views.common.tabbed_pages import TabbedPages
 from podyx_desktop.views.common.widgets import error_box
 
@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
             self.resize(1100, 720)
         self.tabs.setCurrentIndex(opening_tab(settings.last_tab))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self._framed = False  # the window has painted once
+        # The window's first paint starts what waits for it (not a paintEvent override:
+        # that would call into Python each time any part of the window repaints).
+        FirstPaint(self, lambda: QTimer.singleShot(FRAME_MS, self, self._build_current_tab))
         self._first_frame_done = False  # the shortcuts, the Files badge, the tray: started
         self._closing = False
         self.tray: QObject | None = None  # the tray and reminders, after the first paint
@@ -530,12 +532,6 @@ class MainWindow(QMainWindow):
         if not self._pages[self.tabs.currentIndex()].built:
             # the fallback for a window that does not paint (minimised, covered)
             QTimer.singleShot(FRAME_FIRST_MS, self, self._build_current_tab)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._framed:
-            self._framed = True
-            QTimer.singleShot(FRAME_MS, self, self._build_current_tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         guard = self.close_guard
