@@ -139,8 +139,9 @@ def repaint_ms(view: QTableView, repeat: int) -> float:
 
 
 def calls_into_python(view: QTableView) -> int:
-    """How many times one repaint of ``view`` calls from Qt into Python: each such call
-    takes the interpreter lock (Python calling Python within one of them does not)."""
+    """How many times one repaint of ``view`` (its rows and its header) calls from Qt into
+    Python: each such call takes the interpreter lock (Python calling Python within one of
+    them does not)."""
     depth = 0
     entered = 0
 
@@ -152,10 +153,10 @@ def calls_into_python(view: QTableView) -> int:
         elif event == "return":
             depth -= 1
 
-    viewport = view.viewport()
     sys.setprofile(profile)
     try:
-        viewport.repaint()
+        view.viewport().repaint()
+        view.horizontalHeader().viewport().repaint()
     finally:
         sys.setprofile(None)
     return entered

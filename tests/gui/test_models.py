@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelRoleData, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelRoleData, QPersistentModelIndex, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from podyx_desktop.domain.enums import PurchaseKind
@@ -320,3 +320,49 @@ def test_columns_are_fitted_as_qt_fits_them(qtbot: Any, style_sheet: bool) -> No
             assert ours == qts, type(model).__name__
     finally:
         app.setStyleSheet(before)
+
+
+def test_a_record_tables_header_paints_without_calling_into_python_and_sorts(qtbot: Any) -> None:
+    """The header's titles live in a model of Qt's own (views.common.tables titles_in_qt):
+    a header repaint asks it for every title's roles, and a call into Python would wait
+    for the interpreter lock while the worker runs. A click on a title still sorts."""
+    import sys
+
+    from podyx_desktop.views.common.tables import record_table
+
+    model = BookingsTableModel(DisplayFormat())
+    model.set_rows(sample_bookings())
+    view = record_table(model, "rows", stretch_column=1)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.horizontalHeader()
+    assert header.model() is not model
+    horizontal = Qt.Orientation.Horizontal
+    for column in range(model.columnCount()):
+        assert header.model().headerData(column, horizontal) == model.titles[column]
+    price_alignment = header.model().headerData(
+        model.PRICE, horizontal, Qt.ItemDataRole.TextAlignmentRole
+    )
+    assert Qt.AlignmentFlag(price_alignment) & Qt.AlignmentFlag.AlignRight
+
+    header.viewport().repaint()  # (PySide makes the enum types it meets first in Python)
+    calls: list[str] = []
+
+    def profile(frame: Any, event: str, _arg: object) -> None:
+        if event == "call":
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        header.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    assert calls == []
+
+    x = header.sectionViewportPosition(model.PRICE) + header.sectionSize(model.PRICE) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    prices = [model.record(row).price_minor for row in range(model.rowCount())]
+    assert header.sortIndicatorSection() == model.PRICE and prices == sorted(prices)
+    assert len(set(prices)) > 1  # (a sort that shows)

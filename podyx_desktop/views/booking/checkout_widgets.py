@@ -40,6 +40,7 @@ from podyx_desktop.models.purchases import (
 )
 from podyx_desktop.views.common.context import UserSession
 from podyx_desktop.views.common.formatting import money_text
+from podyx_desktop.views.common.tables import titles_in_qt
 from podyx_desktop.views.common.text_style import bold, set_role
 
 
@@ -67,6 +68,7 @@ def _static_table(
 ) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
+    titles_in_qt(table)
     table.setAccessibleName(name)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

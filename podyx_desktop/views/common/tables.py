@@ -7,10 +7,10 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFontMetricsF, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableModel
+from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableBase, RecordTableModel
 
 FIT_ROWS = 20  # the rows a column is fitted to (Qt: 1,000; each measured row costs ~0.25 ms)
 
@@ -30,6 +30,7 @@ def record_table(
         if isinstance(model, QSortFilterProxyModel):
             model.setSortRole(SORT_ROLE)
         view.setModel(model)
+        titles_in_qt(view)
         # no sort indicator first: the rows in the order they came (soonest first …)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         view.setSortingEnabled(sortable)
@@ -42,6 +43,7 @@ def record_table(
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     else:
         view.setModel(model)
+        titles_in_qt(view)
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -61,6 +63,26 @@ def record_table(
     header.setResizeContentsPrecision(FIT_ROWS)
     _FitColumns(view)
     return view
+
+
+def titles_in_qt(view: QTableView) -> None:
+    """Give ``view``'s column header the titles of its record model (the model itself, or
+    a sort/filter proxy's source) in a model of Qt's own, so that painting the header
+    never calls into Python: a header asks its model for each title's text, alignment,
+    font, colours… at every repaint, and each call into Python waits for the interpreter
+    lock while the worker runs (bench/gui_lag.py). Call it right after ``setModel``: it
+    resets the header's sections. The record model's columns are fixed."""
+    model = view.model()
+    source = model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
+    if not isinstance(source, RecordTableBase):
+        return
+    titles = QStandardItemModel(0, source.columnCount(), view)
+    horizontal = Qt.Orientation.Horizontal
+    for column, title in enumerate(source.titles):
+        titles.setHeaderData(column, horizontal, title)
+        alignment = source.headerData(column, horizontal, Qt.ItemDataRole.TextAlignmentRole)
+        titles.setHeaderData(column, horizontal, alignment, Qt.ItemDataRole.TextAlignmentRole)
+    view.horizontalHeader().setModel(titles)
 
 
 class _FitColumns(QObject):

@@ -40,6 +40,7 @@ from podyx_desktop.operations.audit import (
 )
 from podyx_desktop.operations.base import Op
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.tables import titles_in_qt
 
 PAGE_SIZE = 200
 
@@ -114,6 +115,7 @@ class AuditPlace(QWidget):
         self.table.setObjectName("AuditTable")
         self.table.setAccessibleName(self.tr("Audit log"))
         self.table.setModel(self.model)
+        titles_in_qt(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)

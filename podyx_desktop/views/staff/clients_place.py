@@ -37,6 +37,7 @@ from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.clients import client_pages, load_client
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.tabbed_pages import TabbedPages
+from podyx_desktop.views.common.tables import titles_in_qt
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.account_tab import AccountTab
 from podyx_desktop.views.profile.bookings_tab import BookingsTab
@@ -112,6 +113,7 @@ class ClientsPlace(QWidget):
         self.table.setObjectName("ClientTable")
         self.table.setAccessibleName(self.tr("Clients"))
         self.table.setModel(self.model)
+        titles_in_qt(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
