@@ -314,16 +314,17 @@ def pause_collector() -> None:
     services and the views: those imports allocate hundreds of thousands of long-lived
     objects, and the collections they would trigger (~70 ms in all) find no garbage.
     :func:`freeze_startup_objects` switches it back on, as does the GUI thread once the
-    start-up task has ended either way (:func:`resume_collector`)."""
-    import gc
+    start-up task has ended either way (:func:`resume_collector`). (gui/collector.py: the
+    GUI thread's collections pause too.)"""
+    from podyx_desktop.gui import collector
 
-    gc.disable()
+    collector.pause()
 
 
 def resume_collector() -> None:
-    import gc
+    from podyx_desktop.gui import collector
 
-    gc.enable()
+    collector.resume()
 
 
 def freeze_startup_objects() -> None:
@@ -334,8 +335,10 @@ def freeze_startup_objects() -> None:
     as long as the app)."""
     import gc
 
+    from podyx_desktop.gui import collector
+
     gc.freeze()
-    gc.enable()
+    collector.resume()
 
 
 def load_demo_studio(services: Services, tab: int = 0) -> tuple[StudioInfo, tuple[DemoLogin, ...]]:
@@ -529,8 +532,9 @@ class Configured:
         """
         import gc
 
-        collecting = gc.isenabled()
-        gc.disable()
+        from podyx_desktop.gui import collector
+
+        collector.pause()
         try:
             from sqlalchemy.orm import configure_mappers
 
@@ -542,8 +546,7 @@ class Configured:
             configure_mappers()
             gc.freeze()
         finally:
-            if collecting:
-                gc.enable()
+            collector.resume()
         return services
 
     def database_locked(self) -> bool:

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from podyx_desktop.gui import collector
+
 if TYPE_CHECKING:
     from podyx_desktop.services import Services
 
@@ -129,6 +131,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         if sys.getswitchinterval() > GIL_SWITCH_INTERVAL_S:
             sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
+        collector.hold()  # garbage is collected on the GUI thread, never on the worker
         self._worker = _Worker(services_factory)
         self._worker.finished_task.connect(self._arrived)
         self._tasks: dict[int, _Task] = {}
@@ -214,6 +217,7 @@ class TaskRunner(QObject):
         self._tasks.clear()
         self._arrivals.clear()
         self._delivery.stop()
+        collector.release()
 
     @Slot(int, bool, object)
     def _arrived(self, task_id: int, succeeded: bool, payload: object) -> None:

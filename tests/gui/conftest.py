@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QThread
 from podyx_desktop.db.engine import Database, sqlite_url
 from podyx_desktop.db.migrate import upgrade_to_head
 from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.gui import collector
 from podyx_desktop.gui.ui_settings import UiSettings
 from podyx_desktop.services import Services
 from tests import factories
@@ -144,6 +145,9 @@ def no_dangling_threads(qapp: Any) -> Iterator[None]:
     _started.clear()
     names = ", ".join(thread.objectName() or type(thread).__name__ for thread in running)
     assert not running, f"threads left running after the test: {names}"
+    # No worker left: collections may run on any thread again (a runner a test did not
+    # shut down would otherwise leave them to a timer that only runs in an event loop).
+    collector.reset()
 
 
 # --- the studio ------------------------------------------------------------------------

@@ -4,9 +4,11 @@ no callbacks into deleted widgets, a busy signal only for slow work, a clean sto
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -254,3 +256,37 @@ def test_results_that_arrive_together_are_delivered_one_per_turn_of_the_loop(
     assert all_done.wait(WAIT / 1000)  # the GUI thread is held here: all four came in
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT)
     assert seen == [1, "posted", 2, 3]
+
+
+class _Node:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_garbage_is_collected_on_the_gui_thread_while_a_worker_runs(qtbot: Any) -> None:
+    """A collection frees what is unreachable, Qt objects' wrappers too, on the thread
+    that runs it: while a worker runs, that is the GUI thread, even when the worker makes
+    the garbage count pass the thresholds (gui/collector.py)."""
+    tasks = TaskRunner(lambda: FakeServices())  # type: ignore[arg-type,return-value]
+    assert not gc.isenabled()  # no automatic collection on whichever thread allocates
+    gc.collect()  # counts at zero: this thread allocates too little to start one below
+    freed_on_gui_thread: list[bool] = []
+    node = _Node()
+    weakref.finalize(node, lambda: freed_on_gui_thread.append(on_gui_thread()))
+    del node
+    allocated = threading.Event()
+    kept: list[list[int]] = []
+
+    def allocate() -> None:  # enough to start a dozen automatic collections where it runs
+        kept.extend([index] for index in range(10_000))
+        allocated.set()
+
+    tasks.run_plain(allocate)
+    assert allocated.wait(WAIT / 1000)  # (this thread waits without allocating)
+    qtbot.waitUntil(lambda: bool(freed_on_gui_thread), timeout=WAIT)
+    assert freed_on_gui_thread == [True]
+    kept.clear()
+    tasks.shutdown()
+    assert gc.isenabled()  # the last runner gone: automatic collections again
