@@ -74,6 +74,9 @@ class SlotPicker(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName(self.tr("Free start times"))
         self.list.setMinimumWidth(190)
+        # Every free time reads alike ("10:00 – 12:00"): Qt measures one item, not each
+        # (each a call into Python, waiting for the lock while the worker runs).
+        self.list.setUniformItemSizes(True)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.message = QLabel(self)
