@@ -39,10 +39,10 @@ class _Collector(QObject):
         self.timer.timeout.connect(self.check)
 
     def check(self) -> None:
-        if _paused:
-            return
         """As Python would on an allocation: once the youngest generation's count has
         passed its threshold, collect the oldest generation whose count has."""
+        if _paused:
+            return
         young, middle, old = gc.get_count()
         first, second, third = self.thresholds
         if young <= first:

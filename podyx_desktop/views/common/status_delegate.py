@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.domain.records import Booking
 from podyx_desktop.models.base import RECORD_ROLE
 from podyx_desktop.views.common.widgets import status_colours
@@ -57,7 +58,7 @@ class StatusBadgeDelegate(QStyledItemDelegate):
         finally:
             self._without_text = False
         rect = option.rect
-        pill = self._pill(text, record, option.font, painter.device().devicePixelRatioF())
+        pill = self._pill(text, record.status, option.font, painter.device().devicePixelRatioF())
         width = pill.width() / pill.devicePixelRatioF()
         height = pill.height() / pill.devicePixelRatioF()
         shown = min(width, rect.width() - 8.0)  # a narrow column shows the pill's start
@@ -68,23 +69,18 @@ class StatusBadgeDelegate(QStyledItemDelegate):
             QRectF(0, 0, shown * pill.devicePixelRatioF(), pill.height()),
         )
 
-    def _pill(self, text: str, record: Booking, font: QFont, ratio: float) -> QPixmap:
-        """The pill for ``text`` in its status's colours, drawn once."""
-        foreground, background = status_colours(record.status)
+    def _pill(self, text: str, status: BookingStatus, font: QFont, ratio: float) -> QPixmap:
+        """The pill for ``text`` in ``status``'s colours, drawn once."""
+        foreground, background = status_colours(status)
         key = (text, foreground, background, font.key(), ratio)
         pill = self._pills.get(key)
         if pill is not None:
             return pill
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
-        probe = QPainter()  # the metrics a painter on the pixmap will use
-        pixmap = QPixmap(1, 1)
-        probe.begin(pixmap)
-        probe.setFont(bold)
-        metrics = probe.fontMetrics()
+        metrics = QFontMetrics(bold, QPixmap(1, 1))  # as a painter on a pixmap measures
         width = metrics.horizontalAdvance(text) + 2 * PADDING_X
         height = metrics.height() + 2 * PADDING_Y
-        probe.end()
         pill = QPixmap(round(width * ratio), round(height * ratio))
         pill.setDevicePixelRatio(ratio)
         pill.fill(Qt.GlobalColor.transparent)
