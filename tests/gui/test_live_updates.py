@@ -33,7 +33,10 @@ from podyx_desktop.services import Services
 url, email, password, what = sys.argv[1:5]
 db = Database(url)
 services = Services(db)
-me = services.accounts.sign_in(email, password)
+if password.startswith("token:"):  # a remembered sign-in: nothing written to sign in
+    me = services.accounts.resume(password.removeprefix("token:"))
+else:  # (a sign-in writes: the hasher here rehashes the test studio's fast hash)
+    me = services.accounts.sign_in(email, password)
 if what == "rename":
     services.accounts.change_name(me.principal, sys.argv[5])
 elif what == "cancel":
@@ -42,7 +45,11 @@ db.dispose()
 """
 
 
-def run_other_process(studio: GuiStudio, what: str, argument: str) -> None:
+def run_other_process(
+    studio: GuiStudio, what: str, argument: str, *, token: str | None = None
+) -> None:
+    """Another process signs in as the studio's client (with ``token``: resumes it, so that
+    ``what`` is its only write) and does ``what``."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     subprocess.run(
         [
@@ -51,7 +58,7 @@ def run_other_process(studio: GuiStudio, what: str, argument: str) -> None:
             OTHER_PROCESS,
             studio.url,
             studio.client_email,
-            studio.client_password,
+            studio.client_password if token is None else f"token:{token}",
             what,
             argument,
         ],
