@@ -80,6 +80,8 @@ def test_join_from_the_wizard_then_book_the_offer(
     free = {picker.model.record(r).starts_at for r in range(picker.model.rowCount())}  # type: ignore[union-attr]
     taken = [box.times.itemData(i).starts_at for i in range(box.times.count())]
     assert taken_at in taken and taken_at not in free
+    shown = box.times.itemText(taken.index(taken_at))  # formatted on the worker
+    assert shown == wizard.display.time_range(taken_at, bens.ends_at)
     box.times.setCurrentIndex(taken.index(taken_at))
     click(qtbot, box.join_button)
     wait_idle(qtbot, ctx)

