@@ -55,12 +55,35 @@ def checkout_methods(*, signed_in: bool) -> list[PaymentMethod]:
     ]
 
 
+_ROW_HEIGHT = "podyxRowHeight"  # a static table's measured row and header heights
+
+
 def fit_height(table: QTableView) -> None:
-    """Make ``table`` exactly as tall as its rows: no scrolling, no blank area."""
-    table.resizeRowsToContents()
-    rows = table.verticalHeader().length() or table.verticalHeader().defaultSectionSize()
-    top = table.horizontalHeader().sizeHint().height()
-    table.setFixedHeight(top + rows + 2 * table.frameWidth() + 2)
+    """Make ``table`` exactly as tall as its rows: no scrolling, no blank area.
+
+    Its rows are single lines in one font (``_static_table``): the first row shown is
+    measured, once, and every row then takes that height. Measuring each row and the
+    header at each change cost the GUI thread ~7 ms a table under the style sheet
+    (bench/gui_lag.py: a purchase shown in the Purchases tab)."""
+    count = table.model().rowCount()
+    measured = table.property(_ROW_HEIGHT)
+    if not measured and count:
+        rows = table.verticalHeader()
+        table.resizeRowToContents(0)  # as tall as its cells and its (hidden) header section
+        row = rows.sectionSize(0)
+        rows.setMinimumSectionSize(min(row, rows.minimumSectionSize()))
+        rows.setDefaultSectionSize(row)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        measured = (row, table.horizontalHeader().sizeHint().height())
+        table.setProperty(_ROW_HEIGHT, measured)
+    if measured:
+        row, top = measured
+    else:
+        row, top = (
+            table.verticalHeader().defaultSectionSize(),
+            table.horizontalHeader().sizeHint().height(),
+        )
+    table.setFixedHeight(top + max(count, 1) * row + 2 * table.frameWidth() + 2)
 
 
 def _static_table(
