@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
-
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
 from podyx_desktop.domain.message import shown_stored
 from podyx_desktop.domain.records import Bundle, BundleLedgerEntry, BundleProduct
-from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordListModel, RecordTableModel
+from podyx_desktop.models.base import RecordListModel, RecordTableModel
 from podyx_desktop.models.display import duration_text
 from podyx_desktop.models.labels import bundle_state_text, ledger_kind_text
 
@@ -16,6 +15,7 @@ from podyx_desktop.models.labels import bundle_state_text, ledger_kind_text
 ACTIVE_STATES = frozenset({"active", "awaiting_payment"})
 EXPIRED_STATES = frozenset({"expired", "refunded"})
 USED_UP_STATES = frozenset({"used_up"})
+GROUP_STATES = (ACTIVE_STATES, EXPIRED_STATES, USED_UP_STATES)
 
 
 class BundlesTableModel(RecordTableModel[Bundle]):
@@ -82,22 +82,18 @@ class BundlesTableModel(RecordTableModel[Bundle]):
         return self.find_row(lambda b: b.id == bundle_id)
 
 
-class BundleStateFilter(QSortFilterProxyModel):
-    """One of the tab's groups: the bundles whose state is in ``states``."""
-
-    def __init__(self, states: frozenset[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._states = states
-        self.setSortRole(SORT_ROLE)
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        source = self.sourceModel()
-        if source is None:
-            return False
-        record = source.index(source_row, 0, source_parent).data(RECORD_ROLE)
-        return isinstance(record, Bundle) and record.state in self._states
+def bundle_groups(bundles: Iterable[Bundle]) -> tuple[list[Bundle], list[Bundle], list[Bundle]]:
+    """The tab's three groups, each in the given order: active (or awaiting payment),
+    expired (or refunded), used up. A group is a model of its own rather than a filter over
+    one model of them all: a sort/filter proxy calls its source (Python) for every row it
+    filters or compares and every cell it paints."""
+    groups: tuple[list[Bundle], list[Bundle], list[Bundle]] = ([], [], [])
+    for bundle in bundles:
+        for group, states in zip(groups, GROUP_STATES, strict=True):
+            if bundle.state in states:
+                group.append(bundle)
+                break
+    return groups
 
 
 class BundleLedgerModel(RecordTableModel[BundleLedgerEntry]):

@@ -86,8 +86,8 @@ def test_bundle_credit_outside_the_rules_takes_one_session_and_the_client_sees_i
     tab = BundlesTab(tab_context_for(client_session))
     qtbot.addWidget(tab)
     tab.reload()
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=WAIT)
-    shown = tab.model.record(0)
+    qtbot.waitUntil(lambda: len(tab.bundles()) == 1, timeout=WAIT)
+    shown = tab.bundles()[0]
     assert shown is not None and (shown.id, shown.sessions_remaining) == (bundle_id, 2)
 
 

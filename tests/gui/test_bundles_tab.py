@@ -42,9 +42,9 @@ def test_redeem_a_session_in_two_steps_without_payment(
 ) -> None:
     bundle_id = _issue(factory_studio, client_session)
     tab = _open_tab(qtbot, tab_context)
-    assert tab.active_view.model().rowCount() == 1
-    assert tab.expired_view.model().rowCount() == 0
-    assert tab.used_up_view.model().rowCount() == 0
+    assert tab.models[0].rowCount() == 1
+    assert tab.models[1].rowCount() == 0
+    assert tab.models[2].rowCount() == 0
     # The first active bundle is shown at once; clicking it keeps it.
     qtbot.waitUntil(lambda: tab.selected_bundle() is not None)
     select_row(qtbot, tab.active_view)
@@ -102,7 +102,7 @@ def test_buy_a_bundle(
     qtbot: Any, tab_context: ViewContext, gui_services: Services, client_session: SignedIn
 ) -> None:
     tab = _open_tab(qtbot, tab_context)
-    assert tab.model.rowCount() == 0
+    assert tab.bundles() == []
     assert "No bundles yet" in tab.list_message.text()
     click(qtbot, tab.buy_button)
     dialog = tab.buy_dialog
@@ -134,7 +134,7 @@ def test_buy_a_bundle(
     wait_closed(qtbot, dialog)
     wait_idle(qtbot, tab_context)
 
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(tab.bundles()) == 1, timeout=10_000)
     assert "once the studio has recorded your payment" in tab.feedback.text()
     # Bought by bank transfer: in the active group, awaiting payment, not yet redeemable.
     qtbot.waitUntil(lambda: tab.selected_bundle() is not None)

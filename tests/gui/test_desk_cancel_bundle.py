@@ -65,8 +65,8 @@ def test_late_cancel_of_a_bundle_session_returns_the_credit_only_when_ticked(
     assert canceled.status is BookingStatus.CANCELED
 
     tab = open_tab(qtbot, tab_context, BundlesTab, (1100, 650))
-    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=WAIT)
-    shown = tab.model.record(0)
+    qtbot.waitUntil(lambda: len(tab.bundles()) == 1, timeout=WAIT)
+    shown = tab.bundles()[0]
     assert shown is not None and shown.id == bundle_id
     assert shown.sessions_remaining == (3 if give_back else 2)
     ledger = [e.kind for e in gui_services.bundles.ledger(client_session.principal, bundle_id)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,13 +14,10 @@ from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableModel
 from podyx_desktop.models.booking_history import BookingHistoryModel
 from podyx_desktop.models.bookings import BookingsTableModel
 from podyx_desktop.models.bundles import (
-    ACTIVE_STATES,
-    EXPIRED_STATES,
-    USED_UP_STATES,
     BundleLedgerModel,
     BundleProductsModel,
     BundlesTableModel,
-    BundleStateFilter,
+    bundle_groups,
 )
 from podyx_desktop.models.catalogue import ServicesListModel, SetupsListModel
 from podyx_desktop.models.display import DisplayFormat
@@ -151,20 +149,17 @@ def test_a_table_model_sorts_itself_and_keeps_the_sort_across_reloads() -> None:
     assert ids() == list(reversed(given_order))
 
 
-def test_bundle_state_groups_pass_the_model_tester(qtmodeltester: Any) -> None:
-    source = BundlesTableModel(BERLIN)
-    source.set_rows(sample_bundles())
-    groups = {}
-    for name, states in (
-        ("active", ACTIVE_STATES),
-        ("expired", EXPIRED_STATES),
-        ("used", USED_UP_STATES),
-    ):
-        proxy = BundleStateFilter(states)
-        proxy.setSourceModel(source)
-        qtmodeltester.check(proxy, force_py=True)
-        groups[name] = [proxy.index(r, 0).data(RECORD_ROLE).id for r in range(proxy.rowCount())]
-    assert groups == {"active": [1, 2], "expired": [3], "used": [4]}
+def test_bundles_fall_into_the_tabs_three_groups_in_their_given_order(
+    qtmodeltester: Any,
+) -> None:
+    refunded = replace(sample_bundles()[2], id=5, state="refunded")
+    bundles = [*sample_bundles(), refunded]
+    groups = bundle_groups(reversed(bundles))
+    assert [[b.id for b in group] for group in groups] == [[2, 1], [5, 3], [4]]
+    for group in groups:
+        model = BundlesTableModel(BERLIN)
+        model.set_rows(group)
+        qtmodeltester.check(model, force_py=True)
 
 
 def test_bookings_model_shows_studio_time_and_sorts_by_user_role() -> None:

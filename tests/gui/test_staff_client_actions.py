@@ -106,9 +106,9 @@ def test_the_front_desk_issues_a_bundle_and_records_a_payment_the_client_sees_bo
     assert "was issued to Ana Client" in pane.feedback.text()
     mine = tab_context_for(as_client(gui_services, studio))
     bundles = open_tab(qtbot, mine, BundlesTab, (1000, 600))
-    qtbot.waitUntil(lambda: bundles.model.rowCount() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(bundles.bundles()) == 1, timeout=WAIT)
     # The staff's own Bundles tab of the client reloaded by itself (the published change).
-    qtbot.waitUntil(lambda: place.bundles_tab.model.rowCount() == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(place.bundles_tab.bundles()) == 1, timeout=WAIT)
 
     # Record the payment of the pending booking: the receipt is issued, the booking confirmed.
     assert pane.payment_button.isEnabled()

@@ -24,12 +24,9 @@ from PySide6.QtWidgets import (
 from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.records import Bundle, BundleLedgerEntry, BundleResult
 from podyx_desktop.models.bundles import (
-    ACTIVE_STATES,
-    EXPIRED_STATES,
-    USED_UP_STATES,
     BundleLedgerModel,
     BundlesTableModel,
-    BundleStateFilter,
+    bundle_groups,
 )
 from podyx_desktop.models.display import DisplayFormat, duration_text
 from podyx_desktop.models.labels import bundle_state_text
@@ -61,7 +58,6 @@ class BundlesTab(ProfileTab):
         self.redeem_dialog: RedeemDialog | None = None
         self.buy_dialog: BuyBundleDialog | None = None
         self.display = DisplayFormat.for_studio(ctx.user.studio)
-        self.model = BundlesTableModel(self.display, self)
         # Every widget is created in its final parent: moving a widget under a new parent
         # makes the style sheet polish it (and everything inside it) again, which cost
         # more than building the tab (bench/gui_lag.py).
@@ -73,31 +69,17 @@ class BundlesTab(ProfileTab):
 
         groups = QVBoxLayout()
         self.views: list[QTableView] = []
+        # one model per group (models.bundles.bundle_groups): active, expired, used up
+        self.models: list[BundlesTableModel] = []
         self._empty_labels: list[QLabel] = []
-        for title, states, name, empty in (
-            (
-                self.tr("Active"),
-                ACTIVE_STATES,
-                self.tr("Active bundles"),
-                self.tr("No active bundles."),
-            ),
-            (
-                self.tr("Expired"),
-                EXPIRED_STATES,
-                self.tr("Expired bundles"),
-                self.tr("None expired."),
-            ),
-            (
-                self.tr("Used up"),
-                USED_UP_STATES,
-                self.tr("Used-up bundles"),
-                self.tr("None used up."),
-            ),
+        for title, name, empty in (
+            (self.tr("Active"), self.tr("Active bundles"), self.tr("No active bundles.")),
+            (self.tr("Expired"), self.tr("Expired bundles"), self.tr("None expired.")),
+            (self.tr("Used up"), self.tr("Used-up bundles"), self.tr("None used up.")),
         ):
-            proxy = BundleStateFilter(states, self)
-            proxy.setSourceModel(self.model)
+            model = BundlesTableModel(self.display, self)
             box = QGroupBox(title, left)
-            view = record_table(proxy, name, box)
+            view = record_table(model, name, box)
             view.selectionModel().selectionChanged.connect(
                 lambda *_a, v=view: self._selection_changed(v)
             )
@@ -106,8 +88,9 @@ class BundlesTab(ProfileTab):
             empty_label = QLabel(empty, box)
             empty_label.setObjectName("Muted")
             box_layout.addWidget(empty_label)
-            groups.addWidget(box, 2 if states is ACTIVE_STATES else 1)
+            groups.addWidget(box, 1 if self.views else 2)
             self.views.append(view)
+            self.models.append(model)
             self._empty_labels.append(empty_label)
         groups.addStretch(0)
         self.active_view, self.expired_view, self.used_up_view = self.views
@@ -213,7 +196,7 @@ class BundlesTab(ProfileTab):
         client_id = self.client_id
         self.buy_button.setEnabled(client_id is not None)
         if client_id is None:
-            self.model.set_rows([])
+            self._show_groups([])
             self.list_message.setText(self.tr("Sign in to see your bundles."))
             return
         principal = self._ctx.user.principal
@@ -229,24 +212,32 @@ class BundlesTab(ProfileTab):
         selected = self.selected_bundle()
         wanted = self._select_after_load or (selected.id if selected else None)
         self._select_after_load = None
-        self.model.set_rows(bundles)
-        self._update_groups()
+        self._show_groups(bundles)
         self.list_message.setText(
             "" if bundles else self.tr("No bundles yet. A bundle is a set of prepaid sessions.")
         )
         if wanted is not None and self.select_bundle(wanted):
             return
         # Show the first bundle, preferring an active one.
-        for view in self.views:
-            if view.model().rowCount():
+        for view, model in zip(self.views, self.models, strict=True):
+            if model.rowCount():
                 view.selectRow(0)
                 return
         self._show_bundle(None)
 
+    def bundles(self) -> list[Bundle]:
+        """Every bundle shown, group by group."""
+        return [bundle for model in self.models for bundle in model.rows()]
+
+    def _show_groups(self, bundles: list[Bundle]) -> None:
+        for model, group in zip(self.models, bundle_groups(bundles), strict=True):
+            model.set_rows(group)
+        self._update_groups()
+
     def _update_groups(self) -> None:
         """An empty group shrinks to one line saying so."""
-        for view, label in zip(self.views, self._empty_labels, strict=True):
-            empty = view.model().rowCount() == 0
+        for view, model, label in zip(self.views, self.models, self._empty_labels, strict=True):
+            empty = model.rowCount() == 0
             view.setVisible(not empty)
             label.setVisible(empty)
             box = view.parentWidget()
