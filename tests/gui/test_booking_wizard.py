@@ -159,6 +159,7 @@ def test_a_signed_in_client_books_and_the_list_updates(
     ctx = tab_context
     tab = BookingsTab(ctx)
     qtbot.addWidget(tab)
+    tab.show()  # on show behind the wizard, as in the window
     tab.reload()
     qtbot.waitUntil(lambda: tab.upcoming_model.rowCount() == 1, timeout=10_000)
 
@@ -192,7 +193,10 @@ def test_a_signed_in_client_books_and_the_list_updates(
 
 
 def test_the_account_step_checks_as_typed_and_an_existing_client_signs_in_in_place(
-    qtbot: Any, tab_visitor_context: ViewContext, factory_studio: Any, studio: Any,
+    qtbot: Any,
+    tab_visitor_context: ViewContext,
+    factory_studio: Any,
+    studio: Any,
     gui_services: Services,
 ) -> None:
     ctx = tab_visitor_context

@@ -1,7 +1,8 @@
 """Named operations and the screens they reload: a write in a window reloads exactly the
-screens that show what it changed, once (the watcher does not deliver the window's own
-commit a second time); a write committed by another process reaches them once too. And
-the views never run a service call themselves: every read and write is an operation."""
+screens that show what it changed, once (those on show at once, the others when next
+shown; the watcher does not deliver the window's own commit a second time); a write
+committed by another process reaches them once too. And the views never run a service
+call themselves: every read and write is an operation."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.enums import BookingStatus
 from podyx_desktop.operations.bookings import CancelBooking, cancel_booking
 from podyx_desktop.services import Services
+from podyx_desktop.views.client.opening import ACCOUNT, BUNDLES, PURCHASES
 from tests.gui.conftest import GuiStudio
 from tests.gui.test_live_updates import run_other_process
 from tests.gui.test_sign_in import sign_in, wait_main
@@ -70,6 +72,10 @@ def test_a_write_reloads_exactly_the_screens_that_show_what_changed_once(
     assert changes.ids_of(Kind.BOOKINGS) == {studio.booking_id}
     assert changes.touches(Kind.PURCHASES)
     assert not changes.touches(Kind.CLIENTS)
+    assert counts == {"bookings": 1}  # the tab on show; the others wait to be shown
+    for index in (BUNDLES, PURCHASES, ACCOUNT):
+        window.show_tab(index)
+        qtbot.waitUntil(lambda: app.tasks.pending == 0, timeout=5_000)
     assert counts == {"bookings": 1, "bundles": 1, "purchases": 1}  # not the Account tab
 
     # The other seat resumes a sign-in made here first: its rename is then its only
@@ -81,7 +87,7 @@ def test_a_write_reloads_exactly_the_screens_that_show_what_changed_once(
     run_other_process(studio, "rename", "Ana From-Another-Seat", token=token)
     qtbot.waitUntil(lambda: counts["account"] == 1, timeout=5_000)
     qtbot.wait(SETTLE_MS)
-    assert counts == {"account": 1}  # only the screen that shows the account
+    assert counts == {"account": 1}  # only the screen that shows the account (on show)
     assert len(published) == 1 and published[0].touches(Kind.CLIENTS)
     assert window.account_tab.full_name.text() == "Ana From-Another-Seat"
 

@@ -101,3 +101,34 @@ def test_a_discounted_purchase_shows_its_promo_code(
     assert tab.promo_label.text() == "WELCOME10 (discount 12,00\xa0€)"
     assert tab.prices.discount_label.text() == "Promo code WELCOME10: -12,00\xa0€"
     assert tab.prices.total_label.text() == "Total: 108,00\xa0€"
+
+
+def test_a_tab_behind_another_reloads_when_it_is_next_shown(
+    qtbot: Any,
+    tab_context: ViewContext,
+    studio: Any,
+    factory_studio: Any,
+    gui_services: Services,
+    client_session: SignedIn,
+) -> None:
+    booking = gui_services.bookings.get(client_session.principal, studio.booking_id)
+    assert booking.purchase_id is not None
+    tab = _open_tab(qtbot, tab_context)
+    model = tab.model
+    assert model.index(0, model.STATUS).data() == "Awaiting payment"
+
+    tab.hide()  # another tab is on show
+    gui_services.purchases.record_payment(
+        factory_studio.desk, booking.purchase_id, PaymentMethod.CARD_AT_DESK
+    )
+    tab_context.bus.publish(Changes.of(Kind.PURCHASES))
+    wait_idle(qtbot, tab_context)
+    assert model.index(0, model.STATUS).data() == "Awaiting payment"  # no load for nobody
+    tab_context.bus.publish(Changes.of(Kind.BOOKINGS))  # not what it shows: still stale
+    tab.show()
+    qtbot.waitUntil(lambda: model.index(0, model.STATUS).data() == "Paid", timeout=10_000)
+    wait_idle(qtbot, tab_context)
+
+    tab.hide()
+    tab.show()  # nothing changed meanwhile: no load
+    assert not tab.is_loading

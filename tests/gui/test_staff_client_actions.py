@@ -107,7 +107,10 @@ def test_the_front_desk_issues_a_bundle_and_records_a_payment_the_client_sees_bo
     mine = tab_context_for(as_client(gui_services, studio))
     bundles = open_tab(qtbot, mine, BundlesTab, (1000, 600))
     qtbot.waitUntil(lambda: len(bundles.bundles()) == 1, timeout=WAIT)
-    # The staff's own Bundles tab of the client reloaded by itself (the published change).
+    # The staff's own Bundles tab of the client, behind another, reloads when they open it
+    # (the published change).
+    assert place.bundles_tab.bundles() == []
+    place.profile_tabs.setCurrentWidget(place.bundles_tab)
     qtbot.waitUntil(lambda: len(place.bundles_tab.bundles()) == 1, timeout=WAIT)
 
     # Record the payment of the pending booking: the receipt is issued, the booking confirmed.
@@ -230,6 +233,7 @@ def test_the_desk_edits_details_unlocks_and_issues_a_new_code(
     dialog.email.setText("ana.new@example.com")
     confirm(qtbot, ctx, pane, dialog)
     assert pane.feedback.text() == "The details of Ana Clientová were saved."
+    place.profile_tabs.setCurrentWidget(place.account_tab)  # reloaded when opened
     qtbot.waitUntil(lambda: place.account_tab.full_name.text() == "Ana Clientová", timeout=WAIT)
     assert gui_services.accounts.sign_in("ana.new@example.com", PASSWORD).account.id == (
         client.account.id

@@ -36,6 +36,7 @@ def test_staff_see_a_clients_profile_worded_for_staff(
     names = [model.index(i, model.NAME).data() for i in range(model.rowCount())]
     row = next(i for i, text in enumerate(names) if studio.client_name in text)
 
+    window.places.setCurrentWidget(window.clients_place)  # as a click on "Clients" does
     window.clients.setCurrentIndex(model.index(row, 0))
     window.clients.activated.emit(model.index(row, 0))
     qtbot.waitUntil(lambda: window.profile_tabs.count() == 5, timeout=WAIT)

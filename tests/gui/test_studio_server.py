@@ -173,6 +173,7 @@ def test_a_client_at_home_books_sees_staff_changes_and_works_offline(
         )
         server.process = restarted.process
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30_000)
+        window.tabs.setCurrentIndex(0)  # the Bookings tab, behind Purchases: loaded on show
         qtbot.waitUntil(
             lambda: _status(tab, studio.booking_id) is BookingStatus.CANCELED, timeout=10_000
         )

@@ -296,7 +296,7 @@ class BookingsTab(ProfileTab):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*self.SHOWS):
-            self.reload()
+            self.reload_when_shown()
         elif changes.touches(Kind.NOTES):  # a note written, edited, retracted or read
             self._load_notes(mark_read=False)
 

@@ -152,7 +152,7 @@ class FilesTab(ProfileTab):
 
     def _on_changed(self, changes: Changes) -> None:
         if self.concerns(changes):
-            self.reload()
+            self.reload_when_shown()
         elif changes.touches(Kind.NOTES):  # a note written, edited, retracted or read
             self._load_notes(mark_read=False)
 

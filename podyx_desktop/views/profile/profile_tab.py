@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
 from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from podyx_desktop.views.common.context import ViewContext
@@ -71,7 +72,8 @@ class ProfileTab(QWidget):
     every part left at once.
     """
 
-    #: The kinds of entity this tab shows; a change touching one of them reloads it.
+    #: The kinds of entity this tab shows; a change touching one of them reloads it (when
+    #: it is next shown, if it is hidden: :meth:`reload_when_shown`).
     SHOWS: ClassVar[tuple[Kind, ...]] = ()
 
     def __init__(
@@ -89,6 +91,7 @@ class ProfileTab(QWidget):
         self._ctx = ctx
         self._subject = subject
         self._loading = 0
+        self._stale = False  # changed while hidden: reloaded when next shown
         ctx.bus.changed.connect(self._on_changed)
 
     if not TYPE_CHECKING:  # (so that mypy still reports a misspelt attribute)
@@ -163,6 +166,24 @@ class ProfileTab(QWidget):
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if self.concerns(changes):
+            self.reload_when_shown()
+
+    def reload_when_shown(self) -> None:
+        """Reload now if the tab is on show, else when it is next shown.
+
+        A tab behind another (or in a window hidden to the tray) waits: each change, this
+        seat's or another's, would otherwise reload every tab built, and those loads ran
+        on the worker while the GUI thread painted the change where the user made it."""
+        if self.isVisible():
+            self._stale = False
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()
 
     def reload(self) -> None:
