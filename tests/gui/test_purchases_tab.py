@@ -7,7 +7,7 @@ from typing import Any
 
 from podyx_desktop.domain.changes import Changes, Kind
 from podyx_desktop.domain.enums import PaymentMethod, RefundTo
-from podyx_desktop.domain.records import SignedIn
+from podyx_desktop.domain.records import Booking, SignedIn
 from podyx_desktop.services import Services
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.profile.purchases_tab import PurchasesTab
@@ -18,6 +18,15 @@ def _open_tab(qtbot: Any, ctx: ViewContext) -> PurchasesTab:
     return open_tab(qtbot, ctx, PurchasesTab, (1200, 700))
 
 
+def _open_with_a_pending_payment(
+    qtbot: Any, ctx: ViewContext, studio: Any, gui_services: Services
+) -> tuple[Booking, PurchasesTab]:
+    """The studio's pay-later booking (its purchase awaits payment), and the tab open."""
+    booking = gui_services.bookings.get(ctx.user.principal, studio.booking_id)
+    assert booking.purchase_id is not None
+    return booking, _open_tab(qtbot, ctx)
+
+
 def test_payments_and_refunds_with_their_lines(
     qtbot: Any,
     tab_context: ViewContext,
@@ -26,9 +35,7 @@ def test_payments_and_refunds_with_their_lines(
     gui_services: Services,
     client_session: SignedIn,
 ) -> None:
-    booking = gui_services.bookings.get(client_session.principal, studio.booking_id)
-    assert booking.purchase_id is not None
-    tab = _open_tab(qtbot, tab_context)
+    booking, tab = _open_with_a_pending_payment(qtbot, tab_context, studio, gui_services)
     assert tab.model.rowCount() == 1
     model = tab.model
     assert model.index(0, model.RECEIPT).data() == "Not issued yet"
@@ -111,9 +118,7 @@ def test_a_tab_behind_another_reloads_when_it_is_next_shown(
     gui_services: Services,
     client_session: SignedIn,
 ) -> None:
-    booking = gui_services.bookings.get(client_session.principal, studio.booking_id)
-    assert booking.purchase_id is not None
-    tab = _open_tab(qtbot, tab_context)
+    booking, tab = _open_with_a_pending_payment(qtbot, tab_context, studio, gui_services)
     model = tab.model
     assert model.index(0, model.STATUS).data() == "Awaiting payment"
 
