@@ -28,6 +28,7 @@ class Session:
     client_email: str
     client_password: str
     folder: Path
+    out: Path  # where the screenshots (and the PDF previews made with them) are written
     desktops: list[DesktopApp] = field(default_factory=list)
     servers: list[Any] = field(default_factory=list)  # podyx-server processes of a shot
 

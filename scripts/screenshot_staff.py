@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
@@ -29,7 +28,6 @@ DESK_EMAIL = "desk@podyx-demo.example"
 SCHEDULE_SIZE = (1400, 860)
 CLIENTS_SIZE = (1400, 860)
 # where the day close's PDF is rendered as PNG (the README's screenshots)
-PDF_PREVIEWS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
 def _as_desk(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
@@ -258,7 +256,6 @@ def staff_day_close(session: Session) -> QWidget:
     session.wait_until(lambda: dialog.saved_to is not None)
     dialog.save_button.setFocus()
     if shutil.which("pdftoppm"):
-        PDF_PREVIEWS.mkdir(parents=True, exist_ok=True)
         subprocess.run(
             [
                 "pdftoppm",
@@ -267,7 +264,7 @@ def staff_day_close(session: Session) -> QWidget:
                 "80",
                 "-singlefile",
                 str(pdf),
-                str(PDF_PREVIEWS / "day-close-pdf"),
+                str(session.out / "day-close-pdf"),  # beside the screenshots
             ],
             check=True,
         )

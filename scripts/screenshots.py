@@ -562,7 +562,7 @@ def main(argv: list[str] | None = None) -> int:
         isolate_settings(folder)
         print("loading the demo studio …", flush=True)
         url, email, password = demo_database(folder)
-        session = Session(app, url, email, password, folder)
+        session = Session(app, url, email, password, folder, out)
         for name, shoot in SCREENS:
             if wanted and name not in wanted:
                 continue
