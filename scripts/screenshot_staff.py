@@ -27,7 +27,6 @@ from podyx_desktop.views.staff.staff_window import StaffWindow
 DESK_EMAIL = "desk@podyx-demo.example"
 SCHEDULE_SIZE = (1400, 860)
 CLIENTS_SIZE = (1400, 860)
-# where the day close's PDF is rendered as PNG (the README's screenshots)
 
 
 def _as_desk(session: Session, size: tuple[int, int]) -> tuple[DesktopApp, StaffWindow]:
