@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
 
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.reasons import show_reason
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.records import Booking
@@ -69,10 +70,7 @@ class UpcomingExport(QObject):
             reason = self.tr("No upcoming sessions to export.")
         else:
             reason = ""
-        self.button.setEnabled(not reason)
-        self.reason.setText(reason)
-        self.button.setToolTip(reason)
-        self.button.setAccessibleDescription(reason)
+        show_reason(self.button, self.reason, not reason, reason)
 
     @property
     def downloads(self) -> CalendarDownload:

@@ -36,6 +36,7 @@ from podyx_desktop.operations.notes import load_booking_notes, load_unread_notes
 from podyx_desktop.views.common.calendar_actions import UpcomingExport
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.paint import FirstPaint
+from podyx_desktop.views.common.reasons import show_decisions
 from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import set_role, wrapped_label
@@ -81,6 +82,7 @@ class BookingsTab(ProfileTab):
     cancel_reason: QLabel
     reschedule_reason: QLabel
     addons_reason: QLabel
+    reasons: dict[QPushButton, QLabel]  # each action's button: the label beside it
     feedback: QLabel
     waitlist_panel: WaitlistPanel | None  # the client's waitlist and offers (none: a visitor)
 
@@ -221,16 +223,14 @@ class BookingsTab(ProfileTab):
         self.feedback = QLabel(right)
         self.feedback.setWordWrap(True)
         self.feedback.setObjectName("Feedback")
+        self.reasons = {
+            self.cancel_button: self.cancel_reason,
+            self.reschedule_button: self.reschedule_reason,
+            self.addons_button: self.addons_reason,
+        }
         actions = QGridLayout()
         actions.setColumnStretch(1, 1)
-        for row, (button, reason) in enumerate(
-            (
-                (self.cancel_button, self.cancel_reason),
-                (self.reschedule_button, self.reschedule_reason),
-                (self.addons_button, self.addons_reason),
-            )
-        ):
-            button.setAccessibleDescription("")
+        for row, (button, reason) in enumerate(self.reasons.items()):
             actions.addWidget(button, row, 0)
             actions.addWidget(reason, row, 1)
         right_layout = QVBoxLayout(right)
@@ -456,30 +456,18 @@ class BookingsTab(ProfileTab):
 
     def _show_actions(self, actions: BookingActions | None) -> None:
         self._actions = a = actions
-        pairs = (
-            (self.cancel_button, self.cancel_reason, a and a.can_cancel, a and a.cancel_reason),
-            (
-                self.reschedule_button,
-                self.reschedule_reason,
-                a and a.can_reschedule,
-                a and a.reschedule_reason,
-            ),
-            (
-                self.addons_button,
-                self.addons_reason,
-                a and a.can_add_addons,
-                a and a.add_addons_reason,
-            ),
+        decisions = (
+            [
+                (a.can_cancel, shown(a.cancel_reason or "")),
+                (a.can_reschedule, shown(a.reschedule_reason or "")),
+                (a.can_add_addons, shown(a.add_addons_reason or "")),
+            ]
+            if a is not None
+            else [(False, "")] * len(self.reasons)
         )
-        for button, label, allowed, reason in pairs:
-            button.setEnabled(bool(allowed))
-            if button is self.cancel_button:
-                # Red only while it can be used: the shared style has no disabled danger look.
-                set_role(button, "DangerButton" if allowed else "")
-            text = "" if allowed or actions is None else shown(reason or "")
-            label.setText(text)
-            button.setAccessibleDescription(text)
-            button.setToolTip(text)
+        show_decisions(tuple(self.reasons), self.reasons, decisions, known=a is not None)
+        # Red only while it can be used: the shared style has no disabled danger look.
+        set_role(self.cancel_button, "DangerButton" if a is not None and a.can_cancel else "")
 
     # --- actions -----------------------------------------------------------------------
 

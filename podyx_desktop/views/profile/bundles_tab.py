@@ -33,6 +33,7 @@ from podyx_desktop.models.labels import bundle_state_text
 from podyx_desktop.operations.bundles import load_bundle_ledger, load_client_bundles
 from podyx_desktop.views.common.context import ViewContext
 from podyx_desktop.views.common.document_actions import DocumentDownload, statement_request
+from podyx_desktop.views.common.reasons import show_reason
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
 from podyx_desktop.views.common.text_style import bold
 from podyx_desktop.views.profile.buy_bundle_dialog import BuyBundleDialog
@@ -306,9 +307,7 @@ class BundlesTab(ProfileTab):
             self.tr("By the studio: {reason}").format(reason=bundle.issued_reason)
         )
         reason = self._redeem_refusal(bundle)
-        self.redeem_button.setEnabled(reason is None)
-        self.redeem_reason.setText(reason or "")
-        self.redeem_button.setAccessibleDescription(reason or "")
+        show_reason(self.redeem_button, self.redeem_reason, reason is None, reason or "")
         principal = self._ctx.user.principal
         bundle_id = bundle.id
         load_bundle_ledger(self._ctx, principal, bundle_id).success(

@@ -20,9 +20,9 @@ from podyx_desktop.domain.changes import Kind
 from podyx_desktop.domain.enums import Role
 from podyx_desktop.models.display import DisplayFormat
 from podyx_desktop.operations.clients import ClientDesk, load_client_desk, unlock_client
+from podyx_desktop.views.common.reasons import show_decisions
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.staff.client_dialogs import payable, refundable
-from podyx_desktop.views.staff.desk_actions import show_decisions
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.changes import Changes

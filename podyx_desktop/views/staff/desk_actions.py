@@ -21,6 +21,7 @@ from podyx_desktop.domain.enums import BookingStatus, PaymentMethod, PurchaseSta
 from podyx_desktop.domain.message import shown
 from podyx_desktop.operations.desk import DeskState, load_desk_state, record_outcome
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.reasons import show_decisions
 from podyx_desktop.views.common.text_style import wrapped_label
 
 if TYPE_CHECKING:
@@ -29,24 +30,6 @@ if TYPE_CHECKING:
     from podyx_desktop.views.staff.desk_dialogs import DeskDialog
 
 REFUSABLE = (PaymentMethod.PAY_LATER, PaymentMethod.BANK_TRANSFER)
-
-
-def show_decisions(
-    buttons: tuple[QPushButton, ...],
-    reasons: dict[QPushButton, QLabel],
-    decisions: list[tuple[bool, str]],
-    *,
-    known: bool,
-) -> None:
-    """Each action's button on or off, and beside it (its label in ``reasons``, its
-    tooltip and accessible description) the reason it is off — none while what it acts on
-    is not ``known``. ``decisions`` are in the order of ``buttons``."""
-    for button, (allowed, reason) in zip(buttons, decisions, strict=True):
-        button.setEnabled(allowed)
-        text = "" if allowed or not known else reason
-        reasons[button].setText(text)
-        button.setToolTip(text)
-        button.setAccessibleDescription(text)
 
 
 class DeskActionsPane(QWidget):

@@ -39,6 +39,7 @@ from podyx_desktop.operations.desk import DragOutcome, drag_move, move_booking
 from podyx_desktop.operations.schedule import load_schedule, load_schedule_booking
 from podyx_desktop.views.common.calendar_download import CalendarDownload, room_calendar_request
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.reasons import show_reason
 from podyx_desktop.views.common.text_style import wrapped_label
 from podyx_desktop.views.profile.booking_details import BookingDetailsPane
 from podyx_desktop.views.staff.desk_actions import DeskActionsPane
@@ -332,10 +333,7 @@ class SchedulePlace(QWidget):
             reason = self.tr("Choose one room to export its calendar.")
         else:
             reason = ""
-        self.export_button.setEnabled(not reason)
-        self.export_reason.setText(reason)
-        self.export_button.setToolTip(reason)
-        self.export_button.setAccessibleDescription(reason)
+        show_reason(self.export_button, self.export_reason, not reason, reason)
 
     def export_room_calendar(self) -> None:
         """The shown room's week, canceled sessions included, saved as a ``.ics`` file."""
