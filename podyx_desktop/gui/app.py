@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 
 from podyx_desktop.domain.message import shown  # a tiny module, no heavy imports
 from podyx_desktop.gui import qt_imports  # noqa: F401  (before the others: makes them cheaper)
@@ -301,6 +301,7 @@ class DesktopApp(StudioServerMixin, QObject):
             self.first_run.deleteLater()
             self.first_run = None
 
+    @Slot()
     def _load_demo(self) -> None:
         self._close_first_run()
         self._show_sign_in()
@@ -313,6 +314,7 @@ class DesktopApp(StudioServerMixin, QObject):
             owner=self.sign_in,
         )
 
+    @Slot(object)
     def _studio_created(self, created: Created) -> None:
         """The first run made the studio and its owner: the staff window, with the
         checklist of what to set up next."""
@@ -376,6 +378,7 @@ class DesktopApp(StudioServerMixin, QObject):
             page.retry_requested.connect(self.retry_start)
             page.choose_requested.connect(self.choose_database)
 
+    @Slot()
     def retry_start(self, url: str | None = None) -> None:
         """Open the database again (``url``: another one the person chose) from scratch:
         the configuration is resolved anew and the services are rebuilt."""
@@ -390,6 +393,7 @@ class DesktopApp(StudioServerMixin, QObject):
         self.sign_in.studio_name.setText(self.tr("Opening the studio…"))
         self._open_database()
 
+    @Slot()
     def choose_database(self) -> None:
         """A native file dialog for another Podyx database file; remembered in the user's
         settings, and opened at once."""
@@ -414,6 +418,7 @@ class DesktopApp(StudioServerMixin, QObject):
 
     # --- signing in and out ---------------------------------------------------------
 
+    @Slot(object, bool)
     def _enter(self, signed_in: SignedIn, remember: bool) -> None:
         link = self.link
         if link is not None and link.connection.client_id != signed_in.account.id:
@@ -495,6 +500,7 @@ class DesktopApp(StudioServerMixin, QObject):
             self._sign_in.hide()
         bench_marker("main_window_shown")
 
+    @Slot(object)
     def _session_replaced(self, signed_in: SignedIn) -> None:
         """A password change revoked the old token; remember the fresh one instead."""
         store = self.store
@@ -503,6 +509,7 @@ class DesktopApp(StudioServerMixin, QObject):
         token = signed_in.token
         self.tasks.run(lambda _services: store.save(token), owner=self)
 
+    @Slot()
     def log_out(self) -> None:
         """Revoke the session, forget it in the keyring, and go back to the sign-in screen."""
         window = self.main_window
@@ -529,6 +536,7 @@ class DesktopApp(StudioServerMixin, QObject):
         self._show_sign_in()
         window.close()
 
+    @Slot(str)
     def _show_error(self, message: str) -> None:
         from podyx_desktop.views.common.widgets import error_box
 

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 
 if TYPE_CHECKING:
     from podyx_desktop.views.client.main_window import MainWindow
@@ -32,6 +32,7 @@ class LagAfterShowing(QObject):
         self._ticks.start()
         QTimer.singleShot(duration_ms, self, self._report)
 
+    @Slot()
     def _tick(self) -> None:
         now = time.perf_counter()
         self._longest = max(self._longest, now - self._last)

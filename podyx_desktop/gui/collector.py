@@ -22,7 +22,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 
 CHECK_MS = 200  # how often the GUI thread looks at the collector's counts
 
@@ -38,6 +38,7 @@ class _Collector(QObject):
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.check)
 
+    @Slot()
     def check(self) -> None:
         """As Python would on an allocation: once the youngest generation's count has
         passed its threshold, collect the oldest generation whose count has."""

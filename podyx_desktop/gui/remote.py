@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -151,6 +151,7 @@ class ConnectFlow(QObject):
             owner=dialog,
         )
 
+    @Slot(object)
     def _trusted(self, probe: StudioProbe) -> None:
         self.chosen.emit(probe.address, probe.pem or "")
 
@@ -180,6 +181,7 @@ class StudioServerMixin:
         self.link.connection.session_ended.connect(self._session_ended)
         self._link_sign_in()
 
+    @Slot()
     def connect_to_studio(self) -> None:
         """ "Connect to your studio…": look the address up, confirm, then start over it."""
         ConnectFlow(self.tasks, cast(QObject, self)).open(self.sign_in, self._connect_chosen)
@@ -194,6 +196,7 @@ class StudioServerMixin:
         self.settings.sync()
         self._unlink()
 
+    @Slot()
     def disconnect_from_studio(self) -> None:
         """Back to this computer's own studio; the copy of the server's is removed."""
         link = self.link
@@ -209,6 +212,7 @@ class StudioServerMixin:
         self.link = None
         self._link_sign_in()
 
+    @Slot(str)
     def _session_ended(self, message: str) -> None:
         """The studio server refused the session (revoked elsewhere, expired)."""
         if self.main_window is not None:

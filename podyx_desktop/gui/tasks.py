@@ -229,6 +229,7 @@ class TaskRunner(QObject):
         if not self._delivery.isActive():
             self._delivery.start()
 
+    @Slot()
     def _deliver_next(self) -> None:
         if not self._arrivals:
             return
@@ -256,6 +257,7 @@ class TaskRunner(QObject):
         else:
             self.error_shown.emit(message)
 
+    @Slot()
     def _became_busy(self) -> None:
         if self._tasks and not self._busy:
             self._busy = True

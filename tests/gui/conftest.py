@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
 import pytest
+import shiboken6
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
@@ -148,6 +149,36 @@ def no_dangling_threads(qapp: Any) -> Iterator[None]:
     # No worker left: collections may run on any thread again (a runner a test did not
     # shut down would otherwise leave them to a timer that only runs in an event loop).
     collector.reset()
+
+
+def undeclared_slots() -> list[str]:
+    """Our widgets alive now that carry a meta-object of their own: PySide6 made one when
+    a method that is not a ``@Slot`` of the signal's types was connected, and Qt polishes
+    such a widget again, the whole of it (tests/test_qt_slots.py says why)."""
+    from PySide6.QtWidgets import QApplication
+
+    found = []
+    for widget in QApplication.allWidgets():
+        kind = type(widget)
+        if not kind.__module__.startswith("podyx_desktop"):
+            continue
+        own, declared = widget.metaObject(), kind.staticMetaObject
+        if shiboken6.getCppPointer(own)[0] != shiboken6.getCppPointer(declared)[0]:
+            added = range(declared.methodCount(), own.methodCount())
+            methods = ", ".join(bytes(own.method(i).methodSignature()).decode() for i in added)
+            found.append(f"{kind.__qualname__}: {methods}")
+    return sorted(set(found))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After each GUI test: no widget of ours was connected to an undeclared slot."""
+    result = yield
+    undeclared = undeclared_slots()
+    assert not undeclared, (
+        f"connected to methods that are not @Slot of the signal's types: {undeclared}"
+    )
+    return result
 
 
 # --- the studio ------------------------------------------------------------------------

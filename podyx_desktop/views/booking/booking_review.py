@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -124,6 +125,7 @@ class ReviewPage(QWizardPage):
         self._account_changed()
         self.request_quote(draft.promo_code)
 
+    @Slot(str)
     def apply_promo(self, code: str) -> None:
         self.request_quote(code or None)
 
@@ -169,6 +171,7 @@ class ReviewPage(QWizardPage):
         if request == self._quote_request:
             self.error.setText(message)
 
+    @Slot()
     def _account_changed(self) -> None:
         if self.needs_new_account and self.account_form is not None:
             problem = self.account_form.problem()
@@ -180,6 +183,7 @@ class ReviewPage(QWizardPage):
         """Whether booking creates an account: a visitor who has not signed in meanwhile."""
         return self.account_form is not None and self._wizard.is_visitor
 
+    @Slot(str)
     def _sign_in_instead(self, email: str) -> None:
         if self.account_form is None or self.checkout_sign_in is None:
             return
@@ -189,6 +193,7 @@ class ReviewPage(QWizardPage):
         self.checkout_sign_in.show()
         self.checkout_sign_in.start(email)
 
+    @Slot()
     def _create_account_instead(self) -> None:
         if self.account_form is None or self.checkout_sign_in is None:
             return

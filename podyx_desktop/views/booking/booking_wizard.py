@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -94,6 +95,7 @@ class SetupPage(_ListPage):
         self.model.set_rows([s for s in catalogue.setups if s.id in offered])
         self.message.setText("" if self.model.rowCount() else self.tr("Nothing can be booked yet."))
 
+    @QtSlot(QItemSelection, QItemSelection)
     def _changed(self, *_args: QItemSelection) -> None:
         record = self._selected(self.list)
         self._wizard.draft.setup = record if isinstance(record, Setup) else None
@@ -132,6 +134,7 @@ class ServicePage(_ListPage):
         row = self.model.row_of(chosen) if chosen is not None else -1
         self.list.setCurrentIndex(self.model.index(max(row, 0), 0))
 
+    @QtSlot(QItemSelection, QItemSelection)
     def _service_changed(self, *_args: QItemSelection) -> None:
         record = self._selected(self.list)
         service = record if isinstance(record, Service) else None
@@ -154,6 +157,7 @@ class ServicePage(_ListPage):
         self.length.blockSignals(False)
         self._length_changed()
 
+    @QtSlot(int)
     def _length_changed(self, *_args: int) -> None:
         data = self.length.currentData()
         self._wizard.draft.minutes = int(data) if data is not None else 0
@@ -184,6 +188,7 @@ class AddonsPage(QWizardPage):
             return
         self.picker.set_addons([a for a in catalogue.addons if service.id in a.service_ids])
 
+    @QtSlot()
     def _changed(self) -> None:
         self._wizard.draft.addons = self.picker.chosen_addons()
 
@@ -213,6 +218,7 @@ class TimePage(QWizardPage):
                 self._wizard.display.local(self._wizard.today).date(), find_free=True
             )
 
+    @QtSlot(object)
     def _changed(self, slot: Slot | None) -> None:
         self._wizard.draft.slot = slot
         self.completeChanged.emit()
@@ -328,6 +334,7 @@ class BookingWizard(QWizard):
         self.setStartId(self.ADDONS)
         self.restart()
 
+    @QtSlot(object)
     def sign_in_at_checkout(self, signed_in: SignedIn) -> None:
         """A visitor whose email has an account signed in: book as them, cart kept."""
         self.signed_in = signed_in

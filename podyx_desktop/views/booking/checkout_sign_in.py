@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -80,6 +80,7 @@ class CheckoutSignIn(QWidget):
         self.message.hide()
         self.password.setFocus()
 
+    @Slot()
     def submit(self) -> None:
         email, password = self.email.text().strip(), self.password.text()
         if not email or not password:

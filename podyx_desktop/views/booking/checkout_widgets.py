@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -260,6 +260,7 @@ class PromoCodeRow(QWidget):
     def code(self) -> str:
         return self.field.text().strip()
 
+    @Slot()
     def _apply(self) -> None:
         self.apply_requested.emit(self.code())
 
@@ -375,6 +376,7 @@ class PaymentMethodPicker(QWidget):
         if index >= 0:
             self.combo.setCurrentIndex(index)
 
+    @Slot()
     def _changed(self) -> None:
         if self.combo.count() == 0:
             return

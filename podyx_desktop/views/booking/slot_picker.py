@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QItemSelection, Signal
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -155,6 +156,7 @@ class SlotPicker(QWidget):
 
     # --- loading --------------------------------------------------------------------
 
+    @QtSlot()
     def _reload(self) -> None:
         if not self._programmatic:
             self._search_days = 0  # the client picked a day: show that one
@@ -228,5 +230,6 @@ class SlotPicker(QWidget):
         self.message.setText(message)
         self.loaded.emit()
 
+    @QtSlot(QItemSelection, QItemSelection)
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.slot_changed.emit(self.selected_slot())

@@ -11,6 +11,7 @@ the desk's own dialogs, which name no client, it is hidden.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from podyx_desktop.domain.availability import Slot
@@ -114,6 +115,7 @@ class WaitlistJoinBox(QWidget):
         slot = self.times.currentData()
         return slot if isinstance(slot, Slot) else None
 
+    @QtSlot()
     def join(self) -> None:
         slot = self.selected_time()
         query = self._query

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         tab.waitlist_offered.connect(self.waitlist_offered)
         return tab
 
+    @Slot(int)
     def _show_unread_notes(self, count: int) -> None:
         """The Bookings tab's title counts the studio's notes the client has not read."""
         title = self.tr("&Bookings")
@@ -286,6 +287,7 @@ class MainWindow(QMainWindow):
         tab.reload()
         return tab
 
+    @Slot(int)
     def _show_unread_general(self, count: int) -> None:
         """The Files tab's title counts the notes on the client they have not read."""
         title = self.tr("&Files")
@@ -347,10 +349,12 @@ class MainWindow(QMainWindow):
     def all_tabs_built(self) -> bool:
         return all(page.built for page in self._pages)
 
+    @Slot(int)
     def _tab_changed(self, index: int) -> None:
         self._pages[index].ensure()
         self._settings.last_tab = index
 
+    @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         """Keep the name button current while the Account tab (which does it) is unbuilt,
         and the Files tab's badge while that tab is."""
@@ -469,6 +473,7 @@ class MainWindow(QMainWindow):
             if page.content is not None:
                 cast(Tab, page.content).reload()
 
+    @Slot()
     def refresh(self) -> None:
         self._ctx.bus.publish(Changes.all())
 
@@ -477,6 +482,7 @@ class MainWindow(QMainWindow):
         """The booking wizard opened last (Ctrl+N / New booking), if any."""
         return self._wizard
 
+    @Slot()
     def open_booking_wizard(self) -> None:
         from podyx_desktop.views.booking.booking_wizard import BookingWizard
 
@@ -487,6 +493,7 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         error_box(self, message)
 
+    @Slot(object)
     def _show_account(self, account: Account) -> None:
         self._ctx.user = self._ctx.user.with_account(account)
         text = f"{account.full_name}  ▾"
@@ -498,11 +505,13 @@ class MainWindow(QMainWindow):
             self.tr("Account menu for {name}").format(name=account.full_name)
         )
 
+    @Slot(object)
     def _session_replaced(self, signed_in: SignedIn) -> None:
         user = self._ctx.user
         self._ctx.user = user._replace(account=signed_in.account, token=signed_in.token)
         self.session_replaced.emit(signed_in)
 
+    @Slot(bool)
     def _set_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)
         self.busy_bar.setVisible(busy)

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -160,6 +160,7 @@ class Tray(QObject):
         icon.show()
         return icon
 
+    @Slot(QSystemTrayIcon.ActivationReason)
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (
             QSystemTrayIcon.ActivationReason.Trigger,
@@ -167,16 +168,19 @@ class Tray(QObject):
         ):
             self.open_window()
 
+    @Slot()
     def open_window(self) -> None:
         window = self._window
         window.showNormal()
         window.raise_()
         window.activateWindow()
 
+    @Slot()
     def _open_bookings(self) -> None:
         self.open_window()
         self._client.show_tab(BOOKINGS)
 
+    @Slot()
     def quit(self) -> None:
         """End the app (the window closes for good through the app's shutdown)."""
         self.stop()
@@ -208,6 +212,7 @@ class Tray(QObject):
 
     # --- reminders ------------------------------------------------------------------
 
+    @Slot()
     def check(self) -> None:
         """Ask for the reminders due (one question at a time; a failure, e.g. offline at
         home, waits for the next minute)."""
@@ -221,6 +226,7 @@ class Tray(QObject):
             self._failed
         ).run(self)
 
+    @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Kind.BOOKINGS):
             self.check()
@@ -260,6 +266,7 @@ class Tray(QObject):
             self.next_action.setEnabled(session is not None)
             self.icon.setToolTip(self.tr("Podyx — {next}").format(next=text))
 
+    @Slot(object)
     def _offered(self, entry: WaitlistEntry) -> None:
         when = self._display.time_range(entry.starts_at, entry.ends_at)
         until = self._display.time(entry.hold_until) if entry.hold_until is not None else ""

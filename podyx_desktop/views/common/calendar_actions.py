@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QAbstractItemModel, QObject
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Slot
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QWidget
 
 from podyx_desktop.views.common.context import ViewContext
@@ -63,6 +63,8 @@ class UpcomingExport(QObject):
             signal.connect(self._update)
         self._update()
 
+    @Slot()
+    @Slot(QModelIndex, int, int)
     def _update(self, *_args: object) -> None:
         if self._owner.client_id is None:
             reason = self.tr("Sign in to export your sessions.")
@@ -81,6 +83,7 @@ class UpcomingExport(QObject):
             self._downloads = CalendarDownload(self._ctx, self._parent)
         return self._downloads
 
+    @Slot()
     def export(self) -> None:
         client_id = self._owner.client_id
         if client_id is not None and self._upcoming.rowCount():

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from typing import Literal, NamedTuple
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 Scheme = Literal["light", "dark"]
@@ -412,6 +412,7 @@ class ThemeWatcher(QObject):
         if signal is not None:
             signal.connect(self.follow_system)
 
+    @Slot(Qt.ColorScheme)
     def follow_system(self, *_args: object) -> None:
         self.apply(system_scheme())
 

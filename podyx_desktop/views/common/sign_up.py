@@ -14,7 +14,7 @@ from __future__ import annotations
 import platform
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -117,6 +117,7 @@ class AccountForm(QWidget):
 
     # --- checking as the person types ---------------------------------------------
 
+    @Slot()
     def _typed(self) -> None:
         """Email or phone changed: forget the old answer, ask again after a pause."""
         if self._seat is None:
@@ -124,6 +125,7 @@ class AccountForm(QWidget):
         self._show_check(None)
         self._check_timer.start()
 
+    @Slot()
     def _ask_services(self) -> None:
         seat = self._seat
         email, phone = self.email.text().strip(), self.phone.text().strip()
@@ -270,6 +272,7 @@ class SignUpPage(QWidget):
         if not available:
             self.remember.setChecked(False)
 
+    @Slot()
     def submit(self) -> None:
         problem = self.form.problem()
         if problem is not None:

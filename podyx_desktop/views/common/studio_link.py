@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 
@@ -35,6 +36,7 @@ class OfflineBanner(QFrame):
         connection.state_changed.connect(self.refresh)
         self.refresh()
 
+    @Slot()
     def refresh(self) -> None:
         connection = self._connection
         if connection.online:
@@ -68,6 +70,7 @@ class SyncLabel(QLabel):
         connection.state_changed.connect(self.refresh)
         self.refresh()
 
+    @Slot()
     def refresh(self) -> None:
         connection = self._connection
         synced = _time(connection.last_synced)

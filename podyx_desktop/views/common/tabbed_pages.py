@@ -9,7 +9,7 @@ over a stack repaints only what changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
@@ -36,6 +36,7 @@ class TabbedPages(QWidget):
         self.setFocusProxy(self._bar)
         self._bar.currentChanged.connect(self._show)
 
+    @Slot(int)
     def _show(self, index: int) -> None:
         self._stack.setCurrentIndex(index)
         self.currentChanged.emit(index)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QFontMetricsF, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -101,6 +101,7 @@ class _FitColumns(QObject):
         model.layoutChanged.connect(self.fit)
         self.fit()
 
+    @Slot()
     def fit(self, *_args: object) -> None:
         if self._view.isVisible():
             fit_columns(self._view)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
@@ -68,6 +68,7 @@ class StatusBadge(QLabel):
         self.setAccessibleName(self.tr("Status: {status}").format(status=text))
         self._restyle()
 
+    @Slot(str)
     def _restyle(self, *_scheme: object) -> None:
         if self._status is None:
             return

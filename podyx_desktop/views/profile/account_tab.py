@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -273,6 +273,7 @@ class AccountTab(ProfileTab):
         for label in labels:
             label.setMinimumWidth(width)
 
+    @Slot(str)
     def _language_noted(self, text: str) -> None:
         if text:
             self.this_computer.say(text, error=False)
@@ -361,6 +362,7 @@ class AccountTab(ProfileTab):
 
         op.success(succeeded).failure(failed).run(self)
 
+    @Slot()
     def save_profile(self) -> None:
         principal = self._ctx.user.principal
         name, phone = self.full_name.text(), self.phone.text()
@@ -376,6 +378,7 @@ class AccountTab(ProfileTab):
         self._write(save_profile(self._ctx, principal, request), self.profile, self.tr("Your name and phone are saved."),
                     self.save_profile_button)  # fmt: skip
 
+    @Slot()
     def change_email(self) -> None:
         email, password = self.new_email.text().strip(), self.email_password.text()
         if not email:
@@ -393,6 +396,7 @@ class AccountTab(ProfileTab):
                     self.tr("Your login email is now {email}.").format(email=email),
                     self.change_email_button, self.new_email.clear)  # fmt: skip
 
+    @Slot()
     def change_password(self) -> None:
         current = self.current_password.text()
         new, confirm = self.new_password.text(), self.confirm_password.text()
@@ -418,6 +422,7 @@ class AccountTab(ProfileTab):
         self._write(change_password(self._ctx, principal, current, new), section, self.tr("Your password is changed."),
                     self.change_password_button)  # fmt: skip
 
+    @Slot()
     def save_billing(self) -> None:
         principal = self._ctx.user.principal
         company, vat_id = self.company.text(), self.vat_id.text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -92,6 +92,7 @@ class AddonsDialog(QDialog):
         self.resize(520, 320)
         self._update_total()
 
+    @Slot()
     def _update_total(self) -> None:
         chosen = self.picker.chosen_addons()
         self.confirm_button.setEnabled(bool(chosen))
@@ -115,6 +116,7 @@ class AddonsDialog(QDialog):
             )
         )
 
+    @Slot()
     def confirm(self) -> None:
         choices = self.picker.choices()
         if not choices:

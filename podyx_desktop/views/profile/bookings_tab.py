@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -294,6 +294,7 @@ class BookingsTab(ProfileTab):
 
     # --- studio notes: on the selected booking, and the unread badges ----------------------
 
+    @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*self.SHOWS):
             self.reload_when_shown()
@@ -389,6 +390,7 @@ class BookingsTab(ProfileTab):
     def current_view(self) -> QTableView:
         return self.upcoming_view if self.stack.currentIndex() == 0 else self.past_view
 
+    @Slot(int)
     def _show_list(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self._update_list_message()
@@ -417,6 +419,7 @@ class BookingsTab(ProfileTab):
         self._selection_changed()
         return False
 
+    @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, *_args: QItemSelection) -> None:
         booking = self.selected_booking()
         if booking is not None and booking == self._details_of:
@@ -436,6 +439,7 @@ class BookingsTab(ProfileTab):
         ).run(self)
         self._load_notes(mark_read=not self._auto_selecting)  # the client opened it
 
+    @Slot(QModelIndex)
     def _row_clicked(self, *_args: object) -> None:
         booking = self.selected_booking()
         if booking is not None and self.unread.get(booking.id):
@@ -471,6 +475,7 @@ class BookingsTab(ProfileTab):
 
     # --- actions -----------------------------------------------------------------------
 
+    @Slot()
     def ask_cancel(self) -> None:
         booking = self.selected_booking()
         if booking is None or self._actions is None or not self._actions.can_cancel:
@@ -529,6 +534,7 @@ class BookingsTab(ProfileTab):
         self._details_of = None  # what may be done has perhaps changed: ask again
         self._selection_changed()
 
+    @Slot()
     def open_reschedule(self) -> None:
         booking = self.selected_booking()
         if booking is None or self._actions is None or not self._actions.can_reschedule:
@@ -543,6 +549,7 @@ class BookingsTab(ProfileTab):
         self.reschedule_dialog = dialog
         dialog.open()
 
+    @Slot(object)
     def _rescheduled(self, booking: Booking) -> None:
         self.reschedule_dialog = None
         self.feedback.setText(
@@ -553,6 +560,7 @@ class BookingsTab(ProfileTab):
             )
         )
 
+    @Slot()
     def open_addons(self) -> None:
         booking = self.selected_booking()
         actions = self._actions
@@ -568,6 +576,7 @@ class BookingsTab(ProfileTab):
         self.addons_dialog = dialog
         dialog.open()
 
+    @Slot()
     def download_summary(self) -> None:
         booking = self.selected_booking()
         if booking is not None:
@@ -575,6 +584,7 @@ class BookingsTab(ProfileTab):
 
             self.downloads.start(summary_request(self._ctx, booking))
 
+    @Slot(object)
     def _addons_added(self, booking: Booking) -> None:
         self.addons_dialog = None
         self.feedback.setText(

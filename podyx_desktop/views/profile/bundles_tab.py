@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -332,6 +332,7 @@ class BundlesTab(ProfileTab):
 
     # --- actions -------------------------------------------------------------------------
 
+    @Slot()
     def open_redeem(self) -> None:
         bundle = self.selected_bundle()
         if bundle is None or self._redeem_refusal(bundle) is not None:
@@ -342,6 +343,7 @@ class BundlesTab(ProfileTab):
         self.redeem_dialog = dialog
         dialog.open()
 
+    @Slot(str)
     def _redeemed(self, when: str) -> None:
         self.redeem_dialog = None
         self.feedback.setText(
@@ -352,6 +354,7 @@ class BundlesTab(ProfileTab):
             )
         )
 
+    @Slot()
     def open_buy(self) -> None:
         dialog = BuyBundleDialog(self._ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -359,11 +362,13 @@ class BundlesTab(ProfileTab):
         self.buy_dialog = dialog
         dialog.open()
 
+    @Slot()
     def download_statement(self) -> None:
         bundle = self.selected_bundle()
         if bundle is not None:
             self.downloads.start(statement_request(self._ctx, bundle))
 
+    @Slot(object)
     def _bought(self, result: BundleResult) -> None:
         self.buy_dialog = None
         purchase = result.purchase

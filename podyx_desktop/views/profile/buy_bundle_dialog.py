@@ -3,7 +3,7 @@ the terms, buy. The price (lines, VAT per rate, total) comes from the checkout's
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtCore import QItemSelection, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -117,6 +117,7 @@ class BuyBundleDialog(QDialog):
         record = rows[0].data(RECORD_ROLE) if rows else None
         return record if isinstance(record, BundleProduct) else None
 
+    @Slot(QItemSelection, QItemSelection)
     def _product_changed(self, *_args: QItemSelection) -> None:
         product = self.selected_product()
         self.description.setText(product.description if product else "")
@@ -161,11 +162,13 @@ class BuyBundleDialog(QDialog):
         self.prices.show_summary(quote.summary)
         self._update_buttons()
 
+    @Slot()
     def _update_buttons(self) -> None:
         self.buy_button.setEnabled(
             not self._buying and self.quote is not None and self.terms.accepted()
         )
 
+    @Slot()
     def buy(self) -> None:
         product = self.selected_product()
         if product is None or self.quote is None or not self.terms.accepted():

@@ -12,7 +12,7 @@ or a link and revoke a share; a revoked file leaves the client's open window at 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -150,6 +150,7 @@ class FilesTab(ProfileTab):
 
     # --- the notes on the client ("From the studio") ------------------------------------
 
+    @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if self.concerns(changes):
             self.reload_when_shown()
@@ -230,6 +231,7 @@ class FilesTab(ProfileTab):
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
         return QFileDialog.getExistingDirectory(self, self.tr("Save the file in…"), start)
 
+    @Slot()
     def open_selected(self) -> None:
         chosen = self.selected_file()
         if chosen is None or self._transfer is not None:
@@ -254,11 +256,13 @@ class FilesTab(ProfileTab):
             self._saved
         ).failure(self._save_failed).run(self)
 
+    @Slot()
     def cancel_download(self) -> None:
         if self._transfer is not None:
             self._transfer.cancel.set()
             self.cancel_button.setEnabled(False)
 
+    @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setValue(int(done * 1000 / total) if total else 1000)
 
@@ -335,6 +339,7 @@ class FilesTab(ProfileTab):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    @Slot()
     def revoke_selected(self) -> None:
         chosen = self.selected_file()
         if chosen is None or not self.confirm_revoke(chosen):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -200,6 +200,7 @@ class PurchasesTab(ProfileTab):
     def select_purchase(self, purchase_id: int) -> bool:
         return select_where(self.view, lambda r: isinstance(r, Purchase) and r.id == purchase_id)
 
+    @Slot(QItemSelection, QItemSelection)
     def _selection_changed(self, *_args: QItemSelection) -> None:
         self._show_purchase(self.selected_purchase())
 
@@ -252,6 +253,7 @@ class PurchasesTab(ProfileTab):
         self.download_button.setToolTip(reason)
         self.download_reason.setText(reason)
 
+    @Slot()
     def download_receipt(self) -> None:
         purchase = self.selected_purchase()
         if purchase is not None and receipt_button_state(purchase)[1]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
@@ -160,12 +161,14 @@ class RedeemDialog(QDialog):
         self._setup_changed(0)
         self.picker.set_day(self.display.local(self._today).date(), find_free=True)
 
+    @QtSlot(int)
     def _setup_changed(self, index: int) -> None:
         if not 0 <= index < len(self._choices):
             return
         setup, service_id = self._choices[index]
         self.picker.set_shape(SessionShape(setup.id, service_id, self.bundle.session_minutes))
 
+    @QtSlot(object)
     def _slot_changed(self, slot: Slot | None) -> None:
         self.next_button.setEnabled(slot is not None and self.steps.currentIndex() == self.PICK)
         self.error_label.clear()
@@ -209,6 +212,7 @@ class RedeemDialog(QDialog):
             ).format(left=bundle.sessions_remaining - 1, total=bundle.sessions_total)
         )
 
+    @QtSlot()
     def confirm(self) -> None:
         slot = self.picker.selected_slot()
         index = self.setup_combo.currentIndex()

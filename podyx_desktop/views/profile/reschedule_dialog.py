@@ -8,6 +8,7 @@ and the dialog closes only when it succeeded.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from podyx_desktop.domain.availability import Slot
@@ -62,10 +63,12 @@ class RescheduleDialog(QDialog):
         )
         self.picker.set_day(self._display.local(booking.starts_at).date(), find_free=True)
 
+    @QtSlot(object)
     def _slot_changed(self, slot: Slot | None) -> None:
         self.confirm_button.setEnabled(slot is not None)
         self.error_label.clear()
 
+    @QtSlot()
     def confirm(self) -> None:
         slot = self.picker.selected_slot()
         if slot is None:

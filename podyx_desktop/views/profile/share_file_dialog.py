@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
@@ -120,6 +121,7 @@ class ShareFileDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
 
+    @Slot()
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the file to share"))
         if path:
@@ -133,6 +135,7 @@ class ShareFileDialog(QDialog):
             self.booking_combo.currentData(),
         )
 
+    @Slot()
     def _accept(self) -> None:
         choice = self.choice()
         if self.link and not choice.url:

@@ -7,7 +7,7 @@ languages, and a client's window at home keeps its choice while offline.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QVBoxLayout, QWidget
 
 from podyx_desktop.domain.reminders import DAY_BEFORE, HOUR_BEFORE
@@ -33,6 +33,7 @@ class LanguageChoice(QComboBox):
         self._started_with = self.currentData()
         self.currentIndexChanged.connect(self._chosen)
 
+    @Slot(int)
     def _chosen(self, _index: int) -> None:
         code = self.currentData()
         self.settings.language = code
@@ -69,10 +70,12 @@ class TrayChoices(QWidget):
         layout.addWidget(self.keep_in_tray)
         self.keep_in_tray.toggled.connect(self._save_keep)
 
+    @Slot(bool)
     def _save_keep(self, keep: bool) -> None:
         self.settings.keep_in_tray = keep
         self.settings.sync()
 
+    @Slot(bool)
     def _save_leads(self, _checked: bool) -> None:
         self.settings.reminder_leads = tuple(lead for box, lead in self._leads if box.isChecked())
         self.settings.sync()

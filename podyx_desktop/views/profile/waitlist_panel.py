@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, SignalInstance
+from PySide6.QtCore import QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -114,6 +114,7 @@ class WaitlistPanel(QGroupBox):
 
     # --- loading ----------------------------------------------------------------------
 
+    @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(*self.SHOWS):
             self.reload()
@@ -170,6 +171,7 @@ class WaitlistPanel(QGroupBox):
             when=when, where=where, place=entry.position or 1
         )
 
+    @Slot()
     def pass_expired(self) -> None:
         """Ask that holds which ran out pass on (their changes reload the screens)."""
         pass_expired_holds(self._ctx, self._ctx.user.principal).success(
@@ -182,6 +184,7 @@ class WaitlistPanel(QGroupBox):
         row = self.list.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
+    @Slot(int)
     def _selection_changed(self, _row: int) -> None:
         entry = self.selected_entry()
         offer = entry is not None and entry.is_offer
@@ -191,6 +194,7 @@ class WaitlistPanel(QGroupBox):
         )
         self.leave_button.setEnabled(entry is not None and entry.status.is_active)
 
+    @Slot()
     def book_selected(self) -> None:
         entry = self.selected_entry()
         if entry is None or not entry.is_offer:
@@ -242,6 +246,7 @@ class WaitlistPanel(QGroupBox):
         self.message.setText(message)
         self._selection_changed(self.list.currentRow())
 
+    @Slot()
     def leave_selected(self) -> None:
         entry = self.selected_entry()
         if entry is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -169,16 +169,19 @@ class AuditPlace(QWidget):
         combo.setCurrentIndex(index if index >= 0 else 0)
         combo.blockSignals(False)
 
+    @Slot(object)
     def _changed(self, changes: Changes) -> None:
         if self._started and changes.touches(Kind.AUDIT):
             self.model.reload()
             self._load_choices()
 
+    @Slot(str)
     def _failed(self, message: str) -> None:
         self.status.setText(message)
 
     # --- filters ------------------------------------------------------------------
 
+    @Slot()
     def find_clients(self) -> None:
         text = self.client_search.text().strip()
         if not text:
@@ -198,6 +201,7 @@ class AuditPlace(QWidget):
             self.status.setText(self.tr("No client matches; showing every client."))
         self.apply_filters()
 
+    @Slot()
     def _dates_changed(self) -> None:
         if self.use_dates.isChecked():
             self.apply_filters()
@@ -217,6 +221,7 @@ class AuditPlace(QWidget):
             last=self._day(self.last) if dated else None,
         )
 
+    @Slot()
     def apply_filters(self) -> None:
         filters = self.current_filters()
         if filters == self.filters:
@@ -226,6 +231,7 @@ class AuditPlace(QWidget):
 
     # --- export -------------------------------------------------------------------
 
+    @Slot()
     def choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the audit log"), "audit-log.csv", self.tr("CSV files (*.csv)")

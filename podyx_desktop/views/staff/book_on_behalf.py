@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -95,6 +95,7 @@ class BookOnBehalfDialog(QDialog):
         """The chosen client's id and name."""
         return self._client
 
+    @Slot()
     def show_client_step(self) -> None:
         self.steps.setCurrentWidget(self.client_step)
         self.for_client.hide()
@@ -103,6 +104,7 @@ class BookOnBehalfDialog(QDialog):
         self.client_step.search.setFocus()
         self.client_step.run_search()
 
+    @Slot(int, str)
     def choose_client(self, client_id: int, name: str) -> None:
         first = self._client is None
         self._client = (client_id, name)
@@ -113,12 +115,14 @@ class BookOnBehalfDialog(QDialog):
             self.session_step.load()
         self._update_buttons()
 
+    @Slot(bool)
     def _update_buttons(self, _ready: bool = False) -> None:
         on_session = self.steps.currentWidget() is self.session_step
         self.back_button.setVisible(on_session)
         self.book_button.setVisible(on_session)
         self.book_button.setEnabled(on_session and self.session_step.is_ready())
 
+    @Slot()
     def book(self) -> None:
         """Book the session (once: the button stays off until the answer comes)."""
         if self._client is None or not self.book_button.isEnabled():

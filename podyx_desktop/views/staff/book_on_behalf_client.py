@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -105,6 +105,7 @@ class ClientStep(QWidget):
     def is_searching(self) -> bool:
         return self._request != 0 or self._pause.isActive()
 
+    @Slot()
     def run_search(self) -> None:
         """Ask for the clients matching the search text (the newest answer wins)."""
         self._pause.stop()
@@ -138,6 +139,7 @@ class ClientStep(QWidget):
         self._request = 0
         self.status.setText(message)
 
+    @Slot()
     def choose(self) -> None:
         item = self.matches.currentItem()
         if item is None:
@@ -147,6 +149,7 @@ class ClientStep(QWidget):
 
     # --- a new client ---------------------------------------------------------------------
 
+    @Slot()
     def show_new_client(self) -> None:
         self.new_form.show()
         self.full_name.setFocus()
@@ -155,12 +158,14 @@ class ClientStep(QWidget):
         """Create the account (once: the button stays off until the answer comes)."""
         self.new_form.create_client()
 
+    @Slot(object)
     def _created_client(self, made: DeskClient) -> None:
         self._created = made
         self.new_form.hide()
         self.code_box.show_code(made.code)
         self.continue_button.setFocus()
 
+    @Slot()
     def _continue_with_created(self) -> None:
         if self._created is not None:
             account = self._created.account

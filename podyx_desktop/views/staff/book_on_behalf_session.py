@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QTimeZone, Signal
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -172,6 +173,7 @@ class SessionStep(QWidget):
             self.slots.set_shape(SessionShape(setup.id, service.id, int(minutes)))
         self._ready()
 
+    @QtSlot()
     def _select_preset(self) -> None:
         """Select the clicked time among the free ones, when it is one."""
         if self._preset is None:
@@ -209,12 +211,14 @@ class SessionStep(QWidget):
     def _set_any_time(self, when: datetime) -> None:
         self.any_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
 
+    @QtSlot(object)
     def _slot_changed(self, slot: Slot | None) -> None:
         """The time outside the rules starts from the free time picked."""
         if slot is not None and not self.bypass.isChecked():
             self._set_any_time(slot.starts_at)
         self._ready()
 
+    @QtSlot(bool)
     def _bypass_toggled(self, on: bool) -> None:
         self.reason.setEnabled(on)
         self.any_time.setEnabled(on)

@@ -212,49 +212,58 @@ class ClientActionsPane(QWidget):
         self.dialog = dialog
         dialog.open()
 
+    @Slot(int)
     def _dialog_closed(self, _code: int) -> None:
         self.dialog = None
 
+    @Slot()
     def _book(self) -> None:
         if self.client is not None:
             self.book_requested.emit(self.client.id, self.client.full_name)
 
+    @Slot()
     def open_bundle(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import IssueBundleDialog
 
         if self.client is not None and self.bundle_button.isEnabled():
             self._open(IssueBundleDialog(self._ctx, self.client, self))
 
+    @Slot()
     def open_payment(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import RecordPaymentDialog
 
         if self.client and self.desk and self.payment_button.isEnabled():
             self._open(RecordPaymentDialog(self._ctx, self.client, self.desk.purchases, self))
 
+    @Slot()
     def open_refund(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import RefundDialog
 
         if self.client and self.desk and self.refund_button.isEnabled():
             self._open(RefundDialog(self._ctx, self.client, self.desk.purchases, self))
 
+    @Slot()
     def open_credit(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import StoreCreditDialog
 
         if self.client is not None and self.credit_button.isEnabled():
             self._open(StoreCreditDialog(self._ctx, self.client, self))
 
+    @Slot()
     def open_edit(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import EditClientDialog
 
         if self.client is not None and self.edit_button.isEnabled():
             self._open(EditClientDialog(self._ctx, self.client, self))
 
+    @Slot()
     def open_code(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import NewCodeDialog
 
         if self.client is not None and self.code_button.isEnabled():
             self._open(NewCodeDialog(self._ctx, self.client, self))
 
+    @Slot()
     def open_note(self) -> None:
         """A note on the client, not on one booking (internal, or for the client)."""
         from podyx_desktop.views.staff.note_dialogs import NoteDialog
@@ -269,6 +278,7 @@ class ClientActionsPane(QWidget):
         dialog.saved.connect(lambda _note: self._succeeded(self.tr("Note added.")))
         self._open(dialog)
 
+    @Slot()
     def unlock(self) -> None:
         client = self.client
         if client is None or not self.unlock_button.isEnabled():
@@ -281,6 +291,7 @@ class ClientActionsPane(QWidget):
             lambda _state: self._succeeded(done)
         ).failure(self._failed).run(self)
 
+    @Slot(str)
     def _succeeded(self, feedback: str) -> None:
         # The operation publishes its Changes next; the pane reloads on them.
         self.feedback.setText(feedback)

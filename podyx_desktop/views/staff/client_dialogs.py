@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -147,6 +147,7 @@ class NewClientDialog(QDialog):
         self.form.created.connect(self._created)
         self.resize(520, 0)
 
+    @Slot(object)
     def _created(self, made: DeskClient) -> None:
         self.made = made
         self.form.hide()
@@ -155,6 +156,7 @@ class NewClientDialog(QDialog):
         self.open_button.setFocus()
         self.created.emit(made.account)
 
+    @Slot()
     def _open_client(self) -> None:
         if self.made is not None:
             self.open_requested.emit(self.made.account)
@@ -177,6 +179,7 @@ class EditClientDialog(ClientDialog):
         self.form.addRow(self.tr("&Phone"), self.phone)
         self.finish_layout()
 
+    @Slot()
     def confirm(self) -> None:
         self.submit(
             update_client_details(
@@ -211,6 +214,7 @@ class NewCodeDialog(ClientDialog):
         self.body.addWidget(self.code_card)
         self.finish_layout()
 
+    @Slot()
     def confirm(self) -> None:
         self.confirm_button.setEnabled(False)
         self.error_label.setText(self.tr("Saving…"))
@@ -260,6 +264,7 @@ class IssueBundleDialog(ClientDialog):
         self.error_label.setText("" if has else self.tr("The studio has no bundles to issue."))
         self.confirm_button.setEnabled(has)
 
+    @Slot()
     def confirm(self) -> None:
         if self.product.currentData() is None:
             return
@@ -335,11 +340,13 @@ class RecordPaymentDialog(PurchaseDialog):
         self._purchase_changed()
         self.finish_layout()
 
+    @Slot(int)
     def _purchase_changed(self, *_args: object) -> None:
         purchase = self.chosen()
         if purchase is not None and purchase.method in PAYMENT_METHODS:
             self.method.setCurrentIndex(PAYMENT_METHODS.index(purchase.method))
 
+    @Slot()
     def confirm(self) -> None:
         purchase = self.chosen()
         if purchase is None:
@@ -394,6 +401,7 @@ class RefundDialog(PurchaseDialog):
         self._purchase_changed()
         self.finish_layout()
 
+    @Slot(int)
     def _purchase_changed(self, *_args: object) -> None:
         purchase = self.chosen()
         if purchase is None:
@@ -407,6 +415,7 @@ class RefundDialog(PurchaseDialog):
             )
         )
 
+    @Slot()
     def confirm(self) -> None:
         purchase = self.chosen()
         if purchase is None:
@@ -450,6 +459,7 @@ class StoreCreditDialog(ClientDialog):
         self.form.addRow(self.tr("R&eason:"), self.reason)
         self.finish_layout()
 
+    @Slot()
     def confirm(self) -> None:
         amount = self.amount.minor()
         if amount is None or amount <= 0:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -52,6 +52,7 @@ class NewClientForm(QFrame):
         form.addRow(self.create_button)
         self.create_button.clicked.connect(self.create_client)
 
+    @Slot()
     def create_client(self) -> None:
         """Create the account (once: the button stays off until the answer comes)."""
         if not self.create_button.isEnabled():

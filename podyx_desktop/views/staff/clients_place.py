@@ -185,23 +185,27 @@ class ClientsPlace(QWidget):
 
     # --- the list -------------------------------------------------------------------
 
+    @Slot()
     def focus_search(self) -> None:
         """Ctrl+F: back to the list, the search selected to type over."""
         self.show_list()
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
+    @Slot()
     def show_list(self) -> None:
         self.pages.setCurrentWidget(self.list_page)
         if self._list_stale:
             self.reload_clients()
 
+    @Slot()
     def apply_search(self) -> None:
         """Narrow the list to the search box's text (from its first page)."""
         self._pause.stop()
         self.model.set_filter(self.search_box.text())
         self._say()
 
+    @Slot()
     def _search_entered(self) -> None:
         """Enter in the search: to the first match (once its page is here), so a second
         Enter opens it."""
@@ -227,6 +231,7 @@ class ClientsPlace(QWidget):
         """A search is waiting for its pause, or its page is on its way."""
         return self._pause.isActive() or self.model.is_loading
 
+    @Slot()
     def _say(self) -> None:
         """The line under the list: how many, loading, nothing matches, or the error."""
         model = self.model
@@ -267,6 +272,7 @@ class ClientsPlace(QWidget):
         else:
             self._list_stale = True
 
+    @Slot(QModelIndex)
     def _row_activated(self, index: QModelIndex) -> None:
         record = index.data(RECORD_ROLE)
         if record is not None:
@@ -286,6 +292,7 @@ class ClientsPlace(QWidget):
         self.client_message.setText(message)
         self.client_message.setVisible(self.pages.currentWidget() is self.client_page)
 
+    @Slot()
     def open_new_client(self) -> None:
         from podyx_desktop.views.staff.client_dialogs import NewClientDialog
 
@@ -295,6 +302,7 @@ class ClientsPlace(QWidget):
         self.new_client_dialog = dialog
         dialog.open()
 
+    @Slot(int)
     def _tab_shown(self, index: int) -> None:
         """Load a profile tab the first time it is shown for this client."""
         tab = self.profile_tabs.widget(index)
@@ -302,6 +310,7 @@ class ClientsPlace(QWidget):
             self._waiting_tabs.discard(id(tab))
             tab.reload()
 
+    @Slot(object)
     def show_client(self, account: Account) -> None:
         """Show ``account``'s profile: the client's own tabs, worded for staff, under the
         desk's actions."""

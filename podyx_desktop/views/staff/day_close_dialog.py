@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -183,6 +183,7 @@ class DayCloseDialog(QDialog):
                 item.setTextAlignment(RIGHT)
             table.setItem(row, column, item)
 
+    @Slot()
     def choose_file(self) -> None:
         settings = QSettings()
         folder = str(

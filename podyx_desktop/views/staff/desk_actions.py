@@ -205,33 +205,39 @@ class DeskActionsPane(QWidget):
         self.dialog = dialog
         dialog.open()
 
+    @Slot(int)
     def _dialog_closed(self, _code: int) -> None:
         self.dialog = None
 
+    @Slot()
     def open_approve(self) -> None:
         from podyx_desktop.views.staff.desk_dialogs import ApproveDialog
 
         if self.state is not None and self.approve_button.isEnabled():
             self._open(ApproveDialog(self._ctx, self.state, self))
 
+    @Slot()
     def open_refuse(self) -> None:
         from podyx_desktop.views.staff.desk_dialogs import RefuseDialog
 
         if self.state is not None and self.refuse_button.isEnabled():
             self._open(RefuseDialog(self._ctx, self.state, self))
 
+    @Slot()
     def open_cancel(self) -> None:
         from podyx_desktop.views.staff.desk_dialogs import CancelDialog
 
         if self.state is not None and self.cancel_button.isEnabled():
             self._open(CancelDialog(self._ctx, self.state, self.is_manager, self))
 
+    @Slot()
     def open_move(self) -> None:
         from podyx_desktop.views.staff.desk_dialogs import MoveDialog
 
         if self.state is not None and self.move_button.isEnabled():
             self._open(MoveDialog(self._ctx, self.state, self))
 
+    @Slot()
     def open_price(self) -> None:
         from podyx_desktop.views.staff.desk_dialogs import PriceDialog
 
@@ -254,6 +260,7 @@ class DeskActionsPane(QWidget):
             lambda _booking: self._succeeded(done)
         ).failure(self._failed).run(self)
 
+    @Slot(str)
     def _succeeded(self, feedback: str) -> None:
         # The operation publishes its Changes next; the pane reloads on them.
         self.feedback.setText(feedback)

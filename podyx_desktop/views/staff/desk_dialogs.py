@@ -12,6 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -57,6 +58,7 @@ APPROVE_METHODS = (
 class DeskDialog(OperationDialog):
     """A dialog with an error line and "do it" / Cancel buttons; it runs one operation."""
 
+    @QtSlot()
     def __init__(
         self,
         ctx: ViewContext,
@@ -115,6 +117,7 @@ class ApproveDialog(DeskDialog):
         self.form.addRow(self.tr("Paid by:"), self.method)
         self.finish_layout()
 
+    @QtSlot()
     def confirm(self) -> None:
         purchase = self.state.purchase
         assert purchase is not None
@@ -142,6 +145,7 @@ class RefuseDialog(DeskDialog):
         self.form.addRow(self.tr("Reason:"), self.reason)
         self.finish_layout()
 
+    @QtSlot()
     def confirm(self) -> None:
         if not self.reason.text().strip():
             self.error_label.setText(self.tr("Give the client a reason for the refusal."))
@@ -211,6 +215,7 @@ class CancelDialog(DeskDialog):
             return RefundTo.STORE_CREDIT
         return None
 
+    @QtSlot()
     def confirm(self) -> None:
         booking = self.state.booking
         return_credit = (
@@ -250,6 +255,7 @@ class PriceDialog(DeskDialog):
         self.form.addRow(self.tr("Reason:"), self.reason)
         self.finish_layout()
 
+    @QtSlot()
     def confirm(self) -> None:
         purchase = self.state.purchase
         assert purchase is not None
@@ -313,6 +319,7 @@ class MoveDialog(DeskDialog):
     def _set_any_time(self, when: datetime) -> None:
         self.any_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
 
+    @QtSlot(bool)
     def _bypass_toggled(self, on: bool) -> None:
         self.reason.setEnabled(on)
         self.any_time.setEnabled(on)
@@ -321,6 +328,7 @@ class MoveDialog(DeskDialog):
             self._set_any_time(slot.starts_at)
         self._update_confirm()
 
+    @QtSlot(object)
     def _slot_changed(self, slot: Slot | None) -> None:
         if slot is not None and not self.bypass.isChecked():
             self._set_any_time(slot.starts_at)
@@ -342,6 +350,7 @@ class MoveDialog(DeskDialog):
         super()._failed(message)
         self._update_confirm()
 
+    @QtSlot()
     def confirm(self) -> None:
         starts_at = self.starts_at()
         if starts_at is None:

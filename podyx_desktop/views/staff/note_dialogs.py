@@ -101,6 +101,7 @@ class NoteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(520, 360)
 
+    @Slot()
     def save(self) -> None:
         principal = self._ctx.user.principal
         text, internal = self.body.toPlainText(), self.internal.isChecked()
@@ -263,6 +264,7 @@ class NotesPanel(QWidget):
         self.dialog = dialog
         dialog.open()
 
+    @Slot()
     def open_add(self) -> None:
         if self.booking_id is None or self.client_id is None:
             return
@@ -276,6 +278,7 @@ class NotesPanel(QWidget):
         dialog.saved.connect(lambda note: self._done(note, self.tr("Note added.")))
         self._open(dialog)
 
+    @Slot()
     def open_edit(self) -> None:
         note = self.selected_note()
         if note is None or self.client_id is None:
@@ -297,6 +300,7 @@ class NotesPanel(QWidget):
         self.feedback.setText(feedback)
         self.reload()
 
+    @Slot()
     def open_history(self) -> None:
         note = self.selected_note()
         if note is None:
@@ -320,6 +324,7 @@ class NotesPanel(QWidget):
         dialog.resize(520, 380)
         self._open(dialog)
 
+    @Slot()
     def ask_delete(self) -> None:
         note = self.selected_note()
         if note is None:

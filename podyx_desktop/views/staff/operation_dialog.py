@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from podyx_desktop.domain.principal import Principal
@@ -27,6 +27,7 @@ class OperationDialog(QDialog):
     def principal(self) -> Principal:
         return self._ctx.user.principal
 
+    @Slot()
     def confirm(self) -> None:
         raise NotImplementedError
 

@@ -9,6 +9,7 @@ emits ``succeeded`` with a sentence for the place's feedback line and closes.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ APPROVE_METHODS = (
 class PaymentDialog(OperationDialog):
     """One pending payment, an error line, and "do it" / Cancel."""
 
+    @Slot()
     def __init__(
         self,
         ctx: ViewContext,
@@ -103,6 +105,7 @@ class ApprovePaymentDialog(PaymentDialog):
         self.form.addRow(self.tr("Client chose:"), QLabel(payment_method_text(payment.method)))
         self.form.addRow(self.tr("Paid by:"), self.method)
 
+    @Slot()
     def confirm(self) -> None:
         method = PaymentMethod(self.method.currentData())
         principal = self._ctx.user.principal
@@ -144,6 +147,7 @@ class RefusePaymentDialog(PaymentDialog):
     def is_session(self) -> bool:
         return self.payment.kind is PurchaseKind.BOOKING and self.payment.booking_id is not None
 
+    @Slot()
     def confirm(self) -> None:
         reason = self.reason.text().strip()
         if not reason:

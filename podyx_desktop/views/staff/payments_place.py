@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QDate, QSettings, QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,6 +153,7 @@ class PaymentsPlace(QWidget):
         ctx.bus.changed.connect(self._on_changed)
         self._update_buttons()
 
+    @Slot(int)
     def _fit_columns(self, _count: int) -> None:
         if self.model.rowCount() <= self.model.page_size_hint:
             self.table.resizeColumnsToContents()
@@ -171,10 +172,12 @@ class PaymentsPlace(QWidget):
         self._started = True
         self.model.reload()
 
+    @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
         if self._started and changes.touches(*self.SHOWS):
             self.model.reload()
 
+    @Slot()
     def _show_count(self) -> None:
         rows = self.model.rowCount()
         if self.model.is_complete:
@@ -212,6 +215,7 @@ class PaymentsPlace(QWidget):
         )
         self.table.selectionModel().select(selection, flags)
 
+    @Slot()
     def _update_buttons(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
         self.approve_button.setEnabled(count == 1)
@@ -225,11 +229,13 @@ class PaymentsPlace(QWidget):
 
     # --- actions ------------------------------------------------------------------------
 
+    @Slot()
     def approve_selected(self) -> None:
         chosen = self.selected()
         if len(chosen) == 1:
             self._open(ApprovePaymentDialog(self._ctx, chosen[0], self.model, self))
 
+    @Slot()
     def refuse_selected(self) -> None:
         chosen = self.selected()
         if len(chosen) == 1:
@@ -241,6 +247,7 @@ class PaymentsPlace(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    @Slot()
     def mark_selected_received(self) -> None:
         chosen = self.selected()
         if not chosen:
@@ -266,6 +273,7 @@ class PaymentsPlace(QWidget):
 
         return self.display.local(datetime.now(UTC)).date()
 
+    @Slot(bool)
     def open_day_close(self, day: date | None = None) -> QDialog:
         from podyx_desktop.views.staff.day_close_dialog import DayCloseDialog
 
@@ -275,6 +283,7 @@ class PaymentsPlace(QWidget):
         dialog.open()
         return dialog
 
+    @Slot()
     def open_export(self) -> None:
         dialog = ExportPurchasesDialog(self._ctx, self.studio_today(), self)
         self.dialog = dialog
@@ -322,6 +331,7 @@ class ExportPurchasesDialog(QDialog):
         value = edit.date()
         return date(value.year(), value.month(), value.day())
 
+    @Slot()
     def choose_file(self) -> None:
         settings = QSettings()
         folder = str(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -169,6 +169,7 @@ class StaffWindow(QMainWindow):
         self.checklist.show()
         self.checklist.load()
 
+    @Slot(str)
     def open_setup(self, section: str = "rooms") -> None:
         """Go to the Set-up place, at ``section`` ("rooms", "services", "hours"…)."""
         self.places.setCurrentWidget(self.setup_place)
@@ -181,6 +182,7 @@ class StaffWindow(QMainWindow):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
+    @Slot()
     def _focus_clients(self) -> None:
         self.places.setCurrentWidget(self.clients_place)
         self.clients_place.show_list()

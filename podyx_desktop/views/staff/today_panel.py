@@ -115,5 +115,6 @@ class TodayPanel(QWidget):
             return self.tr("To pay at the desk")
         return "—"
 
+    @Slot(QTreeWidgetItem, int)
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         self.booking_chosen.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -99,6 +99,7 @@ class CodeSignInPage(QWidget):
         self.message.setText(text)
         self.message.show()
 
+    @Slot()
     def submit(self) -> None:
         """Check the form, then set the password through the operation (once: the button
         stays off until the answer comes)."""

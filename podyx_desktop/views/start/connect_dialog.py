@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -86,6 +86,7 @@ class ConnectDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.connect_button.clicked.connect(self._trust)
 
+    @Slot()
     def look_up(self) -> None:
         text = self.address.text().strip()
         if not text:
@@ -138,12 +139,14 @@ class ConnectDialog(QDialog):
         self.problem.setText(message)
         self.problem.show()
 
+    @Slot()
     def _forget(self) -> None:
         self._probe = None
         self.connect_button.setEnabled(False)
         self.found.hide()
         self.problem.hide()
 
+    @Slot()
     def _trust(self) -> None:
         if self._probe is not None:
             self.trusted.emit(self._probe)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import zoneinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimeZone, Signal
+from PySide6.QtCore import Qt, QTimeZone, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -277,6 +277,7 @@ class FirstRunWindow(QWidget):
             country=self.country.text().strip(),
         )
 
+    @Slot()
     def submit(self) -> None:
         self.message.hide()
         if not self._check():

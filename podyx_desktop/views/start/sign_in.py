@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -243,6 +243,7 @@ class SignInScreen(QWidget):
             self.link_button.setText(self.tr("Disconnect"))
             self.link_button.setAccessibleName(self.tr("Disconnect from the studio"))
 
+    @Slot()
     def _link_clicked(self) -> None:
         if self._linked_to is None:
             self.connect_requested.emit()
@@ -425,20 +426,24 @@ class SignInScreen(QWidget):
 
     # --- actions --------------------------------------------------------------------
 
+    @Slot()
     def show_sign_in_page(self) -> None:
         self.pages.setCurrentWidget(self.sign_in_page)
         (self.password if self.email.text() else self.email).setFocus()
 
+    @Slot(str)
     def _sign_in_instead(self, email: str) -> None:
         """The email typed on the sign-up page has an account: sign in with it."""
         self.email.setText(email)
         self.show_sign_in_page()
 
+    @Slot()
     def show_sign_up_page(self) -> None:
         self.sign_up_page.form.email.setText(self.email.text().strip())
         self.pages.setCurrentWidget(self.sign_up_page)
         self.sign_up_page.form.full_name.setFocus()
 
+    @Slot()
     def show_code_page(self) -> None:
         """The page where a client the desk created sets a password with the studio's code."""
         if self._code_page is None:
@@ -459,6 +464,7 @@ class SignInScreen(QWidget):
         self.message.setText(message)
         self.message.show()
 
+    @Slot()
     def submit(self) -> None:
         if self._studio is None or not self.sign_in_button.isEnabled():
             return
@@ -492,6 +498,7 @@ class SignInScreen(QWidget):
         self.sign_in_button.setEnabled(True)
         self.sign_in_button.setText(self.tr("Sign in"))
 
+    @Slot()
     def book_as_visitor(self) -> None:
         """Open the booking wizard for a signed-out visitor (it may create an account)."""
         if self._studio is None:
@@ -509,9 +516,11 @@ class SignInScreen(QWidget):
         wizard.finished.connect(self._visitor_wizard_closed)
         wizard.open()
 
+    @Slot(object)
     def _visitor_booked(self, result: BookingResult) -> None:
         self._visitor_account = result.signed_in
 
+    @Slot()
     def _visitor_wizard_closed(self) -> None:
         """A visitor who created an account at checkout, or signed in to theirs there, is
         signed in once they close it."""

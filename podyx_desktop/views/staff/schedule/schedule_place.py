@@ -209,6 +209,7 @@ class SchedulePlace(QWidget):
     def step(self, direction: int) -> None:
         self.show_day(self.day + timedelta(days=(7 if self.week_mode else 1) * direction))
 
+    @Slot()
     def go_today(self) -> None:
         self.show_day(self._today())
 
@@ -335,6 +336,7 @@ class SchedulePlace(QWidget):
             reason = ""
         show_reason(self.export_button, self.export_reason, not reason, reason)
 
+    @Slot()
     def export_room_calendar(self) -> None:
         """The shown room's week, canceled sessions included, saved as a ``.ics`` file."""
         room_id = self.room_choice.currentData()
@@ -397,6 +399,7 @@ class SchedulePlace(QWidget):
         self.notice.setText(text)
         self.notice.show()
 
+    @Slot()
     def ask_bypass_reason(self) -> None:
         """Ask why the refused drop should go outside the studio's rules, then move it."""
         if self._refused_drop is None:
@@ -412,6 +415,7 @@ class SchedulePlace(QWidget):
         self.bypass_prompt = prompt
         prompt.open()
 
+    @Slot(str)
     def _move_outside_rules(self, reason: str) -> None:
         if self._refused_drop is None:
             return
@@ -438,6 +442,7 @@ class SchedulePlace(QWidget):
     def select(self, booking_id: int | None) -> None:
         self.canvas.select(booking_id)
 
+    @Slot(object)
     def _open(self, booking: ScheduleBooking) -> None:
         """Enter or a double click on a session: to its actions (once they have loaded,
         the first one allowed takes the keyboard; else the history)."""
@@ -457,6 +462,7 @@ class SchedulePlace(QWidget):
         else:
             actions.state_loaded.connect(when_loaded)
 
+    @Slot(int)
     def show_today_booking(self, booking_id: int) -> None:
         """Today's day view with ``booking_id`` selected (from the Today panel)."""
         if not self.week_mode and self.day == self._today() and self.data is not None:
@@ -466,6 +472,7 @@ class SchedulePlace(QWidget):
         self.set_week_mode(False)
         self.go_today()
 
+    @Slot(object)
     def _selected(self, entry: ScheduleBooking | None) -> None:
         """The canvas chose ``entry``: the desk's actions follow at once; the details pane
         shows the full booking and its history once loaded (then ``selection_changed``)."""

@@ -114,6 +114,7 @@ class TimeWaitlist(QGroupBox):
             state = self.tr("waiting, number {place}").format(place=entry.position or 1)
         return f"{entry.client_name} — {entry.service_name}, {when}: {state}"
 
+    @Slot()
     def open_list(self) -> None:
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Waitlist"))

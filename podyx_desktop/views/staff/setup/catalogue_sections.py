@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -184,16 +184,19 @@ class RoomsSection(CatalogueSection):
         self.room.setEnabled(True)
         self.save_button.setEnabled(True)
 
+    @Slot()
     def new_room(self) -> None:
         self._adding_setup = False
         self.start_new(self.tr("A new room"))
         self.name.setFocus()
 
+    @Slot()
     def new_setup(self) -> None:
         self._adding_setup = True
         self.start_new(self.tr("A new setup"))
         self.name.setFocus()
 
+    @Slot()
     def save(self) -> None:
         name = self.name.text().strip()
         description = self.description.toPlainText().strip()
@@ -329,10 +332,12 @@ class ServicesSection(CatalogueSection):
         self.check_setups(())
         self.save_button.setEnabled(True)
 
+    @Slot()
     def new_service(self) -> None:
         self.start_new(self.tr("A new service"))
         self.name.setFocus()
 
+    @Slot()
     def save(self) -> None:
         name = self.name.text().strip()
         rate = self.rate.minor()

@@ -3,7 +3,7 @@ service, opening hours), each a link to its section of the Set-up place, ticked 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from podyx_desktop.domain.changes import Changes, Kind
@@ -47,6 +47,7 @@ class SetupChecklist(QFrame):
     def load(self) -> None:
         Op(self._ctx, self._ctx.user.principal, LoadChecklist()).success(self._loaded).run(self)
 
+    @Slot(object)
     def _changed(self, changes: Changes) -> None:
         if self.isVisible() and changes.touches(Kind.CATALOGUE, Kind.SETTINGS):
             self.load()

@@ -4,7 +4,7 @@ Each section loads when first shown and reloads only for the kinds of change it 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QStackedWidget, QWidget
 
 from podyx_desktop.domain.changes import Changes
@@ -94,6 +94,7 @@ class SetupPlace(QWidget):
         self.index.setCurrentRow(list(self.sections).index(key))
         return section
 
+    @Slot(int)
     def _show_row(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         if self.isVisible():
@@ -109,6 +110,7 @@ class SetupPlace(QWidget):
         if self.sections:
             self.current().ensure_loaded()
 
+    @Slot(object)
     def _changed(self, changes: Changes) -> None:
         for section in self.sections.values():
             section.changed(changes)

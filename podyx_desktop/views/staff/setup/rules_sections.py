@@ -7,7 +7,7 @@ import re
 from dataclasses import fields
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -209,6 +209,7 @@ class PoliciesSection(Section):
                 self.table.selectRow(row)
                 return
 
+    @Slot()
     def _selected(self) -> None:
         view = self.selected_view()
         for button in (self.save_override_button, self.clear_override_button):
@@ -220,10 +221,12 @@ class PoliciesSection(Section):
             own = getattr(view.override, name)
             box.setValue(INHERIT if own is None else own)
 
+    @Slot()
     def save_studio(self) -> None:
         policy = BookingPolicy(**{n: box.value() for n, box in self.studio_fields.items()})
         self.run(SetStudioPolicy(policy), said=self.tr("Saved the studio's rules."))
 
+    @Slot()
     def save_override(self) -> None:
         view = self.selected_view()
         if view is None:
@@ -237,6 +240,7 @@ class PoliciesSection(Section):
             said=self.tr("Saved the overrides of {name}.").format(name=view.name),
         )
 
+    @Slot()
     def clear_override(self) -> None:
         view = self.selected_view()
         if view is None:
@@ -352,6 +356,7 @@ class HoursSection(Section):
     def set_day(self, weekday: int, text: str) -> None:
         self.days[weekday].setText(text)
 
+    @Slot()
     def save_hours(self) -> None:
         intervals: list[OpeningInterval] = []
         ok = True
@@ -365,6 +370,7 @@ class HoursSection(Section):
         if ok:
             self.run(SetOpeningHours(tuple(intervals)), said=self.tr("Saved the opening hours."))
 
+    @Slot()
     def add_closed(self) -> None:
         qdate = self.closed_day.date()
         day = date(qdate.year(), qdate.month(), qdate.day())
@@ -373,6 +379,7 @@ class HoursSection(Section):
             said=self.tr("Closed on {day}.").format(day=day.isoformat()),
         )
 
+    @Slot()
     def remove_closed(self) -> None:
         item = self.closed.currentItem()
         if item is None:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -117,6 +117,7 @@ class AddonsSection(CatalogueSection):
         self.description.clear()
         self.save_button.setEnabled(True)
 
+    @Slot()
     def save(self) -> None:
         name, price = self.name.text().strip(), self.price.minor()
         if not name:
@@ -216,6 +217,7 @@ class BundlesSection(CatalogueSection):
         self.description.clear()
         self.save_button.setEnabled(True)
 
+    @Slot()
     def save(self) -> None:
         name, price = self.name.text().strip(), self.price.minor()
         if not name:
@@ -337,11 +339,13 @@ class PromoSection(ListEditor):
 
         self.refill(fill)
 
+    @Slot()
     def _kind_changed(self) -> None:
         percent = self.kind.currentData() == PromoKind.PERCENT.value
         self.percent.setEnabled(percent)
         self.amount.setEnabled(not percent)
 
+    @Slot()
     def new_code(self) -> None:
         self.start_new(self.tr("A new promo code"))
         self.code.setFocus()
@@ -398,6 +402,7 @@ class PromoSection(ListEditor):
         local = datetime.combine(day, time.max if end else time.min)
         return local.replace(tzinfo=ZoneInfo(self.ctx.user.studio.time_zone)).astimezone(UTC)
 
+    @Slot()
     def save(self) -> None:
         code = self.code.text().strip().upper()
         if not code:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -188,6 +188,7 @@ class ListEditor(Section):
                 return True
         return False
 
+    @Slot(QListWidgetItem, QListWidgetItem)
     def _current_changed(self, item: QListWidgetItem | None, _previous: Any) -> None:
         if item is None:
             return
@@ -215,9 +216,11 @@ class ListEditor(Section):
     def clear_form(self) -> None:
         raise NotImplementedError
 
+    @Slot()
     def save(self) -> None:
         raise NotImplementedError
 
+    @Slot()
     def _retire_or_restore(self) -> None:
         if self.key is not None:
             self.retire_or_restore(self.key, self.retired)

@@ -4,7 +4,7 @@ owner; what they refuse is said here in their words."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -142,6 +142,7 @@ class StaffSection(Section):
             if member.email == email:
                 self.table.selectRow(row)
 
+    @Slot()
     def _selected(self) -> None:
         member = self.selected()
         for widget in (self.role, self.change_role_button, self.active_button, self.code_button):
@@ -153,6 +154,7 @@ class StaffSection(Section):
             self.tr("&Deactivate") if member.active else self.tr("&Activate")
         )
 
+    @Slot()
     def create_account(self) -> None:
         name, email = self.new_name.text().strip(), self.new_email.text().strip()
         if not name or not email:
@@ -184,6 +186,7 @@ class StaffSection(Section):
     def one_time_code(self) -> str:
         return self.code.text() if not self.code.isHidden() else ""
 
+    @Slot()
     def change_role(self) -> None:
         member = self.selected()
         if member is None:
@@ -196,6 +199,7 @@ class StaffSection(Section):
             ),
         )
 
+    @Slot()
     def toggle_active(self) -> None:
         member = self.selected()
         if member is None:
@@ -207,6 +211,7 @@ class StaffSection(Section):
         ).format(name=member.full_name)
         self.run(SetActive(member.id, not member.active), said=said)
 
+    @Slot()
     def new_code(self) -> None:
         member = self.selected()
         if member is None:

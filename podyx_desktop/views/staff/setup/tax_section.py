@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -88,6 +89,7 @@ class SeriesEditor(QGroupBox):
             self.yearly_reset.isChecked(),
         )
 
+    @Slot()
     def update_preview(self) -> None:
         try:
             self.preview.setText(self.format().format(date.today().year, self._next_value))
@@ -172,6 +174,7 @@ class TaxSection(Section):
         self.run(LoadTax(), self._loaded_tax, reading=True)
         self.run(LoadFileLimit(), self.file_limit.setValue, reading=True)
 
+    @Slot()
     def save_file_limit(self) -> None:
         self.run(SetFileLimit(self.file_limit.value()), said=self.tr("Saved the file limit."))
 
@@ -185,6 +188,7 @@ class TaxSection(Section):
         for status in loaded.series:
             self.series[SeriesKind(status.kind)].show_status(status)
 
+    @Slot()
     def save_tax(self) -> None:
         tax = TaxSettings(
             self.prices_include_vat.isChecked(),

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox
 
 from podyx_desktop.domain.waitlist import MAX_HOLD_MINUTES
@@ -38,6 +38,7 @@ class WaitlistHoldBox(QGroupBox):
     def load(self) -> None:
         self._section.run(LoadHoldMinutes(), self.minutes.setValue, reading=True)
 
+    @Slot()
     def save(self) -> None:
         self._section.run(
             SetHoldMinutes(self.minutes.value()), said=self.tr("Saved the waitlist hold.")
