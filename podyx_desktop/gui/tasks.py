@@ -17,12 +17,13 @@ import itertools
 import logging
 import queue
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from podyx_desktop.gui import collector
 
@@ -44,6 +45,10 @@ BUSY_DELAY_MS = 200
 # threads' CPU time (the worker's in one session: 2.2 s against 1.0 s at 5 ms), and in 4
 # interleaved rounds each the session's longest stall was 43–58 ms against 55–78 ms.
 GIL_SWITCH_INTERVAL_S = 0.001
+# The longest the worker waits, before its next task, for the GUI thread to handle a result
+# and paint it (see TaskRunner._deliver_next): a GUI thread busy for longer lets it go on.
+GUI_TURN_MAX_S = 0.1
+_GUI_TURN_OVER = QEvent.Type(QEvent.registerEventType())
 
 
 def user_message(error: BaseException) -> str:
@@ -81,12 +86,16 @@ class _Worker(QThread):
         self._services: Services | None = None
         # (task id, call, whether the call takes the services), or None to stop
         self.queue: queue.Queue[tuple[int, Callable[..., Any], bool] | None] = queue.Queue()
+        # cleared while the GUI thread handles a result and paints it: no task starts then
+        self.gui_turn_over = threading.Event()
+        self.gui_turn_over.set()
 
     def run(self) -> None:
         while True:
             item = self.queue.get()
             if item is None:
                 break
+            self.gui_turn_over.wait(GUI_TURN_MAX_S)
             task_id, call, takes_services = item
             try:
                 if not takes_services:
@@ -206,6 +215,7 @@ class TaskRunner(QObject):
             return
         self._closed = True
         self._busy_timer.stop()
+        self._worker.gui_turn_over.set()  # the task it holds need not wait for a paint
         while True:  # drop what has not started: nobody will see its result
             try:
                 self._worker.queue.get_nowait()
@@ -231,12 +241,28 @@ class TaskRunner(QObject):
 
     @Slot()
     def _deliver_next(self) -> None:
+        """Deliver one result, with the worker held back until the GUI thread has painted
+        it: a task started now would run Python beside the callback and the paint, and
+        the two threads would take turns with the interpreter lock every millisecond
+        (``GIL_SWITCH_INTERVAL_S``), the GUI thread's work taking up to twice as long. The
+        worker is let go by an event posted at the low priority of Qt's paint requests,
+        which therefore comes after the paint the callback asked for."""
         if not self._arrivals:
             return
         arrival = self._arrivals.popleft()
         if self._arrivals:
             self._delivery.start()  # the next one in the next turn
-        self._deliver(*arrival)
+        self._worker.gui_turn_over.clear()
+        try:
+            self._deliver(*arrival)
+        finally:
+            QCoreApplication.postEvent(
+                self, QEvent(_GUI_TURN_OVER), Qt.EventPriority.LowEventPriority.value
+            )
+
+    def customEvent(self, event: QEvent) -> None:
+        if event.type() == _GUI_TURN_OVER:
+            self._worker.gui_turn_over.set()
 
     def _deliver(self, task_id: int, succeeded: bool, payload: object) -> None:
         task = self._tasks.pop(task_id, None)

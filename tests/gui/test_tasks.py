@@ -258,6 +258,36 @@ def test_results_that_arrive_together_are_delivered_one_per_turn_of_the_loop(
     assert seen == [1, "posted", 2, 3]
 
 
+def test_the_next_task_waits_until_the_gui_thread_has_painted_a_result(
+    qtbot: Any, runner: TaskRunner
+) -> None:
+    """A result's callback changes a widget and starts another task (a write's reload):
+    that task starts once the callback has returned and the widget has painted, not
+    beside them (the two threads would take turns with the interpreter lock)."""
+    events: list[str] = []
+
+    class Painted(QWidget):
+        def paintEvent(self, _event: Any) -> None:
+            events.append("painted")
+
+    widget = Painted()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: "painted" in events, timeout=WAIT)
+    events.clear()
+
+    def delivered(_result: object) -> None:
+        widget.update()
+        runner.run_plain(lambda: events.append("next task started"))
+        time.sleep(0.05)  # the callback's own work: time enough for the worker to start
+        events.append("callback done")
+
+    runner.run_plain(lambda: None, on_success=delivered)
+    qtbot.waitUntil(lambda: "next task started" in events, timeout=WAIT)
+    assert events == ["callback done", "painted", "next task started"]
+
+
 class _Node:
     """An object in a reference cycle: only the cyclic collector frees it."""
 
