@@ -19,7 +19,8 @@ import queue
 import sys
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import shiboken6
@@ -241,20 +242,28 @@ class TaskRunner(QObject):
 
     @Slot()
     def _deliver_next(self) -> None:
-        """Deliver one result, with the worker held back until the GUI thread has painted
-        it: a task started now would run Python beside the callback and the paint, and
-        the two threads would take turns with the interpreter lock every millisecond
-        (``GIL_SWITCH_INTERVAL_S``), the GUI thread's work taking up to twice as long. The
-        worker is let go by an event posted at the low priority of Qt's paint requests,
-        which therefore comes after the paint the callback asked for."""
+        """Deliver one result, the worker held back until the GUI thread has painted it
+        (:meth:`gui_turn`): a task started now would run Python beside the callback and
+        the paint, the two threads taking turns with the interpreter lock every
+        millisecond (``GIL_SWITCH_INTERVAL_S``), the GUI thread's work up to twice as long."""
         if not self._arrivals:
             return
         arrival = self._arrivals.popleft()
         if self._arrivals:
             self._delivery.start()  # the next one in the next turn
+        with self.gui_turn():
+            self._deliver(*arrival)
+
+    @contextmanager
+    def gui_turn(self) -> Iterator[None]:
+        """Hold the worker's next task back while the GUI thread does what is inside (a
+        result's callback, a tab built or shown) and until it has painted it: an event
+        posted at the low priority of Qt's paint requests, so after the paint asked for
+        inside, lets it go (at most ``GUI_TURN_MAX_S`` later). A task already running
+        goes on."""
         self._worker.gui_turn_over.clear()
         try:
-            self._deliver(*arrival)
+            yield
         finally:
             QCoreApplication.postEvent(
                 self, QEvent(_GUI_TURN_OVER), Qt.EventPriority.LowEventPriority.value

@@ -258,12 +258,9 @@ def test_results_that_arrive_together_are_delivered_one_per_turn_of_the_loop(
     assert seen == [1, "posted", 2, 3]
 
 
-def test_the_next_task_waits_until_the_gui_thread_has_painted_a_result(
-    qtbot: Any, runner: TaskRunner
-) -> None:
-    """A result's callback changes a widget and starts another task (a write's reload):
-    that task starts once the callback has returned and the widget has painted, not
-    beside them (the two threads would take turns with the interpreter lock)."""
+@pytest.fixture
+def painted(qtbot: Any) -> tuple[QWidget, list[str]]:
+    """A shown widget that notes each of its paints (its first one done) in the list."""
     events: list[str] = []
 
     class Painted(QWidget):
@@ -276,16 +273,39 @@ def test_the_next_task_waits_until_the_gui_thread_has_painted_a_result(
     qtbot.waitExposed(widget)
     qtbot.waitUntil(lambda: "painted" in events, timeout=WAIT)
     events.clear()
+    return widget, events
 
-    def delivered(_result: object) -> None:
-        widget.update()
-        runner.run_plain(lambda: events.append("next task started"))
-        time.sleep(0.05)  # the callback's own work: time enough for the worker to start
-        events.append("callback done")
 
-    runner.run_plain(lambda: None, on_success=delivered)
+def _change_and_start_a_task(runner: TaskRunner, widget: QWidget, events: list[str]) -> None:
+    widget.update()
+    runner.run_plain(lambda: events.append("next task started"))
+    time.sleep(0.05)  # the GUI thread's own work: time enough for the worker to start
+    events.append("GUI work done")
+
+
+def test_the_next_task_waits_until_the_gui_thread_has_painted_a_result(
+    qtbot: Any, runner: TaskRunner, painted: tuple[QWidget, list[str]]
+) -> None:
+    """A result's callback changes a widget and starts another task (a write's reload):
+    that task starts once the callback has returned and the widget has painted, not
+    beside them (the two threads would take turns with the interpreter lock)."""
+    widget, events = painted
+    runner.run_plain(
+        lambda: None, on_success=lambda _: _change_and_start_a_task(runner, widget, events)
+    )
     qtbot.waitUntil(lambda: "next task started" in events, timeout=WAIT)
-    assert events == ["callback done", "painted", "next task started"]
+    assert events == ["GUI work done", "painted", "next task started"]
+
+
+def test_a_gui_turn_holds_the_next_task_until_its_paint(
+    qtbot: Any, runner: TaskRunner, painted: tuple[QWidget, list[str]]
+) -> None:
+    """The same for the GUI thread's own work (a tab built or shown): ``gui_turn``."""
+    widget, events = painted
+    with runner.gui_turn():
+        _change_and_start_a_task(runner, widget, events)
+    qtbot.waitUntil(lambda: "next task started" in events, timeout=WAIT)
+    assert events == ["GUI work done", "painted", "next task started"]
 
 
 class _Node:

@@ -56,6 +56,7 @@ from podyx_desktop.views.common.widgets import error_box
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
 
+    from podyx_desktop.gui.tasks import TaskRunner
     from podyx_desktop.views.profile.account_tab import AccountTab
     from podyx_desktop.views.profile.bookings_tab import BookingsTab
     from podyx_desktop.views.profile.bundles_tab import BundlesTab
@@ -114,9 +115,12 @@ class _TabPage(QWidget):
     shown.
     """
 
-    def __init__(self, build: Callable[[QWidget], ProfileTab], parent: QWidget) -> None:
+    def __init__(
+        self, build: Callable[[QWidget], ProfileTab], parent: QWidget, tasks: TaskRunner
+    ) -> None:
         super().__init__(parent)
         self._build = build
+        self._tasks = tasks
         self.content: ProfileTab | None = None
         self._showing_later = False
         self._layout = QVBoxLayout(self)
@@ -147,7 +151,8 @@ class _TabPage(QWidget):
     def _show_content(self) -> None:
         self._showing_later = False
         if self.content is not None:
-            self.content.show()
+            with self._tasks.gui_turn():  # the worker waits for its first paint
+                self.content.show()
 
 
 class MainWindow(QMainWindow):
@@ -201,7 +206,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Account"), self._build_account_tab),
             (self.tr("&Files"), self._build_files_tab),
         ):
-            page = _TabPage(build, self.tabs)
+            page = _TabPage(build, self.tabs, ctx.tasks)
             self._pages.append(page)
             self.tabs.addTab(page, title)
         self._build_status_bar()
@@ -351,7 +356,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _tab_changed(self, index: int) -> None:
-        self._pages[index].ensure()
+        with self._ctx.tasks.gui_turn():  # built, or shown: the worker waits for the paint
+            self._pages[index].ensure()
         self._settings.last_tab = index
 
     @Slot(object)

@@ -129,7 +129,8 @@ class ProfileTab(QWidget):
 
     def _build_next(self) -> None:
         if self._parts:
-            self._parts.popleft()()
+            with self._ctx.tasks.gui_turn():
+                self._parts.popleft()()
         if self._parts:
             QTimer.singleShot(0, self, self._build_next)
             return
