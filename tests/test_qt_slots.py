@@ -3,10 +3,11 @@
 PySide6 gives a widget that is connected to an undeclared method a meta-object of its
 own, made anew at each such connection; the next time the widget's layout is activated,
 Qt sees a meta-object it has not polished and polishes the widget again: the style sheet
-sets its palette and font, every widget inside it is told, and all of it repaints. A tab
-whose buttons were connected after it was first shown repainted the whole window that
-way (bench/gui_lag.py). ``tests/gui/test_qt_slots.py`` checks the same at run time,
-including that each slot's types match its signal's.
+sets its palette and font, every widget inside it is told, and all of it repaints. The
+main window was repainted whole that way when a tab built later connected one of the
+window's methods (bench/gui_lag.py). After each GUI test, ``tests/gui/conftest.py``
+checks the widgets at run time, which also catches a slot whose types do not match its
+signal's.
 """
 
 from __future__ import annotations

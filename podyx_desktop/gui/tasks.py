@@ -46,8 +46,8 @@ BUSY_DELAY_MS = 200
 # threads' CPU time (the worker's in one session: 2.2 s against 1.0 s at 5 ms), and in 4
 # interleaved rounds each the session's longest stall was 43–58 ms against 55–78 ms.
 GIL_SWITCH_INTERVAL_S = 0.001
-# The longest the worker waits, before its next task, for the GUI thread to handle a result
-# and paint it (see TaskRunner._deliver_next): a GUI thread busy for longer lets it go on.
+# The longest the worker waits, before its next task, for the GUI thread to finish a turn of
+# heavy work and its paint (TaskRunner.gui_turn): a GUI thread busy for longer lets it go on.
 GUI_TURN_MAX_S = 0.1
 _GUI_TURN_OVER = QEvent.Type(QEvent.registerEventType())
 
@@ -87,7 +87,7 @@ class _Worker(QThread):
         self._services: Services | None = None
         # (task id, call, whether the call takes the services), or None to stop
         self.queue: queue.Queue[tuple[int, Callable[..., Any], bool] | None] = queue.Queue()
-        # cleared while the GUI thread handles a result and paints it: no task starts then
+        # cleared while the GUI thread has a turn (TaskRunner.gui_turn): no task starts then
         self.gui_turn_over = threading.Event()
         self.gui_turn_over.set()
 
