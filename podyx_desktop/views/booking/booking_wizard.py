@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtCore import Slot as QtSlot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ from podyx_desktop.views.booking.draft import BookingDraft
 from podyx_desktop.views.booking.slot_picker import SessionShape, SlotPicker
 from podyx_desktop.views.common.context import UserSession, ViewContext
 from podyx_desktop.views.common.formatting import money_text
-from podyx_desktop.views.common.paint import FirstPaint
+from podyx_desktop.views.common.paint import FirstPaint, next_turn
 
 CHECKOUT_PAGES_FALLBACK_MS = 300  # a wizard that does not paint builds them anyway
 
@@ -292,7 +292,7 @@ class BookingWizard(QWizard):
                 self.done_page = DonePage(self)
                 self.setPage(self.DONE, self.done_page)
             if not at_once:
-                QTimer.singleShot(0, self, lambda: self._build_next_checkout_page(at_once=False))
+                next_turn(self, lambda: self._build_next_checkout_page(at_once=False))
                 return
 
     def initializePage(self, page_id: int) -> None:

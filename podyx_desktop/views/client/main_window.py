@@ -49,7 +49,7 @@ from podyx_desktop.views.client.opening import (
 )
 from podyx_desktop.views.common import palette
 from podyx_desktop.views.common.context import ViewContext
-from podyx_desktop.views.common.paint import FirstPaint
+from podyx_desktop.views.common.paint import FirstPaint, next_turn
 from podyx_desktop.views.common.tabbed_pages import TabbedPages
 from podyx_desktop.views.common.widgets import error_box
 
@@ -527,9 +527,14 @@ class MainWindow(QMainWindow):
             self._pages[self.tabs.currentIndex()].ensure()
             if not self._first_frame_done:
                 self._first_frame_done = True
-                self._build_actions()
-                self._load_files_badge()
-                QTimer.singleShot(TRAY_AFTER_PAINT_MS, self, self._attach_tray)
+                # the shortcuts and the Files badge in a turn of their own, after the tab's
+                next_turn(self, self._after_first_tab)
+
+    def _after_first_tab(self) -> None:
+        if not self._closing:
+            self._build_actions()
+            self._load_files_badge()
+            QTimer.singleShot(TRAY_AFTER_PAINT_MS, self, self._attach_tray)
 
     def _attach_tray(self) -> None:
         """The tray icon and the reminders (views/client/tray.py), off the start-up path."""

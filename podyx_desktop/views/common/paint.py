@@ -14,6 +14,25 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
+def next_turn(owner: QObject, then: Callable[[], None]) -> None:
+    """Call ``then`` in a later turn of the event loop, after the timers that are due and
+    the input that waits (a zero-interval timer of ``owner``'s: not called once ``owner``
+    is gone). ``QTimer.singleShot(0, …)`` posts an event instead, and Qt delivers posted
+    events, those posted while it delivers them included, before timers and input: a
+    chain of such turns runs back to back, one stall (bench/gui_lag.py)."""
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.timeout.connect(
+        lambda: _fire(timer, then)
+    )  # no slot of owner's: see tests/test_qt_slots.py
+    timer.start(0)
+
+
+def _fire(timer: QTimer, then: Callable[[], None]) -> None:
+    timer.deleteLater()
+    then()
+
+
 class FirstPaint(QObject):
     """Calls ``then`` once, right after ``widget`` has painted for the first time, or
     after ``fallback_ms`` if it has not painted by then (a minimised or covered window
@@ -31,7 +50,7 @@ class FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and self._then is not None:
-            QTimer.singleShot(0, self, self._call)  # after this paint has finished
+            next_turn(self, self._call)  # after this paint has finished
         return False
 
     def _call(self) -> None:

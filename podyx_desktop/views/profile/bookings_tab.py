@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -35,7 +35,7 @@ from podyx_desktop.operations.bookings import (
 from podyx_desktop.operations.notes import load_booking_notes, load_unread_notes
 from podyx_desktop.views.common.calendar_actions import UpcomingExport
 from podyx_desktop.views.common.context import ViewContext
-from podyx_desktop.views.common.paint import FirstPaint
+from podyx_desktop.views.common.paint import FirstPaint, next_turn
 from podyx_desktop.views.common.reasons import show_decisions
 from podyx_desktop.views.common.status_delegate import StatusBadgeDelegate
 from podyx_desktop.views.common.tables import current_record, record_table, select_where
@@ -258,7 +258,7 @@ class BookingsTab(ProfileTab):
     def _details_side_ready(self, _result: object = None) -> None:
         self._build_details_side()
         # The first session in the next turn: each is about a frame (bench/gui_lag.py).
-        QTimer.singleShot(0, self, self._side_built)
+        next_turn(self, self._side_built)
 
     def _side_built(self) -> None:
         if self._select_when_built:  # the lists came first: show the first session

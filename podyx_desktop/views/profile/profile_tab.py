@@ -13,11 +13,12 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, TypeVar
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from podyx_desktop.views.common.context import ViewContext
+from podyx_desktop.views.common.paint import next_turn
 
 if TYPE_CHECKING:
     from podyx_desktop.domain.changes import Changes, Kind
@@ -106,7 +107,7 @@ class ProfileTab(QWidget):
     def build_later(self, *parts: Callable[[], None]) -> None:
         """Build ``parts`` after the constructor, one per turn of the event loop."""
         if not self._parts:
-            QTimer.singleShot(0, self, self._build_next)
+            next_turn(self, self._build_next)
         self._parts.extend(parts)
 
     @property
@@ -125,18 +126,18 @@ class ProfileTab(QWidget):
         if self._parts:
             self._when_built.append(then)
         else:
-            QTimer.singleShot(0, self, then)
+            next_turn(self, then)
 
     def _build_next(self) -> None:
         if self._parts:
             with self._ctx.tasks.gui_turn():
                 self._parts.popleft()()
         if self._parts:
-            QTimer.singleShot(0, self, self._build_next)
+            next_turn(self, self._build_next)
             return
         waiting, self._when_built = self._when_built, []
         for then in waiting:
-            QTimer.singleShot(0, self, then)
+            next_turn(self, then)
 
     @property
     def subject(self) -> ProfileSubject | None:
