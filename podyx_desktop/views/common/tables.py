@@ -7,12 +7,47 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, Slot
-from PySide6.QtGui import QFontMetricsF, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtGui import QFocusEvent, QFontMetricsF, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableBase, RecordTableModel
 
 FIT_ROWS = 20  # the rows a column is fitted to (Qt: 1,000; each measured row costs ~0.25 ms)
+
+
+class RecordTable(QTableView):
+    """A table that does not repaint itself whole when its window is activated or loses
+    the focus (a dialog opens over it, or closes): Qt's item views do on either, and
+    that repaint comes right when the dialog's work starts on the worker, each of its
+    calls into Python waiting for the interpreter lock (bench/gui_lag.py). The rows look
+    the same (the palette's active and inactive colours are the same), and so does the
+    current row's focus frame, which stays under the dialog as it was (a table that had
+    the focus gets it back when its window is active again)."""
+
+    def event(self, event: QEvent) -> bool:
+        # (QWidget passes them on to the viewport, which repaints whole)
+        if event.type() in _ACTIVATION:
+            return True
+        return super().event(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # Qt's handlers repaint it whole; a table has nothing else to do when only its
+        # window's activation changes (the focus comes back to it with the activation).
+        if event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
+            super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if event.reason() != Qt.FocusReason.ActiveWindowFocusReason:
+            super().focusInEvent(event)
+
+
+_ACTIVATION = frozenset({QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate})
 
 
 def record_table(
@@ -25,7 +60,7 @@ def record_table(
 ) -> QTableView:
     """A table over ``model``. A record model sorts itself; a sort/filter proxy is used as
     it is, sorting included; any other model sorts through a proxy when ``sortable``."""
-    view = QTableView(parent)
+    view = RecordTable(parent)
     if isinstance(model, QSortFilterProxyModel | RecordTableModel):
         if isinstance(model, QSortFilterProxyModel):
             model.setSortRole(SORT_ROLE)
