@@ -232,7 +232,7 @@ class TimePage(QWizardPage):
 
 class BookingWizard(QWizard):
     booked = Signal(object)  # BookingResult
-    # built once the wizard has painted (see ``_build_checkout_pages``)
+    # built once the wizard has painted (see ``_build_next_later_page``)
     review_page: ReviewPage
     payment_page: PaymentPage
     done_page: DonePage
@@ -258,46 +258,55 @@ class BookingWizard(QWizard):
         self.setup_page = SetupPage(self)
         self.service_page = ServicePage(self)
         self.addons_page = AddonsPage(self)
-        self.time_page = TimePage(self)
-        for page_id, page in enumerate(
-            (self.setup_page, self.service_page, self.addons_page, self.time_page)
-        ):
+        for page_id, page in enumerate((self.setup_page, self.service_page, self.addons_page)):
             self.setPage(page_id, page)
-        # The checkout's pages (review, payment, done) are built once the wizard has
-        # painted, one per event-loop turn: building all seven at once stalled the GUI
-        # thread for one long turn (bench/gui_lag.py); at the latest when the time step
-        # is reached.
-        self._checkout_step = 0  # how many of them are built
-        FirstPaint(self, self._build_checkout_pages, fallback_ms=CHECKOUT_PAGES_FALLBACK_MS)
+        # The later pages (the time step's, the checkout's: review, payment, done) are
+        # built once the wizard has painted, one per event-loop turn: building all seven
+        # at once stalled the GUI thread for one long turn (bench/gui_lag.py); at the
+        # latest when the step before them is reached, or when one is asked for.
+        self._time_page: TimePage | None = None
+        self._later_step = 0  # how many of them are built
+        FirstPaint(self, self._build_later_pages, fallback_ms=CHECKOUT_PAGES_FALLBACK_MS)
         self.resize(840, 660)
         self._load()
 
-    def _build_checkout_pages(self) -> None:
-        self._build_next_checkout_page(at_once=False)
+    @property
+    def time_page(self) -> TimePage:
+        if self._time_page is None:
+            self._build_next_later_page(at_once=True, until=1)
+        assert self._time_page is not None
+        return self._time_page
 
-    def _build_next_checkout_page(self, *, at_once: bool) -> None:
-        """The checkout's pages not built yet: one per event-loop turn (the review page
-        alone is the costliest), or all of them now when ``at_once``."""
-        while self._checkout_step < 4:
-            step, self._checkout_step = self._checkout_step, self._checkout_step + 1
+    def _build_later_pages(self) -> None:
+        self._build_next_later_page(at_once=False)
+
+    def _build_next_later_page(self, *, at_once: bool, until: int = 5) -> None:
+        """The later pages not built yet: one per event-loop turn (the time step's and
+        the review page are the costliest), or, when ``at_once``, the first ``until``
+        steps now."""
+        while self._later_step < until:
+            step, self._later_step = self._later_step, self._later_step + 1
             if step == 0:
+                self._time_page = TimePage(self)
+                self.setPage(self.TIME, self._time_page)
+            elif step == 1:
                 self.review_page = ReviewPage(self)
                 self.setPage(self.REVIEW, self.review_page)
-            elif step == 1:
-                self.review_page.build_content()
             elif step == 2:
+                self.review_page.build_content()
+            elif step == 3:
                 self.payment_page = PaymentPage(self)
                 self.setPage(self.PAYMENT, self.payment_page)
             else:
                 self.done_page = DonePage(self)
                 self.setPage(self.DONE, self.done_page)
             if not at_once:
-                next_turn(self, lambda: self._build_next_checkout_page(at_once=False))
+                next_turn(self, lambda: self._build_next_later_page(at_once=False))
                 return
 
     def initializePage(self, page_id: int) -> None:
-        if page_id >= self.TIME:
-            self._build_next_checkout_page(at_once=True)  # the next step must be there
+        if page_id >= self.ADDONS:  # the next step must be there
+            self._build_next_later_page(at_once=True, until=1 if page_id == self.ADDONS else 5)
         super().initializePage(page_id)
 
     @property
