@@ -85,8 +85,9 @@ class _Worker(QThread):
         self.setObjectName("podyx-task-worker")
         self._factory = services_factory
         self._services: Services | None = None
-        # (task id, call, whether the call takes the services), or None to stop
-        self.queue: queue.Queue[tuple[int, Callable[..., Any], bool] | None] = queue.Queue()
+        # (task id, call, whether the call takes the services, whether the next task waits
+        # for its result's delivery), or None to stop
+        self.queue: queue.Queue[tuple[int, Callable[..., Any], bool, bool] | None] = queue.Queue()
         # cleared while the GUI thread has a turn (TaskRunner.gui_turn): no task starts then
         self.gui_turn_over = threading.Event()
         self.gui_turn_over.set()
@@ -97,7 +98,7 @@ class _Worker(QThread):
             if item is None:
                 break
             self.gui_turn_over.wait(GUI_TURN_MAX_S)
-            task_id, call, takes_services = item
+            task_id, call, takes_services, held = item
             try:
                 if not takes_services:
                     result = call()
@@ -110,10 +111,20 @@ class _Worker(QThread):
 
                 if not isinstance(error, PodyxError):
                     log.exception("A background task failed")
+                self._hold(held)
                 self.finished_task.emit(task_id, False, user_message(error))
             else:
+                self._hold(held)
                 self.finished_task.emit(task_id, True, result)
         self._dispose()
+
+    def _hold(self, held: bool) -> None:
+        """The next task waits until this one's result has been delivered and painted (the
+        delivery is a turn of the GUI thread's, :meth:`TaskRunner.gui_turn`): results come
+        while the worker runs the next queued task (a write's reloads), and painting them
+        beside it, every call Qt makes into Python waits for the interpreter lock."""
+        if held:
+            self.gui_turn_over.clear()
 
     def forget_services(self) -> None:
         """Close the services (a task: on this thread); the next task builds them anew."""
@@ -203,7 +214,8 @@ class TaskRunner(QObject):
             self._worker.start()
         if not self._busy and not self._busy_timer.isActive():
             self._busy_timer.start()
-        self._worker.queue.put((task.id, task.call, takes_services))
+        held = task.on_success is not None or task.on_error is not None
+        self._worker.queue.put((task.id, task.call, takes_services, held))
 
     def forget_services(self) -> None:
         """Close the services after the tasks queued so far; the next task that needs them

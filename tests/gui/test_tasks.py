@@ -308,6 +308,28 @@ def test_a_gui_turn_holds_the_next_task_until_its_paint(
     assert events == ["GUI work done", "painted", "next task started"]
 
 
+def test_a_queued_task_waits_until_the_result_before_it_has_been_painted(
+    qtbot: Any, runner: TaskRunner, painted: tuple[QWidget, list[str]]
+) -> None:
+    """Tasks queued together (a write's reloads): the second starts once the first's
+    result has been delivered and painted, not while it is; a task without callbacks
+    holds nothing back."""
+    widget, events = painted
+
+    def delivered(_result: object) -> None:
+        widget.update()
+        time.sleep(0.02)  # the GUI thread's own work: time enough for the worker to start
+        events.append("first delivered")
+
+    runner.run_plain(lambda: None)  # the worker thread up and waiting for tasks
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=WAIT)
+    runner.run_plain(lambda: None, on_success=delivered)
+    runner.run_plain(lambda: events.append("second started"))
+    runner.run_plain(lambda: events.append("third started"))
+    qtbot.waitUntil(lambda: "third started" in events, timeout=WAIT)
+    assert events == ["first delivered", "painted", "second started", "third started"]
+
+
 class _Node:
     """An object in a reference cycle: only the cyclic collector frees it."""
 
