@@ -263,7 +263,7 @@ PAINT_FALLBACK_MS = 500
 
 def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     """Call ``then`` soon after ``window`` has painted: the main window starts the prewarm
-    (:func:`prewarm_later_views` as a task) there, since a tab may be asked for at once and
+    (:func:`prewarm_parts`, a task each) there, since a tab may be asked for at once and
     opening it must not stall the GUI thread on imports; the app starts its database
     watcher there."""
     from PySide6.QtCore import QTimer
@@ -300,13 +300,19 @@ def warm_up_sign_in(services: Services) -> None:
 
 
 def prewarm_later_views() -> None:
-    """Import the modules of every tab and of the dialogs (on the worker: a plain task),
-    then hide everything imported so far (SQLAlchemy too, once the services were built)
-    from the garbage collector, as start-up does (:func:`freeze_startup_objects`)."""
-    from podyx_desktop.views.client.opening import import_later
+    """Import the modules of every tab and of the dialogs (on the worker: plain tasks,
+    :func:`prewarm_parts`), then hide everything imported so far (SQLAlchemy too, once
+    the services were built) from the garbage collector, as start-up does
+    (:func:`freeze_startup_objects`)."""
+    for part in prewarm_parts():
+        part()
 
-    import_later()
-    freeze_startup_objects()
+
+def prewarm_parts() -> list[Callable[[], None]]:
+    """:func:`prewarm_later_views` in parts, a task each (see ``opening.later_imports``)."""
+    from podyx_desktop.views.client.opening import later_imports
+
+    return [*later_imports(), freeze_startup_objects]
 
 
 def pause_collector() -> None:

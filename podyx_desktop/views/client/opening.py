@@ -5,6 +5,8 @@ load. Small on purpose: the start-up task imports it before anything else of the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -50,8 +52,18 @@ def import_first(last_tab: int) -> None:
 
 def import_later() -> None:
     """Every tab's module, the booking wizard's and the dialogs'."""
-    for tab in range(TAB_COUNT):
-        _import_tab(tab)
+    for part in later_imports():
+        part()
+
+
+def later_imports() -> list[Callable[[], None]]:
+    """:func:`import_later` in parts, to run as a task each: between tasks the worker
+    waits for the GUI thread's turns of heavy work (``TaskRunner.gui_turn``), which the
+    first tab switches are, instead of importing beside them."""
+    return [*(partial(_import_tab, tab) for tab in range(TAB_COUNT)), _import_dialogs]
+
+
+def _import_dialogs() -> None:
     import podyx_desktop.views.booking.booking_wizard
     import podyx_desktop.views.profile.addons_dialog
     import podyx_desktop.views.profile.reschedule_dialog  # noqa: F401

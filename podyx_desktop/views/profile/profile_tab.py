@@ -186,7 +186,9 @@ class ProfileTab(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self.reload()
+            # its load starts once the tab has painted (a tab switch: the rows it had)
+            with self._ctx.tasks.gui_turn():
+                self.reload()
 
     def reload(self) -> None:
         """Load the records again, through an operation."""
