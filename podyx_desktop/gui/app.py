@@ -31,7 +31,7 @@ from podyx_desktop.gui.launch import (
     load_demo_studio,
     pause_collector,
     prepare_database,
-    prewarm_parts,
+    prewarm,
     quick_open,
     resume_collector,
     resume_session,
@@ -478,15 +478,11 @@ class DesktopApp(StudioServerMixin, QObject):
         window = MainWindow(ctx, self.settings, prefetched=prefetched)
         self._show_window(window)
         # after a sign-in by hand they were imported while the person typed
-        after_first_paint(window, self._prewarm)
+        after_first_paint(window, lambda: prewarm(self.tasks, self))
         if os.environ.get(BENCH_MARKERS) == "1":
             from podyx_desktop.gui.bench_hooks import watch
 
             watch(window, bench_marker)
-
-    def _prewarm(self) -> None:
-        for part in prewarm_parts():
-            self.tasks.run_plain(part, owner=self)
 
     def _staff_window(self, ctx: ViewContext) -> StaffWindow:
         from podyx_desktop.views.staff.staff_window import StaffWindow

@@ -23,11 +23,13 @@ from podyx_desktop.gui.session_store import SessionStore
 from podyx_desktop.views.start.demo_login import DemoLogin
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QWidget
 
     from podyx_desktop.domain.principal import Principal
     from podyx_desktop.domain.records import Booking, SignedIn, StudioInfo
     from podyx_desktop.gui.early import EarlyReads
+    from podyx_desktop.gui.tasks import TaskRunner
     from podyx_desktop.services import Services
     from podyx_desktop.views.client.opening import Prefetched
     from podyx_desktop.views.profile.bookings_lists import ListReader
@@ -306,6 +308,12 @@ def prewarm_later_views() -> None:
     (:func:`freeze_startup_objects`)."""
     for part in prewarm_parts():
         part()
+
+
+def prewarm(tasks: TaskRunner, owner: QObject) -> None:
+    """Queue :func:`prewarm_parts` on ``tasks``, a task each."""
+    for part in prewarm_parts():
+        tasks.run_plain(part, owner=owner)
 
 
 def prewarm_parts() -> list[Callable[[], None]]:
