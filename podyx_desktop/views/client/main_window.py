@@ -492,9 +492,8 @@ class MainWindow(QMainWindow):
     def open_booking_wizard(self) -> None:
         from podyx_desktop.views.booking.booking_wizard import BookingWizard
 
-        # The worker waits for the wizard's paint, and the window's behind it (the table
-        # that had the focus repaints): their calls into Python would wait for the
-        # interpreter lock while it loads the catalogue (bench/gui_lag.py).
+        # The worker waits for the wizard's first paint: the paint's calls into Python
+        # would wait for the interpreter lock while it loads the catalogue.
         with self._ctx.tasks.gui_turn():
             wizard = BookingWizard(self._ctx, self)
             self._wizard = wizard

@@ -19,7 +19,7 @@ TAB_COUNT = 5
 # Each tab's module is imported when the tab is first built. Start-up imports the module
 # of the tab the window opens on (on the worker, before the window shows:
 # ``import_first``); the rest, and the dialogs, are imported on the worker
-# (``import_later``) while the person types their password, or, after a remembered
+# (``later_imports``) while the person types their password, or, after a remembered
 # sign-in, as soon as the window has painted (a tab may be asked for at once), so the GUI
 # thread does not stall on imports either way. The
 # imports are written out (not module names in strings) so that the import contracts see
@@ -50,16 +50,11 @@ def import_first(last_tab: int) -> None:
     _import_tab(opening_tab(last_tab))
 
 
-def import_later() -> None:
-    """Every tab's module, the booking wizard's and the dialogs'."""
-    for part in later_imports():
-        part()
-
-
 def later_imports() -> list[Callable[[], None]]:
-    """:func:`import_later` in parts, to run as a task each: between tasks the worker
-    waits for the GUI thread's turns of heavy work (``TaskRunner.gui_turn``), which the
-    first tab switches are, instead of importing beside them."""
+    """Every tab's module, the booking wizard's and the dialogs', in parts, to run as a
+    task each (``gui.launch.prewarm``): between tasks the worker waits for the GUI
+    thread's turns of heavy work (``TaskRunner.gui_turn``), which the first tab switches
+    are, instead of importing beside them."""
     return [*(partial(_import_tab, tab) for tab in range(TAB_COUNT)), _import_dialogs]
 
 

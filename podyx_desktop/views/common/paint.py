@@ -22,9 +22,8 @@ def next_turn(owner: QObject, then: Callable[[], None]) -> None:
     chain of such turns runs back to back, one stall (bench/gui_lag.py)."""
     timer = QTimer(owner)
     timer.setSingleShot(True)
-    timer.timeout.connect(
-        lambda: _fire(timer, then)
-    )  # no slot of owner's: see tests/test_qt_slots.py
+    # a lambda, not a method of owner's (see tests/test_qt_slots.py)
+    timer.timeout.connect(lambda: _fire(timer, then))
     timer.start(0)
 
 

@@ -8,13 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QSortFilterProxyModel, Qt, Slot
 from PySide6.QtGui import QFocusEvent, QFontMetricsF, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from podyx_desktop.models.base import RECORD_ROLE, SORT_ROLE, RecordTableBase, RecordTableModel
 

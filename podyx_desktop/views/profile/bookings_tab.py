@@ -540,7 +540,7 @@ class BookingsTab(ProfileTab):
         if booking is None or self._actions is None or not self._actions.can_reschedule:
             return
         from podyx_desktop.views.profile.reschedule_dialog import (
-            RescheduleDialog,  # see opening.import_later
+            RescheduleDialog,  # see opening.later_imports
         )
 
         dialog = RescheduleDialog(self._ctx, booking, self)
@@ -567,7 +567,7 @@ class BookingsTab(ProfileTab):
         if booking is None or actions is None or not actions.can_add_addons:
             return
         from podyx_desktop.views.profile.addons_dialog import (
-            AddonsDialog,  # see opening.import_later
+            AddonsDialog,  # see opening.later_imports
         )
 
         dialog = AddonsDialog(self._ctx, booking, actions.addable_addons, self)
